@@ -1,0 +1,142 @@
+/**
+ * The one typed configuration object: defaults, then an optional file (`--config` or VIGIE_CONFIG, JSON or YAML),
+ * then environment variables, then command-line options. Validated at start; every problem is reported at once.
+ * Nothing else in the code reads `process.env`. Documented in docs/configuration.md.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const bool = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v)),
+]);
+const positiveInt = (max: number) => z.coerce.number().int('expected a whole number').min(1).max(max);
+
+export const configSchema = z
+  .object({
+    dataDir: z.string().min(1),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+      .optional(),
+    port: z.coerce.number().int().min(0).max(65535),
+    host: z.string().min(1),
+    logLevel: z.enum(LOG_LEVELS),
+    sessionHours: positiveInt(24 * 30),
+    sessionIdleMinutes: positiveInt(24 * 60),
+    cookieSecure: bool,
+    trustProxy: bool,
+    loginMaxFailures: positiveInt(100),
+    loginLockMinutes: positiveInt(24 * 60),
+    loginIpLimit: positiveInt(10_000),
+    tokenDays: positiveInt(3650),
+    metrics: z.enum(['public', 'authenticated', 'off']),
+    uploadMaxMb: positiveInt(100_000),
+    jobConcurrency: positiveInt(16),
+    jobExpireMinutes: positiveInt(24 * 60),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+const DEFAULTS: Omit<Config, 'databaseUrl'> = {
+  dataDir: '.vigie',
+  port: 8080,
+  host: '0.0.0.0',
+  logLevel: 'info',
+  sessionHours: 12,
+  sessionIdleMinutes: 120,
+  cookieSecure: false,
+  trustProxy: false,
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+  loginIpLimit: 30,
+  tokenDays: 90,
+  metrics: 'public',
+  uploadMaxMb: 512,
+  jobConcurrency: 1,
+  jobExpireMinutes: 30,
+};
+
+/** Environment variable of each setting. */
+export const ENV_NAMES: Record<keyof Config, string> = {
+  dataDir: 'VIGIE_DATA_DIR',
+  databaseUrl: 'VIGIE_DATABASE_URL',
+  port: 'PORT',
+  host: 'HOST',
+  logLevel: 'VIGIE_LOG_LEVEL',
+  sessionHours: 'VIGIE_SESSION_HOURS',
+  sessionIdleMinutes: 'VIGIE_SESSION_IDLE_MINUTES',
+  cookieSecure: 'VIGIE_COOKIE_SECURE',
+  trustProxy: 'VIGIE_TRUST_PROXY',
+  loginMaxFailures: 'VIGIE_LOGIN_MAX_FAILURES',
+  loginLockMinutes: 'VIGIE_LOGIN_LOCK_MINUTES',
+  loginIpLimit: 'VIGIE_LOGIN_IP_LIMIT',
+  tokenDays: 'VIGIE_TOKEN_DAYS',
+  metrics: 'VIGIE_METRICS',
+  uploadMaxMb: 'VIGIE_UPLOAD_MAX_MB',
+  jobConcurrency: 'VIGIE_JOB_CONCURRENCY',
+  jobExpireMinutes: 'VIGIE_JOB_EXPIRE_MINUTES',
+};
+
+export type ConfigOverrides = Partial<Record<keyof Config, string | number | boolean | undefined>> & {
+  configFile?: string | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readFile(path: string, problems: string[]): Record<string, unknown> {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(`${path}: expected an object of settings`);
+      return {};
+    }
+    return value as Record<string, unknown>;
+  } catch (error) {
+    problems.push(`${path}: cannot be read (${(error as Error).message.split('\n')[0]})`);
+    return {};
+  }
+}
+
+/** Reads the configuration; throws a ConfigError listing every problem. */
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const configFile = overrides.configFile ?? env.VIGIE_CONFIG;
+  const fromFile = configFile ? readFile(configFile, problems) : {};
+  const source: Record<string, { value: unknown; from: string }> = {};
+  for (const [key, value] of Object.entries(DEFAULTS)) source[key] = { value, from: 'default' };
+  for (const [key, value] of Object.entries(fromFile)) source[key] = { value, from: `${configFile}: ${key}` };
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') source[key] = { value, from: name };
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key !== 'configFile' && value !== undefined)
+      source[key] = { value, from: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` };
+  }
+  const raw = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v.value]));
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (issue.code === 'unrecognized_keys') {
+        for (const unknown of issue.keys)
+          problems.push(`${configFile}: ${unknown}: not a setting (see docs/configuration.md)`);
+      } else problems.push(`${source[key]?.from ?? key}: ${issue.message}`);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const config = parsed.data!;
+  return { ...config, dataDir: resolve(config.dataDir) };
+}

@@ -1,0 +1,227 @@
+/**
+ * The database: PGlite (PostgreSQL compiled to WebAssembly, a data folder on disk) by default, or a PostgreSQL
+ * server when a URL is given. Both speak the same SQL and run the same migrations; the rest of the code sees one
+ * `Database` and never asks which one it has, except to choose the bulk-load path (COPY) inside a `Session`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Transaction } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import type pg from 'pg';
+import { redactUrl } from '../lib/errors.ts';
+import { lockDataDir } from './lock.ts';
+import type { DB } from './schema.ts';
+import { singleConnectionDialect } from './single-connection.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** One connection inside one transaction, able to bulk-load with COPY. */
+export interface Session {
+  readonly db: Kysely<DB>;
+  /**
+   * Streams rows in PostgreSQL's COPY text format (see copy-text.ts) into `table`. Resolves when the server has
+   * taken them all. Only one COPY or query runs at a time on a session: await the previous one first.
+   */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  /** Pooled access for ordinary queries. */
+  readonly db: Kysely<DB>;
+  /** Where the data lives, safe to print (no password). */
+  readonly description: string;
+  /** Runs `fn` in one transaction on one connection: commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  /**
+   * Runs raw SQL, several statements allowed when there are no parameters (for libraries that bring their own
+   * SQL, such as the job queue). Application code uses Kysely.
+   */
+  execute(text: string, values?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** PostgreSQL only: the schema in use when one was given (tests), else undefined. */
+  readonly schema?: string | undefined;
+  /** PGlite only: the whole data folder as an uncompressed tarball (backups, test templates). */
+  dumpDataDir?(compression?: 'none' | 'gzip'): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — when absent, PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; `undefined` with no url means in memory. */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema to use (tests give each file its own). */
+  schema?: string | undefined;
+  /** A PGlite data-folder dump to start from (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
+  /** Connections in the PostgreSQL pool. */
+  poolSize?: number | undefined;
+}
+
+// Type parsers shared by both drivers, so that a row reads the same on PGlite and on PostgreSQL:
+// bigint and numeric as JavaScript numbers (identifiers and amounts stay far below 2^53), dates as 'YYYY-MM-DD'.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parsers: Record<number, (value: string) => unknown> = {
+  [INT8]: (v) => Number(v),
+  [NUMERIC]: (v) => Number(v),
+  [DATE]: (v) => v,
+};
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+// Each driver loads only when used: PGlite's bundle alone weighs ~45 MB of memory.
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  let dataDir: string | undefined;
+  let unlock = () => {};
+  if (options.dataDir) {
+    dataDir = join(options.dataDir, 'pgdata');
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
+  let pglite: import('@electric-sql/pglite').PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    kind: 'pglite',
+    db,
+    description: dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory',
+    // PGlite is one session: its own transaction lock makes every other query wait until this one ends.
+    transaction: (fn) =>
+      pglite.transaction(async (tx) => {
+        const session = pgliteSession(tx);
+        try {
+          return await fn(session);
+        } finally {
+          await session.db.destroy();
+        }
+      }),
+    async execute(text, values) {
+      if (!values || values.length === 0) {
+        const results = await pglite.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      }
+      const result = await pglite.query<Record<string, unknown>>(text, values as unknown[]);
+      return { rows: result.rows };
+    },
+    dumpDataDir: async (compression: 'none' | 'gzip' = 'none') => {
+      const dump = await pglite.dumpDataDir(compression);
+      return dump;
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+      unlock();
+    },
+  };
+}
+
+function pgliteSession(tx: Transaction): Session {
+  const db = new Kysely<DB>({
+    dialect: singleConnectionDialect(async (sqlText, parameters) => {
+      const result = await tx.query<Record<string, unknown>>(sqlText, parameters as unknown[], {
+        rowMode: 'object',
+      });
+      return { rows: result.rows, affectedRows: result.affectedRows };
+    }),
+  });
+  return {
+    db,
+    async copyIn(table, columns, text) {
+      if (text.length === 0) return;
+      await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+        blob: new Blob([text]),
+      });
+    },
+  };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const { from: copyFrom } = await import('pg-copy-streams');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process: the next query reports the problem.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    description: `PostgreSQL at ${redactUrl(url)}${options.schema ? ` (schema ${options.schema})` : ''}`,
+    schema: options.schema,
+    async execute(text, values) {
+      const result = await pool.query(text, values as unknown[] | undefined);
+      return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      const session = postgresSession(client, copyFrom);
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(session);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        await session.db.destroy();
+        client.release(broken);
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function postgresSession(client: pg.PoolClient, copyFrom: typeof import('pg-copy-streams').from): Session {
+  const db = new Kysely<DB>({
+    dialect: singleConnectionDialect(async (sqlText, parameters) => {
+      const result = await client.query(sqlText, parameters as unknown[]);
+      return { rows: result.rows as Record<string, unknown>[], affectedRows: result.rowCount ?? undefined };
+    }),
+  });
+  return {
+    db,
+    async copyIn(table, columns, text) {
+      if (text.length === 0) return;
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      await pipeline(
+        (async function* () {
+          yield Buffer.from(text, 'utf8');
+        })(),
+        stream as unknown as Writable,
+      );
+    },
+  };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

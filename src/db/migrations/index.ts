@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_platform.ts';
+import * as m0003 from './0003_risk.ts';
+import * as m0004 from './0004_osint.ts';
+import * as m0005 from './0005_models.ts';
+
+/** Every migration, in order. Names sort in the order they run; a landed migration is never edited. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_platform': m0002,
+  '0003_risk': m0003,
+  '0004_osint': m0004,
+  '0005_models': m0005,
+};

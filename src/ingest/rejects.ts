@@ -1,0 +1,51 @@
+/**
+ * The rejects file of a `--skip-invalid` import: every rejected source record, as it was, with its line and the
+ * reasons, so that it can be corrected and imported again. CSV inputs give a CSV (the original columns plus
+ * `vigie_line` and `vigie_errors`); JSON inputs give NDJSON (`{ line, within, errors, record }`).
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import Papa from 'papaparse';
+import type { RawRecord } from './readers.ts';
+
+export class RejectsWriter {
+  private readonly out: WriteStream;
+  private headerWritten = false;
+  private readonly done: Promise<void>;
+  count = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly columns: string[] | null,
+    private readonly delimiter: string,
+  ) {
+    this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.done = new Promise((resolve, reject) => {
+      this.out.on('finish', resolve);
+      this.out.on('error', reject);
+    });
+  }
+
+  add(record: RawRecord, reasons: string[]): void {
+    this.count++;
+    if (this.columns) {
+      if (!this.headerWritten) {
+        this.out.write(
+          `${Papa.unparse([[...this.columns, 'vigie_line', 'vigie_errors']], { delimiter: this.delimiter })}\n`,
+        );
+        this.headerWritten = true;
+      }
+      const values = Array.isArray(record.data) ? record.data : [];
+      const row = [...values, String(record.line), reasons.join(' | ')];
+      this.out.write(`${Papa.unparse([row], { delimiter: this.delimiter })}\n`);
+    } else {
+      this.out.write(
+        `${JSON.stringify({ line: record.line, within: record.within, errors: reasons, record: record.data })}\n`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    this.out.end();
+    await this.done;
+  }
+}

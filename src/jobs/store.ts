@@ -1,0 +1,106 @@
+/** The `job_runs` table: what the platform knows of each background job, its progress and its outcome. */
+import type { Kysely } from 'kysely';
+import type { DB, JobState } from '../db/schema.ts';
+import { iso } from '../lib/errors.ts';
+
+export const TERMINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];
+
+export interface JobView {
+  id: string;
+  kind: string;
+  title: string;
+  state: JobState;
+  params: Record<string, unknown>;
+  done: number;
+  total: number | null;
+  unit: string | null;
+  message: string | null;
+  result: unknown;
+  error: string | null;
+  attempts: number;
+  cancel_requested: boolean;
+  created_by: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+  /** Per second, since the job started. */
+  rate: number | null;
+  /** Seconds left at the current rate. */
+  eta_seconds: number | null;
+  /** Running, but no word from its worker for a minute: the worker may have died (the job will be retried). */
+  stalled: boolean;
+}
+
+type Row = Awaited<ReturnType<typeof getRow>>;
+
+async function getRow(db: Kysely<DB>, id: string) {
+  return db.selectFrom('job_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function toView(row: NonNullable<Row>, now = Date.now()): JobView {
+  const started = row.started_at ? new Date(row.started_at).getTime() : null;
+  const elapsed = started ? (now - started) / 1000 : 0;
+  const running = row.state === 'running';
+  const rate = running && started && elapsed > 0.5 ? row.done / elapsed : null;
+  const eta = rate && row.total ? Math.max(0, (row.total - row.done) / rate) : null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    state: row.state,
+    params: row.params,
+    done: row.done,
+    total: row.total,
+    unit: row.unit,
+    message: row.message,
+    result: row.result ?? null,
+    error: row.error,
+    attempts: row.attempts,
+    cancel_requested: row.cancel_requested,
+    created_by: row.created_by === null ? null : Number(row.created_by),
+    created_at: iso(row.created_at),
+    started_at: row.started_at ? iso(row.started_at) : null,
+    finished_at: row.finished_at ? iso(row.finished_at) : null,
+    updated_at: iso(row.updated_at),
+    rate: rate === null ? null : Math.round(rate * 10) / 10,
+    eta_seconds: eta === null ? null : Math.round(eta),
+    stalled: running && now - new Date(row.updated_at).getTime() > 60_000,
+  };
+}
+
+export async function getJob(db: Kysely<DB>, id: string): Promise<JobView | undefined> {
+  const row = await getRow(db, id);
+  return row ? toView(row) : undefined;
+}
+
+export async function listJobs(
+  db: Kysely<DB>,
+  filters: { state?: JobState | undefined; kind?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  let query = db.selectFrom('job_runs');
+  if (filters.state) query = query.where('state', '=', filters.state);
+  if (filters.kind) query = query.where('kind', '=', filters.kind);
+  const [total, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+  ]);
+  const now = Date.now();
+  return { total: Number(total.n), items: rows.map((r) => toView(r, now)) };
+}
+
+export async function countJobsByState(db: Kysely<DB>): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('job_runs')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+}

@@ -1,0 +1,273 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../../test/app.ts';
+import { TEST_PASSWORD, userWithToken } from '../../../test/auth.ts';
+import { describeEachDatabase } from '../../../test/db.ts';
+import { listAudit } from '../audit/store.ts';
+import { SESSION_COOKIE } from './hook.ts';
+import { ROLE_PERMISSIONS } from './permissions.ts';
+import { newToken, tokenHash } from './secrets.ts';
+import { insertApiToken } from './store.ts';
+
+describeEachDatabase('authentication', (t) => {
+  let app: FastifyInstance;
+  let opened: TestApp | undefined;
+  beforeAll(async () => {
+    opened = await testApp(t.database, { loginMaxFailures: 3, loginIpLimit: 8, loginLockMinutes: 10 });
+    app = opened.app;
+  });
+  afterAll(() => opened?.close());
+
+  const login = (username: string, password: string, ip = '10.0.0.1') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+  const cookieOf = (response: LightMyRequestResponse) =>
+    response.cookies.find((c) => c.name === SESSION_COOKIE) as {
+      name: string;
+      value: string;
+      httpOnly?: boolean;
+      sameSite?: string;
+      path?: string;
+    };
+  const withCookie = (cookie: string, extra: Record<string, string> = {}) => ({
+    cookie: `${SESSION_COOKIE}=${cookie}`,
+    ...extra,
+  });
+  const actions = async (actor: string) =>
+    (await listAudit(t.database.db, { actor }, { limit: 50, offset: 0 })).items
+      .map((e) => e.action)
+      .reverse();
+
+  it('answers 401 without a session and with an unknown token', async () => {
+    const none = await app.inject({ method: 'GET', url: '/api/declarations' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json()).toMatchObject({ code: 'auth.required' });
+    const bogus = await app.inject({
+      method: 'GET',
+      url: '/api/declarations',
+      headers: { authorization: 'Bearer vt_nope' },
+    });
+    expect(bogus.statusCode).toBe(401);
+    const forged = await app.inject({
+      method: 'GET',
+      url: '/api/declarations',
+      headers: withCookie('vs_forged'),
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('refuses wrong passwords and unknown users alike, and records the attempts', async () => {
+    await userWithToken(t.database, ['analyst'], 'amina');
+    const wrong = await login('amina', 'not the password');
+    const unknown = await login('nobody', 'whatever password');
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json()).toEqual({ code: 'auth.invalid', message: 'wrong username or password' });
+    expect(await actions('amina')).toContain('auth.login_failed');
+    expect(await actions('nobody')).toEqual(['auth.login_failed']);
+  });
+
+  it('signs in with an HTTP-only strict cookie, and the cookie stops working after sign-out', async () => {
+    await userWithToken(t.database, ['officer'], 'omar');
+    const response = await login('omar', TEST_PASSWORD);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({
+      username: 'omar',
+      roles: ['officer'],
+      permissions: [
+        'declarations:read',
+        'partners:read',
+        'risk:attachments',
+        'risk:decide',
+        'risk:read',
+        'session',
+        'valuation:read',
+      ],
+    });
+    const cookie = cookieOf(response);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const session = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: withCookie(cookie.value),
+    });
+    expect(session.json()).toMatchObject({ user: { username: 'omar' }, via: 'session' });
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/logout', headers: withCookie(cookie.value) }))
+        .statusCode,
+    ).toBe(204);
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: withCookie(cookie.value),
+    });
+    expect(after.statusCode).toBe(401);
+    expect(await actions('omar')).toEqual(['auth.login', 'auth.logout']);
+  });
+
+  it('locks an account after repeated failures, even for the right password', async () => {
+    await userWithToken(t.database, ['analyst'], 'lina');
+    for (let i = 0; i < 3; i++) expect((await login('lina', `wrong ${i}`, '10.0.1.1')).statusCode).toBe(401);
+    const locked = await login('lina', TEST_PASSWORD, '10.0.1.2');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'auth.locked' });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
+  });
+
+  it('throttles an address after too many failures', async () => {
+    for (let i = 0; i < 8; i++) await login(`ghost${i}`, 'guess', '10.9.9.9');
+    const throttled = await login('ghost-last', 'guess', '10.9.9.9');
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json()).toMatchObject({ code: 'auth.throttled' });
+    expect((await login('ghost-last', 'guess', '10.9.9.10')).statusCode).toBe(401);
+  });
+
+  it('creates API tokens shown once; revoked and expired tokens stop working', async () => {
+    await userWithToken(t.database, ['analyst'], 'karim');
+    const cookie = cookieOf(await login('karim', TEST_PASSWORD, '10.0.2.1')).value;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: withCookie(cookie),
+      payload: { name: 'nightly script', days: 7 },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, token } = created.json();
+    expect(token).toMatch(/^vt_/);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ method: 'GET', url: '/api/declarations', headers: bearer })).statusCode).toBe(
+      200,
+    );
+    const listed = await app.inject({ method: 'GET', url: '/api/auth/tokens', headers: bearer });
+    expect(JSON.stringify(listed.json())).not.toContain(token);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: withCookie(cookie) }))
+        .statusCode,
+    ).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/declarations', headers: bearer })).statusCode).toBe(
+      401,
+    );
+
+    const other = await userWithToken(t.database, ['analyst']);
+    const shortLived = newToken('api');
+    await insertApiToken(t.database.db, {
+      token_hash: tokenHash(shortLived),
+      prefix: shortLived.slice(0, 10),
+      name: 'short',
+      user_id: Number(other.user.id),
+      expires_at: new Date(Date.now() + 1500),
+    });
+    const short = { authorization: `Bearer ${shortLived}` };
+    expect((await app.inject({ method: 'GET', url: '/api/declarations', headers: short })).statusCode).toBe(
+      200,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await app.inject({ method: 'GET', url: '/api/declarations', headers: short })).statusCode).toBe(
+      401,
+    );
+  });
+
+  it('refuses a cookie-authenticated change coming from another site', async () => {
+    await userWithToken(t.database, ['analyst'], 'sara');
+    const cookie = cookieOf(await login('sara', TEST_PASSWORD, '10.0.3.1')).value;
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: withCookie(cookie, { origin: 'https://evil.example' }),
+      payload: { name: 'x' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json()).toMatchObject({ code: 'auth.cross_site' });
+  });
+
+  it('lets administrators manage users; disabling or a new password ends sessions', async () => {
+    const admin = await userWithToken(t.database, ['admin']);
+    const analyst = await userWithToken(t.database, ['analyst']);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/users', headers: analyst.headers })).statusCode,
+    ).toBe(403);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'Nadia', password: 'a long enough password', roles: ['investigator'] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ username: 'nadia', roles: ['investigator'], disabled: false });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'nadia', password: 'a long enough password', roles: ['auditor'] },
+    });
+    expect(again.json()).toMatchObject({ code: 'user.exists' });
+    expect(again.statusCode).toBe(409);
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'weak', password: 'short', roles: ['auditor'] },
+    });
+    expect(weak.statusCode).toBe(400);
+
+    const cookie = cookieOf(await login('nadia', 'a long enough password', '10.0.4.1')).value;
+    const id = created.json().id;
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/users/${id}`,
+          headers: admin.headers,
+          payload: { disabled: true },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/auth/session', headers: withCookie(cookie) })).statusCode,
+    ).toBe(401);
+    expect((await login('nadia', 'a long enough password', '10.0.4.1')).statusCode).toBe(401);
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: admin.headers,
+      payload: { disabled: false },
+    });
+    const cookie2 = cookieOf(await login('nadia', 'a long enough password', '10.0.4.1')).value;
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/users/${id}/password`,
+          headers: admin.headers,
+          payload: { password: 'another long password' },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/auth/session', headers: withCookie(cookie2) }))
+        .statusCode,
+    ).toBe(401);
+    expect((await login('nadia', 'another long password', '10.0.4.1')).statusCode).toBe(200);
+
+    const self = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${admin.user.id}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
+    expect(self.json()).toMatchObject({ code: 'user.self_lockout' });
+    const trail = (
+      await listAudit(t.database.db, { target_type: 'user', target_id: String(id) }, { limit: 10, offset: 0 })
+    ).items.map((e) => e.action);
+    expect(trail.reverse()).toEqual([
+      'user.created',
+      'user.updated',
+      'user.updated',
+      'user.password_changed',
+    ]);
+  });
+});

@@ -1,0 +1,5 @@
+import type { VigieModule } from '../registry.ts';
+import { registerAuthCommands } from './cli.ts';
+import { authRoutes } from './routes.ts';
+
+export const authModule: VigieModule = { name: 'auth', routes: authRoutes, cli: registerAuthCommands };

@@ -1,0 +1,12 @@
+import type { ImportTarget } from '../../ingest/target.ts';
+import type { VigieModule } from '../registry.ts';
+import { registerDeclarationCommands } from './cli.ts';
+import { declarationsTarget } from './import-target.ts';
+import { declarationRoutes } from './routes.ts';
+
+export const declarationsModule: VigieModule = {
+  name: 'declarations',
+  routes: declarationRoutes,
+  cli: registerDeclarationCommands,
+  importTargets: [declarationsTarget as ImportTarget<unknown>],
+};

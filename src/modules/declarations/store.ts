@@ -1,0 +1,310 @@
+/**
+ * Reading declarations: the filtered, paged list; one declaration with its parties, items and outcomes; and the
+ * counts outside tools read (`vigie declarations stats --json`).
+ */
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { iso } from '../../lib/errors.ts';
+
+export interface DeclarationFilters {
+  office?: string | undefined;
+  importer?: string | undefined;
+  declarant?: string | undefined;
+  seller?: string | undefined;
+  /** HS code prefix (2 to 10 digits). */
+  hs?: string | undefined;
+  /** Country of origin of at least one item. */
+  origin?: string | undefined;
+  /** Lodged on or after (YYYY-MM-DD). */
+  from?: string | undefined;
+  /** Lodged on or before (YYYY-MM-DD). */
+  to?: string | undefined;
+  /** Declarations with at least one item whose outcome is this (or any outcome: 'inspected'). */
+  result?: 'compliant' | 'fraud' | 'critical' | 'inspected' | 'not_inspected' | undefined;
+  /** Reference prefix. */
+  reference?: string | undefined;
+}
+
+export const SORTS = [
+  'lodged_on',
+  '-lodged_on',
+  'reference',
+  '-reference',
+  'total_value',
+  '-total_value',
+] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+  sort: Sort;
+}
+
+export interface DeclarationSummary {
+  id: number;
+  reference: string;
+  office: string;
+  lodged_on: string;
+  procedure: string | null;
+  importer_code: string | null;
+  declarant_code: string | null;
+  seller_code: string | null;
+  currency: string | null;
+  item_count: number;
+  total_value: number;
+  inspected_items: number;
+  fraud_items: number;
+  critical_items: number;
+}
+
+function applyFilters(eb: ExpressionBuilder<DB, 'declarations'>, f: DeclarationFilters) {
+  const conditions = [];
+  if (f.office) conditions.push(eb('declarations.office_code', '=', f.office));
+  if (f.importer) conditions.push(eb('declarations.importer_code', '=', f.importer));
+  if (f.declarant) conditions.push(eb('declarations.declarant_code', '=', f.declarant));
+  if (f.seller) conditions.push(eb('declarations.seller_code', '=', f.seller));
+  if (f.from) conditions.push(eb('declarations.lodged_on', '>=', f.from));
+  if (f.to) conditions.push(eb('declarations.lodged_on', '<=', f.to));
+  if (f.reference) conditions.push(eb('declarations.reference', 'like', `${escapeLike(f.reference)}%`));
+  if (f.hs || f.origin) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('declaration_items as i')
+          .select(sql.lit(1).as('one'))
+          .whereRef('i.declaration_id', '=', 'declarations.id')
+          .$if(Boolean(f.hs), (q) => q.where('i.hs_code', 'like', `${escapeLike(f.hs!)}%`))
+          .$if(Boolean(f.origin), (q) => q.where('i.origin_country', '=', f.origin!)),
+      ),
+    );
+  }
+  if (f.result) {
+    const outcomes = eb
+      .selectFrom('inspection_outcomes as o')
+      .innerJoin('declaration_items as i', 'i.id', 'o.item_id')
+      .select(sql.lit(1).as('one'))
+      .whereRef('i.declaration_id', '=', 'declarations.id');
+    if (f.result === 'not_inspected') conditions.push(eb.not(eb.exists(outcomes)));
+    else if (f.result === 'inspected') conditions.push(eb.exists(outcomes));
+    else conditions.push(eb.exists(outcomes.where('o.result', '=', f.result)));
+  }
+  return eb.and(conditions);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listDeclarations(
+  db: Kysely<DB>,
+  filters: DeclarationFilters,
+  page: PageRequest,
+): Promise<{ total: number; items: DeclarationSummary[] }> {
+  const base = db.selectFrom('declarations').where((eb) => applyFilters(eb, filters));
+  const direction = page.sort.startsWith('-') ? 'desc' : 'asc';
+  const column = page.sort.replace(/^-/, '') as 'lodged_on' | 'reference' | 'total_value';
+  // The page is cut first (an index walk on the sort column), then only its rows get their outcome counts.
+  const pageRows = base
+    .select([
+      'declarations.id',
+      'declarations.reference',
+      'declarations.office_code as office',
+      'declarations.lodged_on',
+      'declarations.procedure',
+      'declarations.importer_code',
+      'declarations.declarant_code',
+      'declarations.seller_code',
+      'declarations.currency',
+      'declarations.item_count',
+      'declarations.total_value',
+    ])
+    .orderBy(`declarations.${column}`, direction)
+    .orderBy('declarations.id', direction)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('d');
+  const [countRow, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(pageRows)
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('declaration_items as i')
+            .innerJoin('inspection_outcomes as o', 'o.item_id', 'i.id')
+            .whereRef('i.declaration_id', '=', 'd.id')
+            .select([
+              sql<number>`count(distinct i.id)::int`.as('inspected_items'),
+              sql<number>`count(distinct i.id) filter (where o.result = 'fraud')::int`.as('fraud_items'),
+              sql<number>`count(distinct i.id) filter (where o.result = 'critical')::int`.as(
+                'critical_items',
+              ),
+            ])
+            .as('r'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('d')
+      .select(['r.inspected_items', 'r.fraud_items', 'r.critical_items'])
+      .orderBy(`d.${column}`, direction)
+      .orderBy('d.id', direction)
+      .execute(),
+  ]);
+  return {
+    total: Number(countRow.total),
+    items: rows.map((r) => ({
+      ...r,
+      inspected_items: r.inspected_items ?? 0,
+      fraud_items: r.fraud_items ?? 0,
+      critical_items: r.critical_items ?? 0,
+    })),
+  };
+}
+
+export type DeclarationDetail = NonNullable<Awaited<ReturnType<typeof getDeclaration>>>;
+
+/** One declaration with its parties (as registered), items and the outcomes of each item; undefined if unknown. */
+export async function getDeclaration(db: Kysely<DB>, reference: string) {
+  const head = await db
+    .selectFrom('declarations as d')
+    .leftJoin('importers as imp', 'imp.code', 'd.importer_code')
+    .leftJoin('declarants as dec', 'dec.code', 'd.declarant_code')
+    .leftJoin('sellers as sel', 'sel.code', 'd.seller_code')
+    .leftJoin('couriers as cou', 'cou.code', 'd.courier_code')
+    .leftJoin('offices as off', 'off.code', 'd.office_code')
+    .select([
+      'd.id',
+      'd.reference',
+      'd.office_code',
+      'off.name as office_name',
+      'd.lodged_on',
+      'd.procedure',
+      'd.transport_mode',
+      'd.departure_country',
+      'd.currency',
+      'd.attributes',
+      'd.item_count',
+      'd.total_value',
+      'd.import_id',
+      'd.created_at',
+      'd.importer_code',
+      'imp.name as importer_name',
+      'd.declarant_code',
+      'dec.name as declarant_name',
+      'd.seller_code',
+      'sel.name as seller_name',
+      'sel.country as seller_country',
+      'd.courier_code',
+      'cou.name as courier_name',
+    ])
+    .where('d.reference', '=', reference)
+    .executeTakeFirst();
+  if (!head) return undefined;
+  const [items, outcomes] = await Promise.all([
+    db
+      .selectFrom('declaration_items')
+      .select([
+        'id',
+        'line_no',
+        'hs_code',
+        'description',
+        'origin_country',
+        'quantity',
+        'quantity_unit',
+        'net_mass_kg',
+        'customs_value',
+        'duty_rate',
+        'tax_type',
+        'origin_indicator',
+      ])
+      .where('declaration_id', '=', head.id)
+      .orderBy('line_no')
+      .execute(),
+    db
+      .selectFrom('inspection_outcomes as o')
+      .innerJoin('declaration_items as i', 'i.id', 'o.item_id')
+      .select([
+        'o.id',
+        'o.item_id',
+        'o.inspected_on',
+        'o.channel',
+        'o.result',
+        'o.fraud_type',
+        'o.recovered_amount',
+        'o.officer',
+        'o.note',
+        'o.source',
+        'o.recorded_at',
+      ])
+      .where('i.declaration_id', '=', head.id)
+      .orderBy('o.id')
+      .execute(),
+  ]);
+  const party = (code: string | null, name: string | null) => (code === null ? null : { code, name });
+  return {
+    id: head.id,
+    reference: head.reference,
+    office: { code: head.office_code, name: head.office_name },
+    lodged_on: head.lodged_on,
+    procedure: head.procedure,
+    transport_mode: head.transport_mode,
+    departure_country: head.departure_country,
+    currency: head.currency,
+    attributes: head.attributes,
+    item_count: head.item_count,
+    total_value: head.total_value,
+    import_id: head.import_id,
+    created_at: iso(head.created_at),
+    parties: {
+      importer: party(head.importer_code, head.importer_name),
+      declarant: party(head.declarant_code, head.declarant_name),
+      seller: head.seller_code
+        ? { code: head.seller_code, name: head.seller_name, country: head.seller_country }
+        : null,
+      courier: party(head.courier_code, head.courier_name),
+    },
+    items: items.map((item) => ({
+      ...item,
+      outcomes: outcomes
+        .filter((o) => o.item_id === item.id)
+        .map(({ item_id: _item, recorded_at, ...o }) => ({ ...o, recorded_at: iso(recorded_at) })),
+    })),
+  };
+}
+
+export interface DeclarationStats {
+  declarations: number;
+  items: number;
+  outcomes: number;
+  inspected_items: number;
+  fraud_items: number;
+  critical_items: number;
+  importers: number;
+  declarants: number;
+  sellers: number;
+  couriers: number;
+  offices: number;
+  imports: number;
+  first_lodged_on: string | null;
+  last_lodged_on: string | null;
+}
+
+export async function declarationStats(db: Kysely<DB>): Promise<DeclarationStats> {
+  const { rows } = await sql<DeclarationStats>`
+    select
+      (select count(*) from declarations)::int as declarations,
+      (select count(*) from declaration_items)::int as items,
+      (select count(*) from inspection_outcomes)::int as outcomes,
+      (select count(distinct item_id) from inspection_outcomes)::int as inspected_items,
+      (select count(distinct item_id) from inspection_outcomes where result = 'fraud')::int as fraud_items,
+      (select count(distinct item_id) from inspection_outcomes where result = 'critical')::int as critical_items,
+      (select count(*) from importers)::int as importers,
+      (select count(*) from declarants)::int as declarants,
+      (select count(*) from sellers)::int as sellers,
+      (select count(*) from couriers)::int as couriers,
+      (select count(*) from offices)::int as offices,
+      (select count(*) from imports)::int as imports,
+      (select min(lodged_on) from declarations) as first_lodged_on,
+      (select max(lodged_on) from declarations) as last_lodged_on`.execute(db);
+  return rows[0]!;
+}

@@ -1,0 +1,146 @@
+/**
+ * Imports through the API: `POST /api/imports` takes a file (multipart), stores it and queues an import job whose
+ * progress is followed at /api/jobs/:id (and its events); `GET /api/uploads/:id` gives back a stored file, such as
+ * the rejects of a skip-invalid import.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { resolveProfile } from '../../ingest/profile.ts';
+import { jobSchema } from '../../jobs/routes.ts';
+import { AppError, NotFoundError } from '../../lib/errors.ts';
+import type { AppContext } from '../../server/context.ts';
+import { errorSchema } from '../../server/errors.ts';
+import { actorFrom } from '../auth/routes.ts';
+import { importRunSchema } from '../declarations/api-schemas.ts';
+import { importJobParams } from './job.ts';
+import { listImports } from './store.ts';
+import { getUpload, saveUpload, uploadChunks } from './uploads.ts';
+
+export async function importRoutes(
+  app: FastifyInstance,
+  { database, config, jobs }: AppContext,
+): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/imports',
+    {
+      config: { permission: 'imports:read' },
+      schema: {
+        summary: 'Recent import runs, newest first',
+        tags: ['imports'],
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: z.object({ items: z.array(importRunSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listImports(database.db, request.query.limit) }),
+  );
+
+  typed.post(
+    '/api/imports',
+    {
+      config: { permission: 'imports:write' },
+      schema: {
+        summary: 'Upload a file and import it in the background',
+        description:
+          'multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks), ' +
+          '`profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, ' +
+          '`delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.',
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        response: {
+          202: z.object({ job: jobSchema, links: z.object({ job: z.string(), events: z.string() }) }),
+          400: errorSchema,
+          413: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError('request.invalid', 'expected multipart/form-data with a file', 400);
+      const fields: Record<string, string> = {};
+      let upload: { id: number; bytes: number } | undefined;
+      let fileName = '';
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (upload) throw new AppError('request.invalid', 'send one file per import', 400);
+            fileName = part.filename || 'upload';
+            upload = await saveUpload(database, part.file, fileName, {
+              maxBytes: config.uploadMaxMb * 1024 * 1024,
+              uploadedBy: request.user!.id,
+            });
+          } else fields[part.fieldname] = String(part.value);
+        }
+        if (!upload) throw new AppError('upload.missing_file', 'no file in the request (field "file")', 400);
+        const parsed = importJobParams.safeParse({
+          upload_id: upload.id,
+          file_name: fileName,
+          target: fields.target,
+          profile: fields.profile ?? 'native',
+          mode: fields.mode,
+          format: fields.format || undefined,
+          encoding: fields.encoding || undefined,
+          delimiter: fields.delimiter || undefined,
+          max_errors: fields.max_errors ? Number(fields.max_errors) : undefined,
+        });
+        if (!parsed.success) {
+          throw new AppError(
+            'request.invalid',
+            `invalid import: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+            400,
+          );
+        }
+        try {
+          resolveProfile(parsed.data.target, parsed.data.profile, config.dataDir);
+        } catch (error) {
+          throw new AppError('import.bad_profile', (error as Error).message, 400);
+        }
+        const job = await jobs.enqueue('import', parsed.data, actorFrom(request));
+        return reply
+          .code(202)
+          .send({ job, links: { job: `/api/jobs/${job.id}`, events: `/api/jobs/${job.id}/events` } });
+      } catch (error) {
+        if (upload) await database.db.deleteFrom('uploads').where('id', '=', upload.id).execute();
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(
+            'upload.too_large',
+            `the file is larger than the limit of ${config.uploadMaxMb} MB`,
+            413,
+          );
+        }
+        throw error;
+      }
+    },
+  );
+
+  typed.get(
+    '/api/uploads/:id',
+    {
+      config: { permission: 'imports:read' },
+      schema: {
+        summary: 'A stored file (for instance the rejects of an import)',
+        tags: ['imports'],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        produces: ['application/octet-stream'],
+        response: { 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const upload = await getUpload(database, request.params.id);
+      if (!upload) throw new NotFoundError('upload.not_found', `no file #${request.params.id}`);
+      reply.header(
+        'content-type',
+        upload.file_name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+      );
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${upload.file_name.replace(/["\\\r\n]/g, '_')}"`,
+      );
+      reply.header('content-length', String(upload.bytes));
+      return reply.send(Readable.from(uploadChunks(database, upload.id)) as never);
+    },
+  );
+}

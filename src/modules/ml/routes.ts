@@ -1,0 +1,269 @@
+/** The model registry over HTTP: versions, metrics, importance, drift and bias; training and promotion. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { jobSchema } from '../../jobs/routes.ts';
+import { AppError, NotFoundError } from '../../lib/errors.ts';
+import type { AppContext } from '../../server/context.ts';
+import { errorSchema } from '../../server/errors.ts';
+import { isoDate } from '../../server/schemas.ts';
+import { actorFrom } from '../auth/routes.ts';
+import { loadLines } from '../declarations/lines.ts';
+import { evaluate } from './index.ts';
+import {
+  featureImportance,
+  getModelSummary,
+  listModels,
+  loadVersion,
+  modelBias,
+  modelDrift,
+  promoteModel,
+  retireModel,
+} from './registry.ts';
+import { syncModelScorer } from './scorer.ts';
+import { trainJobParams } from './train-job.ts';
+
+const modelSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    target: z.enum(['fraud', 'critical']),
+    status: z.enum(['candidate', 'active', 'retired']),
+    trained_from: z.string(),
+    trained_to: z.string(),
+    n_lines: z.number().int(),
+    trees: z.number().int(),
+    metrics: z.record(z.string(), z.unknown()),
+    notes: z.string().nullable(),
+    created_by: z.number().int().nullable(),
+    created_at: z.string(),
+    promoted_at: z.string().nullable(),
+    retired_at: z.string().nullable(),
+  })
+  .meta({ id: 'ModelVersion' });
+
+const biasRow = z.object({
+  group: z.string(),
+  n: z.number().int(),
+  selected: z.number().int(),
+  selectionRate: z.number(),
+  precision: z.number().nullable(),
+  fraudRate: z.number(),
+});
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const windowQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+
+export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppContext): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const summaryOf = async (id: number) => {
+    const model = await getModelSummary(database.db, id);
+    if (!model) throw new NotFoundError('model.not_found', `no model #${id}`);
+    return model;
+  };
+
+  typed.get(
+    '/api/models',
+    {
+      config: { permission: 'models:read' },
+      schema: {
+        summary: 'Model versions, newest first',
+        tags: ['models'],
+        response: { 200: z.object({ items: z.array(modelSchema) }) },
+      },
+    },
+    async () => ({ items: await listModels(database.db) }),
+  );
+
+  typed.get(
+    '/api/models/:id',
+    {
+      config: { permission: 'models:read' },
+      schema: {
+        summary: 'One model version with its feature importance',
+        tags: ['models'],
+        params: idParams,
+        response: {
+          200: modelSchema.extend({
+            importance: z.array(
+              z.object({ feature: z.string(), gain: z.number(), splits: z.number().int() }),
+            ),
+          }),
+          404: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const model = await summaryOf(request.params.id);
+      const loaded = await loadVersion(database.db, model.id);
+      return { ...model, importance: featureImportance(loaded.trained, 25) };
+    },
+  );
+
+  typed.post(
+    '/api/models/train',
+    {
+      config: { permission: 'models:manage' },
+      schema: {
+        summary:
+          'Train a model on the labelled declarations of a window (a background job); it is registered as a candidate',
+        tags: ['models'],
+        body: trainJobParams,
+        response: { 202: jobSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await jobs.enqueue('model.train', request.body, actorFrom(request))),
+  );
+
+  for (const [action, change] of [
+    ['promote', promoteModel],
+    ['retire', retireModel],
+  ] as const) {
+    typed.post(
+      `/api/models/:id/${action}`,
+      {
+        config: { permission: 'models:manage' },
+        schema: {
+          summary:
+            action === 'promote'
+              ? 'Make this model the active one (the previous one is retired); audited'
+              : 'Retire this model; audited',
+          tags: ['models'],
+          params: idParams,
+          response: { 200: modelSchema, 404: errorSchema, 409: errorSchema },
+        },
+      },
+      async (request) => {
+        const model = await change(database, actorFrom(request), request.params.id);
+        // This process scores with the new active model at once; others within a minute (scorer.ts).
+        await syncModelScorer(database);
+        return model;
+      },
+    );
+  }
+
+  typed.get(
+    '/api/models/:id/evaluation',
+    {
+      config: { permission: 'models:read' },
+      schema: {
+        summary:
+          'Precision, recall and revenue of the model at several shares on the labelled declarations of a window',
+        tags: ['models'],
+        params: idParams,
+        querystring: windowQuery,
+        response: {
+          200: z.object({
+            n: z.number().int(),
+            frauds: z.number().int(),
+            auc: z.number().nullable(),
+            curve: z.array(
+              z.object({
+                share: z.number(),
+                precision: z.number(),
+                recall: z.number(),
+                revenue: z.number(),
+                precision_by_duties: z.number(),
+              }),
+            ),
+          }),
+          404: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const model = await summaryOf(request.params.id);
+      const loaded = await loadVersion(database.db, model.id);
+      const lines = await loadLines(database.db, {
+        from: request.query.from,
+        to: request.query.to,
+        labelledOnly: true,
+      });
+      if (lines.length < 20)
+        throw new AppError('model.too_few_lines', 'fewer than 20 labelled declarations in the window', 422);
+      const shares = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5];
+      const result = evaluate(loaded, lines, shares);
+      const key = (s: number) => Object.keys(result.precisionAt).find((k) => Math.abs(Number(k) - s) < 1e-9)!;
+      return {
+        n: result.n,
+        frauds: result.frauds,
+        auc: Number.isNaN(result.auc) ? null : result.auc,
+        curve: shares.map((s) => ({
+          share: s,
+          precision: result.precisionAt[key(s)] ?? 0,
+          recall: result.recallAt[key(s)] ?? 0,
+          revenue: result.revenueAt[key(s)] ?? 0,
+          precision_by_duties: result.byExpectedDuties.precisionAt[key(s)] ?? 0,
+        })),
+      };
+    },
+  );
+
+  typed.get(
+    '/api/models/:id/drift',
+    {
+      config: { permission: 'models:read' },
+      schema: {
+        summary: 'Population stability of scores and features: the training window against a recent one',
+        tags: ['models'],
+        params: idParams,
+        querystring: windowQuery,
+        response: {
+          200: z.object({
+            score_psi: z.number(),
+            features: z.array(z.object({ feature: z.string(), psi: z.number() })),
+            baseline_lines: z.number().int(),
+            current_lines: z.number().int(),
+          }),
+          404: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const model = await summaryOf(request.params.id);
+      const loaded = await loadVersion(database.db, model.id);
+      const baseline = await loadLines(database.db, { from: model.trained_from, to: model.trained_to });
+      const current = await loadLines(database.db, {
+        from: request.query.from ?? model.trained_to,
+        to: request.query.to,
+      });
+      return modelDrift(loaded, baseline, current);
+    },
+  );
+
+  typed.get(
+    '/api/models/:id/bias',
+    {
+      config: { permission: 'models:read' },
+      schema: {
+        summary: "Selection rate and precision of the model's top share by office, origin and importer size",
+        tags: ['models'],
+        params: idParams,
+        querystring: windowQuery.extend({ share: z.coerce.number().min(0.01).max(0.5).default(0.1) }),
+        response: {
+          200: z.object({
+            share: z.number(),
+            lines: z.number().int(),
+            labelled: z.number().int(),
+            by_office: z.array(biasRow),
+            by_origin: z.array(biasRow),
+            by_importer_size: z.array(biasRow),
+          }),
+          404: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const model = await summaryOf(request.params.id);
+      const loaded = await loadVersion(database.db, model.id);
+      const lines = await loadLines(database.db, { from: request.query.from, to: request.query.to });
+      if (lines.length < 20)
+        throw new AppError('model.too_few_lines', 'fewer than 20 declarations in the window', 422);
+      return modelBias(loaded, lines, request.query.share);
+    },
+  );
+}

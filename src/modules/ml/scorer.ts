@@ -1,0 +1,45 @@
+/**
+ * Puts the active model of the registry into the risk engine: while a model is active, every risk scoring adds
+ * its fraud probability and, for explained decisions, its reasons in French and English (TreeSHAP). Each process
+ * re-reads which model is active at start, after a promotion it makes, and once a minute (another process may
+ * have promoted one).
+ */
+import type { Database } from '../../db/database.ts';
+import { registerModelScorer, unregisterModelScorer } from '../risk/model.ts';
+import { explainBilingual, scoreLines } from './index.ts';
+import { activeModel } from './registry.ts';
+
+let current: number | null = null;
+
+export async function syncModelScorer(database: Database): Promise<{ id: number; name: string } | null> {
+  const active = await activeModel(database.db);
+  if (!active) {
+    if (current !== null) unregisterModelScorer();
+    current = null;
+    return null;
+  }
+  if (active.id !== current) {
+    const name = `${active.name} (#${active.id})`;
+    registerModelScorer({
+      name,
+      score(lines, { explain }) {
+        const probabilities = scoreLines(active.model, lines);
+        return Array.from(probabilities, (probability, i) => ({
+          probability,
+          reasons: explain ? explainBilingual(active.model, lines[i]!).reasons : [],
+        }));
+      },
+    });
+    current = active.id;
+  }
+  return { id: active.id, name: active.name };
+}
+
+/** Keeps this process's scorer in step with the registry; returns the function that stops it. */
+export function followActiveModel(database: Database, everyMs = 60_000): () => void {
+  const timer = setInterval(() => {
+    syncModelScorer(database).catch(() => {});
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,85 @@
+/**
+ * The one analysis pipeline used by collection, the API, alerts and file mode: a post in, a label with its score,
+ * reasons, evidence and entities out. Rules give the evidence and a first score; a classifier trained on
+ * investigators' confirmations then moves each rule score up or down by at most `blend / 2`:
+ * score + (blend / 2) × (p(label) − p(benign)). A nudge rather than an average: trained on a few hundred
+ * confirmations, the classifier can correct borderline rule scores and learn a unit's false positives, but cannot
+ * flag a post on its own, without evidence to cite. Comparing with p(benign) only means that a post it finds
+ * counterfeit (p(health) and p(benign) both near 0) leaves the health score alone.
+ */
+import { type Classifier, predictTokens } from './classifier.ts';
+import type { Payload } from './compile.ts';
+import { detectLanguage } from './language.ts';
+import type { PhraseTrie } from './matcher.ts';
+import { explain, pickLabel, ruleScores, THRESHOLD } from './score.ts';
+import { defaultClassifier } from './seed.ts';
+import { extractSignals } from './signals.ts';
+import { type AnalysisResult, type Post, RISK_LABELS, type RiskLabel } from './types.ts';
+
+export interface AnalyzeOptions {
+  /** Classifier blended with the rules; `null` for rules only; default: the model trained on the seed corpus. */
+  classifier?: Classifier | null;
+  /** How far the classifier may move a rule score: ± blend / 2 (default 0.4, so ± 0.2). */
+  blend?: number;
+  /** Score at which a post is flagged (default 0.55). */
+  threshold?: number;
+  /** Longer texts are analysed on their first `maxTextChars` characters (default 50,000). */
+  maxTextChars?: number;
+  /** A trie built with extra lexicons (compile.ts `buildTrie`). */
+  trie?: PhraseTrie<Payload>;
+}
+
+export const DEFAULT_BLEND = 0.4;
+export const DEFAULT_MAX_TEXT_CHARS = 50_000;
+
+/**
+ * Analyses one post.
+ *
+ * @example
+ * const r = analyzePost({ id: 'p1', text: 'Nike Air Force 1 high copy 350dh, livraison partout au Maroc, DM' });
+ * r.label; // 'counterfeit'
+ * r.signals[0]; // { type: 'counterfeit.brand', start: 0, end: 4, text: 'Nike', … }
+ */
+export function analyzePost(post: Post, options: AnalyzeOptions = {}): AnalysisResult {
+  const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
+  const text = post.text.length > max ? post.text.slice(0, max) : post.text;
+  const x = extractSignals(text, post, options.trie);
+  const rules = ruleScores(x);
+  const classifier = options.classifier === undefined ? defaultClassifier() : options.classifier;
+  let scores = rules.scores;
+  let probabilities: Record<RiskLabel, number> | undefined;
+  if (classifier) {
+    const p = predictTokens(classifier, x.tokens);
+    const blend = options.blend ?? DEFAULT_BLEND;
+    const versusBenign = (l: RiskLabel) => p[l] - p.benign;
+    probabilities = { counterfeit: p.counterfeit, health_risk: p.health_risk, duty_evasion: p.duty_evasion };
+    scores = {} as Record<RiskLabel, number>;
+    for (const l of RISK_LABELS) {
+      const nudged = rules.scores[l] + (blend / 2) * versusBenign(l);
+      scores[l] = Math.round(Math.min(1, Math.max(0, nudged)) * 1000) / 1000;
+    }
+  }
+  const { label, score } = pickLabel(scores, options.threshold ?? THRESHOLD);
+  return {
+    id: post.id,
+    label,
+    score,
+    scores,
+    reasons: explain(x, label, rules, probabilities),
+    signals: x.signals,
+    entities: x.entities,
+    language: detectLanguage(x.tokens, x.norm.text),
+  };
+}
+
+/** An analyser with its options bound (e.g. a model loaded once), for collection workers and the API. */
+export function createAnalyzer(options: AnalyzeOptions = {}): (post: Post) => AnalysisResult {
+  return (post) => analyzePost(post, options);
+}
+
+/** The record of the file-mode contract: exactly `{id, label, score, signals, entities}`. */
+export function toContractRecord(
+  r: AnalysisResult,
+): Pick<AnalysisResult, 'id' | 'label' | 'score' | 'signals' | 'entities'> {
+  return { id: r.id, label: r.label, score: r.score, signals: r.signals, entities: r.entities };
+}

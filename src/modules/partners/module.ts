@@ -1,0 +1,15 @@
+import type { ImportTarget } from '../../ingest/target.ts';
+import type { VigieModule } from '../registry.ts';
+import { partnerRoutes } from './routes.ts';
+import { companiesTarget, manifestsTarget, paymentsTarget, trademarksTarget } from './targets.ts';
+
+export const partnersModule: VigieModule = {
+  name: 'partners',
+  routes: partnerRoutes,
+  importTargets: [
+    manifestsTarget,
+    paymentsTarget,
+    companiesTarget,
+    trademarksTarget,
+  ] as ImportTarget<unknown>[],
+};

@@ -1,0 +1,264 @@
+/**
+ * Explanations in plain French and English: the channel and why (forced by a rule, ranked within capacity, drawn
+ * at random, deferred, released), then for the riskiest item its score and breakdown, each rule hit with the
+ * values of the fields and indicators it tested, its rationale and what to check, the valuation finding and the
+ * model's reasons. Sensitive intelligence is never part of an explanation.
+ */
+import type { Channel } from '../declarations/types.ts';
+import { describeFinding } from '../valuation/check.ts';
+import { indicatorOf, type Lang } from './indicators/index.ts';
+import { FIELDS, type Value } from './rules/fields.ts';
+import { localText, type Rule } from './rules/schema.ts';
+import type { DeclarationResult, Hit, ItemScore } from './score.ts';
+
+export type Basis = 'forced' | 'ranked' | 'random' | 'deferred' | 'none';
+/** 'score': a declaration scored alone, its channel indicated by the score thresholds (no selection yet). */
+export type ExplainBasis = Basis | 'score';
+
+export interface DecisionContext {
+  channel: Channel;
+  basis: ExplainBasis;
+  /** For 'score': the thresholds of the profile. */
+  thresholds?: { red: number; yellow: number };
+  /** Rank by expected value among the office-day's candidates (ranked and deferred). */
+  rank?: number | null;
+  candidates?: number;
+  randomShare?: number;
+  capacityItems?: number | null;
+  capacityMinutes?: number | null;
+}
+
+const CHANNEL_WORDS: Record<Lang, Record<Channel, string>> = {
+  en: {
+    red: 'Red channel (physical inspection)',
+    yellow: 'Yellow channel (documentary check)',
+    blue: 'Blue channel (released, deferred control)',
+    green: 'Green channel (released)',
+  },
+  fr: {
+    red: 'Circuit rouge (visite physique)',
+    yellow: 'Circuit jaune (contrôle documentaire)',
+    blue: 'Circuit bleu (mainlevée, contrôle différé)',
+    green: 'Circuit vert (mainlevée)',
+  },
+};
+
+const FIELD_FR: Record<string, string> = {
+  reference: 'référence',
+  office: 'bureau',
+  lodged_on: 'date de dépôt',
+  procedure: 'régime',
+  transport_mode: 'mode de transport',
+  departure_country: 'pays de provenance',
+  currency: 'monnaie',
+  'declarant.code': 'déclarant',
+  'importer.code': 'importateur',
+  'importer.name': "nom déclaré de l'importateur",
+  'seller.code': 'vendeur',
+  'seller.country': 'pays du vendeur',
+  'courier.code': 'messagerie',
+  'item.line_no': "numéro d'article",
+  'item.hs_code': 'code SH',
+  'item.description': 'désignation',
+  'item.origin_country': "pays d'origine",
+  'item.quantity': 'quantité',
+  'item.quantity_unit': 'unité',
+  'item.net_mass_kg': 'masse nette (kg)',
+  'item.customs_value': 'valeur en douane',
+  'item.duty_rate': 'taux de droit (%)',
+  'item.tax_type': 'régime fiscal',
+  'item.origin_indicator': "preuve d'origine",
+};
+
+const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-US');
+
+export function formatNumber(x: number, lang: Lang): string {
+  const abs = Math.abs(x);
+  return new Intl.NumberFormat(locale(lang), {
+    maximumFractionDigits: abs >= 100 ? 0 : abs >= 1 ? 2 : 3,
+  }).format(x);
+}
+
+const pct = (x: number, lang: Lang) => `${formatNumber(x * 100, lang)} %`;
+
+function formatValue(
+  subject: string,
+  kind: 'field' | 'indicator',
+  value: Value,
+  lang: Lang,
+  hit: Hit,
+): string {
+  if (value === null || value === undefined) return lang === 'fr' ? 'non renseigné' : 'not given';
+  if (kind === 'indicator') {
+    const def = indicatorOf(subject);
+    if (def?.format) return def.format(value, lang);
+  }
+  if (typeof value === 'boolean')
+    return value ? (lang === 'fr' ? 'oui' : 'yes') : lang === 'fr' ? 'non' : 'no';
+  if (typeof value === 'number') return formatNumber(value, lang);
+  if (Array.isArray(value)) return value.slice(0, 5).join(', ') + (value.length > 5 ? '…' : '');
+  void hit;
+  return value;
+}
+
+function subjectLabel(subject: string, kind: 'field' | 'indicator', lang: Lang): string {
+  // An indicator's description without its asides in brackets reads as a label.
+  if (kind === 'indicator')
+    return indicatorOf(subject)?.description[lang].replace(/\s*\([^)]*\)/g, '') ?? subject;
+  return lang === 'fr' ? (FIELD_FR[subject] ?? subject) : (FIELDS[subject]?.description ?? subject);
+}
+
+function describeHit(hit: Hit, rule: Rule | undefined, lang: Lang): string {
+  const title = localText(hit.title, lang);
+  const sign = hit.points >= 0 ? '+' : '−';
+  const values = hit.values
+    .map(
+      (v) =>
+        `${subjectLabel(v.subject, v.kind, lang)} = ${formatValue(v.subject, v.kind, v.value, lang, hit)}`,
+    )
+    .join('; ');
+  const parts = [
+    lang === 'fr'
+      ? `règle « ${title} » (${hit.profile} v${hit.version}, ${sign}${formatNumber(Math.abs(hit.points), lang)} points)`
+      : `rule "${title}" (${hit.profile} v${hit.version}, ${sign}${formatNumber(Math.abs(hit.points), lang)} points)`,
+  ];
+  if (values) parts.push(values);
+  if (hit.channel)
+    parts.push(
+      lang === 'fr'
+        ? `impose le circuit ${CHANNEL_WORDS.fr[hit.channel].split(' (')[0]!.replace('Circuit ', '')}`
+        : `sets the ${hit.channel} channel`,
+    );
+  if (rule) {
+    parts.push(`${lang === 'fr' ? 'motif :' : 'why:'} ${localText(rule.rationale, lang)}`);
+    if (rule.instructions)
+      parts.push(
+        `${lang === 'fr' ? 'à vérifier :' : 'what to check:'} ${localText(rule.instructions, lang)}`,
+      );
+  }
+  return parts.join(' — ');
+}
+
+function basisSentence(d: DeclarationResult, ctx: DecisionContext, lang: Lang): string {
+  const ev = formatNumber(d.expected_value, lang);
+  const cur = d.currency ? ` ${d.currency}` : '';
+  const p = pct(d.probability, lang);
+  switch (ctx.basis) {
+    case 'forced': {
+      const f = d.forced!;
+      const title = localText(
+        d.items.find((i) => i.line_no === f.line_no)?.hits.find((h) => h.rule_id === f.rule_id)?.title ??
+          f.rule_id,
+        lang,
+      );
+      return lang === 'fr'
+        ? `imposé par la règle « ${title} » (${f.profile}, article ${f.line_no})`
+        : `set by rule "${title}" (${f.profile}, item ${f.line_no})`;
+    }
+    case 'ranked':
+      return lang === 'fr'
+        ? `sélectionnée par le classement des risques, rang ${ctx.rank} sur ${ctx.candidates} déclarations du bureau ${d.office} le ${d.lodged_on} (droits espérés ${ev}${cur}, probabilité de fraude ${p})`
+        : `selected by risk ranking, rank ${ctx.rank} of ${ctx.candidates} declarations at office ${d.office} on ${d.lodged_on} (expected duties ${ev}${cur}, fraud probability ${p})`;
+    case 'score': {
+      const t = ctx.thresholds ?? { red: 0, yellow: 0 };
+      const s = formatNumber(d.score, lang);
+      if (lang === 'fr')
+        return ctx.channel === 'red'
+          ? `indicatif : score ${s} au moins égal au seuil rouge ${t.red} (avant la sélection du jour)`
+          : ctx.channel === 'yellow'
+            ? `indicatif : score ${s} au moins égal au seuil jaune ${t.yellow} (avant la sélection du jour)`
+            : `indicatif : score ${s} sous le seuil jaune ${t.yellow} (avant la sélection du jour)`;
+      return ctx.channel === 'red'
+        ? `indicative: score ${s} at or above the red threshold ${t.red} (before the day's selection)`
+        : ctx.channel === 'yellow'
+          ? `indicative: score ${s} at or above the yellow threshold ${t.yellow} (before the day's selection)`
+          : `indicative: score ${s} below the yellow threshold ${t.yellow} (before the day's selection)`;
+    }
+    case 'random':
+      return lang === 'fr'
+        ? `tirée au hasard (part aléatoire ${pct(ctx.randomShare ?? 0, lang)} de la capacité, tirage reproductible) : les contrôles aléatoires mesurent le vrai taux de fraude et révèlent des fraudes nouvelles`
+        : `drawn at random (random share ${pct(ctx.randomShare ?? 0, lang)} of capacity, reproducible draw): random controls measure the true fraud rate and find new fraud`;
+    case 'deferred':
+      return lang === 'fr'
+        ? `classée juste après la capacité de contrôle (rang ${ctx.rank} sur ${ctx.candidates}) : mainlevée avec contrôle différé (droits espérés ${ev}${cur})`
+        : `ranked just below the inspection capacity (rank ${ctx.rank} of ${ctx.candidates}): released for deferred control (expected duties ${ev}${cur})`;
+    default:
+      return d.top.hits.length === 0 && !d.top.finding?.flagged
+        ? lang === 'fr'
+          ? 'aucun indicateur de risque'
+          : 'no risk indicator'
+        : lang === 'fr'
+          ? `score ${formatNumber(d.score, lang)} sous le seuil de sélection du jour (rang ${ctx.rank ?? '–'} sur ${ctx.candidates ?? '–'})`
+          : `score ${formatNumber(d.score, lang)} below the day's selection (rank ${ctx.rank ?? '–'} of ${ctx.candidates ?? '–'})`;
+  }
+}
+
+function itemLines(item: ItemScore, rules: Map<string, Rule>, lang: Lang): string[] {
+  const out: string[] = [];
+  const terms = item.breakdown.map((b) => {
+    const label =
+      b.source === 'rule'
+        ? b.id
+        : b.source === 'valuation'
+          ? lang === 'fr'
+            ? 'valeur'
+            : 'valuation'
+          : lang === 'fr'
+            ? `modèle ${b.id}`
+            : `model ${b.id}`;
+    return `${label} ${b.points >= 0 ? '+' : '−'}${formatNumber(Math.abs(b.points), lang)}`;
+  });
+  out.push(
+    lang === 'fr'
+      ? `Article ${item.line_no} : score ${formatNumber(item.score, lang)}${terms.length ? ` = ${terms.join(' ')}` : ''}, probabilité de fraude ${pct(item.probability, lang)}.`
+      : `Item ${item.line_no}: score ${formatNumber(item.score, lang)}${terms.length ? ` = ${terms.join(' ')}` : ''}, fraud probability ${pct(item.probability, lang)}.`,
+  );
+  for (const hit of item.hits)
+    out.push(`• ${describeHit(hit, rules.get(`${hit.profile_id}|${hit.rule_id}`), lang)}`);
+  if (item.finding?.flagged)
+    out.push(`• ${lang === 'fr' ? 'Valeur :' : 'Valuation:'} ${describeFinding(item.finding, lang)}`);
+  if (item.model) {
+    const reasons = item.model.reasons.slice(0, 3).map((r) => r[lang]);
+    out.push(
+      `• ${lang === 'fr' ? 'Modèle' : 'Model'} ${item.model.name}${lang === 'fr' ? ' :' : ':'} ${pct(item.model.probability, lang)}${reasons.length ? ` — ${reasons.join('; ')}` : ''}`,
+    );
+  }
+  return out;
+}
+
+/** The explanation of a decision in one language. `rules` maps profile id|rule id to the rule (for rationale). */
+export function explainDecision(
+  d: DeclarationResult,
+  ctx: DecisionContext,
+  rules: Map<string, Rule>,
+  lang: Lang,
+): string {
+  const lines = [
+    `${CHANNEL_WORDS[lang][ctx.channel]}${lang === 'fr' ? ' :' : ':'} ${basisSentence(d, ctx, lang)}.`,
+  ];
+  const risky = d.items.filter((i) => i.hits.length > 0 || i.finding?.flagged || i.model);
+  const shown = (risky.length ? risky : [d.top]).sort((a, b) => b.score - a.score).slice(0, 5);
+  for (const item of shown) lines.push(...itemLines(item, rules, lang));
+  if (risky.length > shown.length)
+    lines.push(
+      lang === 'fr'
+        ? `(${risky.length - shown.length} autres articles à risque)`
+        : `(${risky.length - shown.length} more items at risk)`,
+    );
+  return lines.join('\n');
+}
+
+export function explainBoth(
+  d: DeclarationResult,
+  ctx: DecisionContext,
+  rules: Map<string, Rule>,
+): { en: string; fr: string } {
+  return { en: explainDecision(d, ctx, rules, 'en'), fr: explainDecision(d, ctx, rules, 'fr') };
+}
+
+/** Rules of the profiles, by profile id|rule id. */
+export function ruleMap(profiles: readonly { id: number; document: { rules: Rule[] } }[]): Map<string, Rule> {
+  const m = new Map<string, Rule>();
+  for (const p of profiles) for (const r of p.document.rules) m.set(`${p.id}|${r.id}`, r);
+  return m;
+}

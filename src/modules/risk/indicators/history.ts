@@ -1,0 +1,362 @@
+/**
+ * History indicators from past outcomes: for the importer, declarant, seller, HS6, HS6 × origin and "the same
+ * goods" (same HS6, origin, value and mass: a repeat of an earlier consignment), the number of earlier inspections,
+ * of frauds, the fraud rate and the critical-fraud rate. Only outcomes known strictly before the declaration's
+ * lodgement date count (the inspection date, else the lodgement date of the inspected declaration): a line never
+ * sees its own outcome nor any later one.
+ *
+ * And novelty: first declaration of the importer, first time for this HS6 or this origin (earlier declarations,
+ * with or without outcome).
+ *
+ * Set-based: one query of past outcomes per family (parties, goods) for the whole batch, one of first dates.
+ */
+import { sql } from 'kysely';
+import type { ScoringLine } from '../lines.ts';
+import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
+
+/** Above this many lines a batch reads the whole history instead of filtering by key. */
+const WHOLE_HISTORY_FROM = 400;
+
+export const HISTORY_DIMS = ['importer', 'declarant', 'seller', 'hs6', 'hs6_origin', 'same_goods'] as const;
+export type HistoryDim = (typeof HISTORY_DIMS)[number];
+
+const DIM_WORDS: Record<HistoryDim, { en: string; fr: string }> = {
+  importer: { en: 'the importer', fr: "l'importateur" },
+  declarant: { en: 'the declarant', fr: 'le déclarant' },
+  seller: { en: 'the seller', fr: 'le vendeur' },
+  hs6: { en: 'this HS6 code', fr: 'ce code SH6' },
+  hs6_origin: { en: 'this HS6 code from this origin', fr: 'ce code SH6 de cette origine' },
+  same_goods: {
+    en: 'identical goods lines (same HS6, origin, value and mass)',
+    fr: 'des lignes identiques (même SH6, origine, valeur et masse)',
+  },
+};
+
+const FAMILY: Record<HistoryDim, 'parties' | 'goods'> = {
+  importer: 'parties',
+  declarant: 'parties',
+  seller: 'parties',
+  hs6: 'goods',
+  hs6_origin: 'goods',
+  same_goods: 'goods',
+};
+
+/** importer, declarant, seller, hs6, origin, value, mass, known on, result — in date order. */
+type OutcomeTuple = [
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  number,
+  number | null,
+  string,
+  'compliant' | 'fraud' | 'critical',
+];
+
+function keyOfTuple(dim: HistoryDim, t: OutcomeTuple): string | null {
+  switch (dim) {
+    case 'importer':
+      return t[0];
+    case 'declarant':
+      return t[1];
+    case 'seller':
+      return t[2];
+    case 'hs6':
+      return t[3];
+    case 'hs6_origin':
+      return t[4] ? `${t[3]}|${t[4]}` : null;
+    case 'same_goods':
+      return `${t[3]}|${t[4] ?? ''}|${t[5]}|${t[6] ?? ''}`;
+  }
+}
+
+export function historyKey(dim: HistoryDim, line: ScoringLine): string | null {
+  switch (dim) {
+    case 'importer':
+      return line.importer?.code ?? null;
+    case 'declarant':
+      return line.declarant?.code ?? null;
+    case 'seller':
+      return line.seller?.code ?? null;
+    case 'hs6':
+      return line.item.hs_code.slice(0, 6);
+    case 'hs6_origin':
+      return line.item.origin_country ? `${line.item.hs_code.slice(0, 6)}|${line.item.origin_country}` : null;
+    case 'same_goods':
+      return `${line.item.hs_code.slice(0, 6)}|${line.item.origin_country ?? ''}|${line.item.customs_value}|${line.item.net_mass_kg ?? ''}`;
+  }
+}
+
+function maxDate(lines: readonly ScoringLine[]): string {
+  let max = '0000-01-01';
+  for (const l of lines) if (l.lodged_on > max) max = l.lodged_on;
+  return max;
+}
+
+function outcomeRows(batch: IndicatorBatch, family: 'parties' | 'goods'): Promise<OutcomeTuple[]> {
+  const lines = batch.lines;
+  // A large batch reads the whole history once for both families; a small one filters by its keys (indexes).
+  const whole = lines.length >= WHOLE_HISTORY_FROM;
+  return batch.once(whole ? 'history.rows.all' : `history.rows.${family}`, async () => {
+    if (lines.length === 0) return [];
+    const conditions = [sql`coalesce(o.inspected_on, d.lodged_on) < ${maxDate(lines)}::date`];
+    if (!whole) {
+      if (family === 'parties') {
+        const set = (f: (l: ScoringLine) => string | null | undefined) => [
+          ...new Set(lines.map(f).filter((v): v is string => Boolean(v))),
+        ];
+        conditions.push(sql`(d.importer_code = any(${set((l) => l.importer?.code)}::text[])
+          or d.declarant_code = any(${set((l) => l.declarant?.code)}::text[])
+          or d.seller_code = any(${set((l) => l.seller?.code)}::text[]))`);
+      } else {
+        const hs6 = [...new Set(lines.map((l) => l.item.hs_code.slice(0, 6)))];
+        conditions.push(sql`substr(i.hs_code, 1, 6) = any(${hs6}::text[])`);
+      }
+    }
+    // One JSON text rather than thousands of rows (much cheaper to move, above all out of PGlite); the latest
+    // outcome of each item and the date order are sorted out here, cheaper than in SQL.
+    const { rows } = await sql<{ j: string | null }>`
+      select json_agg(json_build_array(d.importer_code, d.declarant_code, d.seller_code, substr(i.hs_code, 1, 6),
+               i.origin_country, i.customs_value, i.net_mass_kg, coalesce(o.inspected_on, d.lodged_on), o.result,
+               o.item_id, o.id))::text as j
+      from inspection_outcomes o
+      join declaration_items i on i.id = o.item_id
+      join declarations d on d.id = i.declaration_id
+      where ${sql.join(conditions, sql` and `)}`.execute(batch.db);
+    const text = rows[0]?.j;
+    if (!text) return [];
+    const all = JSON.parse(text) as (OutcomeTuple & [...OutcomeTuple, number, number])[];
+    const latest = new Map<number, number>();
+    let duplicates = false;
+    for (let k = 0; k < all.length; k++) {
+      const t = all[k]!;
+      const seen = latest.get(t[9]);
+      if (seen === undefined) latest.set(t[9], k);
+      else {
+        duplicates = true;
+        if (all[seen]![10] < t[10]) latest.set(t[9], k);
+      }
+    }
+    const kept = duplicates ? [...latest.values()].map((k) => all[k]!) : all;
+    return kept.sort((a, b) => (a[7] < b[7] ? -1 : a[7] > b[7] ? 1 : 0));
+  });
+}
+
+/** Per key: dates in order with running counts of frauds and critical frauds (inspections = position + 1). */
+interface Series {
+  days: string[];
+  frauds: number[];
+  critical: number[];
+}
+
+function historyIndex(batch: IndicatorBatch, dim: HistoryDim): Promise<Map<string, Series>> {
+  return batch.once(`history.index.${dim}`, async () => {
+    const rows = await outcomeRows(batch, FAMILY[dim]);
+    const index = new Map<string, Series>();
+    for (const t of rows) {
+      const key = keyOfTuple(dim, t);
+      if (key === null) continue;
+      let s = index.get(key);
+      if (!s) {
+        s = { days: [], frauds: [], critical: [] };
+        index.set(key, s);
+      }
+      const n = s.days.length;
+      s.days.push(t[7]);
+      s.frauds.push((n ? s.frauds[n - 1]! : 0) + (t[8] !== 'compliant' ? 1 : 0));
+      s.critical.push((n ? s.critical[n - 1]! : 0) + (t[8] === 'critical' ? 1 : 0));
+    }
+    return index;
+  });
+}
+
+/** Index of the first day ≥ `day` (so entries before it are strictly earlier). */
+function lowerBound(days: string[], day: string): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface PastCounts {
+  inspected: number;
+  frauds: number;
+  critical: number;
+}
+
+/** Earlier inspections, frauds and critical frauds of each line's key under `dim`. */
+export function pastCounts(batch: IndicatorBatch, dim: HistoryDim): Promise<(PastCounts | null)[]> {
+  return batch.once(`history.counts.${dim}`, async () => {
+    const index = await historyIndex(batch, dim);
+    return batch.lines.map((line) => {
+      const key = historyKey(dim, line);
+      if (key === null) return null;
+      const s = index.get(key);
+      if (!s) return { inspected: 0, frauds: 0, critical: 0 };
+      const k = lowerBound(s.days, line.lodged_on);
+      if (k === 0) return { inspected: 0, frauds: 0, critical: 0 };
+      return { inspected: k, frauds: s.frauds[k - 1]!, critical: s.critical[k - 1]! };
+    });
+  });
+}
+
+const pct = (v: unknown, lang: 'en' | 'fr') =>
+  typeof v === 'number'
+    ? `${new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+    : String(v);
+
+for (const dim of HISTORY_DIMS) {
+  const who = DIM_WORDS[dim];
+  const evidence = (c: PastCounts) => ({ inspected: c.inspected, frauds: c.frauds, critical: c.critical });
+  registerIndicator({
+    name: `history.${dim}.inspected`,
+    type: 'number',
+    description: {
+      en: `earlier inspections of ${who.en}`,
+      fr: `contrôles antérieurs portant sur ${who.fr}`,
+    },
+    async compute(batch) {
+      return (await pastCounts(batch, dim)).map((c) => c?.inspected ?? null);
+    },
+  });
+  registerIndicator({
+    name: `history.${dim}.frauds`,
+    type: 'number',
+    description: {
+      en: `earlier frauds found for ${who.en}`,
+      fr: `fraudes constatées antérieurement pour ${who.fr}`,
+    },
+    async compute(batch) {
+      return (await pastCounts(batch, dim)).map((c) => c?.frauds ?? null);
+    },
+  });
+  registerIndicator({
+    name: `history.${dim}.fraud_rate`,
+    type: 'number',
+    description: {
+      en: `share of earlier inspections of ${who.en} that found fraud (none: no inspection yet)`,
+      fr: `part des contrôles antérieurs portant sur ${who.fr} ayant constaté une fraude (aucune : pas encore de contrôle)`,
+    },
+    format: (v, lang) => pct(v, lang),
+    async compute(batch) {
+      return (await pastCounts(batch, dim)).map(
+        (c): IndicatorResult =>
+          c && c.inspected > 0 ? { value: c.frauds / c.inspected, evidence: evidence(c) } : null,
+      );
+    },
+  });
+  registerIndicator({
+    name: `history.${dim}.critical_rate`,
+    type: 'number',
+    description: {
+      en: `share of earlier inspections of ${who.en} that found critical (safety) fraud`,
+      fr: `part des contrôles antérieurs portant sur ${who.fr} ayant constaté une fraude critique (sécurité)`,
+    },
+    format: (v, lang) => pct(v, lang),
+    async compute(batch) {
+      return (await pastCounts(batch, dim)).map(
+        (c): IndicatorResult =>
+          c && c.inspected > 0 ? { value: c.critical / c.inspected, evidence: evidence(c) } : null,
+      );
+    },
+  });
+}
+
+// ── novelty ──
+
+interface FirstDates {
+  importer: Map<string, string>;
+  importerHs6: Map<string, string>;
+  importerOrigin: Map<string, string>;
+}
+
+function firstDates(batch: IndicatorBatch): Promise<FirstDates> {
+  return batch.once('history.first_dates', async () => {
+    const importers = [
+      ...new Set(batch.lines.map((l) => l.importer?.code).filter((c): c is string => Boolean(c))),
+    ];
+    const out: FirstDates = { importer: new Map(), importerHs6: new Map(), importerOrigin: new Map() };
+    if (importers.length === 0) return out;
+    const filter =
+      batch.lines.length < WHOLE_HISTORY_FROM
+        ? sql`d.importer_code = any(${importers}::text[])`
+        : sql`d.importer_code is not null`;
+    const { rows: json } = await sql<{ j: string | null }>`
+      select json_agg(json_build_array(importer_code, hs6, origin_country, first))::text as j
+      from (select d.importer_code, substr(i.hs_code, 1, 6) as hs6, i.origin_country, min(d.lodged_on) as first
+            from declarations d join declaration_items i on i.declaration_id = d.id
+            where ${filter} and d.lodged_on <= ${maxDate(batch.lines)}::date
+            group by 1, 2, 3) x`.execute(batch.db);
+    const rows = json[0]?.j
+      ? (JSON.parse(json[0].j) as [string, string, string | null, string][]).map(
+          ([importer_code, hs6, origin_country, first]) => ({
+            importer_code,
+            hs6,
+            origin_country,
+            first,
+          }),
+        )
+      : [];
+    const keepMin = (m: Map<string, string>, k: string, d: string) => {
+      const cur = m.get(k);
+      if (cur === undefined || d < cur) m.set(k, d);
+    };
+    for (const r of rows) {
+      keepMin(out.importer, r.importer_code, r.first);
+      keepMin(out.importerHs6, `${r.importer_code}|${r.hs6}`, r.first);
+      if (r.origin_country) keepMin(out.importerOrigin, `${r.importer_code}|${r.origin_country}`, r.first);
+    }
+    return out;
+  });
+}
+
+function novelty(
+  name: string,
+  description: { en: string; fr: string },
+  pick: (f: FirstDates, line: ScoringLine) => string | undefined | null,
+) {
+  registerIndicator({
+    name,
+    type: 'boolean',
+    description,
+    async compute(batch) {
+      const first = await firstDates(batch);
+      return batch.lines.map((line): IndicatorResult => {
+        if (!line.importer?.code) return null;
+        const earliest = pick(first, line);
+        // null: the question does not apply (no origin declared); undefined: never declared before.
+        if (earliest === null) return null;
+        const value = earliest === undefined || earliest >= line.lodged_on;
+        return { value, evidence: { first_declared_on: earliest ?? null } };
+      });
+    },
+  });
+}
+
+novelty(
+  'importer.first_time',
+  { en: 'first declaration of the importer', fr: "première déclaration de l'importateur" },
+  (f, l) => f.importer.get(l.importer!.code),
+);
+novelty(
+  'importer.first_time_hs',
+  {
+    en: 'first time the importer declares this HS6 code',
+    fr: "première fois que l'importateur déclare ce code SH6",
+  },
+  (f, l) => f.importerHs6.get(`${l.importer!.code}|${l.item.hs_code.slice(0, 6)}`),
+);
+novelty(
+  'importer.first_time_origin',
+  {
+    en: 'first time the importer declares goods of this origin',
+    fr: "première fois que l'importateur déclare des marchandises de cette origine",
+  },
+  (f, l) =>
+    l.item.origin_country ? f.importerOrigin.get(`${l.importer!.code}|${l.item.origin_country}`) : null,
+);

@@ -1,0 +1,84 @@
+/**
+ * Watchlist membership (every list in force, each matched on its type's subject) and the active model's
+ * probability, as indicators.
+ */
+import { activeModelScorer, type ModelScore } from '../model.ts';
+import { FIELDS } from '../rules/fields.ts';
+import { loadWatchlists, onList, WATCHLIST_SUBJECT, type WatchlistIndex } from '../watchlists.ts';
+import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
+
+export function watchlistsOf(batch: IndicatorBatch): Promise<WatchlistIndex> {
+  return batch.once(
+    'watchlists',
+    async () => (batch.options.watchlists as WatchlistIndex | undefined) ?? loadWatchlists(batch.db),
+  );
+}
+
+registerIndicator({
+  name: 'watchlist.lists',
+  type: 'list',
+  description: {
+    en: 'watchlists the declaration or item is on (trader, declarant, seller, HS code, origin, transport document)',
+    fr: 'listes de surveillance où figure la déclaration ou l’article (opérateur, déclarant, vendeur, SH, origine, titre de transport)',
+  },
+  async compute(batch) {
+    const lists = [...(await watchlistsOf(batch)).values()].filter((l) => l.values.size > 0);
+    if (lists.length === 0) return batch.lines.map(() => null);
+    const needsDocs = lists.some((l) => l.type === 'transport_document');
+    const docs = needsDocs ? (await batch.indicator('partners.transport_documents')).values : null;
+    return batch.lines.map((line, i): IndicatorResult => {
+      const hits: string[] = [];
+      const matched: Record<string, string> = {};
+      for (const list of lists) {
+        const subject = WATCHLIST_SUBJECT[list.type];
+        const values = subject.field
+          ? [FIELDS[subject.field]!.get(line)]
+          : ((docs?.[i] as string[] | null | undefined) ?? []);
+        for (const v of values) {
+          if (typeof v === 'string' && onList(list, v)) {
+            hits.push(list.name);
+            matched[list.name] = v;
+            break;
+          }
+        }
+      }
+      return hits.length ? { value: hits, evidence: { matched } } : null;
+    });
+  },
+});
+
+export function modelScores(batch: IndicatorBatch): Promise<{ name: string; scores: ModelScore[] } | null> {
+  return batch.once('model.scores', async () => {
+    const scorer = activeModelScorer();
+    if (!scorer) return null;
+    const lines = batch.lines.map(({ item_id: _i, declaration_id: _d, ...line }) => ({
+      ...line,
+      outcome: null,
+    }));
+    const scores = await scorer.score(lines, { explain: Boolean(batch.options.explain) });
+    if (scores.length !== lines.length)
+      throw new Error(`model ${scorer.name} returned ${scores.length} scores for ${lines.length} lines`);
+    return { name: scorer.name, scores };
+  });
+}
+
+registerIndicator({
+  name: 'model.probability',
+  type: 'number',
+  description: {
+    en: 'fraud probability given by the active model (none when no model is active)',
+    fr: 'probabilité de fraude donnée par le modèle actif (aucune sans modèle actif)',
+  },
+  format: (v, lang) =>
+    typeof v === 'number'
+      ? `${new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+      : String(v),
+  async compute(batch) {
+    const model = await modelScores(batch);
+    if (!model) return batch.lines.map(() => null);
+    return model.scores.map((s) => ({
+      value: s.probability,
+      evidence: { model: model.name, reasons: s.reasons },
+    }));
+  },
+});

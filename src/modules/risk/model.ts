@@ -1,0 +1,58 @@
+/**
+ * Where a machine-learning model plugs into risk scoring. The ML module (or anything else) registers a scorer;
+ * while one is registered, every scoring adds its probability to the item's score (`scoring.model.weight` points
+ * per unit of probability) and uses it as the item's base fraud probability. With no scorer, the model part of
+ * the score is simply absent.
+ *
+ *   registerModelScorer({
+ *     name: 'gbdt-2024-05',
+ *     score(lines, { explain }) {
+ *       return probabilities.map((p, i) => ({ probability: p, reasons: explain ? reasonsOf(i) : [] }));
+ *     },
+ *   });
+ *
+ * Lines are given without their outcome (`outcome: null`): a model must never see what it predicts.
+ */
+import type { DeclarationLine } from '../declarations/types.ts';
+
+export interface ModelReason {
+  /** The model's feature name, when the reason comes from one. */
+  feature?: string;
+  /** Its contribution (e.g. SHAP value on the log-odds scale); positive pushes towards fraud. */
+  contribution?: number;
+  en: string;
+  fr: string;
+}
+
+export interface ModelScore {
+  /** Fraud probability of the line, 0 to 1. */
+  probability: number;
+  /** Plain-language reasons, strongest first (may be empty when `explain` is false). */
+  reasons: ModelReason[];
+}
+
+export interface ModelScorer {
+  /** Shown in decisions and explanations (e.g. the model's name and version). */
+  name: string;
+  /** One score per line, in the same order. Called once per batch: thousands of lines at a time. */
+  score(
+    lines: readonly DeclarationLine[],
+    options: { explain: boolean },
+  ): ModelScore[] | Promise<ModelScore[]>;
+}
+
+let active: ModelScorer | null = null;
+
+/** Makes `scorer` the active model (replacing any other). */
+export function registerModelScorer(scorer: ModelScorer): void {
+  active = scorer;
+}
+
+/** Removes the active model (or only `name`, when it is the active one). */
+export function unregisterModelScorer(name?: string): void {
+  if (!name || active?.name === name) active = null;
+}
+
+export function activeModelScorer(): ModelScorer | null {
+  return active;
+}

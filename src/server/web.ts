@@ -1,0 +1,65 @@
+/**
+ * The workbench (web/, React + Vite) served at / by the API process: built files from web/dist, and index.html for
+ * any other non-API page so that the browser's routes work on reload. The build is made, or remade when the
+ * sources are newer, at start (Vite takes a few seconds); an installation without the build tools serves what
+ * web/dist holds.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from '../lib/logger.ts';
+
+export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+const DIST = join(WEB_DIR, 'dist');
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+/** Builds the workbench when web/dist is missing or older than its sources. */
+export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
+  const index = join(DIST, 'index.html');
+  const sources = [join(WEB_DIR, 'src'), join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts')].filter(
+    existsSync,
+  );
+  if (sources.length === 0) return existsSync(index);
+  const stale = !existsSync(index) || Math.max(...sources.map(newest)) > statSync(index).mtimeMs;
+  if (!stale) return true;
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    logger.warn('the web workbench is not built and Vite is not installed: serving the API only');
+    return existsSync(index);
+  }
+  const started = Date.now();
+  await vite.build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  logger.info({ ms: Date.now() - started }, 'web workbench built');
+  return true;
+}
+
+export async function serveWeb(app: FastifyInstance): Promise<boolean> {
+  if (!existsSync(join(DIST, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root: DIST,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+  });
+  return true;
+}
+
+/** True when a request that matched no route should get the workbench's index.html. */
+export function wantsWebPage(method: string, url: string, accept: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = url.split('?')[0] ?? '';
+  if (/^\/(api|docs|health|metrics)(\/|$)/.test(path)) return false;
+  return !accept || accept.includes('text/html') || accept.includes('*/*');
+}

@@ -1,0 +1,37 @@
+/** A Vigie HTTP application over a test database, with its job queue (started on demand). */
+import type { FastifyInstance } from 'fastify';
+import { type Config, type ConfigOverrides, loadConfig } from '../src/config.ts';
+import type { Database } from '../src/db/database.ts';
+import { JobQueue } from '../src/jobs/queue.ts';
+import { createLogger } from '../src/lib/logger.ts';
+import { jobKinds } from '../src/modules/registry.ts';
+import { buildApp } from '../src/server/app.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  jobs: JobQueue;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function testApp(
+  database: Database,
+  overrides: ConfigOverrides = {},
+  options: { jobs?: 'off' | 'queue' | 'work' } = {},
+): Promise<TestApp> {
+  const config = loadConfig({ dataDir: '/tmp/vigie-test-data', ...overrides });
+  const logger = createLogger('silent');
+  const jobs = new JobQueue(database, config, logger, jobKinds());
+  if (options.jobs && options.jobs !== 'off') await jobs.start({ work: options.jobs === 'work' });
+  const app = await buildApp({ database, config, logger, jobs });
+  await app.ready();
+  return {
+    app,
+    jobs,
+    config,
+    async close() {
+      await app.close();
+      await jobs.stop();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import '@mantine/core/styles.css';
+import { Center, createTheme, DirectionProvider, Loader, MantineProvider, useDirection } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import './i18n/index.ts';
+import { direction } from './i18n/index.ts';
+import { Layout } from './Layout.tsx';
+import { Dashboard } from './pages/Dashboard.tsx';
+import { Declaration } from './pages/Declaration.tsx';
+import { Declarations } from './pages/Declarations.tsx';
+import { Imports } from './pages/Imports.tsx';
+import { Login } from './pages/Login.tsx';
+import { Models } from './pages/Models.tsx';
+import { OnlineMonitoring } from './pages/osint/index.tsx';
+import { Selection } from './pages/risk/Selection.tsx';
+import { RulesAndCampaigns } from './pages/rules/index.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans Arabic", sans-serif',
+});
+const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+function App() {
+  const { user, loading } = useSession();
+  const { i18n } = useTranslation();
+  const { setDirection } = useDirection();
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    setDirection(direction(i18n.language));
+  }, [i18n.language, setDirection]);
+  if (loading) {
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!user) return <Login />;
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<Dashboard />} />
+        <Route path="/declarations" element={<Declarations />} />
+        <Route path="/declarations/:reference" element={<Declaration />} />
+        <Route path="/imports" element={<Imports />} />
+        <Route path="/selection" element={<Selection />} />
+        <Route path="/rules/*" element={<RulesAndCampaigns />} />
+        <Route path="/models" element={<Models />} />
+        <Route path="/osint/*" element={<OnlineMonitoring />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+function Root() {
+  const { i18n } = useTranslation();
+  return (
+    <DirectionProvider initialDirection={direction(i18n.language)}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={client}>
+          <BrowserRouter>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

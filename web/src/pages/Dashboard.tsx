@@ -1,0 +1,222 @@
+/** What the day and the year look like: totals, the last day, trends per month, results, offices, HS chapters. */
+import { Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { Chart, type ChartOption } from '../components/Chart.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../i18n/index.ts';
+
+interface Overview {
+  totals: {
+    declarations: number;
+    items: number;
+    inspected_items: number;
+    fraud_items: number;
+    critical_items: number;
+    recovered_amount: number;
+  };
+  last_day: { date: string | null; declarations: number; inspected_items: number; fraud_items: number };
+  per_month: { month: string; declarations: number; inspected_items: number; fraud_items: number }[];
+  by_result: { result: string; items: number }[];
+  by_office: { office: string; declarations: number; fraud_items: number }[];
+  top_chapters: { chapter: string; inspected_items: number; fraud_items: number; fraud_rate: number }[];
+}
+
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={28} fw={700} data-testid={testId}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+export function Dashboard() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rtl = lang === 'ar';
+  const overview = useQuery({
+    queryKey: ['overview'],
+    queryFn: () => api<Overview>('/api/reports/overview'),
+  });
+  const data = overview.data;
+
+  const charts = useMemo(() => {
+    if (!data) return null;
+    const perMonth: ChartOption = {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [t('declarations.title'), t('dashboard.frauds')] },
+      grid: { left: 50, right: 50, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: data.per_month.map((m) => m.month), inverse: rtl },
+      yAxis: [
+        { type: 'value', position: rtl ? 'right' : 'left' },
+        { type: 'value', position: rtl ? 'left' : 'right' },
+      ],
+      series: [
+        {
+          name: t('declarations.title'),
+          type: 'bar',
+          data: data.per_month.map((m) => m.declarations),
+          itemStyle: { color: '#4c6ef5' },
+        },
+        {
+          name: t('dashboard.frauds'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: data.per_month.map((m) => m.fraud_items),
+          itemStyle: { color: '#e03131' },
+        },
+      ],
+    };
+    const colours: Record<string, string> = {
+      compliant: '#2f9e44',
+      fraud: '#f08c00',
+      critical: '#e03131',
+      not_inspected: '#adb5bd',
+    };
+    const byResult: ChartOption = {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          data: data.by_result.map((r) => ({
+            name: t(`results.${r.result}`),
+            value: r.items,
+            itemStyle: { color: colours[r.result] },
+          })),
+        },
+      ],
+    };
+    const chapters: ChartOption = {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 30, top: 20, bottom: 30 },
+      xAxis: {
+        type: 'value',
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` },
+        inverse: rtl,
+      },
+      yAxis: {
+        type: 'category',
+        data: data.top_chapters.map((c) => `SH ${c.chapter}`).reverse(),
+        position: rtl ? 'right' : 'left',
+      },
+      series: [
+        {
+          name: t('dashboard.fraudRate'),
+          type: 'bar',
+          data: data.top_chapters.map((c) => c.fraud_rate).reverse(),
+          itemStyle: { color: '#f08c00' },
+        },
+      ],
+    };
+    const offices: ChartOption = {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [t('declarations.title'), t('dashboard.frauds')] },
+      grid: { left: 50, right: 20, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: data.by_office.map((o) => o.office), inverse: rtl },
+      yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
+      series: [
+        {
+          name: t('declarations.title'),
+          type: 'bar',
+          data: data.by_office.map((o) => o.declarations),
+          itemStyle: { color: '#4c6ef5' },
+        },
+        {
+          name: t('dashboard.frauds'),
+          type: 'bar',
+          data: data.by_office.map((o) => o.fraud_items),
+          itemStyle: { color: '#e03131' },
+        },
+      ],
+    };
+    return { perMonth, byResult, chapters, offices };
+  }, [data, t, rtl]);
+
+  if (overview.error) return <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />;
+  if (!data || !charts) return <Loader aria-label={t('common.loading')} />;
+  const hitRate = data.totals.inspected_items
+    ? (data.totals.fraud_items + data.totals.critical_items) / data.totals.inspected_items
+    : 0;
+  return (
+    <Stack>
+      <Title order={2}>{t('dashboard.title')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <Stat
+          label={t('dashboard.declarations')}
+          value={formatNumber(lang, data.totals.declarations)}
+          testId="stat-declarations"
+          hint={`${t('dashboard.lastDay', { date: formatDate(lang, data.last_day.date) })} : ${formatNumber(lang, data.last_day.declarations)}`}
+        />
+        <Stat
+          label={t('dashboard.inspected')}
+          value={formatNumber(lang, data.totals.inspected_items)}
+          testId="stat-inspected"
+          hint={`${formatNumber(lang, data.totals.items)} ${t('dashboard.items').toLowerCase()}`}
+        />
+        <Stat
+          label={t('dashboard.hitRate')}
+          value={`${formatNumber(lang, hitRate * 100, 1)} %`}
+          testId="stat-hit-rate"
+          hint={`${formatNumber(lang, data.totals.fraud_items + data.totals.critical_items)} ${t('dashboard.frauds')}`}
+        />
+        <Stat
+          label={t('dashboard.recovered')}
+          value={formatNumber(lang, data.totals.recovered_amount)}
+          testId="stat-recovered"
+        />
+      </SimpleGrid>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Card withBorder>
+            <Group justify="space-between">
+              <Text fw={600}>{t('dashboard.perMonth')}</Text>
+            </Group>
+            <Chart option={charts.perMonth} label={t('dashboard.perMonth')} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('dashboard.byResult')}</Text>
+            <Chart option={charts.byResult} label={t('dashboard.byResult')} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('dashboard.topChapters')}</Text>
+            <Chart option={charts.chapters} label={t('dashboard.topChapters')} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('dashboard.byOffice')}</Text>
+            <Chart option={charts.offices} label={t('dashboard.byOffice')} />
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

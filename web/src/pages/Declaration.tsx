@@ -1,0 +1,257 @@
+/** One declaration: header, parties with the company register, items and their controls, partner data. */
+import { Anchor, Badge, Card, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
+import { useSession } from '../session.tsx';
+
+interface Party {
+  code: string;
+  name: string | null;
+}
+interface Outcome {
+  id: number;
+  inspected_on: string | null;
+  channel: string | null;
+  result: 'compliant' | 'fraud' | 'critical';
+  fraud_type: string | null;
+  recovered_amount: number | null;
+  officer: string | null;
+  note: string | null;
+  source: string;
+}
+interface Detail {
+  reference: string;
+  office: { code: string; name: string | null };
+  lodged_on: string;
+  procedure: string | null;
+  transport_mode: string | null;
+  departure_country: string | null;
+  currency: string | null;
+  attributes: Record<string, string>;
+  total_value: number;
+  parties: {
+    importer: Party | null;
+    declarant: Party | null;
+    seller: (Party & { country: string | null }) | null;
+    courier: Party | null;
+  };
+  items: {
+    id: number;
+    line_no: number;
+    hs_code: string;
+    description: string | null;
+    origin_country: string | null;
+    net_mass_kg: number | null;
+    customs_value: number;
+    duty_rate: number | null;
+    outcomes: Outcome[];
+  }[];
+}
+interface Partners {
+  company: {
+    company_id: string;
+    name: string;
+    legal_form: string | null;
+    created_on: string | null;
+    capital: number | null;
+    city: string | null;
+  } | null;
+  manifests: {
+    id: number;
+    document_number: string;
+    document_type: string;
+    arrival_date: string | null;
+    gross_mass_kg: number | null;
+    containers: string[];
+  }[];
+  payments: {
+    id: number;
+    payment_reference: string;
+    paid_on: string;
+    amount: number;
+    currency: string;
+    beneficiary_name: string | null;
+  }[];
+}
+
+const RESULT_COLOURS = { compliant: 'green', fraud: 'orange', critical: 'red' } as const;
+
+function Field({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" c="dimmed" miw={150}>
+        {label}
+      </Text>
+      <Text size="sm">{value ?? '—'}</Text>
+    </Group>
+  );
+}
+
+export function Declaration() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { reference = '' } = useParams();
+  const { can } = useSession();
+  const detail = useQuery({
+    queryKey: ['declaration', reference],
+    queryFn: () => api<Detail>(`/api/declarations/${encodeURIComponent(reference)}`),
+  });
+  const partners = useQuery({
+    queryKey: ['declaration-partners', reference],
+    queryFn: () => api<Partners>(`/api/declarations/${encodeURIComponent(reference)}/partners`),
+    enabled: can('partners:read'),
+  });
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
+  const d = detail.data;
+  if (!d) return <Loader aria-label={t('common.loading')} />;
+  const party = (p: Party | null) => (p ? `${p.code}${p.name ? ` — ${p.name}` : ''}` : '—');
+  const company = partners.data?.company;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/declarations" size="sm">
+        ← {t('declaration.back')}
+      </Anchor>
+      <Title order={2} data-testid="declaration-title">
+        {d.reference}
+      </Title>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Card withBorder>
+            <Text fw={600} mb="xs">
+              {t('declaration.header')}
+            </Text>
+            <Field
+              label={t('declarations.office')}
+              value={d.office.name ? `${d.office.code} — ${d.office.name}` : d.office.code}
+            />
+            <Field label={t('declarations.lodgedOn')} value={formatDate(lang, d.lodged_on)} />
+            <Field label={t('declaration.procedure')} value={d.procedure} />
+            <Field label={t('declaration.transport')} value={d.transport_mode} />
+            <Field label={t('declaration.departure')} value={d.departure_country} />
+            <Field label={t('declarations.value')} value={formatMoney(lang, d.total_value, d.currency)} />
+            {Object.entries(d.attributes).map(([k, v]) => (
+              <Field key={k} label={k} value={v} />
+            ))}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Card withBorder>
+            <Text fw={600} mb="xs">
+              {t('declaration.parties')}
+            </Text>
+            <Field label={t('declarations.importer')} value={party(d.parties.importer)} />
+            <Field label={t('declarations.declarant')} value={party(d.parties.declarant)} />
+            <Field label={t('declaration.seller')} value={party(d.parties.seller)} />
+            <Field label={t('declaration.courier')} value={party(d.parties.courier)} />
+            {can('partners:read') && (
+              <>
+                <Text fw={600} mt="md" mb="xs">
+                  {t('declaration.register')}
+                </Text>
+                {company ? (
+                  <>
+                    <Field
+                      label={company.company_id}
+                      value={`${company.name}${company.legal_form ? ` (${company.legal_form})` : ''}`}
+                    />
+                    <Field label={t('declaration.created')} value={formatDate(lang, company.created_on)} />
+                    <Field
+                      label={t('declaration.capital')}
+                      value={company.capital === null ? '—' : formatNumber(lang, company.capital)}
+                    />
+                    <Field label={t('declaration.city')} value={company.city} />
+                  </>
+                ) : (
+                  partners.data && (
+                    <Text size="sm" c="orange.8">
+                      {t('declaration.noRegister')}
+                    </Text>
+                  )
+                )}
+              </>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <Card withBorder>
+        <Text fw={600} mb="xs">
+          {t('declaration.itemsTitle')}
+        </Text>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('declaration.line')}</Table.Th>
+              <Table.Th>SH / HS</Table.Th>
+              <Table.Th>{t('declaration.description')}</Table.Th>
+              <Table.Th>{t('declarations.origin')}</Table.Th>
+              <Table.Th ta="end">{t('declaration.netMass')}</Table.Th>
+              <Table.Th ta="end">{t('declarations.value')}</Table.Th>
+              <Table.Th ta="end">{t('declaration.rate')}</Table.Th>
+              <Table.Th>{t('declaration.outcomes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.items.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>{item.line_no}</Table.Td>
+                <Table.Td>{item.hs_code}</Table.Td>
+                <Table.Td>{item.description ?? '—'}</Table.Td>
+                <Table.Td>{item.origin_country ?? '—'}</Table.Td>
+                <Table.Td ta="end">
+                  {item.net_mass_kg === null ? '—' : formatNumber(lang, item.net_mass_kg, 1)}
+                </Table.Td>
+                <Table.Td ta="end">{formatMoney(lang, item.customs_value, d.currency)}</Table.Td>
+                <Table.Td ta="end">{item.duty_rate ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {item.outcomes.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        {t('declaration.none')}
+                      </Text>
+                    )}
+                    {item.outcomes.map((o) => (
+                      <Badge
+                        key={o.id}
+                        color={RESULT_COLOURS[o.result]}
+                        variant="light"
+                        title={[o.fraud_type, o.note].filter(Boolean).join(' — ')}
+                      >
+                        {t(`results.${o.result}`)}
+                        {o.inspected_on ? ` · ${formatDate(lang, o.inspected_on)}` : ''}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {partners.data && (partners.data.manifests.length > 0 || partners.data.payments.length > 0) && (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('declaration.partners')}
+          </Text>
+          {partners.data.manifests.map((m) => (
+            <Field
+              key={`m${m.id}`}
+              label={t('declaration.manifests')}
+              value={`${m.document_number} · ${formatDate(lang, m.arrival_date)} · ${m.gross_mass_kg === null ? '—' : `${formatNumber(lang, m.gross_mass_kg, 1)} kg`}${m.containers.length ? ` · ${m.containers.join(', ')}` : ''}`}
+            />
+          ))}
+          {partners.data.payments.map((p) => (
+            <Field
+              key={`p${p.id}`}
+              label={t('declaration.payments')}
+              value={`${p.payment_reference} · ${formatDate(lang, p.paid_on)} · ${formatMoney(lang, p.amount, p.currency)}${p.beneficiary_name ? ` · ${p.beneficiary_name}` : ''}`}
+            />
+          ))}
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * The declarations, filtered and paged on the server (fast at any size); filters live in the address so a view can
+ * be shared. Rows open with a click or Enter.
+ */
+import {
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, type Page, query } from '../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
+
+export interface DeclarationSummary {
+  id: number;
+  reference: string;
+  office: string;
+  lodged_on: string;
+  importer_code: string | null;
+  declarant_code: string | null;
+  currency: string | null;
+  item_count: number;
+  total_value: number;
+  inspected_items: number;
+  fraud_items: number;
+  critical_items: number;
+}
+
+const FILTERS = ['reference', 'office', 'importer', 'hs', 'origin', 'from', 'to', 'result'] as const;
+const PAGE_SIZE = 25;
+
+export function OutcomeBadge({
+  d,
+}: {
+  d: Pick<DeclarationSummary, 'inspected_items' | 'fraud_items' | 'critical_items'>;
+}) {
+  const { t } = useTranslation();
+  if (d.critical_items) return <Badge color="red">{t('results.critical')}</Badge>;
+  if (d.fraud_items) return <Badge color="orange">{t('results.fraud')}</Badge>;
+  if (d.inspected_items)
+    return (
+      <Badge color="green" variant="light">
+        {t('results.compliant')}
+      </Badge>
+    );
+  return (
+    <Badge color="gray" variant="outline">
+      {t('results.not_inspected')}
+    </Badge>
+  );
+}
+
+export function Declarations() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
+  const [draft, setDraft] = useState(filters);
+  const list = useQuery({
+    queryKey: ['declarations', filters, page],
+    queryFn: () =>
+      api<Page<DeclarationSummary>>(
+        `/api/declarations${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value);
+    setParams(next);
+  };
+  const field = (name: (typeof FILTERS)[number], label: string, width = 140) => (
+    <TextInput
+      label={label}
+      w={width}
+      value={draft[name]}
+      onChange={(e) => setDraft({ ...draft, [name]: e.currentTarget.value })}
+    />
+  );
+  const data = list.data;
+  return (
+    <Stack>
+      <Title order={2}>{t('declarations.title')}</Title>
+      <Group component="form" onSubmit={apply} align="end" gap="sm" wrap="wrap">
+        {field('reference', t('declarations.reference'), 160)}
+        {field('office', t('declarations.office'), 90)}
+        {field('importer', t('declarations.importer'))}
+        {field('hs', t('declarations.hs'), 130)}
+        {field('origin', t('declarations.origin'), 90)}
+        <TextInput
+          type="date"
+          label={t('declarations.from')}
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('declarations.to')}
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+        />
+        <Select
+          label={t('declarations.result')}
+          w={170}
+          value={draft.result || null}
+          onChange={(value) => setDraft({ ...draft, result: value ?? '' })}
+          clearable
+          placeholder={t('declarations.any')}
+          data={['fraud', 'critical', 'compliant', 'inspected', 'not_inspected'].map((r) => ({
+            value: r,
+            label: t(`results.${r}`),
+          }))}
+        />
+        <Button type="submit">{t('declarations.search')}</Button>
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as typeof draft);
+            setParams({});
+          }}
+        >
+          {t('declarations.reset')}
+        </Button>
+      </Group>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      {data && (
+        <>
+          <Table striped highlightOnHover stickyHeader aria-label={t('declarations.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('declarations.reference')}</Table.Th>
+                <Table.Th>{t('declarations.office')}</Table.Th>
+                <Table.Th>{t('declarations.lodgedOn')}</Table.Th>
+                <Table.Th>{t('declarations.importer')}</Table.Th>
+                <Table.Th>{t('declarations.declarant')}</Table.Th>
+                <Table.Th ta="end">{t('declarations.items')}</Table.Th>
+                <Table.Th ta="end">{t('declarations.value')}</Table.Th>
+                <Table.Th>{t('declarations.outcome')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((d) => {
+                const open = () => navigate(`/declarations/${encodeURIComponent(d.reference)}`);
+                return (
+                  <Table.Tr
+                    key={d.id}
+                    tabIndex={0}
+                    style={{ cursor: 'pointer' }}
+                    onClick={open}
+                    onKeyDown={(e) => e.key === 'Enter' && open()}
+                    data-testid="declaration-row"
+                  >
+                    <Table.Td fw={600}>{d.reference}</Table.Td>
+                    <Table.Td>{d.office}</Table.Td>
+                    <Table.Td>{formatDate(lang, d.lodged_on)}</Table.Td>
+                    <Table.Td>{d.importer_code}</Table.Td>
+                    <Table.Td>{d.declarant_code}</Table.Td>
+                    <Table.Td ta="end">{formatNumber(lang, d.item_count)}</Table.Td>
+                    <Table.Td ta="end">{formatMoney(lang, d.total_value, d.currency)}</Table.Td>
+                    <Table.Td>
+                      <OutcomeBadge d={d} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          {data.items.length === 0 && <Text c="dimmed">{t('declarations.empty')}</Text>}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {t('declarations.count', {
+                from: formatNumber(lang, data.total ? data.offset + 1 : 0),
+                to: formatNumber(lang, data.offset + data.items.length),
+                total: formatNumber(lang, data.total),
+              })}
+            </Text>
+            <Pagination
+              total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
+              value={page}
+              onChange={(next) => {
+                const copy = new URLSearchParams(params);
+                copy.set('page', String(next));
+                setParams(copy);
+              }}
+              siblings={1}
+            />
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,409 @@
+/**
+ * The model registry: versions and their status, what each leans on (feature importance), how it ranks
+ * (precision at n %), whether the population moved (drift) and whom it selects (bias); training and promotion.
+ */
+import {
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../api.ts';
+import { Chart, type ChartOption } from '../components/Chart.tsx';
+import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../i18n/index.ts';
+import { useSession } from '../session.tsx';
+
+interface ModelVersion {
+  id: number;
+  name: string;
+  target: string;
+  status: 'candidate' | 'active' | 'retired';
+  trained_from: string;
+  trained_to: string;
+  n_lines: number;
+  trees: number;
+  metrics: {
+    holdout?: { auc: number; precisionAt5: number; precisionAt10: number; from: string; to: string } | null;
+  };
+  created_at: string;
+}
+interface Detail extends ModelVersion {
+  importance: { feature: string; gain: number; splits: number }[];
+}
+interface Evaluation {
+  n: number;
+  frauds: number;
+  auc: number | null;
+  curve: { share: number; precision: number; recall: number; revenue: number; precision_by_duties: number }[];
+}
+interface Drift {
+  score_psi: number;
+  features: { feature: string; psi: number }[];
+  current_lines: number;
+}
+interface BiasRow {
+  group: string;
+  n: number;
+  selected: number;
+  selectionRate: number;
+  precision: number | null;
+  fraudRate: number;
+}
+interface Bias {
+  by_office: BiasRow[];
+  by_origin: BiasRow[];
+  by_importer_size: BiasRow[];
+}
+
+const STATUS_COLOURS = { candidate: 'blue', active: 'green', retired: 'gray' } as const;
+const pct = (lang: string, x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${formatNumber(lang, x * 100, 1)} %`;
+
+function ModelDetail({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rtl = lang === 'ar';
+  const { can } = useSession();
+  const client = useQueryClient();
+  const message = useErrorMessage();
+  const [actionError, setActionError] = useState<unknown>(null);
+  const detail = useQuery({ queryKey: ['model', id], queryFn: () => api<Detail>(`/api/models/${id}`) });
+  // Judge the model on its out-of-time period (what it never trained its trees on), else on what came after.
+  const holdout = detail.data?.metrics.holdout;
+  const from = detail.data ? (holdout?.from ?? nextDay(detail.data.trained_to)) : undefined;
+  const to = holdout?.to;
+  const evaluation = useQuery({
+    queryKey: ['model-eval', id, from],
+    queryFn: () => api<Evaluation>(`/api/models/${id}/evaluation${query({ from, to })}`),
+    enabled: Boolean(from),
+    retry: false,
+  });
+  const drift = useQuery({
+    queryKey: ['model-drift', id],
+    queryFn: () => api<Drift>(`/api/models/${id}/drift${query({ from, to })}`),
+    enabled: Boolean(from),
+    retry: false,
+  });
+  const bias = useQuery({
+    queryKey: ['model-bias', id],
+    queryFn: () => api<Bias>(`/api/models/${id}/bias${query({ from, to, share: 0.1 })}`),
+    enabled: Boolean(from),
+    retry: false,
+  });
+
+  const charts = useMemo(() => {
+    const importance: ChartOption | null = detail.data
+      ? {
+          tooltip: { trigger: 'axis' },
+          grid: { left: 150, right: 20, top: 10, bottom: 30 },
+          xAxis: {
+            type: 'value',
+            inverse: rtl,
+            axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` },
+          },
+          yAxis: {
+            type: 'category',
+            position: rtl ? 'right' : 'left',
+            data: detail.data.importance
+              .slice(0, 12)
+              .map((f) => f.feature)
+              .reverse(),
+          },
+          series: [
+            {
+              type: 'bar',
+              data: detail.data.importance
+                .slice(0, 12)
+                .map((f) => f.gain)
+                .reverse(),
+              itemStyle: { color: '#4c6ef5' },
+            },
+          ],
+        }
+      : null;
+    const curve: ChartOption | null = evaluation.data
+      ? {
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0, data: [t('models.precision'), t('models.recall'), t('models.revenue')] },
+          grid: { left: 50, right: 20, top: 40, bottom: 30 },
+          xAxis: {
+            type: 'category',
+            inverse: rtl,
+            data: evaluation.data.curve.map((c) => `${Math.round(c.share * 100)} %`),
+          },
+          yAxis: {
+            type: 'value',
+            max: 1,
+            position: rtl ? 'right' : 'left',
+            axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` },
+          },
+          series: [
+            {
+              name: t('models.precision'),
+              type: 'line',
+              data: evaluation.data.curve.map((c) => c.precision),
+              itemStyle: { color: '#e03131' },
+            },
+            {
+              name: t('models.recall'),
+              type: 'line',
+              data: evaluation.data.curve.map((c) => c.recall),
+              itemStyle: { color: '#4c6ef5' },
+            },
+            {
+              name: t('models.revenue'),
+              type: 'line',
+              data: evaluation.data.curve.map((c) => c.revenue),
+              itemStyle: { color: '#2f9e44' },
+            },
+          ],
+        }
+      : null;
+    return { importance, curve };
+  }, [detail.data, evaluation.data, t, rtl]);
+
+  const act = async (action: 'promote' | 'retire') => {
+    setActionError(null);
+    try {
+      await api(`/api/models/${id}/${action}`, { method: 'POST' });
+      await client.invalidateQueries({ queryKey: ['models'] });
+      await client.invalidateQueries({ queryKey: ['model', id] });
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  if (detail.error) return <ErrorAlert error={detail.error} />;
+  const d = detail.data;
+  if (!d) return <Loader />;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>
+          {d.name} <Badge color={STATUS_COLOURS[d.status]}>{t(`models.status.${d.status}`)}</Badge>
+        </Title>
+        {can('models:manage') && (
+          <Group>
+            {d.status !== 'active' && (
+              <Button onClick={() => void act('promote')}>{t('models.promote')}</Button>
+            )}
+            {d.status !== 'retired' && (
+              <Button variant="light" color="gray" onClick={() => void act('retire')}>
+                {t('models.retire')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      {actionError !== null && <Text c="red">{message(actionError)}</Text>}
+      <Text size="sm" c="dimmed">
+        {t('models.window', {
+          from: formatDate(lang, d.trained_from),
+          to: formatDate(lang, d.trained_to),
+          lines: formatNumber(lang, d.n_lines),
+          trees: d.trees,
+        })}
+      </Text>
+      {d.metrics.holdout && (
+        <Text size="sm">
+          {t('models.holdout', {
+            from: formatDate(lang, d.metrics.holdout.from),
+            to: formatDate(lang, d.metrics.holdout.to),
+          })}{' '}
+          — AUC {formatNumber(lang, d.metrics.holdout.auc, 3)}, P@5 %{' '}
+          {pct(lang, d.metrics.holdout.precisionAt5)}, P@10 % {pct(lang, d.metrics.holdout.precisionAt10)}
+        </Text>
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('models.importance')}</Text>
+            {charts.importance && (
+              <Chart option={charts.importance} label={t('models.importance')} height={320} />
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('models.curve', { from: from ? formatDate(lang, from) : '' })}</Text>
+            {evaluation.error ? (
+              <Text c="dimmed" size="sm">
+                {message(evaluation.error)}
+              </Text>
+            ) : (
+              charts.curve && (
+                <Chart option={charts.curve} label={t('models.curve', { from: '' })} height={320} />
+              )
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('models.drift')}</Text>
+            {drift.data && (
+              <>
+                <Text size="sm">
+                  {t('models.scorePsi')}: {formatNumber(lang, drift.data.score_psi, 3)} (
+                  {formatNumber(lang, drift.data.current_lines)} {t('models.lines')})
+                </Text>
+                <Table>
+                  <Table.Tbody>
+                    {drift.data.features.slice(0, 8).map((f) => (
+                      <Table.Tr key={f.feature}>
+                        <Table.Td>{f.feature}</Table.Td>
+                        <Table.Td ta="end">
+                          <Badge
+                            color={f.psi > 0.25 ? 'red' : f.psi > 0.1 ? 'yellow' : 'green'}
+                            variant="light"
+                          >
+                            PSI {formatNumber(lang, f.psi, 3)}
+                          </Badge>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </>
+            )}
+            {drift.error && (
+              <Text c="dimmed" size="sm">
+                {message(drift.error)}
+              </Text>
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Card withBorder>
+            <Text fw={600}>{t('models.bias')}</Text>
+            {bias.data && (
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('declarations.office')}</Table.Th>
+                    <Table.Th ta="end">{t('models.selectionRate')}</Table.Th>
+                    <Table.Th ta="end">{t('models.precision')}</Table.Th>
+                    <Table.Th ta="end">{t('dashboard.fraudRate')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {bias.data.by_office.slice(0, 8).map((r) => (
+                    <Table.Tr key={r.group}>
+                      <Table.Td>{r.group}</Table.Td>
+                      <Table.Td ta="end">{pct(lang, r.selectionRate)}</Table.Td>
+                      <Table.Td ta="end">{pct(lang, r.precision)}</Table.Td>
+                      <Table.Td ta="end">{pct(lang, r.fraudRate)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function TrainForm() {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
+  const client = useQueryClient();
+  const [name, setName] = useState('');
+  const [to, setTo] = useState('');
+  const [state, setState] = useState<{ error?: unknown; queued?: boolean }>({});
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await api('/api/models/train', { method: 'POST', json: { name, ...(to ? { to } : {}) } });
+      setState({ queued: true });
+      await client.invalidateQueries({ queryKey: ['jobs'] });
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <Card withBorder component="form" onSubmit={submit}>
+      <Group align="end">
+        <TextInput
+          label={t('models.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          type="date"
+          label={t('models.until')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <Button type="submit">{t('models.train')}</Button>
+      </Group>
+      {state.queued && (
+        <Text size="sm" mt="xs">
+          {t('models.queued')}
+        </Text>
+      )}
+      {state.error !== undefined && (
+        <Text c="red" size="sm" mt="xs">
+          {message(state.error)}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+export function Models() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { can } = useSession();
+  const models = useQuery({
+    queryKey: ['models'],
+    queryFn: () => api<{ items: ModelVersion[] }>('/api/models'),
+  });
+  const [selected, setSelected] = useState<number | null>(null);
+  const items = models.data?.items ?? [];
+  const current = selected ?? items.find((m) => m.status === 'active')?.id ?? items[0]?.id ?? null;
+  return (
+    <Stack>
+      <Title order={2}>{t('models.title')}</Title>
+      {can('models:manage') && <TrainForm />}
+      <ErrorAlert error={models.error} onRetry={() => void models.refetch()} />
+      {models.isLoading && <Loader />}
+      {models.data && items.length === 0 && <Text c="dimmed">{t('models.none')}</Text>}
+      {items.length > 0 && (
+        <>
+          <Select
+            label={t('models.version')}
+            w={360}
+            value={current === null ? null : String(current)}
+            onChange={(v) => setSelected(v ? Number(v) : null)}
+            data={items.map((m) => ({
+              value: String(m.id),
+              label: `#${m.id} ${m.name} — ${t(`models.status.${m.status}`)} (${formatDate(lang, m.created_at)})`,
+            }))}
+            allowDeselect={false}
+          />
+          {current !== null && <ModelDetail id={current} />}
+        </>
+      )}
+    </Stack>
+  );
+}

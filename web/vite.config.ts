@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The workbench is built into web/dist and served by `vigie serve` at /. In development, `npm run web:dev` proxies
+// the API to a running `vigie serve` on port 8080.
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
+            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)/ },
+          ],
+        },
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:8080', '/health': 'http://localhost:8080' } },
+});
