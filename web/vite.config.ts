@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const API = process.env.VIGIE_API_URL ?? 'http://localhost:8080';
+
 // The workbench is built into web/dist and served by `vigie serve` at /. In development, `npm run web:dev` proxies
-// the API to a running `vigie serve` on port 8080.
+// the API to a running `vigie serve` (VIGIE_API_URL, default http://localhost:8080).
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
@@ -22,5 +24,5 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:8080', '/health': 'http://localhost:8080' } },
+  server: { proxy: { '/api': API, '/health': API } },
 });

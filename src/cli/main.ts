@@ -69,7 +69,8 @@ program
     'load the bundled demo data (a KCS sample and consistent partner files; then a demo model, and the arrivals of the first week of 2021 targeted); loading twice changes nothing',
   )
   .option('--no-targeting', 'only the 2020 history: no model, no arrivals, no selections')
-  .action(async (options: { targeting: boolean }) => {
+  .option('--no-osint', 'no online-monitoring sources, posts and alerts')
+  .action(async (options: { targeting: boolean; osint: boolean }) => {
     await context.withDatabase(async (database) => {
       let bar: ReturnType<typeof importProgressBar> | undefined;
       let current = '';
@@ -99,6 +100,13 @@ program
         const targeting = await loadDemoTargeting(database, (line) => console.log(line.trim()));
         for (const s of targeting.arrivals)
           console.log(`${s.file.split('/').pop()}: ${describeCounts(s.counts)}`);
+      }
+      if (options.osint) {
+        const { loadOsintDemo } = await import('../demo/osint.ts');
+        const osint = await loadOsintDemo(database);
+        console.log(
+          `online monitoring: ${osint.sources} sources, ${osint.items} posts, ${osint.alerts} alerts`,
+        );
       }
       console.log(`into ${database.description}`);
     });

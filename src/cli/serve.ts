@@ -9,6 +9,7 @@ import { type Command, Option } from 'commander';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { loadDemo } from '../demo/demo.ts';
+import { loadOsintDemo } from '../demo/osint.ts';
 import { trainDemoModel } from '../demo/model.ts';
 import { loadDemoTargeting } from '../demo/targeting.ts';
 import { JobQueue } from '../jobs/queue.ts';
@@ -128,6 +129,12 @@ export function registerServeCommands(program: Command, context: CliContext): vo
           `  ${targeting.arrivals.map((s) => `${s.file.split('/').pop()}: ${describeCounts(s.counts)}`).join('; ')}`,
         );
         say(`  done in ${formatDuration(performance.now() - targetedAt)}`);
+        say('Online monitoring: collecting the demo platform exports (demo/osint/)…');
+        const watchedAt = performance.now();
+        const osint = await loadOsintDemo(database);
+        say(
+          `  ${osint.sources} sources, ${osint.items} posts analysed, ${osint.alerts} alerts, in ${formatDuration(performance.now() - watchedAt)}`,
+        );
       }
       const demo = await createDemoUsers(database, config.dataDir);
       const { url } = await run(database, config, 'all', createLogger(config.logLevel));

@@ -1,15 +1,28 @@
 /** An ECharts chart (only the parts we use are bundled), resized with its container, re-laid out for RTL. */
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, BoxplotChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  BoxplotChart,
   LineChart,
   PieChart,
+  ScatterChart,
   GridComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  VisualMapComponent,
   TooltipComponent,
   LegendComponent,
   DatasetComponent,

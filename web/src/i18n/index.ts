@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { osintMessages } from '../pages/osint/messages.ts';
+import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
 import { rulesMessages } from '../pages/rules/messages.ts';
 import { ar } from './ar.ts';
@@ -29,7 +30,7 @@ export interface MessageBundle {
   ar: Record<string, unknown> & { errors?: Record<string, string> };
 }
 
-const BUNDLES: MessageBundle[] = [riskMessages, rulesMessages, osintMessages];
+const BUNDLES: MessageBundle[] = [riskMessages, declarationRiskMessages, rulesMessages, osintMessages];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {
   const out: Record<string, unknown> = { ...core, errors: { ...(core.errors as object) } };

@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
+import { DeclarationRisk } from './risk/DeclarationRisk.tsx';
 
 interface Party {
   code: string;
@@ -231,6 +232,7 @@ export function Declaration() {
           </Table.Tbody>
         </Table>
       </Card>
+      <DeclarationRisk reference={reference} />
       {partners.data && (partners.data.manifests.length > 0 || partners.data.payments.length > 0) && (
         <Card withBorder>
           <Text fw={600} mb="xs">
