@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
+import { DashboardTargeting } from './DashboardTargeting.tsx';
 
 interface Overview {
   totals: {
@@ -189,6 +190,7 @@ export function Dashboard() {
           testId="stat-recovered"
         />
       </SimpleGrid>
+      <DashboardTargeting />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Card withBorder>
