@@ -3,7 +3,7 @@
  * declarations, a declaration's page, Arabic right to left, a bad upload with its located errors. Screenshots of
  * each main page at 1440×900 go to .e2e/screenshots/ for review; the time to an interactive dashboard is printed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';

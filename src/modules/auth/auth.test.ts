@@ -5,7 +5,6 @@ import { TEST_PASSWORD, userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../audit/store.ts';
 import { SESSION_COOKIE } from './hook.ts';
-import { ROLE_PERMISSIONS } from './permissions.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import { insertApiToken } from './store.ts';
 
