@@ -353,60 +353,216 @@ export async function listSelectionRuns(
 
 // ── reading decisions ──
 
+/** Sort keys of the decision list (whitelisted: each maps to a fixed SQL expression). */
+export const DECISION_SORTS = ['score', 'expected_value', 'day', 'office', 'channel', 'reference'] as const;
+export type DecisionSort = (typeof DECISION_SORTS)[number];
+export const DECISION_STATUSES = ['pending', 'controlled'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
 export interface DecisionFilters {
   office?: string | undefined;
   day?: string | undefined;
   channel?: Channel | undefined;
   reference?: string | undefined;
   run_id?: number | undefined;
+  /** Declarations queued in the campaign or matching it. */
+  campaign_id?: number | undefined;
+  /** Decisions scoring at least this much. */
+  min_score?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** controlled: an outcome is recorded for at least one item; pending: none yet. */
+  status?: DecisionStatus | undefined;
+  /** Only the declarations sent to control (red and yellow channels). */
+  selected?: boolean | undefined;
+  sort?: DecisionSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
 }
 
+/** Severity order of the channels (red first when descending). */
+const SEVERITY_SQL = (alias: string) =>
+  `case ${alias}.channel when 'red' then 3 when 'yellow' then 2 when 'blue' then 1 else 0 end`;
+
+/** ORDER BY of the list on alias `a`: a whitelisted expression, then the id so that pages never overlap. */
+function decisionOrder(alias: string, sort: DecisionSort | undefined, order: 'asc' | 'desc' | undefined) {
+  if (!sort) return sql.raw(`${SEVERITY_SQL(alias)} desc, ${alias}.expected_value desc, ${alias}.id`);
+  const column: Record<DecisionSort, string> = {
+    score: `${alias}.score`,
+    expected_value: `${alias}.expected_value`,
+    day: `${alias}.lodged_on`,
+    office: `${alias}.office_code`,
+    channel: SEVERITY_SQL(alias),
+    reference: `${alias}.reference`,
+  };
+  const direction = order === 'asc' ? 'asc' : 'desc';
+  return sql.raw(`${column[sort]} ${direction}, ${alias}.id ${direction}`);
+}
+
+/** Whether a decision (alias d) has an outcome recorded on one of its items. */
+const CONTROLLED = sql`exists (select 1 from risk_decision_items ci
+  join inspection_outcomes co on co.item_id = ci.item_id where ci.decision_id = d.id)`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Declarations (by the decision alias d) queued in a campaign or matching it (as campaigns.ts matches). */
+async function campaignCondition(db: Kysely<DB>, id: number) {
+  const c = await db
+    .selectFrom('risk_campaigns')
+    .select(['id', 'hs_prefixes', 'keywords', 'origins', 'date_from', 'date_to'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!c) throw new NotFoundError('risk.campaign_not_found', `no campaign #${id}`);
+  const parts = [];
+  const goods = [];
+  if (c.hs_prefixes.length)
+    goods.push(sql`mi.hs_code like any(${c.hs_prefixes.map((h) => `${h}%`)}::text[])`);
+  if (c.keywords.length)
+    goods.push(sql`mi.description ilike any(${c.keywords.map((k) => `%${escapeLike(k)}%`)}::text[])`);
+  if (goods.length) parts.push(sql`(${sql.join(goods, sql` or `)})`);
+  if (c.origins.length) parts.push(sql`mi.origin_country = any(${c.origins}::text[])`);
+  if (c.date_from) parts.push(sql`d.lodged_on >= ${c.date_from}::date`);
+  if (c.date_to) parts.push(sql`d.lodged_on <= ${c.date_to}::date`);
+  return sql`(exists (select 1 from risk_campaign_items q where q.campaign_id = ${id} and q.declaration_id = d.declaration_id)
+    or exists (select 1 from declaration_items mi where mi.declaration_id = d.declaration_id
+               and ${sql.join(parts.length ? parts : [sql`true`], sql` and `)}))`;
+}
+
+interface DecisionRow {
+  id: number | string;
+  declaration_id: number | string;
+  reference: string;
+  office_code: string;
+  lodged_on: string;
+  run_id: number | string | null;
+  channel: Channel;
+  initial_channel: Channel;
+  basis: 'forced' | 'ranked' | 'random' | 'deferred' | 'none';
+  score: number;
+  probability: number;
+  expected_value: number;
+  rank: number | null;
+  decided_at: Date | string;
+  importer_code: string | null;
+  importer_name: string | null;
+  items: number;
+  controlled_items: number;
+  duties_at_stake: number | null;
+  reason_source: string | null;
+  reason_id: string | null;
+  reason_points: number | null;
+  reason_title: string | { en: string; fr: string } | null;
+}
+
+/**
+ * The current decisions in the caller's scope, filtered, sorted and paged, each with what the selection queue shows
+ * (importer, items and items with an outcome, valuation duties at stake, the largest term of the score and its rule
+ * title). One query for the page (the per-row extras are computed on the page only) and one for the counts.
+ */
 export async function listDecisions(
   db: Kysely<DB>,
   filters: DecisionFilters,
   scope: OfficeScope,
   page: { limit: number; offset: number },
 ) {
-  let query = db.selectFrom('risk_decisions').where('superseded_at', 'is', null);
-  if (scope.office !== null) query = query.where('office_code', '=', scope.office);
-  if (filters.office) query = query.where('office_code', '=', filters.office);
-  if (filters.day) query = query.where('lodged_on', '=', filters.day);
-  if (filters.channel) query = query.where('channel', '=', filters.channel);
-  if (filters.reference) query = query.where('reference', '=', filters.reference);
-  if (filters.run_id) query = query.where('run_id', '=', filters.run_id);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .select([
-        'id',
-        'reference',
-        'office_code',
-        'lodged_on',
-        'run_id',
-        'channel',
-        'initial_channel',
-        'basis',
-        'score',
-        'probability',
-        'expected_value',
-        'rank',
-        'decided_at',
-      ])
-      .orderBy(sql`case channel when 'red' then 0 when 'yellow' then 1 when 'blue' then 2 else 3 end`)
-      .orderBy('expected_value', 'desc')
-      .orderBy('id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
+  const where = [sql`d.superseded_at is null`];
+  if (scope.office !== null) where.push(sql`d.office_code = ${scope.office}`);
+  if (filters.office) where.push(sql`d.office_code = ${filters.office}`);
+  if (filters.day) where.push(sql`d.lodged_on = ${filters.day}::date`);
+  if (filters.from) where.push(sql`d.lodged_on >= ${filters.from}::date`);
+  if (filters.to) where.push(sql`d.lodged_on <= ${filters.to}::date`);
+  if (filters.channel) where.push(sql`d.channel = ${filters.channel}`);
+  if (filters.selected) where.push(sql`d.channel in ('red', 'yellow')`);
+  if (filters.reference) where.push(sql`d.reference = ${filters.reference}`);
+  if (filters.run_id) where.push(sql`d.run_id = ${filters.run_id}`);
+  if (filters.min_score !== undefined) where.push(sql`d.score >= ${filters.min_score}`);
+  if (filters.status === 'controlled') where.push(CONTROLLED);
+  if (filters.status === 'pending') where.push(sql`not ${CONTROLLED}`);
+  if (filters.campaign_id !== undefined) where.push(await campaignCondition(db, filters.campaign_id));
+  const condition = sql.join(where, sql` and `);
+  const [counts, { rows }] = await Promise.all([
+    sql<{ n: number; selected: number; controlled: number }>`
+      select count(*)::int as n,
+             count(*) filter (where d.channel in ('red', 'yellow'))::int as selected,
+             count(*) filter (where ${CONTROLLED})::int as controlled
+      from risk_decisions d where ${condition}`.execute(db),
+    sql<DecisionRow>`
+      with page as (
+        select d.id, d.declaration_id, d.reference, d.office_code, d.lodged_on, d.run_id, d.channel,
+               d.initial_channel, d.basis, d.score, d.probability, d.expected_value, d.rank, d.decided_at,
+               d.breakdown, d.profile_versions
+        from risk_decisions d
+        where ${condition}
+        order by ${decisionOrder('d', filters.sort, filters.order)}
+        limit ${page.limit} offset ${page.offset}
+      )
+      select p.id, p.declaration_id, p.reference, p.office_code, p.lodged_on::text as lodged_on, p.run_id,
+             p.channel, p.initial_channel, p.basis, p.score, p.probability, p.expected_value, p.rank,
+             p.decided_at, dd.importer_code, imp.name as importer_name,
+             (select count(*)::int from risk_decision_items i where i.decision_id = p.id) as items,
+             (select count(*)::int from risk_decision_items i where i.decision_id = p.id
+                and exists (select 1 from inspection_outcomes o where o.item_id = i.item_id)) as controlled_items,
+             (select sum(f.duties_at_stake)::float8 from valuation_findings f
+                where f.declaration_id = p.declaration_id) as duties_at_stake,
+             top.source as reason_source, top.ref as reason_id, top.points as reason_points,
+             title.title as reason_title
+      from page p
+      join declarations dd on dd.id = p.declaration_id
+      left join importers imp on imp.code = dd.importer_code
+      left join lateral (
+        select b->>'source' as source, b->>'id' as ref, (b->>'points')::float8 as points
+        from jsonb_array_elements(p.breakdown) b
+        order by (b->>'points')::float8 desc limit 1
+      ) top on true
+      left join lateral (
+        select r->'title' as title
+        from jsonb_array_elements(p.profile_versions) v
+        join risk_profiles rp on rp.id = (v->>'id')::bigint
+        cross join lateral jsonb_array_elements(rp.document->'rules') r
+        where top.source = 'rule' and top.ref = rp.name || '/' || (r->>'id')
+        limit 1
+      ) title on true
+      order by ${decisionOrder('p', filters.sort, filters.order)}`.execute(db),
   ]);
+  const n = counts.rows[0] ?? { n: 0, selected: 0, controlled: 0 };
   return {
-    total: Number(total.n),
+    total: Number(n.n),
+    summary: { selected: n.selected, controlled: n.controlled, pending: Number(n.n) - n.controlled },
     items: rows.map((r) => ({
-      ...r,
       id: Number(r.id),
-      run_id: r.run_id === null ? null : Number(r.run_id),
+      reference: r.reference,
       office: r.office_code,
+      lodged_on: r.lodged_on,
+      run_id: r.run_id === null ? null : Number(r.run_id),
+      channel: r.channel,
+      initial_channel: r.initial_channel,
+      basis: r.basis,
+      score: r.score,
+      probability: r.probability,
+      expected_value: r.expected_value,
+      rank: r.rank,
       decided_at: iso(r.decided_at),
+      importer_code: r.importer_code,
+      importer_name: r.importer_name,
+      items: r.items,
+      controlled_items: r.controlled_items,
+      status: (r.controlled_items > 0 ? 'controlled' : 'pending') as DecisionStatus,
+      duties_at_stake: r.duties_at_stake,
+      top_reason:
+        r.reason_source === null
+          ? null
+          : {
+              source: r.reason_source,
+              id: r.reason_id ?? '',
+              points: r.reason_points ?? 0,
+              title:
+                r.reason_title === null
+                  ? null
+                  : typeof r.reason_title === 'string'
+                    ? { en: r.reason_title, fr: r.reason_title }
+                    : r.reason_title,
+            },
     })),
   };
 }

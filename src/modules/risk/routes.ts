@@ -50,6 +50,8 @@ import {
 } from './campaigns.ts';
 import {
   channelStatistics,
+  DECISION_SORTS,
+  DECISION_STATUSES,
   FRAUD_TYPES,
   getDecision,
   integrityView,
@@ -615,17 +617,69 @@ export async function riskRoutes(app: FastifyInstance, { database, jobs }: AppCo
     {
       config: { permission: 'risk:read' },
       schema: {
-        summary: 'Current decisions (officers: their office), red first then by expected value',
+        summary:
+          'Current decisions (officers: their office), red first then by expected value: the selection queue, with filters, sorts, importer, items controlled and the main reason',
         tags: ['risk'],
         querystring: z.object({
           office: z.string().max(32).optional(),
           day: isoDate.optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
           channel: z.enum(CHANNELS).optional(),
+          selected: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional()
+            .describe('true: only the declarations sent to control (red and yellow channels)'),
           reference: z.string().max(64).optional(),
           run_id: z.coerce.number().int().positive().optional(),
+          campaign_id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .describe('declarations queued in the campaign or matching it'),
+          min_score: z.coerce.number().finite().optional(),
+          status: z
+            .enum(DECISION_STATUSES)
+            .optional()
+            .describe('controlled: an outcome is recorded for at least one item; pending: none yet'),
+          sort: z.enum(DECISION_SORTS).optional().describe('default: red first, then by expected value'),
+          order: z.enum(['asc', 'desc']).default('desc'),
           ...pagingQuery,
         }),
-        response: { 200: pageOf(decisionSummarySchema), 400: errorSchema },
+        response: {
+          200: pageOf(
+            decisionSummarySchema.extend({
+              importer_code: z.string().nullable(),
+              importer_name: z.string().nullable(),
+              items: z.number().int(),
+              controlled_items: z.number().int().describe('items with an outcome recorded'),
+              status: z.enum(DECISION_STATUSES),
+              duties_at_stake: z
+                .number()
+                .nullable()
+                .describe('duties at stake of the flagged valuation findings, if any'),
+              top_reason: z
+                .object({
+                  source: z.string().describe('rule, valuation or model'),
+                  id: z.string(),
+                  points: z.number(),
+                  title: z.object({ en: z.string(), fr: z.string() }).nullable(),
+                })
+                .nullable()
+                .describe('the largest term of the score'),
+            }),
+          ).extend({
+            summary: z.object({
+              selected: z.number().int().describe('red and yellow decisions among the filtered ones'),
+              controlled: z.number().int(),
+              pending: z.number().int(),
+            }),
+          }),
+          400: errorSchema,
+          404: errorSchema,
+        },
       },
     },
     async (request) => {
