@@ -4,9 +4,10 @@
  * sources are newer, at start (Vite takes a few seconds); an installation without the build tools serves what
  * web/dist holds.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../lib/logger.ts';
@@ -40,8 +41,38 @@ export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
   }
   const started = Date.now();
   await vite.build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
-  logger.info({ ms: Date.now() - started }, 'web workbench built');
+  const size = bundleSize();
+  logger.info(
+    { ms: Date.now() - started, ...size, largest: size.largest.map((f) => `${f.file} ${f.gzip_kb} kB gz`) },
+    `web workbench built: ${size.js_kb} kB of JavaScript (${size.js_gzip_kb} kB gzipped), ${size.css_kb} kB of CSS`,
+  );
   return true;
+}
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/** The production bundle's size: JavaScript and CSS, raw and gzipped, and its largest chunks. */
+export function bundleSize(dir = join(DIST, 'assets')) {
+  const files = existsSync(dir) ? readdirSync(dir) : [];
+  const measured = files
+    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+    .map((file) => {
+      const bytes = readFileSync(join(dir, file));
+      return { file, bytes: bytes.length, gzip: gzipSync(bytes).length };
+    });
+  const js = measured.filter((f) => f.file.endsWith('.js'));
+  const css = measured.filter((f) => f.file.endsWith('.css'));
+  const sum = (list: typeof measured, key: 'bytes' | 'gzip') => list.reduce((n, f) => n + f[key], 0);
+  return {
+    js_kb: kb(sum(js, 'bytes')),
+    js_gzip_kb: kb(sum(js, 'gzip')),
+    css_kb: kb(sum(css, 'bytes')),
+    chunks: js.length,
+    largest: [...js]
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 3)
+      .map((f) => ({ file: f.file, kb: kb(f.bytes), gzip_kb: kb(f.gzip) })),
+  };
 }
 
 export async function serveWeb(app: FastifyInstance): Promise<boolean> {

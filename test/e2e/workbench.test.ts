@@ -11,12 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { loadDemo } from '../../src/demo/demo.ts';
 import { trainDemoModel } from '../../src/demo/model.ts';
+import { loadOsintDemo } from '../../src/demo/osint.ts';
+import { loadDemoTargeting } from '../../src/demo/targeting.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { createDemoUsers } from '../../src/modules/auth/demo-users.ts';
 import { jobKinds } from '../../src/modules/registry.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { ensureWebBuilt } from '../../src/server/web.ts';
+import { bundleSize, ensureWebBuilt } from '../../src/server/web.ts';
 import { openTestDatabase } from '../db.ts';
 import { tempFiles } from '../files.ts';
 
@@ -43,12 +45,18 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     close = opened.close;
     await loadDemo(opened.database);
     await trainDemoModel(opened.database);
+    await loadDemoTargeting(opened.database);
+    await loadOsintDemo(opened.database);
     password = (await createDemoUsers(opened.database, files.dir))!.password;
     const config = loadConfig({ dataDir: files.dir });
     const logger = createLogger('silent');
     jobs = new JobQueue(opened.database, config, logger, jobKinds());
     await jobs.start({ work: true });
     await ensureWebBuilt(logger);
+    const size = bundleSize();
+    console.log(
+      `workbench bundle: ${size.js_kb} kB of JavaScript in ${size.chunks} chunks (${size.js_gzip_kb} kB gzipped), ${size.css_kb} kB of CSS; largest: ${size.largest.map((f) => `${f.file} ${f.gzip_kb} kB gz`).join(', ')}`,
+    );
     app = await buildApp({ database: opened.database, config, logger, jobs, web: true });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
@@ -93,7 +101,10 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByTestId('stat-declarations').waitFor();
     const signInToDashboard = Date.now() - started;
-    expect(await page.getByTestId('stat-declarations').textContent()).toMatch(/3\s?116/);
+    expect(await page.getByTestId('stat-declarations').textContent()).toMatch(/3\s?618/);
+    // The first week of 2021 was targeted: items sent to control, none controlled yet.
+    await expect.poll(() => page.getByTestId('stat-selected').textContent()).toMatch(/^\d+$/);
+    expect(await page.getByTestId('stat-controlled').textContent()).toMatch(/^0 \/ \d+$/);
     await page.waitForSelector('canvas');
     // A cold load of the first page, signed in, as a user opening the workbench.
     const cold = await browser.newPage({ viewport: { width: 1440, height: 900 } });
