@@ -1,0 +1,763 @@
+/**
+ * Back-test of a profile version on history (a background job followed live), compared with the profiles active
+ * now: selection share, precision, recall and duties recovered side by side, each rule's hits and precision, the
+ * load each office would have had per day — as charts and as tables.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Grid,
+  Group,
+  Loader,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api.ts';
+import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../../i18n/index.ts';
+import { useSession } from '../../session.tsx';
+import { StatusBadge } from './Profiles.tsx';
+import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
+import { pct } from './types.ts';
+
+/** The demo history with inspection outcomes covers 2020. */
+export const DEFAULT_WINDOW = { from: '2020-01-01', to: '2020-12-31' };
+const FINAL: Job['state'][] = ['completed', 'failed', 'cancelled'];
+const CANDIDATE_COLOUR = '#1c7ed6';
+const ACTIVE_COLOUR = '#adb5bd';
+
+/** Reads a job, then follows it (server-sent events, or polling where they are not available) until it ends. */
+export function useJob(id: string | null): { job: Job | null; error: unknown } {
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setJob(null);
+    setError(null);
+    if (!id) return;
+    let closed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | null = null;
+    const poll = async () => {
+      try {
+        const next = await api<Job>(`/api/jobs/${id}`);
+        if (closed) return;
+        setJob(next);
+        if (!FINAL.includes(next.state)) timer = setTimeout(() => void poll(), 1500);
+      } catch (e) {
+        if (!closed) setError(e);
+      }
+    };
+    const follow = () => {
+      if (typeof EventSource === 'undefined') {
+        timer = setTimeout(() => void poll(), 1000);
+        return;
+      }
+      const stream = new EventSource(`/api/jobs/${id}/events`);
+      source = stream;
+      const update = (event: Event) => {
+        if (!closed) setJob(JSON.parse((event as MessageEvent).data) as Job);
+      };
+      stream.addEventListener('progress', update);
+      stream.addEventListener('end', (event) => {
+        update(event);
+        stream.close();
+      });
+      stream.onerror = () => {
+        stream.close();
+        if (!closed) void poll();
+      };
+    };
+    api<Job>(`/api/jobs/${id}`)
+      .then((first) => {
+        if (closed) return;
+        setJob(first);
+        if (!FINAL.includes(first.state)) follow();
+      })
+      .catch((e) => {
+        if (!closed) setError(e);
+      });
+    return () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      source?.close();
+    };
+  }, [id]);
+  return { job, error };
+}
+
+function delta(lang: string, a: number | null, b: number | null, kind: 'pct' | 'number'): string {
+  if (a === null || b === null) return '—';
+  const d = a - b;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  const abs = Math.abs(d);
+  return kind === 'pct'
+    ? `${sign}${formatNumber(lang, abs * 100, 1)} pt`
+    : `${sign}${formatNumber(lang, abs)}`;
+}
+
+interface Metric {
+  key: string;
+  kind: 'pct' | 'number';
+  get(r: BacktestReport): number | null;
+  /** Higher is better (for the colour of the difference), or neutral. */
+  better?: 'up' | 'down';
+}
+
+const METRICS: Metric[] = [
+  { key: 'items', kind: 'number', get: (r) => r.items },
+  { key: 'inspected', kind: 'number', get: (r) => r.inspected },
+  { key: 'frauds', kind: 'number', get: (r) => r.frauds },
+  { key: 'baseFraudRate', kind: 'pct', get: (r) => r.base_fraud_rate },
+  { key: 'selectedItems', kind: 'number', get: (r) => r.selection.selected_items },
+  { key: 'share', kind: 'pct', get: (r) => r.selection.share, better: 'down' },
+  { key: 'selectedInspected', kind: 'number', get: (r) => r.selection.inspected },
+  { key: 'fraudsCaught', kind: 'number', get: (r) => r.selection.frauds, better: 'up' },
+  { key: 'criticalCaught', kind: 'number', get: (r) => r.selection.critical, better: 'up' },
+  { key: 'precision', kind: 'pct', get: (r) => r.selection.precision, better: 'up' },
+  { key: 'recall', kind: 'pct', get: (r) => r.selection.recall, better: 'up' },
+  { key: 'dutiesRecovered', kind: 'number', get: (r) => r.selection.duties_recovered, better: 'up' },
+  { key: 'randomItems', kind: 'number', get: (r) => r.selection.random.items },
+  { key: 'randomFraudRate', kind: 'pct', get: (r) => r.selection.random.fraud_rate },
+];
+
+function show(lang: string, value: number | null, kind: 'pct' | 'number') {
+  return kind === 'pct' ? pct(lang, value) : value === null ? '—' : formatNumber(lang, value);
+}
+
+/** Rule keys come as "profile/rule-id": the id alone reads better when there is one profile. */
+const ruleName = (key: string) => key.slice(key.indexOf('/') + 1);
+
+function Kpi({
+  label,
+  candidate,
+  active,
+  kind,
+}: {
+  label: string;
+  candidate: number | null;
+  active: number | null | undefined;
+  kind: 'pct' | 'number';
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c="blue.8">
+        {show(lang, candidate, kind)}
+      </Text>
+      {active !== undefined && (
+        <Text size="xs" c="dimmed">
+          {t('rules.bt.activeWas', { value: show(lang, active, kind) })} ·{' '}
+          {delta(lang, candidate, active, kind)}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+export function BacktestResultView({ result }: { result: BacktestResult }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rtl = lang === 'ar';
+  const c = result.candidate;
+  const a = result.active?.report;
+  const candidateName = result.profile.map((p) => `${p.name} v${p.version}`).join(', ');
+  const activeName = result.active?.profiles.map((p) => `${p.name} v${p.version}`).join(', ') ?? '';
+  const seriesNames = { candidate: t('rules.bt.candidate'), active: t('rules.bt.active') };
+
+  const charts = useMemo(() => {
+    const percentAxis = {
+      type: 'value',
+      position: rtl ? 'right' : 'left',
+      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` },
+    };
+    const rates: ChartOption = {
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number | null) => pct(lang, v),
+      },
+      legend: { top: 0 },
+      grid: { left: 50, right: 50, top: 36, bottom: 28 },
+      xAxis: {
+        type: 'category',
+        inverse: rtl,
+        data: [t('rules.bt.m.share'), t('rules.bt.m.precision'), t('rules.bt.m.recall')],
+      },
+      yAxis: percentAxis,
+      series: [
+        {
+          name: seriesNames.candidate,
+          type: 'bar',
+          data: [c.selection.share, c.selection.precision, c.selection.recall],
+          itemStyle: { color: CANDIDATE_COLOUR },
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => pct(lang, p.value, 0) },
+        },
+        ...(a
+          ? [
+              {
+                name: seriesNames.active,
+                type: 'bar',
+                data: [a.selection.share, a.selection.precision, a.selection.recall],
+                itemStyle: { color: ACTIVE_COLOUR },
+                label: {
+                  show: true,
+                  position: 'top',
+                  formatter: (p: { value: number }) => pct(lang, p.value, 0),
+                },
+              },
+            ]
+          : []),
+      ],
+    };
+    const duties: ChartOption = {
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatNumber(lang, v) },
+      grid: { left: 60, right: 20, top: 36, bottom: 28 },
+      xAxis: {
+        type: 'category',
+        inverse: rtl,
+        data: a ? [seriesNames.candidate, seriesNames.active] : [seriesNames.candidate],
+      },
+      yAxis: {
+        type: 'value',
+        position: rtl ? 'right' : 'left',
+        axisLabel: { formatter: (v: number) => formatNumber(lang, v / 1e6, 1) + ' M' },
+      },
+      series: [
+        {
+          type: 'bar',
+          barWidth: '45%',
+          data: [
+            { value: c.selection.duties_recovered, itemStyle: { color: CANDIDATE_COLOUR } },
+            ...(a ? [{ value: a.selection.duties_recovered, itemStyle: { color: ACTIVE_COLOUR } }] : []),
+          ],
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { value: number }) => formatNumber(lang, p.value / 1e6, 1) + ' M',
+          },
+        },
+      ],
+    };
+    const topRules = c.rules.slice(0, 25);
+    const rules: ChartOption = {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 55, right: 55, top: 36, bottom: 110 },
+      xAxis: {
+        type: 'category',
+        inverse: rtl,
+        data: topRules.map((r) => ruleName(r.rule)),
+        axisLabel: { rotate: rtl ? -40 : 40, fontSize: 10, interval: 0 },
+      },
+      yAxis: [
+        { type: 'value', name: t('rules.bt.hits'), position: rtl ? 'right' : 'left' },
+        {
+          type: 'value',
+          name: t('rules.bt.m.precision'),
+          max: 1,
+          position: rtl ? 'left' : 'right',
+          splitLine: { show: false },
+          axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` },
+        },
+      ],
+      series: [
+        {
+          name: t('rules.bt.hits'),
+          type: 'bar',
+          data: topRules.map((r) => r.hits),
+          itemStyle: { color: '#74c0fc' },
+        },
+        {
+          name: t('rules.bt.inspectedHits'),
+          type: 'bar',
+          barGap: '-100%',
+          data: topRules.map((r) => r.inspected),
+          itemStyle: { color: CANDIDATE_COLOUR },
+        },
+        {
+          name: t('rules.bt.m.precision'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: topRules.map((r) => r.precision),
+          itemStyle: { color: '#e03131' },
+          symbolSize: 8,
+          tooltip: { valueFormatter: (v: number | null) => pct(lang, v) },
+        },
+      ],
+    };
+    const offices = [...new Set([...c.load_per_office, ...(a?.load_per_office ?? [])].map((l) => l.office))];
+    const byOffice = (report: BacktestReport | undefined) =>
+      new Map((report?.load_per_office ?? []).map((l) => [l.office, l]));
+    const cl = byOffice(c);
+    const al = byOffice(a);
+    const load: ChartOption = {
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(lang, v, 1)),
+      },
+      legend: { top: 0 },
+      grid: { left: 50, right: 20, top: 36, bottom: 28 },
+      xAxis: { type: 'category', inverse: rtl, data: offices },
+      yAxis: { type: 'value', position: rtl ? 'right' : 'left', name: t('rules.bt.itemsPerDay') },
+      series: [
+        {
+          name: `${seriesNames.candidate} — ${t('rules.bt.meanPerDay')}`,
+          type: 'bar',
+          data: offices.map((o) => cl.get(o)?.per_day_mean ?? null),
+          itemStyle: { color: CANDIDATE_COLOUR },
+        },
+        ...(a
+          ? [
+              {
+                name: `${seriesNames.active} — ${t('rules.bt.meanPerDay')}`,
+                type: 'bar',
+                data: offices.map((o) => al.get(o)?.per_day_mean ?? null),
+                itemStyle: { color: ACTIVE_COLOUR },
+              },
+            ]
+          : []),
+        {
+          name: `${seriesNames.candidate} — ${t('rules.bt.maxPerDay')}`,
+          type: 'scatter',
+          symbol: 'triangle',
+          symbolSize: 12,
+          symbolRotate: 180,
+          data: offices.map((o) => cl.get(o)?.per_day_max ?? null),
+          itemStyle: { color: '#f08c00' },
+        },
+      ],
+    };
+    return { rates, duties, rules, load, offices, cl, al };
+  }, [c, a, lang, rtl, t, seriesNames.candidate, seriesNames.active]);
+
+  return (
+    <Stack gap="md" data-testid="backtest-result">
+      <Group gap="xs" wrap="wrap">
+        <Badge variant="light" color="blue" size="lg">
+          {t('rules.bt.candidate')} : {candidateName}
+        </Badge>
+        {a ? (
+          <Badge variant="light" color="gray" size="lg">
+            {t('rules.bt.active')} : {activeName}
+          </Badge>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('rules.bt.noComparison')}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('rules.bt.period', {
+            from: formatDate(lang, result.from),
+            to: formatDate(lang, result.to),
+            days: result.days,
+          })}{' '}
+          · {t(`rules.bt.refs.${result.references}`)} ·{' '}
+          {t('rules.bt.duration', { seconds: formatNumber(lang, result.duration_ms / 1000, 1) })}
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Kpi
+          label={t('rules.bt.m.share')}
+          candidate={c.selection.share}
+          active={a ? a.selection.share : undefined}
+          kind="pct"
+        />
+        <Kpi
+          label={t('rules.bt.m.precision')}
+          candidate={c.selection.precision}
+          active={a ? a.selection.precision : undefined}
+          kind="pct"
+        />
+        <Kpi
+          label={t('rules.bt.m.recall')}
+          candidate={c.selection.recall}
+          active={a ? a.selection.recall : undefined}
+          kind="pct"
+        />
+        <Kpi
+          label={t('rules.bt.m.dutiesRecovered')}
+          candidate={c.selection.duties_recovered}
+          active={a ? a.selection.duties_recovered : undefined}
+          kind="number"
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {t('rules.bt.base', {
+          items: formatNumber(lang, c.items),
+          inspected: formatNumber(lang, c.inspected),
+          frauds: formatNumber(lang, c.frauds),
+          rate: pct(lang, c.base_fraud_rate),
+        })}
+      </Text>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder h="100%">
+            <Text fw={600} size="sm">
+              {t('rules.bt.comparison')}
+            </Text>
+            <Chart option={charts.rates} label={t('rules.bt.comparison')} height={280} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder h="100%">
+            <Text fw={600} size="sm">
+              {t('rules.bt.m.dutiesRecovered')}
+            </Text>
+            <Chart option={charts.duties} label={t('rules.bt.m.dutiesRecovered')} height={280} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Card withBorder h="100%">
+            <Text fw={600} size="sm">
+              {t('rules.bt.rulesChart')}
+            </Text>
+            {c.rules.length ? (
+              <Chart option={charts.rules} label={t('rules.bt.rulesChart')} height={360} />
+            ) : (
+              <Text c="dimmed" size="sm" py="lg" ta="center">
+                {t('rules.bt.noHits')}
+              </Text>
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Card withBorder h="100%">
+            <Text fw={600} size="sm">
+              {t('rules.bt.loadChart')}
+            </Text>
+            <Chart option={charts.load} label={t('rules.bt.loadChart')} height={360} />
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <Card withBorder p={0}>
+        <Tabs defaultValue="comparison">
+          <Tabs.List px="sm">
+            <Tabs.Tab value="comparison">{t('rules.bt.figures')}</Tabs.Tab>
+            <Tabs.Tab value="rules">
+              {t('rules.bt.rulesTable')} ({c.rules.length})
+            </Tabs.Tab>
+            <Tabs.Tab value="load">{t('rules.bt.loadTable')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="comparison" p="sm">
+            <Table
+              fz="sm"
+              verticalSpacing={4}
+              striped
+              aria-label={t('rules.bt.figures')}
+              data-testid="comparison-table"
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('rules.bt.metric')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.candidate')}</Table.Th>
+                  {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.active')}</Table.Th>}
+                  {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.difference')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {METRICS.map((m) => {
+                  const cv = m.get(c);
+                  const av = a ? m.get(a) : null;
+                  const d = cv !== null && av !== null ? cv - av : 0;
+                  const good = m.better === 'up' ? d > 0 : m.better === 'down' ? d < 0 : null;
+                  return (
+                    <Table.Tr key={m.key}>
+                      <Table.Td>{t(`rules.bt.m.${m.key}`)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }} fw={600}>
+                        {show(lang, cv, m.kind)}
+                      </Table.Td>
+                      {a && <Table.Td style={{ textAlign: 'end' }}>{show(lang, av, m.kind)}</Table.Td>}
+                      {a && (
+                        <Table.Td
+                          style={{ textAlign: 'end' }}
+                          c={d === 0 || good === null ? 'dimmed' : good ? 'teal.7' : 'red.7'}
+                          dir="ltr"
+                        >
+                          {delta(lang, cv, av, m.kind)}
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+                {(['red', 'yellow', 'blue', 'green'] as const).map((channel) => (
+                  <Table.Tr key={channel}>
+                    <Table.Td>
+                      {t('rules.bt.channelItems', { channel: t(`rules.channels.${channel}`) })}
+                    </Table.Td>
+                    <Table.Td style={{ textAlign: 'end' }} fw={600}>
+                      {formatNumber(lang, c.selection.channels[channel] ?? 0)}
+                    </Table.Td>
+                    {a && (
+                      <Table.Td style={{ textAlign: 'end' }}>
+                        {formatNumber(lang, a.selection.channels[channel] ?? 0)}
+                      </Table.Td>
+                    )}
+                    {a && (
+                      <Table.Td style={{ textAlign: 'end' }} c="dimmed" dir="ltr">
+                        {delta(
+                          lang,
+                          c.selection.channels[channel] ?? 0,
+                          a.selection.channels[channel] ?? 0,
+                          'number',
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Tabs.Panel>
+          <Tabs.Panel value="rules" p="sm">
+            <Table.ScrollContainer minWidth={640}>
+              <Table fz="sm" verticalSpacing={4} striped aria-label={t('rules.bt.rulesTable')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('rules.ruleId')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.hits')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.inspectedHits')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.frauds')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.precision')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.dutiesRecovered')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {c.rules.map((r) => (
+                    <Table.Tr key={r.rule}>
+                      <Table.Td ff="monospace" fz="xs" dir="ltr">
+                        {r.rule}
+                      </Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }}>{formatNumber(lang, r.hits)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }}>{formatNumber(lang, r.inspected)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }}>{formatNumber(lang, r.frauds)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }} fw={600}>
+                        {pct(lang, r.precision)}
+                      </Table.Td>
+                      <Table.Td style={{ textAlign: 'end' }}>
+                        {r.recovered === undefined ? '—' : formatNumber(lang, r.recovered)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Tabs.Panel>
+          <Tabs.Panel value="load" p="sm">
+            <Table.ScrollContainer minWidth={640}>
+              <Table fz="sm" verticalSpacing={4} striped aria-label={t('rules.bt.loadTable')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('rules.bt.office')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.selectedItems')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.meanPerDay')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.maxPerDay')}</Table.Th>
+                    {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeMean')}</Table.Th>}
+                    {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeMax')}</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {charts.offices.map((office) => {
+                    const cr = charts.cl.get(office);
+                    const ar = charts.al.get(office);
+                    return (
+                      <Table.Tr key={office}>
+                        <Table.Td>{office}</Table.Td>
+                        <Table.Td style={{ textAlign: 'end' }}>
+                          {formatNumber(lang, cr?.selected_items ?? 0)}
+                        </Table.Td>
+                        <Table.Td style={{ textAlign: 'end' }} fw={600}>
+                          {formatNumber(lang, cr?.per_day_mean ?? 0, 1)}
+                        </Table.Td>
+                        <Table.Td style={{ textAlign: 'end' }}>
+                          {formatNumber(lang, cr?.per_day_max ?? 0)}
+                        </Table.Td>
+                        {a && (
+                          <Table.Td style={{ textAlign: 'end' }}>
+                            {formatNumber(lang, ar?.per_day_mean ?? 0, 1)}
+                          </Table.Td>
+                        )}
+                        {a && (
+                          <Table.Td style={{ textAlign: 'end' }}>
+                            {formatNumber(lang, ar?.per_day_max ?? 0)}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Tabs.Panel>
+        </Tabs>
+      </Card>
+    </Stack>
+  );
+}
+
+function JobProgress({ job }: { job: Job }) {
+  const { t } = useTranslation();
+  const percent = job.total ? Math.min(100, (100 * job.done) / job.total) : 0;
+  return (
+    <Card withBorder data-testid="backtest-progress">
+      <Group justify="space-between" mb="xs">
+        <Text fw={600} size="sm">
+          {t('rules.bt.running')}
+        </Text>
+        <Badge variant="light">{t(`rules.bt.states.${job.state}`)}</Badge>
+      </Group>
+      <Progress value={percent} animated striped aria-label={t('rules.bt.progress')} size="lg" />
+      <Text size="xs" c="dimmed" mt={4}>
+        {job.total ? t('rules.bt.months', { done: job.done, total: job.total }) : ''}
+        {job.message ? ` — ${job.message}` : ''}
+        {job.eta_seconds !== null && job.eta_seconds !== undefined
+          ? ` — ${t('rules.bt.eta', { seconds: Math.round(job.eta_seconds) })}`
+          : ''}
+      </Text>
+    </Card>
+  );
+}
+
+export function Backtest() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [from, setFrom] = useState(params.get('from') ?? DEFAULT_WINDOW.from);
+  const [to, setTo] = useState(params.get('to') ?? DEFAULT_WINDOW.to);
+  const [compare, setCompare] = useState(params.get('compare') !== '0');
+  const [references, setReferences] = useState<string>(params.get('references') ?? 'rolling');
+  const [startError, setStartError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
+  const jobId = params.get('job');
+  const { job, error: jobError } = useJob(jobId);
+  const profile = useQuery({
+    queryKey: ['risk-profile', Number(id)],
+    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+  });
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    setStartError(null);
+    setStarting(true);
+    try {
+      const { job: created } = await api<{ job: Job }>('/api/risk/backtests', {
+        method: 'POST',
+        json: { profile_id: Number(id), from, to, compare, references },
+      });
+      setParams({ from, to, compare: compare ? '1' : '0', references, job: created.id });
+    } catch (e) {
+      setStartError(e);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const running = job !== null && !FINAL.includes(job.state);
+  const result = job?.state === 'completed' ? (job.result as BacktestResult | null) : null;
+  const p = profile.data;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/rules/profiles/${id}`} size="sm">
+        ← {p ? `${p.name} v${p.version}` : t('rules.backToProfiles')}
+      </Anchor>
+      <Group gap="sm">
+        <Title order={3}>{t('rules.bt.title')}</Title>
+        {p && (
+          <>
+            <Text ff="monospace" fw={600}>
+              {p.name} v{p.version}
+            </Text>
+            <StatusBadge status={p.status} />
+          </>
+        )}
+      </Group>
+      <ErrorAlert error={profile.error} />
+      {can('risk:manage') ? (
+        <Card withBorder component="form" onSubmit={start} aria-label={t('rules.bt.run')}>
+          <Group align="flex-end" wrap="wrap" gap="md">
+            <TextInput
+              type="date"
+              label={t('rules.bt.from')}
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+              required
+            />
+            <TextInput
+              type="date"
+              label={t('rules.bt.to')}
+              value={to}
+              onChange={(e) => setTo(e.currentTarget.value)}
+              required
+            />
+            <Select
+              label={t('rules.bt.references')}
+              value={references}
+              onChange={(v) => setReferences(v ?? 'rolling')}
+              allowDeselect={false}
+              data={[
+                { value: 'rolling', label: t('rules.bt.refs.rolling') },
+                { value: 'current', label: t('rules.bt.refs.current') },
+              ]}
+              w={260}
+            />
+            <Checkbox
+              label={t('rules.bt.compare')}
+              checked={compare}
+              onChange={(e) => setCompare(e.currentTarget.checked)}
+              mb={8}
+            />
+            <Button type="submit" loading={starting} disabled={running}>
+              {t('rules.bt.run')}
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('rules.bt.windowHint')}
+          </Text>
+          <ErrorAlert error={startError} />
+        </Card>
+      ) : (
+        <Alert color="gray">{t('rules.bt.forbidden')}</Alert>
+      )}
+      <ErrorAlert error={jobError} />
+      {jobId && !job && !jobError && (
+        <Center py="md">
+          <Loader />
+        </Center>
+      )}
+      {job && running && <JobProgress job={job} />}
+      {job?.state === 'failed' && (
+        <Alert color="red" role="alert" title={t('rules.bt.failed')}>
+          {job.error}
+        </Alert>
+      )}
+      {job?.state === 'cancelled' && <Alert color="gray">{t('rules.bt.cancelled')}</Alert>}
+      {result && <BacktestResultView result={result} />}
+      {!jobId && (
+        <Card withBorder>
+          <Text c="dimmed" ta="center" py="lg" size="sm">
+            {t('rules.bt.empty')}
+          </Text>
+        </Card>
+      )}
+    </Stack>
+  );
+}

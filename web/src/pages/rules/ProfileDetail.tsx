@@ -1,0 +1,395 @@
+/**
+ * One profile version: its rules (title and rationale in the user's language), its YAML source, and what may be
+ * done with it — activate or retire with a reason, write a new version, back-test it.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  ScrollArea,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { useSession } from '../../session.tsx';
+import { StatusBadge, Validity } from './Profiles.tsx';
+import { CHANNEL_COLOURS, localText, type Profile, type Rule } from './types.ts';
+
+export const MIN_REASON = 5;
+
+function ChannelCell({ channel }: { channel: Rule['effect']['channel'] }) {
+  const { t, i18n } = useTranslation();
+  if (!channel) return <Text c="dimmed">—</Text>;
+  if (typeof channel === 'string')
+    return (
+      <Badge color={CHANNEL_COLOURS[channel] ?? 'gray'} variant="light">
+        {t(`rules.channels.${channel}`, { defaultValue: channel })}
+      </Badge>
+    );
+  return (
+    <Stack gap={2}>
+      {Object.entries(channel).map(([c, share]) => (
+        <Text
+          key={c}
+          size="xs"
+          c={`${CHANNEL_COLOURS[c] ?? 'gray'}.8`}
+          fw={600}
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {t(`rules.channels.${c}`, { defaultValue: c })} {formatNumber(i18n.language, share * 100)} %
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+export function RulesTable({ rules }: { rules: Rule[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (rules.length === 0)
+    return (
+      <Text c="dimmed" ta="center" py="lg">
+        {t('rules.noRules')}
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table verticalSpacing={6} fz="sm" striped aria-label={t('rules.rulesTable')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('rules.ruleId')}</Table.Th>
+            <Table.Th>{t('rules.title')}</Table.Th>
+            <Table.Th w={110}>{t('rules.channel')}</Table.Th>
+            <Table.Th w={70} style={{ textAlign: 'end' }}>
+              {t('rules.points')}
+            </Table.Th>
+            <Table.Th w={80} style={{ textAlign: 'end' }}>
+              {t('rules.probability')}
+            </Table.Th>
+            <Table.Th>{t('rules.rationale')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rules.map((rule) => (
+            <Table.Tr key={rule.id} opacity={rule.enabled ? 1 : 0.55}>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {rule.id}
+                </Text>
+                <Group gap={4} mt={2}>
+                  {rule.critical && (
+                    <Badge color="red" size="xs" variant="filled">
+                      {t('rules.critical')}
+                    </Badge>
+                  )}
+                  {!rule.enabled && (
+                    <Badge color="gray" size="xs">
+                      {t('rules.disabled')}
+                    </Badge>
+                  )}
+                  {rule.effect.campaign && (
+                    <Badge color="grape" size="xs" variant="light">
+                      {rule.effect.campaign}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td fw={500}>{localText(rule.title, lang)}</Table.Td>
+              <Table.Td>
+                <ChannelCell channel={rule.effect.channel} />
+              </Table.Td>
+              <Table.Td
+                style={{ textAlign: 'end' }}
+                c={rule.effect.points < 0 ? 'teal.7' : undefined}
+                fw={600}
+                dir="ltr"
+              >
+                {rule.effect.points > 0 ? '+' : ''}
+                {formatNumber(lang, rule.effect.points)}
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'end' }}>
+                {rule.probability === undefined ? '—' : `${formatNumber(lang, rule.probability * 100)} %`}
+              </Table.Td>
+              <Table.Td maw={480}>
+                <Text size="sm">{localText(rule.rationale, lang)}</Text>
+                {rule.instructions && (
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {t('rules.instructions')} : {localText(rule.instructions, lang)}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Source text with line numbers, read only. */
+export function SourceView({ text }: { text: string }) {
+  const lines = text.split('\n');
+  const width = String(lines.length).length + 1;
+  return (
+    <ScrollArea.Autosize mah={560} type="auto">
+      <Box
+        component="pre"
+        dir="ltr"
+        m={0}
+        p="sm"
+        fz={12}
+        lh="18px"
+        ff="monospace"
+        bg="var(--mantine-color-gray-0)"
+        style={{ whiteSpace: 'pre', textAlign: 'left' }}
+      >
+        {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines are identified by their number
+          <div key={i}>
+            <span style={{ color: 'var(--mantine-color-gray-5)', userSelect: 'none' }}>
+              {String(i + 1).padStart(width, ' ')}{' '}
+            </span>
+            {line}
+          </div>
+        ))}
+      </Box>
+    </ScrollArea.Autosize>
+  );
+}
+
+/** Activate or retire: both need a reason, kept in the audit trail. */
+function ReasonModal({
+  action,
+  profile,
+  onClose,
+}: {
+  action: 'activate' | 'retire' | null;
+  profile: Profile;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [tooShort, setTooShort] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const close = () => {
+    setReason('');
+    setError(null);
+    setTooShort(false);
+    onClose();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (reason.trim().length < MIN_REASON) {
+      setTooShort(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api(`/api/risk/profiles/${profile.id}/${action}`, {
+        method: 'POST',
+        json: { reason: reason.trim() },
+      });
+      await client.invalidateQueries({ queryKey: ['risk-profiles'] });
+      await client.invalidateQueries({ queryKey: ['risk-profile'] });
+      close();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={close}
+      title={action ? t(`rules.${action}Title`, { name: profile.name, version: profile.version }) : ''}
+      size="lg"
+    >
+      <form onSubmit={submit}>
+        <Stack>
+          {action === 'activate' && (
+            <Text size="sm" c="dimmed">
+              {t('rules.activateHint')}
+            </Text>
+          )}
+          <Textarea
+            label={t('rules.reason')}
+            description={t('rules.reasonHint', { count: MIN_REASON })}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setTooShort(false);
+            }}
+            error={tooShort ? t('rules.reasonRequired', { count: MIN_REASON }) : undefined}
+            autosize
+            minRows={3}
+            required
+            data-autofocus
+          />
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('rules.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} color={action === 'retire' ? 'red' : 'green'}>
+              {action ? t(`rules.${action}`) : ''}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function ProfileDetail() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { id } = useParams();
+  const { can } = useSession();
+  const [action, setAction] = useState<'activate' | 'retire' | null>(null);
+  const detail = useQuery({
+    queryKey: ['risk-profile', Number(id)],
+    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+  });
+  if (detail.error)
+    return (
+      <Stack>
+        <Anchor component={Link} to="/rules/profiles" size="sm">
+          ← {t('rules.backToProfiles')}
+        </Anchor>
+        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
+      </Stack>
+    );
+  const p = detail.data;
+  if (!p)
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  const activeRules = p.document.rules.filter((r) => r.enabled).length;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/rules/profiles" size="sm">
+        ← {t('rules.backToProfiles')}
+      </Anchor>
+      <Card withBorder>
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Stack gap={4}>
+            <Group gap="sm">
+              <Title order={3} ff="monospace">
+                {p.name} v{p.version}
+              </Title>
+              <StatusBadge status={p.status} />
+            </Group>
+            {p.document.description && (
+              <Text size="sm" maw={820}>
+                {p.document.description}
+              </Text>
+            )}
+          </Stack>
+          <Group gap="xs">
+            {can('risk:manage') && (
+              <Button variant="light" component={Link} to={`/rules/profiles/${p.id}/backtest`}>
+                {t('rules.backtest')}
+              </Button>
+            )}
+            {can('risk:manage') && (
+              <Button variant="default" component={Link} to={`/rules/profiles/${p.id}/edit`}>
+                {t('rules.newVersion')}
+              </Button>
+            )}
+            {can('risk:activate') && p.status === 'draft' && (
+              <Button color="green" onClick={() => setAction('activate')}>
+                {t('rules.activate')}
+              </Button>
+            )}
+            {can('risk:activate') && p.status !== 'retired' && (
+              <Button color="red" variant="light" onClick={() => setAction('retire')}>
+                {t('rules.retire')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <Group gap="xl" mt="md" wrap="wrap">
+          <Meta label={t('rules.validity')}>
+            <Validity from={p.valid_from} to={p.valid_to} />
+          </Meta>
+          <Meta label={t('rules.author')}>{p.author}</Meta>
+          <Meta label={t('rules.created')}>{formatDateTime(lang, p.created_at)}</Meta>
+          {p.activated_at && (
+            <Meta label={t('rules.activated')}>
+              {formatDateTime(lang, p.activated_at)} · {p.activated_by}
+            </Meta>
+          )}
+          {p.retired_at && (
+            <Meta label={t('rules.retired')}>
+              {formatDateTime(lang, p.retired_at)} · {p.retired_by}
+            </Meta>
+          )}
+          <Meta label={t('rules.ruleCount')}>
+            {t('rules.enabledOf', { enabled: activeRules, total: p.document.rules.length })}
+          </Meta>
+        </Group>
+        <Text size="sm" mt="sm">
+          <Text span c="dimmed">
+            {t('rules.reason')} :{' '}
+          </Text>
+          {p.reason}
+        </Text>
+      </Card>
+      <Card withBorder p={0}>
+        <Tabs defaultValue="rules" keepMounted={false}>
+          <Tabs.List px="sm">
+            <Tabs.Tab value="rules">
+              {t('rules.rulesTab')} ({p.document.rules.length})
+            </Tabs.Tab>
+            <Tabs.Tab value="source">{t('rules.source')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="rules" p="sm">
+            <RulesTable rules={p.document.rules} />
+          </Tabs.Panel>
+          <Tabs.Panel value="source" p="sm">
+            {p.source_text !== null ? (
+              <SourceView text={p.source_text} />
+            ) : (
+              <Alert color="gray">{t('rules.sourceHidden')}</Alert>
+            )}
+          </Tabs.Panel>
+        </Tabs>
+      </Card>
+      <ReasonModal action={action} profile={p} onClose={() => setAction(null)} />
+    </Stack>
+  );
+}
+
+function Meta({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </Stack>
+  );
+}

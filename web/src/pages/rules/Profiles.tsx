@@ -1,0 +1,172 @@
+/** Rule profiles grouped by name: the active version first and highlighted, then every version's history. */
+import { Badge, Button, Card, Center, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, type Page, query } from '../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatDateTime } from '../../i18n/index.ts';
+import { useSession } from '../../session.tsx';
+import { type ProfileStatus, type ProfileSummary, STATUS_COLOURS } from './types.ts';
+
+export function StatusBadge({ status }: { status: ProfileStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOURS[status]} variant={status === 'active' ? 'filled' : 'light'}>
+      {t(`rules.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** "from – to", "from –", "– to" or "always". */
+export function Validity({ from, to }: { from: string | null; to: string | null }) {
+  const { t, i18n } = useTranslation();
+  if (!from && !to) return <>{t('rules.always')}</>;
+  return (
+    <>
+      {from ? formatDate(i18n.language, from) : '…'} – {to ? formatDate(i18n.language, to) : '…'}
+    </>
+  );
+}
+
+export function Profiles() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const list = useQuery({
+    queryKey: ['risk-profiles', status],
+    queryFn: () => api<Page<ProfileSummary>>(`/api/risk/profiles${query({ status, limit: 200 })}`),
+  });
+  const groups = useMemo(() => {
+    const byName = new Map<string, ProfileSummary[]>();
+    for (const p of list.data?.items ?? []) {
+      const versions = byName.get(p.name) ?? [];
+      versions.push(p);
+      byName.set(p.name, versions);
+    }
+    return [...byName.entries()]
+      .map(([name, versions]) => ({
+        name,
+        versions: versions.sort((a, b) => b.version - a.version),
+        active: versions.find((v) => v.status === 'active') ?? null,
+      }))
+      .sort((a, b) => Number(Boolean(b.active)) - Number(Boolean(a.active)) || a.name.localeCompare(b.name));
+  }, [list.data]);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <Select
+          aria-label={t('rules.filterStatus')}
+          placeholder={t('rules.allStatuses')}
+          value={status || null}
+          onChange={(value) => setParams(value ? { status: value } : {})}
+          data={(['active', 'draft', 'retired'] as const).map((s) => ({
+            value: s,
+            label: t(`rules.status.${s}`),
+          }))}
+          clearable
+          w={200}
+        />
+        {can('risk:manage') && (
+          <Button component={Link} to="/rules/profiles/new">
+            {t('rules.newProfile')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isLoading && (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      )}
+      {list.data && groups.length === 0 && (
+        <Card withBorder>
+          <Text c="dimmed" ta="center" py="lg">
+            {status ? t('rules.noneWithStatus') : t('rules.none')}
+          </Text>
+        </Card>
+      )}
+      {groups.map((group) => (
+        <Card withBorder key={group.name} data-testid={`profile-group-${group.name}`} padding="md">
+          <Group justify="space-between" mb="sm" wrap="wrap">
+            <Group gap="sm">
+              <Text fw={700} size="lg" ff="monospace">
+                {group.name}
+              </Text>
+              {group.active ? (
+                <Badge color="green" variant="light">
+                  {t('rules.activeVersion', { version: group.active.version })}
+                </Badge>
+              ) : (
+                <Badge color="gray" variant="outline">
+                  {t('rules.noActive')}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('rules.versionCount', { count: group.versions.length })}
+            </Text>
+          </Group>
+          <Table.ScrollContainer minWidth={900}>
+            <Table highlightOnHover verticalSpacing={6} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>{t('rules.version')}</Table.Th>
+                  <Table.Th w={100}>{t('rules.statusLabel')}</Table.Th>
+                  <Table.Th w={70}>{t('rules.ruleCount')}</Table.Th>
+                  <Table.Th>{t('rules.validity')}</Table.Th>
+                  <Table.Th>{t('rules.author')}</Table.Th>
+                  <Table.Th>{t('rules.reason')}</Table.Th>
+                  <Table.Th>{t('rules.created')}</Table.Th>
+                  <Table.Th>{t('rules.activated')}</Table.Th>
+                  <Table.Th>{t('rules.retired')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {group.versions.map((v) => (
+                  <Table.Tr
+                    key={v.id}
+                    tabIndex={0}
+                    style={{ cursor: 'pointer' }}
+                    bg={v.status === 'active' ? 'var(--mantine-color-green-0)' : undefined}
+                    onClick={() => navigate(`/rules/profiles/${v.id}`)}
+                    onKeyDown={(e) => e.key === 'Enter' && navigate(`/rules/profiles/${v.id}`)}
+                  >
+                    <Table.Td fw={v.status === 'active' ? 700 : undefined}>v{v.version}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={v.status} />
+                    </Table.Td>
+                    <Table.Td>{v.rules}</Table.Td>
+                    <Table.Td>
+                      <Validity from={v.valid_from} to={v.valid_to} />
+                    </Table.Td>
+                    <Table.Td>{v.author}</Table.Td>
+                    <Table.Td maw={320}>
+                      <Text size="sm" lineClamp={2}>
+                        {v.reason}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(lang, v.created_at)}</Table.Td>
+                    <Table.Td>
+                      {v.activated_at
+                        ? `${formatDateTime(lang, v.activated_at)} · ${v.activated_by ?? ''}`
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {v.retired_at ? `${formatDateTime(lang, v.retired_at)} · ${v.retired_by ?? ''}` : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
