@@ -1,8 +1,69 @@
-/** Online monitoring: sources and their health, the analysed feed, sellers, alerts, evidence (nested routes). */
-import { Title } from '@mantine/core';
+/**
+ * Online monitoring: an overview, the analysed feed, alerts and decisions, sellers across platforms, sources and
+ * their health, the watchlist and submitted URLs (nested routes under /osint). Any post opens in a drawer
+ * (`?post=ID`) with its evidence.
+ */
+import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Alerts, useAlertCounts } from './Alerts.tsx';
+import { Feed } from './Feed.tsx';
+import { Overview } from './Overview.tsx';
+import { PostDrawer } from './PostDetail.tsx';
+import { SellerPage, Sellers } from './Sellers.tsx';
+import { SourceRuns, Sources } from './Sources.tsx';
+import { Watchlist } from './Watchlist.tsx';
+
+const TABS = ['overview', 'feed', 'alerts', 'sellers', 'sources', 'watchlist'] as const;
 
 export function OnlineMonitoring() {
   const { t } = useTranslation();
-  return <Title order={2}>{t('nav.osint')}</Title>;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { counts } = useAlertCounts();
+  const segment = location.pathname.replace(/^\/osint\/?/, '').split('/')[0] || 'overview';
+  const tab = (TABS as readonly string[]).includes(segment) ? segment : 'overview';
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="end">
+        <Stack gap={0}>
+          <Title order={2}>{t('nav.osint')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('osint.subtitle')}
+          </Text>
+        </Stack>
+      </Group>
+      <Tabs value={tab} onChange={(v) => v && navigate(v === 'overview' ? '/osint' : `/osint/${v}`)}>
+        <Tabs.List>
+          {TABS.map((name) => (
+            <Tabs.Tab
+              key={name}
+              value={name}
+              rightSection={
+                name === 'alerts' && counts.open ? (
+                  <Badge size="xs" color="red" circle={counts.open < 10}>
+                    {counts.open}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {t(`osint.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<Overview />} />
+        <Route path="feed" element={<Feed />} />
+        <Route path="alerts" element={<Alerts />} />
+        <Route path="sellers" element={<Sellers />} />
+        <Route path="sellers/:id" element={<SellerPage />} />
+        <Route path="sources" element={<Sources />} />
+        <Route path="sources/:id" element={<SourceRuns />} />
+        <Route path="watchlist" element={<Watchlist />} />
+        <Route path="*" element={<Navigate to="/osint" replace />} />
+      </Routes>
+      <PostDrawer />
+    </Stack>
+  );
 }

@@ -1,0 +1,265 @@
+/**
+ * The feed: analysed posts, newest first, filtered and paged on the server; the filters live in the address so a
+ * view can be shared. Each post shows where it was, who posted it, the price, the label and the evidence marked.
+ */
+import {
+  Anchor,
+  Autocomplete,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, type Page, query } from '../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { quotedValues, spansFromValues } from './highlight.ts';
+import {
+  HighlightedText,
+  HighlightLegend,
+  LABELS,
+  LabelBadge,
+  type OsintItem,
+  PLATFORMS,
+  PlatformBadge,
+  type Source,
+  usePostLink,
+} from './shared.tsx';
+
+const FILTERS = ['label', 'platform', 'source', 'min_score', 'q'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+const PAGE_SIZE = 20;
+
+export function useSources() {
+  return useQuery({
+    queryKey: ['osint', 'sources'],
+    queryFn: () => api<Page<Source>>('/api/osint/sources?limit=500'),
+  });
+}
+
+/** One post in a list: where, who, when, price, label; the text with what the classifier quoted marked. */
+export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const open = usePostLink();
+  const values = quotedValues(item.reasons);
+  const text = item.text;
+  return (
+    <Paper withBorder p="sm" data-testid="post-card">
+      <Group justify="space-between" wrap="nowrap" align="start" gap="xs">
+        <Group gap={8} wrap="wrap">
+          <PlatformBadge platform={item.platform} />
+          <Text size="xs" c="dimmed">
+            {t(`osint.itemKinds.${item.kind}`, { defaultValue: item.kind })}
+          </Text>
+          {item.author &&
+            (item.seller_id ? (
+              <Anchor component={Link} to={`/osint/sellers/${item.seller_id}`} size="sm" fw={600} dir="auto">
+                {item.author}
+              </Anchor>
+            ) : (
+              <Text size="sm" fw={600} dir="auto">
+                {item.author}
+              </Text>
+            ))}
+          <Text size="xs" c="dimmed">
+            {formatDate(lang, item.posted_at ?? item.first_seen_at)}
+          </Text>
+          {sourceName && (
+            <Text size="xs" c="dimmed" truncate maw={220}>
+              · {sourceName}
+            </Text>
+          )}
+          {item.reposts > 0 && (
+            <Badge size="xs" variant="outline" color="gray" style={{ textTransform: 'none' }}>
+              {t('osint.feed.reposts', { count: item.reposts })}
+            </Badge>
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          {item.price !== null && (
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {formatMoney(lang, item.price, item.currency)}
+            </Text>
+          )}
+          <LabelBadge label={item.label} score={item.score} />
+        </Group>
+      </Group>
+      <Stack gap={2} mt={6}>
+        {item.title && !text.startsWith(item.title) && (
+          <HighlightedText text={item.title} spans={spansFromValues(item.title, values)} fw={600} />
+        )}
+        <HighlightedText text={text} spans={spansFromValues(text, values)} lineClamp={4} />
+      </Stack>
+      <Group justify="space-between" mt={6}>
+        <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1 }}>
+          {item.reasons.find((r) => !r.startsWith('Text classifier')) ?? ''}
+        </Text>
+        <Button size="compact-xs" variant="light" onClick={() => open(item.id)}>
+          {t('osint.feed.open')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+export function Feed() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Filters;
+  const [draft, setDraft] = useState(filters);
+  const sources = useSources();
+  const list = useQuery({
+    queryKey: ['osint', 'items', filters, page],
+    queryFn: () =>
+      api<Page<OsintItem>>(
+        `/api/osint/items${query({
+          label: filters.label,
+          platform: filters.platform,
+          source_id: filters.source,
+          min_score: filters.min_score,
+          q: filters.q,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const sourceNames = new Map(sources.data?.items.map((s) => [s.id, s.name]) ?? []);
+  const apply = (event?: FormEvent, next: Filters = draft) => {
+    event?.preventDefault();
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
+    const post = params.get('post');
+    if (post) search.set('post', post);
+    setParams(search);
+  };
+  const set = (name: keyof Filters, value: string, now = false) => {
+    const next = { ...draft, [name]: value };
+    setDraft(next);
+    if (now) apply(undefined, next);
+  };
+  const data = list.data;
+  return (
+    <Stack gap="sm">
+      <Group
+        component="form"
+        onSubmit={apply}
+        align="end"
+        gap="sm"
+        wrap="wrap"
+        aria-label={t('osint.feed.filters')}
+      >
+        <TextInput
+          label={t('osint.feed.search')}
+          placeholder={t('osint.feed.searchHint')}
+          w={240}
+          value={draft.q}
+          onChange={(e) => set('q', e.currentTarget.value)}
+        />
+        <Select
+          label={t('osint.feed.label')}
+          w={170}
+          clearable
+          placeholder={t('osint.feed.any')}
+          value={draft.label || null}
+          onChange={(v) => set('label', v ?? '', true)}
+          data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
+        />
+        <Autocomplete
+          label={t('osint.feed.platform')}
+          w={150}
+          placeholder={t('osint.feed.any')}
+          value={draft.platform}
+          onChange={(v) => set('platform', v)}
+          onOptionSubmit={(v) => set('platform', v, true)}
+          data={[...PLATFORMS]}
+        />
+        <Select
+          label={t('osint.feed.source')}
+          w={230}
+          clearable
+          placeholder={t('osint.feed.any')}
+          value={draft.source || null}
+          onChange={(v) => set('source', v ?? '', true)}
+          data={sources.data?.items.map((s) => ({ value: String(s.id), label: s.name })) ?? []}
+        />
+        <Select
+          label={t('osint.feed.minScore')}
+          w={120}
+          clearable
+          placeholder={t('osint.feed.any')}
+          value={draft.min_score || null}
+          onChange={(v) => set('min_score', v ?? '', true)}
+          data={['0.5', '0.7', '0.8', '0.9'].map((v) => ({
+            value: v,
+            label: `≥ ${Math.round(Number(v) * 100)}`,
+          }))}
+        />
+        <Button type="submit">{t('osint.feed.apply')}</Button>
+        <Button
+          variant="subtle"
+          onClick={() => {
+            const empty = Object.fromEntries(FILTERS.map((f) => [f, ''])) as Filters;
+            setDraft(empty);
+            apply(undefined, empty);
+          }}
+        >
+          {t('osint.feed.reset')}
+        </Button>
+      </Group>
+      <HighlightLegend
+        kinds={['counterfeit', 'health_risk', 'duty_evasion', 'sale_intent', 'context', 'negated']}
+      />
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      {data && (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('osint.feed.count', {
+              from: formatNumber(lang, data.total ? data.offset + 1 : 0),
+              to: formatNumber(lang, data.offset + data.items.length),
+              total: formatNumber(lang, data.total),
+            })}
+          </Text>
+          <Stack gap="xs" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+            {data.items.map((item) => (
+              <PostCard key={item.id} item={item} sourceName={sourceNames.get(item.source_id)} />
+            ))}
+          </Stack>
+          {data.items.length === 0 && (
+            <Paper withBorder p="xl" ta="center">
+              <Text c="dimmed">{t('osint.feed.empty')}</Text>
+            </Paper>
+          )}
+          {data.total > PAGE_SIZE && (
+            <Group justify="center">
+              <Pagination
+                total={Math.ceil(data.total / PAGE_SIZE)}
+                value={page}
+                onChange={(next) => {
+                  const copy = new URLSearchParams(params);
+                  copy.set('page', String(next));
+                  setParams(copy);
+                }}
+                siblings={1}
+              />
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,223 @@
+/** The state of online monitoring at a glance: posts per label, alerts by status, top brands, latest risky posts. */
+import { Anchor, Card, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, type Page } from '../../api.ts';
+import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatNumber } from '../../i18n/index.ts';
+import { useAlertCounts } from './Alerts.tsx';
+import { PostCard, useSources } from './Feed.tsx';
+import { ALERT_STATUSES, LABEL_HEX, LABELS, type OsintItem, type Seller } from './shared.tsx';
+
+const STATUS_HEX: Record<string, string> = {
+  open: '#e03131',
+  confirmed: '#0ca678',
+  dismissed: '#adb5bd',
+  case_opened: '#7048e8',
+};
+
+function Stat({ label, value, to, colour }: { label: string; value: string; to: string; colour?: string }) {
+  return (
+    <Card withBorder padding="sm" component={Link} to={to} style={{ textDecoration: 'none' }}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={colour}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+export function Overview() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rtl = lang === 'ar';
+  const perLabel = useQueries({
+    queries: LABELS.map((label) => ({
+      queryKey: ['osint', 'items', 'count', label],
+      queryFn: () => api<Page<OsintItem>>(`/api/osint/items?label=${label}&limit=1`),
+    })),
+    combine: (results) => ({
+      counts: results.map((r) => r.data?.total),
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
+  });
+  const alerts = useAlertCounts();
+  const sellers = useQuery({
+    queryKey: ['osint', 'sellers', 'all'],
+    queryFn: () => api<Page<Seller>>('/api/osint/sellers?limit=500'),
+  });
+  const latest = useQuery({
+    queryKey: ['osint', 'items', 'latest-risky'],
+    queryFn: () => api<Page<OsintItem>>('/api/osint/items?min_score=0.8&group=true&limit=6'),
+  });
+  const sources = useSources();
+
+  const labelsReady = perLabel.counts.every((c) => c !== undefined);
+  const total = perLabel.counts.reduce<number>((a, c) => a + (c ?? 0), 0);
+  const risky = total - (perLabel.counts[LABELS.indexOf('benign')] ?? 0);
+  const failing = sources.data?.items.filter(
+    (s) => s.health.last_status && s.health.last_status !== 'ok',
+  ).length;
+
+  const charts = useMemo(() => {
+    const labels: ChartOption | null = labelsReady
+      ? {
+          tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
+          series: [
+            {
+              type: 'pie',
+              radius: ['38%', '62%'],
+              center: ['50%', '50%'],
+              label: { formatter: '{b}\n{c}' },
+              data: LABELS.map((l, i) => ({
+                name: t(`osint.labels.${l}`),
+                value: perLabel.counts[i],
+                itemStyle: { color: LABEL_HEX[l] },
+              })),
+            },
+          ],
+        }
+      : null;
+    const statuses = ALERT_STATUSES.filter((s) => alerts.counts[s] !== undefined);
+    const alertChart: ChartOption | null =
+      statuses.length === ALERT_STATUSES.length
+        ? {
+            tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
+            series: [
+              {
+                type: 'pie',
+                radius: ['38%', '62%'],
+                center: ['50%', '50%'],
+                label: { formatter: '{b}\n{c}' },
+                data: ALERT_STATUSES.filter((s) => alerts.counts[s]).map((s) => ({
+                  name: t(`osint.alertStatus.${s}`),
+                  value: alerts.counts[s],
+                  itemStyle: { color: STATUS_HEX[s] },
+                })),
+              },
+            ],
+          }
+        : null;
+    let brands: ChartOption | null = null;
+    if (sellers.data) {
+      const counts = new Map<string, number>();
+      for (const s of sellers.data.items)
+        for (const b of s.brands) counts.set(b.name, (counts.get(b.name) ?? 0) + b.count);
+      const top = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .reverse();
+      brands = {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 10, right: 30, top: 5, bottom: 20, containLabel: true },
+        xAxis: { type: 'value', inverse: rtl, minInterval: 1 },
+        yAxis: { type: 'category', position: rtl ? 'right' : 'left', data: top.map(([name]) => name) },
+        series: [
+          {
+            type: 'bar',
+            name: t('osint.overview.mentions'),
+            data: top.map(([, n]) => n),
+            itemStyle: { color: '#e03131' },
+            label: { show: true, position: rtl ? 'left' : 'right' },
+          },
+        ],
+      };
+    }
+    return { labels, alertChart, brands };
+  }, [labelsReady, perLabel.counts, alerts.counts, sellers.data, rtl, t]);
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+        <Stat
+          label={t('osint.overview.posts')}
+          value={labelsReady ? formatNumber(lang, total) : '…'}
+          to="/osint/feed"
+        />
+        <Stat
+          label={t('osint.overview.risky')}
+          value={labelsReady ? formatNumber(lang, risky) : '…'}
+          to="/osint/feed?min_score=0.5"
+          colour="red.7"
+        />
+        <Stat
+          label={t('osint.overview.openAlerts')}
+          value={alerts.counts.open === undefined ? '…' : formatNumber(lang, alerts.counts.open)}
+          to="/osint/alerts?status=open"
+          colour="red.7"
+        />
+        <Stat
+          label={t('osint.overview.sellers')}
+          value={sellers.data ? formatNumber(lang, sellers.data.total) : '…'}
+          to="/osint/sellers"
+        />
+        <Stat
+          label={t('osint.overview.sourcesWithProblems')}
+          value={failing === undefined ? '…' : `${failing} / ${sources.data?.total ?? 0}`}
+          to="/osint/sources"
+          colour={failing ? 'orange.7' : undefined}
+        />
+      </SimpleGrid>
+      <ErrorAlert error={perLabel.error ?? alerts.error ?? sellers.error} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder padding="sm" h="100%">
+            <Text fw={600} size="sm">
+              {t('osint.overview.perLabel')}
+            </Text>
+            {charts.labels ? (
+              <Chart option={charts.labels} label={t('osint.overview.perLabel')} height={240} />
+            ) : (
+              <Loader size="sm" />
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder padding="sm" h="100%">
+            <Text fw={600} size="sm">
+              {t('osint.overview.alerts')}
+            </Text>
+            {charts.alertChart ? (
+              <Chart option={charts.alertChart} label={t('osint.overview.alerts')} height={240} />
+            ) : (
+              <Loader size="sm" />
+            )}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder padding="sm" h="100%">
+            <Text fw={600} size="sm">
+              {t('osint.overview.topBrands')}
+            </Text>
+            {charts.brands ? (
+              <Chart option={charts.brands} label={t('osint.overview.topBrands')} height={240} />
+            ) : (
+              <Loader size="sm" />
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <Group justify="space-between">
+        <Text fw={600}>{t('osint.overview.latest')}</Text>
+        <Anchor component={Link} to="/osint/feed?min_score=0.8" size="sm">
+          {t('osint.overview.seeAll')}
+        </Anchor>
+      </Group>
+      <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />
+      {!latest.data && !latest.error && <Loader size="sm" />}
+      {latest.data && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs">
+          {latest.data.items.map((item) => (
+            <PostCard key={item.id} item={item} />
+          ))}
+        </SimpleGrid>
+      )}
+      {latest.data?.items.length === 0 && <Text c="dimmed">{t('osint.feed.empty')}</Text>}
+    </Stack>
+  );
+}

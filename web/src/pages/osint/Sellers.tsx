@@ -1,0 +1,452 @@
+/**
+ * Sellers: accounts grouped across platforms by what they share (phone, shop, handle), riskiest first; a seller's
+ * page shows their identifiers, brands, cities, the labels of their posts and the posts themselves.
+ */
+import {
+  Anchor,
+  Autocomplete,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, type Page, query } from '../../api.ts';
+import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { PostCard } from './Feed.tsx';
+import {
+  LABEL_HEX,
+  LABELS,
+  LabelBadge,
+  type OsintItem,
+  PLATFORMS,
+  PlatformBadge,
+  pct,
+  type Seller,
+  type SellerDetail,
+} from './shared.tsx';
+
+const PAGE_SIZE = 25;
+
+function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
+  return (
+    <Group gap={4}>
+      {accounts.map((a) => (
+        <Badge
+          key={`${a.platform}:${a.handle}`}
+          variant="default"
+          size="sm"
+          style={{ textTransform: 'none' }}
+        >
+          <span style={{ opacity: 0.6 }}>{a.platform}</span> <span dir="auto">{a.handle}</span>
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function Sellers() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const filters = {
+    q: params.get('q') ?? '',
+    label: params.get('label') ?? '',
+    platform: params.get('platform') ?? '',
+    min_score: params.get('min_score') ?? '',
+  };
+  const [draft, setDraft] = useState(filters);
+  const list = useQuery({
+    queryKey: ['osint', 'sellers', filters, page],
+    queryFn: () =>
+      api<Page<Seller>>(
+        `/api/osint/sellers${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const apply = (event?: FormEvent, next = draft) => {
+    event?.preventDefault();
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
+    setParams(search);
+  };
+  const data = list.data;
+  return (
+    <Stack gap="sm">
+      <Group component="form" onSubmit={apply} align="end" gap="sm" wrap="wrap">
+        <TextInput
+          label={t('osint.sellers.search')}
+          w={220}
+          value={draft.q}
+          onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+        />
+        <Select
+          label={t('osint.feed.label')}
+          w={170}
+          clearable
+          placeholder={t('osint.feed.any')}
+          value={draft.label || null}
+          onChange={(v) => {
+            const next = { ...draft, label: v ?? '' };
+            setDraft(next);
+            apply(undefined, next);
+          }}
+          data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
+        />
+        <Autocomplete
+          label={t('osint.feed.platform')}
+          w={150}
+          placeholder={t('osint.feed.any')}
+          value={draft.platform}
+          onChange={(v) => setDraft({ ...draft, platform: v })}
+          data={[...PLATFORMS]}
+        />
+        <Select
+          label={t('osint.feed.minScore')}
+          w={120}
+          clearable
+          placeholder={t('osint.feed.any')}
+          value={draft.min_score || null}
+          onChange={(v) => {
+            const next = { ...draft, min_score: v ?? '' };
+            setDraft(next);
+            apply(undefined, next);
+          }}
+          data={['0.5', '0.7', '0.85'].map((v) => ({ value: v, label: `≥ ${Math.round(Number(v) * 100)}` }))}
+        />
+        <Button type="submit">{t('osint.feed.apply')}</Button>
+      </Group>
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      {data && (
+        <>
+          <Table striped highlightOnHover stickyHeader fz="sm" aria-label={t('osint.tabs.sellers')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('osint.sellers.name')}</Table.Th>
+                <Table.Th>{t('osint.sellers.accounts')}</Table.Th>
+                <Table.Th ta="end">{t('osint.sellers.posts')}</Table.Th>
+                <Table.Th w={160}>{t('osint.sellers.risky')}</Table.Th>
+                <Table.Th>{t('osint.sellers.brands')}</Table.Th>
+                <Table.Th>{t('osint.sellers.prices')}</Table.Th>
+                <Table.Th>{t('osint.sellers.lastSeen')}</Table.Th>
+                <Table.Th>{t('osint.sellers.score')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((s) => {
+                const open = () => navigate(`/osint/sellers/${s.id}`);
+                return (
+                  <Table.Tr
+                    key={s.id}
+                    tabIndex={0}
+                    style={{ cursor: 'pointer' }}
+                    onClick={open}
+                    onKeyDown={(e) => e.key === 'Enter' && open()}
+                    data-testid="seller-row"
+                  >
+                    <Table.Td fw={600} dir="auto">
+                      {s.display_name}
+                      {s.open_alerts > 0 && (
+                        <Badge size="xs" color="red" ms={6}>
+                          {t('osint.sellers.openAlerts', { count: s.open_alerts })}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Accounts accounts={s.accounts} />
+                    </Table.Td>
+                    <Table.Td ta="end">{formatNumber(lang, s.item_count)}</Table.Td>
+                    <Table.Td>
+                      <Tooltip
+                        label={t('osint.sellers.riskyOf', {
+                          risky: s.risky_ad_count,
+                          ads: s.ad_count,
+                        })}
+                      >
+                        <Group gap={6} wrap="nowrap">
+                          <Progress
+                            value={s.ad_count ? (100 * s.risky_ad_count) / s.ad_count : 0}
+                            color={s.label ? LABEL_HEX[s.label] : 'gray'}
+                            style={{ flex: 1 }}
+                          />
+                          <Text size="xs">
+                            {s.risky_ad_count}/{s.ad_count}
+                          </Text>
+                        </Group>
+                      </Tooltip>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" lineClamp={1}>
+                        {s.brands
+                          .slice(0, 3)
+                          .map((b) => b.name)
+                          .join(', ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {s.price_min_mad !== null
+                        ? s.price_min_mad === s.price_max_mad
+                          ? formatMoney(lang, s.price_min_mad, 'MAD')
+                          : `${formatMoney(lang, s.price_min_mad, 'MAD')} – ${formatMoney(lang, s.price_max_mad ?? 0, 'MAD')}`
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(lang, s.last_seen_at)}</Table.Td>
+                    <Table.Td>
+                      <LabelBadge label={s.label ?? 'benign'} score={s.score} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          {data.items.length === 0 && (
+            <Paper withBorder p="xl" ta="center">
+              <Text c="dimmed">{t('osint.sellers.empty')}</Text>
+            </Paper>
+          )}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {t('osint.feed.count', {
+                from: formatNumber(lang, data.total ? data.offset + 1 : 0),
+                to: formatNumber(lang, data.offset + data.items.length),
+                total: formatNumber(lang, data.total),
+              })}
+            </Text>
+            {data.total > PAGE_SIZE && (
+              <Pagination
+                total={Math.ceil(data.total / PAGE_SIZE)}
+                value={page}
+                onChange={(next) => {
+                  const copy = new URLSearchParams(params);
+                  copy.set('page', String(next));
+                  setParams(copy);
+                }}
+              />
+            )}
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function IdentifierList({ label, values }: { label: string; values: string[] }) {
+  if (!values.length) return null;
+  return (
+    <Group gap={6} align="baseline" wrap="nowrap">
+      <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Group gap={4}>
+        {values.map((v) => (
+          <Badge key={v} variant="light" color="blue" style={{ textTransform: 'none' }} dir="auto">
+            {v}
+          </Badge>
+        ))}
+      </Group>
+    </Group>
+  );
+}
+
+export function SellerPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const seller = useQuery({
+    queryKey: ['osint', 'seller', id],
+    queryFn: () => api<SellerDetail>(`/api/osint/sellers/${id}`),
+  });
+  const sellerId = seller.data?.id;
+  const posts = useQuery({
+    queryKey: ['osint', 'items', { seller: sellerId }, page],
+    queryFn: () =>
+      api<Page<OsintItem>>(
+        `/api/osint/items${query({ seller_id: sellerId, limit: 10, offset: (page - 1) * 10 })}`,
+      ),
+    enabled: Boolean(sellerId),
+    placeholderData: keepPreviousData,
+  });
+  // The labels of all their posts, for the distribution (one page of up to 500).
+  const all = useQuery({
+    queryKey: ['osint', 'items', { seller: sellerId, all: true }],
+    queryFn: () => api<Page<OsintItem>>(`/api/osint/items${query({ seller_id: sellerId, limit: 500 })}`),
+    enabled: Boolean(sellerId),
+  });
+  const chart = useMemo<ChartOption | null>(() => {
+    if (!all.data) return null;
+    const counts = new Map<string, number>();
+    for (const item of all.data.items) counts.set(item.label, (counts.get(item.label) ?? 0) + 1);
+    return {
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '75%'],
+          label: { formatter: '{b}: {c}' },
+          data: LABELS.filter((l) => counts.get(l)).map((l) => ({
+            name: t(`osint.labels.${l}`),
+            value: counts.get(l),
+            itemStyle: { color: LABEL_HEX[l] },
+          })),
+        },
+      ],
+    };
+  }, [all.data, t]);
+  const s = seller.data;
+  if (seller.error) return <ErrorAlert error={seller.error} onRetry={() => void seller.refetch()} />;
+  if (!s) return <Loader aria-label={t('common.loading')} />;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Anchor component={Link} to="/osint/sellers" size="sm">
+            {t('osint.sellers.back')}
+          </Anchor>
+          <Title order={3} dir="auto">
+            {s.display_name}
+          </Title>
+          <LabelBadge label={s.label ?? 'benign'} score={s.score} />
+          {s.open_alerts > 0 && (
+            <Anchor component={Link} to="/osint/alerts?status=open" size="sm" c="red">
+              {t('osint.sellers.openAlerts', { count: s.open_alerts })}
+            </Anchor>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {formatDate(lang, s.first_seen_at)} → {formatDate(lang, s.last_seen_at)}
+        </Text>
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder padding="sm" h="100%">
+            <Stack gap={6}>
+              <Text fw={600}>{t('osint.sellers.identifiers')}</Text>
+              <Group gap={6} align="baseline" wrap="nowrap">
+                <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>
+                  {t('osint.sellers.accounts')}
+                </Text>
+                <Accounts accounts={s.accounts} />
+              </Group>
+              <IdentifierList label={t('osint.identifierKinds.phone')} values={s.identifiers.phones} />
+              <IdentifierList label={t('osint.identifierKinds.email')} values={s.identifiers.emails} />
+              <IdentifierList label={t('osint.identifierKinds.shop_url')} values={s.identifiers.shop_urls} />
+              <IdentifierList
+                label={t('osint.identifierKinds.company')}
+                values={s.identifiers.company_names}
+              />
+              <IdentifierList label={t('osint.identifierKinds.address')} values={s.identifiers.addresses} />
+              <IdentifierList
+                label={t('osint.sellers.brands')}
+                values={s.brands.map((b) => `${b.name} (${b.count})`)}
+              />
+              <IdentifierList
+                label={t('osint.sellers.cities')}
+                values={s.cities.map((c) => `${c.name} (${c.count})`)}
+              />
+              <Group gap={6} wrap="nowrap">
+                <Text size="sm" c="dimmed" w={120}>
+                  {t('osint.sellers.prices')}
+                </Text>
+                <Text size="sm">
+                  {s.price_min_mad !== null
+                    ? `${formatMoney(lang, s.price_min_mad, 'MAD')} – ${formatMoney(lang, s.price_max_mad ?? 0, 'MAD')}`
+                    : '—'}
+                </Text>
+              </Group>
+              <Text fw={600} mt="xs">
+                {t('osint.sellers.why')}
+              </Text>
+              {s.reasons.map((r) => (
+                <Text key={r} size="sm">
+                  • {r}
+                </Text>
+              ))}
+            </Stack>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder padding="sm" h="100%">
+            <Text fw={600}>{t('osint.sellers.labels')}</Text>
+            <Group gap="lg" mt={4}>
+              <Text size="sm">
+                {t('osint.sellers.postsCount', { count: s.item_count })} ·{' '}
+                {t('osint.sellers.riskyOf', { risky: s.risky_ad_count, ads: s.ad_count })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('osint.sellers.score')} {pct(s.score)}
+              </Text>
+            </Group>
+            <ErrorAlert error={all.error} />
+            {chart ? (
+              <Chart option={chart} label={t('osint.sellers.labels')} height={220} />
+            ) : (
+              <Loader size="sm" />
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <Title order={4}>{t('osint.sellers.theirPosts')}</Title>
+      <ErrorAlert error={posts.error} onRetry={() => void posts.refetch()} />
+      {!posts.data && !posts.error && <Loader size="sm" />}
+      {posts.data && (
+        <Stack gap="xs">
+          {posts.data.items.map((item) => (
+            <PostCard key={item.id} item={item} />
+          ))}
+          {posts.data.items.length === 0 && <Text c="dimmed">{t('osint.feed.empty')}</Text>}
+          {posts.data.total > 10 && (
+            <Group justify="center">
+              <Pagination
+                total={Math.ceil(posts.data.total / 10)}
+                value={page}
+                onChange={(next) => {
+                  const copy = new URLSearchParams(params);
+                  copy.set('page', String(next));
+                  setParams(copy);
+                }}
+              />
+            </Group>
+          )}
+        </Stack>
+      )}
+      <PlatformsNote platforms={s.platforms} />
+    </Stack>
+  );
+}
+
+function PlatformsNote({ platforms }: { platforms: string[] }) {
+  const { t } = useTranslation();
+  if (!platforms.length) return null;
+  return (
+    <Group gap={6}>
+      <Text size="xs" c="dimmed">
+        {t('osint.sellers.platforms')}
+      </Text>
+      {platforms.map((p) => (
+        <PlatformBadge key={p} platform={p} />
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,480 @@
+/** What the online-monitoring pages share: the API's shapes, label badges, highlighted text, job progress. */
+import { Alert, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api.ts';
+import { formatNumber } from '../../i18n/index.ts';
+import { type Segment, type Span, type SpanKind, segments } from './highlight.ts';
+
+export const LABELS = ['counterfeit', 'health_risk', 'duty_evasion', 'benign'] as const;
+export type Label = (typeof LABELS)[number];
+export const RISK_LABELS = ['counterfeit', 'health_risk', 'duty_evasion'] as const;
+export const ALERT_STATUSES = ['open', 'confirmed', 'dismissed', 'case_opened'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+export const WATCH_KINDS = ['brand', 'product', 'keyword', 'phone'] as const;
+export type WatchKind = (typeof WATCH_KINDS)[number];
+/** Platforms seen in exports and feeds (the filter accepts any other name too). */
+export const PLATFORMS = [
+  'facebook',
+  'instagram',
+  'tiktok',
+  'telegram',
+  'avito',
+  'twitter',
+  'youtube',
+  'whatsapp',
+  'web',
+] as const;
+
+export const LABEL_COLOURS: Record<Label, string> = {
+  counterfeit: 'red',
+  health_risk: 'grape',
+  duty_evasion: 'orange',
+  benign: 'gray',
+};
+export const STATUS_COLOURS: Record<string, string> = {
+  ok: 'green',
+  partial: 'yellow',
+  failed: 'red',
+  cancelled: 'gray',
+  running: 'blue',
+  open: 'red',
+  confirmed: 'teal',
+  dismissed: 'gray',
+  case_opened: 'violet',
+};
+/** Chart colours matching the badges. */
+export const LABEL_HEX: Record<Label, string> = {
+  counterfeit: '#e03131',
+  health_risk: '#9c36b5',
+  duty_evasion: '#f08c00',
+  benign: '#adb5bd',
+};
+
+export interface OsintItem {
+  id: number;
+  source_id: number;
+  platform: string | null;
+  kind: string;
+  external_id: string | null;
+  url: string | null;
+  author: string | null;
+  author_url: string | null;
+  title: string | null;
+  text: string;
+  text_truncated: boolean;
+  price: number | null;
+  currency: string | null;
+  posted_at: string | null;
+  label: Label;
+  score: number;
+  scores: Record<string, number>;
+  reasons: string[];
+  language: string | null;
+  model_version: number;
+  confirmed_label: Label | null;
+  seller_id: number | null;
+  reposts: number;
+  evidence_id: number;
+  locator: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  seen_count: number;
+}
+
+export interface OsintItemDetail extends OsintItem {
+  signals: unknown[];
+  entities: Record<string, unknown>;
+  captures: { evidence_id: number; locator: string | null; seen_at: string }[];
+  group: {
+    id: number;
+    author: string | null;
+    platform: string | null;
+    url: string | null;
+    seller_id: number | null;
+  }[];
+  identifiers: { kind: string; value: string }[];
+}
+
+export interface Evidence {
+  id: number;
+  source_id: number | null;
+  run_id: number | null;
+  method: 'http' | 'file' | 'manual';
+  url: string;
+  final_url: string | null;
+  fetched_at: string;
+  http_status: number | null;
+  content_type: string | null;
+  bytes: number;
+  sha256: string;
+  collected_by: string;
+  record_hash: string;
+}
+
+export interface Verification {
+  ok: boolean;
+  checked: number;
+  bytes: number;
+  problems: { id: number; url: string; kind: 'content_altered' | 'record_altered'; message: string }[];
+}
+
+export interface Source {
+  id: number;
+  name: string;
+  type: 'feed' | 'json_api' | 'web' | 'file' | 'url';
+  config: Record<string, unknown>;
+  interval_minutes: number | null;
+  enabled: boolean;
+  created_at: string;
+  health: {
+    next_run_at: string | null;
+    running: boolean;
+    running_job_id: string | null;
+    last_run_at: string | null;
+    last_success_at: string | null;
+    last_status: 'ok' | 'partial' | 'failed' | 'cancelled' | null;
+    last_items: number;
+    last_errors: number;
+    last_error: string | null;
+    total_items: number;
+    runs: number;
+  };
+}
+
+export interface Problem {
+  where: string;
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+}
+
+export interface Run {
+  id: number;
+  source_id: number;
+  job_id: string | null;
+  started_by: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'ok' | 'partial' | 'failed' | 'cancelled';
+  fetched: number;
+  skipped: number;
+  items_new: number;
+  items_seen: number;
+  reposts: number;
+  errors: number;
+  alerts: number;
+  problems: Problem[];
+}
+
+export interface Seller {
+  id: number;
+  display_name: string;
+  score: number;
+  label: Label | null;
+  reasons: string[];
+  item_count: number;
+  ad_count: number;
+  risky_ad_count: number;
+  accounts: { platform: string; handle: string }[];
+  platforms: string[];
+  brands: { name: string; count: number }[];
+  cities: { name: string; count: number }[];
+  price_min_mad: number | null;
+  price_max_mad: number | null;
+  first_seen_at: string | null;
+  last_seen_at: string | null;
+  open_alerts: number;
+}
+
+export interface SellerDetail extends Seller {
+  merged_from: number[];
+  identifiers: {
+    phones: string[];
+    emails: string[];
+    handles: { platform: string; handle: string }[];
+    shop_urls: string[];
+    company_names: string[];
+    addresses: string[];
+  };
+}
+
+export interface OsintAlert {
+  id: number;
+  kind: 'post' | 'seller' | 'watchlist';
+  status: AlertStatus;
+  label: Label | null;
+  score: number | null;
+  reason: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_label: Label | null;
+  note: string | null;
+  item: {
+    id: number;
+    title: string | null;
+    text: string;
+    url: string | null;
+    platform: string | null;
+    author: string | null;
+    label: Label;
+    score: number;
+    reposts: number;
+  } | null;
+  seller: { id: number; display_name: string; score: number; item_count: number } | null;
+  watch_term: { id: number; kind: WatchKind; value: string } | null;
+}
+
+export interface WatchTerm {
+  id: number;
+  kind: WatchKind;
+  value: string;
+  normalized: string;
+  note: string | null;
+  active: boolean;
+  created_at: string;
+}
+
+export interface OsintJob {
+  id: string;
+  kind: string;
+  title: string;
+  state: 'queued' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled';
+  done: number;
+  total: number | null;
+  unit: string | null;
+  message: string | null;
+  result: unknown;
+  error: string | null;
+}
+
+export interface JobAnswer {
+  job: OsintJob;
+  links: { job: string };
+}
+
+/** The collection summary a finished collect job answers with. */
+export interface RunSummary {
+  status: Run['status'];
+  items_new: number;
+  items_seen: number;
+  reposts: number;
+  errors: number;
+  warnings: number;
+  alerts: number;
+  problems: Problem[];
+}
+
+export const pct = (score: number | null | undefined) =>
+  score === null || score === undefined ? '—' : String(Math.round(score * 100));
+
+export function LabelBadge({ label, score }: { label: Label | null; score?: number | null }) {
+  const { t } = useTranslation();
+  if (!label) return <Text c="dimmed">—</Text>;
+  return (
+    <Badge
+      color={LABEL_COLOURS[label]}
+      variant={label === 'benign' ? 'light' : 'filled'}
+      data-testid="label-badge"
+      style={{ textTransform: 'none', flexShrink: 0, maxWidth: 'none', overflow: 'visible' }}
+    >
+      {t(`osint.labels.${label}`)}
+      {score !== undefined && score !== null ? ` · ${pct(score)}` : ''}
+    </Badge>
+  );
+}
+
+export function StatusBadge({ status }: { status: string | null }) {
+  const { t } = useTranslation();
+  if (!status)
+    return (
+      <Badge variant="outline" color="gray">
+        {t('osint.sources.never')}
+      </Badge>
+    );
+  return (
+    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" data-testid="status-badge">
+      {t(`osint.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function PlatformBadge({ platform }: { platform: string | null }) {
+  if (!platform) return null;
+  return (
+    <Badge variant="default" size="sm" style={{ textTransform: 'none' }}>
+      {platform}
+    </Badge>
+  );
+}
+
+const MARK_STYLES: Record<SpanKind, { background: string; decoration?: string }> = {
+  counterfeit: { background: 'rgba(224, 49, 49, 0.18)' },
+  health_risk: { background: 'rgba(156, 54, 181, 0.18)' },
+  duty_evasion: { background: 'rgba(240, 140, 0, 0.22)' },
+  sale_intent: { background: 'rgba(34, 139, 230, 0.16)' },
+  context: { background: 'rgba(18, 184, 134, 0.16)' },
+  negated: { background: 'rgba(134, 142, 150, 0.14)', decoration: 'line-through' },
+};
+
+/** The text with its evidence marked; Arabic, Darija and French are laid out by their own direction. */
+export function HighlightedText({
+  text,
+  spans,
+  lineClamp,
+  size = 'sm',
+  fw,
+}: {
+  text: string;
+  spans: readonly Span[];
+  lineClamp?: number;
+  size?: string;
+  fw?: number;
+}) {
+  const { t } = useTranslation();
+  const parts: Segment[] = segments(text, spans);
+  return (
+    <Text
+      size={size}
+      dir="auto"
+      lineClamp={lineClamp}
+      fw={fw}
+      style={{ whiteSpace: 'pre-wrap', unicodeBidi: 'plaintext' }}
+      data-testid="post-text"
+    >
+      {parts.map((part, i) =>
+        part.span ? (
+          <Tooltip
+            // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+            key={i}
+            label={`${t(`osint.kinds.${part.span.kind}`)}${part.span.detail ? ` — ${part.span.detail}` : ''}`}
+            withArrow
+            openDelay={200}
+          >
+            <mark
+              data-kind={part.span.kind}
+              style={{
+                background: MARK_STYLES[part.span.kind].background,
+                textDecoration: MARK_STYLES[part.span.kind].decoration,
+                color: 'inherit',
+                borderRadius: 3,
+                padding: '0 2px',
+              }}
+            >
+              {part.text}
+            </mark>
+          </Tooltip>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** The key of highlight colours, for a legend. */
+export function HighlightLegend({ kinds }: { kinds: readonly SpanKind[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      {kinds.map((kind) => (
+        <Text key={kind} size="xs" c="dimmed">
+          <mark
+            style={{
+              background: MARK_STYLES[kind].background,
+              textDecoration: MARK_STYLES[kind].decoration,
+              color: 'inherit',
+              borderRadius: 3,
+              padding: '0 4px',
+            }}
+          >
+            {t(`osint.kinds.${kind}`)}
+          </mark>
+        </Text>
+      ))}
+    </Group>
+  );
+}
+
+const RUNNING = ['queued', 'running', 'retrying'];
+
+/** Follows a collection job until it ends, then refreshes what it changed. */
+export function useOsintJob(id: string | null) {
+  const client = useQueryClient();
+  const job = useQuery({
+    queryKey: ['osint', 'job', id],
+    queryFn: () => api<OsintJob>(`/api/osint/jobs/${id}`),
+    enabled: Boolean(id),
+    refetchInterval: (q) => (q.state.data && !RUNNING.includes(q.state.data.state) ? false : 1000),
+  });
+  const ended = job.data && !RUNNING.includes(job.data.state);
+  useEffect(() => {
+    if (ended) void client.invalidateQueries({ queryKey: ['osint'], refetchType: 'active' });
+  }, [ended, client]);
+  return job;
+}
+
+/** A job's progress bar while it runs, then what it collected (or why it failed). */
+export function JobProgress({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const job = useOsintJob(id);
+  const data = job.data;
+  if (job.error)
+    return (
+      <Text size="xs" c="red">
+        {(job.error as Error).message}
+      </Text>
+    );
+  if (!data) return <Progress value={0} animated size="sm" aria-label={t('osint.jobs.progress')} />;
+  const running = RUNNING.includes(data.state);
+  const percent = data.total ? Math.min(100, (100 * data.done) / data.total) : running ? 5 : 100;
+  const summary = data.result as RunSummary | null;
+  return (
+    <Stack gap={4} data-testid="job-progress">
+      {running ? (
+        <>
+          <Progress value={percent} animated size="sm" aria-label={t('osint.jobs.progress')} />
+          <Text size="xs" c="dimmed">
+            {t(`osint.jobs.states.${data.state}`)}
+            {data.message ? ` — ${data.message}` : ''}
+          </Text>
+        </>
+      ) : data.state === 'failed' ? (
+        <Alert color="red" p="xs" role="alert">
+          {data.error ?? t('osint.jobs.states.failed')}
+        </Alert>
+      ) : (
+        <Group gap="xs">
+          <Badge color={data.state === 'completed' ? 'green' : 'gray'} variant="light">
+            {t(`osint.jobs.states.${data.state}`)}
+          </Badge>
+          {summary && typeof summary.items_new === 'number' && (
+            <Text size="xs">
+              {t('osint.jobs.summary', {
+                items: formatNumber(lang, summary.items_new),
+                seen: formatNumber(lang, summary.items_seen),
+                alerts: formatNumber(lang, summary.alerts),
+                errors: formatNumber(lang, summary.errors),
+              })}
+            </Text>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** The post drawer is opened anywhere in the area by `?post=ID`. */
+export function usePostLink() {
+  const [params, setParams] = useSearchParams();
+  return (id: number) => {
+    const next = new URLSearchParams(params);
+    next.set('post', String(id));
+    setParams(next);
+  };
+}
