@@ -142,6 +142,7 @@ describe('selection queue', () => {
     show();
     await screen.findAllByTestId('queue-row');
     expect(screen.queryByLabelText('Office')).toBeNull();
+    expect(screen.queryByTestId('sort-office')).toBeNull();
     expect(screen.getByText('Declarations sent to control, office 301')).toBeTruthy();
   });
 

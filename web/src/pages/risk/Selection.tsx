@@ -474,7 +474,7 @@ export function Selection() {
               <Table.Tr>
                 {header('channel')}
                 {header('reference')}
-                {header('office')}
+                {allOffices && header('office')}
                 {header('day')}
                 <Table.Th>{t('selection.columns.importer')}</Table.Th>
                 {header('score', true)}
@@ -494,7 +494,7 @@ export function Selection() {
                 Array.from({ length: 8 }, (_, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows
                   <Table.Tr key={i}>
-                    <Table.Td colSpan={11}>
+                    <Table.Td colSpan={allOffices ? 11 : 10}>
                       <Skeleton h={18} aria-label={i === 0 ? t('common.loading') : undefined} />
                     </Table.Td>
                   </Table.Tr>
@@ -531,7 +531,7 @@ export function Selection() {
                         {r.reference}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{r.office}</Table.Td>
+                    {allOffices && <Table.Td>{r.office}</Table.Td>}
                     <Table.Td style={{ whiteSpace: 'nowrap' }} title={formatDate(lang, r.lodged_on)}>
                       {shortDate(lang, r.lodged_on)}
                     </Table.Td>
