@@ -1,4 +1,220 @@
-/** The risk panel of a declaration (placeholder while the panel is built). */
-export function DeclarationRisk(_props: { reference: string }) {
-  return null;
+/**
+ * The risk panel of a declaration: why it was selected (decision, score breakdown, rule hits, the model's reasons,
+ * the valuation finding), and what the officer records at the control (outcome with photos, change of channel),
+ * from a desk or from a tablet on the quay. Each part is shown only to those allowed to use it.
+ */
+import { Alert, Card, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, type Page, query } from '../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useSession } from '../../session.tsx';
+import { AttachmentsCard } from './decl/Attachments.tsx';
+import { DecisionHeader } from './decl/DecisionHeader.tsx';
+import { OutcomeForm } from './decl/OutcomeForm.tsx';
+import {
+  type Decision,
+  type DecisionSummary,
+  type DeclarationItems,
+  declarationKey,
+  type Hit,
+  keys,
+  type Score,
+  type ScoreItem,
+} from './decl/types.ts';
+import { ValuationCard } from './decl/Valuation.tsx';
+import { type PanelItem, WhyCard } from './decl/Why.tsx';
+
+/** Retry once on network or server trouble, never on a refusal (4xx): it will not change. */
+export function retryUnlessRefused(count: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return count < 1;
+}
+
+const isForbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
+
+export function DeclarationRisk({ reference }: { reference: string }) {
+  const { can } = useSession();
+  if (!can('risk:read')) return null;
+  return <RiskPanel reference={reference} />;
+}
+
+/** Merges the stored decision's items with the live score's (titles, values, model reasons, valuation finding). */
+function panelItems(decision: Decision | undefined, score: Score | undefined): PanelItem[] {
+  const live = new Map<number | string, ScoreItem>();
+  for (const item of score?.items ?? []) live.set(item.item_id ?? `line${item.line_no}`, item);
+  if (decision) {
+    return decision.items
+      .map((item) => {
+        const now = live.get(item.item_id);
+        const hits: Hit[] = item.hits.map((h) => {
+          const found = now?.hits.find((n) => n.profile === h.profile && n.rule_id === h.rule_id);
+          return (
+            found ?? {
+              ...h,
+              title: h.rule_id,
+              tags: [],
+              values: [],
+            }
+          );
+        });
+        return {
+          item_id: item.item_id,
+          line_no: item.line_no,
+          score: item.score,
+          probability: item.probability,
+          expected_value: item.expected_value,
+          breakdown: item.breakdown,
+          hits: hits.sort((a, b) => b.points - a.points),
+          liveHits: now?.hits ?? [],
+          model: now?.model ?? null,
+          finding: now?.finding ?? null,
+          liveScore: now?.score ?? null,
+        };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+  return (score?.items ?? [])
+    .map((item) => ({
+      item_id: item.item_id,
+      line_no: item.line_no,
+      score: item.score,
+      probability: item.probability,
+      expected_value: item.expected_value,
+      breakdown: item.breakdown,
+      hits: [...item.hits].sort((a, b) => b.points - a.points),
+      liveHits: item.hits,
+      model: item.model,
+      finding: item.finding,
+      liveScore: item.score,
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+function RiskPanel({ reference }: { reference: string }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const decisions = useQuery({
+    queryKey: keys.decisions(reference),
+    queryFn: () => api<Page<DecisionSummary>>(`/api/risk/decisions${query({ reference, limit: 50 })}`),
+    retry: retryUnlessRefused,
+  });
+  const latest = useMemo(
+    () =>
+      [...(decisions.data?.items ?? [])].sort(
+        (a, b) => b.decided_at.localeCompare(a.decided_at) || b.id - a.id,
+      )[0],
+    [decisions.data],
+  );
+  const decision = useQuery({
+    queryKey: keys.decision(latest?.id ?? 0),
+    queryFn: () => api<Decision>(`/api/risk/decisions/${latest?.id}`),
+    enabled: Boolean(latest),
+    retry: retryUnlessRefused,
+  });
+  const score = useQuery({
+    queryKey: keys.score(reference),
+    queryFn: () => api<Score>('/api/risk/score', { method: 'POST', json: { reference } }),
+    enabled: !isForbidden(decisions.error),
+    retry: retryUnlessRefused,
+  });
+  const declaration = useQuery({
+    queryKey: declarationKey(reference),
+    queryFn: () => api<DeclarationItems>(`/api/declarations/${encodeURIComponent(reference)}`),
+    enabled: can('declarations:read'),
+  });
+
+  const items = useMemo(() => panelItems(decision.data, score.data), [decision.data, score.data]);
+
+  if (isForbidden(decisions.error) || isForbidden(decision.error)) {
+    return (
+      <Alert color="gray" title={t('declarationRisk.title')} data-testid="risk-forbidden">
+        {t('declarationRisk.forbidden')}
+      </Alert>
+    );
+  }
+  if (decisions.error)
+    return (
+      <Card withBorder>
+        <Text fw={600} mb="xs">
+          {t('declarationRisk.title')}
+        </Text>
+        <ErrorAlert error={decisions.error} onRetry={() => void decisions.refetch()} />
+      </Card>
+    );
+  if (decisions.isPending || (latest && decision.isPending)) {
+    return (
+      <Card withBorder>
+        <Group gap="sm">
+          <Loader size="sm" aria-label={t('common.loading')} />
+          <Text size="sm" c="dimmed">
+            {t('declarationRisk.loading')}
+          </Text>
+        </Group>
+      </Card>
+    );
+  }
+
+  const findings = items.filter((i) => i.finding);
+  const currency = declaration.data?.currency ?? findings[0]?.finding?.currency ?? null;
+
+  return (
+    <Stack gap="md" data-testid="declaration-risk">
+      {decision.error ? (
+        <ErrorAlert error={decision.error} onRetry={() => void decision.refetch()} />
+      ) : (
+        <DecisionHeader
+          reference={reference}
+          decision={decision.data}
+          score={score.data}
+          scoreError={score.error}
+          onRetryScore={() => void score.refetch()}
+          currency={currency}
+        />
+      )}
+      {score.isPending && !decision.data ? null : (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: findings.length > 0 ? 7 : 12 }}>
+            <WhyCard items={items} scoreLoading={score.isPending} scoreError={score.error} />
+          </Grid.Col>
+          {findings.length > 0 && (
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Stack gap="md">
+                {findings.map((item) =>
+                  item.finding ? (
+                    <ValuationCard
+                      key={`${item.item_id ?? item.line_no}`}
+                      lineNo={item.line_no}
+                      finding={item.finding}
+                      many={items.length > 1}
+                    />
+                  ) : null,
+                )}
+              </Stack>
+            </Grid.Col>
+          )}
+        </Grid>
+      )}
+      {can('risk:decide') && (
+        <OutcomeForm
+          reference={reference}
+          items={
+            declaration.data?.items.map((i) => ({
+              id: i.id,
+              line_no: i.line_no,
+              label: [i.hs_code, i.description].filter(Boolean).join(' — '),
+            })) ??
+            items
+              .filter((i): i is PanelItem & { item_id: number } => i.item_id !== null)
+              .map((i) => ({ id: i.item_id, line_no: i.line_no, label: '' }))
+          }
+          preferredItem={items[0]?.item_id ?? null}
+          currency={currency}
+          canAttach={can('risk:decide')}
+        />
+      )}
+      {can('risk:attachments') && <AttachmentsCard reference={reference} />}
+    </Stack>
+  );
 }

@@ -1,0 +1,400 @@
+/** Why a declaration scored as it did, per item: the score breakdown, the model's reasons and the rules that hit. */
+import { Badge, Card, Grid, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Chart, type ChartOption } from '../../../components/Chart.tsx';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { formatNumber } from '../../../i18n/index.ts';
+import { ChannelBadge } from './DecisionHeader.tsx';
+import { type BreakdownEntry, type Finding, type Hit, localText, type ScoreItem } from './types.ts';
+
+export interface PanelItem {
+  item_id: number | null;
+  line_no: number;
+  score: number;
+  probability: number;
+  expected_value: number;
+  breakdown: BreakdownEntry[];
+  /** The hits behind the breakdown, with their titles and values when the live score has them. */
+  hits: Hit[];
+  liveHits: Hit[];
+  model: ScoreItem['model'];
+  finding: Finding | null;
+  liveScore: number | null;
+}
+
+export const SOURCE_COLOURS: Record<string, string> = {
+  rule: '#4263eb',
+  valuation: '#f08c00',
+  model: '#7048e8',
+};
+
+/** The label of one entry of a score breakdown: the rule's title, the valuation level, the model's name. */
+export function useBreakdownLabel() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return useCallback(
+    (entry: BreakdownEntry, hits: Hit[]): string => {
+      if (entry.source === 'rule') {
+        const hit = hits.find((h) => `${h.profile}/${h.rule_id}` === entry.id || h.rule_id === entry.id);
+        const title = hit ? localText(hit.title, lang) : '';
+        return title && title !== hit?.rule_id ? title : entry.id;
+      }
+      if (entry.source === 'valuation')
+        return t('declarationRisk.why.valuationLabel', {
+          level: t(`declarationRisk.valuation.levels.${entry.id}`, { defaultValue: entry.id }),
+        });
+      if (entry.source === 'model') return t('declarationRisk.why.modelLabel', { name: entry.id });
+      return entry.id;
+    },
+    [t, lang],
+  );
+}
+
+function formatValue(lang: string, subject: string, value: unknown, yes: string, no: string): string {
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (typeof value === 'number') {
+    if (/rate|share|ratio/.test(subject) && value >= 0 && value <= 1)
+      return `${formatNumber(lang, value * 100, 1)} %`;
+    return formatNumber(lang, value, 2);
+  }
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join(', ');
+  return JSON.stringify(value);
+}
+
+function BreakdownChart({ item }: { item: PanelItem }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rtl = lang === 'ar';
+  const label = useBreakdownLabel();
+  const labels = item.hits.length ? item.hits : item.liveHits;
+  const option = useMemo<ChartOption>(() => {
+    // Largest first at the top: a category axis runs bottom to top.
+    const rows = [...item.breakdown].sort((a, b) => a.points - b.points);
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; value: number }) =>
+          `${p.name}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 1)}</b> ${t('declarationRisk.why.points')}`,
+      },
+      grid: { left: rtl ? 50 : 230, right: rtl ? 230 : 50, top: 6, bottom: 24 },
+      xAxis: { type: 'value', inverse: rtl, splitLine: { lineStyle: { type: 'dashed' } } },
+      yAxis: {
+        type: 'category',
+        position: rtl ? 'right' : 'left',
+        data: rows.map((r) => label(r, labels)),
+        axisLabel: { width: 220, overflow: 'truncate', fontSize: 12 },
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 22,
+          data: rows.map((r) => ({
+            value: r.points,
+            itemStyle: { color: SOURCE_COLOURS[r.source] ?? '#868e96' },
+          })),
+          label: {
+            show: true,
+            position: rtl ? 'left' : 'right',
+            formatter: (p: { value: number }) =>
+              `${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 1)}`,
+          },
+        },
+      ],
+    };
+  }, [item.breakdown, labels, label, lang, rtl, t]);
+  if (item.breakdown.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('declarationRisk.why.noBreakdown')}
+      </Text>
+    );
+  return (
+    <>
+      <Chart
+        option={option}
+        height={Math.max(90, 34 + item.breakdown.length * 30)}
+        label={t('declarationRisk.why.breakdownLabel', {
+          line: item.line_no,
+          parts: [...item.breakdown]
+            .sort((a, b) => b.points - a.points)
+            .map((r) => `${label(r, labels)} ${formatNumber(lang, r.points, 1)}`)
+            .join('; '),
+        })}
+      />
+      <Group gap="md" mt={2}>
+        {(['rule', 'valuation', 'model'] as const).map((s) => (
+          <Group key={s} gap={4} wrap="nowrap">
+            <span
+              aria-hidden
+              style={{
+                width: 10,
+                height: 10,
+                borderRadius: 2,
+                background: SOURCE_COLOURS[s],
+                display: 'inline-block',
+              }}
+            />
+            <Text size="xs" c="dimmed">
+              {t(`declarationRisk.why.sources.${s}`)}
+            </Text>
+          </Group>
+        ))}
+      </Group>
+    </>
+  );
+}
+
+function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rtl = lang === 'ar';
+  const reasons = model.reasons;
+  const withContribution = useMemo(
+    () => reasons.filter((r) => typeof r.contribution === 'number'),
+    [reasons],
+  );
+  const option = useMemo<ChartOption>(() => {
+    const rows = [...withContribution].reverse();
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { dataIndex: number; value: number }) => {
+          const r = rows[p.dataIndex];
+          return `${r ? localText(r, lang) : ''}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 3)}</b>`;
+        },
+        extraCssText: 'max-width: 360px; white-space: normal;',
+      },
+      grid: { left: rtl ? 50 : 150, right: rtl ? 150 : 50, top: 6, bottom: 24 },
+      xAxis: { type: 'value', inverse: rtl, splitLine: { lineStyle: { type: 'dashed' } } },
+      yAxis: {
+        type: 'category',
+        position: rtl ? 'right' : 'left',
+        data: rows.map((r) => r.feature ?? '—'),
+        axisLabel: { width: 140, overflow: 'truncate', fontSize: 12 },
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 18,
+          data: rows.map((r) => ({
+            value: r.contribution ?? 0,
+            itemStyle: { color: (r.contribution ?? 0) >= 0 ? '#e03131' : '#2f9e44' },
+          })),
+          label: {
+            show: true,
+            position: 'outside',
+            formatter: (p: { value: number }) =>
+              `${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 2)}`,
+            fontSize: 11,
+          },
+        },
+      ],
+    };
+  }, [withContribution, lang, rtl]);
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t('declarationRisk.why.modelTitle', {
+          name: model.name,
+          probability: `${formatNumber(lang, model.probability * 100, 1)} %`,
+        })}
+      </Text>
+      {withContribution.length > 0 && (
+        <Chart
+          option={option}
+          height={Math.max(90, 34 + withContribution.length * 26)}
+          label={t('declarationRisk.why.modelLabelChart', {
+            parts: withContribution
+              .map((r) => `${r.feature} ${formatNumber(lang, r.contribution ?? 0, 2)}`)
+              .join('; '),
+          })}
+        />
+      )}
+      <Stack gap={2} component="ol" style={{ margin: 0, paddingInlineStart: 18 }}>
+        {reasons.map((r, i) => (
+          <Text component="li" size="xs" key={`${r.feature ?? i}`} data-testid="model-reason">
+            <Text span size="xs" c={(r.contribution ?? 0) >= 0 ? 'red.8' : 'green.8'} fw={600}>
+              {(r.contribution ?? 0) >= 0 ? t('declarationRisk.why.raises') : t('declarationRisk.why.lowers')}
+            </Text>{' '}
+            {localText(r, lang)}
+          </Text>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function HitsTable({ hits }: { hits: Hit[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (hits.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('declarationRisk.why.noHits')}
+      </Text>
+    );
+  const yes = t('declarationRisk.why.yes');
+  const no = t('declarationRisk.why.no');
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing={4} fz="sm" striped data-testid="risk-hits">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('declarationRisk.why.rule')}</Table.Th>
+            <Table.Th ta="end">{t('declarationRisk.why.points')}</Table.Th>
+            <Table.Th>{t('declarationRisk.why.values')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {hits.map((h) => (
+            <Table.Tr key={`${h.profile}/${h.rule_id}`}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {localText(h.title, lang)}
+                </Text>
+                <Group gap={4}>
+                  <Text size="xs" c="dimmed">
+                    {h.profile} v{h.version} · {h.rule_id}
+                  </Text>
+                  {h.channel && (
+                    <Group gap={2}>
+                      <Text size="xs" c="dimmed">
+                        {t('declarationRisk.why.forces')}
+                      </Text>
+                      <ChannelBadge channel={h.channel} size="xs" />
+                    </Group>
+                  )}
+                  {h.critical && (
+                    <Badge size="xs" color="red" variant="outline">
+                      {t('declarationRisk.why.critical')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
+                {h.points >= 0 ? '+' : ''}
+                {formatNumber(lang, h.points, 1)}
+              </Table.Td>
+              <Table.Td>
+                {h.values.length === 0 ? (
+                  <Text size="xs" c="dimmed">
+                    —
+                  </Text>
+                ) : (
+                  h.values.map((v) => (
+                    <div key={v.subject}>
+                      <Text size="xs">
+                        <Text span size="xs" ff="monospace" c="dimmed">
+                          {v.subject}
+                        </Text>{' '}
+                        = <b>{formatValue(lang, v.subject, v.value, yes, no)}</b>
+                      </Text>
+                      {v.evidence && Object.keys(v.evidence).length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          {Object.entries(v.evidence)
+                            .map(([k, x]) => `${k}: ${formatValue(lang, k, x, yes, no)}`)
+                            .join(' · ')}
+                        </Text>
+                      )}
+                    </div>
+                  ))
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ItemWhy({ item }: { item: PanelItem }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: item.model ? 7 : 12 }}>
+          <Text size="sm" fw={600} mb={4}>
+            {t('declarationRisk.why.breakdown')}
+          </Text>
+          <BreakdownChart item={item} />
+        </Grid.Col>
+        {item.model && (
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <ModelReasons model={item.model} />
+          </Grid.Col>
+        )}
+      </Grid>
+      <div>
+        <Text size="sm" fw={600} mb={4}>
+          {t('declarationRisk.why.hits')}
+        </Text>
+        <HitsTable hits={item.hits} />
+      </div>
+    </Stack>
+  );
+}
+
+export function WhyCard({
+  items,
+  scoreLoading,
+  scoreError,
+}: {
+  items: PanelItem[];
+  scoreLoading: boolean;
+  scoreError: unknown;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const first = items[0];
+  const title = (item: PanelItem) =>
+    t('declarationRisk.why.itemTab', { line: item.line_no, score: formatNumber(lang, item.score, 0) });
+  return (
+    <Card withBorder h="100%" data-testid="risk-why">
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>{t('declarationRisk.why.title')}</Text>
+        {scoreLoading && <Loader size="xs" aria-label={t('common.loading')} />}
+      </Group>
+      {scoreError ? (
+        <Stack gap={4} mb="sm">
+          <Text size="xs" c="dimmed">
+            {t('declarationRisk.why.liveUnavailable')}
+          </Text>
+          <ErrorAlert error={scoreError} />
+        </Stack>
+      ) : null}
+      {!first ? (
+        <Text size="sm" c="dimmed">
+          {t('declarationRisk.why.empty')}
+        </Text>
+      ) : items.length === 1 ? (
+        <>
+          <Text size="xs" c="dimmed" mb="xs">
+            {title(first)}
+          </Text>
+          <ItemWhy item={first} />
+        </>
+      ) : (
+        <Tabs defaultValue={String(first.line_no)} keepMounted={false}>
+          <Tabs.List mb="sm">
+            {items.map((item) => (
+              <Tabs.Tab key={item.line_no} value={String(item.line_no)}>
+                {title(item)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {items.map((item) => (
+            <Tabs.Panel key={item.line_no} value={String(item.line_no)}>
+              <ItemWhy item={item} />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      )}
+    </Card>
+  );
+}
