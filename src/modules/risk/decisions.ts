@@ -485,7 +485,7 @@ export async function listDecisions(
     sql<{ n: number; selected: number; controlled: number }>`
       select count(*)::int as n,
              count(*) filter (where d.channel in ('red', 'yellow'))::int as selected,
-             count(*) filter (where ${CONTROLLED})::int as controlled
+             count(*) filter (where d.channel in ('red', 'yellow') and ${CONTROLLED})::int as controlled
       from risk_decisions d where ${condition}`.execute(db),
     sql<DecisionRow>`
       with page as (
@@ -528,7 +528,7 @@ export async function listDecisions(
   const n = counts.rows[0] ?? { n: 0, selected: 0, controlled: 0 };
   return {
     total: Number(n.n),
-    summary: { selected: n.selected, controlled: n.controlled, pending: Number(n.n) - n.controlled },
+    summary: { selected: n.selected, controlled: n.controlled, pending: n.selected - n.controlled },
     items: rows.map((r) => ({
       id: Number(r.id),
       reference: r.reference,

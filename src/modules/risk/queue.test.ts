@@ -212,6 +212,10 @@ describeEachDatabase('selection queue', (t) => {
       expect(p.summary.selected).toBe(p.total);
       expect(p.summary.controlled).toBe(1);
       expect(p.summary.pending).toBe(p.total - 1);
+      // Without the filter, the summary still counts the selected ones only.
+      const whole = await page('limit=1');
+      expect(whole.total).toBe(72);
+      expect(whole.summary).toEqual(p.summary);
     });
 
     it('filters on a day range and on the minimum score', async () => {

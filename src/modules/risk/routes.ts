@@ -673,8 +673,8 @@ export async function riskRoutes(app: FastifyInstance, { database, jobs }: AppCo
           ).extend({
             summary: z.object({
               selected: z.number().int().describe('red and yellow decisions among the filtered ones'),
-              controlled: z.number().int(),
-              pending: z.number().int(),
+              controlled: z.number().int().describe('of the selected: with an outcome on at least one item'),
+              pending: z.number().int().describe('of the selected: no outcome yet'),
             }),
           }),
           400: errorSchema,
