@@ -5,6 +5,7 @@ import { userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { loadDemo } from '../../demo/demo.ts';
 import type { BacktestResult } from './backtest.ts';
+import { registerModelScorer, unregisterModelScorer } from './model.ts';
 import { activateProfile, createProfileVersion } from './profiles.ts';
 import { resetRisk, SYSTEM } from './testing/fixtures.ts';
 
@@ -62,7 +63,16 @@ describeEachDatabase('back-test of the KCS starter profile', (t) => {
       text: text.replace('  red_score: 60', '  rank_by: probability\n  red_score: 60'),
       reason: 'rank by probability',
     });
-    const result = await runJob({ profile_id: v2.id, from: '2020-01-01', to: '2020-12-31' });
+    // An active model knows the back-test's future: it must not be asked.
+    registerModelScorer({
+      name: 'trained on 2020',
+      score: () => {
+        throw new Error('a back-test asked the active model');
+      },
+    });
+    const result = await runJob({ profile_id: v2.id, from: '2020-01-01', to: '2020-12-31' }).finally(() =>
+      unregisterModelScorer('trained on 2020'),
+    );
     expect(result.profile).toEqual([{ id: v2.id, name: 'kcs-starter', version: 2 }]);
     expect(result.references).toBe('rolling');
     const c = result.candidate;

@@ -6,8 +6,8 @@
  * precision, duties recovered, selection precision and recall, the random share's fraud rate, and the load per
  * office per day; with `compare`, the same for the profiles active now, side by side.
  *
- * Rule precision priors are used as they are (no statistics from later decisions): a back-test must not learn
- * from the future.
+ * Rule precision priors are used as they are (no statistics from later decisions), and the active model is left
+ * out (it was trained on later outcomes): a back-test must not learn from the future.
  */
 import type { Database } from '../../db/database.ts';
 import { ReferenceIndex } from '../valuation/check.ts';
@@ -271,6 +271,9 @@ export async function backtest(
       riskSettings,
       fxRates,
       watchlists,
+      // The active model was trained on outcomes that lie in the back-test's future: rules and valuation only
+      // (a model is judged on a later period of its own: `vigie model eval`).
+      model: false,
     };
     if (refsMode === 'rolling') {
       const window = { from: addDays(m.from, -valuationSettings.window_days), to: addDays(m.from, -1) };

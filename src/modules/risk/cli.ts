@@ -300,6 +300,7 @@ export function registerRiskCli(program: Command, context: CliContext): void {
         options: { file?: string; profile: string; profileId?: number; lang: 'en' | 'fr'; json?: boolean },
       ) => {
         await context.withDatabase(async (database, config) => {
+          await withActiveModel(database);
           const forced =
             options.profileId !== undefined
               ? await profileVersion(database.db, options.profileId)
@@ -374,6 +375,7 @@ export function registerRiskCli(program: Command, context: CliContext): void {
         json?: boolean;
       }) => {
         await context.withDatabase(async (database) => {
+          await withActiveModel(database);
           const offices = options.office
             ? [options.office]
             : (
@@ -558,4 +560,10 @@ export function registerRiskCli(program: Command, context: CliContext): void {
         });
       },
     );
+}
+
+/** Scores from the command line as the server does: with the registry's active model, when there is one. */
+async function withActiveModel(database: import('../../db/database.ts').Database): Promise<void> {
+  const { syncModelScorer } = await import('../ml/scorer.ts');
+  await syncModelScorer(database);
 }

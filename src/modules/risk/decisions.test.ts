@@ -236,7 +236,7 @@ describeEachDatabase('decisions', (t) => {
     it('overrides need a reason, are audited and show in the statistics and the integrity view', async () => {
       const d = await t.database.db
         .selectFrom('risk_decisions')
-        .select(['id', 'channel'])
+        .select(['id', 'channel', 'reference'])
         .where('superseded_at', 'is', null)
         .where('office_code', '=', '301')
         .where('channel', '=', 'red')
@@ -313,6 +313,20 @@ describeEachDatabase('decisions', (t) => {
         headers: auditor,
       });
       expect(integrityHttp.statusCode).toBe(200);
+
+      // Running the day again does not undo the officer's decision: the override moves to the new decision.
+      const rerun = await runSelection(t.database, SYSTEM, { office: '301', day: DAY, seed: 'fixed' });
+      const kept = rerun.decisions.find((x) => x.id !== Number(d.id) && x.reference === d.reference)!;
+      expect(kept.channel).toBe('green');
+      const now = await app.inject({
+        method: 'GET',
+        url: `/api/risk/decisions/${kept.id}`,
+        headers: officer301,
+      });
+      expect(now.json()).toMatchObject({ channel: 'green', initial_channel: 'red' });
+      expect(now.json().overrides).toHaveLength(1);
+      const counted = await integrityView(t.database.db, { period: 'day' });
+      expect(counted.rows.find((r) => r.officer === 'officer-301')).toMatchObject({ overrides: 1 });
     });
   });
 

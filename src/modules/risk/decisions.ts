@@ -162,7 +162,23 @@ export async function runSelection(
       .returning('id')
       .executeTakeFirstOrThrow();
     const declarationIds = scored.declarations.map((d) => d.declaration_id!);
+    // An officer's override outlives a re-run of the day: the new decision keeps the overridden channel (the
+    // computed one stays as its initial channel) and the override records move along with it.
+    const overridden = new Map<number, { decisionId: number; channel: Channel }>();
     if (declarationIds.length > 0) {
+      const previous = await session.db
+        .selectFrom('risk_decisions as d')
+        .select(['d.id', 'd.declaration_id', 'd.channel'])
+        .where('d.declaration_id', 'in', declarationIds)
+        .where('d.superseded_at', 'is', null)
+        .where((eb) =>
+          eb.exists(
+            eb.selectFrom('risk_overrides as o').select('o.id').whereRef('o.decision_id', '=', 'd.id'),
+          ),
+        )
+        .execute();
+      for (const p of previous)
+        overridden.set(Number(p.declaration_id), { decisionId: Number(p.id), channel: p.channel as Channel });
       await session.db
         .updateTable('risk_decisions')
         .set({ superseded_at: new Date() })
@@ -190,7 +206,7 @@ export async function runSelection(
         office_code: d.office,
         lodged_on: d.lodged_on,
         run_id: run.id,
-        channel: a.channel,
+        channel: overridden.get(d.declaration_id!)?.channel ?? a.channel,
         initial_channel: a.channel,
         basis: a.basis,
         score: d.score,
@@ -211,6 +227,15 @@ export async function runSelection(
         .returning(['id', 'reference'])
         .execute();
       for (const r of inserted) idOf.set(r.reference, Number(r.id));
+    }
+    for (const d of scored.declarations) {
+      const kept = overridden.get(d.declaration_id!);
+      if (!kept) continue;
+      await session.db
+        .updateTable('risk_overrides')
+        .set({ decision_id: idOf.get(d.reference)! })
+        .where('decision_id', '=', kept.decisionId)
+        .execute();
     }
     const itemRows = [];
     const hitRows = [];
@@ -251,7 +276,7 @@ export async function runSelection(
       decisions.push({
         id: decisionId,
         reference: d.reference,
-        channel: a.channel,
+        channel: overridden.get(d.declaration_id!)?.channel ?? a.channel,
         basis: a.basis,
         score: d.score,
         rank: a.rank,
@@ -833,11 +858,17 @@ export async function recordOutcome(
     };
   });
   forgetRuleStats();
-  // A fraud leaves the reference values of its heading: rebuild them now (small, set-based).
+  // A fraud leaves the reference values of its heading: rebuild them now (small, set-based). The outcome is
+  // committed already: a failed rebuild must not report it as lost; the next full rebuild catches up.
+  let warning: string | undefined;
   if (input.result !== 'compliant')
-    await rebuildReferences(database, { scope: 'hs', hs: [result.hs_code], by: actor.name });
+    await rebuildReferences(database, { scope: 'hs', hs: [result.hs_code], by: actor.name }).catch(
+      (error: unknown) => {
+        warning = `outcome recorded; the reference values of ${result.hs_code} were not rebuilt (${(error as Error).message}): run vigie valuation rebuild`;
+      },
+    );
   const { hs_code: _hs, ...out } = result;
-  return out;
+  return warning ? { ...out, warning } : out;
 }
 
 // ── statistics ──

@@ -759,6 +759,7 @@ export async function riskRoutes(app: FastifyInstance, { database, jobs }: AppCo
             reference: z.string(),
             result: z.enum(OUTCOME_RESULTS),
             recorded_at: z.string(),
+            warning: z.string().optional(),
           }),
           400: errorSchema,
           404: errorSchema,

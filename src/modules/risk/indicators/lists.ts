@@ -50,7 +50,8 @@ registerIndicator({
 export function modelScores(batch: IndicatorBatch): Promise<{ name: string; scores: ModelScore[] } | null> {
   return batch.once('model.scores', async () => {
     const scorer = activeModelScorer();
-    if (!scorer) return null;
+    // `model: false`: scoring without the model (back-tests: the model knows their future).
+    if (!scorer || batch.options.model === false) return null;
     const lines = batch.lines.map(({ item_id: _i, declaration_id: _d, ...line }) => ({
       ...line,
       outcome: null,
