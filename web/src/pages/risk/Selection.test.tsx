@@ -40,7 +40,7 @@ const row = (id: number, reference: string, extra: Partial<QueueRow> = {}): Queu
 const ROWS = [
   row(1, 'R-0001'),
   row(2, 'R-0002', { channel: 'yellow', controlled_items: 1, status: 'controlled', duties_at_stake: 2500 }),
-  row(3, 'R-0003', { top_reason: null }),
+  row(3, 'R-0003', { channel: 'green', top_reason: null }),
 ];
 
 const json = (status: number, body: unknown) =>
@@ -188,6 +188,7 @@ describe('selection queue', () => {
     expect(second.getByText('Controlled')).toBeTruthy();
     expect(second.getByText('2,500')).toBeTruthy();
     expect(within(rows[2]!).getByText('No risk indicator')).toBeTruthy();
+    expect(within(rows[2]!).getByText('Released')).toBeTruthy();
     expect(screen.getByTestId('queue-summary').textContent).toContain(
       '3 selected · 2 to control · 1 controlled',
     );

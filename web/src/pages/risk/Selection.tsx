@@ -144,15 +144,16 @@ function Reason({ reason }: { reason: QueueRow['top_reason'] }) {
   );
 }
 
-/** A status in words, with a dot of its colour. */
-function StatusLabel({ status }: { status: QueueRow['status'] }) {
+/** A status in words, with a dot of its colour; a released (green) declaration not controlled is just released. */
+function StatusLabel({ status, channel }: { status: QueueRow['status']; channel: Channel }) {
   const { t } = useTranslation();
-  const colour = status === 'controlled' ? 'teal' : 'gray';
+  const shown = status === 'pending' && channel === 'green' ? 'released' : status;
+  const colour = shown === 'controlled' ? 'teal' : shown === 'released' ? 'green' : 'gray';
   return (
     <Group gap={6} wrap="nowrap">
       <Box w={8} h={8} bg={`${colour}.6`} style={{ borderRadius: '50%', flex: 'none' }} aria-hidden />
-      <Text size="sm" c={status === 'controlled' ? 'teal.8' : undefined}>
-        {t(`selection.status.${status}`)}
+      <Text size="sm" c={shown === 'controlled' ? 'teal.8' : shown === 'released' ? 'dimmed' : undefined}>
+        {t(`selection.status.${shown}`)}
       </Text>
     </Group>
   );
@@ -217,7 +218,7 @@ function Summary({ data }: { data: QueuePage | undefined }) {
   const lang = i18n.language;
   if (!data) return <Skeleton h={44} w={420} />;
   const { selected, controlled, pending } = data.summary;
-  const done = data.total > 0 ? (controlled / data.total) * 100 : 0;
+  const done = selected > 0 ? (controlled / selected) * 100 : 0;
   return (
     <Paper withBorder px="md" py={8} radius="md" data-testid="queue-summary">
       <Group gap="lg" wrap="nowrap">
@@ -572,7 +573,7 @@ export function Selection() {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <StatusLabel status={r.status} />
+                      <StatusLabel status={r.status} channel={r.channel} />
                     </Table.Td>
                     <Table.Td maw={300}>
                       <Reason reason={r.top_reason} />

@@ -27,7 +27,7 @@ export const riskMessages: MessageBundle = {
         all: 'Tous les circuits',
       },
       channels: { red: 'Rouge', yellow: 'Orange', blue: 'Bleu', green: 'Vert' },
-      status: { pending: 'À contrôler', controlled: 'Contrôlée' },
+      status: { pending: 'À contrôler', controlled: 'Contrôlée', released: 'Mainlevée' },
       closed: 'close',
       campaignsUnavailable: 'Campagnes indisponibles',
       columns: {
@@ -91,7 +91,7 @@ export const riskMessages: MessageBundle = {
         all: 'All channels',
       },
       channels: { red: 'Red', yellow: 'Yellow', blue: 'Blue', green: 'Green' },
-      status: { pending: 'To control', controlled: 'Controlled' },
+      status: { pending: 'To control', controlled: 'Controlled', released: 'Released' },
       closed: 'closed',
       campaignsUnavailable: 'Campaigns unavailable',
       columns: {
@@ -155,7 +155,7 @@ export const riskMessages: MessageBundle = {
         all: 'جميع المسارات',
       },
       channels: { red: 'أحمر', yellow: 'برتقالي', blue: 'أزرق', green: 'أخضر' },
-      status: { pending: 'في انتظار المراقبة', controlled: 'مراقَبة' },
+      status: { pending: 'في انتظار المراقبة', controlled: 'مراقَبة', released: 'رفع اليد' },
       closed: 'مغلقة',
       campaignsUnavailable: 'الحملات غير متاحة',
       columns: {
