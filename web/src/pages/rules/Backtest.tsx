@@ -31,7 +31,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../i18n/index.ts';
+import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
 import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
@@ -42,6 +42,13 @@ export const DEFAULT_WINDOW = { from: '2020-01-01', to: '2020-12-31' };
 const FINAL: Job['state'][] = ['completed', 'failed', 'cancelled'];
 const CANDIDATE_COLOUR = '#1c7ed6';
 const ACTIVE_COLOUR = '#adb5bd';
+const LOAD_CHART_OFFICES = 15;
+
+/** Large amounts in few characters (12 k, 3,4 M) for chart axes and labels. */
+function compact(lang: string, value: number | null): string {
+  if (value === null) return '—';
+  return new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
 
 /** Reads a job, then follows it (server-sent events, or polling where they are not available) until it ends. */
 export function useJob(id: string | null): { job: Job | null; error: unknown } {
@@ -133,6 +140,12 @@ const METRICS: Metric[] = [
   { key: 'precision', kind: 'pct', get: (r) => r.selection.precision, better: 'up' },
   { key: 'recall', kind: 'pct', get: (r) => r.selection.recall, better: 'up' },
   { key: 'dutiesRecovered', kind: 'number', get: (r) => r.selection.duties_recovered, better: 'up' },
+  {
+    key: 'dutiesAtStake',
+    kind: 'number',
+    get: (r) => r.selection.duties_at_stake_of_frauds_caught ?? null,
+    better: 'up',
+  },
   { key: 'randomItems', kind: 'number', get: (r) => r.selection.random.items },
   { key: 'randomFraudRate', kind: 'pct', get: (r) => r.selection.random.fraud_rate },
 ];
@@ -229,45 +242,62 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
           : []),
       ],
     };
+    const money = (r: BacktestReport) => [
+      r.selection.duties_recovered,
+      r.selection.duties_at_stake_of_frauds_caught ?? null,
+    ];
     const duties: ChartOption = {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatNumber(lang, v) },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(lang, v)),
+      },
+      legend: { top: 0 },
       grid: { left: 60, right: 20, top: 36, bottom: 28 },
       xAxis: {
         type: 'category',
         inverse: rtl,
-        data: a ? [seriesNames.candidate, seriesNames.active] : [seriesNames.candidate],
+        data: [t('rules.bt.m.dutiesRecovered'), t('rules.bt.m.dutiesAtStake')],
       },
       yAxis: {
         type: 'value',
         position: rtl ? 'right' : 'left',
-        axisLabel: { formatter: (v: number) => formatNumber(lang, v / 1e6, 1) + ' M' },
+        axisLabel: { formatter: (v: number) => compact(lang, v) },
       },
       series: [
         {
+          name: seriesNames.candidate,
           type: 'bar',
-          barWidth: '45%',
-          data: [
-            { value: c.selection.duties_recovered, itemStyle: { color: CANDIDATE_COLOUR } },
-            ...(a ? [{ value: a.selection.duties_recovered, itemStyle: { color: ACTIVE_COLOUR } }] : []),
-          ],
-          label: {
-            show: true,
-            position: 'top',
-            formatter: (p: { value: number }) => formatNumber(lang, p.value / 1e6, 1) + ' M',
-          },
+          data: money(c),
+          itemStyle: { color: CANDIDATE_COLOUR },
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(lang, p.value) },
         },
+        ...(a
+          ? [
+              {
+                name: seriesNames.active,
+                type: 'bar',
+                data: money(a),
+                itemStyle: { color: ACTIVE_COLOUR },
+                label: {
+                  show: true,
+                  position: 'top',
+                  formatter: (p: { value: number }) => compact(lang, p.value),
+                },
+              },
+            ]
+          : []),
       ],
     };
     const topRules = c.rules.slice(0, 25);
     const rules: ChartOption = {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 55, right: 55, top: 36, bottom: 110 },
+      grid: { left: 90, right: 55, top: 40, bottom: 120 },
       xAxis: {
         type: 'category',
         inverse: rtl,
         data: topRules.map((r) => ruleName(r.rule)),
-        axisLabel: { rotate: rtl ? -40 : 40, fontSize: 10, interval: 0 },
+        axisLabel: { rotate: rtl ? -35 : 35, fontSize: 10, interval: 0, width: 140, overflow: 'truncate' },
       },
       yAxis: [
         { type: 'value', name: t('rules.bt.hits'), position: rtl ? 'right' : 'left' },
@@ -305,7 +335,9 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         },
       ],
     };
+    // Every office in the table; the busiest in the chart, where more would not read.
     const offices = [...new Set([...c.load_per_office, ...(a?.load_per_office ?? [])].map((l) => l.office))];
+    const chartOffices = offices.slice(0, LOAD_CHART_OFFICES);
     const byOffice = (report: BacktestReport | undefined) =>
       new Map((report?.load_per_office ?? []).map((l) => [l.office, l]));
     const cl = byOffice(c);
@@ -323,7 +355,7 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         {
           name: `${seriesNames.candidate} — ${t('rules.bt.meanPerDay')}`,
           type: 'bar',
-          data: offices.map((o) => cl.get(o)?.per_day_mean ?? null),
+          data: chartOffices.map((o) => cl.get(o)?.per_active_day_mean ?? cl.get(o)?.per_day_mean ?? null),
           itemStyle: { color: CANDIDATE_COLOUR },
         },
         ...(a
@@ -331,7 +363,9 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
               {
                 name: `${seriesNames.active} — ${t('rules.bt.meanPerDay')}`,
                 type: 'bar',
-                data: offices.map((o) => al.get(o)?.per_day_mean ?? null),
+                data: chartOffices.map(
+                  (o) => al.get(o)?.per_active_day_mean ?? al.get(o)?.per_day_mean ?? null,
+                ),
                 itemStyle: { color: ACTIVE_COLOUR },
               },
             ]
@@ -342,7 +376,7 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
           symbol: 'triangle',
           symbolSize: 12,
           symbolRotate: 180,
-          data: offices.map((o) => cl.get(o)?.per_day_max ?? null),
+          data: chartOffices.map((o) => cl.get(o)?.per_day_max ?? null),
           itemStyle: { color: '#f08c00' },
         },
       ],
@@ -421,9 +455,9 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder h="100%">
             <Text fw={600} size="sm">
-              {t('rules.bt.m.dutiesRecovered')}
+              {t('rules.bt.duties')}
             </Text>
-            <Chart option={charts.duties} label={t('rules.bt.m.dutiesRecovered')} height={280} />
+            <Chart option={charts.duties} label={t('rules.bt.duties')} height={280} />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -568,6 +602,7 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                   <Table.Tr>
                     <Table.Th>{t('rules.bt.office')}</Table.Th>
                     <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.selectedItems')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeDays')}</Table.Th>
                     <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.meanPerDay')}</Table.Th>
                     <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.maxPerDay')}</Table.Th>
                     {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeMean')}</Table.Th>}
@@ -584,15 +619,20 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                         <Table.Td style={{ textAlign: 'end' }}>
                           {formatNumber(lang, cr?.selected_items ?? 0)}
                         </Table.Td>
+                        <Table.Td style={{ textAlign: 'end' }}>
+                          {cr?.days_with_declarations === undefined
+                            ? '—'
+                            : formatNumber(lang, cr.days_with_declarations)}
+                        </Table.Td>
                         <Table.Td style={{ textAlign: 'end' }} fw={600}>
-                          {formatNumber(lang, cr?.per_day_mean ?? 0, 1)}
+                          {formatNumber(lang, cr?.per_active_day_mean ?? cr?.per_day_mean ?? 0, 1)}
                         </Table.Td>
                         <Table.Td style={{ textAlign: 'end' }}>
                           {formatNumber(lang, cr?.per_day_max ?? 0)}
                         </Table.Td>
                         {a && (
                           <Table.Td style={{ textAlign: 'end' }}>
-                            {formatNumber(lang, ar?.per_day_mean ?? 0, 1)}
+                            {formatNumber(lang, ar?.per_active_day_mean ?? ar?.per_day_mean ?? 0, 1)}
                           </Table.Td>
                         )}
                         {a && (

@@ -134,8 +134,8 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             error={fields.name}
-            ff="monospace"
-            required
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            withAsterisk
           />
           <Group grow align="flex-start">
             <TextInput
@@ -157,8 +157,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
           label={t('campaigns.description')}
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
-          autosize
-          minRows={2}
+          rows={2}
         />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <TagsInput

@@ -491,17 +491,16 @@ function EditorForm({ base }: { base: Profile | null }) {
                   readOnly={base !== null}
                   description={base ? t('rules.nameKept') : t('rules.nameHint')}
                   error={fieldErrors.name}
-                  ff="monospace"
-                  required
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+                  withAsterisk
                 />
                 <Textarea
                   label={t('rules.reason')}
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={fieldErrors.reason}
-                  autosize
-                  minRows={2}
-                  required
+                  rows={2}
+                  withAsterisk
                 />
                 <Group grow>
                   <TextInput

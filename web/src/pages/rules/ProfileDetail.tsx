@@ -241,9 +241,8 @@ function ReasonModal({
               setTooShort(false);
             }}
             error={tooShort ? t('rules.reasonRequired', { count: MIN_REASON }) : undefined}
-            autosize
-            minRows={3}
-            required
+            rows={3}
+            withAsterisk
             data-autofocus
           />
           <ErrorAlert error={error} />
