@@ -18,6 +18,8 @@ export const NATIVE_COLUMNS = [
   'hs_code',
   'description',
   'origin_country',
+  'quantity',
+  'quantity_unit',
   'net_mass_kg',
   'customs_value',
   'duty_rate',

@@ -7,6 +7,7 @@ import type { DeclarationLine } from '../declarations/types.ts';
 import {
   LOG_MAD_FLOOR,
   MAD_SCALE,
+  MASS_UNITS as MASS_UNIT_LIST,
   type ReferenceLevel,
   type ReferenceRow,
   type ValueUnit,
@@ -76,8 +77,8 @@ export class ReferenceIndex {
   }
 }
 
-/** Count-like units: a quantity in these is a number of items, not a mass or a volume. */
-const MASS_UNITS = new Set(['kg', 'kgm', 'kgs', 'g', 'gr', 't', 'tne', 'l', 'ltr', 'm3', 'mtq', 'm2', 'mtk']);
+/** A quantity in one of these is a mass, a volume or an area, not a number of items. */
+const MASS_UNITS = new Set(MASS_UNIT_LIST);
 
 /** The unit value of an item: per item when a count is declared and a reference exists for it, else per kg. */
 export function unitValueOf(line: DeclarationLine): { unit: ValueUnit; value: number; divisor: number }[] {

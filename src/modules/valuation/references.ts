@@ -18,6 +18,26 @@ import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { getValuationSettings, type ValuationSettings } from './settings.ts';
 
+/**
+ * Quantity units that measure a mass, a volume or an area, not a number of items: a quantity in one of them gives
+ * no per-item unit value (the per-kg one covers the item). Shared by the SQL of the references and the check.
+ */
+export const MASS_UNITS: readonly string[] = [
+  'kg',
+  'kgm',
+  'kgs',
+  'g',
+  'gr',
+  't',
+  'tne',
+  'l',
+  'ltr',
+  'm3',
+  'mtq',
+  'm2',
+  'mtk',
+];
+
 export const LEVELS = ['hs6_origin', 'hs6', 'hs4'] as const;
 export type ReferenceLevel = (typeof LEVELS)[number];
 export type ValueUnit = 'kg' | 'item';
@@ -95,7 +115,8 @@ function referencesQuery(
       join declarations d on d.id = i.declaration_id
       cross join lateral (values
         ('kg', case when i.net_mass_kg > 0 then i.customs_value / i.net_mass_kg end),
-        ('item', case when i.quantity > 0 then i.customs_value / i.quantity end)
+        ('item', case when i.quantity > 0 and lower(coalesce(i.quantity_unit, '')) <> all(${[...MASS_UNITS]}::text[])
+                      then i.customs_value / i.quantity end)
       ) as u (unit, uv)
       where d.lodged_on between ${window.from}::date and ${window.to}::date
         and i.customs_value > 0 and u.uv > 0

@@ -99,6 +99,19 @@ describeEachDatabase('reference values', (t) => {
     expect(computed.find((r) => r.level === 'hs6_origin')!.median).toBeCloseTo(19, 9);
   });
 
+  it('builds per-item references from counts only: a quantity in kg or litres is no number of items', async () => {
+    await importRows(t.database, [
+      ...CN.map((uv) => row(uv, { quantity: '2', quantity_unit: 'PCE' })),
+      ...CN.map((uv) => row(uv, { hs_code: '3304990000', quantity: '5', quantity_unit: 'LTR' })),
+    ]);
+    await rebuildReferences(t.database, { scope: 'full' });
+    const refs = await loadReferences(t.database.db, null);
+    const perItem = refs.filter((r) => r.unit === 'item' && r.level === 'hs6_origin');
+    expect(perItem.map((r) => r.hs)).toEqual(['620822']);
+    expect(perItem[0]!.median).toBeCloseTo(19 / 2, 9);
+    expect(refs.some((r) => r.hs === '330499' && r.unit === 'kg')).toBe(true);
+  });
+
   it('falls back HS6 × origin → HS6 → HS4, and gives ratio, robust z, under-valuation and duties at stake', async () => {
     await seed();
     await rebuildReferences(t.database, { scope: 'full' });
