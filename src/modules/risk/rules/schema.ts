@@ -197,7 +197,8 @@ export const ruleSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** A critical-fraud (safety) indicator: its hits weigh more in the selection. */
   critical: z.boolean().default(false),
-  /** Expected precision of a hit before any statistics (default: points / 100, at most 0.9). */
+  /** Expected precision of a hit before any statistics (default: base + (1 − base) · min(points, 90) / 100 for
+   * positive points, base · max(0.01, 1 + points / 100) for negative ones; see rulePrior in score.ts). */
   probability: z.number().min(0).max(1).optional(),
   when: conditionSchema,
   effect: z.strictObject({
