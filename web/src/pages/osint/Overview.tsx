@@ -19,6 +19,8 @@ const STATUS_HEX: Record<string, string> = {
   case_opened: '#7048e8',
 };
 
+const LEGEND = { bottom: 0, itemWidth: 12, itemHeight: 10, itemGap: 10, textStyle: { fontSize: 11 } };
+
 function Stat({ label, value, to, colour }: { label: string; value: string; to: string; colour?: string }) {
   return (
     <Card withBorder padding="sm" component={Link} to={to} style={{ textDecoration: 'none' }}>
@@ -68,12 +70,13 @@ export function Overview() {
     const labels: ChartOption | null = labelsReady
       ? {
           tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
+          legend: LEGEND,
           series: [
             {
               type: 'pie',
-              radius: ['38%', '62%'],
-              center: ['50%', '50%'],
-              label: { formatter: '{b}\n{c}' },
+              radius: ['36%', '62%'],
+              center: ['50%', '44%'],
+              label: { formatter: '{c}' },
               data: LABELS.map((l, i) => ({
                 name: t(`osint.labels.${l}`),
                 value: perLabel.counts[i],
@@ -88,12 +91,13 @@ export function Overview() {
       statuses.length === ALERT_STATUSES.length
         ? {
             tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
+            legend: LEGEND,
             series: [
               {
                 type: 'pie',
-                radius: ['38%', '62%'],
-                center: ['50%', '50%'],
-                label: { formatter: '{b}\n{c}' },
+                radius: ['36%', '62%'],
+                center: ['50%', '44%'],
+                label: { formatter: '{c}' },
                 data: ALERT_STATUSES.filter((s) => alerts.counts[s]).map((s) => ({
                   name: t(`osint.alertStatus.${s}`),
                   value: alerts.counts[s],

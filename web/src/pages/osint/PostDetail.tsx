@@ -42,6 +42,9 @@ import {
   type Verification,
 } from './shared.tsx';
 
+/** Arabic values read right to left; phones, URLs and Latin names left to right, even in the Arabic layout. */
+export const dirOf = (value: string): 'rtl' | 'ltr' => (/\p{Script=Arabic}/u.test(value) ? 'rtl' : 'ltr');
+
 /** An entity as text: a string, or the name/text/amount of an object. */
 function entityText(value: unknown, lang: string): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
@@ -81,8 +84,13 @@ function EntitiesTable({ entities }: { entities: Record<string, unknown> }) {
         {rows.map(([kind, values]) => (
           <Table.Tr key={kind}>
             <Table.Th w={140}>{t(`osint.entities.${kind}`, { defaultValue: kind })}</Table.Th>
-            <Table.Td dir="auto">
-              {[...new Set(values.map((v) => entityText(v, i18n.language)))].join(' · ')}
+            <Table.Td>
+              {[...new Set(values.map((v) => entityText(v, i18n.language)))].map((v, i) => (
+                <span key={v}>
+                  {i > 0 && ' · '}
+                  <bdi dir={dirOf(v)}>{v}</bdi>
+                </span>
+              ))}
             </Table.Td>
           </Table.Tr>
         ))}
@@ -333,7 +341,8 @@ export function PostDetail({ id }: { id: number }) {
               <Group gap={6}>
                 {d.identifiers.map((i) => (
                   <Badge key={`${i.kind}:${i.value}`} variant="default" style={{ textTransform: 'none' }}>
-                    {t(`osint.identifierKinds.${i.kind}`, { defaultValue: i.kind })}: {i.value}
+                    {t(`osint.identifierKinds.${i.kind}`, { defaultValue: i.kind })}:{' '}
+                    <bdi dir={dirOf(i.value)}>{i.value}</bdi>
                   </Badge>
                 ))}
               </Group>

@@ -31,7 +31,9 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { PostCard } from './Feed.tsx';
+import { dirOf } from './PostDetail.tsx';
 import {
+  BADGE_STYLE,
   LABEL_HEX,
   LABELS,
   LabelBadge,
@@ -49,12 +51,7 @@ function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
   return (
     <Group gap={4}>
       {accounts.map((a) => (
-        <Badge
-          key={`${a.platform}:${a.handle}`}
-          variant="default"
-          size="sm"
-          style={{ textTransform: 'none' }}
-        >
+        <Badge key={`${a.platform}:${a.handle}`} variant="default" size="sm" style={BADGE_STYLE}>
           <span style={{ opacity: 0.6 }}>{a.platform}</span> <span dir="auto">{a.handle}</span>
         </Badge>
       ))}
@@ -139,86 +136,93 @@ export function Sellers() {
       {!data && !list.error && <Loader aria-label={t('common.loading')} />}
       {data && (
         <>
-          <Table striped highlightOnHover stickyHeader fz="sm" aria-label={t('osint.tabs.sellers')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('osint.sellers.name')}</Table.Th>
-                <Table.Th>{t('osint.sellers.accounts')}</Table.Th>
-                <Table.Th ta="end">{t('osint.sellers.posts')}</Table.Th>
-                <Table.Th w={160}>{t('osint.sellers.risky')}</Table.Th>
-                <Table.Th>{t('osint.sellers.brands')}</Table.Th>
-                <Table.Th>{t('osint.sellers.prices')}</Table.Th>
-                <Table.Th>{t('osint.sellers.lastSeen')}</Table.Th>
-                <Table.Th>{t('osint.sellers.score')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((s) => {
-                const open = () => navigate(`/osint/sellers/${s.id}`);
-                return (
-                  <Table.Tr
-                    key={s.id}
-                    tabIndex={0}
-                    style={{ cursor: 'pointer' }}
-                    onClick={open}
-                    onKeyDown={(e) => e.key === 'Enter' && open()}
-                    data-testid="seller-row"
-                  >
-                    <Table.Td fw={600} dir="auto">
-                      {s.display_name}
-                      {s.open_alerts > 0 && (
-                        <Badge size="xs" color="red" ms={6}>
-                          {t('osint.sellers.openAlerts', { count: s.open_alerts })}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Accounts accounts={s.accounts} />
-                    </Table.Td>
-                    <Table.Td ta="end">{formatNumber(lang, s.item_count)}</Table.Td>
-                    <Table.Td>
-                      <Tooltip
-                        label={t('osint.sellers.riskyOf', {
-                          risky: s.risky_ad_count,
-                          ads: s.ad_count,
-                        })}
-                      >
-                        <Group gap={6} wrap="nowrap">
-                          <Progress
-                            value={s.ad_count ? (100 * s.risky_ad_count) / s.ad_count : 0}
-                            color={s.label ? LABEL_HEX[s.label] : 'gray'}
-                            style={{ flex: 1 }}
-                          />
-                          <Text size="xs">
-                            {s.risky_ad_count}/{s.ad_count}
+          <Table.ScrollContainer minWidth={1000}>
+            <Table striped highlightOnHover fz="sm" aria-label={t('osint.tabs.sellers')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('osint.sellers.name')}</Table.Th>
+                  <Table.Th>{t('osint.sellers.score')}</Table.Th>
+                  <Table.Th>{t('osint.sellers.accounts')}</Table.Th>
+                  <Table.Th ta="end">{t('osint.sellers.posts')}</Table.Th>
+                  <Table.Th>{t('osint.sellers.risky')}</Table.Th>
+                  <Table.Th>{t('osint.sellers.brands')}</Table.Th>
+                  <Table.Th>{t('osint.sellers.prices')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((s) => {
+                  const open = () => navigate(`/osint/sellers/${s.id}`);
+                  return (
+                    <Table.Tr
+                      key={s.id}
+                      tabIndex={0}
+                      style={{ cursor: 'pointer' }}
+                      onClick={open}
+                      onKeyDown={(e) => e.key === 'Enter' && open()}
+                      data-testid="seller-row"
+                    >
+                      <Table.Td>
+                        <Text fw={600} size="sm" dir="auto">
+                          {s.display_name}
+                        </Text>
+                        <Group gap={6}>
+                          <Text size="xs" c="dimmed">
+                            {t('osint.sellers.seen', { date: formatDate(lang, s.last_seen_at) })}
                           </Text>
+                          {s.open_alerts > 0 && (
+                            <Badge size="xs" color="red" style={BADGE_STYLE}>
+                              {t('osint.sellers.openAlerts', { count: s.open_alerts })}
+                            </Badge>
+                          )}
                         </Group>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" lineClamp={1}>
-                        {s.brands
-                          .slice(0, 3)
-                          .map((b) => b.name)
-                          .join(', ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {s.price_min_mad !== null
-                        ? s.price_min_mad === s.price_max_mad
-                          ? formatMoney(lang, s.price_min_mad, 'MAD')
-                          : `${formatMoney(lang, s.price_min_mad, 'MAD')} – ${formatMoney(lang, s.price_max_mad ?? 0, 'MAD')}`
-                        : '—'}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(lang, s.last_seen_at)}</Table.Td>
-                    <Table.Td>
-                      <LabelBadge label={s.label ?? 'benign'} score={s.score} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      </Table.Td>
+                      <Table.Td>
+                        <LabelBadge label={s.label ?? 'benign'} score={s.score} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Accounts accounts={s.accounts} />
+                      </Table.Td>
+                      <Table.Td ta="end">{formatNumber(lang, s.item_count)}</Table.Td>
+                      <Table.Td>
+                        <Tooltip
+                          label={t('osint.sellers.riskyOf', {
+                            risky: s.risky_ad_count,
+                            ads: s.ad_count,
+                          })}
+                        >
+                          <Group gap={6} wrap="nowrap">
+                            <Progress
+                              value={s.ad_count ? (100 * s.risky_ad_count) / s.ad_count : 0}
+                              color={s.label ? LABEL_HEX[s.label] : 'gray'}
+                              w={60}
+                            />
+                            <Text size="xs">
+                              {s.risky_ad_count}/{s.ad_count}
+                            </Text>
+                          </Group>
+                        </Tooltip>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" lineClamp={2}>
+                          {s.brands
+                            .slice(0, 3)
+                            .map((b) => b.name)
+                            .join(', ')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {s.price_min_mad !== null
+                          ? s.price_min_mad === s.price_max_mad
+                            ? formatNumber(lang, s.price_min_mad)
+                            : `${formatNumber(lang, s.price_min_mad)}–${formatNumber(lang, s.price_max_mad ?? 0)}`
+                          : '—'}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           {data.items.length === 0 && (
             <Paper withBorder p="xl" ta="center">
               <Text c="dimmed">{t('osint.sellers.empty')}</Text>
@@ -259,8 +263,8 @@ function IdentifierList({ label, values }: { label: string; values: string[] }) 
       </Text>
       <Group gap={4}>
         {values.map((v) => (
-          <Badge key={v} variant="light" color="blue" style={{ textTransform: 'none' }} dir="auto">
-            {v}
+          <Badge key={v} variant="light" color="blue" style={BADGE_STYLE}>
+            <bdi dir={dirOf(v)}>{v}</bdi>
           </Badge>
         ))}
       </Group>

@@ -28,7 +28,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useSources } from './Feed.tsx';
-import { type JobAnswer, JobProgress, type Run, type Source, StatusBadge } from './shared.tsx';
+import { BADGE_STYLE, type JobAnswer, JobProgress, type Run, type Source, StatusBadge } from './shared.tsx';
 
 function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) => void }) {
   const { t } = useTranslation();
@@ -346,7 +346,12 @@ export function SourceRuns() {
                       <code>{p.where}</code>
                     </Table.Td>
                     <Table.Td>
-                      <Badge size="xs" color={p.severity === 'error' ? 'red' : 'yellow'} variant="light">
+                      <Badge
+                        size="xs"
+                        color={p.severity === 'error' ? 'red' : 'yellow'}
+                        variant="light"
+                        style={BADGE_STYLE}
+                      >
                         {t(`osint.runs.severities.${p.severity}`)}
                       </Badge>
                     </Table.Td>

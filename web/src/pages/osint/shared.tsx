@@ -268,6 +268,9 @@ export interface RunSummary {
   problems: Problem[];
 }
 
+/** Badges keep their whole text in narrow table cells. */
+export const BADGE_STYLE = { textTransform: 'none', flexShrink: 0, minWidth: 'max-content' } as const;
+
 export const pct = (score: number | null | undefined) =>
   score === null || score === undefined ? '—' : String(Math.round(score * 100));
 
@@ -279,7 +282,7 @@ export function LabelBadge({ label, score }: { label: Label | null; score?: numb
       color={LABEL_COLOURS[label]}
       variant={label === 'benign' ? 'light' : 'filled'}
       data-testid="label-badge"
-      style={{ textTransform: 'none', flexShrink: 0, maxWidth: 'none', overflow: 'visible' }}
+      style={BADGE_STYLE}
     >
       {t(`osint.labels.${label}`)}
       {score !== undefined && score !== null ? ` · ${pct(score)}` : ''}
@@ -291,12 +294,17 @@ export function StatusBadge({ status }: { status: string | null }) {
   const { t } = useTranslation();
   if (!status)
     return (
-      <Badge variant="outline" color="gray">
+      <Badge variant="outline" color="gray" style={BADGE_STYLE}>
         {t('osint.sources.never')}
       </Badge>
     );
   return (
-    <Badge color={STATUS_COLOURS[status] ?? 'gray'} variant="light" data-testid="status-badge">
+    <Badge
+      color={STATUS_COLOURS[status] ?? 'gray'}
+      variant="light"
+      data-testid="status-badge"
+      style={BADGE_STYLE}
+    >
       {t(`osint.status.${status}`)}
     </Badge>
   );
