@@ -40,7 +40,13 @@ export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
     return existsSync(index);
   }
   const started = Date.now();
-  await vite.build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  try {
+    await vite.build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (error) {
+    // The API must not go down with a broken web build: serve the previous build, if any.
+    logger.error({ err: error }, 'the web workbench did not build: serving the previous build, if any');
+    return existsSync(index);
+  }
   const size = bundleSize();
   logger.info(
     { ms: Date.now() - started, ...size, largest: size.largest.map((f) => `${f.file} ${f.gzip_kb} kB gz`) },
