@@ -439,6 +439,22 @@ describe('the risk panel of a declaration', () => {
     expect(await screen.findByRole('img', { name: /Composition du score de la ligne 1/ })).toBeTruthy();
   });
 
+  it('says when the declaration belongs to another office, and offers no control', async () => {
+    fakeApi(OFFICER, {
+      'GET /api/risk/decisions': () => ({ status: 200, body: { total: 0, limit: 50, offset: 0, items: [] } }),
+      'POST /api/risk/score': () => ({
+        status: 404,
+        body: { code: 'declaration.not_found', message: 'no declaration' },
+      }),
+    });
+    show();
+    expect((await screen.findByTestId('risk-outside-office')).textContent).toContain(
+      'relève d’un autre bureau',
+    );
+    expect(screen.queryByTestId('outcome-form')).toBeNull();
+    expect(screen.queryByTestId('risk-not-selected')).toBeNull();
+  });
+
   it('posts the outcome, then uploads each photo with its outcome_id, then refreshes the declaration', async () => {
     const calls = fakeApi(OFFICER, {
       'POST /api/risk/outcomes': () => ({

@@ -3,7 +3,7 @@
  * the valuation finding), and what the officer records at the control (outcome with photos, change of channel),
  * from a desk or from a tablet on the quay. Each part is shown only to those allowed to use it.
  */
-import { Alert, Card, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +23,7 @@ import {
   type Score,
   type ScoreItem,
 } from './decl/types.ts';
-import { ValuationCard } from './decl/Valuation.tsx';
-import { type PanelItem, WhyCard } from './decl/Why.tsx';
+import { type PanelItem, WhySection } from './decl/Why.tsx';
 
 /** Retry once on network or server trouble, never on a refusal (4xx): it will not change. */
 export function retryUnlessRefused(count: number, error: unknown): boolean {
@@ -156,8 +155,15 @@ function RiskPanel({ reference }: { reference: string }) {
     );
   }
 
-  const findings = items.filter((i) => i.finding);
-  const currency = declaration.data?.currency ?? findings[0]?.finding?.currency ?? null;
+  // No decision in sight and the score says "no such declaration": it belongs to another office.
+  if (!latest && score.error instanceof ApiError && score.error.status === 404) {
+    return (
+      <Alert color="gray" title={t('declarationRisk.title')} data-testid="risk-outside-office">
+        {t('declarationRisk.outsideOffice')}
+      </Alert>
+    );
+  }
+  const currency = declaration.data?.currency ?? items.find((i) => i.finding)?.finding?.currency ?? null;
 
   return (
     <Stack gap="md" data-testid="declaration-risk">
@@ -174,27 +180,7 @@ function RiskPanel({ reference }: { reference: string }) {
         />
       )}
       {score.isPending && !decision.data ? null : (
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, lg: findings.length > 0 ? 7 : 12 }}>
-            <WhyCard items={items} scoreLoading={score.isPending} scoreError={score.error} />
-          </Grid.Col>
-          {findings.length > 0 && (
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <Stack gap="md">
-                {findings.map((item) =>
-                  item.finding ? (
-                    <ValuationCard
-                      key={`${item.item_id ?? item.line_no}`}
-                      lineNo={item.line_no}
-                      finding={item.finding}
-                      many={items.length > 1}
-                    />
-                  ) : null,
-                )}
-              </Stack>
-            </Grid.Col>
-          )}
-        </Grid>
+        <WhySection items={items} scoreLoading={score.isPending} scoreError={score.error} />
       )}
       {can('risk:decide') && (
         <OutcomeForm

@@ -8,6 +8,8 @@ export const declarationRiskMessages: MessageBundle = {
       loading: 'Chargement de l’analyse de risque…',
       forbidden:
         'Votre rôle ne permet pas de voir pourquoi cette déclaration a été sélectionnée (permission « risk:read »).',
+      outsideOffice:
+        'Cette déclaration relève d’un autre bureau : son analyse de risque et ses contrôles sont réservés à ce bureau.',
       notSelected: 'Non sélectionnée par la sélection quotidienne',
       notSelectedHint:
         'Aucune décision de sélection n’a été prise pour cette déclaration. Le score ci-dessous est calculé maintenant avec les profils actifs ; il n’est pas enregistré.',
@@ -170,6 +172,8 @@ export const declarationRiskMessages: MessageBundle = {
       loading: 'Loading the risk analysis…',
       forbidden:
         'Your role does not allow you to see why this declaration was selected (permission “risk:read”).',
+      outsideOffice:
+        'This declaration belongs to another office: its risk analysis and its controls are for that office only.',
       notSelected: 'Not selected by the daily selection',
       notSelectedHint:
         'No selection decision was taken on this declaration. The score below is computed now with the active profiles; it is not stored.',
@@ -331,6 +335,7 @@ export const declarationRiskMessages: MessageBundle = {
       title: 'تحليل المخاطر',
       loading: 'جارٍ تحميل تحليل المخاطر…',
       forbidden: 'لا يسمح لك دورك بالاطلاع على سبب انتقاء هذا التصريح (الصلاحية «risk:read»).',
+      outsideOffice: 'يتبع هذا التصريح مكتباً آخر: تحليل مخاطره ومراقبته من اختصاص ذلك المكتب وحده.',
       notSelected: 'لم يُنتقَ في الانتقاء اليومي',
       notSelectedHint:
         'لم يُتخذ أي قرار انتقاء بشأن هذا التصريح. النقاط أدناه محسوبة الآن بالملفات النشطة، ولا تُحفظ.',

@@ -70,10 +70,8 @@ export function DecisionHeader({
   const shown = decision ?? score;
   const channel: Channel | undefined = decision?.channel ?? score?.indicative_channel;
   const canOverride = Boolean(decision && !decision.superseded_at && can('risk:decide'));
-  const liveDiffers =
-    decision &&
-    score &&
-    (Math.abs(score.score - decision.score) >= 0.5 || score.indicative_channel !== decision.channel);
+  // A ranked decision's channel depends on the day's capacity, not on the score alone: compare the scores only.
+  const liveDiffers = decision && score && Math.abs(score.score - decision.score) >= 0.5;
 
   return (
     <Card withBorder data-testid="risk-decision">
@@ -192,11 +190,11 @@ export function DecisionHeader({
             {t('declarationRisk.explanation')}
           </Text>
           <Spoiler
-            maxHeight={66}
+            maxHeight={64}
             showLabel={t('declarationRisk.showMore')}
             hideLabel={t('declarationRisk.showLess')}
           >
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="risk-explanation">
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }} dir="auto" data-testid="risk-explanation">
               {localText(shown.explanation, lang)}
             </Text>
           </Spoiler>

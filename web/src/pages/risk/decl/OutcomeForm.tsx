@@ -8,6 +8,7 @@ import {
   Badge,
   Button,
   Card,
+  Chip,
   CloseButton,
   Group,
   Input,
@@ -82,18 +83,20 @@ const RESULT_COLOURS: Record<Result, string> = { compliant: 'green', fraud: 'ora
 
 function Preview({ file }: { file: File }) {
   const [url, setUrl] = useState<string | null>(null);
+  const [broken, setBroken] = useState(false);
   useEffect(() => {
     if (typeof URL.createObjectURL !== 'function' || !file.type.startsWith('image/')) return;
     const u = URL.createObjectURL(file);
     setUrl(u);
     return () => URL.revokeObjectURL(u);
   }, [file]);
-  return url ? (
+  return url && !broken ? (
     <img
       src={url}
       alt=""
       width={44}
       height={44}
+      onError={() => setBroken(true)}
       style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }}
     />
   ) : (
@@ -287,7 +290,7 @@ export function OutcomeForm({
             />
           </SimpleGrid>
           <div>
-            <Input.Label size="lg" mb={6} id="outcome-result-label">
+            <Input.Label size="lg" mb={6} display="block" id="outcome-result-label">
               {t('declarationRisk.outcome.result')}
             </Input.Label>
             <SegmentedControl
@@ -306,21 +309,18 @@ export function OutcomeForm({
           </div>
           {result !== 'compliant' && (
             <div>
-              <Input.Label size="lg" mb={6} id="outcome-fraud-label" required>
+              <Input.Label size="lg" mb={6} display="block" id="outcome-fraud-label" required>
                 {t('declarationRisk.outcome.fraudType')}
               </Input.Label>
-              <SegmentedControl
-                aria-labelledby="outcome-fraud-label"
-                size="lg"
-                fullWidth
-                orientation={narrow ? 'vertical' : 'horizontal'}
-                value={fraudType}
-                onChange={(v) => setFraudType(v as FraudType)}
-                data={FRAUD_TYPES.map((f) => ({
-                  value: f,
-                  label: t(`declarationRisk.outcome.fraudTypes.${f}`),
-                }))}
-              />
+              <Chip.Group multiple={false} value={fraudType} onChange={(v) => setFraudType(v as FraudType)}>
+                <Group gap="xs" role="radiogroup" aria-labelledby="outcome-fraud-label">
+                  {FRAUD_TYPES.map((f) => (
+                    <Chip key={f} value={f} size="lg" color={RESULT_COLOURS[result]} variant="outline">
+                      {t(`declarationRisk.outcome.fraudTypes.${f}`)}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
               {fieldErrors.fraudType && (
                 <Input.Error size="lg" mt={4} role="alert">
                   {fieldErrors.fraudType}
@@ -353,7 +353,7 @@ export function OutcomeForm({
           </SimpleGrid>
           {canAttach && (
             <div>
-              <Input.Label size="lg" mb={6} htmlFor={fileInputId}>
+              <Input.Label size="lg" mb={6} display="block" htmlFor={fileInputId}>
                 {t('declarationRisk.outcome.photos')}
               </Input.Label>
               <input

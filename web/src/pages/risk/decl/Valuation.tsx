@@ -112,16 +112,13 @@ export function ValuationCard({
       },
       tooltip: { formatter: () => `${declaredName} : <b>${fmt(finding.unit_value)}</b> (${percent})` },
     });
-    const values = [...quantiles, finding.unit_value];
-    const max = Math.max(...values);
     return {
       tooltip: { trigger: 'item' },
-      grid: { left: 16, right: 24, top: 30, bottom: 30 },
+      grid: { left: 44, right: 44, top: 30, bottom: 34 },
       xAxis: {
         type: 'value',
         inverse: rtl,
         min: 0,
-        max: Math.ceil(max * 1.08),
         name: unitLabel,
         nameLocation: 'middle',
         nameGap: 24,

@@ -1,12 +1,13 @@
 /** Why a declaration scored as it did, per item: the score breakdown, the model's reasons and the rules that hit. */
 import { Badge, Card, Grid, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
-import { useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../../components/Chart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../../i18n/index.ts';
 import { ChannelBadge } from './DecisionHeader.tsx';
 import { type BreakdownEntry, type Finding, type Hit, localText, type ScoreItem } from './types.ts';
+import { ValuationCard } from './Valuation.tsx';
 
 export interface PanelItem {
   item_id: number | null;
@@ -79,13 +80,13 @@ function BreakdownChart({ item }: { item: PanelItem }) {
         formatter: (p: { name: string; value: number }) =>
           `${p.name}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 1)}</b> ${t('declarationRisk.why.points')}`,
       },
-      grid: { left: rtl ? 50 : 230, right: rtl ? 230 : 50, top: 6, bottom: 24 },
+      grid: { left: rtl ? 50 : 260, right: rtl ? 260 : 50, top: 6, bottom: 24 },
       xAxis: { type: 'value', inverse: rtl, splitLine: { lineStyle: { type: 'dashed' } } },
       yAxis: {
         type: 'category',
         position: rtl ? 'right' : 'left',
         data: rows.map((r) => label(r, labels)),
-        axisLabel: { width: 220, overflow: 'truncate', fontSize: 12 },
+        axisLabel: { width: 250, overflow: 'truncate', fontSize: 12 },
         axisTick: { show: false },
       },
       series: [
@@ -168,8 +169,8 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
         },
         extraCssText: 'max-width: 360px; white-space: normal;',
       },
-      grid: { left: rtl ? 50 : 150, right: rtl ? 150 : 50, top: 6, bottom: 24 },
-      xAxis: { type: 'value', inverse: rtl, splitLine: { lineStyle: { type: 'dashed' } } },
+      grid: { left: rtl ? 50 : 150, right: rtl ? 150 : 50, top: 6, bottom: 6 },
+      xAxis: { type: 'value', inverse: rtl, axisLabel: { show: false }, splitLine: { show: false } },
       yAxis: {
         type: 'category',
         position: rtl ? 'right' : 'left',
@@ -207,7 +208,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
       {withContribution.length > 0 && (
         <Chart
           option={option}
-          height={Math.max(90, 34 + withContribution.length * 26)}
+          height={Math.max(70, 16 + withContribution.length * 26)}
           label={t('declarationRisk.why.modelLabelChart', {
             parts: withContribution
               .map((r) => `${r.feature} ${formatNumber(lang, r.contribution ?? 0, 2)}`)
@@ -217,7 +218,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
       )}
       <Stack gap={2} component="ol" style={{ margin: 0, paddingInlineStart: 18 }}>
         {reasons.map((r, i) => (
-          <Text component="li" size="xs" key={`${r.feature ?? i}`} data-testid="model-reason">
+          <Text component="li" size="xs" key={`${r.feature ?? i}`} data-testid="model-reason" dir="auto">
             <Text span size="xs" c={(r.contribution ?? 0) >= 0 ? 'red.8' : 'green.8'} fw={600}>
               {(r.contribution ?? 0) >= 0 ? t('declarationRisk.why.raises') : t('declarationRisk.why.lowers')}
             </Text>{' '}
@@ -245,7 +246,7 @@ function HitsTable({ hits }: { hits: Hit[] }) {
       <Table verticalSpacing={4} fz="sm" striped data-testid="risk-hits">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('declarationRisk.why.rule')}</Table.Th>
+            <Table.Th miw={200}>{t('declarationRisk.why.rule')}</Table.Th>
             <Table.Th ta="end">{t('declarationRisk.why.points')}</Table.Th>
             <Table.Th>{t('declarationRisk.why.values')}</Table.Th>
           </Table.Tr>
@@ -254,7 +255,7 @@ function HitsTable({ hits }: { hits: Hit[] }) {
           {hits.map((h) => (
             <Table.Tr key={`${h.profile}/${h.rule_id}`}>
               <Table.Td>
-                <Text size="sm" fw={500}>
+                <Text size="sm" fw={500} dir="auto">
                   {localText(h.title, lang)}
                 </Text>
                 <Group gap={4}>
@@ -313,34 +314,66 @@ function HitsTable({ hits }: { hits: Hit[] }) {
   );
 }
 
-function ItemWhy({ item }: { item: PanelItem }) {
+/** One item: the rules and the score breakdown on the left; the model's reasons and the valuation on the right. */
+function ItemWhy({
+  item,
+  header,
+  scoreLoading,
+  scoreError,
+  many,
+}: {
+  item: PanelItem;
+  header: ReactNode;
+  scoreLoading: boolean;
+  scoreError: unknown;
+  many: boolean;
+}) {
   const { t } = useTranslation();
+  const side = Boolean(item.model || item.finding);
   return (
-    <Stack gap="sm">
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: item.model ? 7 : 12 }}>
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: side ? 7 : 12 }}>
+        <Card withBorder h="100%" data-testid="risk-why">
+          <Group justify="space-between" mb={4}>
+            <Text fw={600}>{t('declarationRisk.why.title')}</Text>
+            {scoreLoading && <Loader size="xs" aria-label={t('common.loading')} />}
+          </Group>
+          {header}
+          {scoreError ? (
+            <Stack gap={4} mb="sm">
+              <Text size="xs" c="dimmed">
+                {t('declarationRisk.why.liveUnavailable')}
+              </Text>
+              <ErrorAlert error={scoreError} />
+            </Stack>
+          ) : null}
           <Text size="sm" fw={600} mb={4}>
             {t('declarationRisk.why.breakdown')}
           </Text>
           <BreakdownChart item={item} />
+          <Text size="sm" fw={600} mt="md" mb={4}>
+            {t('declarationRisk.why.hits')}
+          </Text>
+          <HitsTable hits={item.hits} />
+        </Card>
+      </Grid.Col>
+      {side && (
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            {item.finding && <ValuationCard finding={item.finding} lineNo={item.line_no} many={many} />}
+            {item.model && (
+              <Card withBorder data-testid="risk-model">
+                <ModelReasons model={item.model} />
+              </Card>
+            )}
+          </Stack>
         </Grid.Col>
-        {item.model && (
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <ModelReasons model={item.model} />
-          </Grid.Col>
-        )}
-      </Grid>
-      <div>
-        <Text size="sm" fw={600} mb={4}>
-          {t('declarationRisk.why.hits')}
-        </Text>
-        <HitsTable hits={item.hits} />
-      </div>
-    </Stack>
+      )}
+    </Grid>
   );
 }
 
-export function WhyCard({
+export function WhySection({
   items,
   scoreLoading,
   scoreError,
@@ -354,47 +387,49 @@ export function WhyCard({
   const first = items[0];
   const title = (item: PanelItem) =>
     t('declarationRisk.why.itemTab', { line: item.line_no, score: formatNumber(lang, item.score, 0) });
-  return (
-    <Card withBorder h="100%" data-testid="risk-why">
-      <Group justify="space-between" mb="xs">
-        <Text fw={600}>{t('declarationRisk.why.title')}</Text>
-        {scoreLoading && <Loader size="xs" aria-label={t('common.loading')} />}
-      </Group>
-      {scoreError ? (
-        <Stack gap={4} mb="sm">
-          <Text size="xs" c="dimmed">
-            {t('declarationRisk.why.liveUnavailable')}
-          </Text>
-          <ErrorAlert error={scoreError} />
-        </Stack>
-      ) : null}
-      {!first ? (
-        <Text size="sm" c="dimmed">
-          {t('declarationRisk.why.empty')}
+  if (!first)
+    return (
+      <Card withBorder data-testid="risk-why">
+        <Text fw={600} mb={4}>
+          {t('declarationRisk.why.title')}
         </Text>
-      ) : items.length === 1 ? (
-        <>
+        {scoreError ? <ErrorAlert error={scoreError} /> : null}
+        {scoreLoading ? (
+          <Loader size="sm" aria-label={t('common.loading')} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('declarationRisk.why.empty')}
+          </Text>
+        )}
+      </Card>
+    );
+  const props = { scoreLoading, scoreError, many: items.length > 1 };
+  if (items.length === 1)
+    return (
+      <ItemWhy
+        item={first}
+        header={
           <Text size="xs" c="dimmed" mb="xs">
             {title(first)}
           </Text>
-          <ItemWhy item={first} />
-        </>
-      ) : (
-        <Tabs defaultValue={String(first.line_no)} keepMounted={false}>
-          <Tabs.List mb="sm">
-            {items.map((item) => (
-              <Tabs.Tab key={item.line_no} value={String(item.line_no)}>
-                {title(item)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          {items.map((item) => (
-            <Tabs.Panel key={item.line_no} value={String(item.line_no)}>
-              <ItemWhy item={item} />
-            </Tabs.Panel>
-          ))}
-        </Tabs>
-      )}
-    </Card>
+        }
+        {...props}
+      />
+    );
+  return (
+    <Tabs defaultValue={String(first.line_no)} keepMounted={false} variant="outline">
+      <Tabs.List mb="sm">
+        {items.map((item) => (
+          <Tabs.Tab key={item.line_no} value={String(item.line_no)}>
+            {title(item)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {items.map((item) => (
+        <Tabs.Panel key={item.line_no} value={String(item.line_no)}>
+          <ItemWhy item={item} header={null} {...props} />
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }
