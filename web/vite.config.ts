@@ -24,5 +24,12 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': API, '/health': API } },
+  // changeOrigin false: the API refuses writes whose Origin is not its own host (auth.cross_site); the shorthand
+  // form would rewrite Host to the API's and make every POST from the dev server look cross-site.
+  server: {
+    proxy: {
+      '/api': { target: API, changeOrigin: false },
+      '/health': { target: API, changeOrigin: false },
+    },
+  },
 });
