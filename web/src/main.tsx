@@ -1,5 +1,7 @@
 import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { Center, createTheme, DirectionProvider, Loader, MantineProvider, useDirection } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -64,6 +66,7 @@ function Root() {
   return (
     <DirectionProvider initialDirection={direction(i18n.language)}>
       <MantineProvider theme={theme}>
+        <Notifications position="top-right" />
         <QueryClientProvider client={client}>
           <BrowserRouter>
             <SessionProvider>
