@@ -31,11 +31,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
+import i18n, { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
 import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
-import { pct } from './types.ts';
+import { backArrow, pct } from './types.ts';
 
 /** The demo history with inspection outcomes covers 2020. */
 export const DEFAULT_WINDOW = { from: '2020-01-01', to: '2020-12-31' };
@@ -115,7 +115,7 @@ function delta(lang: string, a: number | null, b: number | null, kind: 'pct' | '
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const abs = Math.abs(d);
   return kind === 'pct'
-    ? `${sign}${formatNumber(lang, abs * 100, 1)} pt`
+    ? `${sign}${formatNumber(lang, abs * 100, 1)} ${i18n.t('rules.bt.pointUnit')}`
     : `${sign}${formatNumber(lang, abs)}`;
 }
 
@@ -252,11 +252,12 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(lang, v)),
       },
       legend: { top: 0 },
-      grid: { left: 60, right: 20, top: 36, bottom: 28 },
+      grid: { left: 60, right: 20, top: 36, bottom: 44 },
       xAxis: {
         type: 'category',
         inverse: rtl,
         data: [t('rules.bt.m.dutiesRecovered'), t('rules.bt.m.dutiesAtStake')],
+        axisLabel: { interval: 0, width: 120, overflow: 'break' },
       },
       yAxis: {
         type: 'value',
@@ -292,12 +293,12 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
     const rules: ChartOption = {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 90, right: 55, top: 40, bottom: 120 },
+      grid: { left: 120, right: 55, top: 48, bottom: 120 },
       xAxis: {
         type: 'category',
         inverse: rtl,
         data: topRules.map((r) => ruleName(r.rule)),
-        axisLabel: { rotate: rtl ? -35 : 35, fontSize: 10, interval: 0, width: 140, overflow: 'truncate' },
+        axisLabel: { rotate: rtl ? -30 : 30, fontSize: 10, interval: 0, width: 150, overflow: 'truncate' },
       },
       yAxis: [
         { type: 'value', name: t('rules.bt.hits'), position: rtl ? 'right' : 'left' },
@@ -335,21 +336,22 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         },
       ],
     };
-    // Every office in the table; the busiest in the chart, where more would not read.
-    const offices = [...new Set([...c.load_per_office, ...(a?.load_per_office ?? [])].map((l) => l.office))];
-    const chartOffices = offices.slice(0, LOAD_CHART_OFFICES);
     const byOffice = (report: BacktestReport | undefined) =>
       new Map((report?.load_per_office ?? []).map((l) => [l.office, l]));
     const cl = byOffice(c);
     const al = byOffice(a);
+    // Every office in the table; the busiest in the chart, where more would not read.
+    const offices = [...new Set([...c.load_per_office, ...(a?.load_per_office ?? [])].map((l) => l.office))];
+    const busy = (o: string) => (cl.get(o)?.selected_items ?? 0) + (al.get(o)?.selected_items ?? 0) > 0;
+    const chartOffices = offices.filter(busy).slice(0, LOAD_CHART_OFFICES);
     const load: ChartOption = {
       tooltip: {
         trigger: 'axis',
         valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(lang, v, 1)),
       },
       legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 36, bottom: 28 },
-      xAxis: { type: 'category', inverse: rtl, data: offices },
+      grid: { left: 50, right: 20, top: 76, bottom: 28 },
+      xAxis: { type: 'category', inverse: rtl, data: chartOffices, name: t('rules.bt.office') },
       yAxis: { type: 'value', position: rtl ? 'right' : 'left', name: t('rules.bt.itemsPerDay') },
       series: [
         {
@@ -387,12 +389,16 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
   return (
     <Stack gap="md" data-testid="backtest-result">
       <Group gap="xs" wrap="wrap">
-        <Badge variant="light" color="blue" size="lg">
-          {t('rules.bt.candidate')} : {candidateName}
+        <Badge variant="light" color="blue" size="lg" tt="none">
+          {t('rules.bt.candidate')}
+          {t('rules.colon')}
+          {candidateName}
         </Badge>
         {a ? (
-          <Badge variant="light" color="gray" size="lg">
-            {t('rules.bt.active')} : {activeName}
+          <Badge variant="light" color="gray" size="lg" tt="none">
+            {t('rules.bt.active')}
+            {t('rules.colon')}
+            {activeName}
           </Badge>
         ) : (
           <Text size="sm" c="dimmed">
@@ -717,7 +723,7 @@ export function Backtest() {
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/rules/profiles/${id}`} size="sm">
-        ← {p ? `${p.name} v${p.version}` : t('rules.backToProfiles')}
+        {backArrow(i18n.language)} {p ? `${p.name} v${p.version}` : t('rules.backToProfiles')}
       </Anchor>
       <Group gap="sm">
         <Title order={3}>{t('rules.bt.title')}</Title>

@@ -29,7 +29,7 @@ import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CampaignStatus, CampaignWindow, Criteria } from './Campaigns.tsx';
-import type { CampaignMatch, CampaignDetail as Detail, QueueStatus } from './types.ts';
+import { backArrow, type CampaignMatch, type CampaignDetail as Detail, type QueueStatus } from './types.ts';
 
 const PAGE_SIZE = 25;
 const QUEUE_COLOURS: Record<QueueStatus, string> = { todo: 'blue', done: 'gray', finding: 'red' };
@@ -181,7 +181,7 @@ export function CampaignDetail() {
 
   const back = (
     <Anchor component={Link} to="/rules/campaigns" size="sm">
-      ← {t('campaigns.back')}
+      {backArrow(i18n.language)} {t('campaigns.back')}
     </Anchor>
   );
   if (detail.error)
@@ -216,7 +216,7 @@ export function CampaignDetail() {
               <CampaignStatus status={c.status} />
             </Group>
             {c.description && (
-              <Text size="sm" maw={820}>
+              <Text size="sm" maw={820} dir="auto">
                 {c.description}
               </Text>
             )}

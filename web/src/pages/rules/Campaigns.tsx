@@ -31,7 +31,7 @@ const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export function CampaignStatus({ status }: { status: Campaign['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === 'active' ? 'green' : 'gray'} variant="light">
+    <Badge color={status === 'active' ? 'green' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
       {t(`campaigns.status.${status}`)}
     </Badge>
   );
@@ -72,7 +72,7 @@ export function Criteria({ campaign }: { campaign: Pick<Campaign, 'hs_prefixes' 
           title={t(`campaigns.kinds.${c.kind}`)}
           tt="none"
         >
-          {c.kind === 'hs' ? `SH ${c.v}` : c.kind === 'keyword' ? `“${c.v}”` : c.v}
+          {c.kind === 'hs' ? `${t('campaigns.hsShort')} ${c.v}` : c.kind === 'keyword' ? `“${c.v}”` : c.v}
         </Badge>
       ))}
     </Group>
@@ -274,8 +274,12 @@ export function Campaigns() {
                   <Table.Th>{t('campaigns.criteria')}</Table.Th>
                   <Table.Th>{t('campaigns.window')}</Table.Th>
                   <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end' }}>{t('campaigns.queued')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end' }}>{t('campaigns.findings')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>
+                    {t('campaigns.queued')}
+                  </Table.Th>
+                  <Table.Th style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>
+                    {t('campaigns.findings')}
+                  </Table.Th>
                   <Table.Th>{t('campaigns.owner')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -293,7 +297,7 @@ export function Campaigns() {
                         {c.name}
                       </Text>
                       {c.description && (
-                        <Text size="xs" c="dimmed" lineClamp={1} maw={360}>
+                        <Text size="xs" c="dimmed" lineClamp={1} maw={360} dir="auto">
                           {c.description}
                         </Text>
                       )}

@@ -28,7 +28,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { MIN_REASON } from './ProfileDetail.tsx';
-import { type Indicator, localText, type Problem, type Profile } from './types.ts';
+import { backArrow, type Indicator, localText, type Problem, type Profile } from './types.ts';
 
 const LINE_HEIGHT = 20;
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -304,7 +304,7 @@ function Indicators({ onInsert }: { onInsert(name: string): void }) {
 }
 
 function EditorForm({ base }: { base: Profile | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const initial = base ? (base.source_text ?? JSON.stringify(base.document, null, 2)) : TEMPLATE;
@@ -427,7 +427,7 @@ function EditorForm({ base }: { base: Profile | null }) {
   return (
     <Stack gap="md">
       <Anchor component={Link} to={base ? `/rules/profiles/${base.id}` : '/rules/profiles'} size="sm">
-        ← {base ? `${base.name} v${base.version}` : t('rules.backToProfiles')}
+        {backArrow(i18n.language)} {base ? `${base.name} v${base.version}` : t('rules.backToProfiles')}
       </Anchor>
       <Group justify="space-between">
         <Title order={3}>

@@ -30,7 +30,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
-import { CHANNEL_COLOURS, localText, type Profile, type Rule } from './types.ts';
+import { backArrow, CHANNEL_COLOURS, localText, type Profile, type Rule } from './types.ts';
 
 export const MIN_REASON = 5;
 
@@ -111,7 +111,9 @@ export function RulesTable({ rules }: { rules: Rule[] }) {
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td fw={500}>{localText(rule.title, lang)}</Table.Td>
+              <Table.Td fw={500} dir="auto">
+                {localText(rule.title, lang)}
+              </Table.Td>
               <Table.Td>
                 <ChannelCell channel={rule.effect.channel} />
               </Table.Td>
@@ -128,10 +130,14 @@ export function RulesTable({ rules }: { rules: Rule[] }) {
                 {rule.probability === undefined ? '—' : `${formatNumber(lang, rule.probability * 100)} %`}
               </Table.Td>
               <Table.Td maw={480}>
-                <Text size="sm">{localText(rule.rationale, lang)}</Text>
+                <Text size="sm" dir="auto">
+                  {localText(rule.rationale, lang)}
+                </Text>
                 {rule.instructions && (
                   <Text size="xs" c="dimmed" mt={2}>
-                    {t('rules.instructions')} : {localText(rule.instructions, lang)}
+                    {t('rules.instructions')}
+                    {t('rules.colon')}
+                    <bdi>{localText(rule.instructions, lang)}</bdi>
                   </Text>
                 )}
               </Table.Td>
@@ -274,7 +280,7 @@ export function ProfileDetail() {
     return (
       <Stack>
         <Anchor component={Link} to="/rules/profiles" size="sm">
-          ← {t('rules.backToProfiles')}
+          {backArrow(i18n.language)} {t('rules.backToProfiles')}
         </Anchor>
         <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
       </Stack>
@@ -290,7 +296,7 @@ export function ProfileDetail() {
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/rules/profiles" size="sm">
-        ← {t('rules.backToProfiles')}
+        {backArrow(i18n.language)} {t('rules.backToProfiles')}
       </Anchor>
       <Card withBorder>
         <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -302,7 +308,7 @@ export function ProfileDetail() {
               <StatusBadge status={p.status} />
             </Group>
             {p.document.description && (
-              <Text size="sm" maw={820}>
+              <Text size="sm" maw={820} dir="auto">
                 {p.document.description}
               </Text>
             )}
@@ -352,9 +358,10 @@ export function ProfileDetail() {
         </Group>
         <Text size="sm" mt="sm">
           <Text span c="dimmed">
-            {t('rules.reason')} :{' '}
+            {t('rules.reason')}
+            {t('rules.colon')}
           </Text>
-          {p.reason}
+          <bdi>{p.reason}</bdi>
         </Text>
       </Card>
       <Card withBorder p={0}>

@@ -13,7 +13,11 @@ import { type ProfileStatus, type ProfileSummary, STATUS_COLOURS } from './types
 export function StatusBadge({ status }: { status: ProfileStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant={status === 'active' ? 'filled' : 'light'}>
+    <Badge
+      color={STATUS_COLOURS[status]}
+      variant={status === 'active' ? 'filled' : 'light'}
+      style={{ minWidth: 'max-content' }}
+    >
       {t(`rules.status.${status}`)}
     </Badge>
   );

@@ -5,6 +5,7 @@ export const rulesMessages: MessageBundle = {
   fr: {
     rules: {
       sections: 'Rubrique',
+      colon: ' : ',
       profiles: 'Profils de règles',
       newProfile: 'Nouveau profil',
       filterStatus: 'Filtrer par statut',
@@ -132,6 +133,7 @@ export const rulesMessages: MessageBundle = {
         loadTable: 'Par bureau',
         metric: 'Indicateur',
         difference: 'Écart',
+        pointUnit: 'pt',
         office: 'Bureau',
         channelItems: 'Articles en circuit {{channel}}',
         m: {
@@ -170,6 +172,7 @@ export const rulesMessages: MessageBundle = {
       to: 'Au',
       dateOrder: 'La date de fin précède la date de début.',
       hsPrefixes: 'Préfixes SH',
+      hsShort: 'SH',
       hsHint: '2 à 10 chiffres ; Entrée ou virgule pour ajouter.',
       keywords: 'Mots-clés',
       keywordsHint: 'Cherchés dans la désignation des marchandises.',
@@ -228,6 +231,7 @@ export const rulesMessages: MessageBundle = {
   en: {
     rules: {
       sections: 'Section',
+      colon: ': ',
       profiles: 'Rule profiles',
       newProfile: 'New profile',
       filterStatus: 'Filter by status',
@@ -354,6 +358,7 @@ export const rulesMessages: MessageBundle = {
         loadTable: 'By office',
         metric: 'Measure',
         difference: 'Difference',
+        pointUnit: 'pt',
         office: 'Office',
         channelItems: 'Items in the {{channel}} channel',
         m: {
@@ -392,6 +397,7 @@ export const rulesMessages: MessageBundle = {
       to: 'To',
       dateOrder: 'The end date comes before the start date.',
       hsPrefixes: 'HS prefixes',
+      hsShort: 'HS',
       hsHint: '2 to 10 digits; Enter or comma to add.',
       keywords: 'Keywords',
       keywordsHint: 'Searched in the goods descriptions.',
@@ -450,6 +456,7 @@ export const rulesMessages: MessageBundle = {
   ar: {
     rules: {
       sections: 'القسم',
+      colon: ': ',
       profiles: 'ملفات القواعد',
       newProfile: 'ملف جديد',
       filterStatus: 'تصفية حسب الحالة',
@@ -575,6 +582,7 @@ export const rulesMessages: MessageBundle = {
         loadTable: 'حسب المكتب',
         metric: 'المؤشر',
         difference: 'الفرق',
+        pointUnit: 'نقطة',
         office: 'المكتب',
         channelItems: 'البنود في المسار {{channel}}',
         m: {
@@ -613,6 +621,7 @@ export const rulesMessages: MessageBundle = {
       to: 'إلى',
       dateOrder: 'تاريخ النهاية يسبق تاريخ البداية.',
       hsPrefixes: 'بادئات النظام المنسق',
+      hsShort: 'HS',
       hsHint: 'من 2 إلى 10 أرقام؛ اضغط Enter أو فاصلة للإضافة.',
       keywords: 'الكلمات المفتاحية',
       keywordsHint: 'يُبحث عنها في وصف البضائع.',

@@ -375,8 +375,8 @@ describe('back-test', () => {
     expect(row('Rappel')).toBe('Rappel26,2 %20 %+6,2 pt');
     expect(row('Part sélectionnée')).toBe('Part sélectionnée11,8 %15 %−3,2 pt');
     expect(row('Droits redressés')?.replace(/\s/g, ' ')).toBe('Droits redressés120 00090 000+30 000');
-    expect(screen.getByText('Candidat : national v2')).toBeTruthy();
-    expect(screen.getByText('Actif : national v1')).toBeTruthy();
+    expect(screen.getByText('Candidat : national v2', { normalizer: (s) => s })).toBeTruthy();
+    expect(screen.getByText('Actif : national v1', { normalizer: (s) => s })).toBeTruthy();
     expect(
       screen.getByRole('img', { name: 'Candidat et actif : part sélectionnée, précision, rappel' }),
     ).toBeTruthy();

@@ -189,3 +189,8 @@ export const CHANNEL_COLOURS: Record<string, string> = {
   blue: 'blue',
   green: 'green',
 };
+
+/** The arrow of a "back" link: it points to the start of the line, left in French and English, right in Arabic. */
+export function backArrow(language: string): string {
+  return language === 'ar' ? '→' : '←';
+}
