@@ -242,7 +242,7 @@ export function CampaignDetail() {
             {t('campaigns.queuedNow', { count: queuedNow })}
           </Text>
         )}
-        <ErrorAlert error={actionError} />
+        {!confirmClose && <ErrorAlert error={actionError} />}
         <Group gap="xl" mt="md" wrap="wrap" align="flex-end">
           <Figure
             label={t('campaigns.matchingDeclarations')}
@@ -335,6 +335,7 @@ export function CampaignDetail() {
       >
         <Stack>
           <Text size="sm">{t('campaigns.closeText')}</Text>
+          <ErrorAlert error={actionError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmClose(false)}>
               {t('rules.cancel')}
