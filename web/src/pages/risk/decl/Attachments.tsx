@@ -35,14 +35,12 @@ export function AttachmentsCard({ reference }: { reference: string }) {
           {t('declarationRisk.attachments.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing={4} fz="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={64} />
                 <Table.Th>{t('declarationRisk.attachments.name')}</Table.Th>
-                <Table.Th>{t('declarationRisk.attachments.kind')}</Table.Th>
-                <Table.Th ta="end">{t('declarationRisk.attachments.size')}</Table.Th>
                 <Table.Th>{t('declarationRisk.attachments.addedAt')}</Table.Th>
                 <Table.Th>SHA-256</Table.Th>
                 <Table.Th />
@@ -73,24 +71,22 @@ export function AttachmentsCard({ reference }: { reference: string }) {
                     <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
                       {a.file_name}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {[
-                        a.outcome_id !== null
-                          ? t('declarationRisk.attachments.outcome', { id: a.outcome_id })
-                          : null,
-                        a.note,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={a.kind === 'photo' ? 'teal' : 'gray'}>
-                      {t(`declarationRisk.attachments.kinds.${a.kind}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                    {formatBytes(lang, a.bytes)}
+                    <Group gap={6} mt={2}>
+                      <Badge variant="light" size="sm" color={a.kind === 'photo' ? 'teal' : 'gray'}>
+                        {t(`declarationRisk.attachments.kinds.${a.kind}`)}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {[
+                          formatBytes(lang, a.bytes),
+                          a.outcome_id !== null
+                            ? t('declarationRisk.attachments.outcome', { id: a.outcome_id })
+                            : null,
+                          a.note,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </Text>
+                    </Group>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{formatDateTime(lang, a.added_at)}</Text>

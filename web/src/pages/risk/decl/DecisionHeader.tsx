@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/index.ts';
 import { useSession } from '../../../session.tsx';
 import { OverrideForm } from './OverrideForm.tsx';
-import { CHANNEL_COLOURS, type Channel, type Decision, localText, type Score } from './types.ts';
+import { CHANNEL_COLOURS, type Channel, type Decision, localText, type Score, useNarrow } from './types.ts';
 
 /** A channel, by colour and by name (never by colour alone). */
 export function ChannelBadge({
@@ -66,6 +66,7 @@ export function DecisionHeader({
   const lang = i18n.language;
   const { can } = useSession();
   const [overriding, setOverriding] = useState(false);
+  const narrow = useNarrow();
   const pct = (x: number) => `${formatNumber(lang, x * 100, x >= 0.9995 || x < 0.01 ? 2 : 1)} %`;
   const shown = decision ?? score;
   const channel: Channel | undefined = decision?.channel ?? score?.indicative_channel;
@@ -79,7 +80,7 @@ export function DecisionHeader({
         <Stack gap={6}>
           <Text fw={600}>{t('declarationRisk.title')}</Text>
           <Group gap="xs">
-            {channel && <ChannelBadge channel={channel} size="lg" long />}
+            {channel && <ChannelBadge channel={channel} size="lg" long={!narrow} />}
             {decision && (
               <Badge
                 variant={decision.basis === 'random' ? 'filled' : 'light'}

@@ -22,7 +22,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
@@ -37,6 +36,7 @@ import {
   isDeclarationQuery,
   RESULTS,
   type Result,
+  useNarrow,
 } from './types.ts';
 
 export interface OutcomeItem {
@@ -129,7 +129,7 @@ export function OutcomeForm({
   const lang = i18n.language;
   const client = useQueryClient();
   const message = useErrorMessage();
-  const narrow = useMediaQuery('(max-width: 47.99em)');
+  const narrow = useNarrow();
   const fileInputId = useId();
 
   const [itemId, setItemId] = useState<string>('');
@@ -373,6 +373,8 @@ export function OutcomeForm({
                 component="label"
                 htmlFor={fileInputId}
                 size="lg"
+                fz={narrow ? 'md' : undefined}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
                 variant="light"
                 fullWidth={narrow}
                 disabled={busy}

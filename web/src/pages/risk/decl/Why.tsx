@@ -6,7 +6,14 @@ import { Chart, type ChartOption } from '../../../components/Chart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../../i18n/index.ts';
 import { ChannelBadge } from './DecisionHeader.tsx';
-import { type BreakdownEntry, type Finding, type Hit, localText, type ScoreItem } from './types.ts';
+import {
+  type BreakdownEntry,
+  type Finding,
+  type Hit,
+  localText,
+  type ScoreItem,
+  useNarrow,
+} from './types.ts';
 import { ValuationCard } from './Valuation.tsx';
 
 export interface PanelItem {
@@ -70,6 +77,8 @@ function BreakdownChart({ item }: { item: PanelItem }) {
   const lang = i18n.language;
   const rtl = lang === 'ar';
   const label = useBreakdownLabel();
+  const narrow = useNarrow();
+  const labelWidth = narrow ? 120 : 250;
   const labels = item.hits.length ? item.hits : item.liveHits;
   const option = useMemo<ChartOption>(() => {
     // Largest first at the top: a category axis runs bottom to top.
@@ -80,13 +89,18 @@ function BreakdownChart({ item }: { item: PanelItem }) {
         formatter: (p: { name: string; value: number }) =>
           `${p.name}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 1)}</b> ${t('declarationRisk.why.points')}`,
       },
-      grid: { left: rtl ? 50 : 260, right: rtl ? 260 : 50, top: 6, bottom: 24 },
+      grid: {
+        left: rtl ? 50 : labelWidth + 10,
+        right: rtl ? labelWidth + 10 : 50,
+        top: 6,
+        bottom: 24,
+      },
       xAxis: { type: 'value', inverse: rtl, splitLine: { lineStyle: { type: 'dashed' } } },
       yAxis: {
         type: 'category',
         position: rtl ? 'right' : 'left',
         data: rows.map((r) => label(r, labels)),
-        axisLabel: { width: 250, overflow: 'truncate', fontSize: 12 },
+        axisLabel: { width: labelWidth, overflow: 'truncate', fontSize: 12 },
         axisTick: { show: false },
       },
       series: [
@@ -106,7 +120,7 @@ function BreakdownChart({ item }: { item: PanelItem }) {
         },
       ],
     };
-  }, [item.breakdown, labels, label, lang, rtl, t]);
+  }, [item.breakdown, labels, label, lang, rtl, t, labelWidth]);
   if (item.breakdown.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -154,6 +168,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
   const lang = i18n.language;
   const rtl = lang === 'ar';
   const reasons = model.reasons;
+  const featureWidth = useNarrow() ? 90 : 140;
   const withContribution = useMemo(
     () => reasons.filter((r) => typeof r.contribution === 'number'),
     [reasons],
@@ -169,13 +184,18 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
         },
         extraCssText: 'max-width: 360px; white-space: normal;',
       },
-      grid: { left: rtl ? 50 : 150, right: rtl ? 150 : 50, top: 6, bottom: 6 },
+      grid: {
+        left: rtl ? 50 : featureWidth + 10,
+        right: rtl ? featureWidth + 10 : 50,
+        top: 6,
+        bottom: 6,
+      },
       xAxis: { type: 'value', inverse: rtl, axisLabel: { show: false }, splitLine: { show: false } },
       yAxis: {
         type: 'category',
         position: rtl ? 'right' : 'left',
         data: rows.map((r) => r.feature ?? '—'),
-        axisLabel: { width: 140, overflow: 'truncate', fontSize: 12 },
+        axisLabel: { width: featureWidth, overflow: 'truncate', fontSize: 12 },
         axisTick: { show: false },
       },
       series: [
@@ -196,7 +216,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
         },
       ],
     };
-  }, [withContribution, lang, rtl]);
+  }, [withContribution, lang, rtl, featureWidth]);
   return (
     <Stack gap={4}>
       <Text size="sm" fw={600}>

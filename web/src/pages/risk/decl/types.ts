@@ -1,4 +1,10 @@
 /** The shapes the risk panel reads from the API (see /docs/json: RiskDecision, RiskScore, Attachment). */
+import { useMediaQuery } from '@mantine/hooks';
+
+/** Under 768 px (a phone, a tablet held upright with the menu open): one column, shorter labels. */
+export function useNarrow(): boolean {
+  return useMediaQuery('(max-width: 47.99em)') ?? false;
+}
 export const CHANNELS = ['red', 'yellow', 'blue', 'green'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const RESULTS = ['compliant', 'fraud', 'critical'] as const;
