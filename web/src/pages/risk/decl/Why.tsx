@@ -406,7 +406,7 @@ export function WhySection({
   const lang = i18n.language;
   const first = items[0];
   const title = (item: PanelItem) =>
-    t('declarationRisk.why.itemTab', { line: item.line_no, score: formatNumber(lang, item.score, 0) });
+    t('declarationRisk.why.itemTab', { line: item.line_no, score: formatNumber(lang, item.score, 1) });
   if (!first)
     return (
       <Card withBorder data-testid="risk-why">
