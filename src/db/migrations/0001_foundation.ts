@@ -4,7 +4,7 @@
  *
  * Never edit a migration once it has landed: add a new one.
  *
- * Choices that shape these tables (docs/decisions/0004-declaration-tables.md):
+ * Choices that shape these tables (docs/decisions/0003-declaration-tables.md):
  * - Parties and offices are referenced by their natural code (the identifier the clearance system and partner
  *   files use), not by a surrogate key, so declarations, manifests, payments and the register link on the same
  *   value without a lookup on the bulk-load path.

@@ -1,6 +1,6 @@
 /**
  * The fields of a declaration line as import profiles see them (the native format's columns are these paths with
- * dots turned into underscores, see docs/formats/declarations.md), each with the zod schema its values must pass,
+ * dots turned into underscores, see docs/formats.md, "Declarations"), each with the zod schema its values must pass,
  * and the schema of a whole line (for the API and its documentation).
  */
 import { z } from 'zod';
