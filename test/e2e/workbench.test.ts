@@ -72,6 +72,8 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
+    // A missing element fails its step with a message well before the test's own time limit.
+    page.setDefaultTimeout(15_000);
     mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
 
@@ -140,6 +142,60 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     await shot('declaration');
   });
 
+  it('opens a selected declaration from the queue, records an outcome with a photo, and the dashboard counts it', async () => {
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    const controlled = page.getByTestId('stat-controlled');
+    await expect.poll(() => controlled.textContent()).toMatch(/^0 \/ \d+$/);
+    const selected = Number((await controlled.textContent())!.split('/')[1]!.trim());
+
+    await page.getByRole('link', { name: 'File de sélection' }).click();
+    const rows = page.getByTestId('queue-row');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('queue-summary').textContent()).toContain(`${selected} sélectionnées`);
+    await shot('selection');
+    // Keyboard: the second row, then Enter opens it (focus off the menu link first, or Enter would follow it).
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }
+      ).document.activeElement?.blur?.(),
+    );
+    await page.keyboard.press('j');
+    const reference = (await rows.nth(1).locator('a').first().textContent())!.trim();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('declaration-title').textContent()).toBe(reference);
+    await page.getByTestId('risk-decision').waitFor();
+    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(1);
+    await shot('declaration-selected');
+
+    const form = page.getByTestId('outcome-form');
+    await form.scrollIntoViewIfNeeded();
+    await form.getByText('Fraude', { exact: true }).click();
+    await form.getByText('Valeur', { exact: true }).click();
+    await form.getByLabel('Montant redressé').fill('12500');
+    await form.getByLabel('Observations').fill('Facture minorée, valeur transactionnelle rejetée');
+    const photo = files.write(
+      'conteneur.png',
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    await page.getByTestId('outcome-photos').setInputFiles(photo);
+    await shot('outcome-form');
+    await form.getByRole('button', { name: 'Enregistrer le résultat' }).click();
+    const attachments = page.getByTestId('risk-attachments');
+    await expect.poll(() => attachments.textContent(), { timeout: 15_000 }).toContain('conteneur.png');
+
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await expect.poll(() => page.getByTestId('stat-controlled').textContent()).toBe(`1 / ${selected}`);
+  });
+
+  it('shows the rules and campaigns', async () => {
+    await page.getByRole('link', { name: 'Règles et campagnes' }).click();
+    await page.getByText('kcs-starter').first().waitFor();
+    await shot('rules');
+  });
+
   it('switches to Arabic, right to left', async () => {
     await page.locator('label', { hasText: 'العربية' }).click();
     await expect
@@ -182,5 +238,27 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     expect(text).toContain('customs_value');
     await page.getByText('Rien n’a été écrit').first().waitFor();
     await shot('imports');
+  });
+
+  it('shows online monitoring to an investigator: feed, alerts and evidence', async () => {
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
+    try {
+      await other.goto(base);
+      await other.getByLabel("Nom d'utilisateur").fill('investigator');
+      await other.getByLabel('Mot de passe').fill(password);
+      await other.getByRole('button', { name: 'Se connecter' }).click();
+      await other.getByRole('link', { name: 'Veille en ligne' }).click();
+      await other.getByRole('tab', { name: /Publications/ }).click();
+      await other
+        .getByText(/Contrefaçon · \d+/)
+        .first()
+        .waitFor();
+      await other.screenshot({ path: join(SHOTS, 'osint.png') });
+      await other.getByRole('tab', { name: /Alertes/ }).click();
+      await other.getByRole('button', { name: 'Confirmer' }).first().waitFor();
+      await other.screenshot({ path: join(SHOTS, 'osint-alerts.png') });
+    } finally {
+      await other.close();
+    }
   });
 });
