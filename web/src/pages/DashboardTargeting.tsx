@@ -38,12 +38,6 @@ export interface RuleStat {
 }
 
 const CHANNELS: Channel[] = ['red', 'yellow', 'blue', 'green'];
-const CHANNEL_COLOURS: Record<Channel, string> = {
-  red: '#e03131',
-  yellow: '#f59f00',
-  blue: '#1c7ed6',
-  green: '#2f9e44',
-};
 const BASES = ['ranked', 'random', 'forced', 'deferred', 'none'] as const;
 const BASIS_COLOURS: Record<string, string> = {
   ranked: '#4c6ef5',
