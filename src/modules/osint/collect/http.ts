@@ -9,7 +9,13 @@
  */
 import type { CheerioAPI } from '@crawlee/cheerio';
 import { canonicalUrl } from '../dedup.ts';
-import { assertPublicHost, HostLimiter, isPrivateHostLiteral, PrivateAddressError } from './limiter.ts';
+import {
+  assertPublicHost,
+  HostLimiter,
+  isPrivateHostLiteral,
+  PrivateAddressError,
+  publicOnlyLookup,
+} from './limiter.ts';
 
 export interface FetchedDocument {
   /** The URL asked for. */
@@ -121,6 +127,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     options.onSkipped?.(url, reason);
   };
 
+  const guardedLookup = publicOnlyLookup();
   const config = new Configuration({ persistStorage: false, purgeOnStart: true, availableMemoryRatio: 0.5 });
   // Crawlee reads a host's robots.txt before any hook runs: a private host must not even be asked for that.
   class GuardedCrawler extends CheerioCrawler {
@@ -174,6 +181,10 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
             ...((request.userData.headers as Record<string, string> | undefined) ?? {}),
           };
           if (!options.allowPrivateNetwork) {
+            // The connection's own lookup refuses private addresses (redirects and DNS rebinding included).
+            // got-scraping's HTTP/2 negotiation opens its own sockets without that lookup: HTTP/1.1 here.
+            got.dnsLookup = guardedLookup;
+            got.http2 = false;
             got.hooks = {
               beforeRedirect: [
                 (redirect: { url: URL }) => {

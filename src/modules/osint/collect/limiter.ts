@@ -3,6 +3,7 @@
  * host that answers 429 or 503 with Retry-After is left alone for that long (at most a minute).
  */
 
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
@@ -89,4 +90,36 @@ export class PrivateAddressError extends Error {
     super(`${url}: ${address} is a private or loopback address (allow_private_network is off)`);
     this.name = 'PrivateAddressError';
   }
+}
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * A DNS lookup for the connections themselves (got's `dnsLookup`) that refuses private and loopback addresses:
+ * the address checked is the address connected to, for the first request and for every redirect, so neither a
+ * public name that resolves to a private address nor a name that changes its answer between a check and the
+ * connection (DNS rebinding) reaches the private network. `resolve` is for tests.
+ */
+export function publicOnlyLookup(resolve: typeof dnsLookup = dnsLookup) {
+  return (hostname: string, options: LookupOptions | LookupCallback, callback?: LookupCallback): void => {
+    const done = (typeof options === 'function' ? options : callback) as LookupCallback;
+    const wanted = typeof options === 'function' ? {} : options;
+    resolve(hostname, { ...wanted, all: true }, (error, addresses) => {
+      if (error) return done(error, []);
+      const bad = addresses.find((a) => isPrivateAddress(a.address));
+      if (bad) {
+        const refused = new PrivateAddressError(`http://${hostname}/`, bad.address) as NodeJS.ErrnoException;
+        refused.code = 'EPRIVATEADDRESS';
+        return done(refused, []);
+      }
+      if (wanted.all) return done(null, addresses);
+      const first = addresses[0];
+      if (!first) return done(Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' }), []);
+      done(null, first.address, first.family);
+    });
+  };
 }
