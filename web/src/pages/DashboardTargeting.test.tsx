@@ -1,11 +1,8 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n/index.ts';
-import { SessionProvider } from '../session.tsx';
+import { renderPage, setUpPageTests, signedIn, stubApi } from '../test/harness.tsx';
 import { type ChannelStat, DashboardTargeting, selectionTotals } from './DashboardTargeting.tsx';
 
 // Canvas charts do not draw in happy-dom; what matters here is the figures and who sees them.
@@ -31,61 +28,42 @@ const CHANNELS = [
 ];
 
 function serve(permissions: string[], failing: string[] = []) {
-  const fetch = vi.fn(async (input: string | URL | Request) => {
-    const url = String(input);
-    const json = (status: number, body: unknown) =>
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-    if (failing.some((f) => url.includes(f)))
-      return json(500, { code: 'internal', message: 'the server failed' });
-    if (url.startsWith('/api/auth/session'))
-      return json(200, {
-        user: { id: 1, username: 'u', display_name: 'U', roles: [], office_code: null, permissions },
-      });
-    if (url.startsWith('/api/risk/stats/channels')) return json(200, { items: CHANNELS });
-    if (url.startsWith('/api/risk/stats/rules'))
-      return json(200, {
-        items: [
-          {
-            profile: 'p',
-            rule_id: 'hs6-fraud-prone',
-            hits: 14,
-            inspected: 4,
-            frauds: 2,
-            critical: 0,
-            recovered: 0,
-            precision: 0.5,
-          },
-        ],
-      });
-    if (url.startsWith('/api/osint/alerts')) {
-      const status = new URL(url, 'http://x').searchParams.get('status');
-      return json(200, { items: [], total: status === 'open' ? 61 : 2 });
-    }
-    return json(404, { code: 'not_found', message: url });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
-function show() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter>
-          <SessionProvider>
-            <DashboardTargeting />
-          </SessionProvider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+  return stubApi(
+    ({ url }) =>
+      failing.some((f) => (url.pathname + url.search).includes(f))
+        ? { status: 500, body: { code: 'internal', message: 'the server failed' } }
+        : undefined,
+    signedIn(permissions, { username: 'u', display_name: 'U' }),
+    {
+      'GET /api/risk/stats/channels': { body: { items: CHANNELS } },
+      'GET /api/risk/stats/rules': {
+        body: {
+          items: [
+            {
+              profile: 'p',
+              rule_id: 'hs6-fraud-prone',
+              hits: 14,
+              inspected: 4,
+              frauds: 2,
+              critical: 0,
+              recovered: 0,
+              precision: 0.5,
+            },
+          ],
+        },
+      },
+      'GET /api/osint/alerts': ({ url }) => ({
+        body: { items: [], total: url.searchParams.get('status') === 'open' ? 61 : 2 },
+      }),
+    },
   );
 }
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+function show() {
+  return renderPage(<DashboardTargeting />);
+}
+
+setUpPageTests();
 
 describe('dashboard: targeting and online monitoring', () => {
   it('shows the error where the targeting figures would be', async () => {

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import i18n from '../../i18n/index.ts';
-import { SessionProvider } from '../../session.tsx';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  type ApiHandler,
+  type ApiMock,
+  renderPage,
+  setUpPageTests,
+  signedIn,
+  stubApi,
+} from '../../test/harness.tsx';
 import { OnlineMonitoring } from './index.tsx';
 import type { OsintAlert, OsintItem, OsintItemDetail } from './shared.tsx';
 
@@ -14,33 +18,16 @@ vi.mock('../../components/Chart.tsx', () => ({
   Chart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
 }));
 
-type Handler = (url: URL, init: RequestInit) => { status?: number; body?: unknown } | undefined;
-
 const INVESTIGATOR = ['osint:read', 'osint:manage', 'session'];
 const READ_ONLY = ['osint:read', 'session'];
 
-let handlers: Handler[] = [];
-let fetchMock: ReturnType<typeof vi.fn>;
+let fetchMock: ApiMock;
 
-function serve(permissions: string[], ...extra: Handler[]) {
-  handlers = [
+function serve(permissions: string[], ...extra: ApiHandler[]) {
+  fetchMock = stubApi(
     ...extra,
-    (url) =>
-      url.pathname === '/api/auth/session'
-        ? {
-            body: {
-              user: {
-                id: 4,
-                username: 'investigator',
-                display_name: 'Demo investigator',
-                roles: [],
-                office_code: null,
-                permissions,
-              },
-            },
-          }
-        : undefined,
-    (url) =>
+    signedIn(permissions, { id: 4, username: 'investigator', display_name: 'Demo investigator' }),
+    ({ url }) =>
       url.pathname === '/api/osint/alerts' && url.searchParams.get('limit') === '1'
         ? {
             body: {
@@ -51,42 +38,16 @@ function serve(permissions: string[], ...extra: Handler[]) {
             },
           }
         : undefined,
-    (url) =>
-      url.pathname === '/api/osint/sources'
-        ? { body: { total: 0, limit: 500, offset: 0, items: [] } }
-        : undefined,
-  ];
-  fetchMock = vi.fn(async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input, 'http://vigie.test');
-    for (const handler of handlers) {
-      const answer = handler(url, init);
-      if (answer)
-        return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-          status: answer.status ?? 200,
-          headers: { 'content-type': 'application/json' },
-        });
-    }
-    return new Response(JSON.stringify({ code: 'route.not_found', message: `no route ${url.pathname}` }), {
-      status: 404,
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
+    { 'GET /api/osint/sources': { body: { total: 0, limit: 500, offset: 0, items: [] } } },
+  );
 }
 
 function show(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionProvider>
-            <Routes>
-              <Route path="/osint/*" element={<OnlineMonitoring />} />
-            </Routes>
-          </SessionProvider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+  return renderPage(
+    <Routes>
+      <Route path="/osint/*" element={<OnlineMonitoring />} />
+    </Routes>,
+    { route: path },
   );
 }
 
@@ -117,7 +78,7 @@ const openAlert: OsintAlert = {
   watch_term: null,
 };
 
-const alertsPage: Handler = (url) =>
+const alertsPage: ApiHandler = ({ url }) =>
   url.pathname === '/api/osint/alerts' && url.searchParams.get('limit') === '20'
     ? { body: { total: 1, limit: 20, offset: 0, items: [openAlert] } }
     : undefined;
@@ -192,18 +153,12 @@ beforeAll(() => {
   if (!('fonts' in document))
     Object.defineProperty(document, 'fonts', { value: { addEventListener() {}, removeEventListener() {} } });
 });
-beforeEach(async () => {
-  await i18n.changeLanguage('fr');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+setUpPageTests('fr');
 
 describe('online monitoring', () => {
   it('shows a refused alert decision in the alert, with the server message', async () => {
-    serve(INVESTIGATOR, alertsPage, (url, init) =>
-      url.pathname === '/api/osint/alerts/5/decision' && init.method === 'POST'
+    serve(INVESTIGATOR, alertsPage, ({ url, method }) =>
+      url.pathname === '/api/osint/alerts/5/decision' && method === 'POST'
         ? {
             status: 409,
             body: { code: 'osint.alert_decided', message: 'alert #5 is confirmed: it cannot be confirmed' },
@@ -221,8 +176,8 @@ describe('online monitoring', () => {
   });
 
   it('confirms an alert with its note and shows the decision', async () => {
-    serve(INVESTIGATOR, alertsPage, (url, init) =>
-      url.pathname === '/api/osint/alerts/5/decision' && init.method === 'POST'
+    serve(INVESTIGATOR, alertsPage, ({ url, method }) =>
+      url.pathname === '/api/osint/alerts/5/decision' && method === 'POST'
         ? {
             body: {
               alert: {
@@ -249,8 +204,8 @@ describe('online monitoring', () => {
     expect(decision.textContent).toContain('Confirmées');
     expect(decision.textContent).toContain('Même vendeur que le dossier 2026-118');
     const call = fetchMock.mock.calls.find(([u]) => String(u).includes('/decision'))!;
-    expect(call[1].method).toBe('POST');
-    expect(JSON.parse(call[1].body as string)).toEqual({
+    expect(call[1]?.method).toBe('POST');
+    expect(JSON.parse(call[1]?.body as string)).toEqual({
       decision: 'confirm',
       note: 'Même vendeur que le dossier 2026-118',
     });
@@ -258,7 +213,7 @@ describe('online monitoring', () => {
   });
 
   it('highlights the signals of a post in the feed', async () => {
-    serve(INVESTIGATOR, (url) =>
+    serve(INVESTIGATOR, ({ url }) =>
       url.pathname === '/api/osint/items'
         ? { body: { total: 1, limit: 20, offset: 0, items: [post] } }
         : undefined,
@@ -283,8 +238,8 @@ describe('online monitoring', () => {
   it('says when evidence does not match its recorded hash', async () => {
     serve(
       INVESTIGATOR,
-      (url) => (url.pathname === '/api/osint/items/7' ? { body: detail } : undefined),
-      (url) =>
+      ({ url }) => (url.pathname === '/api/osint/items/7' ? { body: detail } : undefined),
+      ({ url }) =>
         url.pathname === '/api/osint/evidence/42'
           ? {
               body: {
@@ -306,7 +261,7 @@ describe('online monitoring', () => {
               },
             }
           : undefined,
-      (url) =>
+      ({ url }) =>
         url.pathname === '/api/osint/evidence/verify'
           ? {
               body: {
@@ -343,7 +298,7 @@ describe('online monitoring', () => {
   });
 
   it('hides every action from a read-only user', async () => {
-    const watchlist: Handler = (url) =>
+    const watchlist: ApiHandler = ({ url }) =>
       url.pathname === '/api/osint/watchlist'
         ? {
             body: {

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/index.ts';
-import { SessionProvider } from '../../session.tsx';
+import { type ApiRoutes, renderPage, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
 import { DeclarationRisk } from './DeclarationRisk.tsx';
 
 // ECharts needs a canvas: the chart is replaced by its accessible description (what a screen reader gets).
@@ -200,34 +198,16 @@ const declaration = {
   items: [{ id: 3239, line_no: 1, hs_code: '540710', description: 'Tissus', origin_country: 'KR' }],
 };
 
-type Handler = (init: RequestInit | undefined, url: URL) => { status: number; body?: unknown } | undefined;
-
-/** A fake API: `routes` answer by "METHOD /path"; every call is recorded. */
-function fakeApi(permissions: string[], routes: Record<string, Handler>) {
-  const calls: { method: string; path: string; url: URL; init: RequestInit | undefined }[] = [];
-  const defaults: Record<string, Handler> = {
-    'GET /api/auth/session': () => ({
-      status: 200,
-      body: {
-        user: {
-          id: 1,
-          username: 'officer',
-          display_name: 'Officer',
-          roles: ['officer'],
-          office_code: '40',
-          permissions,
-        },
-      },
-    }),
-    'GET /api/risk/decisions': () => ({
-      status: 200,
+/** A fake API: `routes` answer by "METHOD /path" before the defaults; every call is recorded. */
+function fakeApi(permissions: string[], routes: ApiRoutes) {
+  const defaults: ApiRoutes = {
+    'GET /api/risk/decisions': {
       body: { total: 1, limit: 50, offset: 0, items: [decision] },
-    }),
-    'GET /api/risk/decisions/133': () => ({ status: 200, body: decision }),
-    'POST /api/risk/score': () => ({ status: 200, body: score }),
-    [`GET /api/declarations/${REF}`]: () => ({ status: 200, body: declaration }),
-    'GET /api/valuation/references': () => ({
-      status: 200,
+    },
+    'GET /api/risk/decisions/133': { body: decision },
+    'POST /api/risk/score': { body: score },
+    [`GET /api/declarations/${REF}`]: { body: declaration },
+    'GET /api/valuation/references': {
       body: {
         total: 1,
         limit: 20,
@@ -248,9 +228,8 @@ function fakeApi(permissions: string[], routes: Record<string, Handler>) {
           },
         ],
       },
-    }),
-    [`GET /api/risk/declarations/${REF}/attachments`]: () => ({
-      status: 200,
+    },
+    [`GET /api/risk/declarations/${REF}/attachments`]: {
       body: {
         items: [
           {
@@ -268,44 +247,19 @@ function fakeApi(permissions: string[], routes: Record<string, Handler>) {
           },
         ],
       },
-    }),
+    },
   };
-  const all = { ...defaults, ...routes };
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = init?.method ?? 'GET';
-    calls.push({ method, path: url.pathname, url, init });
-    const handler = all[`${method} ${url.pathname}`];
-    const answer = handler?.(init, url) ?? { status: 404, body: { code: 'http.404', message: 'not found' } };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return calls;
+  const session = { username: 'officer', display_name: 'Officer', roles: ['officer'], office_code: '40' };
+  return stubApi(signedIn(permissions, session), routes, defaults).calls;
 }
 
 function show(node: ReactNode = <DeclarationRisk reference={REF} />) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <SessionProvider>{node}</SessionProvider>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderPage(node);
 }
 
 const bodyOf = (init: RequestInit | undefined) => JSON.parse(String(init?.body));
 
-beforeEach(async () => {
-  await i18n.changeLanguage('fr');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+setUpPageTests('fr');
 
 describe('the risk panel of a declaration', () => {
   it('explains a refused decision API (403) in place of the panel', async () => {
@@ -461,7 +415,7 @@ describe('the risk panel of a declaration', () => {
         status: 201,
         body: { id: 77, item_id: 3239, reference: REF, result: 'fraud', recorded_at: '2021-01-05T10:00:00Z' },
       }),
-      'POST /api/risk/attachments': (init) => {
+      'POST /api/risk/attachments': ({ init }) => {
         const file = (init?.body as FormData | undefined)?.get('file') as File | undefined;
         return file?.name === 'bad.jpg'
           ? { status: 415, body: { code: 'risk.attachment_type', message: 'not a photo' } }
@@ -542,7 +496,7 @@ describe('the risk panel of a declaration', () => {
 
   it('requires a reason of 5 characters to change the channel, and shows the server refusal in place', async () => {
     const calls = fakeApi(OFFICER, {
-      'POST /api/risk/decisions/133/override': (init) =>
+      'POST /api/risk/decisions/133/override': ({ init }) =>
         bodyOf(init).reason === 'Déjà contrôlée au départ'
           ? { status: 409, body: { code: 'risk.decision_superseded', message: 'superseded' } }
           : {

@@ -1,11 +1,16 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes, useLocation } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/index.ts';
-import { SessionProvider } from '../../session.tsx';
+import {
+  type ApiMock,
+  renderPage,
+  setUpPageTests,
+  signedIn,
+  signedOut,
+  stubApi,
+} from '../../test/harness.tsx';
 import { type QueueRow, queueQuery, Selection } from './Selection.tsx';
 
 const row = (id: number, reference: string, extra: Partial<QueueRow> = {}): QueueRow => ({
@@ -43,55 +48,46 @@ const ROWS = [
   row(3, 'R-0003', { channel: 'green', top_reason: null }),
 ];
 
-const json = (status: number, body: unknown) =>
-  Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-
 /** A mocked API: the session, the campaigns and the queue (or an error on `failing`). */
 function serve(options: { failing?: boolean; total?: number; permissions?: string[] } = {}) {
-  const fetch = vi.fn((input: RequestInfo | URL) => {
-    const url = String(input);
-    if (url === '/api/auth/session')
-      return json(200, {
-        user: {
-          id: 1,
-          username: 'officer',
-          display_name: 'Officer',
-          roles: ['officer'],
-          office_code: '301',
-          permissions: options.permissions ?? ['risk:read', 'risk:all_offices'],
+  const permissions = options.permissions ?? ['risk:read', 'risk:all_offices'];
+  return stubApi(
+    signedIn(permissions, {
+      username: 'officer',
+      display_name: 'Officer',
+      roles: ['officer'],
+      office_code: '301',
+    }),
+    {
+      'GET /api/risk/campaigns': {
+        body: {
+          total: 1,
+          limit: 500,
+          offset: 0,
+          items: [{ id: 7, name: 'footwear-asia', status: 'active' }],
         },
-      });
-    if (url.startsWith('/api/risk/campaigns'))
-      return json(200, {
-        total: 1,
-        limit: 500,
-        offset: 0,
-        items: [{ id: 7, name: 'footwear-asia', status: 'active' }],
-      });
-    if (url.startsWith('/api/risk/decisions')) {
-      if (options.failing) return json(500, { code: 'internal', message: 'the server failed' });
-      const offset = Number(new URL(url, 'http://x').searchParams.get('offset') ?? 0);
-      const total = options.total ?? ROWS.length;
-      return json(200, {
-        total,
-        limit: 50,
-        offset,
-        items: ROWS,
-        summary: { selected: total, controlled: 1, pending: total - 1 },
-      });
-    }
-    return json(404, { code: 'not_found', message: url });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
+      },
+      'GET /api/risk/decisions': ({ url }) => {
+        if (options.failing) return { status: 500, body: { code: 'internal', message: 'the server failed' } };
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const total = options.total ?? ROWS.length;
+        return {
+          body: {
+            total,
+            limit: 50,
+            offset,
+            items: ROWS,
+            summary: { selected: total, controlled: 1, pending: total - 1 },
+          },
+        };
+      },
+    },
+  );
 }
 
 /** The last queue request's query. */
-function lastQuery(fetch: ReturnType<typeof serve>): URLSearchParams {
-  const calls = fetch.mock.calls.map((c) => String(c[0])).filter((u) => u.startsWith('/api/risk/decisions'));
-  return new URL(calls.at(-1)!, 'http://x').searchParams;
+function lastQuery(api: ApiMock): URLSearchParams {
+  return api.calls.filter((c) => c.path === '/api/risk/decisions').at(-1)!.url.searchParams;
 }
 
 function Where() {
@@ -100,21 +96,15 @@ function Where() {
 }
 
 function show(path = '/selection') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionProvider>
-            <Routes>
-              <Route path="/selection" element={<Selection />} />
-              <Route path="/declarations/:reference" element={<div>declaration page</div>} />
-            </Routes>
-            <Where />
-          </SessionProvider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+  return renderPage(
+    <>
+      <Routes>
+        <Route path="/selection" element={<Selection />} />
+        <Route path="/declarations/:reference" element={<div>declaration page</div>} />
+      </Routes>
+      <Where />
+    </>,
+    { route: path },
   );
 }
 
@@ -122,10 +112,7 @@ const where = () => screen.getByTestId('where').textContent ?? '';
 const selectedRow = () =>
   screen.getAllByTestId('queue-row').findIndex((r) => r.getAttribute('aria-selected') === 'true');
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+setUpPageTests();
 
 describe('selection queue', () => {
   it('shows an API error where the queue would be', async () => {
@@ -148,20 +135,18 @@ describe('selection queue', () => {
 
   it('says when nothing is selected for the filters', async () => {
     await i18n.changeLanguage('fr');
-    const fetch = vi.fn((input: RequestInfo | URL) => {
-      const url = String(input);
-      if (url === '/api/auth/session') return json(401, { code: 'auth.required', message: '' });
-      if (url.startsWith('/api/risk/campaigns'))
-        return json(200, { total: 0, limit: 500, offset: 0, items: [] });
-      return json(200, {
-        total: 0,
-        limit: 50,
-        offset: 0,
-        items: [],
-        summary: { selected: 0, controlled: 0, pending: 0 },
-      });
+    stubApi(signedOut(), {
+      'GET /api/risk/campaigns': { body: { total: 0, limit: 500, offset: 0, items: [] } },
+      'GET /api/risk/decisions': {
+        body: {
+          total: 0,
+          limit: 50,
+          offset: 0,
+          items: [],
+          summary: { selected: 0, controlled: 0, pending: 0 },
+        },
+      },
     });
-    vi.stubGlobal('fetch', fetch);
     show('/selection?status=controlled');
     expect((await screen.findByTestId('queue-empty')).textContent).toContain(
       'Rien n’est sélectionné pour ces filtres.',

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/index.ts';
-import { SessionProvider } from '../../session.tsx';
+import { type ApiRoutes, renderPage, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
 import { RulesAndCampaigns } from './index.tsx';
 import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
 
@@ -13,70 +11,23 @@ vi.mock('../../components/Chart.tsx', () => ({
   Chart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
 }));
 
-type Reply = { status: number; body?: unknown };
-type Handler = (body: unknown, url: string) => Reply;
-
 const ANALYST = ['risk:read', 'risk:manage', 'risk:activate', 'risk:decide', 'jobs:read'];
 
 /** A mocked API: `routes` maps "METHOD /path" (query ignored) to a reply; the session comes with `permissions`. */
-function serve(routes: Record<string, Reply | Handler>, permissions: string[] = ANALYST) {
-  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    const method = init?.method ?? 'GET';
-    const path = url.split('?')[0];
-    if (path === '/api/auth/session')
-      return respond({
-        status: 200,
-        body: {
-          user: {
-            id: 2,
-            username: 'analyst',
-            display_name: 'Analyst',
-            roles: ['analyst'],
-            office_code: null,
-            permissions,
-          },
-        },
-      });
-    const route = routes[`${method} ${path}`];
-    if (!route)
-      return respond({ status: 404, body: { code: 'http.404', message: `no route ${method} ${path}` } });
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    return respond(typeof route === 'function' ? route(body, url) : route);
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
-function respond({ status, body }: Reply) {
-  return new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
-}
-
-/** Bodies sent to "METHOD path". */
-function sent(fetch: ReturnType<typeof serve>, method: string, path: string): unknown[] {
-  return fetch.mock.calls
-    .filter(([url, init]) => String(url).split('?')[0] === path && (init?.method ?? 'GET') === method)
-    .map(([, init]) => (typeof init?.body === 'string' ? JSON.parse(init.body) : undefined));
+function serve(routes: ApiRoutes, permissions: string[] = ANALYST) {
+  return stubApi(
+    signedIn(permissions, { id: 2, username: 'analyst', display_name: 'Analyst', roles: ['analyst'] }),
+    routes,
+  );
 }
 
 function renderAt(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionProvider>
-            <Routes>
-              <Route path="/rules/*" element={<RulesAndCampaigns />} />
-              <Route path="/declarations/:reference" element={<div>declaration page</div>} />
-            </Routes>
-          </SessionProvider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+  return renderPage(
+    <Routes>
+      <Route path="/rules/*" element={<RulesAndCampaigns />} />
+      <Route path="/declarations/:reference" element={<div>declaration page</div>} />
+    </Routes>,
+    { route: path },
   );
 }
 
@@ -113,13 +64,7 @@ const PROFILE: Profile = {
   source_text: 'rules:\n  - id: textiles-low-value\n    title: x\n    effect: { points: 30 }\n',
 };
 
-beforeEach(async () => {
-  await i18n.changeLanguage('fr');
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+setUpPageTests('fr');
 
 describe('rule editor', () => {
   it('shows a validation failure where it happened', async () => {
@@ -138,7 +83,7 @@ describe('rule editor', () => {
   });
 
   it('lists problems by line and puts the cursor on the line of the one clicked', async () => {
-    const fetch = serve({
+    const api = serve({
       'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
       'GET /api/risk/indicators': { status: 200, body: { items: [] } },
       'POST /api/risk/profiles/validate': {
@@ -163,7 +108,7 @@ describe('rule editor', () => {
       'Ligne 4rules[0].effect.pointsexpected number',
       '—rules[0].rationalemissing',
     ]);
-    expect(sent(fetch, 'POST', '/api/risk/profiles/validate')).toEqual([{ text: PROFILE.source_text }]);
+    expect(api.sent('POST', '/api/risk/profiles/validate')).toEqual([{ text: PROFILE.source_text }]);
     fireEvent.click(screen.getByRole('button', { name: 'Aller à la ligne 3' }));
     const line3 = PROFILE.source_text!.split('\n').slice(0, 2).join('\n').length + 1;
     expect(document.activeElement).toBe(area);
@@ -176,7 +121,7 @@ describe('rule editor', () => {
   });
 
   it('keeps the problems the server found when saving, and asks for a reason first', async () => {
-    const fetch = serve({
+    const api = serve({
       'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
       'GET /api/risk/indicators': { status: 200, body: { items: [] } },
       'POST /api/risk/profiles': {
@@ -192,7 +137,7 @@ describe('rule editor', () => {
     const save = await screen.findByRole('button', { name: 'Enregistrer le brouillon' });
     fireEvent.click(save);
     expect(await screen.findByText('Indiquez un motif (5 caractères au moins).')).toBeTruthy();
-    expect(sent(fetch, 'POST', '/api/risk/profiles')).toEqual([]);
+    expect(api.sent('POST', '/api/risk/profiles')).toEqual([]);
     fireEvent.change(screen.getByRole('textbox', { name: /Motif/ }), {
       target: { value: 'New textile threshold' },
     });
@@ -201,7 +146,7 @@ describe('rule editor', () => {
     expect(
       screen.getByText('Le document contient des erreurs : corrigez les problèmes signalés.'),
     ).toBeTruthy();
-    expect(sent(fetch, 'POST', '/api/risk/profiles')).toEqual([
+    expect(api.sent('POST', '/api/risk/profiles')).toEqual([
       {
         name: 'national',
         text: PROFILE.source_text,
@@ -225,7 +170,7 @@ describe('profile activation', () => {
   });
 
   it('requires a reason and shows the server’s refusal in the dialog', async () => {
-    const fetch = serve({
+    const api = serve({
       'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
       'POST /api/risk/profiles/2/activate': {
         status: 409,
@@ -237,13 +182,13 @@ describe('profile activation', () => {
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Activer' }));
     expect(await within(dialog).findByText('Indiquez un motif (5 caractères au moins).')).toBeTruthy();
-    expect(sent(fetch, 'POST', '/api/risk/profiles/2/activate')).toEqual([]);
+    expect(api.sent('POST', '/api/risk/profiles/2/activate')).toEqual([]);
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Motif/ }), {
       target: { value: 'Back-test 2020 is better' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Activer' }));
     expect(await within(dialog).findByText('Seul un brouillon peut être activé.')).toBeTruthy();
-    expect(sent(fetch, 'POST', '/api/risk/profiles/2/activate')).toEqual([
+    expect(api.sent('POST', '/api/risk/profiles/2/activate')).toEqual([
       { reason: 'Back-test 2020 is better' },
     ]);
   });
@@ -349,7 +294,7 @@ describe('back-test', () => {
 
   it('runs over 2020 by default, follows the job and compares the candidate with the active profile', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    const fetch = serve({
+    const api = serve({
       'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
       'POST /api/risk/backtests': { status: 202, body: { job: job('queued') } },
       'GET /api/jobs/job-1': { status: 200, body: job('queued') },
@@ -357,7 +302,7 @@ describe('back-test', () => {
     renderAt('/rules/profiles/2/backtest');
     fireEvent.click(await screen.findByRole('button', { name: 'Lancer le test' }));
     await waitFor(() => expect(FakeEventSource.last?.url).toBe('/api/jobs/job-1/events'));
-    expect(sent(fetch, 'POST', '/api/risk/backtests')).toEqual([
+    expect(api.sent('POST', '/api/risk/backtests')).toEqual([
       { profile_id: 2, from: '2020-01-01', to: '2020-12-31', compare: true, references: 'rolling' },
     ]);
     act(() =>
@@ -414,7 +359,7 @@ describe('campaigns', () => {
 
   it('posts the campaign as typed and shows the server’s refusal in the form', async () => {
     let refuse = true;
-    const fetch = serve({
+    const api = serve({
       'GET /api/risk/campaigns': { status: 200, body: { total: 0, limit: 200, offset: 0, items: [] } },
       'POST /api/risk/campaigns': () =>
         refuse
@@ -445,13 +390,13 @@ describe('campaigns', () => {
     expect(
       await within(form).findByText('Indiquez au moins un préfixe SH, un mot-clé ou une origine.'),
     ).toBeTruthy();
-    expect(sent(fetch, 'POST', '/api/risk/campaigns')).toEqual([]);
+    expect(api.sent('POST', '/api/risk/campaigns')).toEqual([]);
     addTag('Préfixes SH', '6402');
     addTag('Mots-clés', 'sneakers');
     addTag('Origines', 'cn');
     fireEvent.click(within(form).getByRole('button', { name: 'Créer la campagne' }));
     expect(await within(form).findByText('Une campagne porte déjà ce nom.')).toBeTruthy();
-    expect(sent(fetch, 'POST', '/api/risk/campaigns')).toEqual([
+    expect(api.sent('POST', '/api/risk/campaigns')).toEqual([
       {
         name: 'sneakers-cn',
         description: null,
@@ -499,7 +444,7 @@ describe('campaigns', () => {
         ],
       },
     };
-    const fetch = serve(
+    const api = serve(
       {
         'GET /api/risk/campaigns/1': { status: 200, body: detail },
         'PUT /api/risk/campaigns/1/items/11': {
@@ -519,7 +464,7 @@ describe('campaigns', () => {
     fireEvent.change(within(row).getByRole('textbox', { name: 'Note' }), { target: { value: 'PV 2021-17' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() =>
-      expect(sent(fetch, 'PUT', '/api/risk/campaigns/1/items/11')).toEqual([
+      expect(api.sent('PUT', '/api/risk/campaigns/1/items/11')).toEqual([
         { status: 'finding', note: 'PV 2021-17' },
       ]),
     );
