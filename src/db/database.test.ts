@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../test/db.ts';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase, openTestDatabase } from '../../test/db.ts';
 import { copyNumber, copyText, copyTextArray } from './copy-text.ts';
+import { openDatabase } from './database.ts';
 import { migrateToLatest, migrationStatus } from './migrate.ts';
 
 describeEachDatabase('database', (t) => {
@@ -70,5 +73,37 @@ describeEachDatabase('database', (t) => {
     await expect(
       t.database.db.insertInto('sellers').values({ code: 'S1', name: null, country: 'France' }).execute(),
     ).rejects.toThrow(/check constraint/);
+  });
+});
+
+describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('migrations beside another installation', () => {
+  it('migrates a schema chosen by search_path although another schema of the database is a Vigie one', async () => {
+    const url = process.env.VIGIE_TEST_DATABASE_URL!;
+    // The other installation: the test harness gives each database a schema of its own, migrated.
+    const other = await openTestDatabase('postgres');
+    const mine = `vigie_sp_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${mine}`);
+    try {
+      const database = await openDatabase({
+        url: `${url}?options=${encodeURIComponent(`-c search_path=${mine}`)}`,
+      });
+      try {
+        const report = await migrateToLatest(database);
+        expect(report.applied.length).toBe(report.total);
+        const { rows } = await admin.query(
+          `select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name = 'vigie_migrations'`,
+          [mine],
+        );
+        expect(rows[0].n).toBe(1);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await admin.query(`drop schema ${mine} cascade`);
+      await admin.end();
+      await other.close();
+    }
   });
 });

@@ -1,7 +1,21 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
+
+/**
+ * The schema the migration tables belong to: the database's own, or else the connection's current one (a
+ * search_path set in the URL, or public). Always named: Kysely otherwise looks for its tables in every schema and
+ * takes another installation's (another schema of the same database) for this one's.
+ */
+async function migrationSchema(database: Database): Promise<string | undefined> {
+  if (database.schema) return database.schema;
+  if (database.kind !== 'postgres') return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    database.db,
+  );
+  return rows[0]?.schema ?? undefined;
+}
 
 function migrator(db: Kysely<unknown>, schema?: string): Migrator {
   return new Migrator({
@@ -9,8 +23,6 @@ function migrator(db: Kysely<unknown>, schema?: string): Migrator {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'vigie_migrations',
     migrationLockTableName: 'vigie_migrations_lock',
-    // With a schema of its own (tests, benches), the migration tables are looked for there: otherwise Kysely
-    // takes another schema's tables for this one's and the migration fails.
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
@@ -24,7 +36,7 @@ export interface MigrationReport {
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
   const result: MigrationResultSet = await migrator(
     database.db as Kysely<unknown>,
-    database.schema,
+    await migrationSchema(database),
   ).migrateToLatest();
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (result.error) {
@@ -38,6 +50,9 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
 export async function migrationStatus(
   database: Database,
 ): Promise<{ name: string; executedAt: Date | null }[]> {
-  const list = await migrator(database.db as Kysely<unknown>, database.schema).getMigrations();
+  const list = await migrator(
+    database.db as Kysely<unknown>,
+    await migrationSchema(database),
+  ).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
 }
