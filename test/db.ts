@@ -47,6 +47,8 @@ export async function openTestDatabase(
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop schema ${quoteIdent(schema)} cascade`);
+      // The job queue's own schema (pg-boss), when a test started one.
+      await dropper.query(`drop schema if exists ${quoteIdent(`${schema}_jobs`)} cascade`);
       await dropper.end();
     },
   };
