@@ -18,9 +18,10 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, type Page, query } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useUrlState } from '../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 
 export interface DeclarationSummary {
@@ -66,12 +67,7 @@ export function Declarations() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
-    (typeof FILTERS)[number],
-    string
-  >;
+  const { page, filters, setFilters, setPage, clear } = useUrlState(FILTERS);
   const [draft, setDraft] = useState(filters);
   const list = useQuery({
     queryKey: ['declarations', filters, page],
@@ -83,9 +79,7 @@ export function Declarations() {
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [key, value] of Object.entries(draft)) if (value) next.set(key, value);
-    setParams(next);
+    setFilters(draft);
   };
   const field = (name: (typeof FILTERS)[number], label: string, width = 140) => (
     <TextInput
@@ -134,7 +128,7 @@ export function Declarations() {
           variant="subtle"
           onClick={() => {
             setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as typeof draft);
-            setParams({});
+            clear();
           }}
         >
           {t('declarations.reset')}
@@ -196,11 +190,7 @@ export function Declarations() {
             <Pagination
               total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
               value={page}
-              onChange={(next) => {
-                const copy = new URLSearchParams(params);
-                copy.set('page', String(next));
-                setParams(copy);
-              }}
+              onChange={setPage}
               siblings={1}
             />
           </Group>

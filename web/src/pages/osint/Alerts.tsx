@@ -20,9 +20,10 @@ import {
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, type Page, query } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { quotedValues, spansFromValues } from './highlight.ts';
@@ -239,10 +240,9 @@ export function Alerts() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const client = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilters, setPage } = useUrlState([]);
   const status = params.get('status') ?? 'open';
   const kind = params.get('kind') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? 1));
   const key = ['osint', 'alerts', 'list', status, kind, page];
   const list = useQuery({
     queryKey: key,
@@ -257,13 +257,6 @@ export function Alerts() {
       ),
     placeholderData: keepPreviousData,
   });
-  const setParam = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('page');
-    setParams(next);
-  };
   // The decided alert stays where it was, showing the decision; the counts move.
   const decided = (alert: OsintAlert) => {
     client.setQueryData<Page<OsintAlert>>(key, (old) =>
@@ -274,19 +267,19 @@ export function Alerts() {
   const data = list.data;
   return (
     <Stack gap="sm">
-      <StatusCounts active={status} onPick={(s) => setParam('status', s)} />
+      <StatusCounts active={status} onPick={(s) => setFilters({ status: s })} />
       <Group gap="sm" wrap="wrap">
         <SegmentedControl
           size="xs"
           value={status}
-          onChange={(v) => setParam('status', v)}
+          onChange={(v) => setFilters({ status: v })}
           data={[...ALERT_STATUSES, 'all'].map((s) => ({ value: s, label: t(`osint.alertStatus.${s}`) }))}
           aria-label={t('osint.alerts.status')}
         />
         <SegmentedControl
           size="xs"
           value={kind || 'any'}
-          onChange={(v) => setParam('kind', v === 'any' ? '' : v)}
+          onChange={(v) => setFilters({ kind: v === 'any' ? '' : v })}
           data={[
             { value: 'any', label: t('osint.feed.any') },
             ...KINDS.map((k) => ({ value: k, label: t(`osint.alertKinds.${k}`) })),
@@ -317,15 +310,7 @@ export function Alerts() {
           </Stack>
           {data.total > PAGE_SIZE && (
             <Group justify="center">
-              <Pagination
-                total={Math.ceil(data.total / PAGE_SIZE)}
-                value={page}
-                onChange={(next) => {
-                  const copy = new URLSearchParams(params);
-                  copy.set('page', String(next));
-                  setParams(copy);
-                }}
-              />
+              <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
             </Group>
           )}
         </>

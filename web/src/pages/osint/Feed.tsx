@@ -19,9 +19,10 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, type Page, query } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
@@ -116,9 +117,7 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
 export function Feed() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Filters;
+  const { page, filters, setFilters, setPage } = useUrlState(FILTERS);
   const [draft, setDraft] = useState(filters);
   const sources = useSources();
   const list = useQuery({
@@ -140,11 +139,7 @@ export function Feed() {
   const sourceNames = new Map(sources.data?.items.map((s) => [s.id, s.name]) ?? []);
   const apply = (event?: FormEvent, next: Filters = draft) => {
     event?.preventDefault();
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
-    const post = params.get('post');
-    if (post) search.set('post', post);
-    setParams(search);
+    setFilters(next);
   };
   const set = (name: keyof Filters, value: string, now = false) => {
     const next = { ...draft, [name]: value };
@@ -249,11 +244,7 @@ export function Feed() {
               <Pagination
                 total={Math.ceil(data.total / PAGE_SIZE)}
                 value={page}
-                onChange={(next) => {
-                  const copy = new URLSearchParams(params);
-                  copy.set('page', String(next));
-                  setParams(copy);
-                }}
+                onChange={setPage}
                 siblings={1}
               />
             </Group>

@@ -25,10 +25,11 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Page, query } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { PostCard } from './Feed.tsx';
 import { dirOf } from './PostDetail.tsx';
@@ -63,14 +64,7 @@ export function Sellers() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
-  const filters = {
-    q: params.get('q') ?? '',
-    label: params.get('label') ?? '',
-    platform: params.get('platform') ?? '',
-    min_score: params.get('min_score') ?? '',
-  };
+  const { page, filters, setFilters, setPage } = useUrlState(['q', 'label', 'platform', 'min_score']);
   const [draft, setDraft] = useState(filters);
   const list = useQuery({
     queryKey: ['osint', 'sellers', filters, page],
@@ -82,9 +76,7 @@ export function Sellers() {
   });
   const apply = (event?: FormEvent, next = draft) => {
     event?.preventDefault();
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value) search.set(key, value);
-    setParams(search);
+    setFilters(next);
   };
   const data = list.data;
   return (
@@ -237,15 +229,7 @@ export function Sellers() {
               })}
             </Text>
             {data.total > PAGE_SIZE && (
-              <Pagination
-                total={Math.ceil(data.total / PAGE_SIZE)}
-                value={page}
-                onChange={(next) => {
-                  const copy = new URLSearchParams(params);
-                  copy.set('page', String(next));
-                  setParams(copy);
-                }}
-              />
+              <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
             )}
           </Group>
         </>
@@ -276,8 +260,7 @@ export function SellerPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { id } = useParams();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const { page, setPage } = useUrlState([]);
   const seller = useQuery({
     queryKey: ['osint', 'seller', id],
     queryFn: () => api<SellerDetail>(`/api/osint/sellers/${id}`),
@@ -422,15 +405,7 @@ export function SellerPage() {
           {posts.data.items.length === 0 && <Text c="dimmed">{t('osint.feed.empty')}</Text>}
           {posts.data.total > 10 && (
             <Group justify="center">
-              <Pagination
-                total={Math.ceil(posts.data.total / 10)}
-                value={page}
-                onChange={(next) => {
-                  const copy = new URLSearchParams(params);
-                  copy.set('page', String(next));
-                  setParams(copy);
-                }}
-              />
+              <Pagination total={Math.ceil(posts.data.total / 10)} value={page} onChange={setPage} />
             </Group>
           )}
         </Stack>

@@ -27,9 +27,10 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, type Page, query } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { pageOf, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -93,7 +94,7 @@ const CHANNEL_COLOURS: Record<Channel, string> = {
 /** The API query of the queue's address: no channel means the declarations sent to control (red and yellow). */
 export function queueQuery(params: URLSearchParams): Record<string, string | number> {
   const get = (key: string) => params.get(key) ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const page = pageOf(params);
   const channel = get('channel');
   const sort = get('sort');
   const out: Record<string, string | number> = {
@@ -250,11 +251,9 @@ export function Selection() {
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const { params, page, filters, update, setFilters, setPage, clear } = useUrlState(FILTERS);
   const sort = params.get('sort') ?? '';
   const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : 'desc';
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>;
   const [draft, setDraft] = useState(filters);
   const filterKey = FILTERS.map((f) => params.get(f) ?? '').join('|');
   // The draft follows the address (back button, a shared link).
@@ -283,12 +282,6 @@ export function Selection() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: rowKey stands for the rows
   useEffect(() => setActive(0), [rowKey]);
 
-  const update = (change: (next: URLSearchParams) => void) => {
-    const next = new URLSearchParams(params);
-    change(next);
-    setParams(next);
-  };
-  const goToPage = (n: number) => update((next) => next.set('page', String(n)));
   const open = (row: QueueRow | undefined) => {
     if (row) void navigate(`/declarations/${encodeURIComponent(row.reference)}`);
   };
@@ -298,23 +291,15 @@ export function Selection() {
       next.set('sort', column);
       next.delete('page');
     });
-  const apply = (values: Record<Filter, string>) =>
-    update((next) => {
-      for (const f of FILTERS) {
-        if (values[f]) next.set(f, values[f]);
-        else next.delete(f);
-      }
-      next.delete('page');
-    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    apply(draft);
+    setFilters(draft);
   };
   /** Selects apply at once; text fields on Enter or with the button. */
   const choose = (name: Filter, value: string) => {
     const next = { ...draft, [name]: value };
     setDraft(next);
-    apply(next);
+    setFilters(next);
   };
 
   // Shortcuts anywhere on the page, except while typing in a field.
@@ -329,8 +314,8 @@ export function Selection() {
       // Enter on a link or a button does what they do.
       if (target && (target.tagName === 'A' || target.tagName === 'BUTTON')) return;
       open(rows[active]);
-    } else if (key === 'n' && page < pages) goToPage(page + 1);
-    else if (key === 'p' && page > 1) goToPage(page - 1);
+    } else if (key === 'n' && page < pages) setPage(page + 1);
+    else if (key === 'p' && page > 1) setPage(page - 1);
     else return;
     event.preventDefault();
   };
@@ -446,7 +431,7 @@ export function Selection() {
           variant="subtle"
           onClick={() => {
             setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as Record<Filter, string>);
-            setParams({});
+            clear();
           }}
         >
           {t('selection.filters.reset')}
@@ -611,7 +596,7 @@ export function Selection() {
               {t('selection.shortcuts.page')}
             </Text>
           </Group>
-          <Pagination total={pages} value={page} onChange={goToPage} siblings={1} size="sm" />
+          <Pagination total={pages} value={page} onChange={setPage} siblings={1} size="sm" />
         </Group>
       )}
     </Stack>

@@ -1,0 +1,44 @@
+/**
+ * Filters and page kept in the address, so a view can be shared, bookmarked and reached with the back button.
+ * A list page reads them from here and changes them through here; the other parameters of the address (a sort,
+ * an open drawer) are left as they are.
+ */
+import { useSearchParams } from 'react-router';
+
+/** The page in the address: 1 when absent, below 1 or not a number. */
+export function pageOf(params: URLSearchParams): number {
+  return Math.max(1, Number(params.get('page') ?? 1) || 1);
+}
+
+export function useUrlState<Name extends string>(names: readonly Name[]) {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(names.map((name) => [name, params.get(name) ?? ''])) as Record<
+    Name,
+    string
+  >;
+  /** Changes a copy of the parameters and puts it in the address. */
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    setParams(next);
+  };
+  return {
+    params,
+    page: pageOf(params),
+    /** Each filter as in the address, '' when absent. */
+    filters,
+    update,
+    /** Sets these parameters (an empty value removes one) and goes back to the first page. */
+    setFilters: (values: Partial<Record<string, string>>) =>
+      update((next) => {
+        for (const [name, value] of Object.entries(values)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        next.delete('page');
+      }),
+    setPage: (page: number) => update((next) => next.set('page', String(page))),
+    /** Empties the address: no filter, first page. */
+    clear: () => setParams({}),
+  };
+}
