@@ -4,7 +4,7 @@
  * The text is the one kept with the item; its evidence does not change.
  */
 import type { Database } from '../../db/database.ts';
-import { raiseAlert, raiseSellerAlerts } from './alerts.ts';
+import { listWatchTerms, matchWatchTerms, raiseAlert, raiseSellerAlerts } from './alerts.ts';
 import { createAnalyzer } from './analysis/index.ts';
 import { analysedText } from './items.ts';
 import { currentModel } from './model.ts';
@@ -27,6 +27,8 @@ export async function reanalyzeItems(
   } = {},
 ): Promise<ReanalysisSummary> {
   const model = await currentModel(database.db);
+  // Watch terms added since the items were collected match them now.
+  const watchTerms = await listWatchTerms(database.db, { activeOnly: true });
   const analyze = createAnalyzer({ classifier: model.classifier });
   let count = database.db.selectFrom('osint_items').select((eb) => eb.fn.countAll<number>().as('n'));
   if (options.sourceId !== undefined) count = count.where('source_id', '=', options.sourceId);
@@ -109,6 +111,22 @@ export async function reanalyzeItems(
             label: a.label,
             score: a.score,
             reason: a.reasons[0] ?? `${a.label} ${a.score.toFixed(2)}`,
+          });
+          if (raised) summary.alerts++;
+        }
+        for (const term of matchWatchTerms(watchTerms, {
+          text: analysedText(r),
+          brands: a.entities.brands,
+          phones: a.entities.phones,
+        })) {
+          const raised = await raiseAlert(session.db, {
+            key: `watch:${term.id}:${r.dup_group_id}`,
+            kind: 'watchlist',
+            item_id: r.id,
+            watch_term_id: term.id,
+            label: a.label,
+            score: a.score,
+            reason: `matches the watch ${term.kind} "${term.value}"`,
           });
           if (raised) summary.alerts++;
         }

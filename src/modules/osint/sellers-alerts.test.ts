@@ -9,6 +9,7 @@ import { listAudit } from '../audit/store.ts';
 import { addWatchTerm, decideAlert, listAlerts, removeWatchTerm } from './alerts.ts';
 import { defaultClassifier, predict } from './analysis/index.ts';
 import { currentModel, modelInfo } from './model.ts';
+import { reanalyzeItems } from './reanalyze.ts';
 import { runCollection } from './run.ts';
 import { getSellerProfile, listSellers } from './seller-views.ts';
 import { HUB_ACCOUNTS, sellerIdentifiers, sellersByIdentifier } from './sellers.ts';
@@ -218,6 +219,32 @@ describeEachDatabase('osint sellers and alerts', (t) => {
       .where('value', '=', '+212522000000')
       .executeTakeFirstOrThrow();
     expect(hub).toMatchObject({ hub: true, seller_id: null });
+  });
+
+  it('matches a watch term added after collection when the items are analysed again', async () => {
+    await collect([
+      {
+        id: 'w1',
+        platform: 'facebook',
+        author: 'parfums_casa',
+        text: 'Parfum Chanel N°5 100 ml, 300 dh, livraison',
+      },
+      { id: 'w2', platform: 'facebook', author: 'cuisine', text: 'Recette du tajine aux pruneaux' },
+    ]);
+    const watchAlerts = async () =>
+      (await listAlerts(t.database.db, { kind: 'watchlist' }, { limit: 50, offset: 0 })).items;
+    expect(await watchAlerts()).toEqual([]);
+    const term = await addWatchTerm(t.database, actor, { kind: 'brand', value: 'Chanel' });
+    const first = await reanalyzeItems(t.database);
+    expect(first.items).toBe(2);
+    const raised = await watchAlerts();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ kind: 'watchlist', reason: 'matches the watch brand "Chanel"' });
+    expect(raised[0]!.item?.text).toContain('Chanel');
+    // Analysing again raises nothing twice.
+    await reanalyzeItems(t.database);
+    expect(await watchAlerts()).toHaveLength(1);
+    await removeWatchTerm(t.database, actor, term.id);
   });
 
   it('raises one alert per risky ad, per watchlist match, and per risky seller', async () => {
