@@ -14,6 +14,7 @@
  *
  * `vigie osint analyze` and `vigie osint train` stay in cli.ts: file mode, no database.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
@@ -41,10 +42,12 @@ import { getSellerProfile, listSellers } from './seller-views.ts';
 import { sellerIdentifiers } from './sellers.ts';
 import { SOURCE_TYPES, type SourceType } from './source-config.ts';
 import {
+  claimDueSource,
   createSource,
   deleteSource,
   dueSources,
   listSources,
+  releaseSource,
   resolveSource,
   submittedUrlSource,
   updateSource,
@@ -290,12 +293,17 @@ export function registerOsintDbCommands(osint: Command, context: CliContext): vo
             const due = await dueSources(database.db);
             if (!due.length && !options.json) console.log('no source is due');
             for (const s of due) {
-              await database.db
-                .updateTable('osint_sources')
-                .set({ next_run_at: new Date(Date.now() + (s.interval_minutes ?? 60) * 60_000) })
-                .where('id', '=', s.id)
-                .execute();
-              await collectOne(database, s.id, s.name, {}, run);
+              // Claimed like the server's scheduler claims it: a source another process is collecting is left.
+              const claim = randomUUID();
+              if (!(await claimDueSource(database.db, s.id, claim))) {
+                if (!options.json) console.log(`${s.name}: being collected elsewhere, left alone`);
+                continue;
+              }
+              try {
+                await collectOne(database, s.id, s.name, {}, run);
+              } finally {
+                await releaseSource(database.db, s.id, claim);
+              }
             }
             return;
           }
