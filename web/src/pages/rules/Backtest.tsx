@@ -19,6 +19,8 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  type TableTdProps,
+  type TableThProps,
   Tabs,
   Text,
   TextInput,
@@ -150,6 +152,9 @@ const METRICS: Metric[] = [
   { key: 'randomFraudRate', kind: 'pct', get: (r) => r.selection.random.fraud_rate },
 ];
 
+/** The figures shown as cards above the charts, in this order. */
+const KPIS = ['share', 'precision', 'recall', 'dutiesRecovered'];
+
 function show(lang: string, value: number | null, kind: 'pct' | 'number') {
   return kind === 'pct' ? pct(lang, value) : value === null ? '—' : formatNumber(lang, value);
 }
@@ -188,6 +193,42 @@ function Kpi({
   );
 }
 
+/** Cells of figures, aligned on the end (right, or left in Arabic). */
+const Figure = (props: TableTdProps) => <Table.Td style={{ textAlign: 'end' }} {...props} />;
+const FigureHead = (props: TableThProps) => <Table.Th style={{ textAlign: 'end' }} {...props} />;
+
+/** A titled chart in the grid of results (the chart's accessible label is its title), or why there is none. */
+function ChartCard({
+  span,
+  title,
+  option,
+  height = 280,
+  empty,
+}: {
+  span: Record<string, number>;
+  title: string;
+  option: ChartOption;
+  height?: number;
+  empty?: string;
+}) {
+  return (
+    <Grid.Col span={span}>
+      <Card withBorder h="100%">
+        <Text fw={600} size="sm">
+          {title}
+        </Text>
+        {empty === undefined ? (
+          <Chart option={option} label={title} height={height} />
+        ) : (
+          <Text c="dimmed" size="sm" py="lg" ta="center">
+            {empty}
+          </Text>
+        )}
+      </Card>
+    </Grid.Col>
+  );
+}
+
 export function BacktestResultView({ result }: { result: BacktestResult }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -199,6 +240,21 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
   const seriesNames = { candidate: t('rules.bt.candidate'), active: t('rules.bt.active') };
 
   const charts = useMemo(() => {
+    /** The candidate's bars, and the active profiles' beside them when there are some, labelled on top. */
+    const sideBySide = (
+      values: (r: BacktestReport) => (number | null)[],
+      format: (value: number) => string,
+    ) =>
+      [
+        { name: seriesNames.candidate, report: c, color: CANDIDATE_COLOUR },
+        ...(a ? [{ name: seriesNames.active, report: a, color: ACTIVE_COLOUR }] : []),
+      ].map(({ name, report, color }) => ({
+        name,
+        type: 'bar',
+        data: values(report),
+        itemStyle: { color },
+        label: { show: true, position: 'top', formatter: (p: { value: number }) => format(p.value) },
+      }));
     const percentAxis = {
       type: 'value',
       position: rtl ? 'right' : 'left',
@@ -217,35 +273,11 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         data: [t('rules.bt.m.share'), t('rules.bt.m.precision'), t('rules.bt.m.recall')],
       },
       yAxis: percentAxis,
-      series: [
-        {
-          name: seriesNames.candidate,
-          type: 'bar',
-          data: [c.selection.share, c.selection.precision, c.selection.recall],
-          itemStyle: { color: CANDIDATE_COLOUR },
-          label: { show: true, position: 'top', formatter: (p: { value: number }) => pct(lang, p.value, 0) },
-        },
-        ...(a
-          ? [
-              {
-                name: seriesNames.active,
-                type: 'bar',
-                data: [a.selection.share, a.selection.precision, a.selection.recall],
-                itemStyle: { color: ACTIVE_COLOUR },
-                label: {
-                  show: true,
-                  position: 'top',
-                  formatter: (p: { value: number }) => pct(lang, p.value, 0),
-                },
-              },
-            ]
-          : []),
-      ],
+      series: sideBySide(
+        (r) => [r.selection.share, r.selection.precision, r.selection.recall],
+        (v) => pct(lang, v, 0),
+      ),
     };
-    const money = (r: BacktestReport) => [
-      r.selection.duties_recovered,
-      r.selection.duties_at_stake_of_frauds_caught ?? null,
-    ];
     const duties: ChartOption = {
       tooltip: {
         trigger: 'axis',
@@ -264,30 +296,10 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         position: rtl ? 'right' : 'left',
         axisLabel: { formatter: (v: number) => compact(lang, v) },
       },
-      series: [
-        {
-          name: seriesNames.candidate,
-          type: 'bar',
-          data: money(c),
-          itemStyle: { color: CANDIDATE_COLOUR },
-          label: { show: true, position: 'top', formatter: (p: { value: number }) => compact(lang, p.value) },
-        },
-        ...(a
-          ? [
-              {
-                name: seriesNames.active,
-                type: 'bar',
-                data: money(a),
-                itemStyle: { color: ACTIVE_COLOUR },
-                label: {
-                  show: true,
-                  position: 'top',
-                  formatter: (p: { value: number }) => compact(lang, p.value),
-                },
-              },
-            ]
-          : []),
-      ],
+      series: sideBySide(
+        (r) => [r.selection.duties_recovered, r.selection.duties_at_stake_of_frauds_caught ?? null],
+        (v) => compact(lang, v),
+      ),
     };
     const topRules = c.rules.slice(0, 25);
     const rules: ChartOption = {
@@ -416,30 +428,15 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Kpi
-          label={t('rules.bt.m.share')}
-          candidate={c.selection.share}
-          active={a ? a.selection.share : undefined}
-          kind="pct"
-        />
-        <Kpi
-          label={t('rules.bt.m.precision')}
-          candidate={c.selection.precision}
-          active={a ? a.selection.precision : undefined}
-          kind="pct"
-        />
-        <Kpi
-          label={t('rules.bt.m.recall')}
-          candidate={c.selection.recall}
-          active={a ? a.selection.recall : undefined}
-          kind="pct"
-        />
-        <Kpi
-          label={t('rules.bt.m.dutiesRecovered')}
-          candidate={c.selection.duties_recovered}
-          active={a ? a.selection.duties_recovered : undefined}
-          kind="number"
-        />
+        {METRICS.filter((m) => KPIS.includes(m.key)).map((m) => (
+          <Kpi
+            key={m.key}
+            label={t(`rules.bt.m.${m.key}`)}
+            candidate={m.get(c)}
+            active={a ? m.get(a) : undefined}
+            kind={m.kind}
+          />
+        ))}
       </SimpleGrid>
       <Text size="xs" c="dimmed">
         {t('rules.bt.base', {
@@ -450,44 +447,21 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
         })}
       </Text>
       <Grid>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card withBorder h="100%">
-            <Text fw={600} size="sm">
-              {t('rules.bt.comparison')}
-            </Text>
-            <Chart option={charts.rates} label={t('rules.bt.comparison')} height={280} />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder h="100%">
-            <Text fw={600} size="sm">
-              {t('rules.bt.duties')}
-            </Text>
-            <Chart option={charts.duties} label={t('rules.bt.duties')} height={280} />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Card withBorder h="100%">
-            <Text fw={600} size="sm">
-              {t('rules.bt.rulesChart')}
-            </Text>
-            {c.rules.length ? (
-              <Chart option={charts.rules} label={t('rules.bt.rulesChart')} height={360} />
-            ) : (
-              <Text c="dimmed" size="sm" py="lg" ta="center">
-                {t('rules.bt.noHits')}
-              </Text>
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Card withBorder h="100%">
-            <Text fw={600} size="sm">
-              {t('rules.bt.loadChart')}
-            </Text>
-            <Chart option={charts.load} label={t('rules.bt.loadChart')} height={360} />
-          </Card>
-        </Grid.Col>
+        <ChartCard span={{ base: 12, md: 8 }} title={t('rules.bt.comparison')} option={charts.rates} />
+        <ChartCard span={{ base: 12, md: 4 }} title={t('rules.bt.duties')} option={charts.duties} />
+        <ChartCard
+          span={{ base: 12, lg: 7 }}
+          title={t('rules.bt.rulesChart')}
+          option={charts.rules}
+          height={360}
+          empty={c.rules.length ? undefined : t('rules.bt.noHits')}
+        />
+        <ChartCard
+          span={{ base: 12, lg: 5 }}
+          title={t('rules.bt.loadChart')}
+          option={charts.load}
+          height={360}
+        />
       </Grid>
       <Card withBorder p={0}>
         <Tabs defaultValue="comparison">
@@ -509,9 +483,9 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('rules.bt.metric')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.candidate')}</Table.Th>
-                  {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.active')}</Table.Th>}
-                  {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.difference')}</Table.Th>}
+                  <FigureHead>{t('rules.bt.candidate')}</FigureHead>
+                  {a && <FigureHead>{t('rules.bt.active')}</FigureHead>}
+                  {a && <FigureHead>{t('rules.bt.difference')}</FigureHead>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -523,18 +497,12 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                   return (
                     <Table.Tr key={m.key}>
                       <Table.Td>{t(`rules.bt.m.${m.key}`)}</Table.Td>
-                      <Table.Td style={{ textAlign: 'end' }} fw={600}>
-                        {show(lang, cv, m.kind)}
-                      </Table.Td>
-                      {a && <Table.Td style={{ textAlign: 'end' }}>{show(lang, av, m.kind)}</Table.Td>}
+                      <Figure fw={600}>{show(lang, cv, m.kind)}</Figure>
+                      {a && <Figure>{show(lang, av, m.kind)}</Figure>}
                       {a && (
-                        <Table.Td
-                          style={{ textAlign: 'end' }}
-                          c={d === 0 || good === null ? 'dimmed' : good ? 'teal.7' : 'red.7'}
-                          dir="ltr"
-                        >
+                        <Figure c={d === 0 || good === null ? 'dimmed' : good ? 'teal.7' : 'red.7'} dir="ltr">
                           {delta(lang, cv, av, m.kind)}
-                        </Table.Td>
+                        </Figure>
                       )}
                     </Table.Tr>
                   );
@@ -544,23 +512,17 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                     <Table.Td>
                       {t('rules.bt.channelItems', { channel: t(`rules.channels.${channel}`) })}
                     </Table.Td>
-                    <Table.Td style={{ textAlign: 'end' }} fw={600}>
-                      {formatNumber(lang, c.selection.channels[channel] ?? 0)}
-                    </Table.Td>
+                    <Figure fw={600}>{formatNumber(lang, c.selection.channels[channel] ?? 0)}</Figure>
+                    {a && <Figure>{formatNumber(lang, a.selection.channels[channel] ?? 0)}</Figure>}
                     {a && (
-                      <Table.Td style={{ textAlign: 'end' }}>
-                        {formatNumber(lang, a.selection.channels[channel] ?? 0)}
-                      </Table.Td>
-                    )}
-                    {a && (
-                      <Table.Td style={{ textAlign: 'end' }} c="dimmed" dir="ltr">
+                      <Figure c="dimmed" dir="ltr">
                         {delta(
                           lang,
                           c.selection.channels[channel] ?? 0,
                           a.selection.channels[channel] ?? 0,
                           'number',
                         )}
-                      </Table.Td>
+                      </Figure>
                     )}
                   </Table.Tr>
                 ))}
@@ -573,11 +535,11 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('rules.ruleId')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.hits')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.inspectedHits')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.frauds')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.precision')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.dutiesRecovered')}</Table.Th>
+                    <FigureHead>{t('rules.bt.hits')}</FigureHead>
+                    <FigureHead>{t('rules.bt.inspectedHits')}</FigureHead>
+                    <FigureHead>{t('rules.bt.m.frauds')}</FigureHead>
+                    <FigureHead>{t('rules.bt.m.precision')}</FigureHead>
+                    <FigureHead>{t('rules.bt.m.dutiesRecovered')}</FigureHead>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -586,15 +548,11 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                       <Table.Td ff="monospace" fz="xs" dir="ltr">
                         {r.rule}
                       </Table.Td>
-                      <Table.Td style={{ textAlign: 'end' }}>{formatNumber(lang, r.hits)}</Table.Td>
-                      <Table.Td style={{ textAlign: 'end' }}>{formatNumber(lang, r.inspected)}</Table.Td>
-                      <Table.Td style={{ textAlign: 'end' }}>{formatNumber(lang, r.frauds)}</Table.Td>
-                      <Table.Td style={{ textAlign: 'end' }} fw={600}>
-                        {pct(lang, r.precision)}
-                      </Table.Td>
-                      <Table.Td style={{ textAlign: 'end' }}>
-                        {r.recovered === undefined ? '—' : formatNumber(lang, r.recovered)}
-                      </Table.Td>
+                      <Figure>{formatNumber(lang, r.hits)}</Figure>
+                      <Figure>{formatNumber(lang, r.inspected)}</Figure>
+                      <Figure>{formatNumber(lang, r.frauds)}</Figure>
+                      <Figure fw={600}>{pct(lang, r.precision)}</Figure>
+                      <Figure>{r.recovered === undefined ? '—' : formatNumber(lang, r.recovered)}</Figure>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -607,12 +565,12 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('rules.bt.office')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.m.selectedItems')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeDays')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.meanPerDay')}</Table.Th>
-                    <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.maxPerDay')}</Table.Th>
-                    {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeMean')}</Table.Th>}
-                    {a && <Table.Th style={{ textAlign: 'end' }}>{t('rules.bt.activeMax')}</Table.Th>}
+                    <FigureHead>{t('rules.bt.m.selectedItems')}</FigureHead>
+                    <FigureHead>{t('rules.bt.activeDays')}</FigureHead>
+                    <FigureHead>{t('rules.bt.meanPerDay')}</FigureHead>
+                    <FigureHead>{t('rules.bt.maxPerDay')}</FigureHead>
+                    {a && <FigureHead>{t('rules.bt.activeMean')}</FigureHead>}
+                    {a && <FigureHead>{t('rules.bt.activeMax')}</FigureHead>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -622,30 +580,22 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
                     return (
                       <Table.Tr key={office}>
                         <Table.Td>{office}</Table.Td>
-                        <Table.Td style={{ textAlign: 'end' }}>
-                          {formatNumber(lang, cr?.selected_items ?? 0)}
-                        </Table.Td>
-                        <Table.Td style={{ textAlign: 'end' }}>
+                        <Figure>{formatNumber(lang, cr?.selected_items ?? 0)}</Figure>
+                        <Figure>
                           {cr?.days_with_declarations === undefined
                             ? '—'
                             : formatNumber(lang, cr.days_with_declarations)}
-                        </Table.Td>
-                        <Table.Td style={{ textAlign: 'end' }} fw={600}>
+                        </Figure>
+                        <Figure fw={600}>
                           {formatNumber(lang, cr?.per_active_day_mean ?? cr?.per_day_mean ?? 0, 1)}
-                        </Table.Td>
-                        <Table.Td style={{ textAlign: 'end' }}>
-                          {formatNumber(lang, cr?.per_day_max ?? 0)}
-                        </Table.Td>
+                        </Figure>
+                        <Figure>{formatNumber(lang, cr?.per_day_max ?? 0)}</Figure>
                         {a && (
-                          <Table.Td style={{ textAlign: 'end' }}>
+                          <Figure>
                             {formatNumber(lang, ar?.per_active_day_mean ?? ar?.per_day_mean ?? 0, 1)}
-                          </Table.Td>
+                          </Figure>
                         )}
-                        {a && (
-                          <Table.Td style={{ textAlign: 'end' }}>
-                            {formatNumber(lang, ar?.per_day_max ?? 0)}
-                          </Table.Td>
-                        )}
+                        {a && <Figure>{formatNumber(lang, ar?.per_day_max ?? 0)}</Figure>}
                       </Table.Tr>
                     );
                   })}
