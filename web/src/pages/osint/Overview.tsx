@@ -34,6 +34,20 @@ function Stat({ label, value, to, colour }: { label: string; value: string; to: 
   );
 }
 
+/** A third of the row of charts: its title, and the chart once its data is in. */
+function ChartCard({ title, option }: { title: string; option: ChartOption | null }) {
+  return (
+    <Grid.Col span={{ base: 12, md: 4 }}>
+      <Card withBorder padding="sm" h="100%">
+        <Text fw={600} size="sm">
+          {title}
+        </Text>
+        {option ? <Chart option={option} label={title} height={240} /> : <Loader size="sm" />}
+      </Card>
+    </Grid.Col>
+  );
+}
+
 export function Overview() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -169,42 +183,9 @@ export function Overview() {
       </SimpleGrid>
       <ErrorAlert error={perLabel.error ?? alerts.error ?? sellers.error} />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="sm" h="100%">
-            <Text fw={600} size="sm">
-              {t('osint.overview.perLabel')}
-            </Text>
-            {charts.labels ? (
-              <Chart option={charts.labels} label={t('osint.overview.perLabel')} height={240} />
-            ) : (
-              <Loader size="sm" />
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="sm" h="100%">
-            <Text fw={600} size="sm">
-              {t('osint.overview.alerts')}
-            </Text>
-            {charts.alertChart ? (
-              <Chart option={charts.alertChart} label={t('osint.overview.alerts')} height={240} />
-            ) : (
-              <Loader size="sm" />
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="sm" h="100%">
-            <Text fw={600} size="sm">
-              {t('osint.overview.topBrands')}
-            </Text>
-            {charts.brands ? (
-              <Chart option={charts.brands} label={t('osint.overview.topBrands')} height={240} />
-            ) : (
-              <Loader size="sm" />
-            )}
-          </Card>
-        </Grid.Col>
+        <ChartCard title={t('osint.overview.perLabel')} option={charts.labels} />
+        <ChartCard title={t('osint.overview.alerts')} option={charts.alertChart} />
+        <ChartCard title={t('osint.overview.topBrands')} option={charts.brands} />
       </Grid>
       <Group justify="space-between">
         <Text fw={600}>{t('osint.overview.latest')}</Text>
