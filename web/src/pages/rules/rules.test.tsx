@@ -64,13 +64,16 @@ const PROFILE: Profile = {
   source_text: 'rules:\n  - id: textiles-low-value\n    title: x\n    effect: { points: 30 }\n',
 };
 
+/** The profile's page reads the profile; its editor the indicators too. */
+const VIEWING: ApiRoutes = { 'GET /api/risk/profiles/2': { status: 200, body: PROFILE } };
+const EDITING: ApiRoutes = { ...VIEWING, 'GET /api/risk/indicators': { status: 200, body: { items: [] } } };
+
 setUpPageTests('fr');
 
 describe('rule editor', () => {
   it('shows a validation failure where it happened', async () => {
     serve({
-      'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
-      'GET /api/risk/indicators': { status: 200, body: { items: [] } },
+      ...EDITING,
       'POST /api/risk/profiles/validate': {
         status: 500,
         body: { code: 'internal', message: 'the server failed' },
@@ -84,8 +87,7 @@ describe('rule editor', () => {
 
   it('lists problems by line and puts the cursor on the line of the one clicked', async () => {
     const api = serve({
-      'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
-      'GET /api/risk/indicators': { status: 200, body: { items: [] } },
+      ...EDITING,
       'POST /api/risk/profiles/validate': {
         status: 200,
         body: {
@@ -122,8 +124,7 @@ describe('rule editor', () => {
 
   it('keeps the problems the server found when saving, and asks for a reason first', async () => {
     const api = serve({
-      'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
-      'GET /api/risk/indicators': { status: 200, body: { items: [] } },
+      ...EDITING,
       'POST /api/risk/profiles': {
         status: 422,
         body: {
@@ -160,7 +161,7 @@ describe('rule editor', () => {
 
 describe('profile activation', () => {
   it('is hidden without risk:activate, as are the editing actions without risk:manage', async () => {
-    serve({ 'GET /api/risk/profiles/2': { status: 200, body: PROFILE } }, ['risk:read']);
+    serve(VIEWING, ['risk:read']);
     renderAt('/rules/profiles/2');
     expect(await screen.findByText('Textiles très en dessous de la référence')).toBeTruthy();
     await waitFor(() => expect(screen.getByText('La sous-évaluation y est fréquente.')).toBeTruthy());
@@ -171,7 +172,7 @@ describe('profile activation', () => {
 
   it('requires a reason and shows the server’s refusal in the dialog', async () => {
     const api = serve({
-      'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
+      ...VIEWING,
       'POST /api/risk/profiles/2/activate': {
         status: 409,
         body: { code: 'risk.profile_not_draft', message: 'national v2 is active: only a draft is activated' },
@@ -194,7 +195,7 @@ describe('profile activation', () => {
   });
 
   it('shows the rules in English for English and in French for Arabic', async () => {
-    serve({ 'GET /api/risk/profiles/2': { status: 200, body: PROFILE } });
+    serve(VIEWING);
     await i18n.changeLanguage('en');
     renderAt('/rules/profiles/2');
     expect(await screen.findByText('Textiles far below the reference')).toBeTruthy();
@@ -281,7 +282,7 @@ class FakeEventSource {
 describe('back-test', () => {
   it('shows why a back-test could not start', async () => {
     serve({
-      'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
+      ...VIEWING,
       'POST /api/risk/backtests': {
         status: 400,
         body: { code: 'request.invalid', message: 'to comes before from' },
@@ -295,7 +296,7 @@ describe('back-test', () => {
   it('runs over 2020 by default, follows the job and compares the candidate with the active profile', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const api = serve({
-      'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
+      ...VIEWING,
       'POST /api/risk/backtests': { status: 202, body: { job: job('queued') } },
       'GET /api/jobs/job-1': { status: 200, body: job('queued') },
     });
