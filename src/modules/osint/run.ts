@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { OsintRunStatus } from '../../db/schema.ts';
 import type { ProgressUpdate } from '../../jobs/queue.ts';
@@ -145,6 +146,9 @@ export async function runCollection(database: Database, options: RunOptions): Pr
         options.signal?.throwIfAborted();
         const slice = ready.slice(at, at + TRANSACTION_POSTS);
         await database.transaction(async (session) => {
+          // One writer of items at a time, across pages fetched in parallel and runs in other processes: a
+          // repost stored at the same moment as its original would not see it (PostgreSQL), and be no repost.
+          await sql`select pg_advisory_xact_lock(hashtext('vigie.osint.items'))`.execute(session.db);
           const seenAt = new Date();
           for (const { post, analysis, key } of slice) {
             const outcome = await storePost(

@@ -221,6 +221,34 @@ describeEachDatabase('osint sellers and alerts', (t) => {
     expect(hub).toMatchObject({ hub: true, seller_id: null });
   });
 
+  it('groups an ad and its repost collected at the same moment by two sources', async () => {
+    const ads = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `Montre Rolex modèle ${['Daytona', 'Submariner', 'Datejust', 'GMT', 'Yacht', 'Explorer'][i]} réplique AAA, ${900 + i * 50} dh, livraison partout au Maroc, WhatsApp 06120000${10 + i}`,
+    );
+    const feed = async (name: string, author: string) => {
+      const source = await createSource(t.database, actor, {
+        name,
+        type: 'file',
+        config: { format: 'ndjson', mapping: { id: 'id', text: 'text', author: 'author' } },
+      });
+      const path = files.write(
+        `${name}.ndjson`,
+        ads.map((text, i) => JSON.stringify({ id: `${name}-${i}`, text, author })).join('\n'),
+      );
+      return { sourceId: source.id, actor, params: { file: { path, name: `${name}.ndjson` } } };
+    };
+    const runs = await Promise.all([
+      runCollection(t.database, await feed('export-a', 'casa_watches')),
+      runCollection(t.database, await feed('export-b', 'montres_maroc')),
+    ]);
+    expect(runs[0]!.reposts + runs[1]!.reposts).toBe(ads.length);
+    const stored = await t.database.db.selectFrom('osint_items').select(['dup_group_id']).execute();
+    expect(stored).toHaveLength(2 * ads.length);
+    expect(new Set(stored.map((r) => r.dup_group_id)).size).toBe(ads.length);
+  });
+
   it('matches a watch term added after collection when the items are analysed again', async () => {
     await collect([
       {
