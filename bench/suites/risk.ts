@@ -3,13 +3,16 @@
  * with the starter profile's rules and the valuation check, against reading the same lines from the database (the
  * baseline, measured in the same run) — target ≥ 20,000 items/s, lines read and scored; then the scoring of one
  * declaration through the API at a steady 100 requests/s on loopback (autocannon, API token), against reading one
- * declaration through the API at the same rate — target p99 < 20 ms. On PGlite, and on PostgreSQL too when a
- * server answers.
+ * declaration through the API at the same rate — target p99 < 20 ms. The load comes from another process
+ * (bench/load-child.ts: in the server's process it adds its own work to the latency). On PGlite, and on
+ * PostgreSQL too when a server answers.
  */
+
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
@@ -29,6 +32,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { type BenchContext, type BenchSuite, repoRoot, timed } from '../harness.ts';
 
 const SYSTEM = { id: null, name: 'bench', ip: null };
+const run = promisify(execFile);
 
 async function prepare(ctx: BenchContext, database: Database, file: string): Promise<number> {
   await migrateToLatest(database);
@@ -82,35 +86,18 @@ async function batchFigures(ctx: BenchContext, database: Database, label: string
   });
 }
 
-async function load(
-  url: string,
-  seconds: number,
-  headers: Record<string, string>,
-  body?: (i: number) => string,
-) {
-  let i = 0;
-  const result = await autocannon({
-    url,
-    connections: 10,
-    overallRate: 100,
-    duration: seconds,
-    headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body
-      ? {
-          method: 'POST' as const,
-          requests: [
-            { method: 'POST' as const, setupRequest: (req: object) => ({ ...req, body: body(i++) }) },
-          ],
-        }
-      : {}),
-  });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    p50: result.latency.p50,
-    errors: result.errors + result.timeouts + result.non2xx,
-    total: result.requests.total,
-  };
+/** 100 requests/s for `seconds`, from a load generator in another process (bench/load-child.ts). */
+async function load(url: string, seconds: number, headers: Record<string, string>, bodies?: string[]) {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      join(repoRoot, 'bin', 'run-ts.js'),
+      join(repoRoot, 'bench', 'load-child.ts'),
+      JSON.stringify({ url, seconds, headers, bodies }),
+    ],
+    { maxBuffer: 1 << 24, timeout: (seconds + 60) * 1000 },
+  );
+  return JSON.parse(stdout) as { rps: number; p99: number; p50: number; errors: number; total: number };
 }
 
 async function apiFigures(ctx: BenchContext, database: Database, dataDir: string) {
@@ -131,7 +118,7 @@ async function apiFigures(ctx: BenchContext, database: Database, dataDir: string
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const headers = { authorization: `Bearer ${token}` };
     const seconds = ctx.quick ? 10 : 60;
-    const scoreBody = (i: number) => JSON.stringify({ reference: refs[i % refs.length] });
+    const scoreBody = refs.map((reference) => JSON.stringify({ reference }));
     // Warm-up, then the baseline (one declaration read through the API) and the scoring, at 100 requests/s.
     await load(`${address}/api/risk/score`, 3, headers, scoreBody);
     const read = await load(`${address}/api/declarations/${refs[0]}`, seconds, headers);

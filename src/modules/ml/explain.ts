@@ -4,6 +4,8 @@
  * template per feature family; values come from the feature row (what the model saw), the line itself and, for
  * profiles, the raw counts of the feature state (the model sees smoothed rates; people read "5 of 12").
  */
+
+import { numberFormat } from '../../lib/number-format.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import { hs6Of } from './features/keys.ts';
 
@@ -30,10 +32,10 @@ const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-US');
 const NBSP = '\u00a0';
 
 const pct = (x: number, lang: Lang) =>
-  `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: x < 0.1 ? 1 : 0 }).format(x * 100)}${NBSP}%`;
+  `${numberFormat(locale(lang), { maximumFractionDigits: x < 0.1 ? 1 : 0 }).format(x * 100)}${NBSP}%`;
 
 const amount = (x: number, lang: Lang, currency: string | null) => {
-  const f = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: Math.abs(x) < 10 ? 2 : 0 });
+  const f = numberFormat(locale(lang), { maximumFractionDigits: Math.abs(x) < 10 ? 2 : 0 });
   const unit = currency ? `${NBSP}${currency}` : '';
   if (Math.abs(x) >= 1e6)
     return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(x / 1e6)}${NBSP}M${unit}`;

@@ -4,6 +4,8 @@
  * values of the fields and indicators it tested, its rationale and what to check, the valuation finding and the
  * model's reasons. Sensitive intelligence is never part of an explanation.
  */
+
+import { numberFormat } from '../../lib/number-format.ts';
 import type { Channel } from '../declarations/types.ts';
 import { describeFinding } from '../valuation/check.ts';
 import { indicatorOf, type Lang } from './indicators/index.ts';
@@ -74,7 +76,7 @@ const locale = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-US');
 
 export function formatNumber(x: number, lang: Lang): string {
   const abs = Math.abs(x);
-  return new Intl.NumberFormat(locale(lang), {
+  return numberFormat(locale(lang), {
     maximumFractionDigits: abs >= 100 ? 0 : abs >= 1 ? 2 : 3,
   }).format(x);
 }

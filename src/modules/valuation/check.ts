@@ -3,6 +3,8 @@
  * then HS4), with the ratio, the robust z-score on the log scale, the estimated under-valuation and the duties at
  * stake. A finding is advisory: it flags and explains, it never replaces the declared value.
  */
+
+import { numberFormat } from '../../lib/number-format.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import {
   LOG_MAD_FLOOR,
@@ -146,9 +148,8 @@ const LEVEL_WORDS = {
 function num(x: number, lang: 'en' | 'fr', digits = 2): string {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
   // Small values keep two significant digits (a ratio of 0.0015 must not read 0).
-  if (x !== 0 && Math.abs(x) < 0.1)
-    return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(x);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits }).format(x);
+  if (x !== 0 && Math.abs(x) < 0.1) return numberFormat(locale, { maximumSignificantDigits: 2 }).format(x);
+  return numberFormat(locale, { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits }).format(x);
 }
 
 /** One sentence on a finding, with its provenance, in English or French. */

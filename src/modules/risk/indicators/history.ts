@@ -11,6 +11,7 @@
  * Set-based: one query of past outcomes per family (parties, goods) for the whole batch, one of first dates.
  */
 import { sql } from 'kysely';
+import { numberFormat } from '../../../lib/number-format.ts';
 import type { ScoringLine } from '../lines.ts';
 import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
 
@@ -207,7 +208,7 @@ export function pastCounts(batch: IndicatorBatch, dim: HistoryDim): Promise<(Pas
 
 const pct = (v: unknown, lang: 'en' | 'fr') =>
   typeof v === 'number'
-    ? `${new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+    ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
     : String(v);
 
 for (const dim of HISTORY_DIMS) {

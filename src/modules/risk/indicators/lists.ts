@@ -2,6 +2,8 @@
  * Watchlist membership (every list in force, each matched on its type's subject) and the active model's
  * probability, as indicators.
  */
+
+import { numberFormat } from '../../../lib/number-format.ts';
 import { activeModelScorer, type ModelScore } from '../model.ts';
 import { FIELDS } from '../rules/fields.ts';
 import { loadWatchlists, onList, WATCHLIST_SUBJECT, type WatchlistIndex } from '../watchlists.ts';
@@ -72,7 +74,7 @@ registerIndicator({
   },
   format: (v, lang) =>
     typeof v === 'number'
-      ? `${new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+      ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
       : String(v),
   async compute(batch) {
     const model = await modelScores(batch);

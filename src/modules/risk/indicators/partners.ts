@@ -59,13 +59,15 @@ interface Company {
 /** The register entries of the batch's importers; null when no register has been loaded at all (unknown). */
 function companies(batch: IndicatorBatch): Promise<Map<string, Company> | null> {
   return batch.once('partners.companies', async () => {
-    const any = await batch.db.selectFrom('companies').select('company_id').limit(1).executeTakeFirst();
-    if (!any) return null;
     const ids = distinct(batch.lines.map((l) => l.importer?.code));
-    if (ids.length === 0) return new Map();
     let query = batch.db.selectFrom('companies').select(['company_id', 'name', 'created_on', 'city']);
     if (batch.lines.length < WHOLE_TABLES_FROM) query = query.where('company_id', 'in', ids);
-    const rows = await query.execute();
+    // Both at once: one round trip on the path of an interactive scoring, not two.
+    const [any, rows] = await Promise.all([
+      batch.db.selectFrom('companies').select('company_id').limit(1).executeTakeFirst(),
+      ids.length === 0 ? Promise.resolve([]) : query.execute(),
+    ]);
+    if (!any) return null;
     return new Map(rows.map((r) => [r.company_id, r]));
   });
 }

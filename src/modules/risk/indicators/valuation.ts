@@ -3,6 +3,8 @@
  * reference's provenance as evidence. A back-test passes its own references (`options.references`) so that a
  * period is judged against references built before it.
  */
+
+import { numberFormat } from '../../../lib/number-format.ts';
 import { type Finding, findingsFor, ReferenceIndex, unitValueOf } from '../../valuation/check.ts';
 import { loadReferences } from '../../valuation/references.ts';
 import { getValuationSettings, type ValuationSettings } from '../../valuation/settings.ts';
@@ -45,7 +47,7 @@ function provenance(f: Finding) {
 
 const fmt = (x: Value, lang: Lang, digits = 2) =>
   typeof x === 'number'
-    ? new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', {
+    ? numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', {
         maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits,
       }).format(x)
     : String(x);
