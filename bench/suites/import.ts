@@ -8,12 +8,11 @@
  * - Memory: peak RSS of the command on a generated 1,000,000-row file, against a 100,000-row one (flat = same peak).
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { type BenchContext, type BenchSuite, repoRoot } from '../harness.ts';
+import { withSchema } from '../postgres.ts';
 
 const exec = promisify(execFile);
 const BIN = join(repoRoot, 'bin', 'vigie.js');
@@ -71,20 +70,6 @@ async function runVigie(args: string[], env: NodeJS.ProcessEnv): Promise<Command
   const ms = performance.now() - started;
   const rss = /maxrss=(\d+)/.exec(stderr);
   return { ms, maxRssKb: rss ? Number(rss[1]) : undefined, stdout };
-}
-
-async function withSchema<T>(url: string, fn: (schema: string, scopedUrl: string) => Promise<T>): Promise<T> {
-  const schema = `vigie_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  try {
-    const scoped = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    return await fn(schema, scoped);
-  } finally {
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
 }
 
 async function psql(url: string, schema: string, ...commands: string[]): Promise<number> {

@@ -1,21 +1,11 @@
-/**
- * The selection queue at 100,000 decisions (issue: "paging that stays fast at 100,000 rows"): a page of 50 of
- * GET /api/risk/decisions's query (listDecisions: filters, whitelisted sort, importer, item counts, controlled
- * items, duties at stake, top reason) — first page, a deep page (offset 99,950), sorted by score, filtered to the
- * pending red/yellow ones — against the baseline of reading the same 50 bare rows of risk_decisions by primary key,
- * measured in the same run. On PGlite, and on PostgreSQL too when a server answers. The data are synthetic
- * (generate_series): 100,000 declarations of one item each over 60 days and 20 offices, one current decision each,
- * one in ten controlled.
- */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { type DecisionFilters, listDecisions } from '../../src/modules/risk/decisions.ts';
 import { type BenchContext, type BenchSuite, timed } from '../harness.ts';
+import { withSchema } from '../postgres.ts';
 
 const ROWS = 100_000;
 const PAGE = 50;
@@ -139,22 +129,15 @@ const suite: BenchSuite = {
     }
 
     if (!ctx.postgresUrl) return ctx.skip('PostgreSQL figures: no server answers');
-    const schema = `vigie_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ctx.postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const postgres = await openDatabase({ url: ctx.postgresUrl, schema });
-    try {
-      await prepare(ctx, postgres, rows);
-      await figures(ctx, postgres, rows, runs);
-    } finally {
-      await postgres.close();
-      const dropper = new pg.Client({ connectionString: ctx.postgresUrl });
-      await dropper.connect();
-      await dropper.query(`drop schema ${schema} cascade`);
-      await dropper.end();
-    }
+    await withSchema(ctx.postgresUrl, async (schema) => {
+      const postgres = await openDatabase({ url: ctx.postgresUrl!, schema });
+      try {
+        await prepare(ctx, postgres, rows);
+        await figures(ctx, postgres, rows, runs);
+      } finally {
+        await postgres.close();
+      }
+    });
   },
 };
 

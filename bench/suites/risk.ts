@@ -9,11 +9,9 @@
  */
 
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -30,6 +28,7 @@ import { cachedIndicatorOptions } from '../../src/modules/risk/service.ts';
 import { rebuildReferences } from '../../src/modules/valuation/references.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { type BenchContext, type BenchSuite, repoRoot, timed } from '../harness.ts';
+import { withSchema } from '../postgres.ts';
 
 const SYSTEM = { id: null, name: 'bench', ip: null };
 const run = promisify(execFile);
@@ -163,23 +162,16 @@ const suite: BenchSuite = {
     }
 
     if (!ctx.postgresUrl) return ctx.skip('PostgreSQL figures: no server answers');
-    const schema = `vigie_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ctx.postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const postgres = await openDatabase({ url: ctx.postgresUrl, schema });
-    try {
-      await prepare(ctx, postgres, file);
-      await batchFigures(ctx, postgres, 'PostgreSQL', runs);
-      await apiFigures(ctx, postgres, dataDir);
-    } finally {
-      await postgres.close();
-      const dropper = new pg.Client({ connectionString: ctx.postgresUrl });
-      await dropper.connect();
-      await dropper.query(`drop schema ${schema} cascade`);
-      await dropper.end();
-    }
+    await withSchema(ctx.postgresUrl, async (schema) => {
+      const postgres = await openDatabase({ url: ctx.postgresUrl!, schema });
+      try {
+        await prepare(ctx, postgres, file);
+        await batchFigures(ctx, postgres, 'PostgreSQL', runs);
+        await apiFigures(ctx, postgres, dataDir);
+      } finally {
+        await postgres.close();
+      }
+    });
   },
 };
 
