@@ -77,9 +77,10 @@ export async function reanalyzeItems(
       for (const r of rows) {
         after = r.id;
         summary.items++;
+        const text = analysedText(r);
         const a = analyze({
           id: r.item_key,
-          text: analysedText(r),
+          text,
           url: r.url,
           platform: r.platform,
           author: r.author,
@@ -115,7 +116,7 @@ export async function reanalyzeItems(
           if (raised) summary.alerts++;
         }
         for (const term of matchWatchTerms(watchTerms, {
-          text: analysedText(r),
+          text,
           brands: a.entities.brands,
           phones: a.entities.phones,
         })) {
