@@ -194,6 +194,10 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     await page.getByRole('link', { name: 'Règles et campagnes' }).click();
     await page.getByText('kcs-starter').first().waitFor();
     await shot('rules');
+    // The active version, its rules with their rationale.
+    await page.getByRole('cell', { name: 'v1', exact: true }).click();
+    await page.getByText('hs6-fraud-prone').first().waitFor();
+    await shot('rules-profile');
   });
 
   it('switches to Arabic, right to left', async () => {
