@@ -128,6 +128,18 @@ function matchCondition(c: CampaignRow): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(parts.length ? parts : [sql`true`], sql` and `)})`;
 }
 
+/**
+ * The SQL condition on a decision (alias d, with its declaration_id and lodged_on) whose declaration is queued in
+ * the campaign or matches it: the selection queue's campaign filter.
+ */
+export async function campaignDecisionCondition(db: Kysely<DB>, id: number): Promise<RawBuilder<boolean>> {
+  const c = await campaignRow(db, id);
+  if (!c) throw new NotFoundError('risk.campaign_not_found', `no campaign #${id}`);
+  return sql<boolean>`(exists (select 1 from risk_campaign_items q
+                               where q.campaign_id = ${id} and q.declaration_id = d.declaration_id)
+    or exists (select 1 from declaration_items i where i.declaration_id = d.declaration_id and ${matchCondition(c)}))`;
+}
+
 /** The campaign, the number of matching declarations and a page of them with their queue status. */
 export async function campaignMatches(db: Kysely<DB>, id: number, page: { limit: number; offset: number }) {
   const c = await campaignRow(db, id);

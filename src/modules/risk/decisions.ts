@@ -11,6 +11,7 @@ import { type Actor, appendAudit } from '../audit/store.ts';
 import { CHANNELS, type Channel, type OutcomeResult } from '../declarations/types.ts';
 import { storeFindings } from '../valuation/findings.ts';
 import { rebuildReferences } from '../valuation/references.ts';
+import { campaignDecisionCondition } from './campaigns.ts';
 import { explainBoth, ruleMap } from './explain.ts';
 import { loadLines } from './lines.ts';
 import { officeParams } from './offices.ts';
@@ -431,33 +432,6 @@ function decisionOrder(alias: string, sort: DecisionSort | undefined, order: 'as
 const CONTROLLED = sql`d.id in (select ci.decision_id from risk_decision_items ci
   join inspection_outcomes co on co.item_id = ci.item_id)`;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Declarations (by the decision alias d) queued in a campaign or matching it (as campaigns.ts matches). */
-async function campaignCondition(db: Kysely<DB>, id: number) {
-  const c = await db
-    .selectFrom('risk_campaigns')
-    .select(['id', 'hs_prefixes', 'keywords', 'origins', 'date_from', 'date_to'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!c) throw new NotFoundError('risk.campaign_not_found', `no campaign #${id}`);
-  const parts = [];
-  const goods = [];
-  if (c.hs_prefixes.length)
-    goods.push(sql`mi.hs_code like any(${c.hs_prefixes.map((h) => `${h}%`)}::text[])`);
-  if (c.keywords.length)
-    goods.push(sql`mi.description ilike any(${c.keywords.map((k) => `%${escapeLike(k)}%`)}::text[])`);
-  if (goods.length) parts.push(sql`(${sql.join(goods, sql` or `)})`);
-  if (c.origins.length) parts.push(sql`mi.origin_country = any(${c.origins}::text[])`);
-  if (c.date_from) parts.push(sql`d.lodged_on >= ${c.date_from}::date`);
-  if (c.date_to) parts.push(sql`d.lodged_on <= ${c.date_to}::date`);
-  return sql`(exists (select 1 from risk_campaign_items q where q.campaign_id = ${id} and q.declaration_id = d.declaration_id)
-    or exists (select 1 from declaration_items mi where mi.declaration_id = d.declaration_id
-               and ${sql.join(parts.length ? parts : [sql`true`], sql` and `)}))`;
-}
-
 interface DecisionRow {
   id: number | string;
   declaration_id: number | string;
@@ -508,7 +482,7 @@ export async function listDecisions(
   if (filters.min_score !== undefined) where.push(sql`d.score >= ${filters.min_score}`);
   if (filters.status === 'controlled') where.push(CONTROLLED);
   if (filters.status === 'pending') where.push(sql`not ${CONTROLLED}`);
-  if (filters.campaign_id !== undefined) where.push(await campaignCondition(db, filters.campaign_id));
+  if (filters.campaign_id !== undefined) where.push(await campaignDecisionCondition(db, filters.campaign_id));
   const condition = sql.join(where, sql` and `);
   const [counts, { rows }] = await Promise.all([
     sql<{ n: number; selected: number; controlled: number }>`
