@@ -191,6 +191,29 @@ export async function raiseAlert(db: Kysely<DB>, alert: NewAlert): Promise<boole
   return Boolean(row);
 }
 
+/** One watchlist alert per matched term and ad (its duplicate group); returns how many are new. */
+export async function raiseWatchAlerts(
+  db: Kysely<DB>,
+  terms: readonly WatchTerm[],
+  post: { text: string; brands: readonly string[]; phones: readonly string[] },
+  item: { id: number; groupId: number; label: OsintLabel; score: number },
+): Promise<number> {
+  let raised = 0;
+  for (const term of matchWatchTerms(terms, post)) {
+    const ok = await raiseAlert(db, {
+      key: `watch:${term.id}:${item.groupId}`,
+      kind: 'watchlist',
+      item_id: item.id,
+      watch_term_id: term.id,
+      label: item.label,
+      score: item.score,
+      reason: `matches the watch ${term.kind} "${term.value}"`,
+    });
+    if (ok) raised++;
+  }
+  return raised;
+}
+
 /** Seller alerts for refreshed sellers that reach the threshold with at least two distinct risky ads. */
 export async function raiseSellerAlerts(
   db: Kysely<DB>,

@@ -7,7 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, OsintLabel } from '../../db/schema.ts';
 import { NotFoundError } from '../../lib/errors.ts';
-import { matchWatchTerms, raiseAlert, type WatchTerm } from './alerts.ts';
+import { raiseAlert, raiseWatchAlerts, type WatchTerm } from './alerts.ts';
 import type { AnalysisResult, Entities, Post } from './analysis/index.ts';
 import type { CollectedPost, LocatedProblem } from './collect/types.ts';
 import {
@@ -386,18 +386,12 @@ export async function storePost(
     ...analysis.entities.phones,
     ...identifiers.filter((i) => i.kind === 'phone').map((i) => i.value),
   ];
-  for (const term of matchWatchTerms(ctx.watchTerms, { text, brands: analysis.entities.brands, phones })) {
-    const ok = await raiseAlert(db, {
-      key: `watch:${term.id}:${groupId}`,
-      kind: 'watchlist',
-      item_id: itemId,
-      watch_term_id: term.id,
-      label: analysis.label,
-      score: analysis.score,
-      reason: `matches the watch ${term.kind} "${term.value}"`,
-    });
-    if (ok) alerts++;
-  }
+  alerts += await raiseWatchAlerts(
+    db,
+    ctx.watchTerms,
+    { text, brands: analysis.entities.brands, phones },
+    { id: itemId, groupId, label: analysis.label, score: analysis.score },
+  );
   return { itemId, status: existing ? 'edited' : 'new', repost, sellers: touched, alerts };
 }
 

@@ -4,7 +4,7 @@
  * The text is the one kept with the item; its evidence does not change.
  */
 import type { Database } from '../../db/database.ts';
-import { listWatchTerms, matchWatchTerms, raiseAlert, raiseSellerAlerts } from './alerts.ts';
+import { listWatchTerms, raiseAlert, raiseSellerAlerts, raiseWatchAlerts } from './alerts.ts';
 import { createAnalyzer } from './analysis/index.ts';
 import { analysedText } from './items.ts';
 import { currentModel } from './model.ts';
@@ -115,22 +115,12 @@ export async function reanalyzeItems(
           });
           if (raised) summary.alerts++;
         }
-        for (const term of matchWatchTerms(watchTerms, {
-          text,
-          brands: a.entities.brands,
-          phones: a.entities.phones,
-        })) {
-          const raised = await raiseAlert(session.db, {
-            key: `watch:${term.id}:${r.dup_group_id}`,
-            kind: 'watchlist',
-            item_id: r.id,
-            watch_term_id: term.id,
-            label: a.label,
-            score: a.score,
-            reason: `matches the watch ${term.kind} "${term.value}"`,
-          });
-          if (raised) summary.alerts++;
-        }
+        summary.alerts += await raiseWatchAlerts(
+          session.db,
+          watchTerms,
+          { text, brands: a.entities.brands, phones: a.entities.phones },
+          { id: r.id, groupId: r.dup_group_id, label: a.label, score: a.score },
+        );
         if (r.seller_id) sellers.add(r.seller_id);
       }
     });
