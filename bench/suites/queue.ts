@@ -10,7 +10,7 @@ import { withSchema } from '../postgres.ts';
 const ROWS = 100_000;
 const PAGE = 50;
 
-export async function prepare(ctx: BenchContext, database: Database, rows: number) {
+async function prepare(ctx: BenchContext, database: Database, rows: number) {
   await migrateToLatest(database);
   const made = await timed(async () => {
     await sql`insert into importers (code, name)
