@@ -4,7 +4,7 @@
  * Nothing else in the code reads `process.env`. Documented in docs/configuration.md.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -38,12 +38,18 @@ export const configSchema = z
     uploadMaxMb: positiveInt(100_000),
     jobConcurrency: positiveInt(16),
     jobExpireMinutes: positiveInt(24 * 60),
+    auditKeyFile: z.string().min(1).optional(),
+    auditCheckpointFile: z.string().min(1).optional(),
   })
   .strict();
 
-export type Config = z.infer<typeof configSchema>;
+/** The settings, with the paths that default to the data folder resolved. */
+export type Config = Omit<z.infer<typeof configSchema>, 'auditKeyFile' | 'auditCheckpointFile'> & {
+  auditKeyFile: string;
+  auditCheckpointFile: string;
+};
 
-const DEFAULTS: Omit<Config, 'databaseUrl'> = {
+const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFile'> = {
   dataDir: '.vigie',
   port: 8080,
   host: '0.0.0.0',
@@ -81,6 +87,8 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   uploadMaxMb: 'VIGIE_UPLOAD_MAX_MB',
   jobConcurrency: 'VIGIE_JOB_CONCURRENCY',
   jobExpireMinutes: 'VIGIE_JOB_EXPIRE_MINUTES',
+  auditKeyFile: 'VIGIE_AUDIT_KEY_FILE',
+  auditCheckpointFile: 'VIGIE_AUDIT_CHECKPOINT_FILE',
 };
 
 export type ConfigOverrides = Partial<Record<keyof Config, string | number | boolean | undefined>> & {
@@ -138,5 +146,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   }
   if (problems.length) throw new ConfigError(problems);
   const config = parsed.data!;
-  return { ...config, dataDir: resolve(config.dataDir) };
+  const dataDir = resolve(config.dataDir);
+  return {
+    ...config,
+    dataDir,
+    auditKeyFile: resolve(config.auditKeyFile ?? join(dataDir, 'audit.key')),
+    auditCheckpointFile: resolve(config.auditCheckpointFile ?? join(dataDir, 'audit-checkpoints.jsonl')),
+  };
 }

@@ -10,6 +10,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type Database, openDatabase, quoteIdent } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { installAuditKeyring, parseKeyring } from '../src/modules/audit/key.ts';
+
+// Every test process seals its audit entries, as every real process does (a key of its own, never written down).
+installAuditKeyring(parseKeyring(randomBytes(32).toString('hex'), 'the test key'));
 
 export type Backend = 'pglite' | 'postgres';
 

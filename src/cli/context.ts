@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { checkpointAudit, startAuditSealing } from '../modules/audit/sealing.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -32,6 +33,7 @@ export class CliContext {
     );
     try {
       await migrateToLatest(database);
+      await startAuditSealing(database, config);
     } catch (error) {
       await database.close();
       throw error;
@@ -46,7 +48,13 @@ export class CliContext {
     try {
       return await fn(database, config);
     } finally {
-      await database.close();
+      await this.close(database, config);
     }
+  }
+
+  /** Closes a database opened by `open`, after a checkpoint of the audit trail. */
+  async close(database: Database, config: Config): Promise<void> {
+    await checkpointAudit(database, config);
+    await database.close();
   }
 }

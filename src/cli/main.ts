@@ -141,15 +141,19 @@ program
   .option('--force', 'embedded database: keep the current data folder aside and restore in its place')
   .action(async (file: string, options: { force?: boolean }) => {
     const { restore } = await import('../ops/backup.ts');
-    const { cliActor } = await import('../modules/auth/cli.ts');
+    const { cliActor } = await import('../modules/audit/store.ts');
+    const { loadAuditKeyring, installAuditKeyring } = await import('../modules/audit/key.ts');
     const config = context.config();
-    const result = await restore(
-      file,
-      { dataDir: config.dataDir, url: config.databaseUrl },
-      cliActor(),
-      options,
-    );
+    const keyring = loadAuditKeyring(config.auditKeyFile, { create: true });
+    installAuditKeyring(keyring);
+    const result = await restore(file, { dataDir: config.dataDir, url: config.databaseUrl }, cliActor(), {
+      ...options,
+      keyring,
+      checkpointFile: config.auditCheckpointFile,
+    });
     if (result.keptAside) console.log(`  the previous database was kept in ${result.keptAside}`);
+    if (result.checkpointsAside)
+      console.log(`  the audit checkpoints of the previous trail were kept in ${result.checkpointsAside}`);
     console.log(`✔ restored ${file} into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
     console.log(
       `  ${Object.entries(result.counts)

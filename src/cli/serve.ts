@@ -14,6 +14,7 @@ import { loadOsintDemo } from '../demo/osint.ts';
 import { loadDemoTargeting } from '../demo/targeting.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
+import { checkpointAudit } from '../modules/audit/sealing.ts';
 import { createDemoUsers } from '../modules/auth/demo-users.ts';
 import { countUsers } from '../modules/auth/store.ts';
 import { describeCounts } from '../modules/imports/report.ts';
@@ -41,6 +42,13 @@ async function run(
   const model = await syncModelScorer(database);
   if (model) logger.info({ model: model.name, id: model.id }, 'active model loaded');
   const stopFollowing = followActiveModel(database);
+  // Checkpoints of the audit trail, outside the database, once a minute when it has grown.
+  const checkpoints = setInterval(
+    () =>
+      void checkpointAudit(database, config, (err) => logger.warn({ err }, 'audit checkpoint not written')),
+    60_000,
+  );
+  checkpoints.unref();
   let app: import('fastify').FastifyInstance | undefined;
   let url: string | undefined;
   if (role !== 'worker') {
@@ -58,8 +66,10 @@ async function run(
     closing = true;
     logger.info({ signal, role }, 'shutting down');
     stopFollowing();
+    clearInterval(checkpoints);
     await app?.close();
     await jobs.stop();
+    await checkpointAudit(database, config);
     await database.close();
     process.exit(0);
   };

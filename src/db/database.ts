@@ -3,7 +3,7 @@
  * server when a URL is given. Both speak the same SQL and run the same migrations; the rest of the code sees one
  * `Database` and never asks which one it has, except to choose the bulk-load path (COPY) inside a `Session`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -75,6 +75,24 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return options.url ? openPostgres(options.url, options) : openPglite(options);
 }
 
+/**
+ * A data folder whose database is missing while earlier ones were kept aside (a restore, by hand) must not start a
+ * new, empty database silently: the data would seem lost. Say where it is instead.
+ */
+function refuseSilentEmptyStart(root: string, dataDir: string): void {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return;
+  const aside = existsSync(root)
+    ? readdirSync(root).filter(
+        (name) => name.startsWith('pgdata.before-restore-') || name.startsWith('restoring-'),
+      )
+    : [];
+  if (aside.length === 0) return;
+  throw new Error(
+    `${dataDir} holds no database, but ${root} keeps earlier ones (${aside.join(', ')}): rename the one to use to ` +
+      'pgdata, or move them away to start a new, empty database',
+  );
+}
+
 // Each driver loads only when used: PGlite's bundle alone weighs ~45 MB of memory.
 async function openPglite(options: OpenOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
@@ -82,6 +100,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   let unlock = () => {};
   if (options.dataDir) {
     dataDir = join(options.dataDir, 'pgdata');
+    if (!options.loadDataDir) refuseSilentEmptyStart(options.dataDir, dataDir);
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(options.dataDir);
   }
@@ -94,7 +113,12 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     });
   } catch (error) {
     unlock();
-    throw error;
+    // PGlite's own message for a damaged folder is the WebAssembly runtime's ("Aborted(). Build with -sASSERTIONS").
+    throw new Error(
+      `the embedded database in ${dataDir ?? 'memory'} could not be opened (${(error as Error).message.split('\n')[0]}): ` +
+        'if its files were damaged, restore a backup with `vigie restore FILE --force` (the damaged folder is kept aside)',
+      { cause: error },
+    );
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return {

@@ -224,6 +224,8 @@ export interface AuditLogTable {
   details: unknown;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
+  seal: string | null;
 }
 
 export interface UploadsTable {

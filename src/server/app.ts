@@ -23,6 +23,7 @@ import { modules } from '../modules/registry.ts';
 import type { AppContext } from './context.ts';
 import { errorSchema, installErrorHandling } from './errors.ts';
 import { installMetrics } from './metrics.ts';
+import { installTextGuard } from './text-guard.ts';
 import { serveWeb } from './web.ts';
 
 /** A registered route, as the security tests and the documentation enumerate them. */
@@ -70,6 +71,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     limits: { fileSize: context.config.uploadMaxMb * 1024 * 1024, files: 1, fields: 20, fieldSize: 10_000 },
   });
   installAuthorisation(app, context);
+  installTextGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webPages = context.web === true && (await serveWeb(app));

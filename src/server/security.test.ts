@@ -101,4 +101,47 @@ describeEachDatabase('security of every route', (t) => {
     }
     expect(checked).toBeGreaterThan(100);
   });
+
+  it('answers 400, never 500, to a NUL character or a lone surrogate in any query parameter, path or body', async () => {
+    const admin = tokens.get('admin')!;
+    let checked = 0;
+    for (const route of protectedRoutes()) {
+      if (route.querystring instanceof z.ZodObject) {
+        for (const key of Object.keys(route.querystring.shape as Record<string, z.ZodType>)) {
+          for (const bad of ['%00', 'a%00b', '%ED%A0%80']) {
+            const response = await app.inject({
+              method: route.method as 'GET',
+              url: `${concrete(route.url)}?${key}=${bad}`,
+              headers: admin,
+              ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+            });
+            const where = `${route.method} ${route.url}?${key}=${bad}`;
+            expect(response.statusCode, where).not.toBe(500);
+            if (bad.includes('%00')) expect(response.json().code, where).toBe('request.invalid_text');
+            checked++;
+          }
+        }
+      }
+      if (route.url.includes(':')) {
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: route.url.replace(/:[^/]+/g, 'x%00'),
+          headers: admin,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        expect(response.statusCode, `${route.method} ${route.url} with NUL in its path`).toBe(400);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    for (const username of ['a\u0000b', '\ud800evil']) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'x\u0000' },
+      });
+      expect(response.statusCode, JSON.stringify(username)).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'request.invalid_text' });
+    }
+  });
 });

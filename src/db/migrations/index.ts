@@ -4,6 +4,7 @@ import * as m0002 from './0002_platform.ts';
 import * as m0003 from './0003_risk.ts';
 import * as m0004 from './0004_osint.ts';
 import * as m0005 from './0005_models.ts';
+import * as m0006 from './0006_audit_seal.ts';
 
 /** Every migration, in order. Names sort in the order they run; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_risk': m0003,
   '0004_osint': m0004,
   '0005_models': m0005,
+  '0006_audit_seal': m0006,
 };

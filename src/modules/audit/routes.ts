@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.ts';
 import { isoDate, pageOf, pagingQuery } from '../../server/schemas.ts';
-import { listAudit, verifyAudit } from './store.ts';
+import { verifyInstallation } from './sealing.ts';
+import { listAudit } from './store.ts';
 
 const entrySchema = z
   .object({
@@ -21,10 +22,33 @@ const entrySchema = z
     details: z.unknown(),
     prev_hash: z.string(),
     hash: z.string(),
+    key_id: z.string().nullable().describe('the audit key that sealed the entry (its id, never the key)'),
+    seal: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
 
-export async function auditRoutes(app: FastifyInstance, { database }: AppContext): Promise<void> {
+const problemSchema = z.object({
+  seq: z.number().int(),
+  kind: z.enum(['altered', 'broken_link', 'forged', 'unsealed', 'unknown_key', 'wrong_head', 'checkpoint']),
+  message: z.string(),
+});
+
+const verifyReportSchema = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    sealed: z.number().int().describe('entries whose seal was checked with the audit key'),
+    unsealed: z.number().int().describe('entries without a seal (written before sealing began)'),
+    keyed: z.boolean().describe('whether the audit key was at hand to check seals'),
+    head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+    checkpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
+    problems: z.array(problemSchema).describe('every problem, in order (the first 200)'),
+    problem_count: z.number().int(),
+    problem: problemSchema.optional().describe('the first problem'),
+  })
+  .meta({ id: 'AuditVerifyReport' });
+
+export async function auditRoutes(app: FastifyInstance, { database, config }: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/api/audit',
@@ -64,24 +88,13 @@ export async function auditRoutes(app: FastifyInstance, { database }: AppContext
     {
       config: { permission: 'audit:read' },
       schema: {
-        summary: 'Check the hash chain of the whole trail',
+        summary: 'Check the whole trail: hash chain, seals, and its last checkpoint',
         tags: ['audit'],
         response: {
-          200: z.object({
-            ok: z.boolean(),
-            checked: z.number().int(),
-            head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
-            problem: z
-              .object({
-                seq: z.number().int(),
-                kind: z.enum(['altered', 'broken_link', 'wrong_head']),
-                message: z.string(),
-              })
-              .optional(),
-          }),
+          200: verifyReportSchema,
         },
       },
     },
-    async () => verifyAudit(database.db),
+    async () => verifyInstallation(database, config),
   );
 }

@@ -1,27 +1,13 @@
-/**
- * `vigie users …` and `vigie tokens …`: accounts and API tokens from the command line (the first admin is made
- * here). A password is asked twice without echo on a terminal, read from stdin with --password-stdin, or generated
- * and printed once.
- */
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { type Command, Option } from 'commander';
 import type { CliContext } from '../../cli/context.ts';
 import { printJson, table } from '../../cli/output.ts';
 import type { Database } from '../../db/database.ts';
-import type { Actor } from '../audit/store.ts';
+import { cliActor } from '../audit/store.ts';
 import { ROLES, type Role } from './permissions.ts';
 import { generatePassword, MIN_PASSWORD_LENGTH } from './secrets.ts';
 import { changeUser, createApiToken, createUser, revokeToken, setPassword } from './service.ts';
 import { findUserByName, listApiTokens, listUsers } from './store.ts';
-
-export function cliActor(): Actor {
-  let name = 'unknown';
-  try {
-    name = userInfo().username;
-  } catch {}
-  return { id: null, name: `cli:${name}`, ip: null };
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -249,3 +235,5 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
       });
     });
 }
+
+export { cliActor };

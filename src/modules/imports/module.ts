@@ -96,7 +96,7 @@ function registerImportCommand(program: Command, context: CliContext): void {
         if (!summary.ok) process.exitCode = 1;
       } finally {
         bar.stop();
-        await database.close();
+        await context.close(database, config);
       }
     });
 }
