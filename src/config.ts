@@ -34,6 +34,7 @@ export const configSchema = z
     loginLockMinutes: positiveInt(24 * 60),
     loginIpLimit: positiveInt(10_000),
     tokenDays: positiveInt(3650),
+    tokenMaxDays: positiveInt(3650),
     metrics: z.enum(['public', 'authenticated', 'off']),
     uploadMaxMb: positiveInt(100_000),
     jobConcurrency: positiveInt(16),
@@ -62,6 +63,7 @@ const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFi
   loginLockMinutes: 15,
   loginIpLimit: 30,
   tokenDays: 90,
+  tokenMaxDays: 90,
   metrics: 'public',
   uploadMaxMb: 512,
   jobConcurrency: 1,
@@ -83,6 +85,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   loginLockMinutes: 'VIGIE_LOGIN_LOCK_MINUTES',
   loginIpLimit: 'VIGIE_LOGIN_IP_LIMIT',
   tokenDays: 'VIGIE_TOKEN_DAYS',
+  tokenMaxDays: 'VIGIE_TOKEN_MAX_DAYS',
   metrics: 'VIGIE_METRICS',
   uploadMaxMb: 'VIGIE_UPLOAD_MAX_MB',
   jobConcurrency: 'VIGIE_JOB_CONCURRENCY',
@@ -143,6 +146,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
           problems.push(`${configFile}: ${unknown}: not a setting (see docs/configuration.md)`);
       } else problems.push(`${source[key]?.from ?? key}: ${issue.message}`);
     }
+  }
+  if (parsed.success && parsed.data.tokenDays > parsed.data.tokenMaxDays) {
+    problems.push(
+      `${source.tokenDays?.from}: the default token lifetime (${parsed.data.tokenDays} days) exceeds tokenMaxDays (${parsed.data.tokenMaxDays}, from ${source.tokenMaxDays?.from})`,
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   const config = parsed.data!;

@@ -132,7 +132,7 @@ describeEachDatabase('authentication', (t) => {
       method: 'POST',
       url: '/api/auth/tokens',
       headers: withCookie(cookie),
-      payload: { name: 'nightly script', days: 7 },
+      payload: { name: 'nightly script', days: 7, password: TEST_PASSWORD },
     });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
@@ -168,6 +168,70 @@ describeEachDatabase('authentication', (t) => {
     expect((await app.inject({ method: 'GET', url: '/api/declarations', headers: short })).statusCode).toBe(
       401,
     );
+  });
+
+  it('asks for the password again before a token, refuses tokens minting tokens, caps their lifetime', async () => {
+    const { headers: bearer } = await userWithToken(t.database, ['analyst'], 'yassine');
+    const cookie = cookieOf(await login('yassine', TEST_PASSWORD, '10.0.2.2')).value;
+    const attempt = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+      app.inject({ method: 'POST', url: '/api/auth/tokens', headers, payload });
+    // A stolen session cookie is not enough: without the password, or with a wrong one, no token.
+    expect((await attempt(withCookie(cookie), { name: 'x' })).statusCode).toBe(400);
+    const wrong = await attempt(withCookie(cookie), { name: 'x', password: 'not the password' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({ code: 'auth.reauthenticate' });
+    const minted = await attempt(bearer, { name: 'x', password: TEST_PASSWORD });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().message).toBe('an API token cannot create API tokens: sign in');
+    const tenYears = await attempt(withCookie(cookie), { name: 'x', days: 3650, password: TEST_PASSWORD });
+    expect(tenYears.statusCode).toBe(422);
+    expect(tenYears.json()).toMatchObject({ code: 'token.too_long', details: { max_days: 90 } });
+    const ok = await attempt(withCookie(cookie), { name: 'x', days: 90, password: TEST_PASSWORD });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('revokes API tokens on a new password, a disabled account and a change of roles; admins see and revoke any', async () => {
+    const admin = await userWithToken(t.database, ['admin']);
+    const tokenWorks = async (headers: Record<string, string>) =>
+      (await app.inject({ method: 'GET', url: '/api/auth/session', headers })).statusCode === 200;
+    const password = await userWithToken(t.database, ['analyst']);
+    const disabled = await userWithToken(t.database, ['analyst']);
+    const roles = await userWithToken(t.database, ['analyst']);
+    const revoked = await userWithToken(t.database, ['analyst']);
+    for (const u of [password, disabled, roles, revoked]) expect(await tokenWorks(u.headers)).toBe(true);
+
+    const call = (method: 'POST' | 'PATCH', url: string, payload: Record<string, unknown>) =>
+      app.inject({ method, url, headers: admin.headers, payload });
+    expect(
+      (await call('POST', `/api/users/${password.user.id}/password`, { password: 'another long password' }))
+        .statusCode,
+    ).toBe(204);
+    expect((await call('PATCH', `/api/users/${disabled.user.id}`, { disabled: true })).statusCode).toBe(200);
+    expect((await call('PATCH', `/api/users/${disabled.user.id}`, { disabled: false })).statusCode).toBe(200);
+    expect(
+      (await call('PATCH', `/api/users/${roles.user.id}`, { roles: ['analyst', 'officer'] })).statusCode,
+    ).toBe(200);
+    expect(await tokenWorks(password.headers)).toBe(false);
+    expect(await tokenWorks(disabled.headers)).toBe(false);
+    expect(await tokenWorks(roles.headers)).toBe(false);
+
+    const all = await app.inject({ method: 'GET', url: '/api/tokens', headers: admin.headers });
+    expect(all.statusCode).toBe(200);
+    const theirs = (all.json().items as { id: number; username: string; revoked_at: string | null }[]).find(
+      (tk) => tk.username === revoked.user.username,
+    )!;
+    expect(theirs.revoked_at).toBeNull();
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/tokens/${theirs.id}`, headers: admin.headers }))
+        .statusCode,
+    ).toBe(204);
+    expect(await tokenWorks(revoked.headers)).toBe(false);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/tokens', headers: revoked.headers })).statusCode,
+    ).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/tokens', headers: password.headers })).statusCode,
+    ).toBe(401);
   });
 
   it('refuses a cookie-authenticated change coming from another site', async () => {

@@ -175,11 +175,15 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
     .description('create an API token for a user (shown once)')
     .argument('<username>')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--days <n>', 'days of validity (default: VIGIE_TOKEN_DAYS, 90)')
+    .option(
+      '--days <n>',
+      'days of validity (default: VIGIE_TOKEN_DAYS, 90; at most VIGIE_TOKEN_MAX_DAYS, 90)',
+    )
     .action(async (username: string, options: { name: string; days?: string }) => {
       const config = context.config();
       const days = options.days === undefined ? config.tokenDays : Number.parseInt(options.days, 10);
-      if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error('--days: expected 1 to 3650');
+      if (!Number.isInteger(days) || days < 1 || days > config.tokenMaxDays)
+        throw new Error(`--days: expected 1 to ${config.tokenMaxDays} (VIGIE_TOKEN_MAX_DAYS)`);
       await context.withDatabase(async (database) => {
         const created = await createApiToken(
           database,
@@ -187,6 +191,7 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
           await userId(database, username),
           options.name,
           days,
+          config.tokenMaxDays,
         );
         console.log(
           `✔ token #${created.id} for ${created.username}, valid until ${created.expires_at.slice(0, 10)}`,

@@ -12,6 +12,7 @@ import { MIN_PASSWORD_LENGTH } from './secrets.ts';
 import {
   type AuthUser,
   changeUser,
+  confirmPassword,
   createApiToken,
   createUser,
   login,
@@ -158,11 +159,14 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
     {
       config: { permission: 'session' },
       schema: {
-        summary: 'Create an API token for scripts (the token is shown once)',
+        summary:
+          'Create an API token for scripts (the token is shown once). Needs the password again, and a session: ' +
+          'a token cannot mint tokens.',
         tags: ['auth'],
         body: z.object({
           name: z.string().min(1).max(100),
-          days: z.number().int().min(1).max(3650).optional(),
+          days: z.number().int().min(1).max(3650).optional().describe('at most VIGIE_TOKEN_MAX_DAYS (90)'),
+          password: z.string().min(1).max(1024).describe('the current password, confirmed again'),
         }),
         response: {
           201: z.object({
@@ -172,16 +176,23 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
             prefix: z.string(),
             expires_at: z.string(),
           }),
+          403: errorSchema,
+          422: errorSchema,
         },
       },
     },
     async (request, reply) => {
+      if (request.user!.via !== 'session') {
+        throw new AppError('auth.reauthenticate', 'an API token cannot create API tokens: sign in', 403);
+      }
+      await confirmPassword(database, request.user!.id, request.body.password);
       const created = await createApiToken(
         database,
         actorFrom(request),
         request.user!.id,
         request.body.name,
         request.body.days ?? config.tokenDays,
+        config.tokenMaxDays,
       );
       const { username: _username, ...rest } = created;
       return reply.code(201).send(rest);
@@ -201,6 +212,41 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
     },
     async (request, reply) => {
       await revokeToken(database, actorFrom(request), request.params.id, request.user!.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  typed.get(
+    '/api/tokens',
+    {
+      config: { permission: 'users:manage' },
+      schema: {
+        summary: "Every user's API tokens (without their secret)",
+        tags: ['users'],
+        querystring: z.object({ username: z.string().max(64).optional() }),
+        response: { 200: z.object({ items: z.array(tokenRowSchema) }) },
+      },
+    },
+    async (request) => {
+      const items = await listApiTokens(database.db);
+      const { username } = request.query;
+      return { items: username ? items.filter((t) => t.username === username) : items };
+    },
+  );
+
+  typed.delete(
+    '/api/tokens/:id',
+    {
+      config: { permission: 'users:manage' },
+      schema: {
+        summary: "Revoke any user's API token",
+        tags: ['users'],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null(), 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      await revokeToken(database, actorFrom(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

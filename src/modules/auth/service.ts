@@ -26,6 +26,7 @@ export type AuthSettings = Pick<
   | 'loginLockMinutes'
   | 'loginIpLimit'
   | 'tokenDays'
+  | 'tokenMaxDays'
 >;
 
 export interface AuthUser {
@@ -302,7 +303,12 @@ export async function changeUser(
     const before = await store.findUser(session.db, id);
     if (!before) throw new AppError('user.not_found', `no user #${id}`, 404);
     const after = await store.updateUser(session.db, id, changes);
+    const rolesChanged =
+      changes.roles !== undefined && [...changes.roles].sort().join() !== [...before.roles].sort().join();
+    // A disabled account keeps nothing; a token minted for other roles must not carry over to new ones.
     if (changes.disabled) await store.revokeUserSessions(session.db, id);
+    const revokedTokens =
+      changes.disabled || rolesChanged ? await store.revokeUserTokens(session.db, id) : [];
     forgetCredentials({ userId: id });
     await appendAudit(session, actor, {
       action: 'user.updated',
@@ -310,6 +316,7 @@ export async function changeUser(
       target_id: id,
       before,
       after,
+      ...(revokedTokens.length ? { details: { tokens_revoked: revokedTokens } } : {}),
     });
     return after!;
   });
@@ -321,13 +328,33 @@ export async function setPassword(database: Database, actor: Actor, id: number, 
   await database.transaction(async (session) => {
     const user = await store.updateUser(session.db, id, { password_hash });
     if (!user) throw new AppError('user.not_found', `no user #${id}`, 404);
+    // A new password ends everything the old one opened: sessions and API tokens alike.
     await store.revokeUserSessions(session.db, id);
+    const revokedTokens = await store.revokeUserTokens(session.db, id);
+    forgetCredentials({ userId: id });
     await appendAudit(session, actor, {
       action: 'user.password_changed',
       target_type: 'user',
       target_id: id,
+      ...(revokedTokens.length ? { details: { tokens_revoked: revokedTokens } } : {}),
     });
   });
+}
+
+/**
+ * Checks the password of a signed-in user again before something that outlives the session (an API token):
+ * a stolen session cookie alone must not be enough to mint a credential that survives the session.
+ */
+export async function confirmPassword(database: Database, userId: number, password: string): Promise<void> {
+  const hash = await store.passwordHashOf(database.db, userId);
+  const ok = await verifyPassword(password, hash ?? DUMMY_PASSWORD_HASH);
+  if (!hash || !ok) {
+    throw new AppError(
+      'auth.reauthenticate',
+      'confirm your password to do this (the password was wrong)',
+      403,
+    );
+  }
 }
 
 export async function createApiToken(
@@ -336,7 +363,17 @@ export async function createApiToken(
   userId: number,
   name: string,
   days: number,
+  /** The installation's limit (`tokenMaxDays`); the routes and the CLI pass it. */
+  maxDays = 3650,
 ) {
+  if (!Number.isInteger(days) || days < 1 || days > maxDays) {
+    throw new AppError(
+      'token.too_long',
+      `an API token lives 1 to ${maxDays} days on this installation (VIGIE_TOKEN_MAX_DAYS)`,
+      422,
+      { max_days: maxDays },
+    );
+  }
   const token = newToken('api');
   return database.transaction(async (session) => {
     const user = await store.findUser(session.db, userId);

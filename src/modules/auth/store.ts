@@ -23,6 +23,16 @@ export async function findUser(db: Kysely<DB>, id: number): Promise<UserRecord |
   return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+export async function passwordHashOf(db: Kysely<DB>, id: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', id)
+    .where('disabled', '=', false)
+    .executeTakeFirst();
+  return row?.password_hash;
+}
+
 export async function listUsers(db: Kysely<DB>) {
   const rows = await db
     .selectFrom('users')
@@ -182,6 +192,18 @@ export async function revokeUserSessions(db: Kysely<DB>, userId: number) {
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** Revokes every active API token of a user; returns their ids. */
+export async function revokeUserTokens(db: Kysely<DB>, userId: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
 }
 
 export async function insertApiToken(
