@@ -37,6 +37,7 @@ export const configSchema = z
     tokenMaxDays: positiveInt(3650),
     metrics: z.enum(['public', 'authenticated', 'off']),
     uploadMaxMb: positiveInt(100_000),
+    uploadRetentionDays: positiveInt(3650),
     jobConcurrency: positiveInt(16),
     jobExpireMinutes: positiveInt(24 * 60),
     auditKeyFile: z.string().min(1).optional(),
@@ -66,6 +67,7 @@ const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFi
   tokenMaxDays: 90,
   metrics: 'public',
   uploadMaxMb: 512,
+  uploadRetentionDays: 30,
   jobConcurrency: 1,
   jobExpireMinutes: 30,
 };
@@ -88,6 +90,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   tokenMaxDays: 'VIGIE_TOKEN_MAX_DAYS',
   metrics: 'VIGIE_METRICS',
   uploadMaxMb: 'VIGIE_UPLOAD_MAX_MB',
+  uploadRetentionDays: 'VIGIE_UPLOAD_RETENTION_DAYS',
   jobConcurrency: 'VIGIE_JOB_CONCURRENCY',
   jobExpireMinutes: 'VIGIE_JOB_EXPIRE_MINUTES',
   auditKeyFile: 'VIGIE_AUDIT_KEY_FILE',

@@ -235,6 +235,10 @@ export interface UploadsTable {
   sha256: string;
   uploaded_by: number | null;
   created_at: Timestamp;
+  key: Generated<string>;
+  owner: Generated<string>;
+  read_permission: Generated<string>;
+  expires_at: Date | null;
 }
 
 export interface UploadChunksTable {

@@ -120,7 +120,8 @@ describeEachDatabase('background jobs', (t) => {
       ok: true,
       rowsRead: 300,
       counts: { declarations_inserted: 300 },
-      rejects_upload_id: null,
+      rejects_upload: null,
+      rejects_url: null,
     });
     expect((await declarationStats(t.database.db)).declarations).toBeGreaterThanOrEqual(300);
 
@@ -144,16 +145,67 @@ describeEachDatabase('background jobs', (t) => {
       await post({ target: 'declarations', mode: 'skip_invalid' }, { name: 'mixed.csv', content: csv })
     ).json();
     const finished = await until(jobOf(job.id), (j) => j.state === 'completed');
-    const result = finished.result as { rowsRejected: number; rejects_upload_id: number };
+    const result = finished.result as { rowsRejected: number; rejects_upload: string; rejects_url: string };
     expect(result.rowsRejected).toBe(1);
+    expect(result.rejects_upload).toMatch(/^[0-9a-f-]{36}$/);
     const download = await opened.app.inject({
       method: 'GET',
-      url: `/api/uploads/${result.rejects_upload_id}`,
+      url: result.rejects_url,
       headers: analyst.headers,
     });
     expect(download.statusCode).toBe(200);
-    expect(download.headers['content-disposition']).toBe('attachment; filename="mixed.csv.rejects.csv"');
+    expect(download.headers['content-disposition']).toBe('attachment; filename=mixed.csv.rejects.csv');
     expect(download.body).toMatch(/J-BAD.*,3,"mixed\.csv:3: column ""hs_code""/);
+    // Not by its sequential id, and not without the permission its owner gave it.
+    const upload = await t.database.db
+      .selectFrom('uploads')
+      .select(['id', 'owner', 'read_permission', 'expires_at'])
+      .where('key', '=', result.rejects_upload)
+      .executeTakeFirstOrThrow();
+    expect(upload).toMatchObject({ owner: 'imports', read_permission: 'imports:read' });
+    expect(upload.expires_at).not.toBeNull();
+    const byId = await opened.app.inject({
+      method: 'GET',
+      url: `/api/uploads/${upload.id}`,
+      headers: analyst.headers,
+    });
+    expect(byId.statusCode).toBe(404);
+    const liaison = await userWithToken(t.database, ['liaison']);
+    expect(
+      (await opened.app.inject({ method: 'GET', url: result.rejects_url, headers: liaison.headers }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('serves a file only to the permission its owner gave it, under any name', async () => {
+    const { saveUpload } = await import('../modules/imports/uploads.ts');
+    const stored = await saveUpload(t.database, ['secret,export\n'], 'تصدير تيك توك "2026".csv', {
+      owner: 'osint',
+      readPermission: 'osint:read',
+      retainDays: 30,
+      maxBytes: 1000,
+      uploadedBy: null,
+    });
+    const investigator = await userWithToken(t.database, ['investigator']);
+    const url = `/api/uploads/${stored.key}`;
+    const refused = await opened.app.inject({ method: 'GET', url, headers: analyst.headers });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toMatchObject({ code: 'upload.not_found' });
+    const served = await opened.app.inject({ method: 'GET', url, headers: investigator.headers });
+    expect(served.statusCode).toBe(200);
+    expect(served.body).toBe('secret,export\n');
+    expect(served.headers['content-disposition']).toBe(
+      `attachment; filename="????? ??? ??? \\"2026\\".csv"; filename*=UTF-8''${encodeURIComponent('تصدير تيك توك "2026".csv').replace(/'/g, '%27')}`,
+    );
+    expect(
+      (
+        await opened.app.inject({
+          method: 'GET',
+          url: '/api/uploads/not-a-key',
+          headers: investigator.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('lets the starter or a jobs:manage holder cancel, and no one else', async () => {
@@ -191,6 +243,9 @@ describeEachDatabase('import jobs across a worker restart', (t) => {
     const upload = await saveUpload(t.database, [kcsCsv(20_000)], 'big.csv', {
       maxBytes: 1e9,
       uploadedBy: null,
+      owner: 'imports',
+      readPermission: 'imports:read',
+      retainDays: 30,
     });
     const kinds = [importJob as JobKind<never>];
     const first = new JobQueue(t.database, config, createLogger('silent'), kinds);

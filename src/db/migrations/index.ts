@@ -5,6 +5,7 @@ import * as m0003 from './0003_risk.ts';
 import * as m0004 from './0004_osint.ts';
 import * as m0005 from './0005_models.ts';
 import * as m0006 from './0006_audit_seal.ts';
+import * as m0007 from './0007_upload_owners.ts';
 
 /** Every migration, in order. Names sort in the order they run; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_osint': m0004,
   '0005_models': m0005,
   '0006_audit_seal': m0006,
+  '0007_upload_owners': m0007,
 };

@@ -62,10 +62,16 @@ export const importJob: JobKind<ImportJobParams> = {
         },
         actor,
       );
-      let rejectsUploadId: number | null = null;
+      let rejectsKey: string | null = null;
       if (summary.rowsRejected > 0 && existsSync(rejectsPath)) {
         const name = `${params.file_name}.rejects.${summary.format === 'csv' ? 'csv' : 'ndjson'}`;
-        rejectsUploadId = (await saveFileAsUpload(database, rejectsPath, name, actor.id)).id;
+        rejectsKey = (
+          await saveFileAsUpload(database, rejectsPath, name, actor.id, {
+            owner: 'imports',
+            readPermission: 'imports:read',
+            retainDays: config.uploadRetentionDays,
+          })
+        ).key;
       }
       progress({
         done: upload.bytes,
@@ -77,7 +83,8 @@ export const importJob: JobKind<ImportJobParams> = {
         ...summary,
         file: params.file_name,
         rejectsPath: undefined,
-        rejects_upload_id: rejectsUploadId,
+        rejects_upload: rejectsKey,
+        rejects_url: rejectsKey ? `/api/uploads/${rejectsKey}` : null,
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

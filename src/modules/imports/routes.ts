@@ -16,7 +16,7 @@ import { actorFrom } from '../auth/routes.ts';
 import { importRunSchema } from '../declarations/api-schemas.ts';
 import { importJobParams } from './job.ts';
 import { listImports } from './store.ts';
-import { getUpload, saveUpload, uploadChunks } from './uploads.ts';
+import { getUploadFor, receiveUpload, sendStoredFile } from './uploads.ts';
 
 export async function importRoutes(
   app: FastifyInstance,
@@ -57,90 +57,73 @@ export async function importRoutes(
         },
       },
     },
-    async (request, reply) => {
-      if (!request.isMultipart())
-        throw new AppError('request.invalid', 'expected multipart/form-data with a file', 400);
-      const fields: Record<string, string> = {};
-      let upload: { id: number; bytes: number } | undefined;
-      let fileName = '';
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            if (upload) throw new AppError('request.invalid', 'send one file per import', 400);
-            fileName = part.filename || 'upload';
-            upload = await saveUpload(database, part.file, fileName, {
-              maxBytes: config.uploadMaxMb * 1024 * 1024,
-              uploadedBy: request.user!.id,
-            });
-          } else fields[part.fieldname] = String(part.value);
-        }
-        if (!upload) throw new AppError('upload.missing_file', 'no file in the request (field "file")', 400);
-        const parsed = importJobParams.safeParse({
-          upload_id: upload.id,
-          file_name: fileName,
-          target: fields.target,
-          profile: fields.profile ?? 'native',
-          mode: fields.mode,
-          format: fields.format || undefined,
-          encoding: fields.encoding || undefined,
-          delimiter: fields.delimiter || undefined,
-          max_errors: fields.max_errors ? Number(fields.max_errors) : undefined,
-        });
-        if (!parsed.success) {
-          throw new AppError(
-            'request.invalid',
-            `invalid import: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-            400,
-          );
-        }
-        try {
-          resolveProfile(parsed.data.target, parsed.data.profile, config.dataDir);
-        } catch (error) {
-          throw new AppError('import.bad_profile', (error as Error).message, 400);
-        }
-        const job = await jobs.enqueue('import', parsed.data, actorFrom(request));
-        return reply
-          .code(202)
-          .send({ job, links: { job: `/api/jobs/${job.id}`, events: `/api/jobs/${job.id}/events` } });
-      } catch (error) {
-        if (upload) await database.db.deleteFrom('uploads').where('id', '=', upload.id).execute();
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(
-            'upload.too_large',
-            `the file is larger than the limit of ${config.uploadMaxMb} MB`,
-            413,
-          );
-        }
-        throw error;
-      }
-    },
+    async (request, reply) =>
+      receiveUpload(
+        request,
+        database,
+        {
+          owner: 'imports',
+          readPermission: 'imports:read',
+          retainDays: config.uploadRetentionDays,
+          maxBytes: config.uploadMaxMb * 1024 * 1024,
+        },
+        async ({ upload, fileName, fields }) => {
+          const parsed = importJobParams.safeParse({
+            upload_id: upload.id,
+            file_name: fileName,
+            target: fields.target,
+            profile: fields.profile ?? 'native',
+            mode: fields.mode,
+            format: fields.format || undefined,
+            encoding: fields.encoding || undefined,
+            delimiter: fields.delimiter || undefined,
+            max_errors: fields.max_errors ? Number(fields.max_errors) : undefined,
+          });
+          if (!parsed.success) {
+            throw new AppError(
+              'request.invalid',
+              `invalid import: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+              400,
+            );
+          }
+          try {
+            resolveProfile(parsed.data.target, parsed.data.profile, config.dataDir);
+          } catch (error) {
+            throw new AppError('import.bad_profile', (error as Error).message, 400);
+          }
+          const job = await jobs.enqueue('import', parsed.data, actorFrom(request));
+          return reply
+            .code(202)
+            .send({ job, links: { job: `/api/jobs/${job.id}`, events: `/api/jobs/${job.id}/events` } });
+        },
+      ),
   );
 
   typed.get(
-    '/api/uploads/:id',
+    '/api/uploads/:key',
     {
-      config: { permission: 'imports:read' },
+      config: { permission: 'session' },
       schema: {
-        summary: 'A stored file (for instance the rejects of an import)',
+        summary:
+          'A stored file, such as the rejects of an import (only with the permission its owner gave it)',
         tags: ['imports'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ key: z.string().max(64).describe('the file’s key, as a job’s result gives it') }),
         produces: ['application/octet-stream'],
         response: { 404: errorSchema },
       },
     },
     async (request, reply) => {
-      const upload = await getUpload(database, request.params.id);
-      if (!upload) throw new NotFoundError('upload.not_found', `no file #${request.params.id}`);
-      reply.header(
-        'content-type',
-        upload.file_name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream',
-      );
-      reply.header(
-        'content-disposition',
-        `attachment; filename="${upload.file_name.replace(/["\\\r\n]/g, '_')}"`,
-      );
-      reply.header('content-length', String(upload.bytes));
-      return reply.send(Readable.from(uploadChunks(database, upload.id)) as never);
+      const upload = await getUploadFor(database, request.params.key, request.user!.permissions);
+      if (!upload) throw new NotFoundError('upload.not_found', 'no such file (or not yours to read)');
+      return sendStoredFile(reply, database, {
+        upload_id: upload.id,
+        file_name: upload.file_name,
+        bytes: upload.bytes,
+        sha256: upload.sha256,
+        content_type: upload.file_name.endsWith('.csv')
+          ? 'text/csv; charset=utf-8'
+          : 'application/octet-stream',
+      });
     },
   );
 }

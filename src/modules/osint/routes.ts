@@ -15,7 +15,7 @@ import type { AppContext } from '../../server/context.ts';
 import { errorSchema } from '../../server/errors.ts';
 import { pageOf, pagingQuery } from '../../server/schemas.ts';
 import { actorFrom } from '../auth/routes.ts';
-import { saveUpload } from '../imports/uploads.ts';
+import { receiveUpload } from '../imports/uploads.ts';
 import {
   addWatchTerm,
   DECISIONS,
@@ -464,37 +464,24 @@ export async function osintRoutes(
       if (!source) throw new NotFoundError('osint.source_not_found', `no source #${request.params.id}`);
       if (source.type !== 'file')
         throw new AppError('osint.not_a_file_source', `source #${source.id} is a ${source.type} source`, 400);
-      if (!request.isMultipart())
-        throw new AppError('request.invalid', 'expected multipart/form-data with a file', 400);
-      let upload: { id: number } | undefined;
-      let fileName = 'upload';
-      try {
-        for await (const part of request.parts()) {
-          if (part.type !== 'file') continue;
-          if (upload) throw new AppError('request.invalid', 'send one file', 400);
-          fileName = part.filename || 'upload';
-          upload = await saveUpload(database, part.file, fileName, {
-            maxBytes: config.uploadMaxMb * 1024 * 1024,
-            uploadedBy: request.user!.id,
-          });
-        }
-        if (!upload) throw new AppError('upload.missing_file', 'no file in the request (field "file")', 400);
-        const job = await jobs.enqueue(
-          'osint.collect',
-          { source_id: source.id, upload_id: upload.id, file_name: fileName },
-          actorFrom(request),
-        );
-        return reply.code(202).send({ job, links: jobLinks(job) });
-      } catch (error) {
-        if (upload) await database.db.deleteFrom('uploads').where('id', '=', upload.id).execute();
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError(
-            'upload.too_large',
-            `the file is larger than the limit of ${config.uploadMaxMb} MB`,
-            413,
+      return receiveUpload(
+        request,
+        database,
+        {
+          owner: 'osint',
+          readPermission: 'osint:read',
+          retainDays: config.uploadRetentionDays,
+          maxBytes: config.uploadMaxMb * 1024 * 1024,
+        },
+        async ({ upload, fileName }) => {
+          const job = await jobs.enqueue(
+            'osint.collect',
+            { source_id: source.id, upload_id: upload.id, file_name: fileName },
+            actorFrom(request),
           );
-        throw error;
-      }
+          return reply.code(202).send({ job, links: jobLinks(job) });
+        },
+      );
     },
   );
 

@@ -131,6 +131,10 @@ export async function addAttachment(
   const upload = await saveUpload(database, sniffed(source, input.kind, found), input.file_name, {
     maxBytes: TYPES[input.kind].maxBytes,
     uploadedBy: actor.id,
+    // Photos and documents of a control are part of its record: kept as long as the attachment.
+    owner: 'risk',
+    readPermission: 'risk:attachments',
+    retainDays: null,
   });
   try {
     return await database.transaction(async (session) => {

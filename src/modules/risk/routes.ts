@@ -15,7 +15,7 @@ import { errorSchema } from '../../server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../../server/schemas.ts';
 import { actorFrom } from '../auth/routes.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../declarations/types.ts';
-import { uploadChunks } from '../imports/uploads.ts';
+import { sendStoredFile } from '../imports/uploads.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../valuation/inline.ts';
 import {
   attachmentSchema,
@@ -984,12 +984,7 @@ export async function riskRoutes(app: FastifyInstance, { database, jobs }: AppCo
     async (request, reply) => {
       const a = await getAttachment(db, request.params.id, officeScope(request));
       if (!a) throw new NotFoundError('risk.attachment_not_found', `no attachment #${request.params.id}`);
-      reply.header('content-type', a.content_type);
-      reply.header('content-disposition', `attachment; filename="${a.file_name.replace(/["\\\r\n]/g, '_')}"`);
-      reply.header('content-length', String(a.bytes));
-      reply.header('x-content-sha256', a.sha256);
-      reply.header('x-content-type-options', 'nosniff');
-      return reply.send(Readable.from(uploadChunks(database, a.upload_id)) as never);
+      return sendStoredFile(reply, database, a);
     },
   );
 

@@ -44,7 +44,7 @@ interface ImportResult {
   errorCount: number;
   errors: RowError[];
   fileError?: { message: string };
-  rejects_upload_id: number | null;
+  rejects_url: string | null;
 }
 export interface Job {
   id: string;
@@ -118,8 +118,8 @@ function JobResult({ job }: { job: Job }) {
           {t('imports.nothingWritten')}
         </Alert>
       )}
-      {result.rejects_upload_id && (
-        <a href={`/api/uploads/${result.rejects_upload_id}`} download>
+      {result.rejects_url?.startsWith('/api/uploads/') && (
+        <a href={result.rejects_url} download>
           {t('imports.rejects')} ({formatNumber(lang, result.rowsRejected)})
         </a>
       )}
