@@ -1,9 +1,3 @@
-/**
- * Imports through the API: `POST /api/imports` takes a file (multipart), stores it and queues an import job whose
- * progress is followed at /api/jobs/:id (and its events); `GET /api/uploads/:id` gives back a stored file, such as
- * the rejects of a skip-invalid import.
- */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

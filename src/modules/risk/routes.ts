@@ -1,10 +1,3 @@
-/**
- * Risk targeting over HTTP. Officers read their office's selections and decisions, record outcomes and override
- * channels with a reason; analysts manage profiles, watchlists, parameters, campaigns and run selections and
- * back-tests; auditors read. Permissions come from the matrix (src/modules/auth/permissions.ts); the sensitive
- * intelligence behind rules is stripped for callers without `risk:intelligence`.
- */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
