@@ -38,7 +38,7 @@ describe('configuration', () => {
       tokenDays: 30,
       cookieSecure: true,
       sessionHours: 12,
-      metrics: 'public',
+      metrics: 'authenticated',
     });
     expect(config.dataDir).toMatch(/^\//);
   });

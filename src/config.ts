@@ -65,7 +65,7 @@ const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFi
   loginIpLimit: 30,
   tokenDays: 90,
   tokenMaxDays: 90,
-  metrics: 'public',
+  metrics: 'authenticated',
   uploadMaxMb: 512,
   uploadRetentionDays: 30,
   jobConcurrency: 1,

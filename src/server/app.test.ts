@@ -198,8 +198,14 @@ describeEachDatabase('HTTP API', (t) => {
 });
 
 describeEachDatabase('metrics', (t) => {
-  it('are public by default, can require a permission, or be off', async () => {
-    const publicApp = await testApp(t.database);
+  it('need a permission by default, can be public, or be off', async () => {
+    const byDefault = await testApp(t.database);
+    try {
+      expect((await byDefault.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    } finally {
+      await byDefault.close();
+    }
+    const publicApp = await testApp(t.database, { metrics: 'public' });
     try {
       await publicApp.app.inject({ method: 'GET', url: '/health' });
       const metrics = await publicApp.app.inject({ method: 'GET', url: '/metrics' });

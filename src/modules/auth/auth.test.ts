@@ -108,13 +108,30 @@ describeEachDatabase('authentication', (t) => {
     expect(await actions('omar')).toEqual(['auth.login', 'auth.logout']);
   });
 
-  it('locks an account after repeated failures, even for the right password', async () => {
+  it('locks a name from the address that failed, even for the right password, and nobody else', async () => {
     await userWithToken(t.database, ['analyst'], 'lina');
     for (let i = 0; i < 3; i++) expect((await login('lina', `wrong ${i}`, '10.0.1.1')).statusCode).toBe(401);
-    const locked = await login('lina', TEST_PASSWORD, '10.0.1.2');
+    const locked = await login('lina', TEST_PASSWORD, '10.0.1.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'auth.locked' });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
+    // Someone failing from another address does not lock Lina out from hers.
+    expect((await login('lina', TEST_PASSWORD, '10.0.1.2')).statusCode).toBe(200);
+  });
+
+  it('answers an unknown name exactly as a known one, locks included: no account can be discovered', async () => {
+    await userWithToken(t.database, ['analyst'], 'hamza');
+    const answers = async (username: string, ip: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await login(username, `wrong ${i}`, ip);
+        seen.push(`${r.statusCode} ${r.json().code} ${r.json().message}`);
+      }
+      return seen;
+    };
+    const known = await answers('hamza', '10.0.7.1');
+    expect(await answers('nobody-here', '10.0.7.2')).toEqual(known);
+    expect(known.at(-1)).toMatch(/^429 auth.locked/);
   });
 
   it('throttles an address after too many failures', async () => {

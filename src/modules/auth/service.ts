@@ -93,40 +93,38 @@ export async function login(
       retryAfterSeconds: settings.loginLockMinutes * 60,
     };
   }
-  const user = await store.findUserByName(db, username);
-  const passwordOk = await verifyPassword(attempt.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-  if (!user || user.disabled) {
+  const pair = await store.recentPairFailures(db, username, attempt.ip, settings.loginLockMinutes);
+  if (pair.failures >= settings.loginMaxFailures) {
     await store.recordAttempt(db, username, attempt.ip, false);
     await appendAudit(
       database,
       { id: null, name: username, ip: attempt.ip },
       {
-        action: 'auth.login_failed',
-        details: { reason: user ? 'account disabled' : 'unknown user' },
+        action: 'auth.login_refused',
+        details: { reason: 'too many failures for this name from this address' },
       },
     );
-    return invalid;
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
-    await store.recordAttempt(db, username, attempt.ip, false);
-    await appendAudit(database, actorOf(user, attempt.ip), {
-      action: 'auth.login_refused',
-      details: { reason: 'account locked' },
-    });
+    const until = (pair.oldest?.getTime() ?? Date.now()) + settings.loginLockMinutes * 60_000;
     return {
       ok: false,
       code: 'auth.locked',
-      message: 'this account is locked after repeated failures: try again later or ask an administrator',
-      retryAfterSeconds: Math.ceil((user.locked_until.getTime() - Date.now()) / 1000),
+      message: 'too many failed sign-ins with this name from this address: try again later',
+      retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)),
     };
   }
-  if (!passwordOk) {
+  const user = await store.findUserByName(db, username);
+  const passwordOk = await verifyPassword(attempt.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!user || user.disabled || !passwordOk) {
     await store.recordAttempt(db, username, attempt.ip, false);
-    await store.recordLoginFailure(db, user.id, settings.loginMaxFailures, settings.loginLockMinutes);
-    await appendAudit(database, actorOf(user, attempt.ip), {
-      action: 'auth.login_failed',
-      details: { reason: 'wrong password' },
-    });
+    if (user && !user.disabled) await store.recordLoginFailure(db, user.id);
+    await appendAudit(
+      database,
+      user ? actorOf(user, attempt.ip) : { id: null, name: username, ip: attempt.ip },
+      {
+        action: 'auth.login_failed',
+        details: { reason: !user ? 'unknown user' : user.disabled ? 'account disabled' : 'wrong password' },
+      },
+    );
     return invalid;
   }
   const token = newToken('session');

@@ -99,16 +99,9 @@ export async function updateUser(
     .executeTakeFirst();
 }
 
-export async function recordLoginFailure(
-  db: Kysely<DB>,
-  userId: number,
-  maxFailures: number,
-  lockMinutes: number,
-) {
-  await sql`update users set failed_logins = failed_logins + 1,
-      locked_until = case when failed_logins + 1 >= ${maxFailures}
-        then now() + make_interval(mins => ${lockMinutes}::int) else locked_until end
-    where id = ${userId}`.execute(db);
+/** Counts a failure on the account, for administrators to see (locks are per name and address). */
+export async function recordLoginFailure(db: Kysely<DB>, userId: number) {
+  await sql`update users set failed_logins = failed_logins + 1 where id = ${userId}`.execute(db);
 }
 
 export async function recordLoginSuccess(db: Kysely<DB>, userId: number) {
@@ -121,6 +114,31 @@ export async function recordLoginSuccess(db: Kysely<DB>, userId: number) {
 
 export async function recordAttempt(db: Kysely<DB>, username: string, ip: string | null, succeeded: boolean) {
   await db.insertInto('login_attempts').values({ username, ip, succeeded }).execute();
+}
+
+/**
+ * Failed sign-ins for one user name from one address since the later of the window's start and that pair's last
+ * success; the lock is scoped to the pair, so that nobody can lock someone else out from another address, and
+ * unknown names count exactly like known ones.
+ */
+export async function recentPairFailures(
+  db: Kysely<DB>,
+  username: string,
+  ip: string | null,
+  minutes: number,
+): Promise<{ failures: number; oldest: Date | null }> {
+  const since = new Date(Date.now() - minutes * 60_000);
+  const { rows } = await sql<{ failures: number; oldest: Date | null }>`
+    select count(*)::int as failures, min(a.at) as oldest
+    from login_attempts a
+    where a.username = ${username} and a.ip is not distinct from ${ip} and not a.succeeded and a.at > ${since}
+      and a.at > coalesce((select max(s.at) from login_attempts s
+                           where s.username = ${username} and s.ip is not distinct from ${ip} and s.succeeded),
+                          ${since})`.execute(db);
+  return {
+    failures: Number(rows[0]?.failures ?? 0),
+    oldest: rows[0]?.oldest ? new Date(rows[0].oldest) : null,
+  };
 }
 
 export async function recentFailuresFrom(db: Kysely<DB>, ip: string, minutes: number): Promise<number> {
