@@ -6,7 +6,7 @@ import { createLogger } from '../lib/logger.ts';
 import { cliActor } from '../modules/auth/cli.ts';
 import { jobKinds } from '../modules/registry.ts';
 import { JobQueue } from './queue.ts';
-import { getJob, type JobView, listJobs } from './store.ts';
+import { getJob, type JobView, listJobs, resolveJobId } from './store.ts';
 
 function progressText(job: JobView): string {
   if (job.total) {
@@ -56,7 +56,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
     .argument('<id>', 'job id')
     .action(async (id: string) => {
       await context.withDatabase(async (database) => {
-        const job = await getJob(database.db, id);
+        const job = await getJob(database.db, await resolveJobId(database.db, id));
         if (!job) throw new Error(`no job ${id}`);
         printJson(job);
       });
@@ -70,7 +70,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
         const queue = new JobQueue(database, config, createLogger('warn'), jobKinds());
         await queue.start({ work: false });
         try {
-          const job = await queue.cancel(id, cliActor());
+          const job = await queue.cancel(await resolveJobId(database.db, id), cliActor());
           console.log(
             `✔ ${job.state === 'cancelled' ? 'cancelled' : 'cancellation requested'}: ${job.title}`,
           );

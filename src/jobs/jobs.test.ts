@@ -395,3 +395,25 @@ describeEachDatabase('job queue', (t) => {
     }
   });
 });
+
+describeEachDatabase('job ids as people type them', (t) => {
+  it('takes the short id that vigie jobs list prints, and says what is wrong otherwise', async () => {
+    const { resolveJobId } = await import('./store.ts');
+    const queue = new JobQueue(
+      t.database,
+      loadConfig({ dataDir: '/tmp/vigie-jobs-test' }),
+      createLogger('silent'),
+      [{ kind: 'idle', title: () => 'waits', run: async () => undefined }],
+    );
+    await queue.start({ work: false });
+    try {
+      const job = await queue.enqueue('idle', {}, { id: null, name: 'test', ip: null });
+      expect(await resolveJobId(t.database.db, job.id.slice(0, 8))).toBe(job.id);
+      expect(await resolveJobId(t.database.db, job.id.toUpperCase())).toBe(job.id);
+      await expect(resolveJobId(t.database.db, 'zz')).rejects.toThrow('zz: expected a job id');
+      await expect(resolveJobId(t.database.db, 'ffffffff')).rejects.toThrow('no job ffffffff');
+    } finally {
+      await queue.stop();
+    }
+  });
+});

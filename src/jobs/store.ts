@@ -1,5 +1,5 @@
 /** The `job_runs` table: what the platform knows of each background job, its progress and its outcome. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, JobState } from '../db/schema.ts';
 import { iso } from '../lib/errors.ts';
 
@@ -67,6 +67,25 @@ export function toView(row: NonNullable<Row>, now = Date.now()): JobView {
     eta_seconds: eta === null ? null : Math.round(eta),
     stalled: running && now - new Date(row.updated_at).getTime() > 60_000,
   };
+}
+
+/**
+ * The full id of a job given as printed by `vigie jobs list` (its first characters) or whole. Throws a message a
+ * person can act on: not an id, no such job, or several that start alike.
+ */
+export async function resolveJobId(db: Kysely<DB>, given: string): Promise<string> {
+  const text = given.trim().toLowerCase();
+  if (!/^[0-9a-f-]{4,36}$/.test(text))
+    throw new Error(`${given}: expected a job id (as vigie jobs list prints it)`);
+  const rows = await db
+    .selectFrom('job_runs')
+    .select('id')
+    .where(sql<string>`id::text`, 'like', `${text}%`)
+    .limit(2)
+    .execute();
+  if (rows.length === 0) throw new Error(`no job ${given}`);
+  if (rows.length > 1) throw new Error(`several jobs start with ${given}: give more of the id`);
+  return rows[0]!.id;
 }
 
 export async function getJob(db: Kysely<DB>, id: string): Promise<JobView | undefined> {
