@@ -7,6 +7,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import Papa from 'papaparse';
 import type { RawRecord } from './readers.ts';
 
+/**
+ * Cells a spreadsheet would run as a formula (CSV injection): `=`, `@`, a tab or carriage return first, or `+`/`-`
+ * not followed by a plain number. They are written with a leading `'`, which spreadsheets show as text; plain
+ * negative numbers stay as they are so that the corrected file imports again.
+ */
+export const FORMULA_CELL = /^(?:[=@\t\r]|[+-](?![\d.,\s]*$))/;
+
 export class RejectsWriter {
   private readonly out: WriteStream;
   private headerWritten = false;
@@ -30,13 +37,13 @@ export class RejectsWriter {
     if (this.columns) {
       if (!this.headerWritten) {
         this.out.write(
-          `${Papa.unparse([[...this.columns, 'vigie_line', 'vigie_errors']], { delimiter: this.delimiter })}\n`,
+          `${Papa.unparse([[...this.columns, 'vigie_line', 'vigie_errors']], { delimiter: this.delimiter, escapeFormulae: FORMULA_CELL })}\n`,
         );
         this.headerWritten = true;
       }
       const values = Array.isArray(record.data) ? record.data : [];
       const row = [...values, String(record.line), reasons.join(' | ')];
-      this.out.write(`${Papa.unparse([row], { delimiter: this.delimiter })}\n`);
+      this.out.write(`${Papa.unparse([row], { delimiter: this.delimiter, escapeFormulae: FORMULA_CELL })}\n`);
     } else {
       this.out.write(
         `${JSON.stringify({ line: record.line, within: record.within, errors: reasons, record: record.data })}\n`,

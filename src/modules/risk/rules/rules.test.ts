@@ -320,6 +320,20 @@ describe('rule documents', () => {
     expect(json.ok).toBe(true);
   });
 
+  it('reports an alias bomb as a problem of the text instead of expanding it', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const next = String.fromCharCode(97 + i);
+      levels.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const bomb = parseProfileText(`${levels.join('\n')}\nrules: *i\n`);
+    expect(bomb.ok).toBe(false);
+    expect(bomb.problems).toEqual([
+      { path: '(document)', message: expect.stringMatching(/Excessive alias count/) },
+    ]);
+  });
+
   it('refuses a document without rules or with unknown top-level keys', () => {
     const result = validateDocument({ rules: [], extra: true });
     expect(result.problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([

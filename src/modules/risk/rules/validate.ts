@@ -168,7 +168,17 @@ export function parseProfileText(text: string, known: KnownNames = {}): Validati
       })),
     };
   }
-  const result = validateDocument(doc.toJS({ maxAliasCount: 100 }), known);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb ("billion laughs") stops here, as a problem of the text rather than a server error.
+    return {
+      ok: false,
+      problems: [{ path: '(document)', message: (error as Error).message.split('\n')[0]! }],
+    };
+  }
+  const result = validateDocument(value, known);
   if (result.ok) return result;
   return {
     ok: false,
