@@ -259,9 +259,12 @@ describeEachDatabase('osint API', (t) => {
     });
     expect(submitted.statusCode).toBe(202);
     expect((await finished(submitted.json().job.id)).result).toMatchObject({ items_new: 1 });
-    expect(
-      (await call('POST', '/api/osint/submissions', users.investigator, { urls: ['not a url'] })).statusCode,
-    ).toBe(400);
+    for (const url of ['not a url', 'file:///etc/passwd', 'ftp://example.org/x', 'javascript:alert(1)']) {
+      expect(
+        (await call('POST', '/api/osint/submissions', users.investigator, { urls: [url] })).statusCode,
+        url,
+      ).toBe(400);
+    }
 
     const term = await call('POST', '/api/osint/watchlist', users.investigator, {
       kind: 'brand',

@@ -33,7 +33,7 @@ import { currentModel, modelInfo } from './model.ts';
 import { listRuns } from './run.ts';
 import { getSellerProfile, listSellers } from './seller-views.ts';
 import { sellerIdentifiers, sellersByIdentifier } from './sellers.ts';
-import { SOURCE_TYPES } from './source-config.ts';
+import { httpUrl, SOURCE_TYPES } from './source-config.ts';
 import {
   createSource,
   deleteSource,
@@ -424,7 +424,7 @@ export async function osintRoutes(
         summary: 'Collect from a source now (a background job)',
         tags: ['osint'],
         params: idParams,
-        body: z.object({ urls: z.array(z.url().max(2000)).max(1000).optional() }).optional(),
+        body: z.object({ urls: z.array(httpUrl).max(1000).optional() }).optional(),
         response: { 202: jobAnswer, 400: errorSchema, 404: errorSchema },
       },
     },
@@ -492,7 +492,7 @@ export async function osintRoutes(
       schema: {
         summary: 'Collect single URLs an investigator found (kept as evidence, analysed, like any source)',
         tags: ['osint'],
-        body: z.object({ urls: z.array(z.url().max(2000)).min(1).max(100) }),
+        body: z.object({ urls: z.array(httpUrl).min(1).max(100) }),
         response: { 202: jobAnswer, 400: errorSchema },
       },
     },

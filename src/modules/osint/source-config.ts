@@ -15,7 +15,7 @@ export const ITEM_KINDS = ['post', 'listing', 'video', 'comment', 'ad', 'page'] 
 
 export const DEFAULT_USER_AGENT = 'VigieBot/0.1 (customs online monitoring; honours robots.txt)';
 
-const httpUrl = z
+export const httpUrl = z
   .string()
   .max(2000)
   .refine((u) => {
