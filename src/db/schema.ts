@@ -268,6 +268,8 @@ export interface JobRunsTable {
   started_at: Date | null;
   finished_at: Date | null;
   updated_at: Timestamp;
+  worker: string | null;
+  heartbeat_at: Date | null;
 }
 
 export interface ModelVersionsTable {

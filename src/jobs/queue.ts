@@ -8,10 +8,11 @@
  * which go back to the queue for another worker; a worker that dies leaves its job to expire and be retried.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, iso } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type Actor, appendAudit } from '../modules/audit/store.ts';
 import { getJob, type JobView, TERMINAL_STATES, toView } from './store.ts';
@@ -58,6 +59,9 @@ interface Running {
 }
 
 const PROGRESS_EVERY_MS = 500;
+/** How often a worker says its jobs are alive, and how long without a sign of life makes a job an orphan. */
+const HEARTBEAT_MS = 10_000;
+export const ORPHAN_AFTER_MS = 60_000;
 const SCHEDULER: Actor = { id: null, name: 'system:scheduler', ip: null };
 
 export class JobQueue {
@@ -65,13 +69,21 @@ export class JobQueue {
   private readonly kinds = new Map<string, JobKind<never>>();
   private readonly running = new Map<string, Running>();
   private started = false;
+  /** This worker's name in `job_runs.worker`: host, process, and a random part (a restarted pid is another). */
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private beating: Promise<unknown> | null = null;
+
+  private get orphanAfterMs(): number {
+    return this.options.orphanAfterMs ?? ORPHAN_AFTER_MS;
+  }
 
   constructor(
     private readonly database: Database,
     private readonly config: Config,
     private readonly logger: Logger,
     kinds: JobKind<never>[],
-    options: { schema?: string } = {},
+    private readonly options: { schema?: string; orphanAfterMs?: number } = {},
   ) {
     for (const kind of kinds) this.kinds.set(kind.kind, kind);
     this.boss = new PgBoss({
@@ -87,6 +99,12 @@ export class JobQueue {
   async start(options: { work: boolean }): Promise<void> {
     await this.boss.start();
     this.started = true;
+    if (options.work) {
+      // One process per embedded database: a job still marked running was left by a process that died.
+      await this.reclaimOrphans(this.database.kind === 'pglite' ? 0 : this.orphanAfterMs);
+      this.heartbeat = setInterval(() => void this.beat(), Math.min(HEARTBEAT_MS, this.orphanAfterMs / 3));
+      this.heartbeat.unref();
+    }
     for (const kind of this.kinds.values()) {
       await this.boss.createQueue(kind.kind, {
         name: kind.kind,
@@ -117,6 +135,9 @@ export class JobQueue {
 
   /** Aborts the jobs running here (they go back to the queue) and stops. */
   async stop(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    await this.beating;
     for (const { controller } of this.running.values()) controller.abort('shutdown');
     if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 15_000, close: false });
     this.started = false;
@@ -153,6 +174,67 @@ export class JobQueue {
       throw error;
     }
     return (await getJob(this.database.db, id))!;
+  }
+
+  /**
+   * Says this worker's jobs are alive, then (on PostgreSQL, where other workers may have died) takes up the jobs
+   * of workers silent for longer than ORPHAN_AFTER_MS. Skipped while the previous beat is still waiting (on
+   * PGlite, behind an import's transaction).
+   */
+  private beat(): void {
+    if (this.beating) return;
+    const ids = [...this.running.keys()];
+    this.beating = (async () => {
+      if (ids.length)
+        await this.database.db
+          .updateTable('job_runs')
+          .set({ heartbeat_at: new Date() })
+          .where('id', 'in', ids)
+          .execute();
+      if (this.database.kind === 'postgres') await this.reclaimOrphans(this.orphanAfterMs);
+    })()
+      .catch((error) => this.logger.warn({ err: error, category: 'jobs' }, 'heartbeat not recorded'))
+      .finally(() => {
+        this.beating = null;
+      });
+  }
+
+  /**
+   * Jobs marked running whose worker gave no sign of life for `staleMs` (0: any, when this process alone can run
+   * jobs): failed in the queue, which retries them while attempts remain, and recorded so.
+   */
+  async reclaimOrphans(staleMs: number): Promise<string[]> {
+    const before = new Date(Date.now() - staleMs);
+    const orphans = await this.database.db
+      .selectFrom('job_runs')
+      .select(['id', 'kind', 'worker', 'heartbeat_at', 'updated_at'])
+      .where('state', '=', 'running')
+      .where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<=', before))
+      .where((eb) => eb.or([eb('worker', 'is', null), eb('worker', '!=', this.workerId)]))
+      .execute();
+    const reclaimed: string[] = [];
+    for (const orphan of orphans) {
+      if (this.running.has(orphan.id) || !this.kinds.has(orphan.kind)) continue;
+      const lastSign = iso(orphan.heartbeat_at ?? orphan.updated_at);
+      // Only a job the queue still holds as active is failed; one it has already expired waits for its retry.
+      const held = await this.boss.getJobById(orphan.kind, orphan.id);
+      if (held?.state === 'active')
+        await this.boss.fail(orphan.kind, orphan.id, { message: `its worker stopped (last sign of life ${lastSign})` });
+      const queued = await this.boss.getJobById(orphan.kind, orphan.id);
+      const retrying = queued?.state === 'retry' || queued?.state === 'created';
+      await this.finish(orphan.id, retrying ? 'retrying' : 'failed', {
+        error: `its worker (${orphan.worker ?? 'unknown'}) stopped; last sign of life ${lastSign}${retrying ? ': taken up again' : ''}`,
+      });
+      await appendAudit(this.database, SCHEDULER, {
+        action: 'job.orphaned',
+        target_type: 'job',
+        target_id: orphan.id,
+        details: { kind: orphan.kind, worker: orphan.worker, last_sign_of_life: lastSign, retrying },
+      });
+      this.logger.warn({ category: 'jobs', job: orphan.id, worker: orphan.worker, retrying }, 'orphaned job taken up');
+      reclaimed.push(orphan.id);
+    }
+    return reclaimed;
   }
 
   /** The progress of a job running in this process, without asking the database. */
@@ -223,6 +305,8 @@ export class JobQueue {
         attempts: attempt,
         started_at: new Date(),
         updated_at: new Date(),
+        heartbeat_at: new Date(),
+        worker: this.workerId,
         message: null,
         error: null,
       })
