@@ -81,10 +81,10 @@ export function bundleSize(dir = join(DIST, 'assets')) {
   };
 }
 
-export async function serveWeb(app: FastifyInstance): Promise<boolean> {
-  if (!existsSync(join(DIST, 'index.html'))) return false;
+export async function serveWeb(app: FastifyInstance, dir = DIST): Promise<boolean> {
+  if (!existsSync(join(dir, 'index.html'))) return false;
   await app.register(fastifyStatic, {
-    root: DIST,
+    root: dir,
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
