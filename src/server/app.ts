@@ -23,6 +23,7 @@ import { modules } from '../modules/registry.ts';
 import type { AppContext } from './context.ts';
 import { errorSchema, installErrorHandling } from './errors.ts';
 import { installMetrics } from './metrics.ts';
+import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 import { installTextGuard } from './text-guard.ts';
 import { serveWeb } from './web.ts';
 
@@ -66,6 +67,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       });
     }
   });
+  // First, so that every answer carries them: pages, files, API answers, errors, /docs.
+  await installSecurityHeaders(app, { tls: context.config.cookieSecure });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: context.config.uploadMaxMb * 1024 * 1024, files: 1, fields: 20, fieldSize: 10_000 },
@@ -74,7 +77,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   installTextGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const webPages = context.web === true && (await serveWeb(app));
+  const webPages = context.web === true && (await serveWeb(app, context.webDir));
   installErrorHandling(app, { webPages });
 
   await app.register(fastifySwagger, {
@@ -89,7 +92,10 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    transformStaticCSP: docsContentSecurityPolicy,
+  });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(

@@ -14,6 +14,8 @@ export interface AppContext {
   jobs: JobQueue;
   /** Serve the web workbench from web/dist at / (the API processes of `vigie serve`). */
   web?: boolean;
+  /** Where the built workbench is, when not web/dist (tests serve a page of their own). */
+  webDir?: string;
 }
 
 export type { Permission };

@@ -1,9 +1,12 @@
-/** The bundle report counts JavaScript and CSS apart, raw and gzipped, and names the largest chunks. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * The bundle report counts JavaScript and CSS apart, raw and gzipped, and names the largest chunks; builds run one
+ * at a time.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tempFiles } from '../../test/files.ts';
-import { bundleSize, wantsWebPage } from './web.ts';
+import { bundleSize, wantsWebPage, withBuildLock } from './web.ts';
 
 const files = tempFiles();
 
@@ -29,6 +32,27 @@ describe('web bundle', () => {
     expect(size.css_kb).toBe(3);
     expect(size.js_kb).toBeGreaterThan(size.js_gzip_kb);
     expect(size.largest.map((f) => f.file)).toEqual(['echarts-b.js', 'index-a.js']);
+  });
+
+  it('builds one at a time: a second build waits for the first to end', async () => {
+    const lock = join(files.dir, 'lock');
+    const order: string[] = [];
+    let release!: () => void;
+    const first = withBuildLock(lock, async () => {
+      order.push('first starts');
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      order.push('first ends');
+    });
+    const second = withBuildLock(lock, async () => {
+      order.push('second');
+    });
+    await vi.waitFor(() => expect(order).toEqual(['first starts']));
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first starts', 'first ends', 'second']);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('serves the workbench page only for browser navigations outside the API', () => {

@@ -4,7 +4,7 @@
  * sources are newer, at start (Vite takes a few seconds); an installation without the build tools serves what
  * web/dist holds.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +23,34 @@ function newest(path: string): number {
   return latest;
 }
 
+/**
+ * Runs `work` holding a lock folder, so that processes starting together (two API processes, two browser test
+ * files) do not build into web/dist at once: one would empty the folder while the other serves it. A lock older
+ * than ten minutes was left by a process that died: it is taken over. Without a place for the lock (a read-only
+ * installation), the work runs unlocked.
+ */
+export async function withBuildLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return work();
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Builds the workbench when web/dist is missing or older than its sources. */
 export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
   const index = join(DIST, 'index.html');
@@ -30,8 +58,13 @@ export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
     existsSync,
   );
   if (sources.length === 0) return existsSync(index);
-  const stale = !existsSync(index) || Math.max(...sources.map(newest)) > statSync(index).mtimeMs;
-  if (!stale) return true;
+  const stale = () => !existsSync(index) || Math.max(...sources.map(newest)) > statSync(index).mtimeMs;
+  if (!stale()) return true;
+  // Another process may have built it while this one waited for the lock.
+  return withBuildLock(join(WEB_DIR, '.build-lock'), async () => (stale() ? build(logger, index) : true));
+}
+
+async function build(logger: Logger, index: string): Promise<boolean> {
   let vite: typeof import('vite');
   try {
     vite = await import('vite');
@@ -81,10 +114,10 @@ export function bundleSize(dir = join(DIST, 'assets')) {
   };
 }
 
-export async function serveWeb(app: FastifyInstance): Promise<boolean> {
-  if (!existsSync(join(DIST, 'index.html'))) return false;
+export async function serveWeb(app: FastifyInstance, dir = DIST): Promise<boolean> {
+  if (!existsSync(join(dir, 'index.html'))) return false;
   await app.register(fastifyStatic, {
-    root: DIST,
+    root: dir,
     prefix: '/',
     wildcard: false,
     index: ['index.html'],

@@ -1,4 +1,8 @@
-/** An ECharts chart (only the parts we use are bundled), resized with its container, re-laid out for RTL. */
+/**
+ * An ECharts chart (only the parts we use are bundled), resized with its container, re-laid out for RTL. Every
+ * chart of the workbench goes through here, and so does every tooltip: their formatters answer text unless they
+ * answer markup built with `html` (./chart-html.ts), since ECharts puts tooltips into the page as HTML.
+ */
 import { BarChart, BoxplotChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
@@ -12,6 +16,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { textTooltips } from './chart-html.ts';
 
 echarts.use([
   BarChart,
@@ -30,6 +35,7 @@ echarts.use([
 ]);
 
 export type ChartOption = echarts.EChartsCoreOption;
+export { escapeHtml, Html, html } from './chart-html.ts';
 
 export function Chart({
   option,
@@ -44,7 +50,7 @@ export function Chart({
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
+    chart.setOption(textTooltips(option));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(ref.current);
     return () => {

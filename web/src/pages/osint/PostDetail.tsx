@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { webUrl } from '../../components/web-url.ts';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { useSources } from './Feed.tsx';
 import { type Signal, spansFromSignals, textOffset } from './highlight.ts';
@@ -277,17 +278,22 @@ export function PostDetail({ id }: { id: number }) {
           )}
         </Group>
       </Group>
-      {d.url && (
-        <Anchor
-          href={d.url}
-          target="_blank"
-          rel="noopener noreferrer nofollow"
-          size="sm"
-          style={{ wordBreak: 'break-all' }}
-        >
-          {d.url}
-        </Anchor>
-      )}
+      {d.url &&
+        (webUrl(d.url) ? (
+          <Anchor
+            href={webUrl(d.url)!}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            size="sm"
+            style={{ wordBreak: 'break-all' }}
+          >
+            {d.url}
+          </Anchor>
+        ) : (
+          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+            {d.url}
+          </Text>
+        ))}
       <Paper withBorder p="sm" bg="gray.0">
         {d.title && offset > 0 && (
           <HighlightedText text={d.title} spans={spansFromSignals(d.title, signals, 0)} fw={600} />

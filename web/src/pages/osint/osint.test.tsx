@@ -297,6 +297,26 @@ describe('online monitoring', () => {
     expect(call).toBe('/api/osint/evidence/verify?from_id=42');
   });
 
+  it('shows a hostile post as text, and its address as a link only when it is http(s)', async () => {
+    const payload = '<img src=x onerror="window.__xss=1">';
+    const hostile: OsintItemDetail = {
+      ...detail,
+      url: 'javascript:window.__xss=1',
+      author: payload,
+      title: payload,
+      text: `Sac ${payload}`,
+      signals: [],
+    };
+    serve(INVESTIGATOR, ({ url }) => (url.pathname === '/api/osint/items/7' ? { body: hostile } : undefined));
+    show('/osint/feed?post=7');
+    const panel = await screen.findByTestId('post-detail');
+    await within(panel).findByText('javascript:window.__xss=1');
+    expect(panel.textContent).toContain(`Sac ${payload}`);
+    expect(panel.querySelector('img')).toBeNull();
+    const links = [...panel.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
+    expect(links.filter((href) => !href.startsWith('/') && !/^https?:/.test(href))).toEqual([]);
+  });
+
   it('hides every action from a read-only user', async () => {
     const watchlist: ApiHandler = ({ url }) =>
       url.pathname === '/api/osint/watchlist'

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page, query } from '../../../api.ts';
-import { Chart, type ChartOption } from '../../../components/Chart.tsx';
+import { Chart, type ChartOption, html } from '../../../components/Chart.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../../i18n/index.ts';
 import { useSession } from '../../../session.tsx';
 import { type Finding, keys, type Reference } from './types.ts';
@@ -74,8 +74,7 @@ export function ValuationCard({
         itemStyle: { color: '#e7f5ff', borderColor: '#1c7ed6', borderWidth: 1.5 },
         tooltip: {
           formatter: () =>
-            quantiles.map((q, i) => `${names[i]} : <b>${fmt(q)}</b>`).join('<br/>') +
-            `<br/>n = ${formatNumber(lang, ref.n)}`,
+            html`${quantiles.map((q, i) => html`${names[i]} : <b>${fmt(q)}</b><br/>`)}n = ${formatNumber(lang, ref.n)}`,
         },
       });
     } else {
@@ -93,7 +92,7 @@ export function ValuationCard({
         },
         tooltip: {
           formatter: (p: { dataIndex: number; value: number[] }) =>
-            `${names[p.dataIndex]} : <b>${fmt(p.value[0] ?? 0)}</b>`,
+            html`${names[p.dataIndex]} : <b>${fmt(p.value[0] ?? 0)}</b>`,
         },
       });
     }
@@ -110,7 +109,7 @@ export function ValuationCard({
         fontWeight: 'bold',
         formatter: () => `${declaredName} ${fmt(finding.unit_value)}`,
       },
-      tooltip: { formatter: () => `${declaredName} : <b>${fmt(finding.unit_value)}</b> (${percent})` },
+      tooltip: { formatter: () => html`${declaredName} : <b>${fmt(finding.unit_value)}</b> (${percent})` },
     });
     return {
       tooltip: { trigger: 'item' },

@@ -2,7 +2,7 @@
 import { Badge, Card, Grid, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Chart, type ChartOption } from '../../../components/Chart.tsx';
+import { Chart, type ChartOption, html } from '../../../components/Chart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../../i18n/index.ts';
 import { ChannelBadge } from './DecisionHeader.tsx';
@@ -87,7 +87,7 @@ function BreakdownChart({ item }: { item: PanelItem }) {
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; value: number }) =>
-          `${p.name}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 1)}</b> ${t('declarationRisk.why.points')}`,
+          html`${p.name}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 1)}</b> ${t('declarationRisk.why.points')}`,
       },
       grid: {
         left: rtl ? 50 : labelWidth + 10,
@@ -180,7 +180,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
         trigger: 'item',
         formatter: (p: { dataIndex: number; value: number }) => {
           const r = rows[p.dataIndex];
-          return `${r ? localText(r, lang) : ''}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 3)}</b>`;
+          return html`${r ? localText(r, lang) : ''}<br/><b>${p.value >= 0 ? '+' : ''}${formatNumber(lang, p.value, 3)}</b>`;
         },
         extraCssText: 'max-width: 360px; white-space: normal;',
       },
