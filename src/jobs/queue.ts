@@ -219,7 +219,9 @@ export class JobQueue {
       // Only a job the queue still holds as active is failed; one it has already expired waits for its retry.
       const held = await this.boss.getJobById(orphan.kind, orphan.id);
       if (held?.state === 'active')
-        await this.boss.fail(orphan.kind, orphan.id, { message: `its worker stopped (last sign of life ${lastSign})` });
+        await this.boss.fail(orphan.kind, orphan.id, {
+          message: `its worker stopped (last sign of life ${lastSign})`,
+        });
       const queued = await this.boss.getJobById(orphan.kind, orphan.id);
       const retrying = queued?.state === 'retry' || queued?.state === 'created';
       await this.finish(orphan.id, retrying ? 'retrying' : 'failed', {
@@ -231,7 +233,10 @@ export class JobQueue {
         target_id: orphan.id,
         details: { kind: orphan.kind, worker: orphan.worker, last_sign_of_life: lastSign, retrying },
       });
-      this.logger.warn({ category: 'jobs', job: orphan.id, worker: orphan.worker, retrying }, 'orphaned job taken up');
+      this.logger.warn(
+        { category: 'jobs', job: orphan.id, worker: orphan.worker, retrying },
+        'orphaned job taken up',
+      );
       reclaimed.push(orphan.id);
     }
     return reclaimed;
