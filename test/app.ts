@@ -1,11 +1,11 @@
 /** A Vigie HTTP application over a test database, with its job queue (started on demand). */
 import type { FastifyInstance } from 'fastify';
-import { type Config, type ConfigOverrides, loadConfig } from '../src/config.ts';
-import type { Database } from '../src/db/database.ts';
-import { JobQueue } from '../src/jobs/queue.ts';
-import { createLogger } from '../src/lib/logger.ts';
-import { jobKinds } from '../src/modules/registry.ts';
-import { buildApp } from '../src/server/app.ts';
+import { jobKinds } from '../src/app/modules.ts';
+import { type Config, type ConfigOverrides, loadConfig } from '../src/platform/config.ts';
+import type { Database } from '../src/platform/db/database.ts';
+import { JobQueue } from '../src/platform/jobs/queue.ts';
+import { createLogger } from '../src/platform/lib/logger.ts';
+import { buildApp } from '../src/platform/server/app.ts';
 
 export interface TestApp {
   app: FastifyInstance;

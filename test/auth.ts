@@ -1,7 +1,8 @@
 /** Users and API tokens for tests. */
-import type { Database } from '../src/db/database.ts';
-import type { Role } from '../src/modules/auth/permissions.ts';
+
 import { createApiToken, createUser } from '../src/modules/auth/service.ts';
+import type { Role } from '../src/platform/auth/permissions.ts';
+import type { Database } from '../src/platform/db/database.ts';
 
 const system = { id: null, name: 'test', ip: null };
 let counter = 0;

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { type Database, openDatabase, quoteIdent } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { installAuditKeyring, parseKeyring } from '../src/modules/audit/key.ts';
+import { installAuditKeyring, parseKeyring } from '../src/platform/audit/key.ts';
+import { type Database, openDatabase, quoteIdent } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
 // Every test process seals its audit entries, as every real process does (a key of its own, never written down).
 installAuditKeyring(parseKeyring(randomBytes(32).toString('hex'), 'the test key'));

@@ -9,15 +9,15 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { loadConfig } from '../../src/config.ts';
-import { type Database, openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { loadDemo } from '../../src/demo/demo.ts';
-import { JobQueue } from '../../src/jobs/queue.ts';
-import { createLogger } from '../../src/lib/logger.ts';
+import { loadDemo } from '../../src/app/demo/demo.ts';
 import { createApiToken, createUser } from '../../src/modules/auth/service.ts';
 import { registerDeclarationList } from '../../src/modules/declarations/routes.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { type Database, openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { JobQueue } from '../../src/platform/jobs/queue.ts';
+import { createLogger } from '../../src/platform/lib/logger.ts';
+import { buildApp } from '../../src/platform/server/app.ts';
 import type { BenchSuite } from '../harness.ts';
 
 async function load(url: string, seconds: number, headers: Record<string, string>) {

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { type Database, openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 import { type DecisionFilters, listDecisions } from '../../src/modules/risk/decisions.ts';
+import { type Database, openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { type BenchContext, type BenchSuite, timed } from '../harness.ts';
 import { withSchema } from '../postgres.ts';
 

@@ -6,14 +6,15 @@
  * Run as `node bin/run-ts.js test/crash/child.ts '<json>'` with {backend, dataDir?, url?, schema?, keyFile, scenario,
  * file?}.
  */
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/database.ts';
-import { JobQueue } from '../../src/jobs/queue.ts';
-import { createLogger } from '../../src/lib/logger.ts';
-import { installAuditKeyring, loadAuditKeyring } from '../../src/modules/audit/key.ts';
-import { saveFileAsUpload } from '../../src/modules/imports/uploads.ts';
-import { jobKinds } from '../../src/modules/registry.ts';
+
+import { jobKinds } from '../../src/app/modules.ts';
 import { runSelection } from '../../src/modules/risk/decisions.ts';
+import { installAuditKeyring, loadAuditKeyring } from '../../src/platform/audit/key.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { JobQueue } from '../../src/platform/jobs/queue.ts';
+import { createLogger } from '../../src/platform/lib/logger.ts';
+import { saveFileAsUpload } from '../../src/platform/uploads/uploads.ts';
 
 export interface ChildOptions {
   backend: 'pglite' | 'postgres';

@@ -6,17 +6,17 @@
  * watch term. Loaded through the modules' ordinary functions, as an import or a collection would.
  */
 import { stringify } from 'yaml';
-import type { Database } from '../../src/db/database.ts';
-import { resolveProfile } from '../../src/ingest/profile.ts';
-import type { Actor } from '../../src/modules/audit/store.ts';
+import { importTargets } from '../../src/app/modules.ts';
 import { auditedImport } from '../../src/modules/imports/service.ts';
 import { addWatchTerm } from '../../src/modules/osint/alerts.ts';
 import { runCollection } from '../../src/modules/osint/run.ts';
 import { createSource } from '../../src/modules/osint/sources.ts';
-import { importTargets } from '../../src/modules/registry.ts';
 import { createCampaign } from '../../src/modules/risk/campaigns.ts';
 import { runSelection } from '../../src/modules/risk/decisions.ts';
 import { activateProfile, createProfileVersion } from '../../src/modules/risk/profiles.ts';
+import type { Actor } from '../../src/platform/audit/store.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+import { resolveProfile } from '../../src/platform/ingest/profile.ts';
 
 /** Each payload sets window.__xss when it runs (an inline handler assigns the global). */
 export const IMG = '<img src=x onerror=__xss=1>'; // 27 characters: fits the 32 of a tax type

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { TEST_PASSWORD, userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
-import { listAudit } from '../audit/store.ts';
-import { SESSION_COOKIE } from './hook.ts';
+import { listAudit } from '../../platform/audit/store.ts';
+import { SESSION_COOKIE } from '../../platform/auth/hook.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import { insertApiToken } from './store.ts';
 

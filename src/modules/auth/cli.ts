@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import { type Command, Option } from 'commander';
-import type { CliContext } from '../../cli/context.ts';
-import { printJson, table } from '../../cli/output.ts';
-import type { Database } from '../../db/database.ts';
-import { cliActor } from '../audit/store.ts';
-import { ROLES, type Role } from './permissions.ts';
+import { cliActor } from '../../platform/audit/store.ts';
+import { ROLES, type Role } from '../../platform/auth/permissions.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { printJson, table } from '../../platform/cli/output.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { generatePassword, MIN_PASSWORD_LENGTH } from './secrets.ts';
 import { changeUser, createApiToken, createUser, revokeToken, setPassword } from './service.ts';
 import { findUserByName, listApiTokens, listUsers } from './store.ts';

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../../db/database.ts';
-import { ROLES } from './permissions.ts';
+import { ROLES } from '../../platform/auth/permissions.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { generatePassword } from './secrets.ts';
 import { createUser } from './service.ts';
 import { countUsers } from './store.ts';

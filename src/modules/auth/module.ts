@@ -1,4 +1,4 @@
-import type { VigieModule } from '../registry.ts';
+import type { VigieModule } from '../../app/modules.ts';
 import { registerAuthCommands } from './cli.ts';
 import { authRoutes } from './routes.ts';
 

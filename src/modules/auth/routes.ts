@@ -2,12 +2,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors.ts';
-import type { AppContext } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
-import type { Actor } from '../audit/store.ts';
-import { SESSION_COOKIE } from './hook.ts';
-import { ROLES } from './permissions.ts';
+import type { Actor } from '../../platform/audit/store.ts';
+import { SESSION_COOKIE } from '../../platform/auth/hook.ts';
+import { ROLES } from '../../platform/auth/permissions.ts';
+import { AppError } from '../../platform/lib/errors.ts';
+import type { AppContext } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
 import { MIN_PASSWORD_LENGTH } from './secrets.ts';
 import {
   type AuthUser,

@@ -3,11 +3,12 @@
  * Throttling: an account locks for `loginLockMinutes` after `loginMaxFailures` failures in a row; an address is
  * refused after `loginIpLimit` failures in `loginLockMinutes`. Unknown users cost the same scrypt as known ones.
  */
-import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
-import { AppError, iso } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
-import { type Permission, permissionsOf, type Role } from './permissions.ts';
+
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import { type Permission, permissionsOf, type Role } from '../../platform/auth/permissions.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError, iso } from '../../platform/lib/errors.ts';
 import {
   DUMMY_PASSWORD_HASH,
   hashPassword,

@@ -1,8 +1,8 @@
 /** SQL for users, sessions, API tokens and login attempts. */
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { iso } from '../../lib/errors.ts';
-import type { Role } from './permissions.ts';
+import type { Role } from '../../platform/auth/permissions.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { iso } from '../../platform/lib/errors.ts';
 
 export interface UserRecord {
   id: number;

@@ -1,6 +1,6 @@
 /** The shapes the declarations API answers with (they also document it in OpenAPI). */
 import { z } from 'zod';
-import { isoDate as date, pageOf, pagingQuery } from '../../server/schemas.ts';
+import { isoDate as date, pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { SORTS } from './store.ts';
 import { CHANNELS, OUTCOME_RESULTS } from './types.ts';
 

@@ -1,7 +1,7 @@
 /** `vigie declarations list|show|stats`. */
 import { type Command, Option } from 'commander';
-import type { CliContext } from '../../cli/context.ts';
-import { formatInt, printJson, table } from '../../cli/output.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { formatInt, printJson, table } from '../../platform/cli/output.ts';
 import { listQuerySchema } from './api-schemas.ts';
 import { declarationStats, getDeclaration, listDeclarations, SORTS } from './store.ts';
 

@@ -15,8 +15,8 @@ import {
   zHs,
   zText,
   zTextMap,
-} from '../../ingest/fields.ts';
-import type { FieldProblem } from '../../ingest/mapping.ts';
+} from '../../platform/ingest/fields.ts';
+import type { FieldProblem } from '../../platform/ingest/mapping.ts';
 import { CHANNELS, type DeclarationLine, OUTCOME_RESULTS, type OutcomeData } from './types.ts';
 
 const zLineNo = z.number().int().min(1, 'expected 1 or more').max(99_999, 'expected at most 99999');

@@ -2,7 +2,7 @@
  * Declarations as an import target: one source row per goods item; consecutive rows with the same reference form
  * one declaration, written or rejected whole (a declaration is never stored with an item missing).
  */
-import type { ImportTarget, RowIssue } from '../../ingest/target.ts';
+import type { ImportTarget, RowIssue } from '../../platform/ingest/target.ts';
 import { buildDeclarationLine, declarationCatalog } from './fields.ts';
 import type { DeclarationLine } from './types.ts';
 import { createDeclarationWriter } from './writer.ts';

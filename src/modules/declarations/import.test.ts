@@ -3,8 +3,8 @@ import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { kcsCsv, nativeCsv, nativeRow } from '../../../test/factories.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { type ImportOptions, runImport } from '../../ingest/run.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { type ImportOptions, runImport } from '../../platform/ingest/run.ts';
 import { declarationsTarget } from './import-target.ts';
 import { declarationStats, getDeclaration } from './store.ts';
 

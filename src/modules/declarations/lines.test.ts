@@ -2,8 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { kcsCsv, nativeCsv, nativeRow } from '../../../test/factories.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { readValidatedRows, runImport } from '../../ingest/run.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { readValidatedRows, runImport } from '../../platform/ingest/run.ts';
 import { declarationsTarget } from './import-target.ts';
 import { loadLines } from './lines.ts';
 

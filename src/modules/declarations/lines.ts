@@ -3,7 +3,7 @@
  * the shape the machine-learning and risk modules take, whether the lines come from a file or from the database.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { DeclarationLine, OutcomeData } from './types.ts';
 
 export interface LineFilters {

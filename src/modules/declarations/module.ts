@@ -1,5 +1,5 @@
-import type { ImportTarget } from '../../ingest/target.ts';
-import type { VigieModule } from '../registry.ts';
+import type { VigieModule } from '../../app/modules.ts';
+import type { ImportTarget } from '../../platform/ingest/target.ts';
 import { registerDeclarationCommands } from './cli.ts';
 import { declarationsTarget } from './import-target.ts';
 import { declarationRoutes } from './routes.ts';

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.ts';
-import { NotFoundError } from '../../lib/errors.ts';
-import type { AppContext, Permission } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { NotFoundError } from '../../platform/lib/errors.ts';
+import type { AppContext, Permission } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
 import {
   declarationDetailSchema,
   declarationPageSchema,

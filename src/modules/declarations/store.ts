@@ -3,8 +3,8 @@
  * counts outside tools read (`vigie declarations stats --json`).
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { iso } from '../../lib/errors.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { iso } from '../../platform/lib/errors.ts';
 
 export interface DeclarationFilters {
   office?: string | undefined;

@@ -4,10 +4,10 @@
  * from the sequences, then declarations, items and outcomes each sent with one COPY per batch.
  */
 import { sql } from 'kysely';
-import { copyJson, copyNumber, copyText } from '../../db/copy-text.ts';
-import type { Session } from '../../db/database.ts';
-import type { Group, RowIssue, TargetWriter, WriterContext } from '../../ingest/target.ts';
-import { fingerprint } from '../../lib/hash.ts';
+import { copyJson, copyNumber, copyText } from '../../platform/db/copy-text.ts';
+import type { Session } from '../../platform/db/database.ts';
+import type { Group, RowIssue, TargetWriter, WriterContext } from '../../platform/ingest/target.ts';
+import { fingerprint } from '../../platform/lib/hash.ts';
 import type { DeclarationLine, PartyRef } from './types.ts';
 
 const DECLARATION_COLUMNS = [

@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { resolveProfile, TARGETS, type TargetName } from '../../ingest/profile.ts';
-import type { JobKind } from '../../jobs/queue.ts';
-import { importTargets } from '../registry.ts';
+import { importTargets } from '../../app/modules.ts';
+import { resolveProfile, TARGETS, type TargetName } from '../../platform/ingest/profile.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
+import { getUpload, saveFileAsUpload, writeUploadToFile } from '../../platform/uploads/uploads.ts';
 import { auditedImport } from './service.ts';
-import { getUpload, saveFileAsUpload, writeUploadToFile } from './uploads.ts';
 
 export const importJobParams = z.object({
   upload_id: z.number().int().positive(),

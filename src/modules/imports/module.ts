@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Argument, type Command, Option } from 'commander';
-import type { CliContext } from '../../cli/context.ts';
-import { printJson, table } from '../../cli/output.ts';
-import { importProgressBar } from '../../cli/progress.ts';
-import { listProfiles, resolveProfile, TARGETS, type TargetName } from '../../ingest/profile.ts';
-import type { JobKind } from '../../jobs/queue.ts';
+import { importTargets, type VigieModule } from '../../app/modules.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { printJson, table } from '../../platform/cli/output.ts';
+import { importProgressBar } from '../../platform/cli/progress.ts';
+import { listProfiles, resolveProfile, TARGETS, type TargetName } from '../../platform/ingest/profile.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
 import { cliActor } from '../auth/cli.ts';
-import { importTargets, type VigieModule } from '../registry.ts';
 import { importJob } from './job.ts';
 import { formatImportSummary } from './report.ts';
 import { importRoutes } from './routes.ts';

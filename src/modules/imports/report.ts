@@ -1,7 +1,7 @@
 /** How an import's outcome reads on a terminal. */
-import { formatBytes, formatDuration, formatInt } from '../../cli/output.ts';
-import { formatRowError } from '../../ingest/problems.ts';
-import type { ImportSummary } from '../../ingest/run.ts';
+import { formatBytes, formatDuration, formatInt } from '../../platform/cli/output.ts';
+import { formatRowError } from '../../platform/ingest/problems.ts';
+import type { ImportSummary } from '../../platform/ingest/run.ts';
 
 export function describeCounts(counts: Record<string, number>): string {
   const parts: string[] = [];

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { jobSchema } from '../../jobs/routes.ts';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
-import type { AppContext } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { jobSchema } from '../../platform/jobs/routes.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import type { AppContext } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
+import { getUploadFor, receiveUpload, sendStoredFile } from '../../platform/uploads/uploads.ts';
 import { actorFrom } from '../auth/routes.ts';
 import { importRunSchema } from '../declarations/api-schemas.ts';
 import { importJobParams } from './job.ts';
 import { listImports } from './store.ts';
-import { getUploadFor, receiveUpload, sendStoredFile } from './uploads.ts';
 
 export async function importRoutes(
   app: FastifyInstance,

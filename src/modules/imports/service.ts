@@ -4,10 +4,10 @@
  */
 
 import { basename } from 'node:path';
-import type { Database } from '../../db/database.ts';
-import { type ImportOptions, type ImportSummary, runImport } from '../../ingest/run.ts';
-import type { ImportTarget } from '../../ingest/target.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { type ImportOptions, type ImportSummary, runImport } from '../../platform/ingest/run.ts';
+import type { ImportTarget } from '../../platform/ingest/target.ts';
 
 export async function auditedImport<Row>(
   database: Database,

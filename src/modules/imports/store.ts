@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { iso } from '../../lib/errors.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { iso } from '../../platform/lib/errors.ts';
 
 /** The most recent import runs, newest first. */
 export async function listImports(db: Kysely<DB>, limit = 100) {

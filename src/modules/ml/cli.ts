@@ -10,11 +10,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { CliContext } from '../../cli/context.ts';
-import { formatDuration, formatInt, printJson, table } from '../../cli/output.ts';
-import { formatRowError } from '../../ingest/problems.ts';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { readValidatedRows } from '../../ingest/run.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { formatDuration, formatInt, printJson, table } from '../../platform/cli/output.ts';
+import { formatRowError } from '../../platform/ingest/problems.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { readValidatedRows } from '../../platform/ingest/run.ts';
 import { declarationsTarget } from '../declarations/import-target.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import { evaluate, loadModel, scoreLines, serializeModel, trainModel } from './index.ts';

@@ -5,7 +5,7 @@
  * profiles, the raw counts of the feature state (the model sees smoothed rates; people read "5 of 12").
  */
 
-import { numberFormat } from '../../lib/number-format.ts';
+import { numberFormat } from '../../platform/lib/number-format.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import { hs6Of } from './features/keys.ts';
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempFiles } from '../../../test/files.ts';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { readValidatedRows } from '../../ingest/run.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { readValidatedRows } from '../../platform/ingest/run.ts';
 import { declarationsTarget } from '../declarations/import-target.ts';
 import { loadKcsSample } from './testing/kcs.ts';
 

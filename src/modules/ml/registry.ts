@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, iso } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, iso } from '../../platform/lib/errors.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import {
   driftReport,

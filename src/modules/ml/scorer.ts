@@ -4,7 +4,7 @@
  * re-reads which model is active at start, after a promotion it makes, and once a minute (another process may
  * have promoted one).
  */
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { registerModelScorer, unregisterModelScorer } from '../risk/model.ts';
 import { explainBilingual, scoreLines } from './index.ts';
 import { activeModel } from './registry.ts';

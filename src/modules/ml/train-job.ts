@@ -3,7 +3,7 @@
  * file mode, the result registered as a candidate model (promotion stays a separate, audited decision).
  */
 import { z } from 'zod';
-import type { JobKind } from '../../jobs/queue.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
 import { loadLines } from '../declarations/lines.ts';
 import { trainModel } from './index.ts';
 import { featureImportance, registerModel } from './registry.ts';

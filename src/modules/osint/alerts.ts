@@ -9,10 +9,10 @@
  * dismissal of a post alert becomes a training example, and the classifier learns it (model.ts).
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB, OsintAlertStatus, OsintLabel } from '../../db/schema.ts';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB, OsintAlertStatus, OsintLabel } from '../../platform/db/schema.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { foldedWords } from './dedup.ts';
 import { learnFromConfirmations } from './model.ts';
 import { normalizePhone, refreshSellers, resolveSellerId } from './sellers.ts';

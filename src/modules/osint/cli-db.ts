@@ -18,10 +18,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import type { CliContext } from '../../cli/context.ts';
-import { formatBytes, formatDuration, printJson, table } from '../../cli/output.ts';
-import type { Database } from '../../db/database.ts';
-import type { OsintAlertStatus, OsintLabel } from '../../db/schema.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { formatBytes, formatDuration, printJson, table } from '../../platform/cli/output.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { OsintAlertStatus, OsintLabel } from '../../platform/db/schema.ts';
 import { cliActor } from '../auth/cli.ts';
 import {
   addWatchTerm,

@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import type { CliContext } from '../../cli/context.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
 import {
   type Classifier,
   type TrainingExample,

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { createLogger } from '../../lib/logger.ts';
+import { createLogger } from '../../platform/lib/logger.ts';
 import { evidenceBuffer } from './evidence.ts';
 import { runTick } from './job-run.ts';
 import { runCollection } from './run.ts';

@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { canonicalJson } from '../audit/chain.ts';
-import type { Actor } from '../audit/store.ts';
+import { canonicalJson } from '../../platform/audit/chain.ts';
+import type { Actor } from '../../platform/audit/store.ts';
+import type { DB } from '../../platform/db/schema.ts';
 
 export const INLINE_MAX_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 20;

@@ -5,8 +5,8 @@
  * from, identifiers and seller, and alerts.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB, OsintLabel } from '../../db/schema.ts';
-import { NotFoundError } from '../../lib/errors.ts';
+import type { DB, OsintLabel } from '../../platform/db/schema.ts';
+import { NotFoundError } from '../../platform/lib/errors.ts';
 import { raiseAlert, raiseWatchAlerts, type WatchTerm } from './alerts.ts';
 import type { AnalysisResult, Entities, Post } from './analysis/index.ts';
 import type { CollectedPost, LocatedProblem } from './collect/types.ts';

@@ -7,7 +7,7 @@
  *   confirmations left pending.
  * - `osint.reanalyze`: analyses stored items again with the current model.
  */
-import type { JobKind } from '../../jobs/queue.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
 
 export interface CollectJobParams {
   source_id: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../platform/lib/errors.ts';
 import { applyMapping, mappingSchema, recordsAt, stripHtml, valueAt } from './mapping.ts';
 import { parseSourceConfig } from './source-config.ts';
 

@@ -5,9 +5,9 @@
  * versions keep their weights; older rows keep their history only.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import {
   type Classifier,
   defaultClassifier,

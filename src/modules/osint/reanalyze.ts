@@ -3,7 +3,7 @@
  * a lexicon change): labels, scores, signals and entities are replaced, new alerts raised, sellers re-profiled.
  * The text is the one kept with the item; its evidence does not change.
  */
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { listWatchTerms, raiseAlert, raiseSellerAlerts, raiseWatchAlerts } from './alerts.ts';
 import { createAnalyzer } from './analysis/index.ts';
 import { analysedText } from './items.ts';

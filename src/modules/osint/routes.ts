@@ -8,14 +8,14 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { jobSchema } from '../../jobs/routes.ts';
-import { getJob } from '../../jobs/store.ts';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
-import type { AppContext } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
-import { pageOf, pagingQuery } from '../../server/schemas.ts';
+import { jobSchema } from '../../platform/jobs/routes.ts';
+import { getJob } from '../../platform/jobs/store.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import type { AppContext } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
+import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
+import { receiveUpload } from '../../platform/uploads/uploads.ts';
 import { actorFrom } from '../auth/routes.ts';
-import { receiveUpload } from '../imports/uploads.ts';
 import {
   addWatchTerm,
   DECISIONS,

@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { OsintRunStatus } from '../../db/schema.ts';
-import type { ProgressUpdate } from '../../jobs/queue.ts';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
-import type { Actor } from '../audit/store.ts';
+import type { Actor } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { OsintRunStatus } from '../../platform/db/schema.ts';
+import type { ProgressUpdate } from '../../platform/jobs/queue.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { listWatchTerms, raiseSellerAlerts } from './alerts.ts';
 import { type AnalysisResult, createAnalyzer } from './analysis/index.ts';
 import { type CollectParams, collect } from './collect/collectors.ts';

@@ -1,6 +1,6 @@
 /** Sellers as the API and the CLI show them: lists with filters, and one seller's profile with its identifiers. */
 import { type Kysely, sql } from 'kysely';
-import type { DB, OsintLabel } from '../../db/schema.ts';
+import type { DB, OsintLabel } from '../../platform/db/schema.ts';
 import { resolveSellerId, type SellerIdentifiers, sellerIdentifiers } from './sellers.ts';
 import { likeEscape } from './sources.ts';
 

@@ -5,7 +5,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { listAudit } from '../audit/store.ts';
+import { listAudit } from '../../platform/audit/store.ts';
 import { addWatchTerm, decideAlert, listAlerts, removeWatchTerm } from './alerts.ts';
 import { defaultClassifier, predict } from './analysis/index.ts';
 import { currentModel, modelInfo } from './model.ts';

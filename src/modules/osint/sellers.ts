@@ -14,8 +14,8 @@
 
 import { type Kysely, sql } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { DB, OsintIdentifierKind, OsintLabel } from '../../db/schema.ts';
-import { NotFoundError } from '../../lib/errors.ts';
+import type { DB, OsintIdentifierKind, OsintLabel } from '../../platform/db/schema.ts';
+import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { Entities } from './analysis/index.ts';
 import { canonicalUrl, hostOf } from './dedup.ts';
 

@@ -5,7 +5,7 @@
  * robots.txt, always honoured.
  */
 import { z } from 'zod';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../platform/lib/errors.ts';
 import { mappingSchema } from './mapping.ts';
 
 export const SOURCE_TYPES = ['feed', 'json_api', 'web', 'file', 'url'] as const;

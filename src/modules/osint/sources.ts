@@ -4,10 +4,10 @@
  * Every change is audited in the transaction that makes it.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { parseSourceConfig, type SourceConfig, type SourceType } from './source-config.ts';
 
 export interface SourceView {

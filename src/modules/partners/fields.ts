@@ -11,8 +11,8 @@ import {
   zCountry,
   zCurrency,
   zText,
-} from '../../ingest/fields.ts';
-import type { FieldProblem } from '../../ingest/mapping.ts';
+} from '../../platform/ingest/fields.ts';
+import type { FieldProblem } from '../../platform/ingest/mapping.ts';
 
 export const DOCUMENT_TYPES = ['bill_of_lading', 'air_waybill', 'road_consignment', 'other'] as const;
 

@@ -1,9 +1,9 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { runImport } from '../../ingest/run.ts';
-import type { ImportTarget } from '../../ingest/target.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { runImport } from '../../platform/ingest/run.ts';
+import type { ImportTarget } from '../../platform/ingest/target.ts';
 import { getCompany, listManifests, listPayments, listTrademarks } from './store.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget, trademarksTarget } from './targets.ts';
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NotFoundError } from '../../lib/errors.ts';
-import type { AppContext } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
-import { pageOf, pagingQuery } from '../../server/schemas.ts';
+import { NotFoundError } from '../../platform/lib/errors.ts';
+import type { AppContext } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
+import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import {
   getCompany,
   listCompanies,

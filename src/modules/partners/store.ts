@@ -3,8 +3,8 @@
  * the manifests and foreign-exchange payments that name the declaration.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import { iso } from '../../lib/errors.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { iso } from '../../platform/lib/errors.ts';
 
 const stamp = <T extends { created_at: Date; updated_at: Date }>(row: T) => ({
   ...row,

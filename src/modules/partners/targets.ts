@@ -1,5 +1,5 @@
 /** The partner import targets: each row is one record, keyed by its natural key, unique within a file. */
-import type { ImportTarget } from '../../ingest/target.ts';
+import type { ImportTarget } from '../../platform/ingest/target.ts';
 import {
   type CompanyRow,
   companyCatalog,

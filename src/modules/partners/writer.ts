@@ -4,9 +4,9 @@
  * manifest is corrected), leaving identical ones untouched. Counts say which was which.
  */
 import { sql } from 'kysely';
-import { copyNumber, copyNumberArray, copyText, copyTextArray } from '../../db/copy-text.ts';
-import type { Session } from '../../db/database.ts';
-import type { TargetWriter, WriterContext } from '../../ingest/target.ts';
+import { copyNumber, copyNumberArray, copyText, copyTextArray } from '../../platform/db/copy-text.ts';
+import type { Session } from '../../platform/db/database.ts';
+import type { TargetWriter, WriterContext } from '../../platform/ingest/target.ts';
 
 export type ColumnKind = 'text' | 'number' | 'text[]' | 'integer[]';
 

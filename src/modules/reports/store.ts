@@ -3,7 +3,7 @@
  * results of controls, busiest offices, HS chapters where fraud is most frequent.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 
 export interface Overview {
   totals: {

@@ -5,11 +5,11 @@
  */
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
-import { saveUpload } from '../imports/uploads.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { saveUpload } from '../../platform/uploads/uploads.ts';
 
 export const ATTACHMENT_KINDS = ['photo', 'document'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

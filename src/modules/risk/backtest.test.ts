@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
-import { loadDemo } from '../../demo/demo.ts';
+import { loadDemo } from '../../app/demo/demo.ts';
 import type { BacktestResult } from './backtest.ts';
 import { registerModelScorer, unregisterModelScorer } from './model.ts';
 import { activateProfile, createProfileVersion } from './profiles.ts';

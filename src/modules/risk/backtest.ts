@@ -9,7 +9,7 @@
  * Rule precision priors are used as they are (no statistics from later decisions), and the active model is left
  * out (it was trained on later outcomes): a back-test must not learn from the future.
  */
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { ReferenceIndex } from '../valuation/check.ts';
 import { computeReferences } from '../valuation/references.ts';
 import { getValuationSettings } from '../valuation/settings.ts';

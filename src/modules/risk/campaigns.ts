@@ -6,10 +6,10 @@
  * queued for deferred control with a status (to do, done, finding); rules may queue declarations too.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 
 export interface NewCampaign {
   name: string;

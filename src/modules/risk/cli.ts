@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import type { CliContext } from '../../cli/context.ts';
-import { formatInt, printJson, table } from '../../cli/output.ts';
-import { resolveProfile } from '../../ingest/profile.ts';
-import { readValidatedRows } from '../../ingest/run.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { formatInt, printJson, table } from '../../platform/cli/output.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { readValidatedRows } from '../../platform/ingest/run.ts';
 import { cliActor } from '../auth/cli.ts';
 import { declarationsTarget } from '../declarations/import-target.ts';
 import { type BacktestReport, backtest } from './backtest.ts';
@@ -563,7 +563,7 @@ export function registerRiskCli(program: Command, context: CliContext): void {
 }
 
 /** Scores from the command line as the server does: with the registry's active model, when there is one. */
-async function withActiveModel(database: import('../../db/database.ts').Database): Promise<void> {
+async function withActiveModel(database: import('../../platform/db/database.ts').Database): Promise<void> {
   const { syncModelScorer } = await import('../ml/scorer.ts');
   await syncModelScorer(database);
 }

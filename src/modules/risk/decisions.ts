@@ -4,10 +4,10 @@
  * 'officer'), and what the targeting cell reads back: rule and channel statistics, the integrity view.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { CHANNELS, type Channel, type OutcomeResult } from '../declarations/types.ts';
 import { storeFindings } from '../valuation/findings.ts';
 import { rebuildReferences } from '../valuation/references.ts';

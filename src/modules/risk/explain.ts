@@ -5,7 +5,7 @@
  * model's reasons. Sensitive intelligence is never part of an explanation.
  */
 
-import { numberFormat } from '../../lib/number-format.ts';
+import { numberFormat } from '../../platform/lib/number-format.ts';
 import type { Channel } from '../declarations/types.ts';
 import { describeFinding } from '../valuation/check.ts';
 import { indicatorOf, type Lang } from './indicators/index.ts';

@@ -1,6 +1,6 @@
 /** The back-test of a rule profile as a background job, with progress month by month. */
 import { z } from 'zod';
-import type { JobKind } from '../../jobs/queue.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
 import { backtest } from './backtest.ts';
 import { activeProfiles, profileVersion } from './profiles.ts';
 

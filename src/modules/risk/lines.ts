@@ -3,7 +3,7 @@
  * with its database identifiers when it is stored. Loaded set-based: one query for a whole period or office-day.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { Channel, DeclarationLine, OutcomeResult } from '../declarations/types.ts';
 
 export interface ScoringLine extends DeclarationLine {

@@ -5,10 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { iso } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { iso } from '../../platform/lib/errors.ts';
 import { DEFAULT_OFFICE_PARAMS, type OfficeParams } from './select.ts';
 
 const rate = z.number().min(0).max(1);

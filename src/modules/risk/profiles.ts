@@ -5,10 +5,10 @@
  * stripped from what other roles see.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import './indicators/index.ts';
 import type { ProfileDocument } from './rules/schema.ts';
 import {

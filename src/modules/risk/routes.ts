@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { jobSchema } from '../../jobs/routes.ts';
-import { AppError, iso, NotFoundError } from '../../lib/errors.ts';
-import type { AppContext } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
-import { isoDate, pageOf, pagingQuery } from '../../server/schemas.ts';
+import { jobSchema } from '../../platform/jobs/routes.ts';
+import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import type { AppContext } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
+import { isoDate, pageOf, pagingQuery } from '../../platform/server/schemas.ts';
+import { sendStoredFile } from '../../platform/uploads/uploads.ts';
 import { actorFrom } from '../auth/routes.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../declarations/types.ts';
-import { sendStoredFile } from '../imports/uploads.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../valuation/inline.ts';
 import {
   attachmentSchema,

@@ -17,7 +17,7 @@
  * the sum of expected values, and the most severe channel its rules force.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { Channel } from '../declarations/types.ts';
 import type { Finding } from '../valuation/check.ts';
 import { createBatch, type Evidence, indicatorOf } from './indicators/index.ts';

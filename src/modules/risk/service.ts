@@ -3,8 +3,8 @@
  * the CLI's `score`. Nothing is stored: decisions come from the daily selection. What every call reads (profiles,
  * rule statistics, watchlists, settings, rates) is cached briefly in process so one scoring costs a few queries.
  */
-import type { Database } from '../../db/database.ts';
-import { AppError, NotFoundError } from '../../lib/errors.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import { getValuationSettings } from '../valuation/settings.ts';
 import { cached } from './cache.ts';

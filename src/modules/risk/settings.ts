@@ -4,10 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/lib/errors.ts';
 
 export const riskSettingsSchema = z
   .object({

@@ -4,7 +4,7 @@
  * stake. A finding is advisory: it flags and explains, it never replaces the declared value.
  */
 
-import { numberFormat } from '../../lib/number-format.ts';
+import { numberFormat } from '../../platform/lib/number-format.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 import {
   LOG_MAD_FLOOR,

@@ -4,10 +4,10 @@
  * importer's challenge can be answered.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../lib/errors.ts';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import type { Finding } from './check.ts';
 
 export interface FindingToStore {

@@ -3,7 +3,7 @@
  * the value of, or score, a declaration before it is lodged.
  */
 import { z } from 'zod';
-import { isoDate } from '../../server/schemas.ts';
+import { isoDate } from '../../platform/server/schemas.ts';
 import type { DeclarationLine } from '../declarations/types.ts';
 
 const code = (max: number) => z.string().trim().min(1).max(max);

@@ -4,7 +4,7 @@
  * last build (a no-op when there are none).
  */
 import { z } from 'zod';
-import type { JobKind } from '../../jobs/queue.ts';
+import type { JobKind } from '../../platform/jobs/queue.ts';
 import { rebuildReferences } from './references.ts';
 
 export const rebuildParams = z.object({

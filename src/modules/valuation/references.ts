@@ -14,8 +14,8 @@
  * since the last build, and of outcomes recorded since).
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import type { DB } from '../../db/schema.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { getValuationSettings, type ValuationSettings } from './settings.ts';
 
 /**

@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { jobSchema } from '../../jobs/routes.ts';
-import { iso } from '../../lib/errors.ts';
-import type { AppContext } from '../../server/context.ts';
-import { errorSchema } from '../../server/errors.ts';
-import { pageOf, pagingQuery } from '../../server/schemas.ts';
-import { appendAudit } from '../audit/store.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import { jobSchema } from '../../platform/jobs/routes.ts';
+import { iso } from '../../platform/lib/errors.ts';
+import type { AppContext } from '../../platform/server/context.ts';
+import { errorSchema } from '../../platform/server/errors.ts';
+import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { actorFrom } from '../auth/routes.ts';
 import { forget } from '../risk/cache.ts';
 import { officeScope } from '../risk/scope.ts';

@@ -5,7 +5,7 @@
  * run are then plain DOM questions.
  *
  *   vi.mock('echarts/core', async (actual) =>
- *     (await import('../test/charts.ts')).recordingEcharts(await actual()));
+ *     (await import('./charts.ts')).recordingEcharts(await actual()));
  *   const el = tooltipOf(lastChart(), { series: 0, item: 2 });
  *   expectInert(el); expect(el.textContent).toContain(PAYLOAD);
  */

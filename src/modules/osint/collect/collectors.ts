@@ -376,8 +376,8 @@ async function collectFile(config: FileConfig, ctx: CollectorContext, params: Co
       if (batch.length >= BATCH) await flush();
     }
   } else {
-    const { openTextSource } = await import('../../../ingest/text-source.ts');
-    const { openReader } = await import('../../../ingest/readers.ts');
+    const { openTextSource } = await import('../../../platform/ingest/text-source.ts');
+    const { openReader } = await import('../../../platform/ingest/readers.ts');
     const source = openTextSource(path, {
       format: config.format,
       ...(config.encoding ? { encoding: config.encoding } : {}),

@@ -3,7 +3,7 @@
  * the tables' owner bypassing that protection could, and puts the protection back.
  */
 import { sql } from 'kysely';
-import type { Database } from '../../../db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 
 const TABLES = [
   'osint_confirmations',

@@ -11,7 +11,7 @@
  * Set-based: one query of past outcomes per family (parties, goods) for the whole batch, one of first dates.
  */
 import { sql } from 'kysely';
-import { numberFormat } from '../../../lib/number-format.ts';
+import { numberFormat } from '../../../platform/lib/number-format.ts';
 import type { ScoringLine } from '../lines.ts';
 import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
 

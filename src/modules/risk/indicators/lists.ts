@@ -3,7 +3,7 @@
  * probability, as indicators.
  */
 
-import { numberFormat } from '../../../lib/number-format.ts';
+import { numberFormat } from '../../../platform/lib/number-format.ts';
 import { activeModelScorer, type ModelScore } from '../model.ts';
 import { FIELDS } from '../rules/fields.ts';
 import { loadWatchlists, onList, WATCHLIST_SUBJECT, type WatchlistIndex } from '../watchlists.ts';

@@ -7,7 +7,7 @@
  * Other modules (online monitoring, graph, ML) add theirs with `registerIndicator` at load time.
  */
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
+import type { DB } from '../../../platform/db/schema.ts';
 import type { ScoringLine } from '../lines.ts';
 import type { Value, ValueType } from '../rules/fields.ts';
 

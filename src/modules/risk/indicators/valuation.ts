@@ -4,7 +4,7 @@
  * period is judged against references built before it.
  */
 
-import { numberFormat } from '../../../lib/number-format.ts';
+import { numberFormat } from '../../../platform/lib/number-format.ts';
 import { type Finding, findingsFor, ReferenceIndex, unitValueOf } from '../../valuation/check.ts';
 import { loadReferences } from '../../valuation/references.ts';
 import { getValuationSettings, type ValuationSettings } from '../../valuation/settings.ts';

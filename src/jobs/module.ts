@@ -1,5 +1,0 @@
-import type { VigieModule } from '../modules/registry.ts';
-import { registerJobCommands } from './cli.ts';
-import { jobRoutes } from './routes.ts';
-
-export const jobsModule: VigieModule = { name: 'jobs', routes: jobRoutes, cli: registerJobCommands };

@@ -1,5 +1,0 @@
-import type { VigieModule } from '../registry.ts';
-import { registerAuditCommands } from './cli.ts';
-import { auditRoutes } from './routes.ts';
-
-export const auditModule: VigieModule = { name: 'audit', routes: auditRoutes, cli: registerAuditCommands };

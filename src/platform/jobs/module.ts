@@ -1,0 +1,5 @@
+import type { VigieModule } from '../../app/modules.ts';
+import { registerJobCommands } from './cli.ts';
+import { jobRoutes } from './routes.ts';
+
+export const jobsModule: VigieModule = { name: 'jobs', routes: jobRoutes, cli: registerJobCommands };
