@@ -1,6 +1,6 @@
 /** A Vigie HTTP application over a test database, with its job queue (started on demand). */
 import type { FastifyInstance } from 'fastify';
-import { jobKinds } from '../src/app/modules.ts';
+import { registry } from '../src/app/modules.ts';
 import { type Config, type ConfigOverrides, loadConfig } from '../src/platform/config.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { JobQueue } from '../src/platform/jobs/queue.ts';
@@ -21,9 +21,9 @@ export async function testApp(
 ): Promise<TestApp> {
   const config = loadConfig({ dataDir: '/tmp/vigie-test-data', ...overrides });
   const logger = createLogger('silent');
-  const jobs = new JobQueue(database, config, logger, jobKinds());
+  const jobs = new JobQueue(database, config, logger, registry);
   if (options.jobs && options.jobs !== 'off') await jobs.start({ work: options.jobs === 'work' });
-  const app = await buildApp({ database, config, logger, jobs });
+  const app = await buildApp({ registry, database, config, logger, jobs });
   await app.ready();
   return {
     app,

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { registry } from '../src/app/modules.ts';
 import { installAuditKeyring, parseKeyring } from '../src/platform/audit/key.ts';
 import { type Database, openDatabase, quoteIdent } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
@@ -43,7 +44,7 @@ export async function openTestDatabase(
   await admin.query(`create schema ${quoteIdent(schema)}`);
   await admin.end();
   const database = await openDatabase({ url, schema, poolSize: 4 });
-  await migrateToLatest(database);
+  await migrateToLatest(database, registry.migrations);
   return {
     database,
     async close() {

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { registry } from '../src/app/modules.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
@@ -17,7 +18,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<void> {
   const database = await openDatabase();
-  await migrateToLatest(database);
+  await migrateToLatest(database, registry.migrations);
   const dump = await database.dumpDataDir?.();
   if (!dump) throw new Error('the test template needs a PGlite database');
   await database.close();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadDemo } from '../../src/app/demo/demo.ts';
+import { registry } from '../../src/app/modules.ts';
 import { createApiToken, createUser } from '../../src/modules/auth/service.ts';
 import { registerDeclarationList } from '../../src/modules/declarations/routes.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -53,7 +54,7 @@ const suite: BenchSuite = {
     const logger = createLogger('silent');
     const jobs = new JobQueue(database, config, logger, []);
     try {
-      await migrateToLatest(database);
+      await migrateToLatest(database, registry.migrations);
       await loadDemo(database);
       const system = { id: null, name: 'bench', ip: null };
       const user = await createUser(database, system, {
@@ -62,7 +63,7 @@ const suite: BenchSuite = {
         roles: ['analyst'],
       });
       const { token } = await createApiToken(database, system, Number(user.id), 'bench', 1);
-      const app = await buildApp({ database, config, logger, jobs });
+      const app = await buildApp({ registry, database, config, logger, jobs });
       registerDeclarationList(app, database, { url: '/bench/declarations', permission: 'public' });
       const address = await app.listen({ port: 0, host: '127.0.0.1' });
       ctx.log(`${database.kind}, demo data, ${seconds} s each, 10 connections`);

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { registry } from '../../src/app/modules.ts';
 import { type DecisionFilters, listDecisions } from '../../src/modules/risk/decisions.ts';
 import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
@@ -11,7 +12,7 @@ const ROWS = 100_000;
 const PAGE = 50;
 
 async function prepare(ctx: BenchContext, database: Database, rows: number) {
-  await migrateToLatest(database);
+  await migrateToLatest(database, registry.migrations);
   const made = await timed(async () => {
     await sql`insert into importers (code, name)
       select 'IMP' || g, 'Importer ' || g from generate_series(1, 5000) g

@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { registry } from '../../src/app/modules.ts';
 import { createApiToken, createUser } from '../../src/modules/auth/service.ts';
 import { declarationsTarget } from '../../src/modules/declarations/import-target.ts';
 import { loadLines } from '../../src/modules/risk/lines.ts';
@@ -34,7 +35,7 @@ const SYSTEM = { id: null, name: 'bench', ip: null };
 const run = promisify(execFile);
 
 async function prepare(ctx: BenchContext, database: Database, file: string): Promise<number> {
-  await migrateToLatest(database);
+  await migrateToLatest(database, registry.migrations);
   const imported = await timed(() =>
     runImport(database, declarationsTarget, { file, profile: resolveProfile('declarations', 'kcs') }),
   );
@@ -112,7 +113,7 @@ async function apiFigures(ctx: BenchContext, database: Database, dataDir: string
   const refs = (
     await database.db.selectFrom('declarations').select('reference').orderBy('id').limit(2000).execute()
   ).map((r) => r.reference);
-  const app = await buildApp({ database, config, logger, jobs });
+  const app = await buildApp({ registry, database, config, logger, jobs });
   try {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const headers = { authorization: `Bearer ${token}` };

@@ -12,7 +12,7 @@ import { FileProblem } from '../platform/ingest/problems.ts';
 import { ProfileError } from '../platform/ingest/profile.ts';
 import { VERSION } from '../platform/lib/version.ts';
 import { loadDemo } from './demo/demo.ts';
-import { modules } from './modules.ts';
+import { modules, registry } from './modules.ts';
 import { registerServeCommands } from './serve.ts';
 
 // Output piped into `head` and the like: a closed pipe ends the command quietly.
@@ -31,7 +31,7 @@ const program = new Command('vigie')
   .showHelpAfterError()
   .exitOverride();
 
-const context = new CliContext(program);
+const context = new CliContext(program, registry);
 
 const db = program.command('db').description('the database');
 db.command('migrate')
@@ -43,7 +43,7 @@ db.command('migrate')
       config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
     );
     try {
-      const report = await migrateToLatest(database);
+      const report = await migrateToLatest(database, registry.migrations);
       console.log(
         report.applied.length
           ? `applied ${report.applied.join(', ')} (${report.total} migrations in all) on ${database.description}`
@@ -57,7 +57,7 @@ db.command('status')
   .description('list the migrations and when each ran')
   .action(async () => {
     await context.withDatabase(async (database) => {
-      for (const m of await migrationStatus(database)) {
+      for (const m of await migrationStatus(database, registry.migrations)) {
         console.log(`${m.executedAt ? m.executedAt.toISOString() : 'pending                 '}  ${m.name}`);
       }
     });
@@ -120,7 +120,7 @@ program
   .argument('<file>', 'where to write the backup')
   .action(async (file: string) => {
     const { backup } = await import('../platform/ops/backup.ts');
-    const { cliActor } = await import('../modules/auth/cli.ts');
+    const { cliActor } = await import('../platform/auth/actor.ts');
     await context.withDatabase(async (database, config) => {
       const result = await backup(database, file, cliActor(), { url: config.databaseUrl });
       console.log(`✔ ${database.description} backed up to ${file} (${formatBytes(result.bytes)})`);
@@ -141,7 +141,7 @@ program
   .option('--force', 'embedded database: keep the current data folder aside and restore in its place')
   .action(async (file: string, options: { force?: boolean }) => {
     const { restore } = await import('../platform/ops/backup.ts');
-    const { cliActor } = await import('../platform/audit/store.ts');
+    const { cliActor } = await import('../platform/auth/actor.ts');
     const { loadAuditKeyring, installAuditKeyring } = await import('../platform/audit/key.ts');
     const config = context.config();
     const keyring = loadAuditKeyring(config.auditKeyFile, { create: true });
@@ -150,6 +150,7 @@ program
       ...options,
       keyring,
       checkpointFile: config.auditCheckpointFile,
+      migrations: registry.migrations,
     });
     if (result.keptAside) console.log(`  the previous database was kept in ${result.keptAside}`);
     if (result.checkpointsAside)

@@ -1,9 +1,7 @@
 /**
- * The modules of Vigie, each registering its HTTP routes, CLI commands and import targets in one place. The server
- * and the CLI read this list; adding a module is one line here.
+ * The composition root's list of modules: the platform's own (jobs, audit) and the domain modules. The server, the
+ * CLI and the job workers read the registry built from it; adding a module is one line here.
  */
-import type { Command } from 'commander';
-import type { FastifyInstance } from 'fastify';
 import { authModule } from '../modules/auth/module.ts';
 import { declarationsModule } from '../modules/declarations/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
@@ -14,31 +12,9 @@ import { reportsModule } from '../modules/reports/module.ts';
 import { riskModule } from '../modules/risk/module.ts';
 import { valuationModule } from '../modules/valuation/module.ts';
 import { auditModule } from '../platform/audit/module.ts';
-import type { CliContext } from '../platform/cli/context.ts';
-import type { ImportTarget } from '../platform/ingest/target.ts';
+import { migrations as historyMigrations } from '../platform/db/migrations/index.ts';
 import { jobsModule } from '../platform/jobs/module.ts';
-import type { JobKind } from '../platform/jobs/queue.ts';
-import type { AppContext } from '../platform/server/context.ts';
-
-export interface VigieModule {
-  name: string;
-  /** Registers the module's routes (paths start with /api/). */
-  routes?(app: FastifyInstance, context: AppContext): Promise<void> | void;
-  /** Adds the module's commands to the CLI. */
-  cli?(program: Command, context: CliContext): void;
-  /**
-   * For modules whose commands are costly to load: the top-level command name and a loader, called only when
-   * that command is the one being run (other commands start without paying for it).
-   */
-  lazyCli?: {
-    command: string;
-    description: string;
-    load(): Promise<(program: Command, context: CliContext) => void>;
-  };
-  importTargets?: ImportTarget<unknown>[];
-  /** Background work the module runs through the job queue. */
-  jobKinds?: JobKind<never>[];
-}
+import { type Registry, registryOf, type VigieModule } from '../platform/module.ts';
 
 export const modules: VigieModule[] = [
   authModule,
@@ -54,10 +30,5 @@ export const modules: VigieModule[] = [
   riskModule,
 ];
 
-export function importTargets(): Map<string, ImportTarget<unknown>> {
-  return new Map(modules.flatMap((m) => m.importTargets ?? []).map((t) => [t.name, t]));
-}
-
-export function jobKinds(): JobKind<never>[] {
-  return modules.flatMap((m) => m.jobKinds ?? []);
-}
+/** What the platform is handed: the modules' targets, job kinds, migrations and authenticator, gathered once. */
+export const registry: Registry = registryOf(modules, historyMigrations);

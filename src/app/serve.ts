@@ -20,7 +20,7 @@ import { loadDemo } from './demo/demo.ts';
 import { trainDemoModel } from './demo/model.ts';
 import { loadOsintDemo } from './demo/osint.ts';
 import { loadDemoTargeting } from './demo/targeting.ts';
-import { jobKinds } from './modules.ts';
+import { registry } from './modules.ts';
 
 export type ServeRole = 'all' | 'api' | 'worker';
 
@@ -35,7 +35,7 @@ async function run(
       `--role ${role} needs PostgreSQL (VIGIE_DATABASE_URL): the embedded database serves one process`,
     );
   }
-  const jobs = new JobQueue(database, config, logger, jobKinds());
+  const jobs = new JobQueue(database, config, logger, registry);
   await jobs.start({ work: role !== 'api' });
   // The active model of the registry scores in the risk engine of every process (API and workers alike).
   const { followActiveModel, syncModelScorer } = await import('../modules/ml/scorer.ts');
@@ -56,7 +56,7 @@ async function run(
     const { buildApp } = await import('../platform/server/app.ts');
     const { ensureWebBuilt } = await import('../platform/server/web.ts');
     const web = await ensureWebBuilt(logger);
-    app = await buildApp({ database, config, logger, jobs, web });
+    app = await buildApp({ registry, database, config, logger, jobs, web });
     const address = await app.listen({ port: config.port, host: config.host });
     url = `http://localhost:${new URL(address).port}`;
   }

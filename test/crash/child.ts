@@ -7,7 +7,7 @@
  * file?}.
  */
 
-import { jobKinds } from '../../src/app/modules.ts';
+import { registry } from '../../src/app/modules.ts';
 import { runSelection } from '../../src/modules/risk/decisions.ts';
 import { installAuditKeyring, loadAuditKeyring } from '../../src/platform/audit/key.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -39,7 +39,7 @@ const actor = { id: null, name: 'crash-child', ip: null };
 
 if (options.scenario === 'import') {
   const config = loadConfig({ dataDir: options.dataDir, jobConcurrency: 1 });
-  const jobs = new JobQueue(database, config, createLogger('silent'), jobKinds());
+  const jobs = new JobQueue(database, config, createLogger('silent'), registry);
   await jobs.start({ work: false });
   const upload = await saveFileAsUpload(database, options.file!, 'crash.csv', null, {
     owner: 'imports',
@@ -54,7 +54,7 @@ if (options.scenario === 'import') {
   say(`job ${job.id}`);
   await jobs.stop();
   // A worker of its own, reporting progress as it goes: the parent kills it somewhere along the way.
-  const worker = new JobQueue(database, config, createLogger('silent'), jobKinds());
+  const worker = new JobQueue(database, config, createLogger('silent'), registry);
   await worker.start({ work: true });
   for (;;) {
     const live = worker.live(job.id);

@@ -17,7 +17,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/app/demo/demo.ts';
 import { loadDemoTargeting } from '../../src/app/demo/targeting.ts';
-import { jobKinds } from '../../src/app/modules.ts';
+import { registry } from '../../src/app/modules.ts';
 import { auditKeyring, installAuditKeyring, loadAuditKeyring } from '../../src/platform/audit/key.ts';
 import { verifyAudit } from '../../src/platform/audit/store.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -124,7 +124,7 @@ for (const backend of testBackends()) {
       const place = await newPlace(backend, 'import');
       try {
         const database = await place.open();
-        await migrateToLatest(database);
+        await migrateToLatest(database, registry.migrations);
         await database.close();
         const rows = 6_000;
         const file = join(files.dir, `crash-${backend}.csv`);
@@ -152,7 +152,7 @@ for (const backend of testBackends()) {
           await checkAudit(after);
 
           const config = loadConfig({ dataDir: place.options.dataDir });
-          const worker = new JobQueue(after, config, createLogger('silent'), jobKinds(), {
+          const worker = new JobQueue(after, config, createLogger('silent'), registry, {
             orphanAfterMs: 1_000,
           });
           await worker.start({ work: true });
@@ -188,7 +188,7 @@ for (const backend of testBackends()) {
       const place = await newPlace(backend, 'select');
       try {
         const database = await place.open();
-        await migrateToLatest(database);
+        await migrateToLatest(database, registry.migrations);
         await loadDemo(database);
         await loadDemoTargeting(database);
         const { rows: days } = await sql<{ office: string; day: string }>`

@@ -6,7 +6,7 @@
  * watch term. Loaded through the modules' ordinary functions, as an import or a collection would.
  */
 import { stringify } from 'yaml';
-import { importTargets } from '../../src/app/modules.ts';
+import { registry } from '../../src/app/modules.ts';
 import { auditedImport } from '../../src/modules/imports/service.ts';
 import { addWatchTerm } from '../../src/modules/osint/alerts.ts';
 import { runCollection } from '../../src/modules/osint/run.ts';
@@ -14,7 +14,7 @@ import { createSource } from '../../src/modules/osint/sources.ts';
 import { createCampaign } from '../../src/modules/risk/campaigns.ts';
 import { runSelection } from '../../src/modules/risk/decisions.ts';
 import { activateProfile, createProfileVersion } from '../../src/modules/risk/profiles.ts';
-import type { Actor } from '../../src/platform/audit/store.ts';
+import type { Actor } from '../../src/platform/auth/actor.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { resolveProfile } from '../../src/platform/ingest/profile.ts';
 
@@ -171,7 +171,7 @@ function kcsHistory(): string {
 export async function loadHostileHistory(database: Database, write: (name: string, text: string) => string) {
   const summary = await auditedImport(
     database,
-    importTargets().get('declarations')!,
+    registry.importTargets.get('declarations')!,
     { file: write('history.csv', kcsHistory()), profile: resolveProfile('declarations', 'kcs') },
     ACTOR,
   );
@@ -230,7 +230,7 @@ function exportPosts(): string {
 
 /** Everything but the native declarations, which the test uploads through the workbench. */
 export async function loadHostileData(database: Database, write: (name: string, text: string) => string) {
-  const targets = importTargets();
+  const targets = registry.importTargets;
   for (const [target, profile, name, text] of [
     ['companies', 'native', `companies ${SVG}.csv`, companies()],
     ['declarations', 'kcs-unlabelled', `kcs ${BREAK}.csv`, kcsDeclarations()],

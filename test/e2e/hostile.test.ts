@@ -15,7 +15,7 @@ import { loadDemo } from '../../src/app/demo/demo.ts';
 import { trainDemoModel } from '../../src/app/demo/model.ts';
 import { loadOsintDemo } from '../../src/app/demo/osint.ts';
 import { loadDemoTargeting } from '../../src/app/demo/targeting.ts';
-import { jobKinds } from '../../src/app/modules.ts';
+import { registry } from '../../src/app/modules.ts';
 import { createDemoUsers } from '../../src/modules/auth/demo-users.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Database } from '../../src/platform/db/database.ts';
@@ -73,10 +73,10 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
     const password = (await createDemoUsers(database, files.dir))!.password;
     const config = loadConfig({ dataDir: files.dir });
     const logger = createLogger('silent');
-    jobs = new JobQueue(database, config, logger, jobKinds());
+    jobs = new JobQueue(database, config, logger, registry);
     await jobs.start({ work: true });
     await ensureWebBuilt(logger);
-    app = await buildApp({ database, config, logger, jobs, web: true });
+    app = await buildApp({ registry, database, config, logger, jobs, web: true });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

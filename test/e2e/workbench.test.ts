@@ -12,7 +12,7 @@ import { loadDemo } from '../../src/app/demo/demo.ts';
 import { trainDemoModel } from '../../src/app/demo/model.ts';
 import { loadOsintDemo } from '../../src/app/demo/osint.ts';
 import { loadDemoTargeting } from '../../src/app/demo/targeting.ts';
-import { jobKinds } from '../../src/app/modules.ts';
+import { registry } from '../../src/app/modules.ts';
 import { createDemoUsers } from '../../src/modules/auth/demo-users.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { JobQueue } from '../../src/platform/jobs/queue.ts';
@@ -50,14 +50,14 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     password = (await createDemoUsers(opened.database, files.dir))!.password;
     const config = loadConfig({ dataDir: files.dir });
     const logger = createLogger('silent');
-    jobs = new JobQueue(opened.database, config, logger, jobKinds());
+    jobs = new JobQueue(opened.database, config, logger, registry);
     await jobs.start({ work: true });
     await ensureWebBuilt(logger);
     const size = bundleSize();
     console.log(
       `workbench bundle: ${size.js_kb} kB of JavaScript in ${size.chunks} chunks (${size.js_gzip_kb} kB gzipped), ${size.css_kb} kB of CSS; largest: ${size.largest.map((f) => `${f.file} ${f.gzip_kb} kB gz`).join(', ')}`,
     );
-    app = await buildApp({ database: opened.database, config, logger, jobs, web: true });
+    app = await buildApp({ registry, database: opened.database, config, logger, jobs, web: true });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';
 import type { ImportProgress, ImportSummary } from '../../platform/ingest/run.ts';
 import { INSTALL_DIR } from '../../platform/lib/paths.ts';
-import { importTargets } from '../modules.ts';
+import { registry } from '../modules.ts';
 
 export const DEMO_DIR = join(INSTALL_DIR, 'demo');
 
@@ -25,7 +25,7 @@ export async function loadDemo(
   database: Database,
   onFile?: (file: string, progress: ImportProgress) => void,
 ): Promise<ImportSummary[]> {
-  const targets = importTargets();
+  const targets = registry.importTargets;
   const summaries: ImportSummary[] = [];
   for (const { target, file, profile } of DEMO_FILES) {
     const path = join(DEMO_DIR, file);

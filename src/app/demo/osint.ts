@@ -20,7 +20,7 @@ import { listItems } from '../../modules/osint/items.ts';
 import { runCollection } from '../../modules/osint/run.ts';
 import type { SourceType } from '../../modules/osint/source-config.ts';
 import { createSource, findSourceByName, toSourceView } from '../../modules/osint/sources.ts';
-import type { Actor } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { DEMO_DIR } from './demo.ts';
 

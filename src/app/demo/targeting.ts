@@ -14,11 +14,11 @@ import { runSelection } from '../../modules/risk/decisions.ts';
 import { setOfficeParams } from '../../modules/risk/offices.ts';
 import { activateProfile, createProfileVersion } from '../../modules/risk/profiles.ts';
 import { rebuildReferences } from '../../modules/valuation/references.ts';
-import type { Actor } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';
 import type { ImportSummary } from '../../platform/ingest/run.ts';
-import { importTargets } from '../modules.ts';
+import { registry } from '../modules.ts';
 import { DEMO_DIR } from './demo.ts';
 
 const ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
@@ -46,7 +46,7 @@ export async function loadDemoTargeting(
   database: Database,
   say: (line: string) => void = () => {},
 ): Promise<DemoTargeting> {
-  const targets = importTargets();
+  const targets = registry.importTargets;
   const arrivals: ImportSummary[] = [];
   for (const { target, file, profile } of ARRIVAL_FILES) {
     const summary = await auditedImport(

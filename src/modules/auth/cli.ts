@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { type Command, Option } from 'commander';
-import { cliActor } from '../../platform/audit/store.ts';
+import { cliActor } from '../../platform/auth/actor.ts';
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
@@ -240,5 +240,3 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
       });
     });
 }
-
-export { cliActor };

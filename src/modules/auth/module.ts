@@ -1,5 +1,12 @@
-import type { VigieModule } from '../../app/modules.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { registerAuthCommands } from './cli.ts';
 import { authRoutes } from './routes.ts';
+import { authenticate } from './service.ts';
 
-export const authModule: VigieModule = { name: 'auth', routes: authRoutes, cli: registerAuthCommands };
+/** Users, sessions and API tokens: the routes, `vigie users|tokens`, and how a request's credentials become a user. */
+export const authModule: VigieModule = {
+  name: 'auth',
+  routes: authRoutes,
+  cli: registerAuthCommands,
+  authenticate,
+};

@@ -1,16 +1,16 @@
 /** Sign-in and sign-out, the current session, one's API tokens, and user administration. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../platform/audit/store.ts';
+import { actorFrom } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE } from '../../platform/auth/hook.ts';
 import { ROLES } from '../../platform/auth/permissions.ts';
+import type { AuthUser } from '../../platform/auth/user.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { MIN_PASSWORD_LENGTH } from './secrets.ts';
 import {
-  type AuthUser,
   changeUser,
   confirmPassword,
   createApiToken,
@@ -40,12 +40,6 @@ const publicUser = (user: AuthUser) => ({
   roles: user.roles,
   office_code: user.office_code,
   permissions: [...user.permissions].sort(),
-});
-
-export const actorFrom = (request: FastifyRequest): Actor => ({
-  id: request.user?.id ?? null,
-  name: request.user?.username ?? 'anonymous',
-  ip: request.ip,
 });
 
 const tokenRowSchema = z.object({

@@ -4,8 +4,10 @@
  * refused after `loginIpLimit` failures in `loginLockMinutes`. Unknown users cost the same scrypt as known ones.
  */
 
-import { type Actor, appendAudit } from '../../platform/audit/store.ts';
-import { type Permission, permissionsOf, type Role } from '../../platform/auth/permissions.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { permissionsOf, type Role } from '../../platform/auth/permissions.ts';
+import type { AuthUser } from '../../platform/auth/user.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';
@@ -29,16 +31,6 @@ export type AuthSettings = Pick<
   | 'tokenDays'
   | 'tokenMaxDays'
 >;
-
-export interface AuthUser {
-  id: number;
-  username: string;
-  display_name: string;
-  roles: Role[];
-  office_code: string | null;
-  permissions: Set<Permission>;
-  via: 'session' | 'token';
-}
 
 export type LoginResult =
   | { ok: true; user: AuthUser; token: string; expiresAt: Date }

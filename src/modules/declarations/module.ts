@@ -1,5 +1,5 @@
-import type { VigieModule } from '../../app/modules.ts';
 import type { ImportTarget } from '../../platform/ingest/target.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { registerDeclarationCommands } from './cli.ts';
 import { declarationsTarget } from './import-target.ts';
 import { declarationRoutes } from './routes.ts';

@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { importTargets } from '../../app/modules.ts';
 import { resolveProfile, TARGETS, type TargetName } from '../../platform/ingest/profile.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import { getUpload, saveFileAsUpload, writeUploadToFile } from '../../platform/uploads/uploads.ts';
@@ -28,7 +27,7 @@ export type ImportJobParams = z.infer<typeof importJobParams>;
 export const importJob: JobKind<ImportJobParams> = {
   kind: 'import',
   title: (p) => `Import of ${p.file_name} (${p.target}, profile ${p.profile})`,
-  async run({ params: raw, actor, signal, database, config, progress }) {
+  async run({ params: raw, actor, signal, database, config, progress, importTargets }) {
     const params = importJobParams.parse(raw);
     const upload = await getUpload(database, params.upload_id);
     if (!upload) throw new Error(`upload #${params.upload_id} is gone`);
@@ -38,7 +37,7 @@ export const importJob: JobKind<ImportJobParams> = {
     const rejectsPath = join(dir, 'rejects');
     try {
       await writeUploadToFile(database, params.upload_id, file);
-      const target = importTargets().get(params.target as TargetName)!;
+      const target = importTargets.get(params.target as TargetName)!;
       const summary = await auditedImport(
         database,
         target,

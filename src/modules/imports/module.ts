@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Argument, type Command, Option } from 'commander';
-import { importTargets, type VigieModule } from '../../app/modules.ts';
+import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
 import { importProgressBar } from '../../platform/cli/progress.ts';
 import { listProfiles, resolveProfile, TARGETS, type TargetName } from '../../platform/ingest/profile.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
-import { cliActor } from '../auth/cli.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { importJob } from './job.ts';
 import { formatImportSummary } from './report.ts';
 import { importRoutes } from './routes.ts';
@@ -57,7 +57,7 @@ function registerImportCommand(program: Command, context: CliContext): void {
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
     .action(async (kind: TargetName, file: string, options: ImportCommandOptions) => {
-      const target = importTargets().get(kind)!;
+      const target = context.registry.importTargets.get(kind)!;
       const config = context.config();
       const profile = resolveProfile(kind, options.profile, config.dataDir);
       const maxErrors = Number.parseInt(options.maxErrors, 10);

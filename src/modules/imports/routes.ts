@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorFrom } from '../../platform/auth/actor.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { getUploadFor, receiveUpload, sendStoredFile } from '../../platform/uploads/uploads.ts';
-import { actorFrom } from '../auth/routes.ts';
 import { importRunSchema } from '../declarations/api-schemas.ts';
 import { importJobParams } from './job.ts';
 import { listImports } from './store.ts';

@@ -4,7 +4,8 @@
  */
 
 import { basename } from 'node:path';
-import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { type ImportOptions, type ImportSummary, runImport } from '../../platform/ingest/run.ts';
 import type { ImportTarget } from '../../platform/ingest/target.ts';

@@ -245,7 +245,7 @@ export function registerModelRegistryCli(program: Command, context: CliContext):
     .option('--notes <text>', 'why this model')
     .action(async (file: string, options: { name: string; notes?: string }) => {
       const { registerModel, featureImportance } = await import('./registry.ts');
-      const { cliActor } = await import('../auth/cli.ts');
+      const { cliActor } = await import('../../platform/auth/actor.ts');
       const trained = loadModel(readFileSync(file, 'utf8')).trained;
       await context.withDatabase(async (database) => {
         const registered = await registerModel(database, cliActor(), trained, {
@@ -268,7 +268,7 @@ export function registerModelRegistryCli(program: Command, context: CliContext):
       .argument('<id>', 'model number')
       .action(async (id: string) => {
         const registry = await import('./registry.ts');
-        const { cliActor } = await import('../auth/cli.ts');
+        const { cliActor } = await import('../../platform/auth/actor.ts');
         await context.withDatabase(async (database) => {
           const change = action === 'promote' ? registry.promoteModel : registry.retireModel;
           const result = await change(database, cliActor(), Number.parseInt(id, 10));

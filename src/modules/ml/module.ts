@@ -1,5 +1,5 @@
-import type { VigieModule } from '../../app/modules.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
+import type { VigieModule } from '../../platform/module.ts';
 
 /**
  * Machine learning: the model commands (file mode and registry), the registry's routes, and the training job.

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';

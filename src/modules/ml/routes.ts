@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorFrom } from '../../platform/auth/actor.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { isoDate } from '../../platform/server/schemas.ts';
-import { actorFrom } from '../auth/routes.ts';
 import { loadLines } from '../declarations/lines.ts';
 import { evaluate } from './index.ts';
 import {

@@ -9,7 +9,8 @@
  * dismissal of a post alert becomes a training example, and the classifier learns it (model.ts).
  */
 import { type Kysely, sql } from 'kysely';
-import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB, OsintAlertStatus, OsintLabel } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';

@@ -18,11 +18,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { formatBytes, formatDuration, printJson, table } from '../../platform/cli/output.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { OsintAlertStatus, OsintLabel } from '../../platform/db/schema.ts';
-import { cliActor } from '../auth/cli.ts';
 import {
   addWatchTerm,
   decideAlert,

@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../platform/audit/chain.ts';
-import type { Actor } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 export const INLINE_MAX_BYTES = 1 << 20;

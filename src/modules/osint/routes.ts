@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorFrom } from '../../platform/auth/actor.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { getJob } from '../../platform/jobs/store.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
@@ -15,7 +16,6 @@ import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { receiveUpload } from '../../platform/uploads/uploads.ts';
-import { actorFrom } from '../auth/routes.ts';
 import {
   addWatchTerm,
   DECISIONS,

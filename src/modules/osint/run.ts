@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { OsintRunStatus } from '../../platform/db/schema.ts';
 import type { ProgressUpdate } from '../../platform/jobs/queue.ts';

@@ -4,7 +4,8 @@
  * Every change is audited in the transaction that makes it.
  */
 import { type Kysely, sql } from 'kysely';
-import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';

@@ -1,5 +1,5 @@
-import type { VigieModule } from '../../app/modules.ts';
 import type { ImportTarget } from '../../platform/ingest/target.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { partnerRoutes } from './routes.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget, trademarksTarget } from './targets.ts';
 

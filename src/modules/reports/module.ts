@@ -1,4 +1,4 @@
-import type { VigieModule } from '../../app/modules.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { reportRoutes } from './routes.ts';
 
 export const reportsModule: VigieModule = { name: 'reports', routes: reportRoutes };

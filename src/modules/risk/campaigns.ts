@@ -6,7 +6,8 @@
  * queued for deferred control with a status (to do, done, finding); rules may queue declarations too.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { type Actor, appendAudit } from '../../platform/audit/store.ts';
+import { appendAudit } from '../../platform/audit/store.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';

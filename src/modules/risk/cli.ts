@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { formatInt, printJson, table } from '../../platform/cli/output.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { cliActor } from '../auth/cli.ts';
 import { declarationsTarget } from '../declarations/import-target.ts';
 import { type BacktestReport, backtest } from './backtest.ts';
 import { ruleStatistics, runSelection } from './decisions.ts';

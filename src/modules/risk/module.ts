@@ -1,5 +1,5 @@
-import type { VigieModule } from '../../app/modules.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { backtestJob } from './jobs.ts';
 import { riskRoutes } from './routes.ts';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorFrom } from '../../platform/auth/actor.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { sendStoredFile } from '../../platform/uploads/uploads.ts';
-import { actorFrom } from '../auth/routes.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../declarations/types.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../valuation/inline.ts';
 import {

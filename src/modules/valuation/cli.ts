@@ -2,11 +2,11 @@
  * `vigie valuation rebuild|check|references`: the reference-value database from the command line.
  */
 import type { Command } from 'commander';
+import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { formatInt, printJson, table } from '../../platform/cli/output.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { cliActor } from '../auth/cli.ts';
 import { declarationsTarget } from '../declarations/import-target.ts';
 import { describeFinding } from './check.ts';
 import { listReferences, rebuildReferences } from './references.ts';

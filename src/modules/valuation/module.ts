@@ -1,5 +1,5 @@
-import type { VigieModule } from '../../app/modules.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
+import type { VigieModule } from '../../platform/module.ts';
 import { rebuildJob } from './job.ts';
 import { valuationRoutes } from './routes.ts';
 

@@ -1,11 +1,12 @@
 /** `vigie audit list|verify`. */
 import type { Command } from 'commander';
+import { cliActor } from '../auth/actor.ts';
 import type { CliContext } from '../cli/context.ts';
 import { formatInt, printJson, table } from '../cli/output.ts';
 import { readCheckpoints, writeCheckpoint } from './checkpoints.ts';
 import { auditKeyring, installAuditKeyring, rotateAuditKey } from './key.ts';
 import { verifyInstallation } from './sealing.ts';
-import { appendAudit, cliActor, listAudit } from './store.ts';
+import { appendAudit, listAudit } from './store.ts';
 
 export function registerAuditCommands(program: Command, context: CliContext): void {
   const audit = program.command('audit').description('the tamper-evident audit trail');

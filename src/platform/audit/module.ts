@@ -1,4 +1,4 @@
-import type { VigieModule } from '../../app/modules.ts';
+import type { VigieModule } from '../module.ts';
 import { registerAuditCommands } from './cli.ts';
 import { auditRoutes } from './routes.ts';
 

@@ -3,8 +3,8 @@
  * last hash and inserts, so concurrent writers (several API processes) still form one chain; the lock is held only
  * to the end of the writer's transaction, which is why long work (an import) appends its entry last.
  */
-import { userInfo } from 'node:os';
 import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../auth/actor.ts';
 import type { Database, Session } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { iso } from '../lib/errors.ts';
@@ -18,22 +18,6 @@ import {
 } from './chain.ts';
 import type { Checkpoint } from './checkpoints.ts';
 import { type AuditKeyring, auditKeyring } from './key.ts';
-
-/** Who did something, from where. `id` is null for the command line and for system work. */
-export interface Actor {
-  id: number | null;
-  name: string;
-  ip: string | null;
-}
-
-/** The person at the command line, by their system account. */
-export function cliActor(): Actor {
-  let name = 'unknown';
-  try {
-    name = userInfo().username;
-  } catch {}
-  return { id: null, name: `cli:${name}`, ip: null };
-}
 
 export interface AuditInput {
   action: string;

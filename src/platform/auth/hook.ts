@@ -6,7 +6,6 @@
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../../modules/auth/service.ts';
 import type { AppContext } from '../server/context.ts';
 
 export const SESSION_COOKIE = 'vigie_session';
@@ -35,7 +34,10 @@ export function installAuthorisation(app: FastifyInstance, context: AppContext):
     if (!permission || permission === 'public') return;
     const apiToken = bearer(request);
     const sessionToken = apiToken ? undefined : request.cookies?.[SESSION_COOKIE];
-    const user = await authenticate(context.database, context.config, { apiToken, sessionToken });
+    const user = await context.registry.authenticate(context.database, context.config, {
+      apiToken,
+      sessionToken,
+    });
     if (!user) {
       return reply
         .code(401)

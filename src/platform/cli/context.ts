@@ -7,6 +7,7 @@ import { checkpointAudit, startAuditSealing } from '../audit/sealing.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import type { Registry } from '../module.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -15,7 +16,11 @@ export interface GlobalOptions {
 }
 
 export class CliContext {
-  constructor(private readonly program: Command) {}
+  constructor(
+    private readonly program: Command,
+    /** The modules and what they provide (job kinds, import targets, migrations). */
+    readonly registry: Registry,
+  ) {}
 
   config(overrides: { port?: string | number | undefined; host?: string | undefined } = {}): Config {
     const global = this.program.opts<GlobalOptions>();
@@ -32,7 +37,7 @@ export class CliContext {
       config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
     );
     try {
-      await migrateToLatest(database);
+      await migrateToLatest(database, this.registry.migrations);
       await startAuditSealing(database, config);
     } catch (error) {
       await database.close();

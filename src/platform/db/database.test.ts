@@ -6,12 +6,13 @@ import { describeEachDatabase, openTestDatabase } from '../../../test/db.ts';
 import { copyNumber, copyText, copyTextArray } from './copy-text.ts';
 import { openDatabase } from './database.ts';
 import { migrateToLatest, migrationStatus } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
 
 describeEachDatabase('database', (t) => {
   it('is migrated, and migrating again changes nothing', async () => {
-    const report = await migrateToLatest(t.database);
+    const report = await migrateToLatest(t.database, migrations);
     expect(report.applied).toEqual([]);
-    const status = await migrationStatus(t.database);
+    const status = await migrationStatus(t.database, migrations);
     expect(status.every((m) => m.executedAt !== null)).toBe(true);
   });
 
@@ -90,7 +91,7 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('migrations beside another i
         url: `${url}?options=${encodeURIComponent(`-c search_path=${mine}`)}`,
       });
       try {
-        const report = await migrateToLatest(database);
+        const report = await migrateToLatest(database, migrations);
         expect(report.applied.length).toBe(report.total);
         const { rows } = await admin.query(
           `select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name = 'vigie_migrations'`,

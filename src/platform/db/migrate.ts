@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
-import { migrations } from './migrations/index.ts';
 
 /**
  * The schema the migration tables belong to: the database's own, or else the connection's current one (a
@@ -17,7 +17,10 @@ async function migrationSchema(database: Database): Promise<string | undefined> 
   return rows[0]?.schema ?? undefined;
 }
 
-function migrator(db: Kysely<unknown>, schema?: string): Migrator {
+/** Every migration by name, in the order of their names: the platform's history and the modules' own. */
+export type Migrations = Readonly<Record<string, Migration>>;
+
+function migrator(db: Kysely<unknown>, migrations: Migrations, schema?: string): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -33,9 +36,10 @@ export interface MigrationReport {
 }
 
 /** Brings the schema to the latest version. Throws with the failing migration's name and error. */
-export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+export async function migrateToLatest(database: Database, migrations: Migrations): Promise<MigrationReport> {
   const result: MigrationResultSet = await migrator(
     database.db as Kysely<unknown>,
+    migrations,
     await migrationSchema(database),
   ).migrateToLatest();
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -49,9 +53,11 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
 
 export async function migrationStatus(
   database: Database,
+  migrations: Migrations,
 ): Promise<{ name: string; executedAt: Date | null }[]> {
   const list = await migrator(
     database.db as Kysely<unknown>,
+    migrations,
     await migrationSchema(database),
   ).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));

@@ -1,7 +1,6 @@
 /** `vigie jobs list|show|cancel`. */
 import type { Command } from 'commander';
-import { jobKinds } from '../../app/modules.ts';
-import { cliActor } from '../../modules/auth/cli.ts';
+import { cliActor } from '../auth/actor.ts';
 import type { CliContext } from '../cli/context.ts';
 import { formatBytes, formatInt, printJson, table } from '../cli/output.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -67,7 +66,7 @@ export function registerJobCommands(program: Command, context: CliContext): void
     .argument('<id>', 'job id')
     .action(async (id: string) => {
       await context.withDatabase(async (database, config) => {
-        const queue = new JobQueue(database, config, createLogger('warn'), jobKinds());
+        const queue = new JobQueue(database, config, createLogger('warn'), context.registry);
         await queue.start({ work: false });
         try {
           const job = await queue.cancel(await resolveJobId(database.db, id), cliActor());

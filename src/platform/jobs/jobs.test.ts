@@ -7,6 +7,7 @@ import { declarationStats } from '../../modules/declarations/store.ts';
 import { listAudit } from '../audit/store.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
+import { registryOf } from '../module.ts';
 import { type JobKind, JobQueue } from './queue.ts';
 import { getJob, type JobView } from './store.ts';
 
@@ -247,7 +248,14 @@ describeEachDatabase('import jobs across a worker restart', (t) => {
       readPermission: 'imports:read',
       retainDays: 30,
     });
-    const kinds = [importJob as JobKind<never>];
+    const { declarationsTarget } = await import('../../modules/declarations/import-target.ts');
+    const kinds = registryOf([
+      {
+        name: 'imports',
+        jobKinds: [importJob as JobKind<never>],
+        importTargets: [declarationsTarget as never],
+      },
+    ]);
     const first = new JobQueue(t.database, config, createLogger('silent'), kinds);
     await first.start({ work: true });
     const job = await first.enqueue(

@@ -1,4 +1,4 @@
-import type { VigieModule } from '../../app/modules.ts';
+import type { VigieModule } from '../module.ts';
 import { registerJobCommands } from './cli.ts';
 import { jobRoutes } from './routes.ts';
 

@@ -10,11 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
-import { type Actor, appendAudit } from '../audit/store.ts';
+import { appendAudit } from '../audit/store.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { ImportTarget } from '../ingest/target.ts';
 import { AppError, iso } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Registry } from '../module.ts';
 import { getJob, type JobView, TERMINAL_STATES, toView } from './store.ts';
 
 export interface ProgressUpdate {
@@ -34,6 +37,8 @@ export interface JobContext<P> {
   config: Config;
   logger: Logger;
   progress(update: ProgressUpdate): void;
+  /** The import targets the modules provide (the import job looks its target up here). */
+  importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
   /** Queues another job (a scheduled tick starting the runs that are due); the actor defaults to this job's. */
   enqueue(kind: string, params: Record<string, unknown>, actor?: Actor): Promise<JobView>;
 }
@@ -67,6 +72,7 @@ const SCHEDULER: Actor = { id: null, name: 'system:scheduler', ip: null };
 export class JobQueue {
   private readonly boss: PgBoss;
   private readonly kinds = new Map<string, JobKind<never>>();
+  private readonly importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
   private readonly running = new Map<string, Running>();
   private started = false;
   /** This worker's name in `job_runs.worker`: host, process, and a random part (a restarted pid is another). */
@@ -82,10 +88,14 @@ export class JobQueue {
     private readonly database: Database,
     private readonly config: Config,
     private readonly logger: Logger,
-    kinds: JobKind<never>[],
+    /** The registry (every module's job kinds, and the import targets jobs may need), or just some kinds. */
+    kinds: Registry | readonly JobKind<never>[],
     private readonly options: { schema?: string; orphanAfterMs?: number } = {},
   ) {
-    for (const kind of kinds) this.kinds.set(kind.kind, kind);
+    const registry = 'jobKinds' in kinds ? kinds : undefined;
+    for (const kind of registry ? registry.jobKinds : (kinds as readonly JobKind<never>[]))
+      this.kinds.set(kind.kind, kind);
+    this.importTargets = registry?.importTargets ?? new Map();
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => database.execute(text, values) },
       schema: options.schema ?? (database.schema ? `${database.schema}_jobs` : 'pgboss'),
@@ -392,6 +402,7 @@ export class JobQueue {
         config: this.config,
         logger: this.logger.child({ category: 'jobs', job: job.id, kind: kind.kind }),
         progress,
+        importTargets: this.importTargets,
         enqueue: (kindName, jobParams, by) => this.enqueue(kindName, jobParams, by ?? actor),
       });
       await writing;

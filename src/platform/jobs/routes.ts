@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorFrom } from '../../modules/auth/routes.ts';
+import { actorFrom } from '../auth/actor.ts';
 import { AppError, NotFoundError } from '../lib/errors.ts';
 import type { AppContext } from '../server/context.ts';
 import { errorSchema } from '../server/errors.ts';

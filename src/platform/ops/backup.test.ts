@@ -11,6 +11,7 @@ import { declarationsTarget } from '../../modules/declarations/import-target.ts'
 import { verifyAudit } from '../audit/store.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { resolveProfile } from '../ingest/profile.ts';
 import { runImport } from '../ingest/run.ts';
 import { backup, restore, tableCounts } from './backup.ts';
@@ -31,7 +32,7 @@ describe('backup and restore of the embedded database', () => {
   it('restores into a fresh folder with the same counts and an intact audit trail', async () => {
     const source = join(files.dir, 'source');
     const database = await openDatabase({ dataDir: source });
-    await migrateToLatest(database);
+    await migrateToLatest(database, migrations);
     await fill(database);
     const file = join(files.dir, 'backup.tar.gz');
     const made = await backup(database, file, actor);
@@ -39,7 +40,7 @@ describe('backup and restore of the embedded database', () => {
     expect(made.bytes).toBeGreaterThan(1000);
 
     const target = join(files.dir, 'target');
-    const restored = await restore(file, { dataDir: target }, actor);
+    const restored = await restore(file, { dataDir: target }, actor, { migrations });
     expect(restored.counts).toEqual({ ...made.counts, audit_log: made.counts.audit_log! + 2 });
     const reopened = await openDatabase({ dataDir: target });
     try {
@@ -49,18 +50,20 @@ describe('backup and restore of the embedded database', () => {
       await reopened.close();
     }
 
-    await expect(restore(file, { dataDir: target }, actor)).rejects.toThrow(/already holds a database/);
-    const forced = await restore(file, { dataDir: target }, actor, { force: true });
+    await expect(restore(file, { dataDir: target }, actor, { migrations })).rejects.toThrow(
+      /already holds a database/,
+    );
+    const forced = await restore(file, { dataDir: target }, actor, { force: true, migrations });
     expect(forced.keptAside).toMatch(/pgdata\.before-restore-/);
     await expect(
-      restore(files.write('nonsense.bin', 'hello'), { dataDir: join(files.dir, 'x') }, actor),
+      restore(files.write('nonsense.bin', 'hello'), { dataDir: join(files.dir, 'x') }, actor, { migrations }),
     ).rejects.toThrow(/not a Vigie backup/);
   });
 
   it('leaves the current database as it was when a backup is truncated, even with --force', async () => {
     const dir = join(files.dir, 'kept');
     const database = await openDatabase({ dataDir: dir });
-    await migrateToLatest(database);
+    await migrateToLatest(database, migrations);
     await fill(database);
     const before = await tableCounts(database);
     const file = join(files.dir, 'whole.tar.gz');
@@ -68,7 +71,7 @@ describe('backup and restore of the embedded database', () => {
     await database.close();
     const whole = readFileSync(file);
     const truncated = files.write('truncated.tar.gz', whole.subarray(0, Math.floor(whole.length / 2)));
-    await expect(restore(truncated, { dataDir: dir }, actor, { force: true })).rejects.toThrow(
+    await expect(restore(truncated, { dataDir: dir }, actor, { force: true, migrations })).rejects.toThrow(
       `truncated.tar.gz was not restored, and the database in ${join(dir, 'pgdata')} is as it was`,
     );
     expect(readdirSync(dir).filter((n) => n !== 'pgdata' && n !== 'vigie.lock')).toEqual([]);
@@ -91,7 +94,7 @@ describe('backup and restore of the embedded database', () => {
   it('names a damaged embedded database and how to recover, instead of the runtime abort', async () => {
     const dir = join(files.dir, 'damaged');
     const database = await openDatabase({ dataDir: dir });
-    await migrateToLatest(database);
+    await migrateToLatest(database, migrations);
     await database.close();
     writeFileSync(join(dir, 'pgdata', 'global', 'pg_control'), Buffer.alloc(8192, 0xff));
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(
@@ -128,14 +131,14 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('backup and restore of Postg
       await admin.query(`create database ${scratch}`);
       const target = new URL(url);
       target.pathname = `/${scratch}`;
-      const restored = await restore(file, { url: schemaUrl(target.toString()) }, actor);
+      const restored = await restore(file, { url: schemaUrl(target.toString()) }, actor, { migrations });
       expect(restored.counts).toEqual({ ...made.counts, audit_log: made.counts.audit_log! + 2 });
       // A truncated archive: one transaction, rolled back; the restored database stays as it was.
       const whole = readFileSync(file);
       const truncated = files.write('pg-truncated.dump', whole.subarray(0, Math.floor(whole.length * 0.6)));
-      await expect(restore(truncated, { url: schemaUrl(target.toString()) }, actor)).rejects.toThrow(
-        /pg-truncated\.dump was not restored, and the database is as it was/,
-      );
+      await expect(
+        restore(truncated, { url: schemaUrl(target.toString()) }, actor, { migrations }),
+      ).rejects.toThrow(/pg-truncated\.dump was not restored, and the database is as it was/);
       const after = await openDatabase({ url: schemaUrl(target.toString()) });
       try {
         expect(await tableCounts(after)).toEqual(restored.counts);

@@ -10,10 +10,11 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import type { AuditKeyring } from '../audit/key.ts';
-import { type Actor, appendAudit, verifyAudit } from '../audit/store.ts';
+import { appendAudit, verifyAudit } from '../audit/store.ts';
+import type { Actor } from '../auth/actor.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { lockDataDir } from '../db/lock.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { type Migrations, migrateToLatest } from '../db/migrate.ts';
 
 const exec = promisify(execFile);
 
@@ -113,6 +114,8 @@ export function backupKind(file: string): BackupKind {
 }
 
 export interface RestoreOptions {
+  /** The migrations to bring the restored database up to (the registry's). */
+  migrations: Migrations;
   /** Embedded database: keep the current folder aside and restore in its place. */
   force?: boolean;
   /** The keys that must hold the restored trail's seals (refused before anything changes otherwise). */
@@ -163,7 +166,7 @@ export async function restore(
   file: string,
   target: { dataDir?: string | undefined; url?: string | undefined },
   actor: Actor,
-  options: RestoreOptions = {},
+  options: RestoreOptions,
 ): Promise<RestoreResult> {
   const kind = backupKind(file);
   if (kind === 'pglite') {
@@ -195,7 +198,7 @@ export async function restore(
         await loaded.close();
         const database = await openDatabase({ dataDir: staging });
         try {
-          await migrateToLatest(database);
+          await migrateToLatest(database, options.migrations);
           await checkRestored(database, file, options.keyring);
         } finally {
           await database.close();
@@ -257,7 +260,7 @@ export async function restore(
   }
   const database = await openDatabase({ url: target.url });
   try {
-    await migrateToLatest(database);
+    await migrateToLatest(database, options.migrations);
     try {
       await checkRestored(database, file, options.keyring);
     } catch (error) {

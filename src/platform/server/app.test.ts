@@ -5,6 +5,7 @@ import { userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { kcsCsv } from '../../../test/factories.ts';
 import { tempFiles } from '../../../test/files.ts';
+import { registry } from '../../app/modules.ts';
 import { declarationsTarget } from '../../modules/declarations/import-target.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget } from '../../modules/partners/targets.ts';
 import { migrations } from '../db/migrations/index.ts';
@@ -187,6 +188,7 @@ describeEachDatabase('HTTP API', (t) => {
 
   it('refuses a route under /api/ that does not declare its permission', async () => {
     const fresh = await buildApp({
+      registry,
       database: t.database,
       config: opened!.config,
       logger: createLogger('silent'),

@@ -16,7 +16,6 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { modules } from '../../app/modules.ts';
 import { installAuthorisation } from '../auth/hook.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { VERSION } from '../lib/version.ts';
@@ -119,7 +118,9 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     async (_request, reply) => {
       try {
         await sql`select 1`.execute(context.database.db);
-        const applied = (await migrationStatus(context.database)).filter((m) => m.executedAt).length;
+        const applied = (await migrationStatus(context.database, context.registry.migrations)).filter(
+          (m) => m.executedAt,
+        ).length;
         return {
           status: 'ok' as const,
           version: VERSION,
@@ -136,7 +137,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   );
 
   installMetrics(app, context);
-  for (const module of modules) {
+  for (const module of context.registry.modules) {
     if (module.routes) await module.routes(app, context);
   }
   return app;

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { type NativeRow, nativeCsv } from '../../../../test/factories.ts';
-import { importTargets } from '../../../app/modules.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { resolveProfile } from '../../../platform/ingest/profile.ts';
 import { runImport } from '../../../platform/ingest/run.ts';
 import { declarationsTarget } from '../../declarations/import-target.ts';
+import { companiesTarget, manifestsTarget, paymentsTarget } from '../../partners/targets.ts';
 import { forget } from '../cache.ts';
 import { forgetRuleStats } from '../decisions.ts';
 import { forgetActiveProfiles } from '../profiles.ts';
@@ -73,10 +73,14 @@ export async function importPartner(
   try {
     const file = join(dir, `${kind}.csv`);
     writeFileSync(file, csv);
-    const summary = await runImport(database, importTargets().get(kind)!, {
-      file,
-      profile: resolveProfile(kind, 'native'),
-    });
+    const summary = await runImport(
+      database,
+      { companies: companiesTarget, manifests: manifestsTarget, payments: paymentsTarget }[kind] as never,
+      {
+        file,
+        profile: resolveProfile(kind, 'native'),
+      },
+    );
     if (!summary.ok)
       throw new Error(
         `test import failed: ${summary.fileError?.message ?? JSON.stringify(summary.errors.slice(0, 3))}`,
