@@ -8,12 +8,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { backtest } from '../../src/modules/ml/backtest.ts';
-import { createBuilder } from '../../src/modules/ml/features/builder.ts';
-import { trainGbdt } from '../../src/modules/ml/gbdt/booster.ts';
-import { loadModel as loadGbdt, serializeModel as serializeGbdt } from '../../src/modules/ml/gbdt/model.ts';
-import { predictMargin } from '../../src/modules/ml/gbdt/predict.ts';
-import { shapTablesBuildMs, treeShap } from '../../src/modules/ml/gbdt/shap.ts';
 import {
   anomalyOf,
   evaluate,
@@ -21,7 +15,13 @@ import {
   loadModel,
   serializeModel,
   trainModel,
-} from '../../src/modules/ml/index.ts';
+} from '../../src/modules/ml/api.ts';
+import { backtest } from '../../src/modules/ml/backtest.ts';
+import { createBuilder } from '../../src/modules/ml/features/builder.ts';
+import { trainGbdt } from '../../src/modules/ml/gbdt/booster.ts';
+import { loadModel as loadGbdt, serializeModel as serializeGbdt } from '../../src/modules/ml/gbdt/model.ts';
+import { predictMargin } from '../../src/modules/ml/gbdt/predict.ts';
+import { shapTablesBuildMs, treeShap } from '../../src/modules/ml/gbdt/shap.ts';
 import { rocAuc } from '../../src/modules/ml/metrics.ts';
 import { loadKcsFile } from '../../src/modules/ml/testing/kcs.ts';
 import type { BenchContext, BenchSuite } from '../harness.ts';

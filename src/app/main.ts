@@ -2,7 +2,7 @@
  * The `vigie` command. Modules add their own sub-commands (src/modules/registry.ts); the platform ones are here.
  */
 import { Command, CommanderError } from 'commander';
-import { describeCounts } from '../modules/imports/report.ts';
+import { describeCounts } from '../modules/imports/index.ts';
 import { CliContext } from '../platform/cli/context.ts';
 import { formatBytes } from '../platform/cli/output.ts';
 import { importProgressBar } from '../platform/cli/progress.ts';

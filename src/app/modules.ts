@@ -9,6 +9,7 @@ import { mlModule } from '../modules/ml/module.ts';
 import { osintModule } from '../modules/osint/module.ts';
 import { partnersModule } from '../modules/partners/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
+import { registerModelLoader } from '../modules/risk/index.ts';
 import { riskModule } from '../modules/risk/module.ts';
 import { valuationModule } from '../modules/valuation/module.ts';
 import { auditModule } from '../platform/audit/module.ts';
@@ -29,6 +30,9 @@ export const modules: VigieModule[] = [
   valuationModule,
   riskModule,
 ];
+
+// The registry's active model scores in the risk engine: risk knows a scorer interface, ML fills it.
+registerModelLoader(async (database) => (await import('../modules/ml/index.ts')).syncModelScorer(database));
 
 /** What the platform is handed: the modules' targets, job kinds, migrations and authenticator, gathered once. */
 export const registry: Registry = registryOf(modules, historyMigrations);

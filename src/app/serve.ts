@@ -6,9 +6,8 @@
  * for another worker, then the database closes.
  */
 import { type Command, Option } from 'commander';
-import { createDemoUsers } from '../modules/auth/demo-users.ts';
-import { countUsers } from '../modules/auth/store.ts';
-import { describeCounts } from '../modules/imports/report.ts';
+import { countUsers, createDemoUsers } from '../modules/auth/index.ts';
+import { describeCounts } from '../modules/imports/index.ts';
 import { checkpointAudit } from '../platform/audit/sealing.ts';
 import type { CliContext } from '../platform/cli/context.ts';
 import { formatDuration } from '../platform/cli/output.ts';
@@ -38,7 +37,7 @@ async function run(
   const jobs = new JobQueue(database, config, logger, registry);
   await jobs.start({ work: role !== 'api' });
   // The active model of the registry scores in the risk engine of every process (API and workers alike).
-  const { followActiveModel, syncModelScorer } = await import('../modules/ml/scorer.ts');
+  const { followActiveModel, syncModelScorer } = await import('../modules/ml/index.ts');
   const model = await syncModelScorer(database);
   if (model) logger.info({ model: model.name, id: model.id }, 'active model loaded');
   const stopFollowing = followActiveModel(database);

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditedImport } from '../../modules/imports/service.ts';
+import { auditedImport } from '../../modules/imports/index.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';
 import type { ImportProgress, ImportSummary } from '../../platform/ingest/run.ts';

@@ -3,7 +3,7 @@
  * that the workbench shows scores, reasons and the model pages from the first start.
  */
 
-import { loadLines } from '../../modules/declarations/lines.ts';
+import { loadLines } from '../../modules/declarations/index.ts';
 import type { Database } from '../../platform/db/database.ts';
 
 export async function trainDemoModel(
@@ -12,7 +12,7 @@ export async function trainDemoModel(
   const lines = await loadLines(database.db, { labelledOnly: true });
   if (lines.length < 200) return null;
   const { trainModel } = await import('../../modules/ml/index.ts');
-  const { featureImportance, promoteModel, registerModel } = await import('../../modules/ml/registry.ts');
+  const { featureImportance, promoteModel, registerModel } = await import('../../modules/ml/index.ts');
   const actor = { id: null, name: 'system:demo', ip: null };
   const trained = trainModel(lines);
   const model = await registerModel(database, actor, trained, {

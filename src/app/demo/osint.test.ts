@@ -4,12 +4,14 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
-import { listAlerts } from '../../modules/osint/alerts.ts';
-import { verifyEvidence } from '../../modules/osint/evidence.ts';
-import { listItems } from '../../modules/osint/items.ts';
-import { listRuns } from '../../modules/osint/run.ts';
-import { listSellers } from '../../modules/osint/seller-views.ts';
-import { listSources } from '../../modules/osint/sources.ts';
+import {
+  listAlerts,
+  listItems,
+  listRuns,
+  listSellers,
+  listSources,
+  verifyEvidence,
+} from '../../modules/osint/index.ts';
 import { loadOsintDemo, OSINT_DEMO_SOURCES } from './osint.ts';
 
 describeEachDatabase('online-monitoring demo', (t) => {

@@ -9,17 +9,19 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SourceType } from '../../modules/osint/index.ts';
 import {
   addWatchTerm,
+  createSource,
   decideAlert,
+  findSourceByName,
   listAlerts,
+  listItems,
   listWatchTerms,
+  runCollection,
+  toSourceView,
   type WatchKind,
-} from '../../modules/osint/alerts.ts';
-import { listItems } from '../../modules/osint/items.ts';
-import { runCollection } from '../../modules/osint/run.ts';
-import type { SourceType } from '../../modules/osint/source-config.ts';
-import { createSource, findSourceByName, toSourceView } from '../../modules/osint/sources.ts';
+} from '../../modules/osint/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { DEMO_DIR } from './demo.ts';

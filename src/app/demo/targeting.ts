@@ -7,13 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { auditedImport } from '../../modules/imports/service.ts';
-import { syncModelScorer } from '../../modules/ml/scorer.ts';
-import { createCampaign } from '../../modules/risk/campaigns.ts';
-import { runSelection } from '../../modules/risk/decisions.ts';
-import { setOfficeParams } from '../../modules/risk/offices.ts';
-import { activateProfile, createProfileVersion } from '../../modules/risk/profiles.ts';
-import { rebuildReferences } from '../../modules/valuation/references.ts';
+import { auditedImport } from '../../modules/imports/index.ts';
+import { syncModelScorer } from '../../modules/ml/index.ts';
+import {
+  activateProfile,
+  createCampaign,
+  createProfileVersion,
+  runSelection,
+  setOfficeParams,
+} from '../../modules/risk/index.ts';
+import { rebuildReferences } from '../../modules/valuation/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';

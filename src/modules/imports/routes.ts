@@ -8,7 +8,7 @@ import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { getUploadFor, receiveUpload, sendStoredFile } from '../../platform/uploads/uploads.ts';
-import { importRunSchema } from '../declarations/api-schemas.ts';
+import { importRunSchema } from '../declarations/index.ts';
 import { importJobParams } from './job.ts';
 import { listImports } from './store.ts';
 

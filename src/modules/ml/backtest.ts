@@ -6,7 +6,8 @@
  * what it does not already suspect; a hybrid keeps a share of the budget for exploration (random, or the most
  * uncertain scores). We report precision, revenue, and how well each strategy keeps finding new fraud.
  */
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
+import { labelOf, type Target } from './api.ts';
 import { FeatureBuilder } from './features/builder.ts';
 import { dutiesOf } from './features/keys.ts';
 import { FeatureState } from './features/state.ts';
@@ -15,7 +16,6 @@ import { compileModel } from './gbdt/model.ts';
 import type { GbdtParams } from './gbdt/params.ts';
 import { predict } from './gbdt/predict.ts';
 import { Rng } from './gbdt/prng.ts';
-import { labelOf, type Target } from './index.ts';
 import { concatRows, type FeatureMatrix } from './matrix.ts';
 
 export type Strategy = 'exploit' | 'hybrid-random' | 'hybrid-uncertainty' | 'random';

@@ -15,9 +15,9 @@ import { formatDuration, formatInt, printJson, table } from '../../platform/cli/
 import { formatRowError } from '../../platform/ingest/problems.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { declarationsTarget } from '../declarations/import-target.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
-import { evaluate, loadModel, scoreLines, serializeModel, trainModel } from './index.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
+import { declarationsTarget } from '../declarations/index.ts';
+import { evaluate, loadModel, scoreLines, serializeModel, trainModel } from './api.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -6,7 +6,7 @@
  */
 
 import { numberFormat } from '../../platform/lib/number-format.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 import { hs6Of } from './features/keys.ts';
 
 export type Lang = 'fr' | 'en';

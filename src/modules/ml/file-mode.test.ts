@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { tempFiles } from '../../../test/files.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { declarationsTarget } from '../declarations/import-target.ts';
+import { declarationsTarget } from '../declarations/index.ts';
 import { loadKcsSample } from './testing/kcs.ts';
 
 const run = promisify(execFile);

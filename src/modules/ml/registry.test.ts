@@ -7,10 +7,13 @@ import { listAudit } from '../../platform/audit/store.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { runImport } from '../../platform/ingest/run.ts';
 import { getJob, type JobView } from '../../platform/jobs/store.ts';
-import { declarationsTarget } from '../declarations/import-target.ts';
-import { unregisterModelScorer } from '../risk/model.ts';
-import { activateProfile, createProfileVersion } from '../risk/profiles.ts';
-import { scoreDeclaration } from '../risk/service.ts';
+import { declarationsTarget } from '../declarations/index.ts';
+import {
+  activateProfile,
+  createProfileVersion,
+  scoreDeclaration,
+  unregisterModelScorer,
+} from '../risk/index.ts';
 import { SYSTEM } from '../risk/testing/fixtures.ts';
 import { activeModel, listModels } from './registry.ts';
 

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 import {
   driftReport,
   type LoadedModel,
@@ -20,7 +20,7 @@ import {
   serializeModel,
   type Target,
   type TrainedModel,
-} from './index.ts';
+} from './api.ts';
 import { biasReport } from './metrics.ts';
 
 export interface ModelSummary {

@@ -8,8 +8,8 @@ import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { isoDate } from '../../platform/server/schemas.ts';
-import { loadLines } from '../declarations/lines.ts';
-import { evaluate } from './index.ts';
+import { loadLines } from '../declarations/index.ts';
+import { evaluate } from './api.ts';
 import {
   featureImportance,
   getModelSummary,

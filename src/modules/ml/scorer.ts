@@ -5,8 +5,8 @@
  * have promoted one).
  */
 import type { Database } from '../../platform/db/database.ts';
-import { registerModelScorer, unregisterModelScorer } from '../risk/model.ts';
-import { explainBilingual, scoreLines } from './index.ts';
+import { registerModelScorer, unregisterModelScorer } from '../risk/index.ts';
+import { explainBilingual, scoreLines } from './api.ts';
 import { activeModel } from './registry.ts';
 
 let current: number | null = null;

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { JobKind } from '../../platform/jobs/queue.ts';
-import { loadLines } from '../declarations/lines.ts';
-import { trainModel } from './index.ts';
+import { loadLines } from '../declarations/index.ts';
+import { trainModel } from './api.ts';
 import { featureImportance, registerModel } from './registry.ts';
 
 export const trainJobParams = z.object({

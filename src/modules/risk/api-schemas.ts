@@ -1,7 +1,7 @@
 /** The shapes the risk API answers with (they document it in OpenAPI too). */
 import { z } from 'zod';
-import { CHANNELS } from '../declarations/types.ts';
-import { findingSchema } from '../valuation/routes.ts';
+import { CHANNELS } from '../declarations/index.ts';
+import { findingSchema } from '../valuation/index.ts';
 import { WATCHLIST_TYPES } from './watchlists.ts';
 
 const channel = z.enum(CHANNELS);

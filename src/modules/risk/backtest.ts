@@ -10,9 +10,7 @@
  * out (it was trained on later outcomes): a back-test must not learn from the future.
  */
 import type { Database } from '../../platform/db/database.ts';
-import { ReferenceIndex } from '../valuation/check.ts';
-import { computeReferences } from '../valuation/references.ts';
-import { getValuationSettings } from '../valuation/settings.ts';
+import { computeReferences, getValuationSettings, ReferenceIndex } from '../valuation/index.ts';
 import { loadLines, type ScoringLine } from './lines.ts';
 import { officeParams } from './offices.ts';
 import { type ProfileVersion, type ScoreResult, scoreLines } from './score.ts';

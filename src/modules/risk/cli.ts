@@ -10,10 +10,11 @@ import type { CliContext } from '../../platform/cli/context.ts';
 import { formatInt, printJson, table } from '../../platform/cli/output.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { declarationsTarget } from '../declarations/import-target.ts';
+import { declarationsTarget } from '../declarations/index.ts';
 import { type BacktestReport, backtest } from './backtest.ts';
 import { ruleStatistics, runSelection } from './decisions.ts';
 import { listIndicators } from './indicators/index.ts';
+import { loadActiveModel } from './model.ts';
 import { listOfficeParams, officeParamsPatch, setOfficeParams } from './offices.ts';
 import {
   activateProfile,
@@ -310,7 +311,7 @@ export function registerRiskCli(program: Command, context: CliContext): void {
           const opts = forced ? { profiles: [forced] } : {};
           const inputs: (
             | { reference: string }
-            | { lines: import('../declarations/types.ts').DeclarationLine[] }
+            | { lines: import('../declarations/index.ts').DeclarationLine[] }
           )[] = [];
           if (options.file) {
             const read = await readValidatedRows(declarationsTarget, {
@@ -319,7 +320,7 @@ export function registerRiskCli(program: Command, context: CliContext): void {
             });
             if (read.fileError) throw new Error(read.fileError.message);
             for (const e of read.errors.slice(0, 10)) console.error(`  ✖ line ${e.line}: ${e.message}`);
-            const byRef = new Map<string, import('../declarations/types.ts').DeclarationLine[]>();
+            const byRef = new Map<string, import('../declarations/index.ts').DeclarationLine[]>();
             for (const line of read.rows)
               byRef.set(line.reference, [...(byRef.get(line.reference) ?? []), line]);
             for (const lines of byRef.values()) inputs.push({ lines });
@@ -564,6 +565,5 @@ export function registerRiskCli(program: Command, context: CliContext): void {
 
 /** Scores from the command line as the server does: with the registry's active model, when there is one. */
 async function withActiveModel(database: import('../../platform/db/database.ts').Database): Promise<void> {
-  const { syncModelScorer } = await import('../ml/scorer.ts');
-  await syncModelScorer(database);
+  await loadActiveModel(database);
 }

@@ -6,7 +6,7 @@ import { TEST_PASSWORD, userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { type NativeRow, nativeRow } from '../../../test/factories.ts';
 import { listAudit } from '../../platform/audit/store.ts';
-import { createApiToken, createUser } from '../auth/service.ts';
+import { createApiToken, createUser } from '../auth/index.ts';
 import { createCampaign } from './campaigns.ts';
 import { integrityView, overrideDecision, recordOutcome, ruleStatistics, runSelection } from './decisions.ts';
 import { setOfficeParams } from './offices.ts';

@@ -6,8 +6,8 @@
  */
 
 import { numberFormat } from '../../platform/lib/number-format.ts';
-import type { Channel } from '../declarations/types.ts';
-import { describeFinding } from '../valuation/check.ts';
+import type { Channel } from '../declarations/index.ts';
+import { describeFinding } from '../valuation/index.ts';
 import { indicatorOf, type Lang } from './indicators/index.ts';
 import { FIELDS, type Value } from './rules/fields.ts';
 import { localText, type Rule } from './rules/schema.ts';

@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Channel, DeclarationLine, OutcomeResult } from '../declarations/types.ts';
+import type { Channel, DeclarationLine, OutcomeResult } from '../declarations/index.ts';
 
 export interface ScoringLine extends DeclarationLine {
   /** Null for a declaration scored before it is stored. */

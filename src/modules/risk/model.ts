@@ -13,7 +13,8 @@
  *
  * Lines are given without their outcome (`outcome: null`): a model must never see what it predicts.
  */
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 
 export interface ModelReason {
   /** The model's feature name, when the reason comes from one. */
@@ -55,4 +56,20 @@ export function unregisterModelScorer(name?: string): void {
 
 export function activeModelScorer(): ModelScorer | null {
   return active;
+}
+
+type ModelLoader = (database: Database) => Promise<unknown>;
+let loader: ModelLoader | null = null;
+
+/**
+ * How the registry's active model is loaded into scoring (the ML module registers it): so that a command that
+ * scores outside the server (`vigie risk score|select`) scores as the server does, without risk knowing ML.
+ */
+export function registerModelLoader(load: ModelLoader): void {
+  loader = load;
+}
+
+/** Loads the active model, when a loader is registered; otherwise scoring goes on with rules and valuation. */
+export async function loadActiveModel(database: Database): Promise<void> {
+  await loader?.(database);
 }

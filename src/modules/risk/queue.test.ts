@@ -5,7 +5,7 @@ import { type TestApp, testApp } from '../../../test/app.ts';
 import { TEST_PASSWORD, userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { type NativeRow, nativeRow } from '../../../test/factories.ts';
-import { createApiToken, createUser } from '../auth/service.ts';
+import { createApiToken, createUser } from '../auth/index.ts';
 import { createCampaign } from './campaigns.ts';
 import { recordOutcome, runSelection } from './decisions.ts';
 import { setOfficeParams } from './offices.ts';

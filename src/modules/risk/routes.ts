@@ -2,14 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../platform/auth/actor.ts';
+import { officeScope } from '../../platform/auth/scope.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
+import { forget } from '../../platform/lib/cache.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { sendStoredFile } from '../../platform/uploads/uploads.ts';
-import { CHANNELS, OUTCOME_RESULTS } from '../declarations/types.ts';
-import { inlineDeclarationSchema, linesOfInline } from '../valuation/inline.ts';
+import { CHANNELS, OUTCOME_RESULTS } from '../declarations/index.ts';
+import { inlineDeclarationSchema, linesOfInline } from '../valuation/index.ts';
 import {
   attachmentSchema,
   campaignSchema,
@@ -32,7 +34,6 @@ import {
   getAttachment,
   listAttachments,
 } from './attachments.ts';
-import { forget } from './cache.ts';
 import {
   campaignMatches,
   closeCampaign,
@@ -67,7 +68,6 @@ import {
   retireProfile,
 } from './profiles.ts';
 import { parseProfileText, validateDocument } from './rules/validate.ts';
-import { officeScope } from './scope.ts';
 import { scoreAnswer, scoreDeclaration } from './service.ts';
 import { getRiskSettings, listFxRates, riskSettingsSchema, setFxRate, setRiskSettings } from './settings.ts';
 import {

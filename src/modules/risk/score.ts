@@ -18,8 +18,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Channel } from '../declarations/types.ts';
-import type { Finding } from '../valuation/check.ts';
+import type { Channel } from '../declarations/index.ts';
+import type { Finding } from '../valuation/index.ts';
 import { createBatch, type Evidence, indicatorOf } from './indicators/index.ts';
 import { modelScores, watchlistsOf } from './indicators/lists.ts';
 import { valuationFindings } from './indicators/valuation.ts';

@@ -14,7 +14,7 @@
  * Without a capacity the budget is (rate_red + rate_yellow) × the day's items, rounded at random (seeded) so that
  * small offices still inspect at the right rate on average. Pure: same input and seed, same selection.
  */
-import type { Channel } from '../declarations/types.ts';
+import type { Channel } from '../declarations/index.ts';
 import type { Basis } from './explain.ts';
 import { stochasticRound, uniform } from './random.ts';
 

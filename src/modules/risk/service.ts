@@ -4,10 +4,10 @@
  * rule statistics, watchlists, settings, rates) is cached briefly in process so one scoring costs a few queries.
  */
 import type { Database } from '../../platform/db/database.ts';
+import { cached } from '../../platform/lib/cache.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
-import { getValuationSettings } from '../valuation/settings.ts';
-import { cached } from './cache.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
+import { getValuationSettings } from '../valuation/index.ts';
 import { loadRuleStats } from './decisions.ts';
 import { explainBoth, ruleMap } from './explain.ts';
 import { loadLines, type ScoringLine, unstoredLine } from './lines.ts';

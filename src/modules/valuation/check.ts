@@ -5,7 +5,7 @@
  */
 
 import { numberFormat } from '../../platform/lib/number-format.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 import {
   LOG_MAD_FLOOR,
   MAD_SCALE,

@@ -7,7 +7,7 @@ import type { CliContext } from '../../platform/cli/context.ts';
 import { formatInt, printJson, table } from '../../platform/cli/output.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { declarationsTarget } from '../declarations/import-target.ts';
+import { declarationsTarget } from '../declarations/index.ts';
 import { describeFinding } from './check.ts';
 import { listReferences, rebuildReferences } from './references.ts';
 import { checkLines } from './service.ts';

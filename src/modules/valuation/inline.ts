@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from '../../platform/server/schemas.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 
 const code = (max: number) => z.string().trim().min(1).max(max);
 const country = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code');

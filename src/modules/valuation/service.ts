@@ -1,7 +1,7 @@
 /** Checking declaration lines against the stored references (the CLI's `check FILE` and the API). */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { DeclarationLine } from '../declarations/types.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 import { type Finding, findingsFor, ReferenceIndex } from './check.ts';
 import { loadReferences } from './references.ts';
 import { getValuationSettings } from './settings.ts';

@@ -1,8 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { type NativeRow, nativeRow } from '../../../test/factories.ts';
-import { recordOutcome } from '../risk/decisions.ts';
-import { loadLines } from '../risk/lines.ts';
+import { loadLines, recordOutcome } from '../risk/index.ts';
 import { importRows, resetRisk, SYSTEM } from '../risk/testing/fixtures.ts';
 import { findingFor, ReferenceIndex } from './check.ts';
 import {

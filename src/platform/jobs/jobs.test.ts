@@ -3,7 +3,7 @@ import { type TestApp, testApp } from '../../../test/app.ts';
 import { userWithToken } from '../../../test/auth.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { kcsCsv, nativeCsv, nativeRow } from '../../../test/factories.ts';
-import { declarationStats } from '../../modules/declarations/store.ts';
+import { declarationStats } from '../../modules/declarations/index.ts';
 import { listAudit } from '../audit/store.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -239,7 +239,7 @@ describeEachDatabase('background jobs', (t) => {
 describeEachDatabase('import jobs across a worker restart', (t) => {
   it('rolls back an interrupted import and completes it once on the next worker', async () => {
     const config = loadConfig({ dataDir: '/tmp/vigie-jobs-test' });
-    const { importJob } = await import('../../modules/imports/job.ts');
+    const { importJob } = await import('../../modules/imports/index.ts');
     const { saveUpload } = await import('../uploads/uploads.ts');
     const upload = await saveUpload(t.database, [kcsCsv(20_000)], 'big.csv', {
       maxBytes: 1e9,
@@ -248,7 +248,7 @@ describeEachDatabase('import jobs across a worker restart', (t) => {
       readPermission: 'imports:read',
       retainDays: 30,
     });
-    const { declarationsTarget } = await import('../../modules/declarations/import-target.ts');
+    const { declarationsTarget } = await import('../../modules/declarations/index.ts');
     const kinds = registryOf([
       {
         name: 'imports',

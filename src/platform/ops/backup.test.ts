@@ -7,7 +7,7 @@ import { userWithToken } from '../../../test/auth.ts';
 import { openTestDatabase } from '../../../test/db.ts';
 import { kcsCsv } from '../../../test/factories.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { declarationsTarget } from '../../modules/declarations/import-target.ts';
+import { declarationsTarget } from '../../modules/declarations/index.ts';
 import { verifyAudit } from '../audit/store.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';

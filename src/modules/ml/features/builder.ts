@@ -6,7 +6,7 @@
  * then absorb the day's outcomes — so rows of the same day never see each other's labels, exactly as at scoring
  * time, where `transform` reads a frozen state.
  */
-import type { DeclarationLine } from '../../declarations/types.ts';
+import type { DeclarationLine } from '../../declarations/index.ts';
 import { createMatrix, type FeatureMatrix, type FeatureSpec } from '../matrix.ts';
 import {
   dutiesOf,

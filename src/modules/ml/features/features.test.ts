@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeclarationLine } from '../../declarations/types.ts';
+import type { DeclarationLine } from '../../declarations/index.ts';
 import { column } from '../matrix.ts';
 import { loadKcsSample } from '../testing/kcs.ts';
 import { makeLine } from '../testing/lines.ts';

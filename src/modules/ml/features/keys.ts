@@ -2,7 +2,7 @@
  * The keys a declaration line is profiled under (importer, HS6, HS6×origin, …) and its derived quantities. One
  * place defines them so that training, scoring and explanations agree.
  */
-import type { DeclarationLine } from '../../declarations/types.ts';
+import type { DeclarationLine } from '../../declarations/index.ts';
 
 /** Dimensions with a risk profile: fraud and critical rates from past outcomes, smoothed, with counts. */
 export const PROFILE_DIMS = [

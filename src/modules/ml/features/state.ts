@@ -4,7 +4,7 @@
  * serialised with the model, so scoring a file needs no database: the state at the end of training (or updated
  * later with new outcomes via `absorb`) is the whole memory of the past.
  */
-import type { DeclarationLine } from '../../declarations/types.ts';
+import type { DeclarationLine } from '../../declarations/index.ts';
 import { CountTable } from './counts.ts';
 import { hs6Of, KEY_DIMS, type KeyDim, keyOf, unitValueOf } from './keys.ts';
 import { MedianReferenceTable, type ReferenceTableJSON } from './reference.ts';

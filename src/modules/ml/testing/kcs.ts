@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { DeclarationLine, OutcomeResult } from '../../declarations/types.ts';
+import type { DeclarationLine, OutcomeResult } from '../../declarations/index.ts';
 
 type Row = Record<string, string>;
 

@@ -1,5 +1,5 @@
 /** A compact way to write DeclarationLines in tests. */
-import type { DeclarationLine, OutcomeResult } from '../../declarations/types.ts';
+import type { DeclarationLine, OutcomeResult } from '../../declarations/index.ts';
 
 export interface LineSpec {
   ref?: string;

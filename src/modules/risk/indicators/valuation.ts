@@ -5,9 +5,15 @@
  */
 
 import { numberFormat } from '../../../platform/lib/number-format.ts';
-import { type Finding, findingsFor, ReferenceIndex, unitValueOf } from '../../valuation/check.ts';
-import { loadReferences } from '../../valuation/references.ts';
-import { getValuationSettings, type ValuationSettings } from '../../valuation/settings.ts';
+import {
+  type Finding,
+  findingsFor,
+  getValuationSettings,
+  loadReferences,
+  ReferenceIndex,
+  unitValueOf,
+  type ValuationSettings,
+} from '../../valuation/index.ts';
 import type { Value } from '../rules/fields.ts';
 import { type IndicatorBatch, type IndicatorResult, type Lang, registerIndicator } from './registry.ts';
 

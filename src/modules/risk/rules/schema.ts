@@ -20,7 +20,7 @@
  * any, not. Validation reports every problem with its path in the document (rules[2].when.all[0].range).
  */
 import { z } from 'zod';
-import { CHANNELS, type Channel } from '../../declarations/types.ts';
+import { CHANNELS, type Channel } from '../../declarations/index.ts';
 
 export const DURATION = /^([1-9][0-9]{0,4})([dwmy])$/;
 

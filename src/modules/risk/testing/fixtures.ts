@@ -7,9 +7,9 @@ import { type NativeRow, nativeCsv } from '../../../../test/factories.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { resolveProfile } from '../../../platform/ingest/profile.ts';
 import { runImport } from '../../../platform/ingest/run.ts';
-import { declarationsTarget } from '../../declarations/import-target.ts';
-import { companiesTarget, manifestsTarget, paymentsTarget } from '../../partners/targets.ts';
-import { forget } from '../cache.ts';
+import { forget } from '../../../platform/lib/cache.ts';
+import { declarationsTarget } from '../../declarations/index.ts';
+import { companiesTarget, manifestsTarget, paymentsTarget } from '../../partners/index.ts';
 import { forgetRuleStats } from '../decisions.ts';
 import { forgetActiveProfiles } from '../profiles.ts';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeclarationLine } from '../declarations/types.ts';
-import { backtest, select } from './backtest.ts';
-import { Rng } from './gbdt/prng.ts';
+import type { DeclarationLine } from '../declarations/index.ts';
 import {
   anomalyOf,
   driftReport,
@@ -12,7 +10,9 @@ import {
   serializeModel,
   trainModel,
   updateState,
-} from './index.ts';
+} from './api.ts';
+import { backtest, select } from './backtest.ts';
+import { Rng } from './gbdt/prng.ts';
 import { loadKcsSample } from './testing/kcs.ts';
 
 const lines = loadKcsSample();

@@ -1,0 +1,423 @@
+/**
+ * What the ML module does: train a fraud-targeting model on labelled declaration lines, score new lines, explain a
+ * score in plain language, evaluate on labelled lines, and (de)serialise the whole model — trees, feature state
+ * and anomaly detector — as one JSON document. Everything runs in memory on typed arrays; no database.
+ */
+import type { DeclarationLine } from '../declarations/index.ts';
+import {
+  anomalyPercentile,
+  anomalyScores,
+  fitIsolationForest,
+  type IsolationForestModel,
+} from './anomaly/isolation-forest.ts';
+import { type Lang, type Reason, reasonsFrom } from './explain.ts';
+import { type BuilderOptions, FeatureBuilder } from './features/builder.ts';
+import { dutiesOf, type KeyDim, keyOf } from './features/keys.ts';
+import { FeatureState, type FeatureStateJSON, type FeatureStateOptions } from './features/state.ts';
+import { trainGbdt } from './gbdt/booster.ts';
+import { type CompiledModel, compileModel, type GbdtModel } from './gbdt/model.ts';
+import type { GbdtParams } from './gbdt/params.ts';
+import { predictMargin, sigmoid } from './gbdt/predict.ts';
+import { treeShap } from './gbdt/shap.ts';
+import type { FeatureMatrix } from './matrix.ts';
+import { type Calibration, calibration, precisionAt, psi, recallAt, revenueAt, rocAuc } from './metrics.ts';
+
+export type { Lang, Reason } from './explain.ts';
+export type { GbdtParams } from './gbdt/params.ts';
+
+export const MODEL_FORMAT = 'vigie-model';
+export const MODEL_VERSION = 1;
+
+/** What the model predicts: any fraud (result fraud or critical), or critical fraud only. */
+export type Target = 'fraud' | 'critical';
+
+/** Parameters shipped by default, chosen on a time-ordered split inside the 2020 data (docs/ml.md). */
+export const RECOMMENDED_PARAMS: Partial<GbdtParams> = {
+  nTrees: 1000,
+  learningRate: 0.05,
+  maxDepth: 6,
+  minChildWeight: 1,
+  lambda: 1,
+  subsample: 0.8,
+  colsampleByTree: 0.8,
+  earlyStoppingRounds: 50,
+  evalMetric: 'logloss',
+};
+
+export interface TrainOptions {
+  /** Labelled lines of a LATER period, for early stopping; otherwise the last `holdoutDays` days are used. */
+  validation?: DeclarationLine[];
+  params?: Partial<GbdtParams>;
+  target?: Target;
+  /** Days at the end of the training lines held out for early stopping when no validation set is given. */
+  holdoutDays?: number;
+  /** Retrain on all lines with the number of trees early stopping chose (default true). */
+  refit?: boolean;
+  featureOptions?: Partial<FeatureStateOptions>;
+  /** Fit an isolation forest too (default true). */
+  anomaly?: boolean;
+}
+
+export interface TrainedModel {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  target: Target;
+  gbdt: GbdtModel;
+  featureState: FeatureStateJSON;
+  anomaly: IsolationForestModel | null;
+  training: {
+    nLines: number;
+    firstDate: string;
+    lastDate: string;
+    fraudRate: number;
+    /** Early-stopping period and the metrics there (the model's honest out-of-time check). */
+    holdout: {
+      from: string;
+      to: string;
+      nLines: number;
+      bestIteration: number;
+      auc: number;
+      precisionAt5: number;
+      precisionAt10: number;
+    } | null;
+    refit: boolean;
+    durationMs: number;
+    trainedAt: string;
+  };
+}
+
+/** A model ready to score: compiled trees, feature builder over its state, anomaly detector. */
+export interface LoadedModel {
+  trained: TrainedModel;
+  gbdt: CompiledModel;
+  builder: FeatureBuilder;
+}
+
+export function labelOf(line: DeclarationLine, target: Target): number {
+  const r = line.outcome?.result;
+  if (r === undefined) return Number.NaN;
+  return target === 'critical' ? (r === 'critical' ? 1 : 0) : r === 'compliant' ? 0 : 1;
+}
+
+function labels(lines: readonly DeclarationLine[], target: Target, what: string): Float64Array {
+  const y = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const v = labelOf(lines[i]!, target);
+    if (Number.isNaN(v))
+      throw new Error(`${what}: line ${lines[i]!.reference} has no outcome; training needs labelled lines`);
+    y[i] = v;
+  }
+  return y;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function holdoutMetrics(y: ArrayLike<number>, margin: Float64Array) {
+  return {
+    auc: rocAuc(y, margin),
+    precisionAt5: precisionAt(y, margin, 0.05),
+    precisionAt10: precisionAt(y, margin, 0.1),
+  };
+}
+
+/** Trains the targeting model. Lines must carry outcomes; the feature state learns from them in date order. */
+export function trainModel(lines: DeclarationLine[], options: TrainOptions = {}): TrainedModel {
+  const started = performance.now();
+  if (lines.length === 0) throw new Error('trainModel: no training lines');
+  const target = options.target ?? 'fraud';
+  const y = labels(lines, target, 'trainModel');
+  const positives = y.reduce((s, v) => s + v, 0);
+  if (positives === 0 || positives === y.length) {
+    throw new Error(
+      `trainModel: all ${y.length} lines are ${positives ? 'frauds' : 'compliant'}; both outcomes are needed`,
+    );
+  }
+  const params = { ...RECOMMENDED_PARAMS, ...options.params };
+  const dates = lines.map((l) => l.lodged_on).sort();
+  const firstDate = dates[0]!;
+  const lastDate = dates[dates.length - 1]!;
+  // Vocabularies are label-free, so they may see every training line.
+  const vocabState = () => FeatureState.fit(lines, options.featureOptions);
+  let fitLines = lines;
+  let holdLines = options.validation ?? [];
+  if (!options.validation) {
+    const cut = addDays(lastDate, -(options.holdoutDays ?? 45));
+    fitLines = lines.filter((l) => l.lodged_on <= cut);
+    holdLines = lines.filter((l) => l.lodged_on > cut);
+    if (fitLines.length < 0.5 * lines.length || holdLines.length === 0) {
+      // Too little history to hold a period out: no early stopping.
+      fitLines = lines;
+      holdLines = [];
+    }
+  }
+  const builder = new FeatureBuilder(vocabState());
+  const xFit = builder.transformOnline(fitLines);
+  const yFit = fitLines === lines ? y : labels(fitLines, target, 'trainModel');
+  let holdout: TrainedModel['training']['holdout'] = null;
+  let gbdt: GbdtModel;
+  const early = holdLines.length > 0 && (params.earlyStoppingRounds ?? 0) > 0;
+  if (holdLines.length > 0) {
+    const yHold = labels(holdLines, target, 'validation');
+    const xHold = builder.transform(holdLines);
+    gbdt = trainGbdt({ matrix: xFit, label: yFit }, early ? params : { ...params, earlyStoppingRounds: 0 }, {
+      validation: { matrix: xHold, label: yHold },
+    });
+    const margin = predictMargin(compileModel(gbdt), xHold);
+    const hd = holdLines.map((l) => l.lodged_on).sort();
+    holdout = {
+      from: hd[0]!,
+      to: hd[hd.length - 1]!,
+      nLines: holdLines.length,
+      bestIteration: gbdt.training.bestIteration,
+      ...holdoutMetrics(yHold, margin),
+    };
+  } else gbdt = trainGbdt({ matrix: xFit, label: yFit }, { ...params, earlyStoppingRounds: 0 });
+  let state = builder.state;
+  let matrix: FeatureMatrix = xFit;
+  const refit = (options.refit ?? true) && holdLines.length > 0 && !options.validation;
+  if (refit) {
+    // Same number of trees, now on every line; the state is rebuilt over all lines in date order.
+    const all = new FeatureBuilder(vocabState());
+    matrix = all.transformOnline(lines);
+    gbdt = trainGbdt({ matrix, label: y }, { ...params, nTrees: gbdt.trees.length, earlyStoppingRounds: 0 });
+    state = all.state;
+  } else if (holdLines.length > 0) {
+    // The trees stay; the state still learns the held-out outcomes, which precede what will be scored.
+    state.absorb(holdLines);
+  }
+  const anomaly = options.anomaly === false ? null : fitIsolationForest(matrix, { seed: params.seed ?? 0 });
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    target,
+    gbdt,
+    featureState: state.toJSON(),
+    anomaly,
+    training: {
+      nLines: lines.length,
+      firstDate,
+      lastDate,
+      fraudRate: positives / y.length,
+      holdout,
+      refit,
+      durationMs: performance.now() - started,
+      trainedAt: new Date().toISOString(),
+    },
+  };
+}
+
+export function serializeModel(model: TrainedModel): string {
+  return JSON.stringify(model);
+}
+
+/** Parses (when given text), checks and compiles a trained model. */
+export function loadModel(json: string | TrainedModel, options: BuilderOptions = {}): LoadedModel {
+  const trained = typeof json === 'string' ? (JSON.parse(json) as TrainedModel) : json;
+  if (!trained || trained.format !== MODEL_FORMAT)
+    throw new Error(`invalid model: format is not ${MODEL_FORMAT}`);
+  if (trained.version !== MODEL_VERSION) throw new Error(`unsupported model version ${trained.version}`);
+  const gbdt = compileModel(trained.gbdt);
+  const builder = new FeatureBuilder(FeatureState.fromJSON(trained.featureState), options);
+  const expected = gbdt.model.features;
+  if (
+    builder.schema.length !== expected.length ||
+    builder.schema.some((f, i) => f.name !== expected[i]!.name)
+  ) {
+    throw new Error('invalid model: the feature state does not produce the features the trees expect');
+  }
+  return { trained, gbdt, builder };
+}
+
+const asLoaded = (m: LoadedModel | TrainedModel | string): LoadedModel =>
+  typeof m === 'object' && 'builder' in m ? m : loadModel(m);
+
+/** Feature matrix of lines as the model sees them (state frozen: the lines' own outcomes are never used). */
+export function featuresOf(
+  model: LoadedModel | TrainedModel,
+  lines: readonly DeclarationLine[],
+): FeatureMatrix {
+  return asLoaded(model).builder.transform(lines);
+}
+
+/** Fraud probability of each line (higher = riskier). */
+export function scoreLines(
+  model: LoadedModel | TrainedModel | string,
+  lines: readonly DeclarationLine[],
+): Float64Array {
+  const m = asLoaded(model);
+  const margin = predictMargin(m.gbdt, m.builder.transform(lines));
+  for (let i = 0; i < margin.length; i++) margin[i] = sigmoid(margin[i]!);
+  return margin;
+}
+
+/** Isolation-forest anomaly score (0–1, higher = more unusual) and its percentile among training lines. */
+export function anomalyOf(
+  model: LoadedModel | TrainedModel,
+  lines: readonly DeclarationLine[],
+): { score: Float64Array; percentile: Float64Array } {
+  const m = asLoaded(model);
+  const forest = m.trained.anomaly;
+  if (!forest) throw new Error('this model was trained without an anomaly detector');
+  const score = anomalyScores(forest, m.builder.transform(lines));
+  return { score, percentile: Float64Array.from(score, (s) => anomalyPercentile(forest, s)) };
+}
+
+export interface Explanation {
+  probability: number;
+  /** Log-odds: expected + Σ contributions. */
+  margin: number;
+  expected: number;
+  /** Every feature's contribution, strongest (in absolute value) first. */
+  contributions: { feature: string; value: number; contribution: number }[];
+  /** Plain-language reasons for the strongest positive contributions. */
+  reasons: Reason[];
+}
+
+/** Why a line scores what it scores: TreeSHAP contributions and the top reasons in French or English. */
+export function explainLine(
+  model: LoadedModel | TrainedModel,
+  line: DeclarationLine,
+  lang: Lang = 'en',
+  topK = 5,
+): Explanation {
+  const m = asLoaded(model);
+  const x = m.builder.transform([line]);
+  const shap = treeShap(m.gbdt, x);
+  const contributions = x.features.map((f, j) => ({
+    feature: f.name,
+    value: x.values[j]!,
+    contribution: shap.values[j]!,
+  }));
+  const margin = contributions.reduce((s, c) => s + c.contribution, shap.expected);
+  contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return {
+    probability: sigmoid(margin),
+    margin,
+    expected: shap.expected,
+    contributions,
+    reasons: reasonsFrom(contributions, line, lang, topK, {
+      counts: (dim) => m.builder.state.counts(dim as KeyDim, keyOf(line, dim as KeyDim)),
+    }),
+  };
+}
+
+/** Reasons in French and English from one TreeSHAP pass (the risk engine shows both). */
+export function explainBilingual(
+  model: LoadedModel | TrainedModel,
+  line: DeclarationLine,
+  topK = 5,
+): { probability: number; reasons: { feature: string; contribution: number; fr: string; en: string }[] } {
+  const m = asLoaded(model);
+  const en = explainLine(m, line, 'en', topK);
+  const fr = reasonsFrom(en.contributions, line, 'fr', topK, {
+    counts: (dim) => m.builder.state.counts(dim as KeyDim, keyOf(line, dim as KeyDim)),
+  });
+  return {
+    probability: en.probability,
+    reasons: en.reasons.map((r, i) => ({
+      feature: r.feature,
+      contribution: r.contribution,
+      en: r.text,
+      fr: fr[i]?.text ?? r.text,
+    })),
+  };
+}
+
+export interface Evaluation {
+  n: number;
+  frauds: number;
+  auc: number;
+  /** Keyed by share, e.g. "0.05". */
+  precisionAt: Record<string, number>;
+  recallAt: Record<string, number>;
+  /** Duties at stake of caught frauds over all frauds' duties at stake. */
+  revenueAt: Record<string, number>;
+  /** The same selection made by expected duties recovered (probability × duties at stake) instead. */
+  byExpectedDuties: { precisionAt: Record<string, number>; revenueAt: Record<string, number> };
+  calibration: Calibration;
+}
+
+/** Probability × duties at stake: the ranking for a revenue-driven selection. */
+export function expectedDuties(prob: ArrayLike<number>, lines: readonly DeclarationLine[]): Float64Array {
+  return Float64Array.from(lines, (l, i) => {
+    const d = dutiesOf(l);
+    return prob[i]! * (Number.isNaN(d) ? 0 : d);
+  });
+}
+
+/** Targeting figures of the model on labelled lines. */
+export function evaluate(
+  model: LoadedModel | TrainedModel,
+  lines: readonly DeclarationLine[],
+  shares: number[] = [0.01, 0.05, 0.1, 0.2],
+): Evaluation {
+  const m = asLoaded(model);
+  const y = labels(lines, m.trained.target, 'evaluate');
+  const prob = scoreLines(m, lines);
+  const duties = Float64Array.from(lines, (l) => {
+    const d = dutiesOf(l);
+    return !Number.isNaN(d) ? d : 0;
+  });
+  const at = (f: (s: number) => number) => Object.fromEntries(shares.map((s) => [String(s), f(s)]));
+  return {
+    n: lines.length,
+    frauds: y.reduce((s, v) => s + v, 0),
+    auc: rocAuc(y, prob),
+    precisionAt: at((s) => precisionAt(y, prob, s)),
+    recallAt: at((s) => recallAt(y, prob, s)),
+    revenueAt: at((s) => revenueAt(y, prob, duties, s)),
+    byExpectedDuties: (() => {
+      const ev = expectedDuties(prob, lines);
+      return {
+        precisionAt: at((s) => precisionAt(y, ev, s)),
+        revenueAt: at((s) => revenueAt(y, ev, duties, s)),
+      };
+    })(),
+    calibration: calibration(y, prob),
+  };
+}
+
+/**
+ * The model with new outcomes absorbed into its feature state (no retraining): profiles and reference values
+ * stay current between retrainings. Lines should be later than the model's training period.
+ */
+export function updateState(model: TrainedModel, labelled: readonly DeclarationLine[]): TrainedModel {
+  const state = FeatureState.fromJSON(model.featureState);
+  state.absorb(labelled);
+  return { ...model, featureState: state.toJSON() };
+}
+
+export interface DriftReport {
+  /** PSI of the fraud probability. */
+  score: number;
+  /** PSI per feature, largest first (> 0.25: the feature's distribution has moved). */
+  features: { feature: string; psi: number }[];
+}
+
+/**
+ * Population stability of scores and features between a baseline period and a current one, both seen through
+ * the model's frozen state (so the comparison is not blurred by the state learning in between).
+ */
+export function driftReport(
+  model: LoadedModel | TrainedModel,
+  baseline: readonly DeclarationLine[],
+  current: readonly DeclarationLine[],
+): DriftReport {
+  const m = asLoaded(model);
+  const a = m.builder.transform(baseline);
+  const b = m.builder.transform(current);
+  const features = a.features
+    .map((f, j) => ({
+      feature: f.name,
+      psi: psi(
+        a.values.subarray(j * a.nRows, (j + 1) * a.nRows),
+        b.values.subarray(j * b.nRows, (j + 1) * b.nRows),
+      ),
+    }))
+    .sort((x, y) => y.psi - x.psi);
+  return { score: psi(scoreLines(m, baseline), scoreLines(m, current)), features };
+}

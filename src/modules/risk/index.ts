@@ -1,0 +1,8 @@
+/** The risk module's public face: what other modules and the composition root may use. */
+export { createCampaign } from './campaigns.ts';
+export { recordOutcome, runSelection } from './decisions.ts';
+export { loadLines } from './lines.ts';
+export { registerModelLoader, registerModelScorer, unregisterModelScorer } from './model.ts';
+export { setOfficeParams } from './offices.ts';
+export { activateProfile, createProfileVersion } from './profiles.ts';
+export { scoreDeclaration } from './service.ts';
