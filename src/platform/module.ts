@@ -9,9 +9,26 @@ import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely/migration';
 import type { Authenticator } from './auth/user.ts';
 import type { CliContext } from './cli/context.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
 import type { ImportTarget } from './ingest/target.ts';
-import type { JobKind } from './jobs/queue.ts';
-import type { AppContext } from './server/context.ts';
+import type { JobKind, JobQueue } from './jobs/queue.ts';
+import type { Logger } from './lib/logger.ts';
+
+/** What route handlers get: the database and configuration, nothing global. */
+export interface AppContext {
+  database: Database;
+  config: Config;
+  logger: Logger;
+  /** Enqueues and follows background jobs (workers may run elsewhere). */
+  jobs: JobQueue;
+  /** The modules and what they provide (routes, import targets, job kinds, the authenticator). */
+  registry: Registry;
+  /** Serve the web workbench from web/dist at / (the API processes of `vigie serve`). */
+  web?: boolean;
+  /** Where the built workbench is, when not web/dist (tests serve a page of their own). */
+  webDir?: string;
+}
 
 export interface VigieModule {
   name: string;

@@ -8,12 +8,26 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { JobContext } from '../../platform/jobs/queue.ts';
 import { getUpload, writeUploadToFile } from '../../platform/uploads/uploads.ts';
-import type { CollectJobParams, ReanalyzeJobParams } from './jobs.ts';
 import { learnFromConfirmations } from './model.ts';
 import { reanalyzeItems } from './reanalyze.ts';
 import { runCollection } from './run.ts';
 import type { FileConfig } from './source-config.ts';
 import { claimDueSource, dueSources, releaseSource, sourceConfig } from './sources.ts';
+
+export interface CollectJobParams {
+  source_id: number;
+  /** URLs to fetch (submitted URLs, or a web source started elsewhere than its start URLs). */
+  urls?: string[];
+  /** An uploaded export file (file sources). */
+  upload_id?: number;
+  file_name?: string;
+  /** Set by the tick that claimed the source, so that the run releases it. */
+  claim?: string;
+}
+
+export interface ReanalyzeJobParams {
+  source_id?: number;
+}
 
 const collectParams = z.object({
   source_id: z.number().int().positive(),

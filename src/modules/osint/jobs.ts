@@ -8,17 +8,7 @@
  * - `osint.reanalyze`: analyses stored items again with the current model.
  */
 import type { JobKind } from '../../platform/jobs/queue.ts';
-
-export interface CollectJobParams {
-  source_id: number;
-  /** URLs to fetch (submitted URLs, or a web source started elsewhere than its start URLs). */
-  urls?: string[];
-  /** An uploaded export file (file sources). */
-  upload_id?: number;
-  file_name?: string;
-  /** Set by the tick that claimed the source, so that the run releases it. */
-  claim?: string;
-}
+import type { CollectJobParams, ReanalyzeJobParams } from './job-run.ts';
 
 export const collectJob: JobKind<CollectJobParams> = {
   kind: 'osint.collect',
@@ -44,10 +34,6 @@ export const tickJob: JobKind<Record<string, never>> = {
     return runTick(ctx);
   },
 };
-
-export interface ReanalyzeJobParams {
-  source_id?: number;
-}
 
 export const reanalyzeJob: JobKind<ReanalyzeJobParams> = {
   kind: 'osint.reanalyze',

@@ -6,8 +6,10 @@ import type { Command } from 'commander';
 import { checkpointAudit, startAuditSealing } from '../audit/sealing.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
+import type { Migrations } from '../db/migrate.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import type { Registry } from '../module.ts';
+import type { ImportTarget } from '../ingest/target.ts';
+import type { JobSources } from '../jobs/queue.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -15,11 +17,17 @@ export interface GlobalOptions {
   config?: string;
 }
 
+/** What commands take of the modules' registry (src/platform/module.ts builds it). */
+export interface CliRegistry extends JobSources {
+  readonly importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
+  readonly migrations: Migrations;
+}
+
 export class CliContext {
   constructor(
     private readonly program: Command,
     /** The modules and what they provide (job kinds, import targets, migrations). */
-    readonly registry: Registry,
+    readonly registry: CliRegistry,
   ) {}
 
   config(overrides: { port?: string | number | undefined; host?: string | undefined } = {}): Config {

@@ -17,7 +17,6 @@ import type { Database } from '../db/database.ts';
 import type { ImportTarget } from '../ingest/target.ts';
 import { AppError, iso } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { Registry } from '../module.ts';
 import { getJob, type JobView, TERMINAL_STATES, toView } from './store.ts';
 
 export interface ProgressUpdate {
@@ -58,6 +57,12 @@ export interface JobKind<P = Record<string, unknown>> {
   every?: { cron: string; params: P };
 }
 
+/** What the queue takes of the modules' registry: the job kinds, and the import targets jobs may need. */
+export interface JobSources {
+  readonly jobKinds: readonly JobKind<never>[];
+  readonly importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
+}
+
 interface Running {
   controller: AbortController;
   view: JobView;
@@ -89,7 +94,7 @@ export class JobQueue {
     private readonly config: Config,
     private readonly logger: Logger,
     /** The registry (every module's job kinds, and the import targets jobs may need), or just some kinds. */
-    kinds: Registry | readonly JobKind<never>[],
+    kinds: JobSources | readonly JobKind<never>[],
     private readonly options: { schema?: string; orphanAfterMs?: number } = {},
   ) {
     const registry = 'jobKinds' in kinds ? kinds : undefined;

@@ -9,8 +9,11 @@ import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
 import { rulesMessages } from '../pages/rules/messages.ts';
 import { ar } from './ar.ts';
+import type { MessageBundle } from './bundle.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
+
+export type { MessageBundle } from './bundle.ts';
 
 export const LANGUAGES = ['fr', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,16 +22,6 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 const initial: Language = (LANGUAGES as readonly string[]).includes(stored ?? '')
   ? (stored as Language)
   : 'fr';
-
-/**
- * The messages of one area of the workbench (risk, online monitoring…), kept beside its pages so that areas grow
- * without touching each other's files. Its top-level keys join the core messages; its `errors` join theirs.
- */
-export interface MessageBundle {
-  fr: Record<string, unknown> & { errors?: Record<string, string> };
-  en: Record<string, unknown> & { errors?: Record<string, string> };
-  ar: Record<string, unknown> & { errors?: Record<string, string> };
-}
 
 const BUNDLES: MessageBundle[] = [riskMessages, declarationRiskMessages, rulesMessages, osintMessages];
 

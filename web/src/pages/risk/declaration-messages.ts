@@ -1,5 +1,5 @@
 /** Messages of the risk panel of a declaration (French, English, Arabic); see MessageBundle in i18n/index.ts. */
-import type { MessageBundle } from '../../i18n/index.ts';
+import type { MessageBundle } from '../../i18n/bundle.ts';
 
 export const declarationRiskMessages: MessageBundle = {
   fr: {
