@@ -12,12 +12,13 @@ import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { DB, OsintAlertStatus, OsintLabel } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { foldedWords } from './dedup.ts';
 import { learnFromConfirmations } from './model.ts';
 import { normalizePhone, refreshSellers, resolveSellerId } from './sellers.ts';
 import { likeEscape } from './sources.ts';
+import type { OsintAlertStatus, OsintLabel } from './tables.ts';
 
 export const SELLER_ALERT_THRESHOLD = 0.85;
 export const WATCH_KINDS = ['brand', 'product', 'keyword', 'phone'] as const;

@@ -22,7 +22,6 @@ import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { formatBytes, formatDuration, printJson, table } from '../../platform/cli/output.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { OsintAlertStatus, OsintLabel } from '../../platform/db/schema.ts';
 import {
   addWatchTerm,
   decideAlert,
@@ -52,6 +51,7 @@ import {
   submittedUrlSource,
   updateSource,
 } from './sources.ts';
+import type { OsintAlertStatus, OsintLabel } from './tables.ts';
 
 const positiveInt = (value: string) => {
   const n = Number(value);

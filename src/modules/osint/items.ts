@@ -5,7 +5,7 @@
  * from, identifiers and seller, and alerts.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB, OsintLabel } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import { raiseAlert, raiseWatchAlerts, type WatchTerm } from './alerts.ts';
 import type { AnalysisResult, Entities, Post } from './analysis/index.ts';
@@ -24,6 +24,7 @@ import {
 import { assignSeller, identifiersOf } from './sellers.ts';
 import { ITEM_KINDS } from './source-config.ts';
 import { likeEscape } from './sources.ts';
+import type { OsintLabel } from './tables.ts';
 
 export interface ValidPost {
   locator: string;

@@ -9,7 +9,6 @@ import { join, relative, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { OsintRunStatus } from '../../platform/db/schema.ts';
 import type { ProgressUpdate } from '../../platform/jobs/queue.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { listWatchTerms, raiseSellerAlerts } from './alerts.ts';
@@ -23,6 +22,7 @@ import { currentModel } from './model.ts';
 import { refreshSellers, resolveSellerId } from './sellers.ts';
 import { parseSourceConfig } from './source-config.ts';
 import { getSourceRow, releaseSource } from './sources.ts';
+import type { OsintRunStatus } from './tables.ts';
 
 export interface RunOptions {
   sourceId: number;

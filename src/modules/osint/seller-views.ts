@@ -1,8 +1,9 @@
 /** Sellers as the API and the CLI show them: lists with filters, and one seller's profile with its identifiers. */
 import { type Kysely, sql } from 'kysely';
-import type { DB, OsintLabel } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { resolveSellerId, type SellerIdentifiers, sellerIdentifiers } from './sellers.ts';
 import { likeEscape } from './sources.ts';
+import type { OsintLabel } from './tables.ts';
 
 export interface SellerView {
   id: number;

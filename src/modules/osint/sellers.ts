@@ -14,10 +14,11 @@
 
 import { type Kysely, sql } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { DB, OsintIdentifierKind, OsintLabel } from '../../platform/db/schema.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { Entities } from './analysis/index.ts';
 import { canonicalUrl, hostOf } from './dedup.ts';
+import type { OsintIdentifierKind, OsintLabel } from './tables.ts';
 
 const SELLER_LOCK = 7_210_040;
 /** An identifier shared by this many distinct accounts stops merging sellers. */

@@ -1,0 +1,88 @@
+/**
+ * The declarations module's tables, as Kysely sees them (kept by hand in step with the migrations); they join the
+ * platform's `DB` interface, so that every query is typed. Only this module queries them.
+ */
+import type { Generated, JSONColumnType } from 'kysely';
+import type { Id, Timestamp } from '../../platform/db/schema.ts';
+
+export interface OfficesTable {
+  code: string;
+  name: string | null;
+  created_at: Timestamp;
+}
+
+export interface PartyTable {
+  code: string;
+  name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SellersTable extends PartyTable {
+  country: string | null;
+}
+
+export interface DeclarationsTable {
+  id: Id;
+  reference: string;
+  office_code: string;
+  lodged_on: string;
+  procedure: string | null;
+  transport_mode: string | null;
+  departure_country: string | null;
+  currency: string | null;
+  declarant_code: string | null;
+  importer_code: string | null;
+  seller_code: string | null;
+  courier_code: string | null;
+  attributes: JSONColumnType<Record<string, string>>;
+  item_count: number;
+  total_value: number;
+  content_hash: string;
+  import_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface DeclarationItemsTable {
+  id: Id;
+  declaration_id: number;
+  line_no: number;
+  hs_code: string;
+  description: string | null;
+  origin_country: string | null;
+  quantity: number | null;
+  quantity_unit: string | null;
+  net_mass_kg: number | null;
+  customs_value: number;
+  duty_rate: number | null;
+  tax_type: string | null;
+  origin_indicator: string | null;
+}
+
+export interface InspectionOutcomesTable {
+  id: Id;
+  item_id: number;
+  inspected_on: string | null;
+  channel: 'green' | 'yellow' | 'red' | 'blue' | null;
+  result: 'compliant' | 'fraud' | 'critical';
+  fraud_type: string | null;
+  recovered_amount: number | null;
+  officer: string | null;
+  note: string | null;
+  source: Generated<'import' | 'officer'>;
+  import_id: number | null;
+  recorded_at: Timestamp;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface DB {
+    couriers: PartyTable;
+    declarants: PartyTable;
+    declaration_items: DeclarationItemsTable;
+    declarations: DeclarationsTable;
+    importers: PartyTable;
+    inspection_outcomes: InspectionOutcomesTable;
+    offices: OfficesTable;
+    sellers: SellersTable;
+  }
+}

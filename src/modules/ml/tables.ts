@@ -1,0 +1,33 @@
+/**
+ * The ml module's tables, as Kysely sees them (kept by hand in step with the migrations); they join the
+ * platform's `DB` interface, so that every query is typed. Only this module queries them.
+ */
+import type { Generated } from 'kysely';
+import type { Id, Timestamp } from '../../platform/db/schema.ts';
+
+export interface ModelVersionsTable {
+  id: Id;
+  name: string;
+  target: 'fraud' | 'critical';
+  status: Generated<'candidate' | 'active' | 'retired'>;
+  trained_from: string;
+  trained_to: string;
+  n_lines: number;
+  params: unknown;
+  metrics: Generated<unknown>;
+  features: unknown;
+  model: string;
+  sha256: string;
+  notes: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  promoted_by: number | null;
+  promoted_at: Date | null;
+  retired_at: Date | null;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface DB {
+    model_versions: ModelVersionsTable;
+  }
+}
