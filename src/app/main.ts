@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeCounts } from '../modules/imports/index.ts';
 import { CliContext } from '../platform/cli/context.ts';
-import { formatBytes } from '../platform/cli/output.ts';
+import { formatBytes, formatInt } from '../platform/cli/output.ts';
 import { importProgressBar } from '../platform/cli/progress.ts';
 import { ConfigError } from '../platform/config.ts';
 import { migrateToLatest, migrationStatus } from '../platform/db/migrate.ts';
@@ -124,13 +124,18 @@ program
     await context.withDatabase(async (database, config) => {
       const result = await backup(database, file, cliActor(), { url: config.databaseUrl });
       console.log(`✔ ${database.description} backed up to ${file} (${formatBytes(result.bytes)})`);
-      console.log(
-        `  ${Object.entries(result.counts)
-          .map(([t, n]) => `${t} ${n}`)
-          .join(', ')}`,
-      );
+      console.log(`  ${describeTableCounts(result.counts)}`);
     });
   });
+
+/** The tables that hold rows, largest first, and how many are empty. */
+function describeTableCounts(counts: Record<string, number>): string {
+  const filled = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const empty = Object.keys(counts).length - filled.length;
+  return `${filled.map(([t, n]) => `${t} ${formatInt(n)}`).join(', ')}${empty ? ` (${empty} empty tables)` : ''}`;
+}
 
 program
   .command('restore')
@@ -156,11 +161,7 @@ program
     if (result.checkpointsAside)
       console.log(`  the audit checkpoints of the previous trail were kept in ${result.checkpointsAside}`);
     console.log(`✔ restored ${file} into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}`);
-    console.log(
-      `  ${Object.entries(result.counts)
-        .map(([t, n]) => `${t} ${n}`)
-        .join(', ')}`,
-    );
+    console.log(`  ${describeTableCounts(result.counts)}`);
   });
 
 registerServeCommands(program, context);

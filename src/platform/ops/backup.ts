@@ -18,26 +18,22 @@ import { type Migrations, migrateToLatest } from '../db/migrate.ts';
 
 const exec = promisify(execFile);
 
-export const COUNTED_TABLES = [
-  'declarations',
-  'declaration_items',
-  'inspection_outcomes',
-  'manifests',
-  'fx_payments',
-  'companies',
-  'trademarks',
-  'users',
-  'audit_log',
-  'imports',
-] as const;
-
+/**
+ * Rows of every table of the installation (its schema's base tables, the migration bookkeeping and the job
+ * queue's own schema aside), to compare a backup with its restore. Listed from the catalogue, so that the
+ * platform names no module's tables and a new module's tables are counted too.
+ */
 export async function tableCounts(database: Database): Promise<Record<string, number>> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'vigie_migrations%'
+    order by table_name`.execute(database.db);
   const counts: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+  for (const { name } of tables) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(
       database.db,
     );
-    counts[table] = rows[0]!.n;
+    counts[name] = rows[0]!.n;
   }
   return counts;
 }
