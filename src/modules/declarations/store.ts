@@ -4,6 +4,7 @@
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { countImportRuns } from '../../platform/ingest/runs.ts';
 import { iso } from '../../platform/lib/errors.ts';
 
 export interface DeclarationFilters {
@@ -290,7 +291,7 @@ export interface DeclarationStats {
 }
 
 export async function declarationStats(db: Kysely<DB>): Promise<DeclarationStats> {
-  const { rows } = await sql<DeclarationStats>`
+  const { rows } = await sql<Omit<DeclarationStats, 'imports'>>`
     select
       (select count(*) from declarations)::int as declarations,
       (select count(*) from declaration_items)::int as items,
@@ -303,8 +304,7 @@ export async function declarationStats(db: Kysely<DB>): Promise<DeclarationStats
       (select count(*) from sellers)::int as sellers,
       (select count(*) from couriers)::int as couriers,
       (select count(*) from offices)::int as offices,
-      (select count(*) from imports)::int as imports,
       (select min(lodged_on) from declarations) as first_lodged_on,
       (select max(lodged_on) from declarations) as last_lodged_on`.execute(db);
-  return rows[0]!;
+  return { ...rows[0]!, imports: await countImportRuns(db) };
 }

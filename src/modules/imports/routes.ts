@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { listImportRuns } from '../../platform/ingest/runs.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
@@ -10,7 +11,6 @@ import { errorSchema } from '../../platform/server/errors.ts';
 import { getUploadFor, receiveUpload, sendStoredFile } from '../../platform/uploads/uploads.ts';
 import { importRunSchema } from '../declarations/index.ts';
 import { importJobParams } from './job.ts';
-import { listImports } from './store.ts';
 
 export async function importRoutes(
   app: FastifyInstance,
@@ -29,7 +29,7 @@ export async function importRoutes(
         response: { 200: z.object({ items: z.array(importRunSchema) }) },
       },
     },
-    async (request) => ({ items: await listImports(database.db, request.query.limit) }),
+    async (request) => ({ items: await listImportRuns(database.db, request.query.limit) }),
   );
 
   typed.post(

@@ -16,6 +16,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { lastImportRunId } from '../../platform/ingest/runs.ts';
 import { getValuationSettings, type ValuationSettings } from './settings.ts';
 
 /**
@@ -225,13 +226,7 @@ export async function rebuildReferences(
     await sql`set local work_mem = '128MB'`.execute(db);
     // One rebuild at a time; others wait, then see the new watermark.
     await sql`select pg_advisory_xact_lock(hashtext('vigie.valuation.rebuild'))`.execute(db);
-    const watermarkRow = await db
-      .selectFrom('imports')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .where('kind', '=', 'declarations')
-      .where('finished_at', 'is not', null)
-      .executeTakeFirst();
-    const watermark = (watermarkRow?.id as number | null | undefined) ?? 0;
+    const watermark = await lastImportRunId(db, 'declarations');
     let hs4: string[] | null = null;
     if (scope === 'hs') {
       hs4 = [...new Set((options.hs ?? []).map((h) => h.replace(/\D/g, '').slice(0, 4)))].filter(

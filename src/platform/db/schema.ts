@@ -72,8 +72,27 @@ export interface JobRunsTable {
   heartbeat_at: Date | null;
 }
 
+/** One row per successful import run (the ingest engine writes it): file, hash, profile, mode, counts. */
+export interface ImportsTable {
+  id: Id;
+  kind: 'declarations' | 'manifests' | 'payments' | 'companies' | 'trademarks';
+  file_name: string;
+  file_sha256: string | null;
+  file_bytes: number | null;
+  format: string;
+  profile: string;
+  mode: 'atomic' | 'skip_invalid';
+  rows_read: Generated<number>;
+  rows_rejected: Generated<number>;
+  counts: JSONColumnType<Record<string, number>>;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  started_by: string | null;
+}
+
 /** Every table: the platform's here, the modules' added by their `tables.ts`. */
 export interface DB {
+  imports: ImportsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
   upload_chunks: UploadChunksTable;
