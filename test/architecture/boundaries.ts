@@ -20,7 +20,13 @@ import ts from 'typescript';
 export type SourceFiles = ReadonlyMap<string, string>;
 
 export interface Violation {
-  rule: 'platform-imports-module' | 'module-internals' | 'app-internals' | 'cycle' | 'foreign-table' | 'route-file-size';
+  rule:
+    | 'platform-imports-module'
+    | 'module-internals'
+    | 'app-internals'
+    | 'cycle'
+    | 'foreign-table'
+    | 'route-file-size';
   file: string;
   message: string;
 }
@@ -114,7 +120,13 @@ export function importViolations(files: SourceFiles): Violation[] {
 export function cycleViolations(files: SourceFiles): Violation[] {
   const graph = new Map<string, string[]>();
   const known = (path: string) =>
-    files.has(path) ? path : files.has(`${path}.ts`) ? `${path}.ts` : files.has(`${path}.tsx`) ? `${path}.tsx` : null;
+    files.has(path)
+      ? path
+      : files.has(`${path}.ts`)
+        ? `${path}.ts`
+        : files.has(`${path}.tsx`)
+          ? `${path}.tsx`
+          : null;
   for (const file of files.keys()) graph.set(file, []);
   for (const { from, to } of importsOf(files)) {
     const target = known(to);
@@ -217,7 +229,8 @@ export function literalsOf(text: string): Literal[] {
 }
 
 /** A Kysely call that takes a table name (or `table as alias`) as its first argument. */
-const KYSELY_CALL = /(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|\.table|\.into|\.using)\(\s*\[?\s*$/;
+const KYSELY_CALL =
+  /(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|\.table|\.into|\.using)\(\s*\[?\s*$/;
 const KYSELY_TABLE = /^([a-z_][a-z0-9_]*)(?:\s+as\s+\w+)?$/;
 /** SQL text: a `sql` template, or a string that reads as a statement. */
 const SQL_TEXT = /^\s*(?:select|insert|update|delete|with|truncate|create|alter|drop)\b/i;
@@ -246,7 +259,12 @@ export function tableViolations(files: SourceFiles): Violation[] {
   const tables = new Set(owners.keys());
   const violations: Violation[] = [];
   for (const [file, text] of files) {
-    if (!file.startsWith('src/') || isTest(file) || file.includes('/migrations/') || file.includes('/testing/'))
+    if (
+      !file.startsWith('src/') ||
+      isTest(file) ||
+      file.includes('/migrations/') ||
+      file.includes('/testing/')
+    )
       continue;
     if (/\/tables\.ts$/.test(file) || file === 'src/platform/db/schema.ts') continue;
     const self = file.startsWith('src/platform/') ? 'platform' : moduleOf(file);
