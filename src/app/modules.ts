@@ -16,11 +16,13 @@ import { auditModule } from '../platform/audit/module.ts';
 import { migrations as historyMigrations } from '../platform/db/migrations/index.ts';
 import { jobsModule } from '../platform/jobs/module.ts';
 import { type Registry, registryOf, type VigieModule } from '../platform/module.ts';
+import { retentionModule } from '../platform/retention/module.ts';
 
 export const modules: VigieModule[] = [
   authModule,
   auditModule,
   jobsModule,
+  retentionModule,
   importsModule,
   declarationsModule,
   partnersModule,

@@ -38,6 +38,29 @@ export const configSchema = z
     metrics: z.enum(['public', 'authenticated', 'off']),
     uploadMaxMb: positiveInt(100_000),
     uploadRetentionDays: positiveInt(3650),
+    retentionDays: z.preprocess(
+      (value) =>
+        typeof value === 'string'
+          ? Object.fromEntries(
+              value
+                .split(',')
+                .filter((pair) => pair.trim())
+                .map((pair) => {
+                  const [kind, days] = pair.split('=');
+                  return [kind!.trim(), days === undefined ? Number.NaN : Number(days)];
+                }),
+            )
+          : value,
+      z.record(z.string(), z.unknown()).superRefine((periods, ctx) => {
+        for (const [kind, days] of Object.entries(periods)) {
+          if (!/^[a-z_]+$/.test(kind) || !Number.isInteger(days) || (days as number) < 1)
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${kind}": expected kind=days,kind=days with whole days (e.g. osint_items=365,sessions=30)`,
+            });
+        }
+      }) as z.ZodType<Record<string, number>>,
+    ),
     jobConcurrency: positiveInt(16),
     jobExpireMinutes: positiveInt(24 * 60),
     auditKeyFile: z.string().min(1).optional(),
@@ -68,6 +91,7 @@ const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFi
   metrics: 'authenticated',
   uploadMaxMb: 512,
   uploadRetentionDays: 30,
+  retentionDays: {},
   jobConcurrency: 1,
   jobExpireMinutes: 30,
 };
@@ -91,6 +115,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   metrics: 'VIGIE_METRICS',
   uploadMaxMb: 'VIGIE_UPLOAD_MAX_MB',
   uploadRetentionDays: 'VIGIE_UPLOAD_RETENTION_DAYS',
+  retentionDays: 'VIGIE_RETENTION_DAYS',
   jobConcurrency: 'VIGIE_JOB_CONCURRENCY',
   jobExpireMinutes: 'VIGIE_JOB_EXPIRE_MINUTES',
   auditKeyFile: 'VIGIE_AUDIT_KEY_FILE',

@@ -14,6 +14,7 @@ import type { Database } from './db/database.ts';
 import type { ImportTarget } from './ingest/target.ts';
 import type { JobKind, JobQueue } from './jobs/queue.ts';
 import type { Logger } from './lib/logger.ts';
+import type { RetentionKind } from './retention/kinds.ts';
 
 /** What route handlers get: the database and configuration, nothing global. */
 export interface AppContext {
@@ -55,6 +56,8 @@ export interface VigieModule {
   migrations?: Record<string, Migration>;
   /** Turns a request's credentials into a user (the auth module; exactly one module provides it). */
   authenticate?: Authenticator;
+  /** Kinds of data the module keeps for a limited time, which the daily purge removes when past their period. */
+  retention?: RetentionKind[];
 }
 
 /** What the platform needs of the modules, gathered once by the composition root. */
@@ -64,19 +67,21 @@ export interface Registry {
   readonly jobKinds: readonly JobKind<never>[];
   readonly migrations: Readonly<Record<string, Migration>>;
   readonly authenticate: Authenticator;
+  readonly retention: readonly RetentionKind[];
 }
 
 const nobody: Authenticator = async () => null;
 
 /**
- * Gathers what the modules provide; throws on two import targets, job kinds or migrations of one name, or two
- * authenticators, so that a clash shows at start and not as one module silently hiding another.
+ * Gathers what the modules provide; throws on two import targets, job kinds, migrations or retention kinds of one
+ * name, or two authenticators, so that a clash shows at start and not as one module silently hiding another.
  */
 export function registryOf(modules: readonly VigieModule[], base: Record<string, Migration> = {}): Registry {
   const importTargets = new Map<string, ImportTarget<unknown>>();
   const kinds = new Map<string, JobKind<never>>();
   const migrations: Record<string, Migration> = { ...base };
   let authenticate: Authenticator | undefined;
+  const retention = new Map<string, RetentionKind>();
   for (const module of modules) {
     for (const target of module.importTargets ?? []) {
       if (importTargets.has(target.name)) throw new Error(`import target ${target.name} is provided twice`);
@@ -90,6 +95,10 @@ export function registryOf(modules: readonly VigieModule[], base: Record<string,
       if (migrations[name]) throw new Error(`migration ${name} is provided twice`);
       migrations[name] = migration;
     }
+    for (const kind of module.retention ?? []) {
+      if (retention.has(kind.name)) throw new Error(`retention kind ${kind.name} is provided twice`);
+      retention.set(kind.name, kind);
+    }
     if (module.authenticate) {
       if (authenticate) throw new Error(`module ${module.name} provides a second authenticator`);
       authenticate = module.authenticate;
@@ -101,5 +110,6 @@ export function registryOf(modules: readonly VigieModule[], base: Record<string,
     jobKinds: [...kinds.values()],
     migrations,
     authenticate: authenticate ?? nobody,
+    retention: [...retention.values()],
   };
 }

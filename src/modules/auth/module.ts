@@ -1,5 +1,6 @@
 import type { VigieModule } from '../../platform/module.ts';
 import { registerAuthCommands } from './cli.ts';
+import { loginAttemptsKind, sessionsKind } from './retention.ts';
 import { authRoutes } from './routes.ts';
 import { authenticate } from './service.ts';
 
@@ -9,4 +10,5 @@ export const authModule: VigieModule = {
   routes: authRoutes,
   cli: registerAuthCommands,
   authenticate,
+  retention: [sessionsKind, loginAttemptsKind],
 };

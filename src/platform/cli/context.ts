@@ -10,6 +10,7 @@ import type { Migrations } from '../db/migrate.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { ImportTarget } from '../ingest/target.ts';
 import type { JobSources } from '../jobs/queue.ts';
+import type { RetentionKind } from '../retention/kinds.ts';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -21,6 +22,7 @@ export interface GlobalOptions {
 export interface CliRegistry extends JobSources {
   readonly importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
   readonly migrations: Migrations;
+  readonly retention: readonly RetentionKind[];
 }
 
 export class CliContext {

@@ -90,8 +90,21 @@ export interface ImportsTable {
   started_by: string | null;
 }
 
+/** A record that no purge may remove until the hold is released (migration 0009). */
+export interface LegalHoldsTable {
+  id: Id;
+  target_type: string;
+  target_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: Timestamp;
+  released_by: string | null;
+  released_at: Date | null;
+}
+
 /** Every table: the platform's here, the modules' added by their `tables.ts`. */
 export interface DB {
+  legal_holds: LegalHoldsTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;

@@ -17,6 +17,7 @@ import type { Database } from '../db/database.ts';
 import type { ImportTarget } from '../ingest/target.ts';
 import { AppError, iso } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { RetentionKind } from '../retention/kinds.ts';
 import { getJob, type JobView, TERMINAL_STATES, toView } from './store.ts';
 
 export interface ProgressUpdate {
@@ -38,6 +39,8 @@ export interface JobContext<P> {
   progress(update: ProgressUpdate): void;
   /** The import targets the modules provide (the import job looks its target up here). */
   importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
+  /** The kinds of data kept for a limited time (the purge job goes through them). */
+  retention: readonly RetentionKind[];
   /** Queues another job (a scheduled tick starting the runs that are due); the actor defaults to this job's. */
   enqueue(kind: string, params: Record<string, unknown>, actor?: Actor): Promise<JobView>;
 }
@@ -61,6 +64,7 @@ export interface JobKind<P = Record<string, unknown>> {
 export interface JobSources {
   readonly jobKinds: readonly JobKind<never>[];
   readonly importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
+  readonly retention?: readonly RetentionKind[];
 }
 
 interface Running {
@@ -78,6 +82,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly kinds = new Map<string, JobKind<never>>();
   private readonly importTargets: ReadonlyMap<string, ImportTarget<unknown>>;
+  private readonly retention: readonly RetentionKind[];
   private readonly running = new Map<string, Running>();
   private started = false;
   /** This worker's name in `job_runs.worker`: host, process, and a random part (a restarted pid is another). */
@@ -101,6 +106,7 @@ export class JobQueue {
     for (const kind of registry ? registry.jobKinds : (kinds as readonly JobKind<never>[]))
       this.kinds.set(kind.kind, kind);
     this.importTargets = registry?.importTargets ?? new Map();
+    this.retention = registry?.retention ?? [];
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => database.execute(text, values) },
       schema: options.schema ?? (database.schema ? `${database.schema}_jobs` : 'pgboss'),
@@ -408,6 +414,7 @@ export class JobQueue {
         logger: this.logger.child({ category: 'jobs', job: job.id, kind: kind.kind }),
         progress,
         importTargets: this.importTargets,
+        retention: this.retention,
         enqueue: (kindName, jobParams, by) => this.enqueue(kindName, jobParams, by ?? actor),
       });
       await writing;

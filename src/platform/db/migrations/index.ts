@@ -7,6 +7,7 @@ import * as m0005 from './0005_models.ts';
 import * as m0006 from './0006_audit_seal.ts';
 import * as m0007 from './0007_upload_owners.ts';
 import * as m0008 from './0008_job_heartbeat.ts';
+import * as m0009 from './0009_retention.ts';
 
 /** Every migration, in order. Names sort in the order they run; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_audit_seal': m0006,
   '0007_upload_owners': m0007,
   '0008_job_heartbeat': m0008,
+  '0009_retention': m0009,
 };
