@@ -320,6 +320,26 @@ describe('rule documents', () => {
     expect(json.ok).toBe(true);
   });
 
+  it('refuses a regular expression that can take exponential time', () => {
+    const result = validateDocument({
+      rules: [
+        {
+          id: 'x',
+          title: 'T',
+          rationale: 'R',
+          when: { field: 'item.description', regex: '^(\\w+\\s?)*$' },
+          effect: {},
+        },
+      ],
+    });
+    expect(result.problems).toEqual([
+      {
+        path: 'rules[0].when.regex',
+        message: 'this regular expression repeats a repetition and can take exponential time: simplify it',
+      },
+    ]);
+  });
+
   it('reports an alias bomb as a problem of the text instead of expanding it', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {

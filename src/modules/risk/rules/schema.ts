@@ -19,6 +19,7 @@
  * lodgement date), in_watchlist (a named list; the subject defaults to the list type's field). Combinators: all,
  * any, not. Validation reports every problem with its path in the document (rules[2].when.all[0].range).
  */
+import safeRegex from 'safe-regex2';
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../../declarations/index.ts';
 
@@ -163,6 +164,12 @@ export function checkCondition(
   if (leaf.regex !== undefined) {
     try {
       new RegExp(leaf.regex, leaf.flags ?? '');
+      // Nested repetition (`(a+)+`) can take exponential time on a crafted goods description: refused.
+      if (!safeRegex(leaf.regex))
+        problems.push({
+          path: [...path, 'regex'],
+          message: 'this regular expression repeats a repetition and can take exponential time: simplify it',
+        });
     } catch (error) {
       problems.push({
         path: [...path, 'regex'],
