@@ -93,7 +93,7 @@ describe('readers, on generated files', () => {
           const { records } = await read('json', text, size);
           expect(records.map((r) => r.data)).toEqual(objects.map((o) => JSON.parse(JSON.stringify(o))));
           const lines = text.split('\n');
-          const starts = lines.flatMap((l, i) => (/^  \{/.test(l) ? [i + 1] : []));
+          const starts = lines.flatMap((l, i) => (/^ {2}\{/.test(l) ? [i + 1] : []));
           expect(records.map((r) => r.line)).toEqual(starts);
         },
       ),
