@@ -22,6 +22,7 @@ export {
   serializeClassifier,
 } from './classifier-io.ts';
 export { buildTrie, DEFAULT_LEXICONS } from './compile.ts';
+export { normalizePhone } from './entities/phones.ts';
 export { type Evaluation, evaluate, type LabelMetrics } from './evaluate.ts';
 export {
   type AnalyzeFileOptions,

@@ -3,7 +3,8 @@ import { type Command, Option } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
 import { printJson, table } from '../../../platform/cli/output.ts';
-import { decideAlert, listAlerts } from '../alerts.ts';
+import { decideAlert } from '../alert-decisions.ts';
+import { listAlerts } from '../alerts.ts';
 import type { OsintAlertStatus, OsintLabel } from '../tables.ts';
 import { labelOption, positiveInt } from './options.ts';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
 import { printJson, table } from '../../../platform/cli/output.ts';
-import { listItems } from '../items.ts';
+import { listItems } from '../item-views.ts';
 import type { OsintLabel } from '../tables.ts';
 import { labelOption, positiveInt, score } from './options.ts';
 

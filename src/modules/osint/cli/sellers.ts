@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
 import { printJson, table } from '../../../platform/cli/output.ts';
-import { getSellerProfile, listSellers } from '../seller-views.ts';
-import { sellerIdentifiers } from '../sellers.ts';
+import { getSellerProfile, listSellers, sellerIdentifiers } from '../seller-views.ts';
 import { positiveInt, score } from './options.ts';
 
 export function registerSellerCommands(osint: Command, context: CliContext): void {

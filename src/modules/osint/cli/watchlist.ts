@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
 import { printJson, table } from '../../../platform/cli/output.ts';
-import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS, type WatchKind } from '../alerts.ts';
+import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS, type WatchKind } from '../watchlist.ts';
 import { positiveInt } from './options.ts';
 
 export function registerWatchCommands(osint: Command, context: CliContext): void {

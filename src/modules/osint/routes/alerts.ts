@@ -6,7 +6,9 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
-import { DECISIONS, decideAlert, getAlert, listAlerts, WATCH_KINDS } from '../alerts.ts';
+import { DECISIONS, decideAlert } from '../alert-decisions.ts';
+import { getAlert, listAlerts } from '../alerts.ts';
+import { WATCH_KINDS } from '../watchlist.ts';
 import { idParams, label, pagedList, text } from './shared.ts';
 
 const alertSchema = z

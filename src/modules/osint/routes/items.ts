@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
-import { getItem, listItems } from '../items.ts';
+import { getItem, listItems } from '../item-views.ts';
 import { bool, idParams, label, pagedList, text } from './shared.ts';
 
 const itemSchema = z

@@ -8,8 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
-import { getSellerProfile, listSellers } from '../seller-views.ts';
-import { sellerIdentifiers, sellersByIdentifier } from '../sellers.ts';
+import { getSellerProfile, listSellers, sellerIdentifiers, sellersByIdentifier } from '../seller-views.ts';
 import { idParams, label, pagedList, text } from './shared.ts';
 
 const sellerSchema = z

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS } from '../alerts.ts';
+import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS } from '../watchlist.ts';
 import { bool, idParams } from './shared.ts';
 
 const watchTermSchema = z
