@@ -36,16 +36,20 @@ export interface RunOptions {
   dataDir?: string | undefined;
 }
 
-export interface RunSummary {
-  run_id: number;
-  source_id: number;
-  status: Exclude<OsintRunStatus, 'running'>;
+/** What a run counts, in its summary and in its stored row. */
+interface RunCounts {
   fetched: number;
   skipped: number;
   items_new: number;
   items_seen: number;
   reposts: number;
   errors: number;
+}
+
+export interface RunSummary extends RunCounts {
+  run_id: number;
+  source_id: number;
+  status: Exclude<OsintRunStatus, 'running'>;
   warnings: number;
   alerts: number;
   sellers: number;
@@ -296,7 +300,7 @@ export async function runCollection(database: Database, options: RunOptions): Pr
   };
 }
 
-export interface RunView {
+export interface RunView extends RunCounts {
   id: number;
   source_id: number;
   job_id: string | null;
@@ -304,12 +308,6 @@ export interface RunView {
   started_at: string;
   finished_at: string | null;
   status: OsintRunStatus;
-  fetched: number;
-  skipped: number;
-  items_new: number;
-  items_seen: number;
-  reposts: number;
-  errors: number;
   alerts: number;
   problems: LocatedProblem[];
 }

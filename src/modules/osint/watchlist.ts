@@ -40,16 +40,11 @@ export function normalizeWatchValue(kind: WatchKind, value: string): string {
   return words.join(' ');
 }
 
-const toTerm = (r: {
-  id: number;
-  kind: WatchKind;
-  value: string;
-  normalized: string;
-  note: string | null;
-  active: boolean;
-  created_by: number | null;
-  created_at: Date;
-}): WatchTerm => ({ ...r, created_at: new Date(r.created_at).toISOString() });
+/** A row of `osint_watch_terms` as the API shows it. */
+const toTerm = (r: Omit<WatchTerm, 'created_at'> & { created_at: Date }): WatchTerm => ({
+  ...r,
+  created_at: new Date(r.created_at).toISOString(),
+});
 
 export async function listWatchTerms(
   db: Kysely<DB>,
@@ -76,33 +71,28 @@ export async function addWatchTerm(
       .where('kind', '=', input.kind)
       .where('normalized', '=', normalized)
       .executeTakeFirst();
-    if (existing) {
-      if (existing.active)
-        throw new AppError('osint.watch_term_exists', `"${value}" is on the watchlist already`, 409);
-      const row = await session.db
-        .updateTable('osint_watch_terms')
-        .set({ active: true, note: input.note ?? existing.note })
-        .where('id', '=', existing.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAudit(session, actor, {
-        action: 'osint.watch_term.added',
-        target_type: 'osint_watch_term',
-        target_id: row.id,
-        after: { kind: row.kind, value: row.value },
-      });
-      return toTerm(row);
-    }
-    const row = await session.db
-      .insertInto('osint_watch_terms')
-      .values({ kind: input.kind, value, normalized, note: input.note ?? null, created_by: actor.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (existing?.active)
+      throw new AppError('osint.watch_term_exists', `"${value}" is on the watchlist already`, 409);
+    // A term removed earlier is taken back (its alerts keep pointing to it); otherwise a new one.
+    const row = existing
+      ? await session.db
+          .updateTable('osint_watch_terms')
+          .set({ active: true, note: input.note ?? existing.note })
+          .where('id', '=', existing.id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await session.db
+          .insertInto('osint_watch_terms')
+          .values({ kind: input.kind, value, normalized, note: input.note ?? null, created_by: actor.id })
+          .returningAll()
+          .executeTakeFirstOrThrow();
     await appendAudit(session, actor, {
       action: 'osint.watch_term.added',
       target_type: 'osint_watch_term',
       target_id: row.id,
-      after: { kind: row.kind, value: row.value, note: row.note },
+      after: existing
+        ? { kind: row.kind, value: row.value }
+        : { kind: row.kind, value: row.value, note: row.note },
     });
     return toTerm(row);
   });

@@ -40,6 +40,7 @@ export {
   DEFAULT_BLEND,
   DEFAULT_MAX_TEXT_CHARS,
   toContractRecord,
+  toResultRecord,
 } from './pipeline.ts';
 export { CONTEXT_FACTORS, THRESHOLD } from './score.ts';
 export { defaultClassifier, loadFreshCorpus, loadSeedCorpus, type SeedPost, splitSeed } from './seed.ts';

@@ -2,11 +2,10 @@
 import { type Command, Option } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
 import { decideAlert } from '../alert-decisions.ts';
 import { listAlerts } from '../alerts.ts';
 import type { OsintAlertStatus, OsintLabel } from '../tables.ts';
-import { labelOption, positiveInt } from './options.ts';
+import { labelOption, positiveInt, printList } from './shared.ts';
 
 export function registerAlertCommands(osint: Command, context: CliContext): void {
   const alerts = osint.command('alerts').description('alerts: confirm, dismiss, send to a case');
@@ -34,25 +33,25 @@ export function registerAlertCommands(osint: Command, context: CliContext): void
             { status: options.status, kind: options.kind },
             { limit: options.limit, offset: 0 },
           );
-          if (options.json) return printJson(page);
-          console.log(
-            table(
-              ['id', 'kind', 'label', 'score', 'about', 'reason'],
-              page.items.map((a) => [
-                a.id,
-                a.kind,
-                a.label ?? '',
-                a.score?.toFixed(2) ?? '',
+          printList(
+            options,
+            page,
+            page.items,
+            {
+              id: (a) => a.id,
+              kind: (a) => a.kind,
+              label: (a) => a.label ?? '',
+              score: (a) => a.score?.toFixed(2) ?? '',
+              about: (a) =>
                 a.item
                   ? `item #${a.item.id}${a.item.reposts ? ` (+${a.item.reposts} reposts)` : ''}`
                   : a.seller
                     ? `seller #${a.seller.id} ${a.seller.display_name}`
                     : '',
-                a.reason.replace(/\s+/g, ' ').slice(0, 70),
-              ]),
-            ),
+              reason: (a) => a.reason.replace(/\s+/g, ' ').slice(0, 70),
+            },
+            `${page.total} ${options.status} alerts`,
           );
-          console.log(`${page.total} ${options.status} alerts`);
         });
       },
     );

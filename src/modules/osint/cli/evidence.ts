@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
 import { formatBytes, printJson } from '../../../platform/cli/output.ts';
 import { evidenceBuffer, getEvidence, verifyEvidence } from '../evidence.ts';
-import { positiveInt } from './options.ts';
+import { positiveInt } from './shared.ts';
 
 export function registerEvidenceCommands(osint: Command, context: CliContext): void {
   const evidence = osint.command('evidence').description('evidence: what was collected, byte for byte');

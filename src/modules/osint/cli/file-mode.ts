@@ -21,7 +21,7 @@ import { readJsonLines } from '../analysis/jsonl.ts';
 import { analyzePost } from '../analysis/pipeline.ts';
 import { loadSeedCorpus } from '../analysis/seed.ts';
 import { LABELS, type Label } from '../analysis/types.ts';
-import { positiveInt } from './options.ts';
+import { positiveInt } from './shared.ts';
 
 function loadModel(path: string): Classifier {
   try {

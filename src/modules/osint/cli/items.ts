@@ -1,10 +1,9 @@
 /** `vigie osint items`: collected items, newest first, with filters; one row per ad with `--group`. */
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
 import { listItems } from '../item-views.ts';
 import type { OsintLabel } from '../tables.ts';
-import { labelOption, positiveInt, score } from './options.ts';
+import { labelOption, positiveInt, printList, score } from './shared.ts';
 
 export function registerItemCommands(osint: Command, context: CliContext): void {
   osint
@@ -39,23 +38,22 @@ export function registerItemCommands(osint: Command, context: CliContext): void 
             },
             { limit: options.limit, offset: 0 },
           );
-          if (options.json) return printJson(page);
-          console.log(
-            table(
-              ['id', 'label', 'score', 'platform', 'author', 'seller', 'reposts', 'text'],
-              page.items.map((i) => [
-                i.id,
-                i.confirmed_label ? `${i.confirmed_label} ✔` : i.label,
-                i.score.toFixed(2),
-                i.platform ?? '',
-                i.author ?? '',
-                i.seller_id ?? '',
-                i.reposts,
-                (i.title ?? i.text).replace(/\s+/g, ' ').slice(0, 60),
-              ]),
-            ),
+          printList(
+            options,
+            page,
+            page.items,
+            {
+              id: (i) => i.id,
+              label: (i) => (i.confirmed_label ? `${i.confirmed_label} ✔` : i.label),
+              score: (i) => i.score.toFixed(2),
+              platform: (i) => i.platform ?? '',
+              author: (i) => i.author ?? '',
+              seller: (i) => i.seller_id ?? '',
+              reposts: (i) => i.reposts,
+              text: (i) => (i.title ?? i.text).replace(/\s+/g, ' ').slice(0, 60),
+            },
+            `${page.total} items`,
           );
-          console.log(`${page.total} items`);
         });
       },
     );

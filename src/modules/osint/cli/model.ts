@@ -4,7 +4,7 @@ import type { CliContext } from '../../../platform/cli/context.ts';
 import { printJson } from '../../../platform/cli/output.ts';
 import { modelInfo } from '../model.ts';
 import { reanalyzeItems } from '../reanalyze.ts';
-import { positiveInt } from './options.ts';
+import { positiveInt } from './shared.ts';
 
 export function registerModelCommands(osint: Command, context: CliContext): void {
   osint

@@ -1,9 +1,9 @@
 /** `vigie osint sellers list|show|identifiers`: accounts grouped across platforms by shared identifiers. */
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { printJson } from '../../../platform/cli/output.ts';
 import { getSellerProfile, listSellers, sellerIdentifiers } from '../seller-views.ts';
-import { positiveInt, score } from './options.ts';
+import { positiveInt, printList, score } from './shared.ts';
 
 export function registerSellerCommands(osint: Command, context: CliContext): void {
   const sellers = osint
@@ -22,38 +22,22 @@ export function registerSellerCommands(osint: Command, context: CliContext): voi
           { min_score: options.minScore },
           { limit: options.limit, offset: 0 },
         );
-        if (options.json) return printJson(page);
-        console.log(
-          table(
-            [
-              'id',
-              'seller',
-              'score',
-              'label',
-              'ads',
-              'risky',
-              'accounts',
-              'platforms',
-              'brands',
-              'last seen',
-            ],
-            page.items.map((s) => [
-              s.id,
-              s.display_name,
-              s.score.toFixed(2),
-              s.label ?? '',
-              s.ad_count,
-              s.risky_ad_count,
-              s.accounts.length,
-              s.platforms.join(', '),
-              s.brands
-                .map((b) => b.name)
-                .slice(0, 3)
-                .join(', '),
-              s.last_seen_at?.slice(0, 10) ?? '',
-            ]),
-          ),
-        );
+        printList(options, page, page.items, {
+          id: (s) => s.id,
+          seller: (s) => s.display_name,
+          score: (s) => s.score.toFixed(2),
+          label: (s) => s.label ?? '',
+          ads: (s) => s.ad_count,
+          risky: (s) => s.risky_ad_count,
+          accounts: (s) => s.accounts.length,
+          platforms: (s) => s.platforms.join(', '),
+          brands: (s) =>
+            s.brands
+              .map((b) => b.name)
+              .slice(0, 3)
+              .join(', '),
+          'last seen': (s) => s.last_seen_at?.slice(0, 10) ?? '',
+        });
       });
     });
   sellers

@@ -4,11 +4,11 @@ import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { printJson } from '../../../platform/cli/output.ts';
 import { listRuns } from '../run.ts';
 import { SOURCE_TYPES, type SourceType } from '../source-config.ts';
 import { createSource, deleteSource, listSources, resolveSource, updateSource } from '../sources.ts';
-import { positiveInt } from './options.ts';
+import { positiveInt, printList } from './shared.ts';
 
 function readConfig(options: { config?: string; configJson?: string }): unknown {
   if (options.configJson) return JSON.parse(options.configJson);
@@ -26,24 +26,18 @@ export function registerSourceCommands(osint: Command, context: CliContext): voi
     .action(async (options: { json?: boolean }) => {
       await context.withDatabase(async (database) => {
         const page = await listSources(database.db, {}, { limit: 500, offset: 0 });
-        if (options.json) return printJson(page.items);
-        console.log(
-          table(
-            ['id', 'name', 'type', 'every', 'enabled', 'last run', 'status', 'items', 'errors', 'total'],
-            page.items.map((s) => [
-              s.id,
-              s.name,
-              s.type,
-              s.interval_minutes ? `${s.interval_minutes} min` : 'manual',
-              s.enabled ? 'yes' : 'no',
-              s.health.last_run_at?.slice(0, 16).replace('T', ' ') ?? '',
-              s.health.running ? 'running' : (s.health.last_status ?? ''),
-              s.health.last_items,
-              s.health.last_errors,
-              s.health.total_items,
-            ]),
-          ),
-        );
+        printList(options, page.items, page.items, {
+          id: (s) => s.id,
+          name: (s) => s.name,
+          type: (s) => s.type,
+          every: (s) => (s.interval_minutes ? `${s.interval_minutes} min` : 'manual'),
+          enabled: (s) => (s.enabled ? 'yes' : 'no'),
+          'last run': (s) => s.health.last_run_at?.slice(0, 16).replace('T', ' ') ?? '',
+          status: (s) => (s.health.running ? 'running' : (s.health.last_status ?? '')),
+          items: (s) => s.health.last_items,
+          errors: (s) => s.health.last_errors,
+          total: (s) => s.health.total_items,
+        });
       });
     });
   sources

@@ -2,9 +2,8 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
 import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS, type WatchKind } from '../watchlist.ts';
-import { positiveInt } from './options.ts';
+import { positiveInt, printList } from './shared.ts';
 
 export function registerWatchCommands(osint: Command, context: CliContext): void {
   const watch = osint
@@ -16,13 +15,12 @@ export function registerWatchCommands(osint: Command, context: CliContext): void
     .action(async (options: { json?: boolean }) => {
       await context.withDatabase(async (database) => {
         const terms = await listWatchTerms(database.db, { activeOnly: true });
-        if (options.json) return printJson(terms);
-        console.log(
-          table(
-            ['id', 'kind', 'value', 'note'],
-            terms.map((t) => [t.id, t.kind, t.value, t.note ?? '']),
-          ),
-        );
+        printList(options, terms, terms, {
+          id: (t) => t.id,
+          kind: (t) => t.kind,
+          value: (t) => t.value,
+          note: (t) => t.note ?? '',
+        });
       });
     });
   watch

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { type AnalysisResult, analyzePost, postSchema, toContractRecord } from '../analysis/index.ts';
+import { analyzePost, postSchema, toResultRecord } from '../analysis/index.ts';
 import { currentModel, modelInfo } from '../model.ts';
-import { jobAnswer, jobLinks } from './shared.ts';
+import { jobAnswer, queueJob } from './shared.ts';
 
 export function analysisRoutes(app: FastifyInstance, { database, jobs }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -57,17 +57,9 @@ export function analysisRoutes(app: FastifyInstance, { database, jobs }: AppCont
     },
     async (request) => {
       const model = await currentModel(database.db);
-      const items = request.body.posts.map((post) => {
-        const result: AnalysisResult = analyzePost(post, { classifier: model.classifier });
-        return request.body.explain
-          ? {
-              ...toContractRecord(result),
-              reasons: result.reasons,
-              scores: result.scores,
-              language: result.language,
-            }
-          : toContractRecord(result);
-      });
+      const items = request.body.posts.map((post) =>
+        toResultRecord(analyzePost(post, { classifier: model.classifier }), request.body.explain),
+      );
       return { model_version: model.version, items: items as unknown as Record<string, unknown>[] };
     },
   );
@@ -88,12 +80,13 @@ export function analysisRoutes(app: FastifyInstance, { database, jobs }: AppCont
       },
     },
     async (request, reply) => {
-      const job = await jobs.enqueue(
+      const answer = await queueJob(
+        jobs,
         'osint.reanalyze',
         'source_id' in request.body ? { source_id: request.body.source_id } : {},
         actorFrom(request),
       );
-      return reply.code(202).send({ job, links: jobLinks(job) });
+      return reply.code(202).send(answer);
     },
   );
 }

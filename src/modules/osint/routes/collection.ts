@@ -14,7 +14,7 @@ import { errorSchema } from '../../../platform/server/errors.ts';
 import { receiveUpload } from '../../../platform/uploads/uploads.ts';
 import { httpUrl } from '../source-config.ts';
 import { getSource, getSourceRow, submittedUrlSource } from '../sources.ts';
-import { idParams, jobAnswer, jobLinks } from './shared.ts';
+import { idParams, jobAnswer, queueJob } from './shared.ts';
 
 export function collectionRoutes(app: FastifyInstance, { database, config, jobs }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -40,12 +40,13 @@ export function collectionRoutes(app: FastifyInstance, { database, config, jobs 
           400,
         );
       const urls = request.body?.urls;
-      const job = await jobs.enqueue(
+      const answer = await queueJob(
+        jobs,
         'osint.collect',
         { source_id: source.id, ...(urls?.length ? { urls } : {}) },
         actorFrom(request),
       );
-      return reply.code(202).send({ job, links: jobLinks(job) });
+      return reply.code(202).send(answer);
     },
   );
 
@@ -77,12 +78,13 @@ export function collectionRoutes(app: FastifyInstance, { database, config, jobs 
           maxBytes: config.uploadMaxMb * 1024 * 1024,
         },
         async ({ upload, fileName }) => {
-          const job = await jobs.enqueue(
+          const answer = await queueJob(
+            jobs,
             'osint.collect',
             { source_id: source.id, upload_id: upload.id, file_name: fileName },
             actorFrom(request),
           );
-          return reply.code(202).send({ job, links: jobLinks(job) });
+          return reply.code(202).send(answer);
         },
       );
     },
@@ -102,12 +104,13 @@ export function collectionRoutes(app: FastifyInstance, { database, config, jobs 
     async (request, reply) => {
       const actor = actorFrom(request);
       const source = await submittedUrlSource(database, actor);
-      const job = await jobs.enqueue(
+      const answer = await queueJob(
+        jobs,
         'osint.collect',
         { source_id: source.id, urls: request.body.urls },
         actor,
       );
-      return reply.code(202).send({ job, links: jobLinks(job) });
+      return reply.code(202).send(answer);
     },
   );
 

@@ -3,6 +3,8 @@
  * parameters, the answer of a route that starts a job, and the body of every paged list.
  */
 import { z } from 'zod';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import type { JobQueue } from '../../../platform/jobs/queue.ts';
 import { jobSchema } from '../../../platform/jobs/routes.ts';
 import { LABELS } from '../analysis/index.ts';
 
@@ -12,7 +14,12 @@ export const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const text = (max = 200) => z.string().max(max);
 
 export const jobAnswer = z.object({ job: jobSchema, links: z.object({ job: z.string() }) });
-export const jobLinks = (job: { id: string }) => ({ job: `/api/osint/jobs/${job.id}` });
+
+/** Queues an osint job; what a route answers with 202: the job, and where to follow it. */
+export async function queueJob(jobs: JobQueue, kind: string, params: Record<string, unknown>, actor: Actor) {
+  const job = await jobs.enqueue(kind, params, actor);
+  return { job, links: { job: `/api/osint/jobs/${job.id}` } };
+}
 
 type Page = { limit: number; offset: number };
 
