@@ -8,9 +8,7 @@
 import { stringify } from 'yaml';
 import { registry } from '../../src/app/modules.ts';
 import { auditedImport } from '../../src/modules/imports/service.ts';
-import { addWatchTerm } from '../../src/modules/osint/alerts.ts';
-import { runCollection } from '../../src/modules/osint/run.ts';
-import { createSource } from '../../src/modules/osint/sources.ts';
+import { addWatchTerm, createSource, runCollection } from '../../src/modules/osint/index.ts';
 import { createCampaign } from '../../src/modules/risk/campaigns.ts';
 import { runSelection } from '../../src/modules/risk/decisions.ts';
 import { activateProfile, createProfileVersion } from '../../src/modules/risk/profiles.ts';

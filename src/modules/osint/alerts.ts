@@ -1,166 +1,20 @@
 /**
- * Watchlists and alerts. An alert is raised when a post's risk score reaches its source's threshold (0.8 by
- * default), when a seller's score reaches 0.85 with at least two distinct risky ads, or when a post matches a
- * watch term (a brand, a product, a keyword or phrase, a phone number). Alerts are keyed so that reposts of one ad
- * raise one alert (`post:<group>`, `watch:<term>:<group>`), and a seller one (`seller:<id>`).
- *
- * Investigators confirm (with the label they see, default the post's), dismiss, or mark an alert for a case
- * ("case opened": the case module will take it from there). Each decision is audited; a confirmation or a
- * dismissal of a post alert becomes a training example, and the classifier learns it (model.ts).
+ * Alerts. An alert is raised when a post's risk score reaches its source's threshold (0.8 by default), when a
+ * seller's score reaches 0.85 with at least two distinct risky ads, or when a post matches a watch term
+ * (watchlist.ts). Alerts are keyed so that reposts of one ad raise one alert (`post:<group>`,
+ * `watch:<term>:<group>`), and a seller one (`seller:<id>`). Raising is the last step of storing a post and of
+ * re-analysing one (`raisePostAlerts`), and follows the seller profiles at the end of a run (`raiseSellerAlerts`,
+ * store-item.ts). Investigators' decisions are alert-decisions.ts.
  */
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../../platform/audit/store.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
-import { foldedWords } from './dedup.ts';
-import { learnFromConfirmations } from './model.ts';
-import { normalizePhone, refreshSellers, resolveSellerId } from './sellers.ts';
+import { NotFoundError } from '../../platform/lib/errors.ts';
+import type { AnalysisResult } from './analysis/index.ts';
 import { likeEscape } from './sources.ts';
 import type { OsintAlertStatus, OsintLabel } from './tables.ts';
+import { matchWatchTerms, type WatchKind, type WatchTerm } from './watchlist.ts';
 
 export const SELLER_ALERT_THRESHOLD = 0.85;
-export const WATCH_KINDS = ['brand', 'product', 'keyword', 'phone'] as const;
-export type WatchKind = (typeof WATCH_KINDS)[number];
-
-export interface WatchTerm {
-  id: number;
-  kind: WatchKind;
-  value: string;
-  normalized: string;
-  note: string | null;
-  active: boolean;
-  created_by: number | null;
-  created_at: string;
-}
-
-export function normalizeWatchValue(kind: WatchKind, value: string): string {
-  if (kind === 'phone') {
-    const e164 = normalizePhone(value);
-    if (!e164) throw new AppError('osint.invalid_watch_term', `"${value}" is not a valid phone number`, 400);
-    return e164;
-  }
-  const words = foldedWords(value);
-  if (words.length === 0)
-    throw new AppError('osint.invalid_watch_term', 'a term needs at least one word', 400);
-  return words.join(' ');
-}
-
-const toTerm = (r: {
-  id: number;
-  kind: WatchKind;
-  value: string;
-  normalized: string;
-  note: string | null;
-  active: boolean;
-  created_by: number | null;
-  created_at: Date;
-}): WatchTerm => ({ ...r, created_at: new Date(r.created_at).toISOString() });
-
-export async function listWatchTerms(
-  db: Kysely<DB>,
-  options: { activeOnly?: boolean } = {},
-): Promise<WatchTerm[]> {
-  let q = db.selectFrom('osint_watch_terms').selectAll();
-  if (options.activeOnly) q = q.where('active', '=', true);
-  return (await q.orderBy('kind').orderBy('normalized').execute()).map(toTerm);
-}
-
-export async function addWatchTerm(
-  database: Database,
-  actor: Actor,
-  input: { kind: WatchKind; value: string; note?: string | null | undefined },
-): Promise<WatchTerm> {
-  const value = input.value.trim();
-  if (!value || value.length > 200)
-    throw new AppError('osint.invalid_watch_term', 'a term of 1 to 200 characters', 400);
-  const normalized = normalizeWatchValue(input.kind, value);
-  return database.transaction(async (session) => {
-    const existing = await session.db
-      .selectFrom('osint_watch_terms')
-      .selectAll()
-      .where('kind', '=', input.kind)
-      .where('normalized', '=', normalized)
-      .executeTakeFirst();
-    if (existing) {
-      if (existing.active)
-        throw new AppError('osint.watch_term_exists', `"${value}" is on the watchlist already`, 409);
-      const row = await session.db
-        .updateTable('osint_watch_terms')
-        .set({ active: true, note: input.note ?? existing.note })
-        .where('id', '=', existing.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAudit(session, actor, {
-        action: 'osint.watch_term.added',
-        target_type: 'osint_watch_term',
-        target_id: row.id,
-        after: { kind: row.kind, value: row.value },
-      });
-      return toTerm(row);
-    }
-    const row = await session.db
-      .insertInto('osint_watch_terms')
-      .values({ kind: input.kind, value, normalized, note: input.note ?? null, created_by: actor.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(session, actor, {
-      action: 'osint.watch_term.added',
-      target_type: 'osint_watch_term',
-      target_id: row.id,
-      after: { kind: row.kind, value: row.value, note: row.note },
-    });
-    return toTerm(row);
-  });
-}
-
-/** Takes a term off the watchlist (kept, inactive, so that its alerts still say what they matched). */
-export async function removeWatchTerm(database: Database, actor: Actor, id: number): Promise<void> {
-  await database.transaction(async (session) => {
-    const row = await session.db
-      .updateTable('osint_watch_terms')
-      .set({ active: false })
-      .where('id', '=', id)
-      .where('active', '=', true)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError('osint.watch_term_not_found', `no active watch term #${id}`);
-    await appendAudit(session, actor, {
-      action: 'osint.watch_term.removed',
-      target_type: 'osint_watch_term',
-      target_id: id,
-      before: { kind: row.kind, value: row.value },
-    });
-  });
-}
-
-/** Does the folded word sequence `needle` occur in `hay` (word boundaries respected)? */
-function containsPhrase(hay: string[], needle: string[]): boolean {
-  if (needle.length === 0 || needle.length > hay.length) return false;
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** The watch terms a post matches. */
-export function matchWatchTerms(
-  terms: readonly WatchTerm[],
-  post: { text: string; brands: readonly string[]; phones: readonly string[] },
-): WatchTerm[] {
-  if (terms.length === 0) return [];
-  const words = foldedWords(post.text);
-  const brands = new Set(post.brands.map((b) => foldedWords(b).join(' ')));
-  const phones = new Set(post.phones);
-  return terms.filter((t) => {
-    if (!t.active) return false;
-    if (t.kind === 'phone') return phones.has(t.normalized);
-    if (t.kind === 'brand' && brands.has(t.normalized)) return true;
-    return containsPhrase(words, t.normalized.split(' '));
-  });
-}
 
 export interface NewAlert {
   key: string;
@@ -193,8 +47,41 @@ export async function raiseAlert(db: Kysely<DB>, alert: NewAlert): Promise<boole
   return Boolean(row);
 }
 
+/**
+ * The alerts of one post, stored or re-analysed: a post alert when its risk label (not benign) scores at least
+ * the source's threshold, one per ad (`post:<group>`: reposts raise nothing more), and a watchlist alert per
+ * matched term and ad. Returns how many are new.
+ */
+export async function raisePostAlerts(
+  db: Kysely<DB>,
+  item: { id: number; groupId: number },
+  post: { text: string; analysis: AnalysisResult; phones: readonly string[] },
+  rules: { threshold: number; watchTerms: readonly WatchTerm[] },
+): Promise<number> {
+  const a = post.analysis;
+  let raised = 0;
+  if (a.label !== 'benign' && a.score >= rules.threshold) {
+    const ok = await raiseAlert(db, {
+      key: `post:${item.groupId}`,
+      kind: 'post',
+      item_id: item.id,
+      label: a.label,
+      score: a.score,
+      reason: a.reasons[0] ?? `${a.label} ${a.score.toFixed(2)}`,
+    });
+    if (ok) raised++;
+  }
+  raised += await raiseWatchAlerts(
+    db,
+    rules.watchTerms,
+    { text: post.text, brands: a.entities.brands, phones: post.phones },
+    { id: item.id, groupId: item.groupId, label: a.label, score: a.score },
+  );
+  return raised;
+}
+
 /** One watchlist alert per matched term and ad (its duplicate group); returns how many are new. */
-export async function raiseWatchAlerts(
+async function raiseWatchAlerts(
   db: Kysely<DB>,
   terms: readonly WatchTerm[],
   post: { text: string; brands: readonly string[]; phones: readonly string[] },
@@ -236,9 +123,6 @@ export async function raiseSellerAlerts(
   }
   return raised;
 }
-
-export const DECISIONS = ['confirm', 'dismiss', 'open_case'] as const;
-export type Decision = (typeof DECISIONS)[number];
 
 export interface AlertView {
   id: number;
@@ -398,120 +282,4 @@ export async function getAlert(db: Kysely<DB>, id: number): Promise<AlertView> {
   const [view] = await toAlertViews(db, [id]);
   if (!view) throw new NotFoundError('osint.alert_not_found', `no alert #${id}`);
   return view;
-}
-
-export interface DecisionInput {
-  decision: Decision;
-  /** The label the investigator sees (confirmations); default the post's label. */
-  label?: OsintLabel | undefined;
-  note?: string | undefined;
-}
-
-/**
- * Records an investigator's decision (audited). Confirming or dismissing a post or watchlist alert that points
- * to a post keeps a training example (dismissing a threshold alert says the post is benign; dismissing a watchlist
- * match says only that it is not interesting, so it teaches nothing unless a label is given), and the model learns
- * it at once. Returns the alert and the new model version, if any.
- */
-export async function decideAlert(
-  database: Database,
-  actor: Actor,
-  id: number,
-  input: DecisionInput,
-): Promise<{ alert: AlertView; model_version: number | null }> {
-  let learn = false;
-  await database.transaction(async (session) => {
-    const alert = await session.db
-      .selectFrom('osint_alerts')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!alert) throw new NotFoundError('osint.alert_not_found', `no alert #${id}`);
-    const allowed: Record<Decision, OsintAlertStatus[]> = {
-      confirm: ['open'],
-      dismiss: ['open'],
-      open_case: ['open', 'confirmed'],
-    };
-    if (!allowed[input.decision].includes(alert.status))
-      throw new AppError(
-        'osint.alert_decided',
-        `alert #${id} is ${alert.status.replace('_', ' ')}: it cannot be ${input.decision === 'open_case' ? 'sent to a case' : `${input.decision}ed`}`,
-        409,
-      );
-    const item = alert.item_id
-      ? await session.db
-          .selectFrom('osint_items')
-          .select(['id', 'title', 'text', 'label', 'seller_id', 'dup_group_id'])
-          .where('id', '=', alert.item_id)
-          .executeTakeFirst()
-      : undefined;
-    const status: OsintAlertStatus =
-      input.decision === 'confirm' ? 'confirmed' : input.decision === 'dismiss' ? 'dismissed' : 'case_opened';
-    let label: OsintLabel | null = null;
-    if (item && input.decision !== 'open_case') {
-      if (input.decision === 'confirm')
-        label = input.label ?? (item.label !== 'benign' ? item.label : alert.label);
-      else if (input.label) label = input.label;
-      else if (alert.kind === 'post') label = 'benign';
-    } else if (input.decision === 'confirm') label = input.label ?? alert.label;
-    await session.db
-      .updateTable('osint_alerts')
-      .set({
-        status,
-        decision_label: label ?? alert.decision_label,
-        decided_by: actor.id,
-        decided_by_name: actor.name,
-        decided_at: new Date(),
-        note: input.note ?? alert.note,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
-    if (item && label) {
-      await session.db
-        .insertInto('osint_confirmations')
-        .values({
-          item_id: item.id,
-          alert_id: id,
-          label,
-          text: item.title && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text,
-          confirmed_by: actor.id,
-          confirmed_by_name: actor.name,
-        })
-        .execute();
-      await session.db
-        .updateTable('osint_items')
-        .set({ confirmed_label: label, updated_at: new Date() })
-        .where('dup_group_id', '=', item.dup_group_id)
-        .execute();
-      learn = true;
-    }
-    await appendAudit(session, actor, {
-      action: `osint.alert.${input.decision === 'open_case' ? 'case_opened' : `${input.decision}ed`}`,
-      target_type: 'osint_alert',
-      target_id: id,
-      before: { status: alert.status },
-      after: { status, label, note: input.note ?? null },
-    });
-  });
-  const version = learn ? await learnFromConfirmations(database, actor) : null;
-  if (learn) {
-    const alert = await database.db
-      .selectFrom('osint_alerts')
-      .select('item_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const sellerRow = alert?.item_id
-      ? await database.db
-          .selectFrom('osint_items')
-          .select('seller_id')
-          .where('id', '=', alert.item_id)
-          .executeTakeFirst()
-      : undefined;
-    if (sellerRow?.seller_id) {
-      await refreshSellers(database.db, [await resolveSellerId(database.db, sellerRow.seller_id)]);
-    }
-  }
-  return { alert: await getAlert(database.db, id), model_version: version };
 }

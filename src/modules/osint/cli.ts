@@ -1,153 +1,46 @@
 /**
- * CLI commands of the osint module, registered by the main CLI with `registerOsintCli(program, context)`:
+ * The `vigie osint` command, loaded only when it runs (module.ts): one file per section in cli/.
  *
- *   vigie osint analyze --input POSTS.jsonl --out RESULTS.jsonl [--errors FILE] [--model MODEL.json] [--rules-only]
- *   vigie osint train   --input LABELLED.jsonl --out MODEL.json [--base MODEL.json] [--no-seed]
+ *   vigie osint sources list|show|add|update|remove
+ *   vigie osint collect SOURCE [--file F] [--url U…] | --due      (runs here, with progress on a terminal)
+ *   vigie osint submit URL…
+ *   vigie osint items [--source S] [--label L] [--min-score X] [--group]
+ *   vigie osint sellers list|show|identifiers
+ *   vigie osint alerts list|confirm|dismiss|case
+ *   vigie osint watch list|add|remove
+ *   vigie osint evidence verify|show|export
+ *   vigie osint reanalyze [--source S]
+ *   vigie osint model
+ *   vigie osint analyze | train                                   (file mode: no database)
  *
- * Both work on files alone, with no database. The commands on the database (sources, collect, items, sellers,
- * alerts, watch, evidence, reanalyze, model) are in cli-db.ts. Exit code 2 only when a file cannot be read or written at all; bad
- * lines are reported (file:line: what was expected) and skipped.
+ * Without a CLI context (tests of file mode), only the file-mode commands are registered.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.ts';
-import {
-  type Classifier,
-  type TrainingExample,
-  trainClassifier,
-  updateWithConfirmations,
-} from './analysis/classifier.ts';
-import { deserializeClassifier, serializeClassifier } from './analysis/classifier-io.ts';
-import { analyzeFile, formatDiagnostic, formatSummary, InputUnreadableError } from './analysis/file-mode.ts';
-import { readJsonLines } from './analysis/jsonl.ts';
-import { analyzePost } from './analysis/pipeline.ts';
-import { loadSeedCorpus } from './analysis/seed.ts';
-import { LABELS, type Label } from './analysis/types.ts';
-import { registerOsintDbCommands } from './cli-db.ts';
-
-function loadModel(path: string): Classifier {
-  try {
-    return deserializeClassifier(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (error) {
-    throw new InputUnreadableError(
-      path,
-      `not a Vigie classifier model (${error instanceof Error ? error.message.split('\n')[0] : error})`,
-    );
-  }
-}
-
-function fail(error: unknown): void {
-  process.stderr.write(`osint: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-}
+import { registerAlertCommands } from './cli/alerts.ts';
+import { registerCollectCommands } from './cli/collect.ts';
+import { registerEvidenceCommands } from './cli/evidence.ts';
+import { registerFileModeCommands } from './cli/file-mode.ts';
+import { registerItemCommands } from './cli/items.ts';
+import { registerModelCommands } from './cli/model.ts';
+import { registerSellerCommands } from './cli/sellers.ts';
+import { registerSourceCommands } from './cli/sources.ts';
+import { registerWatchCommands } from './cli/watchlist.ts';
 
 export function registerOsintCli(program: Command, context?: CliContext): void {
   const osint = program
     .command('osint')
     .description('online monitoring: analysis of posts, listings and ads');
-  // The database commands (sources, collect, items, sellers, alerts, watch, evidence…), when run from `vigie`.
-  if (context) registerOsintDbCommands(osint, context);
-
-  osint
-    .command('analyze')
-    .description(
-      'label posts (counterfeit | health_risk | duty_evasion | benign) with evidence and entities; no database',
-    )
-    .requiredOption(
-      '--input <file>',
-      'posts, one JSON object a line: {id, text, url?, platform?, author?, price?, currency?, posted_at?} ("-" for stdin)',
-    )
-    .requiredOption(
-      '--out <file>',
-      'results, one JSON object a line: {id, label, score, signals, entities} ("-" for stdout)',
-    )
-    .option(
-      '--errors <file>',
-      'also write every diagnostic (file, line, code, message, expected) to this JSONL file',
-    )
-    .option(
-      '--model <file>',
-      'classifier trained with "vigie osint train" (default: the built-in seed model)',
-    )
-    .option('--rules-only', 'lexicon rules only, no classifier')
-    .option('--explain', 'add reasons, per-label scores and language to each result line')
-    .option('--max-text-chars <n>', 'analyse longer texts on their first N characters', positiveInt, 50_000)
-    .action(
-      async (opts: {
-        input: string;
-        out: string;
-        errors?: string;
-        model?: string;
-        rulesOnly?: boolean;
-        explain?: boolean;
-        maxTextChars: number;
-      }) => {
-        try {
-          const classifier = opts.rulesOnly ? null : opts.model ? loadModel(opts.model) : undefined;
-          const summary = await analyzeFile({
-            input: opts.input,
-            output: opts.out,
-            errorsFile: opts.errors,
-            explain: opts.explain,
-            maxTextChars: opts.maxTextChars,
-            analyze: (post) => analyzePost(post, { classifier, maxTextChars: opts.maxTextChars }),
-          });
-          process.stderr.write(`osint analyze: ${formatSummary(summary)}\n`);
-        } catch (error) {
-          fail(error);
-        }
-      },
-    );
-
-  osint
-    .command('train')
-    .description('train the text classifier from confirmed posts, one JSON object a line: {text, label}')
-    .requiredOption('--input <file>', `confirmed posts; label one of ${LABELS.join(' | ')}`)
-    .requiredOption('--out <file>', 'where to write the model (JSON)')
-    .option('--base <file>', 'update this model with the confirmations instead of training from scratch')
-    .option(
-      '--no-seed',
-      'do not add the built-in seed corpus to the confirmations (training from scratch only)',
-    )
-    .option('--epochs <n>', 'passes over the data', positiveInt)
-    .action(async (opts: { input: string; out: string; base?: string; seed: boolean; epochs?: number }) => {
-      try {
-        const examples: TrainingExample[] = [];
-        let errors = 0;
-        for await (const entry of readJsonLines(opts.input)) {
-          if ('error' in entry) {
-            errors++;
-            process.stderr.write(`${formatDiagnostic(entry.error)}\n`);
-            continue;
-          }
-          const v = entry.value as { text?: unknown; label?: unknown };
-          if (typeof v.text !== 'string' || !LABELS.includes(v.label as Label)) {
-            errors++;
-            process.stderr.write(
-              `${opts.input}:${entry.line}: error: expected {"text": string, "label": ${LABELS.join(' | ')}}\n`,
-            );
-            continue;
-          }
-          examples.push({ text: v.text, label: v.label as Label });
-        }
-        const model = opts.base
-          ? updateWithConfirmations(loadModel(opts.base), examples, { epochs: opts.epochs })
-          : trainClassifier(
-              opts.seed ? [...loadSeedCorpus(), ...examples] : examples,
-              opts.epochs ? { epochs: opts.epochs } : {},
-            );
-        writeFileSync(opts.out, JSON.stringify(serializeClassifier(model)));
-        process.stderr.write(
-          `osint train: ${examples.length} confirmations (${errors} bad lines), model trained on ${model.trainedOn} → ${opts.out}\n`,
-        );
-      } catch (error) {
-        fail(error);
-      }
-    });
+  // The database commands, when run from `vigie`; help lists them in this order.
+  if (context) {
+    registerSourceCommands(osint, context);
+    registerCollectCommands(osint, context);
+    registerItemCommands(osint, context);
+    registerSellerCommands(osint, context);
+    registerAlertCommands(osint, context);
+    registerWatchCommands(osint, context);
+    registerEvidenceCommands(osint, context);
+    registerModelCommands(osint, context);
+  }
+  registerFileModeCommands(osint);
 }

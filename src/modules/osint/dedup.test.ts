@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   bandKeys,
-  canonicalUrl,
   contentHash,
   MIN_SHINGLES,
   minhash,
@@ -10,6 +9,7 @@ import {
   signatureToBytes,
   similarity,
 } from './dedup.ts';
+import { canonicalUrl } from './urls.ts';
 
 describe('canonical URLs', () => {
   it('refuses what is not an http(s) URL', () => {

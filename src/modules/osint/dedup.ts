@@ -1,95 +1,19 @@
 /**
- * De-duplication of collected items, three ways:
+ * De-duplication of collected texts: a repost of an ad is grouped with the ad (`dup_group_id`), two ways —
  *
- * - the same page reached by several links: canonical URLs (tracking parameters dropped, host lower-cased without
- *   `www.` / `m.`, default port, fragment and trailing slash removed, remaining parameters sorted);
  * - the same text: a content hash over the folded words (case, accents, punctuation and spacing ignored);
  * - the same ad reposted with small changes (another phone number, a price, emoji, a hashtag): MinHash over word
  *   unigrams and bigrams, 64 values, with locality-sensitive hashing in 16 bands of 4 rows. Two items sharing a
  *   band are candidates; they are near-duplicates when the estimated Jaccard similarity reaches 0.7. SimHash was
  *   the other candidate: on 30–60-word ads one changed phone number moves a 64-bit SimHash by ~6 bits, past the
  *   usual threshold of 3, while Jaccard over shingles stays near 0.85 (docs/decisions/osint-minhash-dedup.md).
+ *
+ * The hashing is pure; `findDuplicateGroup` and `storeBands` are this step of storing a post (store-item.ts).
+ * The same page met again is recognised earlier, by its canonical URL (urls.ts) in the item's key (items.ts).
  */
 import { createHash } from 'node:crypto';
-
-/** Query parameters that only say where a click came from. Lower-case; `utm_*` is matched by prefix. */
-const TRACKING_PARAMS = new Set([
-  'fbclid',
-  'gclid',
-  'gclsrc',
-  'dclid',
-  'gbraid',
-  'wbraid',
-  'msclkid',
-  'yclid',
-  'ttclid',
-  'twclid',
-  'igshid',
-  'igsh',
-  'mibextid',
-  'rdid',
-  'sfnsn',
-  'mc_cid',
-  'mc_eid',
-  '_ga',
-  '_gl',
-  '_hsenc',
-  '_hsmi',
-  'mkt_tok',
-  'ref',
-  'ref_src',
-  'ref_url',
-  'referrer',
-  'share_id',
-  'share_app_id',
-  'sender_device',
-  'is_from_webapp',
-  'is_copy_url',
-  'spm',
-  'scm',
-  'si',
-  'feature',
-  '__tn__',
-]);
-
-function isTracking(key: string): boolean {
-  const k = key.toLowerCase();
-  return k.startsWith('utm_') || k.startsWith('__cft__') || TRACKING_PARAMS.has(k);
-}
-
-/**
- * The canonical form of a URL, or null when it is not an http(s) URL.
- *
- * @example
- * canonicalUrl('HTTPS://WWW.Shop.ma:443/Item/12/?utm_source=fb&b=2&a=1#photos') // 'https://shop.ma/Item/12?a=1&b=2'
- */
-export function canonicalUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  const host = u.hostname.toLowerCase().replace(/^(www\d?|m|mobile)\./, '');
-  const port =
-    u.port && !(u.protocol === 'http:' && u.port === '80') && !(u.protocol === 'https:' && u.port === '443');
-  let path = u.pathname.replace(/\/{2,}/g, '/');
-  if (path.length > 1) path = path.replace(/\/+$/, '');
-  if (path === '/') path = '';
-  const params = [...u.searchParams.entries()]
-    .filter(([k]) => !isTracking(k))
-    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-  return `${u.protocol}//${host}${port ? `:${u.port}` : ''}${path}${query}`;
-}
-
-/** Host of a URL without `www.`, lower-case; null when it is not a URL. */
-export function hostOf(raw: string | null | undefined): string | null {
-  const c = canonicalUrl(raw);
-  return c ? new URL(c).hostname : null;
-}
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 
 /** Words of a text, folded: lower case, accents removed, letters and digits only. */
 export function foldedWords(text: string): string[] {
@@ -192,4 +116,69 @@ export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
   const sig = new Uint32Array(Math.floor(buf.length / 4));
   for (let i = 0; i < sig.length; i++) sig[i] = buf.readUInt32LE(i * 4);
   return sig;
+}
+
+// ── In the database: this step of storing a post ──
+
+/** Minimum words for identical texts to count as one ad ("DM for price" from two accounts is not one ad). */
+const MIN_WORDS_EXACT = 4;
+
+export interface DuplicateGroup {
+  groupId: number;
+  itemId: number;
+  similarity: number;
+}
+
+/**
+ * The group of an earlier item with the same text (the earliest), or else of the most similar one (MinHash
+ * candidates sharing a band, from a similarity of 0.7), or null.
+ */
+export async function findDuplicateGroup(
+  db: Kysely<DB>,
+  hash: string,
+  words: number,
+  sig: Uint32Array | null,
+  excludeId?: number,
+): Promise<DuplicateGroup | null> {
+  if (words >= MIN_WORDS_EXACT) {
+    let q = db.selectFrom('osint_items').select(['id', 'dup_group_id']).where('content_hash', '=', hash);
+    if (excludeId !== undefined) q = q.where('id', '!=', excludeId);
+    const same = await q.orderBy('id').limit(1).executeTakeFirst();
+    if (same) return { groupId: same.dup_group_id, itemId: same.id, similarity: 1 };
+  }
+  if (!sig) return null;
+  const keys = bandKeys(sig);
+  let q = db
+    .selectFrom('osint_item_bands as b')
+    .innerJoin('osint_items as i', 'i.id', 'b.item_id')
+    .select(['i.id', 'i.dup_group_id', 'i.minhash'])
+    .distinct()
+    .where((eb) => eb.or(keys.map((k, band) => eb.and([eb('b.band', '=', band), eb('b.hash', '=', k)]))));
+  if (excludeId !== undefined) q = q.where('i.id', '!=', excludeId);
+  const candidates = await q.limit(200).execute();
+  let best: DuplicateGroup | null = null;
+  for (const c of candidates) {
+    if (!c.minhash) continue;
+    const s = similarity(sig, signatureFromBytes(c.minhash));
+    if (
+      s >= NEAR_DUPLICATE_JACCARD &&
+      (!best || s > best.similarity || (s === best.similarity && c.id < best.itemId))
+    )
+      best = { groupId: c.dup_group_id, itemId: c.id, similarity: s };
+  }
+  return best;
+}
+
+/** Forgets the bands of an item whose text changed (before `storeBands` stores the new ones). */
+export async function dropBands(db: Kysely<DB>, itemId: number): Promise<void> {
+  await db.deleteFrom('osint_item_bands').where('item_id', '=', itemId).execute();
+}
+
+/** Stores an item's band keys, where later items look for their near-duplicates. */
+export async function storeBands(db: Kysely<DB>, itemId: number, sig: Uint32Array): Promise<void> {
+  await db
+    .insertInto('osint_item_bands')
+    .values(bandKeys(sig).map((hashKey, band) => ({ band, hash: hashKey, item_id: itemId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

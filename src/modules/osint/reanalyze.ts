@@ -4,12 +4,13 @@
  * The text is the one kept with the item; its evidence does not change.
  */
 import type { Database } from '../../platform/db/database.ts';
-import { listWatchTerms, raiseAlert, raiseSellerAlerts, raiseWatchAlerts } from './alerts.ts';
+import { raisePostAlerts } from './alerts.ts';
 import { createAnalyzer } from './analysis/index.ts';
-import { analysedText } from './items.ts';
+import { analysedText, analysisColumns } from './items.ts';
 import { currentModel } from './model.ts';
-import { refreshSellers } from './sellers.ts';
 import { getSourceRow, sourceConfig } from './sources.ts';
+import { profileSellers } from './store-item.ts';
+import { listWatchTerms } from './watchlist.ts';
 
 export interface ReanalysisSummary {
   items: number;
@@ -91,35 +92,15 @@ export async function reanalyzeItems(
         if (a.label !== r.label || Math.abs(a.score - r.score) > 1e-6) summary.changed++;
         await session.db
           .updateTable('osint_items')
-          .set({
-            label: a.label,
-            score: a.score,
-            scores: JSON.stringify(a.scores),
-            reasons: JSON.stringify(a.reasons),
-            signals: JSON.stringify(a.signals),
-            entities: JSON.stringify(a.entities),
-            language: a.language.language,
-            model_version: model.version,
-            updated_at: new Date(),
-          })
+          .set({ ...analysisColumns(a, model.version), updated_at: new Date() })
           .where('id', '=', r.id)
           .execute();
-        if (a.label !== 'benign' && a.score >= thresholds.get(r.source_id)!) {
-          const raised = await raiseAlert(session.db, {
-            key: `post:${r.dup_group_id}`,
-            kind: 'post',
-            item_id: r.id,
-            label: a.label,
-            score: a.score,
-            reason: a.reasons[0] ?? `${a.label} ${a.score.toFixed(2)}`,
-          });
-          if (raised) summary.alerts++;
-        }
-        summary.alerts += await raiseWatchAlerts(
+        // The phones matched are those of the text: the author's profile identifiers are read at collection only.
+        summary.alerts += await raisePostAlerts(
           session.db,
-          watchTerms,
-          { text, brands: a.entities.brands, phones: a.entities.phones },
-          { id: r.id, groupId: r.dup_group_id, label: a.label, score: a.score },
+          { id: r.id, groupId: r.dup_group_id },
+          { text, analysis: a, phones: a.entities.phones },
+          { threshold: thresholds.get(r.source_id)!, watchTerms },
         );
         if (r.seller_id) sellers.add(r.seller_id);
       }
@@ -128,7 +109,7 @@ export async function reanalyzeItems(
   }
   if (sellers.size)
     await database.transaction(async (session) => {
-      summary.alerts += await raiseSellerAlerts(session.db, await refreshSellers(session.db, sellers));
+      summary.alerts += await profileSellers(session.db, sellers);
     });
   return summary;
 }

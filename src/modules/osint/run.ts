@@ -1,8 +1,8 @@
 /**
  * One collection run of one source: the collector fetches or reads, each document is kept as evidence, each post
- * is validated, analysed, de-duplicated and stored with its seller and alerts; at the end the sellers touched are
- * re-profiled (seller alerts), and the run and the source's health are recorded. Problems are located and
- * counted; the run goes on. The same function serves the job queue, the CLI and tests.
+ * is validated and analysed here, then stored — de-duplicated, with its seller and alerts — by store-item.ts; at
+ * the end the sellers touched are re-profiled (seller alerts), and the run and the source's health are recorded.
+ * Problems are located and counted; the run goes on. The same function serves the job queue, the CLI and tests.
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,18 +11,19 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { ProgressUpdate } from '../../platform/jobs/queue.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
-import { listWatchTerms, raiseSellerAlerts } from './alerts.ts';
 import { type AnalysisResult, createAnalyzer } from './analysis/index.ts';
 import { type CollectParams, collect } from './collect/collectors.ts';
 import type { CollectedPost, CollectorContext, LocatedProblem } from './collect/types.ts';
 import { contentHash } from './dedup.ts';
 import { storeEvidence } from './evidence.ts';
-import { analysedText, itemKey, storePost, toAnalysisInput, type ValidPost, validatePost } from './items.ts';
+import { analysedText, itemKey, toAnalysisInput, type ValidPost, validatePost } from './items.ts';
 import { currentModel } from './model.ts';
-import { refreshSellers, resolveSellerId } from './sellers.ts';
+import { resolveSellerId } from './sellers.ts';
 import { parseSourceConfig } from './source-config.ts';
 import { getSourceRow, releaseSource } from './sources.ts';
+import { profileSellers, storeItem } from './store-item.ts';
 import type { OsintRunStatus } from './tables.ts';
+import { listWatchTerms } from './watchlist.ts';
 
 export interface RunOptions {
   sourceId: number;
@@ -35,16 +36,20 @@ export interface RunOptions {
   dataDir?: string | undefined;
 }
 
-export interface RunSummary {
-  run_id: number;
-  source_id: number;
-  status: Exclude<OsintRunStatus, 'running'>;
+/** What a run counts, in its summary and in its stored row. */
+interface RunCounts {
   fetched: number;
   skipped: number;
   items_new: number;
   items_seen: number;
   reposts: number;
   errors: number;
+}
+
+export interface RunSummary extends RunCounts {
+  run_id: number;
+  source_id: number;
+  status: Exclude<OsintRunStatus, 'running'>;
   warnings: number;
   alerts: number;
   sellers: number;
@@ -151,7 +156,7 @@ export async function runCollection(database: Database, options: RunOptions): Pr
           await sql`select pg_advisory_xact_lock(hashtext('vigie.osint.items'))`.execute(session.db);
           const seenAt = new Date();
           for (const { post, analysis, key } of slice) {
-            const outcome = await storePost(
+            const outcome = await storeItem(
               session.db,
               {
                 sourceId: source.id,
@@ -247,8 +252,7 @@ export async function runCollection(database: Database, options: RunOptions): Pr
   let sellerAlerts = 0;
   if (current.size) {
     await database.transaction(async (session) => {
-      const refreshed = await refreshSellers(session.db, current);
-      sellerAlerts = await raiseSellerAlerts(session.db, refreshed);
+      sellerAlerts = await profileSellers(session.db, current);
     });
   }
   stats.alerts += sellerAlerts;
@@ -296,7 +300,7 @@ export async function runCollection(database: Database, options: RunOptions): Pr
   };
 }
 
-export interface RunView {
+export interface RunView extends RunCounts {
   id: number;
   source_id: number;
   job_id: string | null;
@@ -304,12 +308,6 @@ export interface RunView {
   started_at: string;
   finished_at: string | null;
   status: OsintRunStatus;
-  fetched: number;
-  skipped: number;
-  items_new: number;
-  items_seen: number;
-  reposts: number;
-  errors: number;
   alerts: number;
   problems: LocatedProblem[];
 }

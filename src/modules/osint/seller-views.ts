@@ -1,9 +1,13 @@
-/** Sellers as the API and the CLI show them: lists with filters, and one seller's profile with its identifiers. */
+/**
+ * Sellers as the API and the CLI show them: lists with filters, one seller's profile with its identifiers (for
+ * the graph), and the sellers known by one identifier.
+ */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { resolveSellerId, type SellerIdentifiers, sellerIdentifiers } from './sellers.ts';
+import { storedIdentifier } from './identifiers.ts';
+import { resolveSellerId } from './sellers.ts';
 import { likeEscape } from './sources.ts';
-import type { OsintLabel } from './tables.ts';
+import type { OsintIdentifierKind, OsintLabel } from './tables.ts';
 
 export interface SellerView {
   id: number;
@@ -111,4 +115,75 @@ export async function getSellerProfile(
     merged_from: merged.map((m) => m.id),
     identifiers: await sellerIdentifiers(db, resolved),
   };
+}
+
+export interface SellerIdentifiers {
+  seller_id: number;
+  phones: string[];
+  emails: string[];
+  handles: { platform: string; handle: string }[];
+  shop_urls: string[];
+  company_names: string[];
+  addresses: string[];
+}
+
+/**
+ * The identifiers of a seller, for the graph: phones (E.164), e-mails, handles by platform, shop URLs, company
+ * names (normalised: lower case, no accents, no legal form) and addresses. A merged seller's id answers for the
+ * seller it was merged into.
+ */
+export async function sellerIdentifiers(db: Kysely<DB>, sellerId: number): Promise<SellerIdentifiers> {
+  const id = await resolveSellerId(db, sellerId);
+  const rows = await db
+    .selectFrom('osint_identifiers as d')
+    .select(['d.kind', 'd.value'])
+    .where((eb) =>
+      eb.or([
+        eb('d.seller_id', '=', id),
+        eb(
+          'd.id',
+          'in',
+          eb
+            .selectFrom('osint_item_identifiers as ii')
+            .innerJoin('osint_items as i', 'i.id', 'ii.item_id')
+            .select('ii.identifier_id')
+            .where('i.seller_id', '=', id),
+        ),
+      ]),
+    )
+    .orderBy('d.kind')
+    .orderBy('d.value')
+    .execute();
+  const of = (kind: OsintIdentifierKind) => rows.filter((r) => r.kind === kind).map((r) => r.value);
+  return {
+    seller_id: id,
+    phones: of('phone'),
+    emails: of('email'),
+    handles: of('handle').map((h) => {
+      const at = h.indexOf(':');
+      return { platform: h.slice(0, at), handle: h.slice(at + 1) };
+    }),
+    shop_urls: of('shop_url'),
+    company_names: of('company'),
+    addresses: of('address'),
+  };
+}
+/** Sellers known by an identifier (a phone in any format, an e-mail, `platform:handle`, a URL, a company name). */
+export async function sellersByIdentifier(
+  db: Kysely<DB>,
+  kind: OsintIdentifierKind,
+  value: string,
+): Promise<number[]> {
+  const normalized = storedIdentifier(kind, value);
+  const rows = await db
+    .selectFrom('osint_identifiers as d')
+    .innerJoin('osint_item_identifiers as ii', 'ii.identifier_id', 'd.id')
+    .innerJoin('osint_items as i', 'i.id', 'ii.item_id')
+    .select('i.seller_id')
+    .distinct()
+    .where('d.kind', '=', kind)
+    .where('d.value', '=', normalized)
+    .where('i.seller_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.seller_id!).sort((a, b) => a - b);
 }

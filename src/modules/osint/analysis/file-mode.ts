@@ -9,7 +9,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Diagnostic, InputUnreadableError, readJsonLines } from './jsonl.ts';
-import { analyzePost, DEFAULT_MAX_TEXT_CHARS, toContractRecord } from './pipeline.ts';
+import { analyzePost, DEFAULT_MAX_TEXT_CHARS, toResultRecord } from './pipeline.ts';
 import { type AnalysisResult, LABELS, type Label, type Post, postSchema } from './types.ts';
 
 export { InputUnreadableError };
@@ -171,15 +171,7 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<AnalyzeF
           }
           try {
             const result = analyze(post);
-            const record = options.explain
-              ? {
-                  ...toContractRecord(result),
-                  reasons: result.reasons,
-                  scores: result.scores,
-                  language: result.language,
-                }
-              : toContractRecord(result);
-            await out.write(`${JSON.stringify(record)}\n`);
+            await out.write(`${JSON.stringify(toResultRecord(result, options.explain))}\n`);
             summary.analysed++;
             summary.labels[result.label]++;
           } catch (error) {

@@ -22,6 +22,7 @@ export {
   serializeClassifier,
 } from './classifier-io.ts';
 export { buildTrie, DEFAULT_LEXICONS } from './compile.ts';
+export { normalizePhone } from './entities/phones.ts';
 export { type Evaluation, evaluate, type LabelMetrics } from './evaluate.ts';
 export {
   type AnalyzeFileOptions,
@@ -39,6 +40,7 @@ export {
   DEFAULT_BLEND,
   DEFAULT_MAX_TEXT_CHARS,
   toContractRecord,
+  toResultRecord,
 } from './pipeline.ts';
 export { CONTEXT_FACTORS, THRESHOLD } from './score.ts';
 export { defaultClassifier, loadFreshCorpus, loadSeedCorpus, type SeedPost, splitSeed } from './seed.ts';

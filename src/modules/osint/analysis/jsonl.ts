@@ -41,6 +41,12 @@ export class InputUnreadableError extends Error {
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const EXPECTED = 'one JSON object per line';
 
+/** A line that is not one JSON object: skipped, with what was expected. */
+const notAnObject = (file: string, line: number, code: string, message: string): JsonLine => ({
+  line,
+  error: { file, line, severity: 'error', code, message, expected: EXPECTED },
+});
+
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
@@ -74,19 +80,7 @@ function sniffUtf16(head: Buffer): 'utf16le' | 'utf16be' | null {
 
 function decodeLine(file: string, line: number, buf: Buffer): JsonLine {
   const warnings: Diagnostic[] = [];
-  if (looksBinary(buf)) {
-    return {
-      line,
-      error: {
-        file,
-        line,
-        severity: 'error',
-        code: 'input.binary',
-        message: 'binary content, not text',
-        expected: EXPECTED,
-      },
-    };
-  }
+  if (looksBinary(buf)) return notAnObject(file, line, 'input.binary', 'binary content, not text');
   let text: string;
   if (isUtf8(buf)) {
     text = buf.toString('utf8');
@@ -108,31 +102,11 @@ function decodeLine(file: string, line: number, buf: Buffer): JsonLine {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      line,
-      error: {
-        file,
-        line,
-        severity: 'error',
-        code: 'input.invalid_json',
-        message: `invalid JSON: ${detail}`,
-        expected: EXPECTED,
-      },
-    };
+    return notAnObject(file, line, 'input.invalid_json', `invalid JSON: ${detail}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-    return {
-      line,
-      error: {
-        file,
-        line,
-        severity: 'error',
-        code: 'input.not_object',
-        message: `got ${got}, not an object`,
-        expected: EXPECTED,
-      },
-    };
+    return notAnObject(file, line, 'input.not_object', `got ${got}, not an object`);
   }
   return { line, value, warnings };
 }

@@ -83,3 +83,13 @@ export function toContractRecord(
 ): Pick<AnalysisResult, 'id' | 'label' | 'score' | 'signals' | 'entities'> {
   return { id: r.id, label: r.label, score: r.score, signals: r.signals, entities: r.entities };
 }
+
+/**
+ * The record of one analysed post, in file mode and through the API: the contract's record, and with `explain`
+ * also the reasons, per-label scores and language.
+ */
+export function toResultRecord(r: AnalysisResult, explain: boolean | undefined) {
+  return explain
+    ? { ...toContractRecord(r), reasons: r.reasons, scores: r.scores, language: r.language }
+    : toContractRecord(r);
+}

@@ -8,7 +8,7 @@
  * Crawlee weighs ~0.7 s to load; this file loads it only when a crawl starts.
  */
 import type { CheerioAPI } from '@crawlee/cheerio';
-import { canonicalUrl } from '../dedup.ts';
+import { canonicalUrl } from '../urls.ts';
 import {
   assertPublicHost,
   HostLimiter,

@@ -6,6 +6,7 @@
  */
 import type { CheerioAPI } from '@crawlee/cheerio';
 import { applyMapping, type Mapping, recordsAt, stripHtml } from '../mapping.ts';
+import { PAGE_FIELDS } from '../source-config.ts';
 import type { CollectedPost } from './types.ts';
 
 type Cheerio = ReturnType<CheerioAPI>;
@@ -232,24 +233,9 @@ export function pageItems($: CheerioAPI, pageUrl: string, options: PageExtractio
     const own = fields[field];
     return own === undefined ? (defaults[field] ?? []) : Array.isArray(own) ? own : [own];
   };
-  const names = [
-    'id',
-    'title',
-    'text',
-    'url',
-    'author',
-    'author_url',
-    'price',
-    'currency',
-    'posted_at',
-    'phone',
-    'email',
-    'company',
-    'address',
-  ];
   const read = (scope: Cheerio | null, defaults: Record<string, string[]>) => {
     const v: Record<string, string | undefined> = {};
-    for (const name of names) v[name] = pick($, scope, selectorsFor(name, defaults), name, pageUrl);
+    for (const name of PAGE_FIELDS) v[name] = pick($, scope, selectorsFor(name, defaults), name, pageUrl);
     return v;
   };
   if (options.itemSelector) {

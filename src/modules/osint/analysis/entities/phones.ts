@@ -21,15 +21,28 @@ export interface PhoneMatch {
 // Not after a letter, digit, slash or "=": numbers inside URLs (wa.me/212…) are read by the URL extractor.
 const CANDIDATE = /(?<![\p{L}\d/=_@])(?:\+|00)?\d[\d .\-()]{6,40}\d(?!\d)/gu;
 
+/** E.164 of the digits (and `+`) of a number, `00` read as `+`; null when libphonenumber-js finds it invalid. */
+function e164(digits: string, region: 'MA'): string | null {
+  const parsed = parsePhoneNumberFromString(digits.startsWith('00') ? `+${digits.slice(2)}` : digits, region);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/**
+ * A phone number given on its own — declared by a platform, typed on the watchlist or in a lookup — in E.164, or
+ * null when it is not a valid number: whatever is not a digit or `+` is ignored ("06.12.34.56.78", "+212 6…").
+ */
+export function normalizePhone(raw: string, region: 'MA' = 'MA'): string | null {
+  return e164(raw.replace(/[^\d+]/g, ''), region);
+}
+
+/** A candidate found in a text: stricter than `normalizePhone`, since prices and order numbers are digits too. */
 function parseValid(raw: string, region: 'MA'): string | null {
   const digits = raw.replace(/[^\d+]/g, '');
   const count = digits.replace('+', '').length;
   if (count < 9 || count > 15) return null;
   // A bare national number must start with its trunk 0 or the country code: 9 loose digits are rarely a phone.
   if (!/^(\+|00|0|212)/.test(digits)) return null;
-  const normalised = digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
-  const parsed = parsePhoneNumberFromString(normalised, region);
-  return parsed?.isValid() ? parsed.number : null;
+  return e164(digits, region);
 }
 
 /** Finds valid phone numbers in the folded text; spans point into the original. */

@@ -1,0 +1,127 @@
+/**
+ * Sellers under /api/osint: the list, one seller's profile, its identifiers (for the graph), and the sellers
+ * known by one identifier.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/server/context.ts';
+import { errorSchema } from '../../../platform/server/errors.ts';
+import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { getSellerProfile, listSellers, sellerIdentifiers, sellersByIdentifier } from '../seller-views.ts';
+import { idParams, label, pagedList, text } from './shared.ts';
+
+const sellerSchema = z
+  .object({
+    id: z.number().int(),
+    display_name: z.string(),
+    score: z.number(),
+    label: label.nullable(),
+    reasons: z.array(z.string()),
+    item_count: z.number().int(),
+    ad_count: z.number().int(),
+    risky_ad_count: z.number().int(),
+    accounts: z.array(z.object({ platform: z.string(), handle: z.string() })),
+    platforms: z.array(z.string()),
+    brands: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    cities: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    price_min_mad: z.number().nullable(),
+    price_max_mad: z.number().nullable(),
+    first_seen_at: z.string().nullable(),
+    last_seen_at: z.string().nullable(),
+    open_alerts: z.number().int(),
+  })
+  .meta({ id: 'OsintSeller' });
+
+const identifiersSchema = z
+  .object({
+    seller_id: z.number().int(),
+    phones: z.array(z.string()),
+    emails: z.array(z.string()),
+    handles: z.array(z.object({ platform: z.string(), handle: z.string() })),
+    shop_urls: z.array(z.string()),
+    company_names: z.array(z.string()),
+    addresses: z.array(z.string()),
+  })
+  .meta({ id: 'OsintSellerIdentifiers' });
+
+const sellerDetailSchema = sellerSchema
+  .extend({ merged_from: z.array(z.number().int()), identifiers: identifiersSchema })
+  .meta({ id: 'OsintSellerDetail' });
+
+export function sellerRoutes(app: FastifyInstance, { database }: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/osint/sellers',
+    {
+      config: { permission: 'osint:read' },
+      schema: {
+        summary: 'Sellers (accounts grouped across platforms by shared identifiers), highest score first',
+        tags: ['osint'],
+        querystring: z.object({
+          min_score: z.coerce.number().min(0).max(1).optional(),
+          label: label.optional(),
+          platform: text(60).optional(),
+          q: text().optional(),
+          ...pagingQuery,
+        }),
+        response: { 200: pageOf(sellerSchema), 400: errorSchema },
+      },
+    },
+    pagedList(database.db, listSellers),
+  );
+
+  typed.get(
+    '/api/osint/sellers/:id',
+    {
+      config: { permission: 'osint:read' },
+      schema: {
+        summary: 'A seller: profile, accounts, identifiers (a merged seller answers with the one it joined)',
+        tags: ['osint'],
+        params: idParams,
+        response: { 200: sellerDetailSchema, 404: errorSchema },
+      },
+    },
+    async (request) => getSellerProfile(database.db, request.params.id),
+  );
+
+  typed.get(
+    '/api/osint/sellers/:id/identifiers',
+    {
+      config: { permission: 'osint:read' },
+      schema: {
+        summary:
+          "A seller's phones, e-mails, handles, shop URLs, company names and addresses (for the graph)",
+        tags: ['osint'],
+        params: idParams,
+        response: { 200: identifiersSchema, 404: errorSchema },
+      },
+    },
+    async (request) => sellerIdentifiers(database.db, request.params.id),
+  );
+
+  typed.get(
+    '/api/osint/identifiers',
+    {
+      config: { permission: 'osint:read' },
+      schema: {
+        summary:
+          'The sellers known by an identifier (phone in any format, e-mail, platform:handle, URL, company)',
+        tags: ['osint'],
+        querystring: z.object({
+          kind: z.enum(['phone', 'email', 'handle', 'shop_url', 'company', 'address']),
+          value: z.string().min(1).max(500),
+        }),
+        response: {
+          200: z.object({ kind: z.string(), value: z.string(), seller_ids: z.array(z.number().int()) }),
+          400: errorSchema,
+        },
+      },
+    },
+    async (request) => ({
+      ...request.query,
+      seller_ids: await sellersByIdentifier(database.db, request.query.kind, request.query.value),
+    }),
+  );
+}
