@@ -56,6 +56,17 @@ for (const backend of testBackends()) {
       }
     };
 
+    it('loads a lazily registered command after a global option and its value', async () => {
+      const listed = await vigie(
+        '--data-dir',
+        join(files.dir, `lazy-${backend}`),
+        'risk',
+        'profiles',
+        'list',
+      );
+      expect(listed.code, listed.stderr).toBe(0);
+    });
+
     it('exits 2 with the usage on a wrong command or kind', async () => {
       const wrong = await vigie('import', 'parcels', 'x.csv');
       expect(wrong.code).toBe(2);

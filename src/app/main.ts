@@ -33,6 +33,19 @@ const program = new Command('vigie')
 
 const context = new CliContext(program, registry);
 
+/** The command being run: the first argument that is neither a global option nor the value such an option takes. */
+function firstCommand(args: string[]): string | undefined {
+  const withValue = new Set(
+    program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter(Boolean)),
+  );
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('-')) return arg;
+    if (withValue.has(arg)) i++;
+  }
+  return undefined;
+}
+
 const db = program.command('db').description('the database');
 db.command('migrate')
   .description('bring the database schema to the latest version')
@@ -166,7 +179,7 @@ program
 
 registerServeCommands(program, context);
 // The first argument that is not an option names the command being run.
-const commandName = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const commandName = firstCommand(process.argv.slice(2));
 for (const module of modules) {
   module.cli?.(program, context);
   if (module.lazyCli) {
