@@ -19,25 +19,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, type Page, query } from '../api.ts';
+import type { Schema } from '../api/types.ts';
+import { apiGet } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useUrlState } from '../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 
-export interface DeclarationSummary {
-  id: number;
-  reference: string;
-  office: string;
-  lodged_on: string;
-  importer_code: string | null;
-  declarant_code: string | null;
-  currency: string | null;
-  item_count: number;
-  total_value: number;
-  inspected_items: number;
-  fraud_items: number;
-  critical_items: number;
-}
+export type DeclarationSummary = Schema<'DeclarationSummary'>;
 
 const FILTERS = ['reference', 'office', 'importer', 'hs', 'origin', 'from', 'to', 'result'] as const;
 const PAGE_SIZE = 25;
@@ -72,9 +60,9 @@ export function Declarations() {
   const list = useQuery({
     queryKey: ['declarations', filters, page],
     queryFn: () =>
-      api<Page<DeclarationSummary>>(
-        `/api/declarations${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
-      ),
+      apiGet('/api/declarations', {
+        query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      }),
     placeholderData: keepPreviousData,
   });
   const apply = (event: FormEvent) => {

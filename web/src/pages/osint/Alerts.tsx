@@ -21,7 +21,8 @@ import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstac
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import type { ApiResponse } from '../../api/types.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
@@ -46,7 +47,7 @@ export function useAlertCounts() {
   return useQueries({
     queries: ALERT_STATUSES.map((status) => ({
       queryKey: ['osint', 'alerts', 'count', status],
-      queryFn: () => api<Page<OsintAlert>>(`/api/osint/alerts?status=${status}&limit=1`),
+      queryFn: () => apiGet('/api/osint/alerts', { query: { status, limit: 1 } }),
     })),
     combine: (results) => ({
       counts: Object.fromEntries(ALERT_STATUSES.map((s, i) => [s, results[i]?.data?.total])) as Record<
@@ -97,8 +98,8 @@ function AlertCard({ alert, onDecided }: { alert: OsintAlert; onDecided: (a: Osi
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<{ alert: OsintAlert }>(`/api/osint/alerts/${alert.id}/decision`, {
-        method: 'POST',
+      const answer = await apiSend('post', '/api/osint/alerts/{id}/decision', {
+        path: { id: alert.id },
         json: { decision: deciding, ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setDeciding(null);
@@ -247,19 +248,19 @@ export function Alerts() {
   const list = useQuery({
     queryKey: key,
     queryFn: () =>
-      api<Page<OsintAlert>>(
-        `/api/osint/alerts${query({
+      apiGet('/api/osint/alerts', {
+        query: {
           status: status === 'all' ? undefined : status,
           kind,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
-        })}`,
-      ),
+        },
+      }),
     placeholderData: keepPreviousData,
   });
   // The decided alert stays where it was, showing the decision; the counts move.
   const decided = (alert: OsintAlert) => {
-    client.setQueryData<Page<OsintAlert>>(key, (old) =>
+    client.setQueryData<ApiResponse<'/api/osint/alerts'>>(key, (old) =>
       old ? { ...old, items: old.items.map((a) => (a.id === alert.id ? alert : a)) } : old,
     );
     void client.invalidateQueries({ queryKey: ['osint', 'alerts', 'count'] });

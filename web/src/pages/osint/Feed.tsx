@@ -20,7 +20,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
@@ -33,7 +33,6 @@ import {
   type OsintItem,
   PLATFORMS,
   PlatformBadge,
-  type Source,
   usePostLink,
 } from './shared.tsx';
 
@@ -44,7 +43,7 @@ const PAGE_SIZE = 20;
 export function useSources() {
   return useQuery({
     queryKey: ['osint', 'sources'],
-    queryFn: () => api<Page<Source>>('/api/osint/sources?limit=500'),
+    queryFn: () => apiGet('/api/osint/sources', { query: { limit: 500 } }),
   });
 }
 
@@ -123,8 +122,8 @@ export function Feed() {
   const list = useQuery({
     queryKey: ['osint', 'items', filters, page],
     queryFn: () =>
-      api<Page<OsintItem>>(
-        `/api/osint/items${query({
+      apiGet('/api/osint/items', {
+        query: {
           label: filters.label,
           platform: filters.platform,
           source_id: filters.source,
@@ -132,8 +131,8 @@ export function Feed() {
           q: filters.q,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
-        })}`,
-      ),
+        },
+      }),
     placeholderData: keepPreviousData,
   });
   const sourceNames = new Map(sources.data?.items.map((s) => [s.id, s.name]) ?? []);

@@ -4,13 +4,13 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../i18n/index.ts';
 import { useAlertCounts } from './Alerts.tsx';
 import { PostCard, useSources } from './Feed.tsx';
-import { ALERT_STATUSES, LABEL_HEX, LABELS, type OsintItem, type Seller } from './shared.tsx';
+import { ALERT_STATUSES, LABEL_HEX, LABELS } from './shared.tsx';
 
 const STATUS_HEX: Record<string, string> = {
   open: '#e03131',
@@ -55,7 +55,7 @@ export function Overview() {
   const perLabel = useQueries({
     queries: LABELS.map((label) => ({
       queryKey: ['osint', 'items', 'count', label],
-      queryFn: () => api<Page<OsintItem>>(`/api/osint/items?label=${label}&limit=1`),
+      queryFn: () => apiGet('/api/osint/items', { query: { label, limit: 1 } }),
     })),
     combine: (results) => ({
       counts: results.map((r) => r.data?.total),
@@ -65,11 +65,11 @@ export function Overview() {
   const alerts = useAlertCounts();
   const sellers = useQuery({
     queryKey: ['osint', 'sellers', 'all'],
-    queryFn: () => api<Page<Seller>>('/api/osint/sellers?limit=500'),
+    queryFn: () => apiGet('/api/osint/sellers', { query: { limit: 500 } }),
   });
   const latest = useQuery({
     queryKey: ['osint', 'items', 'latest-risky'],
-    queryFn: () => api<Page<OsintItem>>('/api/osint/items?min_score=0.8&group=true&limit=6'),
+    queryFn: () => apiGet('/api/osint/items', { query: { min_score: 0.8, group: 'true', limit: 6 } }),
   });
   const sources = useSources();
 

@@ -26,7 +26,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -38,12 +38,10 @@ import {
   LABEL_HEX,
   LABELS,
   LabelBadge,
-  type OsintItem,
   PLATFORMS,
   PlatformBadge,
   pct,
   type Seller,
-  type SellerDetail,
 } from './shared.tsx';
 
 const PAGE_SIZE = 25;
@@ -69,9 +67,9 @@ export function Sellers() {
   const list = useQuery({
     queryKey: ['osint', 'sellers', filters, page],
     queryFn: () =>
-      api<Page<Seller>>(
-        `/api/osint/sellers${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
-      ),
+      apiGet('/api/osint/sellers', {
+        query: { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      }),
     placeholderData: keepPreviousData,
   });
   const apply = (event?: FormEvent, next = draft) => {
@@ -263,22 +261,20 @@ export function SellerPage() {
   const { page, setPage } = useUrlState([]);
   const seller = useQuery({
     queryKey: ['osint', 'seller', id],
-    queryFn: () => api<SellerDetail>(`/api/osint/sellers/${id}`),
+    queryFn: () => apiGet('/api/osint/sellers/{id}', { path: { id: Number(id) } }),
   });
   const sellerId = seller.data?.id;
   const posts = useQuery({
     queryKey: ['osint', 'items', { seller: sellerId }, page],
     queryFn: () =>
-      api<Page<OsintItem>>(
-        `/api/osint/items${query({ seller_id: sellerId, limit: 10, offset: (page - 1) * 10 })}`,
-      ),
+      apiGet('/api/osint/items', { query: { seller_id: sellerId, limit: 10, offset: (page - 1) * 10 } }),
     enabled: Boolean(sellerId),
     placeholderData: keepPreviousData,
   });
   // The labels of all their posts, for the distribution (one page of up to 500).
   const all = useQuery({
     queryKey: ['osint', 'items', { seller: sellerId, all: true }],
-    queryFn: () => api<Page<OsintItem>>(`/api/osint/items${query({ seller_id: sellerId, limit: 500 })}`),
+    queryFn: () => apiGet('/api/osint/items', { query: { seller_id: sellerId, limit: 500 } }),
     enabled: Boolean(sellerId),
   });
   const chart = useMemo<ChartOption | null>(() => {

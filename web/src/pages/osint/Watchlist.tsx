@@ -20,11 +20,11 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import { type JobAnswer, JobProgress, WATCH_KINDS, type WatchKind, type WatchTerm } from './shared.tsx';
+import { JobProgress, WATCH_KINDS, type WatchKind, type WatchTerm } from './shared.tsx';
 
 const KIND_COLOURS: Record<WatchKind, string> = {
   brand: 'red',
@@ -46,8 +46,7 @@ function AddTerm() {
     setBusy(true);
     setError(null);
     try {
-      await api<WatchTerm>('/api/osint/watchlist', {
-        method: 'POST',
+      await apiSend('post', '/api/osint/watchlist', {
         json: { kind, value: value.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setValue('');
@@ -119,7 +118,7 @@ function SubmitUrls() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<JobAnswer>('/api/osint/submissions', { method: 'POST', json: { urls } });
+      const answer = await apiSend('post', '/api/osint/submissions', { json: { urls } });
       setJob(answer.job.id);
       setText('');
     } catch (e) {
@@ -174,7 +173,7 @@ function TermBadge({ term, canDelete }: { term: WatchTerm; canDelete: boolean })
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/osint/watchlist/${term.id}`, { method: 'DELETE' });
+      await apiSend('delete', '/api/osint/watchlist/{id}', { path: { id: term.id } });
       await client.invalidateQueries({ queryKey: ['osint', 'watchlist'] });
     } catch (e) {
       setError(e);
@@ -227,7 +226,7 @@ export function Watchlist() {
   const manage = can('osint:manage');
   const list = useQuery({
     queryKey: ['osint', 'watchlist'],
-    queryFn: () => api<{ items: WatchTerm[] }>('/api/osint/watchlist'),
+    queryFn: () => apiGet('/api/osint/watchlist'),
   });
   return (
     <Stack gap="sm">

@@ -28,46 +28,16 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import type { ApiResponse } from '../../api/types.ts';
+import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { pageOf, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
-export type Channel = 'red' | 'yellow' | 'blue' | 'green';
-
-export interface QueueRow {
-  id: number;
-  reference: string;
-  office: string;
-  lodged_on: string;
-  run_id: number | null;
-  channel: Channel;
-  initial_channel: Channel;
-  basis: string;
-  score: number;
-  probability: number;
-  expected_value: number;
-  rank: number | null;
-  decided_at: string;
-  importer_code: string | null;
-  importer_name: string | null;
-  items: number;
-  controlled_items: number;
-  status: 'pending' | 'controlled';
-  duties_at_stake: number | null;
-  top_reason: { source: string; id: string; points: number; title: { en: string; fr: string } | null } | null;
-}
-
-export interface QueuePage extends Page<QueueRow> {
-  summary: { selected: number; controlled: number; pending: number };
-}
-
-interface Campaign {
-  id: number;
-  name: string;
-  status: 'active' | 'closed';
-}
+export type QueuePage = ApiResponse<'/api/risk/decisions'>;
+export type QueueRow = QueuePage['items'][number];
+export type Channel = QueueRow['channel'];
 
 export const PAGE_SIZE = 50;
 const FILTERS = ['office', 'channel', 'campaign', 'min_score', 'status', 'from', 'to'] as const;
@@ -263,12 +233,12 @@ export function Selection() {
   const apiQuery = queueQuery(params);
   const list = useQuery({
     queryKey: ['risk-queue', apiQuery],
-    queryFn: () => api<QueuePage>(`/api/risk/decisions${query(apiQuery)}`),
+    queryFn: () => apiGet('/api/risk/decisions', { query: apiQuery }),
     placeholderData: keepPreviousData,
   });
   const campaigns = useQuery({
     queryKey: ['risk-campaigns', 'all'],
-    queryFn: () => api<Page<Campaign>>('/api/risk/campaigns?limit=500'),
+    queryFn: () => apiGet('/api/risk/campaigns', { query: { limit: 500 } }),
     staleTime: 60_000,
   });
 

@@ -30,13 +30,13 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import i18n, { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
-import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
+import type { BacktestReport, BacktestResult, Job, References } from './types.ts';
 import { backArrow, pct } from './types.ts';
 
 /** The demo history with inspection outcomes covers 2020. */
@@ -65,7 +65,7 @@ export function useJob(id: string | null): { job: Job | null; error: unknown } {
     let source: EventSource | null = null;
     const poll = async () => {
       try {
-        const next = await api<Job>(`/api/jobs/${id}`);
+        const next = await apiGet('/api/jobs/{id}', { path: { id } });
         if (closed) return;
         setJob(next);
         if (!FINAL.includes(next.state)) timer = setTimeout(() => void poll(), 1500);
@@ -93,7 +93,7 @@ export function useJob(id: string | null): { job: Job | null; error: unknown } {
         if (!closed) void poll();
       };
     };
-    api<Job>(`/api/jobs/${id}`)
+    apiGet('/api/jobs/{id}', { path: { id } })
       .then((first) => {
         if (closed) return;
         setJob(first);
@@ -640,14 +640,16 @@ export function Backtest() {
   const [from, setFrom] = useState(params.get('from') ?? DEFAULT_WINDOW.from);
   const [to, setTo] = useState(params.get('to') ?? DEFAULT_WINDOW.to);
   const [compare, setCompare] = useState(params.get('compare') !== '0');
-  const [references, setReferences] = useState<string>(params.get('references') ?? 'rolling');
+  const [references, setReferences] = useState<References>(
+    params.get('references') === 'current' ? 'current' : 'rolling',
+  );
   const [startError, setStartError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const jobId = params.get('job');
   const { job, error: jobError } = useJob(jobId);
   const profile = useQuery({
     queryKey: ['risk-profile', Number(id)],
-    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+    queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
   });
 
   const start = async (event: FormEvent) => {
@@ -655,8 +657,7 @@ export function Backtest() {
     setStartError(null);
     setStarting(true);
     try {
-      const { job: created } = await api<{ job: Job }>('/api/risk/backtests', {
-        method: 'POST',
+      const { job: created } = await apiSend('post', '/api/risk/backtests', {
         json: { profile_id: Number(id), from, to, compare, references },
       });
       setParams({ from, to, compare: compare ? '1' : '0', references, job: created.id });
@@ -707,7 +708,7 @@ export function Backtest() {
             <Select
               label={t('rules.bt.references')}
               value={references}
-              onChange={(v) => setReferences(v ?? 'rolling')}
+              onChange={(v) => setReferences(v === 'current' ? 'current' : 'rolling')}
               allowDeselect={false}
               data={[
                 { value: 'rolling', label: t('rules.bt.refs.rolling') },

@@ -24,12 +24,12 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, query } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CampaignStatus, CampaignWindow, Criteria } from './Campaigns.tsx';
-import { backArrow, type CampaignMatch, type CampaignDetail as Detail, type QueueStatus } from './types.ts';
+import { backArrow, type CampaignMatch, type QueueStatus, queueStatus } from './types.ts';
 
 const PAGE_SIZE = 25;
 const QUEUE_COLOURS: Record<QueueStatus, string> = { todo: 'blue', done: 'gray', finding: 'red' };
@@ -48,7 +48,7 @@ function QueueRow({
   const lang = i18n.language;
   const client = useQueryClient();
   const message = useErrorMessage();
-  const [status, setStatus] = useState<QueueStatus | null>(item.status);
+  const [status, setStatus] = useState<QueueStatus | null>(queueStatus(item.status));
   const [note, setNote] = useState(item.note ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -58,8 +58,8 @@ function QueueRow({
     setError(null);
     setBusy(true);
     try {
-      await api(`/api/risk/campaigns/${campaignId}/items/${item.declaration_id}`, {
-        method: 'PUT',
+      await apiSend('put', '/api/risk/campaigns/{id}/items/{declaration_id}', {
+        path: { id: campaignId, declaration_id: item.declaration_id },
         json: { status: next, note: note.trim() || null },
       });
       await client.invalidateQueries({ queryKey: ['risk-campaign', campaignId] });
@@ -103,7 +103,7 @@ function QueueRow({
             color={status ? QUEUE_COLOURS[status] : undefined}
           />
         ) : (
-          <Badge color={QUEUE_COLOURS[item.status]} variant="light">
+          <Badge color={QUEUE_COLOURS[queueStatus(item.status) ?? 'todo']} variant="light">
             {t(`campaigns.queue.${item.status}`)}
           </Badge>
         )}
@@ -155,9 +155,10 @@ export function CampaignDetail() {
   const detail = useQuery({
     queryKey: ['risk-campaign', campaignId, page],
     queryFn: () =>
-      api<Detail>(
-        `/api/risk/campaigns/${campaignId}${query({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
-      ),
+      apiGet('/api/risk/campaigns/{id}', {
+        path: { id: campaignId },
+        query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      }),
     placeholderData: keepPreviousData,
   });
 
@@ -165,10 +166,10 @@ export function CampaignDetail() {
     setActionError(null);
     setBusy(action);
     try {
-      const out = await api<{ queued?: number }>(`/api/risk/campaigns/${campaignId}/${action}`, {
-        method: 'POST',
-      });
-      if (action === 'queue') setQueuedNow(out.queued ?? 0);
+      if (action === 'queue') {
+        const out = await apiSend('post', '/api/risk/campaigns/{id}/queue', { path: { id: campaignId } });
+        setQueuedNow(out.queued);
+      } else await apiSend('post', '/api/risk/campaigns/{id}/close', { path: { id: campaignId } });
       setConfirmClose(false);
       await client.invalidateQueries({ queryKey: ['risk-campaign', campaignId] });
       await client.invalidateQueries({ queryKey: ['risk-campaigns'] });

@@ -20,11 +20,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import type { Campaign, CampaignSummary } from './types.ts';
+import type { Campaign } from './types.ts';
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -104,8 +104,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
     if (Object.keys(problems).length) return;
     setBusy(true);
     try {
-      const created = await api<Campaign>('/api/risk/campaigns', {
-        method: 'POST',
+      const created = await apiSend('post', '/api/risk/campaigns', {
         json: {
           name,
           description: description.trim() || null,
@@ -216,9 +215,7 @@ export function Campaigns() {
   const list = useQuery({
     queryKey: ['risk-campaigns', status],
     queryFn: () =>
-      api<Page<CampaignSummary>>(
-        `/api/risk/campaigns${query({ status: status === 'all' ? undefined : status, limit: 200 })}`,
-      ),
+      apiGet('/api/risk/campaigns', { query: { status: status === 'all' ? undefined : status, limit: 200 } }),
   });
   return (
     <Stack gap="md">

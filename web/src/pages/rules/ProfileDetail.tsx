@@ -25,7 +25,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
@@ -205,14 +205,15 @@ function ReasonModal({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (!action) return;
     if (reason.trim().length < MIN_REASON) {
       setTooShort(true);
       return;
     }
     setBusy(true);
     try {
-      await api(`/api/risk/profiles/${profile.id}/${action}`, {
-        method: 'POST',
+      await apiSend('post', `/api/risk/profiles/{id}/${action}`, {
+        path: { id: profile.id },
         json: { reason: reason.trim() },
       });
       await client.invalidateQueries({ queryKey: ['risk-profiles'] });
@@ -274,7 +275,7 @@ export function ProfileDetail() {
   const [action, setAction] = useState<'activate' | 'retire' | null>(null);
   const detail = useQuery({
     queryKey: ['risk-profile', Number(id)],
-    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+    queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
   });
   if (detail.error)
     return (

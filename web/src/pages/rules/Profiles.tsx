@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
@@ -43,7 +43,7 @@ export function Profiles() {
   const status = params.get('status') ?? '';
   const list = useQuery({
     queryKey: ['risk-profiles', status],
-    queryFn: () => api<Page<ProfileSummary>>(`/api/risk/profiles${query({ status, limit: 200 })}`),
+    queryFn: () => apiGet('/api/risk/profiles', { query: { status, limit: 200 } }),
   });
   const groups = useMemo(() => {
     const byName = new Map<string, ProfileSummary[]>();

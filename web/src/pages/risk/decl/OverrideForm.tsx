@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.ts';
+import { apiSend } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { CHANNELS, type Channel, type Decision, isDeclarationQuery } from './types.ts';
 
@@ -39,10 +39,10 @@ export function OverrideForm({
     setReasonError(null);
     setBusy(true);
     try {
-      const out = await api<{ from_channel: Channel; to_channel: Channel }>(
-        `/api/risk/decisions/${decision.id}/override`,
-        { method: 'POST', json: { channel, reason: reason.trim() } },
-      );
+      const out = await apiSend('post', '/api/risk/decisions/{id}/override', {
+        path: { id: decision.id },
+        json: { channel, reason: reason.trim() },
+      });
       await client.invalidateQueries({ predicate: (q) => isDeclarationQuery(q.queryKey, reference) });
       notifications.show({
         color: 'green',
