@@ -26,6 +26,7 @@ import {
   apiDocument,
   apiDocumentHash,
   apiHashLine,
+  HASH_LABEL,
 } from '../src/platform/server/api-document.ts';
 import { buildApp } from '../src/platform/server/app.ts';
 
@@ -75,8 +76,13 @@ export function staleMessage(expected: string, file = API_TYPES_FILE): string | 
   if (committed === expected) return null;
   const a = committed.split('\n');
   const b = expected.split('\n');
+  // The header's hash line differs whenever anything does: show the first difference in the types instead.
+  const same = (i: number) => a[i] === b[i] || (a[i]?.includes(HASH_LABEL) && b[i]?.includes(HASH_LABEL));
   let line = 0;
-  while (line < a.length && a[line] === b[line]) line++;
+  while (line < Math.max(a.length, b.length) && same(line)) line++;
+  if (line === Math.max(a.length, b.length)) {
+    return `${relative(INSTALL_DIR, file)} is stale: the OpenAPI document changed (not the types). Run \`${API_TYPES_COMMAND}\` and commit it.`;
+  }
   return [
     `${relative(INSTALL_DIR, file)} is stale: the server's API schemas changed since it was generated.`,
     `First difference at line ${line + 1}:`,

@@ -12,7 +12,7 @@ import { INSTALL_DIR } from '../lib/paths.ts';
 
 export const API_TYPES_FILE = join(INSTALL_DIR, 'web', 'src', 'api', 'schema.gen.ts');
 export const API_TYPES_COMMAND = 'npm run api-types';
-const HASH_LABEL = 'OpenAPI document sha256:';
+export const HASH_LABEL = 'OpenAPI document sha256:';
 
 /** The document as /docs/json serves it, less the release number (no schema in it: no regeneration per release). */
 export function apiDocument(app: FastifyInstance): Record<string, unknown> {

@@ -55,7 +55,7 @@ export interface WebBuildOptions {
   /**
    * Run before a build, only when one is needed: a message refuses the build (the previous one, if any, is
    * served), as `npm run build:web` refuses it. `vigie serve` checks there that web/src/api/schema.gen.ts matches
-   * the API's schemas (a hash: well under a second, next to the build's seconds).
+   * the API's schemas (a second app and a hash: about a second, beside the build's several).
    */
   check?: () => Promise<string | null>;
 }

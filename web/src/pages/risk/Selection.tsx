@@ -29,7 +29,7 @@ import { type FormEvent, type KeyboardEvent as ReactKeyboardEvent, useEffect, us
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
-import { apiGet } from '../../api.ts';
+import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { pageOf, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
@@ -62,12 +62,14 @@ const CHANNEL_COLOURS: Record<Channel, string> = {
 };
 
 /** The API query of the queue's address: no channel means the declarations sent to control (red and yellow). */
-export function queueQuery(params: URLSearchParams): Record<string, string | number> {
+type QueueQuery = NonNullable<RouteOptions<'/api/risk/decisions'>['query']>;
+
+export function queueQuery(params: URLSearchParams): QueueQuery {
   const get = (key: string) => params.get(key) ?? '';
   const page = pageOf(params);
   const channel = get('channel');
   const sort = get('sort');
-  const out: Record<string, string | number> = {
+  const out: QueueQuery = {
     office: get('office'),
     campaign_id: get('campaign'),
     min_score: get('min_score'),
