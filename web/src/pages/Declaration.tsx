@@ -1,11 +1,11 @@
 /** One declaration: header, parties with the company register, items and their controls, partner data. */
-import { Anchor, Badge, Card, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Schema } from '../api/types.ts';
 import { apiGet } from '../api.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Pending } from '../components/ErrorAlert.tsx';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 import { DeclarationRisk } from './risk/DeclarationRisk.tsx';
@@ -40,9 +40,8 @@ export function Declaration() {
     queryFn: () => apiGet('/api/declarations/{reference}/partners', { path: { reference } }),
     enabled: can('partners:read'),
   });
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
-  if (!d) return <Loader aria-label={t('common.loading')} />;
+  if (!d) return <Pending query={detail} />;
   const party = (p: Party) => (p ? `${p.code}${p.name ? ` — ${p.name}` : ''}` : '—');
   const company = partners.data?.company;
   return (

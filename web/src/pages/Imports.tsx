@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schema } from '../api/types.ts';
 import { ApiError, api, apiGet, apiSend, route } from '../api.ts';
 import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
+import { useAction } from '../components/useAction.ts';
 import { formatDateTime, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
@@ -216,8 +217,7 @@ export function Imports() {
   const [profile, setProfile] = useState('native');
   const [mode, setMode] = useState('atomic');
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -230,16 +230,11 @@ export function Imports() {
     form.set('profile', profile);
     form.set('mode', mode);
     form.set('file', file);
-    setBusy(true);
-    try {
+    await run(async () => {
       await api(route('/api/imports'), { method: 'POST', body: form });
       setFile(null);
       await client.invalidateQueries({ queryKey: ['jobs'] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Stack>

@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiResponse } from '../api/types.ts';
 import { apiGet, apiSend } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
-import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending, useErrorMessage } from '../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
@@ -165,9 +165,8 @@ function ModelDetail({ id }: { id: number }) {
     }
   };
 
-  if (detail.error) return <ErrorAlert error={detail.error} />;
   const d = detail.data;
-  if (!d) return <Loader />;
+  if (!d) return <Pending query={detail} />;
   return (
     <Stack>
       <Group justify="space-between">

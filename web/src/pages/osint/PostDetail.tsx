@@ -26,7 +26,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { apiGet } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { webUrl } from '../../components/web-url.ts';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { useSources } from './Feed.tsx';
@@ -235,8 +235,7 @@ export function PostDetail({ id }: { id: number }) {
     queryFn: () => apiGet('/api/osint/items/{id}', { path: { id } }),
   });
   const d = item.data;
-  if (item.error) return <ErrorAlert error={item.error} onRetry={() => void item.refetch()} />;
-  if (!d) return <Loader aria-label={t('common.loading')} />;
+  if (!d) return <Pending query={item} />;
   const signals = d.signals as Signal[];
   const offset = textOffset(d.title, d.text);
   const others = d.group.filter((g) => g.id !== d.id);

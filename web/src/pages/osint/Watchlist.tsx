@@ -22,6 +22,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { JobProgress, WATCH_KINDS, type WatchKind, type WatchTerm } from './shared.tsx';
@@ -39,24 +40,17 @@ function AddTerm() {
   const [kind, setKind] = useState<WatchKind>('brand');
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiSend('post', '/api/osint/watchlist', {
         json: { kind, value: value.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setValue('');
       setNote('');
       await client.invalidateQueries({ queryKey: ['osint', 'watchlist'] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder padding="sm" component="form" onSubmit={submit} aria-label={t('osint.watchlist.add')}>
@@ -106,8 +100,7 @@ function AddTerm() {
 function SubmitUrls() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [job, setJob] = useState<string | null>(null);
   const urls = text
     .split(/\s+/)
@@ -115,17 +108,11 @@ function SubmitUrls() {
     .filter(Boolean);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const answer = await apiSend('post', '/api/osint/submissions', { json: { urls } });
       setJob(answer.job.id);
       setText('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder padding="sm" component="form" onSubmit={submit} aria-label={t('osint.submit.title')}>

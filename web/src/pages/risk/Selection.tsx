@@ -11,7 +11,6 @@ import {
   Group,
   Kbd,
   NumberInput,
-  Pagination,
   Paper,
   Progress,
   Select,
@@ -25,13 +24,14 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { pageOf, useUrlState } from '../../components/useUrlState.ts';
+import { Pager, rangeOf } from '../../components/paging.tsx';
+import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -223,14 +223,9 @@ export function Selection() {
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');
-  const { params, page, filters, update, setFilters, setPage, clear } = useUrlState(FILTERS);
+  const { params, page, update, setPage, clear, draft, setDraft, apply } = useFilterForm(FILTERS);
   const sort = params.get('sort') ?? '';
   const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : 'desc';
-  const [draft, setDraft] = useState(filters);
-  const filterKey = FILTERS.map((f) => params.get(f) ?? '').join('|');
-  // The draft follows the address (back button, a shared link).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filters
-  useEffect(() => setDraft(filters), [filterKey]);
 
   const apiQuery = queueQuery(params);
   const list = useQuery({
@@ -263,15 +258,11 @@ export function Selection() {
       next.set('sort', column);
       next.delete('page');
     });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
   /** Selects apply at once; text fields on Enter or with the button. */
   const choose = (name: Filter, value: string) => {
     const next = { ...draft, [name]: value };
     setDraft(next);
-    setFilters(next);
+    apply(undefined, next);
   };
 
   // Shortcuts anywhere on the page, except while typing in a field.
@@ -326,7 +317,7 @@ export function Selection() {
 
       <Group
         component="form"
-        onSubmit={submit}
+        onSubmit={apply}
         align="end"
         gap="sm"
         wrap="wrap"
@@ -555,11 +546,7 @@ export function Selection() {
         <Group justify="space-between" wrap="wrap">
           <Group gap="lg">
             <Text size="sm" c="dimmed">
-              {t('selection.count', {
-                from: formatNumber(lang, data.total ? data.offset + 1 : 0),
-                to: formatNumber(lang, data.offset + data.items.length),
-                total: formatNumber(lang, data.total),
-              })}
+              {t('selection.count', rangeOf(lang, data))}
             </Text>
             <Text size="xs" c="dimmed" data-testid="queue-shortcuts">
               <Kbd size="xs">↓</Kbd> <Kbd size="xs">↑</Kbd> / <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd>{' '}
@@ -568,7 +555,7 @@ export function Selection() {
               {t('selection.shortcuts.page')}
             </Text>
           </Group>
-          <Pagination total={pages} value={page} onChange={setPage} siblings={1} size="sm" />
+          <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} small />
         </Group>
       )}
     </Stack>

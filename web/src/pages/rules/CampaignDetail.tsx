@@ -7,11 +7,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   Modal,
-  Pagination,
   Progress,
   SegmentedControl,
   Stack,
@@ -20,12 +17,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { Pager, usePagedQuery } from '../../components/paging.tsx';
+import { useAction } from '../../components/useAction.ts';
+import { pageOf } from '../../components/useUrlState.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CampaignStatus, CampaignWindow, Criteria } from './Campaigns.tsx';
@@ -50,25 +50,19 @@ function QueueRow({
   const message = useErrorMessage();
   const [status, setStatus] = useState<QueueStatus | null>(queueStatus(item.status));
   const [note, setNote] = useState(item.note ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const changed = status !== item.status || note !== (item.note ?? '');
   const save = async (next: QueueStatus | null = status) => {
     if (!next) return;
     setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       await apiSend('put', '/api/risk/campaigns/{id}/items/{declaration_id}', {
         path: { id: campaignId, declaration_id: item.declaration_id },
         json: { status: next, note: note.trim() || null },
       });
       await client.invalidateQueries({ queryKey: ['risk-campaign', campaignId] });
       await client.invalidateQueries({ queryKey: ['risk-campaigns'] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Table.Tr data-testid={`queue-row-${item.reference}`}>
@@ -147,20 +141,14 @@ export function CampaignDetail() {
   const { can } = useSession();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const page = pageOf(params);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'queue' | 'close' | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
   const [queuedNow, setQueuedNow] = useState<number | null>(null);
-  const detail = useQuery({
-    queryKey: ['risk-campaign', campaignId, page],
-    queryFn: () =>
-      apiGet('/api/risk/campaigns/{id}', {
-        path: { id: campaignId },
-        query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const detail = usePagedQuery(['risk-campaign', campaignId], page, PAGE_SIZE, (paging) =>
+    apiGet('/api/risk/campaigns/{id}', { path: { id: campaignId }, query: paging }),
+  );
 
   const act = async (action: 'queue' | 'close') => {
     setActionError(null);
@@ -185,20 +173,8 @@ export function CampaignDetail() {
       {backArrow(i18n.language)} {t('campaigns.back')}
     </Anchor>
   );
-  if (detail.error)
-    return (
-      <Stack>
-        {back}
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
-      </Stack>
-    );
   const d = detail.data;
-  if (!d)
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
+  if (!d) return <Pending query={detail} back={back} />;
   const c = d.campaign;
   const queue = { todo: d.queue.todo ?? 0, done: d.queue.done ?? 0, finding: d.queue.finding ?? 0 };
   const queued = queue.todo + queue.done + queue.finding;
@@ -320,11 +296,12 @@ export function CampaignDetail() {
         )}
         {d.page.total > PAGE_SIZE && (
           <Group justify="center" p="sm">
-            <Pagination
-              total={Math.ceil(d.page.total / PAGE_SIZE)}
-              value={page}
+            <Pager
+              total={d.page.total}
+              size={PAGE_SIZE}
+              page={page}
               onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
-              size="sm"
+              small
             />
           </Group>
         )}

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import type { Campaign } from './types.ts';
@@ -89,9 +90,8 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
   const [origins, setOrigins] = useState<string[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [fields, setFields] = useState<{ name?: string; to?: string; criteria?: string }>({});
-  const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -102,8 +102,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
       problems.criteria = t('campaigns.criteriaRequired');
     setFields(problems);
     if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const created = await apiSend('post', '/api/risk/campaigns', {
         json: {
           name,
@@ -116,11 +115,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
         },
       });
       onCreated(created);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={t('campaigns.create')}>

@@ -9,7 +9,6 @@ import {
   Box,
   Button,
   Card,
-  Center,
   Grid,
   Group,
   Loader,
@@ -26,7 +25,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { MIN_REASON } from './ProfileDetail.tsx';
 import { backArrow, localText, type Problem, type Profile } from './types.ts';
 
@@ -536,7 +535,6 @@ function EditorForm({ base }: { base: Profile | null }) {
 }
 
 export function ProfileEditor() {
-  const { t } = useTranslation();
   const { id } = useParams();
   const base = useQuery({
     queryKey: ['risk-profile', Number(id)],
@@ -544,13 +542,7 @@ export function ProfileEditor() {
     enabled: id !== undefined,
   });
   if (id === undefined) return <EditorForm base={null} />;
-  if (base.error) return <ErrorAlert error={base.error} onRetry={() => void base.refetch()} />;
-  if (!base.data)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+  if (!base.data) return <Pending query={base} />;
   // A new key when the base changes, so the form starts from it.
   return <EditorForm key={base.data.id} base={base.data} />;
 }

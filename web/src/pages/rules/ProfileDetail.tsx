@@ -9,9 +9,7 @@ import {
   Box,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   Modal,
   ScrollArea,
   Stack,
@@ -26,7 +24,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
@@ -193,9 +192,8 @@ function ReasonModal({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [tooShort, setTooShort] = useState(false);
-  const [busy, setBusy] = useState(false);
   const close = () => {
     setReason('');
     setError(null);
@@ -210,8 +208,7 @@ function ReasonModal({
       setTooShort(true);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await apiSend('post', `/api/risk/profiles/{id}/${action}`, {
         path: { id: profile.id },
         json: { reason: reason.trim() },
@@ -219,11 +216,7 @@ function ReasonModal({
       await client.invalidateQueries({ queryKey: ['risk-profiles'] });
       await client.invalidateQueries({ queryKey: ['risk-profile'] });
       close();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -277,21 +270,17 @@ export function ProfileDetail() {
     queryKey: ['risk-profile', Number(id)],
     queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
   });
-  if (detail.error)
-    return (
-      <Stack>
-        <Anchor component={Link} to="/rules/profiles" size="sm">
-          {backArrow(i18n.language)} {t('rules.backToProfiles')}
-        </Anchor>
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
-      </Stack>
-    );
   const p = detail.data;
   if (!p)
     return (
-      <Center py="xl">
-        <Loader />
-      </Center>
+      <Pending
+        query={detail}
+        back={
+          <Anchor component={Link} to="/rules/profiles" size="sm">
+            {backArrow(i18n.language)} {t('rules.backToProfiles')}
+          </Anchor>
+        }
+      />
     );
   const activeRules = p.document.rules.filter((r) => r.enabled).length;
   return (
