@@ -19,12 +19,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Schema } from '../api/types.ts';
 import { ApiError, api, apiGet, apiSend, route } from '../api.ts';
 import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
 import { useAction } from '../components/useAction.ts';
+import { FINAL_STATES, type Job, useJob } from '../components/useJob.ts';
 import { formatDateTime, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
@@ -50,8 +50,6 @@ interface ImportResult {
   fileError?: { message: string };
   rejects_url: string | null;
 }
-type Job = Schema<'Job'>;
-
 const STATE_COLOURS: Record<Job['state'], string> = {
   queued: 'gray',
   running: 'blue',
@@ -60,28 +58,6 @@ const STATE_COLOURS: Record<Job['state'], string> = {
   failed: 'red',
   cancelled: 'gray',
 };
-
-/** Follows a job through its event stream while it runs. */
-function useLiveJob(id: string | null): Job | null {
-  const [job, setJob] = useState<Job | null>(null);
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!id) return;
-    const source = new EventSource(`/api/jobs/${id}/events`);
-    const update = (event: MessageEvent) => setJob(JSON.parse(event.data) as Job);
-    source.addEventListener('progress', update);
-    source.addEventListener('end', (event) => {
-      update(event as MessageEvent);
-      source.close();
-      void client.invalidateQueries({ queryKey: ['jobs'] });
-      void client.invalidateQueries({ queryKey: ['overview'] });
-      void client.invalidateQueries({ queryKey: ['declarations'] });
-    });
-    source.onerror = () => source.close();
-    return () => source.close();
-  }, [id, client]);
-  return job;
-}
 
 function JobResult({ job }: { job: Job }) {
   const { t, i18n } = useTranslation();
@@ -147,7 +123,15 @@ function JobResult({ job }: { job: Job }) {
 
 function JobCard({ job: initial }: { job: Job }) {
   const { t, i18n } = useTranslation();
-  const live = useLiveJob(['queued', 'running', 'retrying'].includes(initial.state) ? initial.id : null);
+  const client = useQueryClient();
+  const { job: live } = useJob(FINAL_STATES.includes(initial.state) ? null : initial.id, {
+    initial,
+    onEnd: () => {
+      void client.invalidateQueries({ queryKey: ['jobs'] });
+      void client.invalidateQueries({ queryKey: ['overview'] });
+      void client.invalidateQueries({ queryKey: ['declarations'] });
+    },
+  });
   const job = live ?? initial;
   const { user, can } = useSession();
   const percent = job.total

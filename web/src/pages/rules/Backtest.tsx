@@ -27,12 +27,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FINAL_STATES, useJob } from '../../components/useJob.ts';
 import i18n, { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
@@ -41,7 +42,6 @@ import { backArrow, pct } from './types.ts';
 
 /** The demo history with inspection outcomes covers 2020. */
 export const DEFAULT_WINDOW = { from: '2020-01-01', to: '2020-12-31' };
-const FINAL: Job['state'][] = ['completed', 'failed', 'cancelled'];
 const CANDIDATE_COLOUR = '#1c7ed6';
 const ACTIVE_COLOUR = '#adb5bd';
 const LOAD_CHART_OFFICES = 15;
@@ -50,65 +50,6 @@ const LOAD_CHART_OFFICES = 15;
 function compact(lang: string, value: number | null): string {
   if (value === null) return '—';
   return new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-}
-
-/** Reads a job, then follows it (server-sent events, or polling where they are not available) until it ends. */
-export function useJob(id: string | null): { job: Job | null; error: unknown } {
-  const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setJob(null);
-    setError(null);
-    if (!id) return;
-    let closed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let source: EventSource | null = null;
-    const poll = async () => {
-      try {
-        const next = await apiGet('/api/jobs/{id}', { path: { id } });
-        if (closed) return;
-        setJob(next);
-        if (!FINAL.includes(next.state)) timer = setTimeout(() => void poll(), 1500);
-      } catch (e) {
-        if (!closed) setError(e);
-      }
-    };
-    const follow = () => {
-      if (typeof EventSource === 'undefined') {
-        timer = setTimeout(() => void poll(), 1000);
-        return;
-      }
-      const stream = new EventSource(`/api/jobs/${id}/events`);
-      source = stream;
-      const update = (event: Event) => {
-        if (!closed) setJob(JSON.parse((event as MessageEvent).data) as Job);
-      };
-      stream.addEventListener('progress', update);
-      stream.addEventListener('end', (event) => {
-        update(event);
-        stream.close();
-      });
-      stream.onerror = () => {
-        stream.close();
-        if (!closed) void poll();
-      };
-    };
-    apiGet('/api/jobs/{id}', { path: { id } })
-      .then((first) => {
-        if (closed) return;
-        setJob(first);
-        if (!FINAL.includes(first.state)) follow();
-      })
-      .catch((e) => {
-        if (!closed) setError(e);
-      });
-    return () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      source?.close();
-    };
-  }, [id]);
-  return { job, error };
 }
 
 function delta(lang: string, a: number | null, b: number | null, kind: 'pct' | 'number'): string {
@@ -668,7 +609,7 @@ export function Backtest() {
     }
   };
 
-  const running = job !== null && !FINAL.includes(job.state);
+  const running = job !== null && !FINAL_STATES.includes(job.state);
   const result = job?.state === 'completed' ? (job.result as BacktestResult | null) : null;
   const p = profile.data;
   return (
