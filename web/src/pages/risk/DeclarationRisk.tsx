@@ -56,37 +56,34 @@ function panelItems(decision: Decision | undefined, score: Score | undefined): P
             }
           );
         });
-        return {
-          item_id: item.item_id,
-          line_no: item.line_no,
-          score: item.score,
-          probability: item.probability,
-          expected_value: item.expected_value,
-          breakdown: item.breakdown,
-          hits: hits.sort((a, b) => b.points - a.points),
-          liveHits: now?.hits ?? [],
-          model: now?.model ?? null,
-          finding: now?.finding ?? null,
-          liveScore: now?.score ?? null,
-        };
+        return panelItem(item, hits, now);
       })
       .sort((a, b) => b.score - a.score);
   }
   return (score?.items ?? [])
-    .map((item) => ({
-      item_id: item.item_id,
-      line_no: item.line_no,
-      score: item.score,
-      probability: item.probability,
-      expected_value: item.expected_value,
-      breakdown: item.breakdown,
-      hits: [...item.hits].sort((a, b) => b.points - a.points),
-      liveHits: item.hits,
-      model: item.model,
-      finding: item.finding,
-      liveScore: item.score,
-    }))
+    .map((item) => panelItem(item, item.hits, item))
     .sort((a, b) => b.score - a.score);
+}
+
+/** One line of the panel: the stored (or live) figures, its hits by weight, and what the live score adds. */
+function panelItem(
+  item: Pick<ScoreItem, 'item_id' | 'line_no' | 'score' | 'probability' | 'expected_value' | 'breakdown'>,
+  hits: PanelHit[],
+  now: ScoreItem | undefined,
+): PanelItem {
+  return {
+    item_id: item.item_id,
+    line_no: item.line_no,
+    score: item.score,
+    probability: item.probability,
+    expected_value: item.expected_value,
+    breakdown: item.breakdown,
+    hits: [...hits].sort((a, b) => b.points - a.points),
+    liveHits: now?.hits ?? [],
+    model: now?.model ?? null,
+    finding: now?.finding ?? null,
+    liveScore: now?.score ?? null,
+  };
 }
 
 function RiskPanel({ reference }: { reference: string }) {

@@ -31,6 +31,7 @@ import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
+import { CHANNEL_COLOURS } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
@@ -52,13 +53,6 @@ const FIRST_ORDER: Record<Sort, 'asc' | 'desc'> = {
   day: 'desc',
   score: 'desc',
   expected_value: 'desc',
-};
-
-const CHANNEL_COLOURS: Record<Channel, string> = {
-  red: 'red',
-  yellow: 'yellow',
-  blue: 'blue',
-  green: 'green',
 };
 
 /** The API query of the queue's address: no channel means the declarations sent to control (red and yellow). */

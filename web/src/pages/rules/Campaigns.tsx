@@ -21,9 +21,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
+import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { formatDate, formatNumber } from '../../i18n/index.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import type { Campaign } from './types.ts';
 
@@ -40,12 +41,14 @@ export function CampaignStatus({ status }: { status: Campaign['status'] }) {
 
 export function CampaignWindow({ from, to }: { from: string | null; to: string | null }) {
   const { t, i18n } = useTranslation();
-  if (!from && !to) return <>{t('campaigns.anyDate')}</>;
   return (
-    <>
-      {from ? formatDate(i18n.language, from) : '…'} –{' '}
-      {to ? formatDate(i18n.language, to) : t('campaigns.open')}
-    </>
+    <DateRange
+      from={from}
+      to={to}
+      lang={i18n.language}
+      unbounded={t('campaigns.anyDate')}
+      openEnd={t('campaigns.open')}
+    />
   );
 }
 

@@ -29,7 +29,7 @@ import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
-import { backArrow, CHANNEL_COLOURS, localText, type Profile, type Rule } from './types.ts';
+import { backArrow, CHANNEL_COLOURS, type Channel, localText, type Profile, type Rule } from './types.ts';
 
 export const MIN_REASON = 5;
 
@@ -48,7 +48,7 @@ function ChannelCell({ channel }: { channel: Rule['effect']['channel'] }) {
         <Text
           key={c}
           size="xs"
-          c={`${CHANNEL_COLOURS[c] ?? 'gray'}.8`}
+          c={`${CHANNEL_COLOURS[c as Channel] ?? 'gray'}.8`}
           fw={600}
           style={{ whiteSpace: 'nowrap' }}
         >

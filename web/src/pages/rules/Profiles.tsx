@@ -5,8 +5,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { apiGet } from '../../api.ts';
+import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { type ProfileStatus, type ProfileSummary, STATUS_COLOURS } from './types.ts';
 
@@ -26,12 +27,7 @@ export function StatusBadge({ status }: { status: ProfileStatus }) {
 /** "from – to", "from –", "– to" or "always". */
 export function Validity({ from, to }: { from: string | null; to: string | null }) {
   const { t, i18n } = useTranslation();
-  if (!from && !to) return <>{t('rules.always')}</>;
-  return (
-    <>
-      {from ? formatDate(i18n.language, from) : '…'} – {to ? formatDate(i18n.language, to) : '…'}
-    </>
-  );
+  return <DateRange from={from} to={to} lang={i18n.language} unbounded={t('rules.always')} />;
 }
 
 export function Profiles() {

@@ -2,8 +2,7 @@
 import type { ApiBody, ApiItem, ApiResponse, Schema } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/index.ts';
 
-export type LocalText = Schema<'RiskRule'>['title'];
-export type Channel = Schema<'RiskDecisionSummary'>['channel'];
+export { CHANNEL_COLOURS, type Channel, type LocalText, localText } from '../../components/risk.ts';
 export type ProfileStatus = Schema<'RiskProfileSummary'>['status'];
 
 export type ProfileSummary = Schema<'RiskProfileSummary'>;
@@ -81,13 +80,6 @@ export function queueStatus(status: string | null): QueueStatus | null {
   return status !== null && QUEUE_STATUSES.includes(status) ? (status as QueueStatus) : null;
 }
 
-/** A rule text in the UI language: English for English, French otherwise (Arabic falls back on French). */
-export function localText(value: LocalText | undefined, language: string): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return language === 'en' ? value.en : value.fr;
-}
-
 /** A ratio as a percentage, or a dash when there is nothing to divide. */
 export function pct(language: string, value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined ? '—' : `${formatNumber(language, value * 100, digits)} %`;
@@ -97,12 +89,6 @@ export const STATUS_COLOURS: Record<ProfileStatus, string> = {
   draft: 'blue',
   active: 'green',
   retired: 'gray',
-};
-export const CHANNEL_COLOURS: Record<string, string> = {
-  red: 'red',
-  yellow: 'yellow',
-  blue: 'blue',
-  green: 'green',
 };
 
 /** The arrow of a "back" link: it points to the start of the line, left in French and English, right in Arabic. */

@@ -1,12 +1,13 @@
 /** The shapes the risk panel reads from the API (generated from /docs/json: RiskDecision, RiskScore, Attachment). */
 import { useMediaQuery } from '@mantine/hooks';
 import type { ApiBody, Schema } from '../../../api/types.ts';
+import type { Channel } from '../../../components/risk.ts';
 
 /** Under 768 px (a phone, a tablet held upright with the menu open): one column, shorter labels. */
 export function useNarrow(): boolean {
   return useMediaQuery('(max-width: 47.99em)') ?? false;
 }
-export type Channel = Schema<'RiskDecision'>['channel'];
+export { CHANNEL_COLOURS, type Channel, type LocalText, localText } from '../../../components/risk.ts';
 export type Result = ApiBody<'/api/risk/outcomes'>['result'];
 export type FraudType = NonNullable<ApiBody<'/api/risk/outcomes'>['fraud_type']>;
 /** The orders the forms list them in. */
@@ -21,20 +22,11 @@ export const FRAUD_TYPES = [
   'other',
 ] as const satisfies readonly FraudType[];
 
-/** Mantine colours of the channels (always shown with their name, never by colour alone). */
-export const CHANNEL_COLOURS: Record<Channel, string> = {
-  red: 'red',
-  yellow: 'yellow',
-  blue: 'blue',
-  green: 'green',
-};
 export const RESULT_COLOURS: Record<string, string> = {
   compliant: 'green',
   fraud: 'orange',
   critical: 'red',
 };
-
-export type LocalText = Score['items'][number]['hits'][number]['title'];
 
 export type DecisionSummary = Schema<'RiskDecisionSummary'>;
 export type Decision = Schema<'RiskDecision'>;
@@ -59,12 +51,6 @@ export type DeclarationItems = Pick<Declaration, 'reference' | 'currency'> & {
     'id' | 'line_no' | 'hs_code' | 'description' | 'origin_country'
   >[];
 };
-
-/** The explanation in the UI language: French or English; Arabic falls back on French. */
-export function localText(text: LocalText | { en: string; fr: string }, language: string): string {
-  if (typeof text === 'string') return text;
-  return language === 'en' ? text.en : text.fr;
-}
 
 /** Query keys of the panel: all start with 'risk' so that one invalidation refreshes the panel. */
 export const keys = {
