@@ -48,6 +48,25 @@ function ChartCard({ title, option }: { title: string; option: ChartOption | nul
   );
 }
 
+/** A ring of shares with its legend below: the labels of the posts, the statuses of the alerts. */
+function donut(
+  slices: { name: string; value: number | undefined; colour: string | undefined }[],
+): ChartOption {
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
+    legend: LEGEND,
+    series: [
+      {
+        type: 'pie',
+        radius: ['36%', '62%'],
+        center: ['50%', '44%'],
+        label: { formatter: '{c}' },
+        data: slices.map((s) => ({ name: s.name, value: s.value, itemStyle: { color: s.colour } })),
+      },
+    ],
+  };
+}
+
 export function Overview() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -81,45 +100,25 @@ export function Overview() {
   ).length;
 
   const charts = useMemo(() => {
-    const labels: ChartOption | null = labelsReady
-      ? {
-          tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
-          legend: LEGEND,
-          series: [
-            {
-              type: 'pie',
-              radius: ['36%', '62%'],
-              center: ['50%', '44%'],
-              label: { formatter: '{c}' },
-              data: LABELS.map((l, i) => ({
-                name: t(`osint.labels.${l}`),
-                value: perLabel.counts[i],
-                itemStyle: { color: LABEL_HEX[l] },
-              })),
-            },
-          ],
-        }
+    const labels = labelsReady
+      ? donut(
+          LABELS.map((l, i) => ({
+            name: t(`osint.labels.${l}`),
+            value: perLabel.counts[i],
+            colour: LABEL_HEX[l],
+          })),
+        )
       : null;
     const statuses = ALERT_STATUSES.filter((s) => alerts.counts[s] !== undefined);
-    const alertChart: ChartOption | null =
+    const alertChart =
       statuses.length === ALERT_STATUSES.length
-        ? {
-            tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
-            legend: LEGEND,
-            series: [
-              {
-                type: 'pie',
-                radius: ['36%', '62%'],
-                center: ['50%', '44%'],
-                label: { formatter: '{c}' },
-                data: ALERT_STATUSES.filter((s) => alerts.counts[s]).map((s) => ({
-                  name: t(`osint.alertStatus.${s}`),
-                  value: alerts.counts[s],
-                  itemStyle: { color: STATUS_HEX[s] },
-                })),
-              },
-            ],
-          }
+        ? donut(
+            ALERT_STATUSES.filter((s) => alerts.counts[s]).map((s) => ({
+              name: t(`osint.alertStatus.${s}`),
+              value: alerts.counts[s],
+              colour: STATUS_HEX[s],
+            })),
+          )
         : null;
     let brands: ChartOption | null = null;
     if (sellers.data) {
