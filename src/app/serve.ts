@@ -23,6 +23,33 @@ import { registry } from './modules.ts';
 
 export type ServeRole = 'all' | 'api' | 'worker';
 
+/**
+ * Before the workbench is rebuilt at start: do web/src/api/schema.gen.ts's types still describe this server's API?
+ * An app of its own, never listening, gives the OpenAPI document; its hash is compared with the file's.
+ */
+async function apiTypesCheck(
+  database: Database,
+  config: Config,
+  logger: Logger,
+  jobs: JobQueue,
+): Promise<string | null> {
+  const { buildApp } = await import('../platform/server/app.ts');
+  const { apiTypesStaleness } = await import('../platform/server/api-document.ts');
+  const app = await buildApp({
+    registry,
+    database,
+    config,
+    logger: logger.child({}, { level: 'silent' }),
+    jobs,
+  });
+  try {
+    await app.ready();
+    return apiTypesStaleness(app);
+  } finally {
+    await app.close();
+  }
+}
+
 async function run(
   database: Database,
   config: Config,
@@ -54,7 +81,7 @@ async function run(
     // The HTTP stack loads only for the roles that serve.
     const { buildApp } = await import('../platform/server/app.ts');
     const { ensureWebBuilt } = await import('../platform/server/web.ts');
-    const web = await ensureWebBuilt(logger);
+    const web = await ensureWebBuilt(logger, { check: () => apiTypesCheck(database, config, logger, jobs) });
     app = await buildApp({ registry, database, config, logger, jobs, web });
     const address = await app.listen({ port: config.port, host: config.host });
     url = `http://localhost:${new URL(address).port}`;

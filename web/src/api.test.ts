@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, onUnauthorised, query } from './api.ts';
+import { ApiError, api, apiGet, apiSend, onUnauthorised, query, route } from './api.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -41,5 +41,29 @@ describe('api', () => {
   it('builds query strings from the values that are set', () => {
     expect(query({ office: '30', hs: '', from: undefined, limit: 25, to: null })).toBe('?office=30&limit=25');
     expect(query({})).toBe('');
+  });
+
+  it('fills the path template of a route (encoded) and its query string', () => {
+    expect(route('/api/declarations/{reference}', { path: { reference: '2020/40 A#1' } })).toBe(
+      '/api/declarations/2020%2F40%20A%231',
+    );
+    expect(route('/api/risk/decisions', { query: { reference: 'R1', limit: 50, office: '' } })).toBe(
+      '/api/risk/decisions?reference=R1&limit=50',
+    );
+  });
+
+  it('calls a route by its path template, with the method and JSON body of apiSend', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ id: 3 }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    await apiGet('/api/risk/profiles/{id}', { path: { id: 3 } });
+    expect(fetch).toHaveBeenLastCalledWith('/api/risk/profiles/3', expect.objectContaining({}));
+    await apiSend('post', '/api/risk/decisions/{id}/override', {
+      path: { id: 9 },
+      json: { channel: 'red', reason: 'a good reason' },
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      '/api/risk/decisions/9/override',
+      expect.objectContaining({ method: 'POST', body: '{"channel":"red","reason":"a good reason"}' }),
+    );
   });
 });

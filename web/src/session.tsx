@@ -1,7 +1,7 @@
 /** The signed-in user, for the whole app: who it is, what it may do, sign-in and sign-out. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
-import { ApiError, api, onUnauthorised, type SessionUser } from './api.ts';
+import { ApiError, apiGet, apiSend, onUnauthorised, type SessionUser } from './api.ts';
 
 interface SessionValue {
   user: SessionUser | null;
@@ -19,7 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['session'],
     queryFn: async () => {
       try {
-        return (await api<{ user: SessionUser }>('/api/auth/session')).user;
+        return (await apiGet('/api/auth/session')).user;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -37,10 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const { user } = await api<{ user: SessionUser }>('/api/auth/login', {
-        method: 'POST',
-        json: { username, password },
-      });
+      const { user } = await apiSend('post', '/api/auth/login', { json: { username, password } });
       // Keep the session query (the app observes it); drop what another user may have loaded.
       client.setQueryData(['session'], user);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
@@ -48,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [client],
   );
   const signOut = useCallback(async () => {
-    await api('/api/auth/logout', { method: 'POST' }).catch(() => {});
+    await apiSend('post', '/api/auth/logout').catch(() => {});
     client.setQueryData(['session'], null);
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
   }, [client]);

@@ -51,8 +51,17 @@ export async function withBuildLock<T>(lock: string, work: () => Promise<T>): Pr
   }
 }
 
+export interface WebBuildOptions {
+  /**
+   * Run before a build, only when one is needed: a message refuses the build (the previous one, if any, is
+   * served), as `npm run build:web` refuses it. `vigie serve` checks there that web/src/api/schema.gen.ts matches
+   * the API's schemas (a second app and a hash: about a second, beside the build's several).
+   */
+  check?: () => Promise<string | null>;
+}
+
 /** Builds the workbench when web/dist is missing or older than its sources. */
-export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
+export async function ensureWebBuilt(logger: Logger, options: WebBuildOptions = {}): Promise<boolean> {
   const index = join(DIST, 'index.html');
   const sources = [join(WEB_DIR, 'src'), join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts')].filter(
     existsSync,
@@ -61,15 +70,22 @@ export async function ensureWebBuilt(logger: Logger): Promise<boolean> {
   const stale = () => !existsSync(index) || Math.max(...sources.map(newest)) > statSync(index).mtimeMs;
   if (!stale()) return true;
   // Another process may have built it while this one waited for the lock.
-  return withBuildLock(join(WEB_DIR, '.build-lock'), async () => (stale() ? build(logger, index) : true));
+  return withBuildLock(join(WEB_DIR, '.build-lock'), async () =>
+    stale() ? build(logger, index, options) : true,
+  );
 }
 
-async function build(logger: Logger, index: string): Promise<boolean> {
+async function build(logger: Logger, index: string, options: WebBuildOptions): Promise<boolean> {
   let vite: typeof import('vite');
   try {
     vite = await import('vite');
   } catch {
     logger.warn('the web workbench is not built and Vite is not installed: serving the API only');
+    return existsSync(index);
+  }
+  const refused = await options.check?.();
+  if (refused) {
+    logger.error(`the web workbench was not rebuilt: ${refused}; serving the previous build, if any`);
     return existsSync(index);
   }
   const started = Date.now();

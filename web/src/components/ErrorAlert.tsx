@@ -1,5 +1,9 @@
-/** An API error shown where it happened, in the user's language, with a way to try again. */
-import { Alert, Button } from '@mantine/core';
+/**
+ * An API error shown where it happened, in the user's language, with a way to try again; and what a page shows
+ * while the query it stands on has not answered (its error, or a loader).
+ */
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 
@@ -28,5 +32,31 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
         </Button>
       )}
     </Alert>
+  );
+}
+
+/**
+ * A page whose query has no data yet: its error with a retry (under `back`, the way back, when given), or a loader.
+ * `if (!query.data) return <Pending query={query} />;`
+ */
+export function Pending({
+  query,
+  back,
+}: {
+  query: { error: unknown; refetch: () => unknown };
+  back?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (query.error)
+    return (
+      <Stack>
+        {back}
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      </Stack>
+    );
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
   );
 }

@@ -3,6 +3,7 @@
  * A list page reads them from here and changes them through here; the other parameters of the address (a sort,
  * an open drawer) are left as they are.
  */
+import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** The page in the address: 1 when absent, below 1 or not a number. */
@@ -41,4 +42,21 @@ export function useUrlState<Name extends string>(names: readonly Name[]) {
     /** Empties the address: no filter, first page. */
     clear: () => setParams({}),
   };
+}
+
+/**
+ * A list page's filter form over `useUrlState`: the draft the inputs edit, which follows the address (back button,
+ * a shared link, "clear"), and `apply` to put it (or `next`) in the address, back on the first page.
+ */
+export function useFilterForm<Name extends string>(names: readonly Name[]) {
+  const state = useUrlState(names);
+  const [draft, setDraft] = useState(state.filters);
+  const filterKey = names.map((name) => state.filters[name]).join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filters
+  useEffect(() => setDraft(state.filters), [filterKey]);
+  const apply = (event?: FormEvent, next: Record<Name, string> = draft) => {
+    event?.preventDefault();
+    state.setFilters(next);
+  };
+  return { ...state, draft, setDraft, apply };
 }

@@ -3,27 +3,11 @@ import { Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { apiGet } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { DashboardTargeting } from './DashboardTargeting.tsx';
-
-interface Overview {
-  totals: {
-    declarations: number;
-    items: number;
-    inspected_items: number;
-    fraud_items: number;
-    critical_items: number;
-    recovered_amount: number;
-  };
-  last_day: { date: string | null; declarations: number; inspected_items: number; fraud_items: number };
-  per_month: { month: string; declarations: number; inspected_items: number; fraud_items: number }[];
-  by_result: { result: string; items: number }[];
-  by_office: { office: string; declarations: number; fraud_items: number }[];
-  top_chapters: { chapter: string; inspected_items: number; fraud_items: number; fraud_rate: number }[];
-}
 
 function Stat({
   label,
@@ -59,7 +43,7 @@ export function Dashboard() {
   const rtl = lang === 'ar';
   const overview = useQuery({
     queryKey: ['overview'],
-    queryFn: () => api<Overview>('/api/reports/overview'),
+    queryFn: () => apiGet('/api/reports/overview'),
   });
   const data = overview.data;
 

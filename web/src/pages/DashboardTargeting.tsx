@@ -8,34 +8,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, query } from '../api.ts';
+import type { ApiItem } from '../api/types.ts';
+import { apiGet } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
-type Channel = 'red' | 'yellow' | 'green' | 'blue';
-export interface ChannelStat {
-  channel: Channel;
-  basis: string;
-  decisions: number;
-  items: number;
-  inspected: number;
-  frauds: number;
-  recovered: number;
-  overridden: number;
-  precision: number | null;
-}
-export interface RuleStat {
-  profile: string;
-  rule_id: string;
-  hits: number;
-  inspected: number;
-  frauds: number;
-  critical: number;
-  recovered: number | null;
-  precision: number | null;
-}
+export type ChannelStat = ApiItem<'/api/risk/stats/channels'>;
+export type RuleStat = ApiItem<'/api/risk/stats/rules'>;
+type Channel = ChannelStat['channel'];
 
 const CHANNELS: Channel[] = ['red', 'yellow', 'blue', 'green'];
 const BASES = ['ranked', 'random', 'forced', 'deferred', 'none'] as const;
@@ -89,19 +71,19 @@ export function DashboardTargeting() {
   const { can } = useSession();
   const channels = useQuery({
     queryKey: ['risk', 'stats', 'channels'],
-    queryFn: () => api<{ items: ChannelStat[] }>('/api/risk/stats/channels'),
+    queryFn: () => apiGet('/api/risk/stats/channels'),
     enabled: can('risk:read'),
   });
   const rules = useQuery({
     queryKey: ['risk', 'stats', 'rules'],
-    queryFn: () => api<{ items: RuleStat[] }>('/api/risk/stats/rules'),
+    queryFn: () => apiGet('/api/risk/stats/rules'),
     enabled: can('risk:read'),
   });
   const alertCounts = useQuery({
     queryKey: ['osint', 'alerts', 'counts'],
     queryFn: async () => {
       const count = async (status: string) =>
-        (await api<{ total: number }>(`/api/osint/alerts${query({ status, limit: 1 })}`)).total;
+        (await apiGet('/api/osint/alerts', { query: { status, limit: 1 } })).total;
       const [open, confirmed, dismissed] = await Promise.all([
         count('open'),
         count('confirmed'),

@@ -1,83 +1,17 @@
 /** One declaration: header, parties with the company register, items and their controls, partner data. */
-import { Anchor, Badge, Card, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import type { Schema } from '../api/types.ts';
+import { apiGet } from '../api.ts';
+import { Pending } from '../components/ErrorAlert.tsx';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 import { DeclarationRisk } from './risk/DeclarationRisk.tsx';
 
-interface Party {
-  code: string;
-  name: string | null;
-}
-interface Outcome {
-  id: number;
-  inspected_on: string | null;
-  channel: string | null;
-  result: 'compliant' | 'fraud' | 'critical';
-  fraud_type: string | null;
-  recovered_amount: number | null;
-  officer: string | null;
-  note: string | null;
-  source: string;
-}
-interface Detail {
-  reference: string;
-  office: { code: string; name: string | null };
-  lodged_on: string;
-  procedure: string | null;
-  transport_mode: string | null;
-  departure_country: string | null;
-  currency: string | null;
-  attributes: Record<string, string>;
-  total_value: number;
-  parties: {
-    importer: Party | null;
-    declarant: Party | null;
-    seller: (Party & { country: string | null }) | null;
-    courier: Party | null;
-  };
-  items: {
-    id: number;
-    line_no: number;
-    hs_code: string;
-    description: string | null;
-    origin_country: string | null;
-    net_mass_kg: number | null;
-    customs_value: number;
-    duty_rate: number | null;
-    outcomes: Outcome[];
-  }[];
-}
-interface Partners {
-  company: {
-    company_id: string;
-    name: string;
-    legal_form: string | null;
-    created_on: string | null;
-    capital: number | null;
-    city: string | null;
-  } | null;
-  manifests: {
-    id: number;
-    document_number: string;
-    document_type: string;
-    arrival_date: string | null;
-    gross_mass_kg: number | null;
-    containers: string[];
-  }[];
-  payments: {
-    id: number;
-    payment_reference: string;
-    paid_on: string;
-    amount: number;
-    currency: string;
-    beneficiary_name: string | null;
-  }[];
-}
+type Detail = Schema<'Declaration'>;
+type Party = Detail['parties']['importer'];
 
 const RESULT_COLOURS = { compliant: 'green', fraud: 'orange', critical: 'red' } as const;
 
@@ -99,17 +33,16 @@ export function Declaration() {
   const { can } = useSession();
   const detail = useQuery({
     queryKey: ['declaration', reference],
-    queryFn: () => api<Detail>(`/api/declarations/${encodeURIComponent(reference)}`),
+    queryFn: () => apiGet('/api/declarations/{reference}', { path: { reference } }),
   });
   const partners = useQuery({
     queryKey: ['declaration-partners', reference],
-    queryFn: () => api<Partners>(`/api/declarations/${encodeURIComponent(reference)}/partners`),
+    queryFn: () => apiGet('/api/declarations/{reference}/partners', { path: { reference } }),
     enabled: can('partners:read'),
   });
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
-  if (!d) return <Loader aria-label={t('common.loading')} />;
-  const party = (p: Party | null) => (p ? `${p.code}${p.name ? ` — ${p.name}` : ''}` : '—');
+  if (!d) return <Pending query={detail} />;
+  const party = (p: Party) => (p ? `${p.code}${p.name ? ` — ${p.name}` : ''}` : '—');
   const company = partners.data?.company;
   return (
     <Stack>

@@ -2,42 +2,17 @@
  * The declarations, filtered and paged on the server (fast at any size); filters live in the address so a view can
  * be shared. Rows open with a click or Enter.
  */
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, type Page, query } from '../api.ts';
+import type { Schema } from '../api/types.ts';
+import { apiGet } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useUrlState } from '../components/useUrlState.ts';
+import { Pager, rangeOf, usePagedQuery } from '../components/paging.tsx';
+import { useFilterForm } from '../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 
-export interface DeclarationSummary {
-  id: number;
-  reference: string;
-  office: string;
-  lodged_on: string;
-  importer_code: string | null;
-  declarant_code: string | null;
-  currency: string | null;
-  item_count: number;
-  total_value: number;
-  inspected_items: number;
-  fraud_items: number;
-  critical_items: number;
-}
+export type DeclarationSummary = Schema<'DeclarationSummary'>;
 
 const FILTERS = ['reference', 'office', 'importer', 'hs', 'origin', 'from', 'to', 'result'] as const;
 const PAGE_SIZE = 25;
@@ -67,20 +42,10 @@ export function Declarations() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
-  const { page, filters, setFilters, setPage, clear } = useUrlState(FILTERS);
-  const [draft, setDraft] = useState(filters);
-  const list = useQuery({
-    queryKey: ['declarations', filters, page],
-    queryFn: () =>
-      api<Page<DeclarationSummary>>(
-        `/api/declarations${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
+  const { page, filters, setPage, clear, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const list = usePagedQuery(['declarations', filters], page, PAGE_SIZE, (paging) =>
+    apiGet('/api/declarations', { query: { ...filters, ...paging } }),
+  );
   const field = (name: (typeof FILTERS)[number], label: string, width = 140) => (
     <TextInput
       label={label}
@@ -181,18 +146,9 @@ export function Declarations() {
           {data.items.length === 0 && <Text c="dimmed">{t('declarations.empty')}</Text>}
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {t('declarations.count', {
-                from: formatNumber(lang, data.total ? data.offset + 1 : 0),
-                to: formatNumber(lang, data.offset + data.items.length),
-                total: formatNumber(lang, data.total),
-              })}
+              {t('declarations.count', rangeOf(lang, data))}
             </Text>
-            <Pagination
-              total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
-              value={page}
-              onChange={setPage}
-              siblings={1}
-            />
+            <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
           </Group>
         </>
       )}

@@ -19,52 +19,29 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../api.ts';
+import type { ApiResponse } from '../api/types.ts';
+import { apiGet, apiSend } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
-import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending, useErrorMessage } from '../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
-interface ModelVersion {
-  id: number;
-  name: string;
-  target: string;
-  status: 'candidate' | 'active' | 'retired';
-  trained_from: string;
-  trained_to: string;
-  n_lines: number;
-  trees: number;
-  metrics: {
-    holdout?: { auc: number; precisionAt5: number; precisionAt10: number; from: string; to: string } | null;
-  };
-  created_at: string;
+type Detail = ApiResponse<'/api/models/{id}'>;
+
+/**
+ * The out-of-time check stored in a model's metrics (src/modules/ml/registry.ts). The API types `metrics` as an
+ * open record, so its shape is written here and read defensively.
+ */
+interface Holdout {
+  from: string;
+  to: string;
+  auc: number;
+  precisionAt5: number;
+  precisionAt10: number;
 }
-interface Detail extends ModelVersion {
-  importance: { feature: string; gain: number; splits: number }[];
-}
-interface Evaluation {
-  n: number;
-  frauds: number;
-  auc: number | null;
-  curve: { share: number; precision: number; recall: number; revenue: number; precision_by_duties: number }[];
-}
-interface Drift {
-  score_psi: number;
-  features: { feature: string; psi: number }[];
-  current_lines: number;
-}
-interface BiasRow {
-  group: string;
-  n: number;
-  selected: number;
-  selectionRate: number;
-  precision: number | null;
-  fraudRate: number;
-}
-interface Bias {
-  by_office: BiasRow[];
-  by_origin: BiasRow[];
-  by_importer_size: BiasRow[];
+function holdoutOf(model: Pick<Detail, 'metrics'>): Holdout | null {
+  const holdout = model.metrics['holdout'];
+  return holdout && typeof holdout === 'object' && 'from' in holdout ? (holdout as Holdout) : null;
 }
 
 const STATUS_COLOURS = { candidate: 'blue', active: 'green', retired: 'gray' } as const;
@@ -79,26 +56,29 @@ function ModelDetail({ id }: { id: number }) {
   const client = useQueryClient();
   const message = useErrorMessage();
   const [actionError, setActionError] = useState<unknown>(null);
-  const detail = useQuery({ queryKey: ['model', id], queryFn: () => api<Detail>(`/api/models/${id}`) });
+  const detail = useQuery({
+    queryKey: ['model', id],
+    queryFn: () => apiGet('/api/models/{id}', { path: { id } }),
+  });
   // Judge the model on its out-of-time period (what it never trained its trees on), else on what came after.
-  const holdout = detail.data?.metrics.holdout;
+  const holdout = detail.data ? holdoutOf(detail.data) : null;
   const from = detail.data ? (holdout?.from ?? nextDay(detail.data.trained_to)) : undefined;
   const to = holdout?.to;
   const evaluation = useQuery({
     queryKey: ['model-eval', id, from],
-    queryFn: () => api<Evaluation>(`/api/models/${id}/evaluation${query({ from, to })}`),
+    queryFn: () => apiGet('/api/models/{id}/evaluation', { path: { id }, query: { from, to } }),
     enabled: Boolean(from),
     retry: false,
   });
   const drift = useQuery({
     queryKey: ['model-drift', id],
-    queryFn: () => api<Drift>(`/api/models/${id}/drift${query({ from, to })}`),
+    queryFn: () => apiGet('/api/models/{id}/drift', { path: { id }, query: { from, to } }),
     enabled: Boolean(from),
     retry: false,
   });
   const bias = useQuery({
     queryKey: ['model-bias', id],
-    queryFn: () => api<Bias>(`/api/models/${id}/bias${query({ from, to, share: 0.1 })}`),
+    queryFn: () => apiGet('/api/models/{id}/bias', { path: { id }, query: { from, to, share: 0.1 } }),
     enabled: Boolean(from),
     retry: false,
   });
@@ -177,7 +157,7 @@ function ModelDetail({ id }: { id: number }) {
   const act = async (action: 'promote' | 'retire') => {
     setActionError(null);
     try {
-      await api(`/api/models/${id}/${action}`, { method: 'POST' });
+      await apiSend('post', `/api/models/{id}/${action}`, { path: { id } });
       await client.invalidateQueries({ queryKey: ['models'] });
       await client.invalidateQueries({ queryKey: ['model', id] });
     } catch (error) {
@@ -185,9 +165,8 @@ function ModelDetail({ id }: { id: number }) {
     }
   };
 
-  if (detail.error) return <ErrorAlert error={detail.error} />;
   const d = detail.data;
-  if (!d) return <Loader />;
+  if (!d) return <Pending query={detail} />;
   return (
     <Stack>
       <Group justify="space-between">
@@ -216,14 +195,14 @@ function ModelDetail({ id }: { id: number }) {
           trees: d.trees,
         })}
       </Text>
-      {d.metrics.holdout && (
+      {holdout && (
         <Text size="sm">
           {t('models.holdout', {
-            from: formatDate(lang, d.metrics.holdout.from),
-            to: formatDate(lang, d.metrics.holdout.to),
+            from: formatDate(lang, holdout.from),
+            to: formatDate(lang, holdout.to),
           })}{' '}
-          — AUC {formatNumber(lang, d.metrics.holdout.auc, 3)}, P@5 %{' '}
-          {pct(lang, d.metrics.holdout.precisionAt5)}, P@10 % {pct(lang, d.metrics.holdout.precisionAt10)}
+          — AUC {formatNumber(lang, holdout.auc, 3)}, P@5 % {pct(lang, holdout.precisionAt5)}, P@10 %{' '}
+          {pct(lang, holdout.precisionAt10)}
         </Text>
       )}
       <Grid>
@@ -332,7 +311,7 @@ function TrainForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await api('/api/models/train', { method: 'POST', json: { name, ...(to ? { to } : {}) } });
+      await apiSend('post', '/api/models/train', { json: { name, ...(to ? { to } : {}) } });
       setState({ queued: true });
       await client.invalidateQueries({ queryKey: ['jobs'] });
     } catch (error) {
@@ -376,7 +355,7 @@ export function Models() {
   const { can } = useSession();
   const models = useQuery({
     queryKey: ['models'],
-    queryFn: () => api<{ items: ModelVersion[] }>('/api/models'),
+    queryFn: () => apiGet('/api/models'),
   });
   const [selected, setSelected] = useState<number | null>(null);
   const items = models.data?.items ?? [];

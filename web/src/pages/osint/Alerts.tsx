@@ -9,7 +9,6 @@ import {
   Card,
   Group,
   Loader,
-  Pagination,
   Paper,
   SegmentedControl,
   SimpleGrid,
@@ -17,12 +16,15 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import type { ApiResponse } from '../../api/types.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
@@ -46,7 +48,7 @@ export function useAlertCounts() {
   return useQueries({
     queries: ALERT_STATUSES.map((status) => ({
       queryKey: ['osint', 'alerts', 'count', status],
-      queryFn: () => api<Page<OsintAlert>>(`/api/osint/alerts?status=${status}&limit=1`),
+      queryFn: () => apiGet('/api/osint/alerts', { query: { status, limit: 1 } }),
     })),
     combine: (results) => ({
       counts: Object.fromEntries(ALERT_STATUSES.map((s, i) => [s, results[i]?.data?.total])) as Record<
@@ -89,26 +91,19 @@ function AlertCard({ alert, onDecided }: { alert: OsintAlert; onDecided: (a: Osi
   const openPost = usePostLink();
   const [deciding, setDeciding] = useState<'confirm' | 'dismiss' | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!deciding) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api<{ alert: OsintAlert }>(`/api/osint/alerts/${alert.id}/decision`, {
-        method: 'POST',
+    await run(async () => {
+      const answer = await apiSend('post', '/api/osint/alerts/{id}/decision', {
+        path: { id: alert.id },
         json: { decision: deciding, ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setDeciding(null);
       setNote('');
       onDecided(answer.alert);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const values = quotedValues([alert.reason]);
   return (
@@ -243,23 +238,15 @@ export function Alerts() {
   const { params, page, setFilters, setPage } = useUrlState([]);
   const status = params.get('status') ?? 'open';
   const kind = params.get('kind') ?? '';
-  const key = ['osint', 'alerts', 'list', status, kind, page];
-  const list = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      api<Page<OsintAlert>>(
-        `/api/osint/alerts${query({
-          status: status === 'all' ? undefined : status,
-          kind,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const key = ['osint', 'alerts', 'list', status, kind];
+  const list = usePagedQuery(key, page, PAGE_SIZE, (paging) =>
+    apiGet('/api/osint/alerts', {
+      query: { status: status === 'all' ? undefined : status, kind, ...paging },
+    }),
+  );
   // The decided alert stays where it was, showing the decision; the counts move.
   const decided = (alert: OsintAlert) => {
-    client.setQueryData<Page<OsintAlert>>(key, (old) =>
+    client.setQueryData<ApiResponse<'/api/osint/alerts'>>([...key, page], (old) =>
       old ? { ...old, items: old.items.map((a) => (a.id === alert.id ? alert : a)) } : old,
     );
     void client.invalidateQueries({ queryKey: ['osint', 'alerts', 'count'] });
@@ -292,11 +279,7 @@ export function Alerts() {
       {data && (
         <>
           <Text size="sm" c="dimmed">
-            {t('osint.feed.count', {
-              from: formatNumber(lang, data.total ? data.offset + 1 : 0),
-              to: formatNumber(lang, data.offset + data.items.length),
-              total: formatNumber(lang, data.total),
-            })}
+            {t('osint.feed.count', rangeOf(lang, data))}
           </Text>
           {data.items.length === 0 && (
             <Paper withBorder p="xl" ta="center">
@@ -310,7 +293,7 @@ export function Alerts() {
           </Stack>
           {data.total > PAGE_SIZE && (
             <Group justify="center">
-              <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
+              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
             </Group>
           )}
         </>

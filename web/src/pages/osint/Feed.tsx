@@ -9,21 +9,20 @@ import {
   Button,
   Group,
   Loader,
-  Pagination,
   Paper,
   Select,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useUrlState } from '../../components/useUrlState.ts';
-import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { useFilterForm } from '../../components/useUrlState.ts';
+import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
   HighlightedText,
@@ -33,7 +32,6 @@ import {
   type OsintItem,
   PLATFORMS,
   PlatformBadge,
-  type Source,
   usePostLink,
 } from './shared.tsx';
 
@@ -44,7 +42,7 @@ const PAGE_SIZE = 20;
 export function useSources() {
   return useQuery({
     queryKey: ['osint', 'sources'],
-    queryFn: () => api<Page<Source>>('/api/osint/sources?limit=500'),
+    queryFn: () => apiGet('/api/osint/sources', { query: { limit: 500 } }),
   });
 }
 
@@ -117,30 +115,21 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
 export function Feed() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { page, filters, setFilters, setPage } = useUrlState(FILTERS);
-  const [draft, setDraft] = useState(filters);
+  const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
   const sources = useSources();
-  const list = useQuery({
-    queryKey: ['osint', 'items', filters, page],
-    queryFn: () =>
-      api<Page<OsintItem>>(
-        `/api/osint/items${query({
-          label: filters.label,
-          platform: filters.platform,
-          source_id: filters.source,
-          min_score: filters.min_score,
-          q: filters.q,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const list = usePagedQuery(['osint', 'items', filters], page, PAGE_SIZE, (paging) =>
+    apiGet('/api/osint/items', {
+      query: {
+        label: filters.label,
+        platform: filters.platform,
+        source_id: filters.source,
+        min_score: filters.min_score,
+        q: filters.q,
+        ...paging,
+      },
+    }),
+  );
   const sourceNames = new Map(sources.data?.items.map((s) => [s.id, s.name]) ?? []);
-  const apply = (event?: FormEvent, next: Filters = draft) => {
-    event?.preventDefault();
-    setFilters(next);
-  };
   const set = (name: keyof Filters, value: string, now = false) => {
     const next = { ...draft, [name]: value };
     setDraft(next);
@@ -223,11 +212,7 @@ export function Feed() {
       {data && (
         <>
           <Text size="sm" c="dimmed">
-            {t('osint.feed.count', {
-              from: formatNumber(lang, data.total ? data.offset + 1 : 0),
-              to: formatNumber(lang, data.offset + data.items.length),
-              total: formatNumber(lang, data.total),
-            })}
+            {t('osint.feed.count', rangeOf(lang, data))}
           </Text>
           <Stack gap="xs" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
             {data.items.map((item) => (
@@ -241,12 +226,7 @@ export function Feed() {
           )}
           {data.total > PAGE_SIZE && (
             <Group justify="center">
-              <Pagination
-                total={Math.ceil(data.total / PAGE_SIZE)}
-                value={page}
-                onChange={setPage}
-                siblings={1}
-              />
+              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
             </Group>
           )}
         </>

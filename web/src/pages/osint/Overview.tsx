@@ -4,13 +4,13 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, type Page } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../i18n/index.ts';
 import { useAlertCounts } from './Alerts.tsx';
 import { PostCard, useSources } from './Feed.tsx';
-import { ALERT_STATUSES, LABEL_HEX, LABELS, type OsintItem, type Seller } from './shared.tsx';
+import { ALERT_STATUSES, LABEL_HEX, LABELS } from './shared.tsx';
 
 const STATUS_HEX: Record<string, string> = {
   open: '#e03131',
@@ -48,6 +48,25 @@ function ChartCard({ title, option }: { title: string; option: ChartOption | nul
   );
 }
 
+/** A ring of shares with its legend below: the labels of the posts, the statuses of the alerts. */
+function donut(
+  slices: { name: string; value: number | undefined; colour: string | undefined }[],
+): ChartOption {
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
+    legend: LEGEND,
+    series: [
+      {
+        type: 'pie',
+        radius: ['36%', '62%'],
+        center: ['50%', '44%'],
+        label: { formatter: '{c}' },
+        data: slices.map((s) => ({ name: s.name, value: s.value, itemStyle: { color: s.colour } })),
+      },
+    ],
+  };
+}
+
 export function Overview() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -55,7 +74,7 @@ export function Overview() {
   const perLabel = useQueries({
     queries: LABELS.map((label) => ({
       queryKey: ['osint', 'items', 'count', label],
-      queryFn: () => api<Page<OsintItem>>(`/api/osint/items?label=${label}&limit=1`),
+      queryFn: () => apiGet('/api/osint/items', { query: { label, limit: 1 } }),
     })),
     combine: (results) => ({
       counts: results.map((r) => r.data?.total),
@@ -65,11 +84,11 @@ export function Overview() {
   const alerts = useAlertCounts();
   const sellers = useQuery({
     queryKey: ['osint', 'sellers', 'all'],
-    queryFn: () => api<Page<Seller>>('/api/osint/sellers?limit=500'),
+    queryFn: () => apiGet('/api/osint/sellers', { query: { limit: 500 } }),
   });
   const latest = useQuery({
     queryKey: ['osint', 'items', 'latest-risky'],
-    queryFn: () => api<Page<OsintItem>>('/api/osint/items?min_score=0.8&group=true&limit=6'),
+    queryFn: () => apiGet('/api/osint/items', { query: { min_score: 0.8, group: 'true', limit: 6 } }),
   });
   const sources = useSources();
 
@@ -81,45 +100,25 @@ export function Overview() {
   ).length;
 
   const charts = useMemo(() => {
-    const labels: ChartOption | null = labelsReady
-      ? {
-          tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
-          legend: LEGEND,
-          series: [
-            {
-              type: 'pie',
-              radius: ['36%', '62%'],
-              center: ['50%', '44%'],
-              label: { formatter: '{c}' },
-              data: LABELS.map((l, i) => ({
-                name: t(`osint.labels.${l}`),
-                value: perLabel.counts[i],
-                itemStyle: { color: LABEL_HEX[l] },
-              })),
-            },
-          ],
-        }
+    const labels = labelsReady
+      ? donut(
+          LABELS.map((l, i) => ({
+            name: t(`osint.labels.${l}`),
+            value: perLabel.counts[i],
+            colour: LABEL_HEX[l],
+          })),
+        )
       : null;
     const statuses = ALERT_STATUSES.filter((s) => alerts.counts[s] !== undefined);
-    const alertChart: ChartOption | null =
+    const alertChart =
       statuses.length === ALERT_STATUSES.length
-        ? {
-            tooltip: { trigger: 'item', formatter: '{b}: {c} ({d} %)' },
-            legend: LEGEND,
-            series: [
-              {
-                type: 'pie',
-                radius: ['36%', '62%'],
-                center: ['50%', '44%'],
-                label: { formatter: '{c}' },
-                data: ALERT_STATUSES.filter((s) => alerts.counts[s]).map((s) => ({
-                  name: t(`osint.alertStatus.${s}`),
-                  value: alerts.counts[s],
-                  itemStyle: { color: STATUS_HEX[s] },
-                })),
-              },
-            ],
-          }
+        ? donut(
+            ALERT_STATUSES.filter((s) => alerts.counts[s]).map((s) => ({
+              name: t(`osint.alertStatus.${s}`),
+              value: alerts.counts[s],
+              colour: STATUS_HEX[s],
+            })),
+          )
         : null;
     let brands: ChartOption | null = null;
     if (sellers.data) {

@@ -25,19 +25,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { apiGet } from '../../api.ts';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { webUrl } from '../../components/web-url.ts';
 import { formatDateTime, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { useSources } from './Feed.tsx';
 import { type Signal, spansFromSignals, textOffset } from './highlight.ts';
 import {
-  type Evidence,
   HighlightedText,
   HighlightLegend,
   LABEL_COLOURS,
   LabelBadge,
-  type OsintItemDetail,
   PlatformBadge,
   RISK_LABELS,
   type Verification,
@@ -107,7 +105,7 @@ export function EvidenceBlock({ id, locator }: { id: number; locator: string | n
   const sources = useSources();
   const evidence = useQuery({
     queryKey: ['osint', 'evidence', id],
-    queryFn: () => api<Evidence>(`/api/osint/evidence/${id}`),
+    queryFn: () => apiGet('/api/osint/evidence/{id}', { path: { id } }),
   });
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<Verification | null>(null);
@@ -117,7 +115,7 @@ export function EvidenceBlock({ id, locator }: { id: number; locator: string | n
     setError(null);
     setVerification(null);
     try {
-      setVerification(await api<Verification>(`/api/osint/evidence/verify?from_id=${id}`));
+      setVerification(await apiGet('/api/osint/evidence/verify', { query: { from_id: id } }));
     } catch (e) {
       setError(e);
     } finally {
@@ -234,11 +232,10 @@ export function PostDetail({ id }: { id: number }) {
   const lang = i18n.language;
   const item = useQuery({
     queryKey: ['osint', 'item', id],
-    queryFn: () => api<OsintItemDetail>(`/api/osint/items/${id}`),
+    queryFn: () => apiGet('/api/osint/items/{id}', { path: { id } }),
   });
   const d = item.data;
-  if (item.error) return <ErrorAlert error={item.error} onRetry={() => void item.refetch()} />;
-  if (!d) return <Loader aria-label={t('common.loading')} />;
+  if (!d) return <Pending query={item} />;
   const signals = d.signals as Signal[];
   const offset = textOffset(d.title, d.text);
   const others = d.group.filter((g) => g.id !== d.id);

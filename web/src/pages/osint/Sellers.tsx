@@ -11,7 +11,6 @@ import {
   Grid,
   Group,
   Loader,
-  Pagination,
   Paper,
   Progress,
   Select,
@@ -22,14 +21,15 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useUrlState } from '../../components/useUrlState.ts';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
 import { PostCard } from './Feed.tsx';
 import { dirOf } from './PostDetail.tsx';
@@ -38,15 +38,15 @@ import {
   LABEL_HEX,
   LABELS,
   LabelBadge,
-  type OsintItem,
   PLATFORMS,
   PlatformBadge,
   pct,
   type Seller,
-  type SellerDetail,
 } from './shared.tsx';
 
 const PAGE_SIZE = 25;
+const POSTS_PAGE_SIZE = 10;
+const FILTERS = ['q', 'label', 'platform', 'min_score'] as const;
 
 function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
   return (
@@ -64,20 +64,10 @@ export function Sellers() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
-  const { page, filters, setFilters, setPage } = useUrlState(['q', 'label', 'platform', 'min_score']);
-  const [draft, setDraft] = useState(filters);
-  const list = useQuery({
-    queryKey: ['osint', 'sellers', filters, page],
-    queryFn: () =>
-      api<Page<Seller>>(
-        `/api/osint/sellers${query({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
-  const apply = (event?: FormEvent, next = draft) => {
-    event?.preventDefault();
-    setFilters(next);
-  };
+  const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const list = usePagedQuery(['osint', 'sellers', filters], page, PAGE_SIZE, (paging) =>
+    apiGet('/api/osint/sellers', { query: { ...filters, ...paging } }),
+  );
   const data = list.data;
   return (
     <Stack gap="sm">
@@ -222,14 +212,10 @@ export function Sellers() {
           )}
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {t('osint.feed.count', {
-                from: formatNumber(lang, data.total ? data.offset + 1 : 0),
-                to: formatNumber(lang, data.offset + data.items.length),
-                total: formatNumber(lang, data.total),
-              })}
+              {t('osint.feed.count', rangeOf(lang, data))}
             </Text>
             {data.total > PAGE_SIZE && (
-              <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
+              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
             )}
           </Group>
         </>
@@ -263,22 +249,20 @@ export function SellerPage() {
   const { page, setPage } = useUrlState([]);
   const seller = useQuery({
     queryKey: ['osint', 'seller', id],
-    queryFn: () => api<SellerDetail>(`/api/osint/sellers/${id}`),
+    queryFn: () => apiGet('/api/osint/sellers/{id}', { path: { id: Number(id) } }),
   });
   const sellerId = seller.data?.id;
-  const posts = useQuery({
-    queryKey: ['osint', 'items', { seller: sellerId }, page],
-    queryFn: () =>
-      api<Page<OsintItem>>(
-        `/api/osint/items${query({ seller_id: sellerId, limit: 10, offset: (page - 1) * 10 })}`,
-      ),
-    enabled: Boolean(sellerId),
-    placeholderData: keepPreviousData,
-  });
+  const posts = usePagedQuery(
+    ['osint', 'items', { seller: sellerId }],
+    page,
+    POSTS_PAGE_SIZE,
+    (paging) => apiGet('/api/osint/items', { query: { seller_id: sellerId, ...paging } }),
+    { enabled: Boolean(sellerId) },
+  );
   // The labels of all their posts, for the distribution (one page of up to 500).
   const all = useQuery({
     queryKey: ['osint', 'items', { seller: sellerId, all: true }],
-    queryFn: () => api<Page<OsintItem>>(`/api/osint/items${query({ seller_id: sellerId, limit: 500 })}`),
+    queryFn: () => apiGet('/api/osint/items', { query: { seller_id: sellerId, limit: 500 } }),
     enabled: Boolean(sellerId),
   });
   const chart = useMemo<ChartOption | null>(() => {
@@ -302,8 +286,7 @@ export function SellerPage() {
     };
   }, [all.data, t]);
   const s = seller.data;
-  if (seller.error) return <ErrorAlert error={seller.error} onRetry={() => void seller.refetch()} />;
-  if (!s) return <Loader aria-label={t('common.loading')} />;
+  if (!s) return <Pending query={seller} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -403,9 +386,9 @@ export function SellerPage() {
             <PostCard key={item.id} item={item} />
           ))}
           {posts.data.items.length === 0 && <Text c="dimmed">{t('osint.feed.empty')}</Text>}
-          {posts.data.total > 10 && (
+          {posts.data.total > POSTS_PAGE_SIZE && (
             <Group justify="center">
-              <Pagination total={Math.ceil(posts.data.total / 10)} value={page} onChange={setPage} />
+              <Pager total={posts.data.total} size={POSTS_PAGE_SIZE} page={page} onChange={setPage} />
             </Group>
           )}
         </Stack>

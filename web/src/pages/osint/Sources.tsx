@@ -22,13 +22,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, type Page } from '../../api.ts';
+import { api, apiGet, apiSend, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useSources } from './Feed.tsx';
-import { BADGE_STYLE, type JobAnswer, JobProgress, type Run, type Source, StatusBadge } from './shared.tsx';
+import { BADGE_STYLE, type JobAnswer, JobProgress, type Source, StatusBadge } from './shared.tsx';
 
 function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) => void }) {
   const { t } = useTranslation();
@@ -48,8 +48,8 @@ function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) 
   };
   const collect = () =>
     run('collect', async () => {
-      const answer = await api<JobAnswer>(`/api/osint/sources/${source.id}/collect`, {
-        method: 'POST',
+      const answer = await apiSend('post', '/api/osint/sources/{id}/collect', {
+        path: { id: source.id },
         json: {},
       });
       onJob(answer.job.id);
@@ -59,16 +59,19 @@ function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) 
     const form = new FormData();
     form.set('file', file);
     void run('upload', async () => {
-      const answer = await api<JobAnswer>(`/api/osint/sources/${source.id}/upload`, {
-        method: 'POST',
-        body: form,
-      });
+      const answer = await api<JobAnswer>(
+        route('/api/osint/sources/{id}/upload', { path: { id: source.id } }),
+        {
+          method: 'POST',
+          body: form,
+        },
+      );
       onJob(answer.job.id);
     });
   };
   const toggle = (enabled: boolean) =>
     run('toggle', async () => {
-      await api<Source>(`/api/osint/sources/${source.id}`, { method: 'PATCH', json: { enabled } });
+      await apiSend('patch', '/api/osint/sources/{id}', { path: { id: source.id }, json: { enabled } });
       await client.invalidateQueries({ queryKey: ['osint', 'sources'] });
     });
   const format = typeof source.config.format === 'string' ? source.config.format : null;
@@ -279,11 +282,11 @@ export function SourceRuns() {
   const { id } = useParams();
   const source = useQuery({
     queryKey: ['osint', 'source', id],
-    queryFn: () => api<Source>(`/api/osint/sources/${id}`),
+    queryFn: () => apiGet('/api/osint/sources/{id}', { path: { id: Number(id) } }),
   });
   const runs = useQuery({
     queryKey: ['osint', 'runs', id],
-    queryFn: () => api<Page<Run>>(`/api/osint/sources/${id}/runs?limit=50`),
+    queryFn: () => apiGet('/api/osint/sources/{id}/runs', { path: { id: Number(id) }, query: { limit: 50 } }),
   });
   const s = source.data;
   return (

@@ -20,11 +20,12 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import { type JobAnswer, JobProgress, WATCH_KINDS, type WatchKind, type WatchTerm } from './shared.tsx';
+import { JobProgress, WATCH_KINDS, type WatchKind, type WatchTerm } from './shared.tsx';
 
 const KIND_COLOURS: Record<WatchKind, string> = {
   brand: 'red',
@@ -39,25 +40,17 @@ function AddTerm() {
   const [kind, setKind] = useState<WatchKind>('brand');
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api<WatchTerm>('/api/osint/watchlist', {
-        method: 'POST',
+    await run(async () => {
+      await apiSend('post', '/api/osint/watchlist', {
         json: { kind, value: value.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
       });
       setValue('');
       setNote('');
       await client.invalidateQueries({ queryKey: ['osint', 'watchlist'] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder padding="sm" component="form" onSubmit={submit} aria-label={t('osint.watchlist.add')}>
@@ -107,8 +100,7 @@ function AddTerm() {
 function SubmitUrls() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [job, setJob] = useState<string | null>(null);
   const urls = text
     .split(/\s+/)
@@ -116,17 +108,11 @@ function SubmitUrls() {
     .filter(Boolean);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api<JobAnswer>('/api/osint/submissions', { method: 'POST', json: { urls } });
+    await run(async () => {
+      const answer = await apiSend('post', '/api/osint/submissions', { json: { urls } });
       setJob(answer.job.id);
       setText('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder padding="sm" component="form" onSubmit={submit} aria-label={t('osint.submit.title')}>
@@ -174,7 +160,7 @@ function TermBadge({ term, canDelete }: { term: WatchTerm; canDelete: boolean })
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/osint/watchlist/${term.id}`, { method: 'DELETE' });
+      await apiSend('delete', '/api/osint/watchlist/{id}', { path: { id: term.id } });
       await client.invalidateQueries({ queryKey: ['osint', 'watchlist'] });
     } catch (e) {
       setError(e);
@@ -227,7 +213,7 @@ export function Watchlist() {
   const manage = can('osint:manage');
   const list = useQuery({
     queryKey: ['osint', 'watchlist'],
-    queryFn: () => api<{ items: WatchTerm[] }>('/api/osint/watchlist'),
+    queryFn: () => apiGet('/api/osint/watchlist'),
   });
   return (
     <Stack gap="sm">

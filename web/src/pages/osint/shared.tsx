@@ -4,17 +4,29 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
+import type { ApiResponse, Schema } from '../../api/types.ts';
+import { apiGet } from '../../api.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { type Segment, type Span, type SpanKind, segments } from './highlight.ts';
 
-export const LABELS = ['counterfeit', 'health_risk', 'duty_evasion', 'benign'] as const;
-export type Label = (typeof LABELS)[number];
-export const RISK_LABELS = ['counterfeit', 'health_risk', 'duty_evasion'] as const;
-export const ALERT_STATUSES = ['open', 'confirmed', 'dismissed', 'case_opened'] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
-export const WATCH_KINDS = ['brand', 'product', 'keyword', 'phone'] as const;
-export type WatchKind = (typeof WATCH_KINDS)[number];
+export type Label = Schema<'OsintItem'>['label'];
+export type AlertStatus = Schema<'OsintAlert'>['status'];
+export type WatchKind = Schema<'OsintWatchTerm'>['kind'];
+/** The orders the filters and forms list them in. */
+export const LABELS = [
+  'counterfeit',
+  'health_risk',
+  'duty_evasion',
+  'benign',
+] as const satisfies readonly Label[];
+export const RISK_LABELS = ['counterfeit', 'health_risk', 'duty_evasion'] as const satisfies readonly Label[];
+export const ALERT_STATUSES = [
+  'open',
+  'confirmed',
+  'dismissed',
+  'case_opened',
+] as const satisfies readonly AlertStatus[];
+export const WATCH_KINDS = ['brand', 'product', 'keyword', 'phone'] as const satisfies readonly WatchKind[];
 /** Platforms seen in exports and feeds (the filter accepts any other name too). */
 export const PLATFORMS = [
   'facebook',
@@ -53,210 +65,24 @@ export const LABEL_HEX: Record<Label, string> = {
   benign: '#adb5bd',
 };
 
-export interface OsintItem {
-  id: number;
-  source_id: number;
-  platform: string | null;
-  kind: string;
-  external_id: string | null;
-  url: string | null;
-  author: string | null;
-  author_url: string | null;
-  title: string | null;
-  text: string;
-  text_truncated: boolean;
-  price: number | null;
-  currency: string | null;
-  posted_at: string | null;
-  label: Label;
-  score: number;
-  scores: Record<string, number>;
-  reasons: string[];
-  language: string | null;
-  model_version: number;
-  confirmed_label: Label | null;
-  seller_id: number | null;
-  reposts: number;
-  evidence_id: number;
-  locator: string | null;
-  first_seen_at: string;
-  last_seen_at: string;
-  seen_count: number;
-}
+export type OsintItem = Schema<'OsintItem'>;
+export type OsintItemDetail = Schema<'OsintItemDetail'>;
+export type Evidence = Schema<'OsintEvidence'>;
+export type Verification = ApiResponse<'/api/osint/evidence/verify'>;
+export type Source = Schema<'OsintSource'>;
+export type Run = Schema<'OsintRun'>;
+export type Problem = Run['problems'][number];
+export type Seller = Schema<'OsintSeller'>;
+export type SellerDetail = Schema<'OsintSellerDetail'>;
+export type OsintAlert = Schema<'OsintAlert'>;
+export type WatchTerm = Schema<'OsintWatchTerm'>;
+export type OsintJob = Schema<'Job'>;
+export type JobAnswer = ApiResponse<'/api/osint/sources/{id}/collect', 'post'>;
 
-export interface OsintItemDetail extends OsintItem {
-  signals: unknown[];
-  entities: Record<string, unknown>;
-  captures: { evidence_id: number; locator: string | null; seen_at: string }[];
-  group: {
-    id: number;
-    author: string | null;
-    platform: string | null;
-    url: string | null;
-    seller_id: number | null;
-  }[];
-  identifiers: { kind: string; value: string }[];
-}
-
-export interface Evidence {
-  id: number;
-  source_id: number | null;
-  run_id: number | null;
-  method: 'http' | 'file' | 'manual';
-  url: string;
-  final_url: string | null;
-  fetched_at: string;
-  http_status: number | null;
-  content_type: string | null;
-  bytes: number;
-  sha256: string;
-  collected_by: string;
-  record_hash: string;
-}
-
-export interface Verification {
-  ok: boolean;
-  checked: number;
-  bytes: number;
-  problems: { id: number; url: string; kind: 'content_altered' | 'record_altered'; message: string }[];
-}
-
-export interface Source {
-  id: number;
-  name: string;
-  type: 'feed' | 'json_api' | 'web' | 'file' | 'url';
-  config: Record<string, unknown>;
-  interval_minutes: number | null;
-  enabled: boolean;
-  created_at: string;
-  health: {
-    next_run_at: string | null;
-    running: boolean;
-    running_job_id: string | null;
-    last_run_at: string | null;
-    last_success_at: string | null;
-    last_status: 'ok' | 'partial' | 'failed' | 'cancelled' | null;
-    last_items: number;
-    last_errors: number;
-    last_error: string | null;
-    total_items: number;
-    runs: number;
-  };
-}
-
-export interface Problem {
-  where: string;
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-}
-
-export interface Run {
-  id: number;
-  source_id: number;
-  job_id: string | null;
-  started_by: string;
-  started_at: string;
-  finished_at: string | null;
-  status: 'running' | 'ok' | 'partial' | 'failed' | 'cancelled';
-  fetched: number;
-  skipped: number;
-  items_new: number;
-  items_seen: number;
-  reposts: number;
-  errors: number;
-  alerts: number;
-  problems: Problem[];
-}
-
-export interface Seller {
-  id: number;
-  display_name: string;
-  score: number;
-  label: Label | null;
-  reasons: string[];
-  item_count: number;
-  ad_count: number;
-  risky_ad_count: number;
-  accounts: { platform: string; handle: string }[];
-  platforms: string[];
-  brands: { name: string; count: number }[];
-  cities: { name: string; count: number }[];
-  price_min_mad: number | null;
-  price_max_mad: number | null;
-  first_seen_at: string | null;
-  last_seen_at: string | null;
-  open_alerts: number;
-}
-
-export interface SellerDetail extends Seller {
-  merged_from: number[];
-  identifiers: {
-    phones: string[];
-    emails: string[];
-    handles: { platform: string; handle: string }[];
-    shop_urls: string[];
-    company_names: string[];
-    addresses: string[];
-  };
-}
-
-export interface OsintAlert {
-  id: number;
-  kind: 'post' | 'seller' | 'watchlist';
-  status: AlertStatus;
-  label: Label | null;
-  score: number | null;
-  reason: string;
-  created_at: string;
-  decided_at: string | null;
-  decided_by: string | null;
-  decision_label: Label | null;
-  note: string | null;
-  item: {
-    id: number;
-    title: string | null;
-    text: string;
-    url: string | null;
-    platform: string | null;
-    author: string | null;
-    label: Label;
-    score: number;
-    reposts: number;
-  } | null;
-  seller: { id: number; display_name: string; score: number; item_count: number } | null;
-  watch_term: { id: number; kind: WatchKind; value: string } | null;
-}
-
-export interface WatchTerm {
-  id: number;
-  kind: WatchKind;
-  value: string;
-  normalized: string;
-  note: string | null;
-  active: boolean;
-  created_at: string;
-}
-
-export interface OsintJob {
-  id: string;
-  kind: string;
-  title: string;
-  state: 'queued' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled';
-  done: number;
-  total: number | null;
-  unit: string | null;
-  message: string | null;
-  result: unknown;
-  error: string | null;
-}
-
-export interface JobAnswer {
-  job: OsintJob;
-  links: { job: string };
-}
-
-/** The collection summary a finished collect job answers with. */
+/**
+ * The collection summary a finished collect job answers with: a job's result, which the API types as `unknown`
+ * (jobs of every kind share the route), so its shape is written here.
+ */
 export interface RunSummary {
   status: Run['status'];
   items_new: number;
@@ -415,7 +241,7 @@ export function useOsintJob(id: string | null) {
   const client = useQueryClient();
   const job = useQuery({
     queryKey: ['osint', 'job', id],
-    queryFn: () => api<OsintJob>(`/api/osint/jobs/${id}`),
+    queryFn: () => apiGet('/api/osint/jobs/{id}', { path: { id: id ?? '' } }),
     enabled: Boolean(id),
     refetchInterval: (q) => (q.state.data && !RUNNING.includes(q.state.data.state) ? false : 1000),
   });

@@ -249,7 +249,12 @@ function fakeApi(permissions: string[], routes: ApiRoutes) {
       },
     },
   };
-  const session = { username: 'officer', display_name: 'Officer', roles: ['officer'], office_code: '40' };
+  const session = {
+    username: 'officer',
+    display_name: 'Officer',
+    roles: ['officer' as const],
+    office_code: '40',
+  };
   return stubApi(signedIn(permissions, session), routes, defaults).calls;
 }
 

@@ -7,7 +7,7 @@ import { Alert, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Page, query } from '../../api.ts';
+import { ApiError, apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useSession } from '../../session.tsx';
 import { AttachmentsCard } from './decl/Attachments.tsx';
@@ -15,11 +15,9 @@ import { DecisionHeader } from './decl/DecisionHeader.tsx';
 import { OutcomeForm } from './decl/OutcomeForm.tsx';
 import {
   type Decision,
-  type DecisionSummary,
-  type DeclarationItems,
   declarationKey,
-  type Hit,
   keys,
+  type PanelHit,
   type Score,
   type ScoreItem,
 } from './decl/types.ts';
@@ -47,7 +45,7 @@ function panelItems(decision: Decision | undefined, score: Score | undefined): P
     return decision.items
       .map((item) => {
         const now = live.get(item.item_id);
-        const hits: Hit[] = item.hits.map((h) => {
+        const hits: PanelHit[] = item.hits.map((h) => {
           const found = now?.hits.find((n) => n.profile === h.profile && n.rule_id === h.rule_id);
           return (
             found ?? {
@@ -58,37 +56,34 @@ function panelItems(decision: Decision | undefined, score: Score | undefined): P
             }
           );
         });
-        return {
-          item_id: item.item_id,
-          line_no: item.line_no,
-          score: item.score,
-          probability: item.probability,
-          expected_value: item.expected_value,
-          breakdown: item.breakdown,
-          hits: hits.sort((a, b) => b.points - a.points),
-          liveHits: now?.hits ?? [],
-          model: now?.model ?? null,
-          finding: now?.finding ?? null,
-          liveScore: now?.score ?? null,
-        };
+        return panelItem(item, hits, now);
       })
       .sort((a, b) => b.score - a.score);
   }
   return (score?.items ?? [])
-    .map((item) => ({
-      item_id: item.item_id,
-      line_no: item.line_no,
-      score: item.score,
-      probability: item.probability,
-      expected_value: item.expected_value,
-      breakdown: item.breakdown,
-      hits: [...item.hits].sort((a, b) => b.points - a.points),
-      liveHits: item.hits,
-      model: item.model,
-      finding: item.finding,
-      liveScore: item.score,
-    }))
+    .map((item) => panelItem(item, item.hits, item))
     .sort((a, b) => b.score - a.score);
+}
+
+/** One line of the panel: the stored (or live) figures, its hits by weight, and what the live score adds. */
+function panelItem(
+  item: Pick<ScoreItem, 'item_id' | 'line_no' | 'score' | 'probability' | 'expected_value' | 'breakdown'>,
+  hits: PanelHit[],
+  now: ScoreItem | undefined,
+): PanelItem {
+  return {
+    item_id: item.item_id,
+    line_no: item.line_no,
+    score: item.score,
+    probability: item.probability,
+    expected_value: item.expected_value,
+    breakdown: item.breakdown,
+    hits: [...hits].sort((a, b) => b.points - a.points),
+    liveHits: now?.hits ?? [],
+    model: now?.model ?? null,
+    finding: now?.finding ?? null,
+    liveScore: now?.score ?? null,
+  };
 }
 
 function RiskPanel({ reference }: { reference: string }) {
@@ -96,7 +91,7 @@ function RiskPanel({ reference }: { reference: string }) {
   const { can } = useSession();
   const decisions = useQuery({
     queryKey: keys.decisions(reference),
-    queryFn: () => api<Page<DecisionSummary>>(`/api/risk/decisions${query({ reference, limit: 50 })}`),
+    queryFn: () => apiGet('/api/risk/decisions', { query: { reference, limit: 50 } }),
     retry: retryUnlessRefused,
   });
   const latest = useMemo(
@@ -108,19 +103,19 @@ function RiskPanel({ reference }: { reference: string }) {
   );
   const decision = useQuery({
     queryKey: keys.decision(latest?.id ?? 0),
-    queryFn: () => api<Decision>(`/api/risk/decisions/${latest?.id}`),
+    queryFn: () => apiGet('/api/risk/decisions/{id}', { path: { id: latest?.id ?? 0 } }),
     enabled: Boolean(latest),
     retry: retryUnlessRefused,
   });
   const score = useQuery({
     queryKey: keys.score(reference),
-    queryFn: () => api<Score>('/api/risk/score', { method: 'POST', json: { reference } }),
+    queryFn: () => apiSend('post', '/api/risk/score', { json: { reference } }),
     enabled: !isForbidden(decisions.error),
     retry: retryUnlessRefused,
   });
   const declaration = useQuery({
     queryKey: declarationKey(reference),
-    queryFn: () => api<DeclarationItems>(`/api/declarations/${encodeURIComponent(reference)}`),
+    queryFn: () => apiGet('/api/declarations/{reference}', { path: { reference } }),
     enabled: can('declarations:read'),
   });
 

@@ -11,7 +11,6 @@ import {
   Group,
   Kbd,
   NumberInput,
-  Pagination,
   Paper,
   Progress,
   Select,
@@ -25,49 +24,21 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import type { ApiResponse } from '../../api/types.ts';
+import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { pageOf, useUrlState } from '../../components/useUrlState.ts';
+import { Pager, rangeOf } from '../../components/paging.tsx';
+import { CHANNEL_COLOURS } from '../../components/risk.ts';
+import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
-export type Channel = 'red' | 'yellow' | 'blue' | 'green';
-
-export interface QueueRow {
-  id: number;
-  reference: string;
-  office: string;
-  lodged_on: string;
-  run_id: number | null;
-  channel: Channel;
-  initial_channel: Channel;
-  basis: string;
-  score: number;
-  probability: number;
-  expected_value: number;
-  rank: number | null;
-  decided_at: string;
-  importer_code: string | null;
-  importer_name: string | null;
-  items: number;
-  controlled_items: number;
-  status: 'pending' | 'controlled';
-  duties_at_stake: number | null;
-  top_reason: { source: string; id: string; points: number; title: { en: string; fr: string } | null } | null;
-}
-
-export interface QueuePage extends Page<QueueRow> {
-  summary: { selected: number; controlled: number; pending: number };
-}
-
-interface Campaign {
-  id: number;
-  name: string;
-  status: 'active' | 'closed';
-}
+export type QueuePage = ApiResponse<'/api/risk/decisions'>;
+export type QueueRow = QueuePage['items'][number];
+export type Channel = QueueRow['channel'];
 
 export const PAGE_SIZE = 50;
 const FILTERS = ['office', 'channel', 'campaign', 'min_score', 'status', 'from', 'to'] as const;
@@ -84,20 +55,15 @@ const FIRST_ORDER: Record<Sort, 'asc' | 'desc'> = {
   expected_value: 'desc',
 };
 
-const CHANNEL_COLOURS: Record<Channel, string> = {
-  red: 'red',
-  yellow: 'yellow',
-  blue: 'blue',
-  green: 'green',
-};
-
 /** The API query of the queue's address: no channel means the declarations sent to control (red and yellow). */
-export function queueQuery(params: URLSearchParams): Record<string, string | number> {
+type QueueQuery = NonNullable<RouteOptions<'/api/risk/decisions'>['query']>;
+
+export function queueQuery(params: URLSearchParams): QueueQuery {
   const get = (key: string) => params.get(key) ?? '';
   const page = pageOf(params);
   const channel = get('channel');
   const sort = get('sort');
-  const out: Record<string, string | number> = {
+  const out: QueueQuery = {
     office: get('office'),
     campaign_id: get('campaign'),
     min_score: get('min_score'),
@@ -251,24 +217,19 @@ export function Selection() {
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');
-  const { params, page, filters, update, setFilters, setPage, clear } = useUrlState(FILTERS);
+  const { params, page, update, setPage, clear, draft, setDraft, apply } = useFilterForm(FILTERS);
   const sort = params.get('sort') ?? '';
   const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : 'desc';
-  const [draft, setDraft] = useState(filters);
-  const filterKey = FILTERS.map((f) => params.get(f) ?? '').join('|');
-  // The draft follows the address (back button, a shared link).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filters
-  useEffect(() => setDraft(filters), [filterKey]);
 
   const apiQuery = queueQuery(params);
   const list = useQuery({
     queryKey: ['risk-queue', apiQuery],
-    queryFn: () => api<QueuePage>(`/api/risk/decisions${query(apiQuery)}`),
+    queryFn: () => apiGet('/api/risk/decisions', { query: apiQuery }),
     placeholderData: keepPreviousData,
   });
   const campaigns = useQuery({
     queryKey: ['risk-campaigns', 'all'],
-    queryFn: () => api<Page<Campaign>>('/api/risk/campaigns?limit=500'),
+    queryFn: () => apiGet('/api/risk/campaigns', { query: { limit: 500 } }),
     staleTime: 60_000,
   });
 
@@ -291,15 +252,11 @@ export function Selection() {
       next.set('sort', column);
       next.delete('page');
     });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
   /** Selects apply at once; text fields on Enter or with the button. */
   const choose = (name: Filter, value: string) => {
     const next = { ...draft, [name]: value };
     setDraft(next);
-    setFilters(next);
+    apply(undefined, next);
   };
 
   // Shortcuts anywhere on the page, except while typing in a field.
@@ -354,7 +311,7 @@ export function Selection() {
 
       <Group
         component="form"
-        onSubmit={submit}
+        onSubmit={apply}
         align="end"
         gap="sm"
         wrap="wrap"
@@ -583,11 +540,7 @@ export function Selection() {
         <Group justify="space-between" wrap="wrap">
           <Group gap="lg">
             <Text size="sm" c="dimmed">
-              {t('selection.count', {
-                from: formatNumber(lang, data.total ? data.offset + 1 : 0),
-                to: formatNumber(lang, data.offset + data.items.length),
-                total: formatNumber(lang, data.total),
-              })}
+              {t('selection.count', rangeOf(lang, data))}
             </Text>
             <Text size="xs" c="dimmed" data-testid="queue-shortcuts">
               <Kbd size="xs">↓</Kbd> <Kbd size="xs">↑</Kbd> / <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd>{' '}
@@ -596,7 +549,7 @@ export function Selection() {
               {t('selection.shortcuts.page')}
             </Text>
           </Group>
-          <Pagination total={pages} value={page} onChange={setPage} siblings={1} size="sm" />
+          <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} small />
         </Group>
       )}
     </Stack>

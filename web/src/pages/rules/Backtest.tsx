@@ -27,21 +27,21 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FINAL_STATES, useJob } from '../../components/useJob.ts';
 import i18n, { formatDate, formatNumber, locale } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
-import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
+import type { BacktestReport, BacktestResult, Job, References } from './types.ts';
 import { backArrow, pct } from './types.ts';
 
 /** The demo history with inspection outcomes covers 2020. */
 export const DEFAULT_WINDOW = { from: '2020-01-01', to: '2020-12-31' };
-const FINAL: Job['state'][] = ['completed', 'failed', 'cancelled'];
 const CANDIDATE_COLOUR = '#1c7ed6';
 const ACTIVE_COLOUR = '#adb5bd';
 const LOAD_CHART_OFFICES = 15;
@@ -50,65 +50,6 @@ const LOAD_CHART_OFFICES = 15;
 function compact(lang: string, value: number | null): string {
   if (value === null) return '—';
   return new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-}
-
-/** Reads a job, then follows it (server-sent events, or polling where they are not available) until it ends. */
-export function useJob(id: string | null): { job: Job | null; error: unknown } {
-  const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    setJob(null);
-    setError(null);
-    if (!id) return;
-    let closed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let source: EventSource | null = null;
-    const poll = async () => {
-      try {
-        const next = await api<Job>(`/api/jobs/${id}`);
-        if (closed) return;
-        setJob(next);
-        if (!FINAL.includes(next.state)) timer = setTimeout(() => void poll(), 1500);
-      } catch (e) {
-        if (!closed) setError(e);
-      }
-    };
-    const follow = () => {
-      if (typeof EventSource === 'undefined') {
-        timer = setTimeout(() => void poll(), 1000);
-        return;
-      }
-      const stream = new EventSource(`/api/jobs/${id}/events`);
-      source = stream;
-      const update = (event: Event) => {
-        if (!closed) setJob(JSON.parse((event as MessageEvent).data) as Job);
-      };
-      stream.addEventListener('progress', update);
-      stream.addEventListener('end', (event) => {
-        update(event);
-        stream.close();
-      });
-      stream.onerror = () => {
-        stream.close();
-        if (!closed) void poll();
-      };
-    };
-    api<Job>(`/api/jobs/${id}`)
-      .then((first) => {
-        if (closed) return;
-        setJob(first);
-        if (!FINAL.includes(first.state)) follow();
-      })
-      .catch((e) => {
-        if (!closed) setError(e);
-      });
-    return () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      source?.close();
-    };
-  }, [id]);
-  return { job, error };
 }
 
 function delta(lang: string, a: number | null, b: number | null, kind: 'pct' | 'number'): string {
@@ -640,14 +581,16 @@ export function Backtest() {
   const [from, setFrom] = useState(params.get('from') ?? DEFAULT_WINDOW.from);
   const [to, setTo] = useState(params.get('to') ?? DEFAULT_WINDOW.to);
   const [compare, setCompare] = useState(params.get('compare') !== '0');
-  const [references, setReferences] = useState<string>(params.get('references') ?? 'rolling');
+  const [references, setReferences] = useState<References>(
+    params.get('references') === 'current' ? 'current' : 'rolling',
+  );
   const [startError, setStartError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const jobId = params.get('job');
   const { job, error: jobError } = useJob(jobId);
   const profile = useQuery({
     queryKey: ['risk-profile', Number(id)],
-    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+    queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
   });
 
   const start = async (event: FormEvent) => {
@@ -655,8 +598,7 @@ export function Backtest() {
     setStartError(null);
     setStarting(true);
     try {
-      const { job: created } = await api<{ job: Job }>('/api/risk/backtests', {
-        method: 'POST',
+      const { job: created } = await apiSend('post', '/api/risk/backtests', {
         json: { profile_id: Number(id), from, to, compare, references },
       });
       setParams({ from, to, compare: compare ? '1' : '0', references, job: created.id });
@@ -667,7 +609,7 @@ export function Backtest() {
     }
   };
 
-  const running = job !== null && !FINAL.includes(job.state);
+  const running = job !== null && !FINAL_STATES.includes(job.state);
   const result = job?.state === 'completed' ? (job.result as BacktestResult | null) : null;
   const p = profile.data;
   return (
@@ -707,7 +649,7 @@ export function Backtest() {
             <Select
               label={t('rules.bt.references')}
               value={references}
-              onChange={(v) => setReferences(v ?? 'rolling')}
+              onChange={(v) => setReferences(v === 'current' ? 'current' : 'rolling')}
               allowDeselect={false}
               data={[
                 { value: 'rolling', label: t('rules.bt.refs.rolling') },

@@ -7,11 +7,8 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   Modal,
-  Pagination,
   Progress,
   SegmentedControl,
   Stack,
@@ -20,16 +17,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, query } from '../../api.ts';
-import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { apiGet, apiSend } from '../../api.ts';
+import { ErrorAlert, Pending, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { Pager, usePagedQuery } from '../../components/paging.tsx';
+import { useAction } from '../../components/useAction.ts';
+import { pageOf } from '../../components/useUrlState.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CampaignStatus, CampaignWindow, Criteria } from './Campaigns.tsx';
-import { backArrow, type CampaignMatch, type CampaignDetail as Detail, type QueueStatus } from './types.ts';
+import { backArrow, type CampaignMatch, type QueueStatus, queueStatus } from './types.ts';
 
 const PAGE_SIZE = 25;
 const QUEUE_COLOURS: Record<QueueStatus, string> = { todo: 'blue', done: 'gray', finding: 'red' };
@@ -48,27 +48,21 @@ function QueueRow({
   const lang = i18n.language;
   const client = useQueryClient();
   const message = useErrorMessage();
-  const [status, setStatus] = useState<QueueStatus | null>(item.status);
+  const [status, setStatus] = useState<QueueStatus | null>(queueStatus(item.status));
   const [note, setNote] = useState(item.note ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const changed = status !== item.status || note !== (item.note ?? '');
   const save = async (next: QueueStatus | null = status) => {
     if (!next) return;
     setError(null);
-    setBusy(true);
-    try {
-      await api(`/api/risk/campaigns/${campaignId}/items/${item.declaration_id}`, {
-        method: 'PUT',
+    await run(async () => {
+      await apiSend('put', '/api/risk/campaigns/{id}/items/{declaration_id}', {
+        path: { id: campaignId, declaration_id: item.declaration_id },
         json: { status: next, note: note.trim() || null },
       });
       await client.invalidateQueries({ queryKey: ['risk-campaign', campaignId] });
       await client.invalidateQueries({ queryKey: ['risk-campaigns'] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Table.Tr data-testid={`queue-row-${item.reference}`}>
@@ -103,7 +97,7 @@ function QueueRow({
             color={status ? QUEUE_COLOURS[status] : undefined}
           />
         ) : (
-          <Badge color={QUEUE_COLOURS[item.status]} variant="light">
+          <Badge color={QUEUE_COLOURS[queueStatus(item.status) ?? 'todo']} variant="light">
             {t(`campaigns.queue.${item.status}`)}
           </Badge>
         )}
@@ -147,28 +141,23 @@ export function CampaignDetail() {
   const { can } = useSession();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page') ?? 1));
+  const page = pageOf(params);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'queue' | 'close' | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
   const [queuedNow, setQueuedNow] = useState<number | null>(null);
-  const detail = useQuery({
-    queryKey: ['risk-campaign', campaignId, page],
-    queryFn: () =>
-      api<Detail>(
-        `/api/risk/campaigns/${campaignId}${query({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const detail = usePagedQuery(['risk-campaign', campaignId], page, PAGE_SIZE, (paging) =>
+    apiGet('/api/risk/campaigns/{id}', { path: { id: campaignId }, query: paging }),
+  );
 
   const act = async (action: 'queue' | 'close') => {
     setActionError(null);
     setBusy(action);
     try {
-      const out = await api<{ queued?: number }>(`/api/risk/campaigns/${campaignId}/${action}`, {
-        method: 'POST',
-      });
-      if (action === 'queue') setQueuedNow(out.queued ?? 0);
+      if (action === 'queue') {
+        const out = await apiSend('post', '/api/risk/campaigns/{id}/queue', { path: { id: campaignId } });
+        setQueuedNow(out.queued);
+      } else await apiSend('post', '/api/risk/campaigns/{id}/close', { path: { id: campaignId } });
       setConfirmClose(false);
       await client.invalidateQueries({ queryKey: ['risk-campaign', campaignId] });
       await client.invalidateQueries({ queryKey: ['risk-campaigns'] });
@@ -184,20 +173,8 @@ export function CampaignDetail() {
       {backArrow(i18n.language)} {t('campaigns.back')}
     </Anchor>
   );
-  if (detail.error)
-    return (
-      <Stack>
-        {back}
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
-      </Stack>
-    );
   const d = detail.data;
-  if (!d)
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
+  if (!d) return <Pending query={detail} back={back} />;
   const c = d.campaign;
   const queue = { todo: d.queue.todo ?? 0, done: d.queue.done ?? 0, finding: d.queue.finding ?? 0 };
   const queued = queue.todo + queue.done + queue.finding;
@@ -319,11 +296,12 @@ export function CampaignDetail() {
         )}
         {d.page.total > PAGE_SIZE && (
           <Group justify="center" p="sm">
-            <Pagination
-              total={Math.ceil(d.page.total / PAGE_SIZE)}
-              value={page}
+            <Pager
+              total={d.page.total}
+              size={PAGE_SIZE}
+              page={page}
               onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
-              size="sm"
+              small
             />
           </Group>
         )}

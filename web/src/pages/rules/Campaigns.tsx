@@ -20,11 +20,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet, apiSend } from '../../api.ts';
+import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../../i18n/index.ts';
+import { useAction } from '../../components/useAction.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import type { Campaign, CampaignSummary } from './types.ts';
+import type { Campaign } from './types.ts';
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -39,12 +41,14 @@ export function CampaignStatus({ status }: { status: Campaign['status'] }) {
 
 export function CampaignWindow({ from, to }: { from: string | null; to: string | null }) {
   const { t, i18n } = useTranslation();
-  if (!from && !to) return <>{t('campaigns.anyDate')}</>;
   return (
-    <>
-      {from ? formatDate(i18n.language, from) : '…'} –{' '}
-      {to ? formatDate(i18n.language, to) : t('campaigns.open')}
-    </>
+    <DateRange
+      from={from}
+      to={to}
+      lang={i18n.language}
+      unbounded={t('campaigns.anyDate')}
+      openEnd={t('campaigns.open')}
+    />
   );
 }
 
@@ -89,9 +93,8 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
   const [origins, setOrigins] = useState<string[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [fields, setFields] = useState<{ name?: string; to?: string; criteria?: string }>({});
-  const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
@@ -102,10 +105,8 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
       problems.criteria = t('campaigns.criteriaRequired');
     setFields(problems);
     if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      const created = await api<Campaign>('/api/risk/campaigns', {
-        method: 'POST',
+    await run(async () => {
+      const created = await apiSend('post', '/api/risk/campaigns', {
         json: {
           name,
           description: description.trim() || null,
@@ -117,11 +118,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
         },
       });
       onCreated(created);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label={t('campaigns.create')}>
@@ -216,9 +213,7 @@ export function Campaigns() {
   const list = useQuery({
     queryKey: ['risk-campaigns', status],
     queryFn: () =>
-      api<Page<CampaignSummary>>(
-        `/api/risk/campaigns${query({ status: status === 'all' ? undefined : status, limit: 200 })}`,
-      ),
+      apiGet('/api/risk/campaigns', { query: { status: status === 'all' ? undefined : status, limit: 200 } }),
   });
   return (
     <Stack gap="md">

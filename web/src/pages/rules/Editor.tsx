@@ -9,7 +9,6 @@ import {
   Box,
   Button,
   Card,
-  Center,
   Grid,
   Group,
   Loader,
@@ -25,10 +24,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ApiError, apiGet, apiSend } from '../../api.ts';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { MIN_REASON } from './ProfileDetail.tsx';
-import { backArrow, type Indicator, localText, type Problem, type Profile } from './types.ts';
+import { backArrow, localText, type Problem, type Profile } from './types.ts';
 
 const LINE_HEIGHT = 20;
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -254,7 +253,7 @@ function Indicators({ onInsert }: { onInsert(name: string): void }) {
   const [filter, setFilter] = useState('');
   const list = useQuery({
     queryKey: ['risk-indicators'],
-    queryFn: () => api<{ items: Indicator[] }>('/api/risk/indicators'),
+    queryFn: () => apiGet('/api/risk/indicators'),
     staleTime: 300_000,
   });
   const shown = (list.data?.items ?? []).filter(
@@ -364,10 +363,7 @@ function EditorForm({ base }: { base: Profile | null }) {
     setValidateError(null);
     setChecking(true);
     try {
-      const result = await api<{ ok: boolean; problems: Problem[] }>('/api/risk/profiles/validate', {
-        method: 'POST',
-        json: { text },
-      });
+      const result = await apiSend('post', '/api/risk/profiles/validate', { json: { text } });
       setProblems(result.problems);
       setValidated(text);
       const first = sortProblems(result.problems)[0];
@@ -390,8 +386,7 @@ function EditorForm({ base }: { base: Profile | null }) {
     if (Object.keys(errors).length) return;
     setSaving(true);
     try {
-      const created = await api<{ id: number }>('/api/risk/profiles', {
-        method: 'POST',
+      const created = await apiSend('post', '/api/risk/profiles', {
         json: {
           name,
           text,
@@ -540,21 +535,14 @@ function EditorForm({ base }: { base: Profile | null }) {
 }
 
 export function ProfileEditor() {
-  const { t } = useTranslation();
   const { id } = useParams();
   const base = useQuery({
     queryKey: ['risk-profile', Number(id)],
-    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+    queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
     enabled: id !== undefined,
   });
   if (id === undefined) return <EditorForm base={null} />;
-  if (base.error) return <ErrorAlert error={base.error} onRetry={() => void base.refetch()} />;
-  if (!base.data)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+  if (!base.data) return <Pending query={base} />;
   // A new key when the base changes, so the form starts from it.
   return <EditorForm key={base.data.id} base={base.data} />;
 }

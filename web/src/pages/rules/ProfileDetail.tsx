@@ -9,9 +9,7 @@ import {
   Box,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   Modal,
   ScrollArea,
   Stack,
@@ -25,12 +23,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { apiGet, apiSend } from '../../api.ts';
+import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
-import { backArrow, CHANNEL_COLOURS, localText, type Profile, type Rule } from './types.ts';
+import { backArrow, CHANNEL_COLOURS, type Channel, localText, type Profile, type Rule } from './types.ts';
 
 export const MIN_REASON = 5;
 
@@ -49,7 +48,7 @@ function ChannelCell({ channel }: { channel: Rule['effect']['channel'] }) {
         <Text
           key={c}
           size="xs"
-          c={`${CHANNEL_COLOURS[c] ?? 'gray'}.8`}
+          c={`${CHANNEL_COLOURS[c as Channel] ?? 'gray'}.8`}
           fw={600}
           style={{ whiteSpace: 'nowrap' }}
         >
@@ -193,9 +192,8 @@ function ReasonModal({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [tooShort, setTooShort] = useState(false);
-  const [busy, setBusy] = useState(false);
   const close = () => {
     setReason('');
     setError(null);
@@ -205,24 +203,20 @@ function ReasonModal({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (!action) return;
     if (reason.trim().length < MIN_REASON) {
       setTooShort(true);
       return;
     }
-    setBusy(true);
-    try {
-      await api(`/api/risk/profiles/${profile.id}/${action}`, {
-        method: 'POST',
+    await run(async () => {
+      await apiSend('post', `/api/risk/profiles/{id}/${action}`, {
+        path: { id: profile.id },
         json: { reason: reason.trim() },
       });
       await client.invalidateQueries({ queryKey: ['risk-profiles'] });
       await client.invalidateQueries({ queryKey: ['risk-profile'] });
       close();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -274,23 +268,19 @@ export function ProfileDetail() {
   const [action, setAction] = useState<'activate' | 'retire' | null>(null);
   const detail = useQuery({
     queryKey: ['risk-profile', Number(id)],
-    queryFn: () => api<Profile>(`/api/risk/profiles/${id}`),
+    queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
   });
-  if (detail.error)
-    return (
-      <Stack>
-        <Anchor component={Link} to="/rules/profiles" size="sm">
-          {backArrow(i18n.language)} {t('rules.backToProfiles')}
-        </Anchor>
-        <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />
-      </Stack>
-    );
   const p = detail.data;
   if (!p)
     return (
-      <Center py="xl">
-        <Loader />
-      </Center>
+      <Pending
+        query={detail}
+        back={
+          <Anchor component={Link} to="/rules/profiles" size="sm">
+            {backArrow(i18n.language)} {t('rules.backToProfiles')}
+          </Anchor>
+        }
+      />
     );
   const activeRules = p.document.rules.filter((r) => r.enabled).length;
   return (

@@ -4,9 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, type Page, query } from '../../api.ts';
+import { apiGet } from '../../api.ts';
+import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { type ProfileStatus, type ProfileSummary, STATUS_COLOURS } from './types.ts';
 
@@ -26,12 +27,7 @@ export function StatusBadge({ status }: { status: ProfileStatus }) {
 /** "from – to", "from –", "– to" or "always". */
 export function Validity({ from, to }: { from: string | null; to: string | null }) {
   const { t, i18n } = useTranslation();
-  if (!from && !to) return <>{t('rules.always')}</>;
-  return (
-    <>
-      {from ? formatDate(i18n.language, from) : '…'} – {to ? formatDate(i18n.language, to) : '…'}
-    </>
-  );
+  return <DateRange from={from} to={to} lang={i18n.language} unbounded={t('rules.always')} />;
 }
 
 export function Profiles() {
@@ -43,7 +39,7 @@ export function Profiles() {
   const status = params.get('status') ?? '';
   const list = useQuery({
     queryKey: ['risk-profiles', status],
-    queryFn: () => api<Page<ProfileSummary>>(`/api/risk/profiles${query({ status, limit: 200 })}`),
+    queryFn: () => apiGet('/api/risk/profiles', { query: { status, limit: 200 } }),
   });
   const groups = useMemo(() => {
     const byName = new Map<string, ProfileSummary[]>();

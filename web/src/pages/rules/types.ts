@@ -1,77 +1,20 @@
-/** Shapes of the risk API the rules and campaigns pages read (see /docs/json), and small shared helpers. */
+/** Shapes of the risk API the rules and campaigns pages read (generated from /docs/json), and small shared helpers. */
+import type { ApiBody, ApiItem, ApiResponse, Schema } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/index.ts';
 
-export type LocalText = string | { en: string; fr: string };
-export type Channel = 'red' | 'yellow' | 'blue' | 'green';
-export type ProfileStatus = 'draft' | 'active' | 'retired';
+export { CHANNEL_COLOURS, type Channel, type LocalText, localText } from '../../components/risk.ts';
+export type ProfileStatus = Schema<'RiskProfileSummary'>['status'];
 
-export interface ProfileSummary {
-  id: number;
-  name: string;
-  version: number;
-  status: ProfileStatus;
-  author: string;
-  reason: string;
-  valid_from: string | null;
-  valid_to: string | null;
-  created_at: string;
-  activated_at: string | null;
-  activated_by: string | null;
-  retired_at: string | null;
-  retired_by: string | null;
-  rules: number;
-}
+export type ProfileSummary = Schema<'RiskProfileSummary'>;
+export type Rule = Schema<'RiskRule'>;
+export type Profile = Schema<'RiskProfile'>;
+export type Problem = ApiResponse<'/api/risk/profiles/validate', 'post'>['problems'][number];
+export type Indicator = ApiItem<'/api/risk/indicators'>;
+export type Job = Schema<'Job'>;
+export type References = NonNullable<ApiBody<'/api/risk/backtests'>['references']>;
 
-export interface Rule {
-  id: string;
-  title: LocalText;
-  rationale: LocalText;
-  instructions?: LocalText;
-  intelligence?: string;
-  enabled: boolean;
-  critical: boolean;
-  probability?: number;
-  when: unknown;
-  effect: {
-    points: number;
-    channel?: Channel | Record<string, number>;
-    tags: string[];
-    campaign?: string;
-  };
-}
-
-export interface Profile extends ProfileSummary {
-  document: { description?: string; scoring: Record<string, unknown>; rules: Rule[] };
-  source_text: string | null;
-}
-
-export interface Problem {
-  path: string;
-  line?: number;
-  message: string;
-}
-
-export interface Indicator {
-  name: string;
-  type: string;
-  description: { en: string; fr: string };
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  title: string;
-  params: Record<string, unknown>;
-  state: 'queued' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled';
-  done: number;
-  total: number | null;
-  message: string | null;
-  result: unknown;
-  error: string | null;
-  created_at: string;
-  eta_seconds: number | null;
-}
-
+// A backtest's report is the result of its job, which the API types as `unknown` (jobs of every kind share the
+// route): its shape is written here, after src/modules/risk/backtest.ts.
 export interface BacktestReport {
   items: number;
   inspected: number;
@@ -119,58 +62,22 @@ export interface BacktestResult {
   from: string;
   to: string;
   days: number;
-  references: 'rolling' | 'current';
+  references: References;
   profile: VersionRef[];
   candidate: BacktestReport;
   active?: { profiles: VersionRef[]; report: BacktestReport };
   duration_ms: number;
 }
 
-export interface Campaign {
-  id: number;
-  name: string;
-  description: string | null;
-  hs_prefixes: string[];
-  keywords: string[];
-  origins: string[];
-  date_from: string | null;
-  date_to: string | null;
-  status: 'active' | 'closed';
-  owner: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-export interface CampaignSummary extends Campaign {
-  queued: number;
-  findings: number;
-}
-
-export type QueueStatus = 'todo' | 'done' | 'finding';
-
-export interface CampaignMatch {
-  declaration_id: number;
-  reference: string;
-  office: string;
-  lodged_on: string;
-  items: number;
-  status: QueueStatus | null;
-  note: string | null;
-}
-
-export interface CampaignDetail {
-  campaign: Campaign;
-  matching_declarations: number;
-  matching_items: number;
-  queue: Record<string, number>;
-  page: { total: number; limit: number; offset: number; items: CampaignMatch[] };
-}
-
-/** A rule text in the UI language: English for English, French otherwise (Arabic falls back on French). */
-export function localText(value: LocalText | undefined, language: string): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return language === 'en' ? value.en : value.fr;
+export type Campaign = Schema<'Campaign'>;
+export type CampaignSummary = ApiItem<'/api/risk/campaigns'>;
+export type CampaignDetail = ApiResponse<'/api/risk/campaigns/{id}'>;
+export type CampaignMatch = CampaignDetail['page']['items'][number];
+export type QueueStatus = ApiBody<'/api/risk/campaigns/{id}/items/{declaration_id}', 'put'>['status'];
+const QUEUE_STATUSES: readonly string[] = ['todo', 'done', 'finding'] satisfies QueueStatus[];
+/** A queue entry's status: the campaign page's answer types it as any text, the route that sets it as one of three. */
+export function queueStatus(status: string | null): QueueStatus | null {
+  return status !== null && QUEUE_STATUSES.includes(status) ? (status as QueueStatus) : null;
 }
 
 /** A ratio as a percentage, or a dash when there is nothing to divide. */
@@ -182,12 +89,6 @@ export const STATUS_COLOURS: Record<ProfileStatus, string> = {
   draft: 'blue',
   active: 'green',
   retired: 'gray',
-};
-export const CHANNEL_COLOURS: Record<string, string> = {
-  red: 'red',
-  yellow: 'yellow',
-  blue: 'blue',
-  green: 'green',
 };
 
 /** The arrow of a "back" link: it points to the start of the line, left in French and English, right in Arabic. */

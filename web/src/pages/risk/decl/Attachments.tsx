@@ -2,7 +2,7 @@
 import { Badge, Button, Card, CopyButton, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.ts';
+import { apiGet } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../i18n/index.ts';
 import { formatBytes } from './OutcomeForm.tsx';
@@ -15,8 +15,7 @@ export function AttachmentsCard({ reference }: { reference: string }) {
   const lang = i18n.language;
   const list = useQuery({
     queryKey: keys.attachments(reference),
-    queryFn: () =>
-      api<{ items: Attachment[] }>(`/api/risk/declarations/${encodeURIComponent(reference)}/attachments`),
+    queryFn: () => apiGet('/api/risk/declarations/{reference}/attachments', { path: { reference } }),
   });
   const items = list.data?.items ?? [];
   return (

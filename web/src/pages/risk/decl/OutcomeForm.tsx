@@ -26,7 +26,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.ts';
+import { api, apiSend, route } from '../../../api.ts';
 import { ErrorAlert, useErrorMessage } from '../../../components/ErrorAlert.tsx';
 import { formatNumber, locale } from '../../../i18n/index.ts';
 import {
@@ -162,7 +162,7 @@ export function OutcomeForm({
       body.append('outcome_id', String(outcomeId));
       body.append('file', entry.file, entry.file.name);
       try {
-        await api<Attachment>('/api/risk/attachments', { method: 'POST', body });
+        await api<Attachment>(route('/api/risk/attachments'), { method: 'POST', body });
         out[i] = { ...entry, status: 'done' };
       } catch (e) {
         out[i] = { ...entry, status: 'error', error: e };
@@ -210,12 +210,11 @@ export function OutcomeForm({
     setBusy(true);
     setSaved(null);
     try {
-      const outcome = await api<{ id: number }>('/api/risk/outcomes', {
-        method: 'POST',
+      const outcome = await apiSend('post', '/api/risk/outcomes', {
         json: {
           item_id: Number(selectedItem),
           result,
-          fraud_type: result === 'compliant' ? null : fraudType,
+          fraud_type: result === 'compliant' ? null : fraudType || null,
           recovered_amount: typeof recovered === 'number' ? recovered : null,
           inspected_on: inspectedOn,
           note: note.trim() || null,

@@ -4,8 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api.ts';
+import { apiSend } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useAction } from '../../../components/useAction.ts';
 import { CHANNELS, type Channel, type Decision, isDeclarationQuery } from './types.ts';
 
 export const MIN_REASON = 5;
@@ -26,8 +27,7 @@ export function OverrideForm({
   );
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,12 +37,11 @@ export function OverrideForm({
       return;
     }
     setReasonError(null);
-    setBusy(true);
-    try {
-      const out = await api<{ from_channel: Channel; to_channel: Channel }>(
-        `/api/risk/decisions/${decision.id}/override`,
-        { method: 'POST', json: { channel, reason: reason.trim() } },
-      );
+    await run(async () => {
+      const out = await apiSend('post', '/api/risk/decisions/{id}/override', {
+        path: { id: decision.id },
+        json: { channel, reason: reason.trim() },
+      });
       await client.invalidateQueries({ predicate: (q) => isDeclarationQuery(q.queryKey, reference) });
       notifications.show({
         color: 'green',
@@ -52,11 +51,7 @@ export function OverrideForm({
         }),
       });
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

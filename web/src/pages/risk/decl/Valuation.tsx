@@ -3,11 +3,11 @@ import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page, query } from '../../../api.ts';
+import { apiGet } from '../../../api.ts';
 import { Chart, type ChartOption, html } from '../../../components/Chart.tsx';
 import { formatDate, formatMoney, formatNumber } from '../../../i18n/index.ts';
 import { useSession } from '../../../session.tsx';
-import { type Finding, keys, type Reference } from './types.ts';
+import { type Finding, keys } from './types.ts';
 
 function retryUnlessRefused(count: number, error: unknown): boolean {
   const status = (error as { status?: number }).status ?? 0;
@@ -30,15 +30,15 @@ export function ValuationCard({
   const reference = useQuery({
     queryKey: keys.reference(finding),
     queryFn: () =>
-      api<Page<Reference>>(
-        `/api/valuation/references${query({
+      apiGet('/api/valuation/references', {
+        query: {
           hs: finding.hs,
           origin: finding.origin || undefined,
           level: finding.level,
           unit: finding.unit,
           limit: 20,
-        })}`,
-      ),
+        },
+      }),
     enabled: can('valuation:read'),
     retry: retryUnlessRefused,
     staleTime: 5 * 60_000,

@@ -8,6 +8,7 @@ import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectInert, recordedOptions, tooltipOf } from '../../../test/charts.ts';
 import { renderPage, setUpPageTests, signedIn, stubApi } from '../../../test/harness.tsx';
+import type { Finding } from './types.ts';
 import type { PanelItem } from './Why.tsx';
 import { WhySection } from './Why.tsx';
 
@@ -103,11 +104,11 @@ describe('why a declaration scored: charts with hostile text', () => {
   });
 
   it('keeps the markup of the valuation tooltips (bold figures), now built with html', async () => {
-    const finding = {
+    const finding: Finding = {
       level: 'hs6',
       hs: '620822',
       origin: 'CN',
-      unit: 'kg' as const,
+      unit: 'kg',
       currency: 'EUR',
       sample_n: 40,
       window_from: '2020-01-01',
@@ -116,7 +117,9 @@ describe('why a declaration scored: charts with hostile text', () => {
       reference_q1: 15,
       reference_p10: 10,
       unit_value: 5,
+      divisor: 1,
       ratio: 0.25,
+      robust_z: -4.2,
       duty_rate: null,
       duties_at_stake: 0,
       undervaluation_amount: 150,

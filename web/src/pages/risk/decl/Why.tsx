@@ -9,8 +9,8 @@ import { ChannelBadge } from './DecisionHeader.tsx';
 import {
   type BreakdownEntry,
   type Finding,
-  type Hit,
   localText,
+  type PanelHit,
   type ScoreItem,
   useNarrow,
 } from './types.ts';
@@ -24,8 +24,8 @@ export interface PanelItem {
   expected_value: number;
   breakdown: BreakdownEntry[];
   /** The hits behind the breakdown, with their titles and values when the live score has them. */
-  hits: Hit[];
-  liveHits: Hit[];
+  hits: PanelHit[];
+  liveHits: PanelHit[];
   model: ScoreItem['model'];
   finding: Finding | null;
   liveScore: number | null;
@@ -42,7 +42,7 @@ export function useBreakdownLabel() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return useCallback(
-    (entry: BreakdownEntry, hits: Hit[]): string => {
+    (entry: BreakdownEntry, hits: PanelHit[]): string => {
       if (entry.source === 'rule') {
         const hit = hits.find((h) => `${h.profile}/${h.rule_id}` === entry.id || h.rule_id === entry.id);
         const title = hit ? localText(hit.title, lang) : '';
@@ -250,7 +250,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
   );
 }
 
-function HitsTable({ hits }: { hits: Hit[] }) {
+function HitsTable({ hits }: { hits: PanelHit[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   if (hits.length === 0)

@@ -1,0 +1,8510 @@
+/**
+ * GENERATED from the server's OpenAPI document by `npm run api-types` (scripts/api-types.ts, openapi-typescript):
+ * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
+ * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
+ *
+ * OpenAPI document sha256: 16f172ff5a44533b0c059aec75b4bd65ff8e340fbca468adcfacb4435b5d2229
+ */
+
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database check */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            version: string;
+                            /** @enum {string} */
+                            database: "pglite" | "postgres";
+                            migrations: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in: sets an HTTP-only session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["SessionUser"];
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and what they may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["SessionUser"];
+                            /** @enum {string} */
+                            via: "session" | "token";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                prefix: string;
+                                name: string;
+                                username: string;
+                                created_at: string;
+                                expires_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token for scripts (the token is shown once). Needs the password again, and a session: a token cannot mint tokens. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description at most VIGIE_TOKEN_MAX_DAYS (90) */
+                        days?: number;
+                        /** @description the current password, confirmed again */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            token: string;
+                            name: string;
+                            prefix: string;
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of my API tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user's API tokens (without their secret) */
+        get: {
+            parameters: {
+                query?: {
+                    username?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                prefix: string;
+                                name: string;
+                                username: string;
+                                created_at: string;
+                                expires_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke any user's API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                username: string;
+                                display_name: string;
+                                roles: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+                                office_code: string | null;
+                                disabled: boolean;
+                                last_login_at?: string | null;
+                                locked_until?: string | null;
+                                created_at?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        display_name?: string;
+                        password: string;
+                        roles: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+                        office_code?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            username: string;
+                            display_name: string;
+                            roles: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+                            office_code: string | null;
+                            disabled: boolean;
+                            last_login_at?: string | null;
+                            locked_until?: string | null;
+                            created_at?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user's name, roles, office, or disable the account */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        display_name?: string;
+                        roles?: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+                        office_code?: string | null;
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            username: string;
+                            display_name: string;
+                            roles: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+                            office_code: string | null;
+                            disabled: boolean;
+                            last_login_at?: string | null;
+                            locked_until?: string | null;
+                            created_at?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a user's password (ends their sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first, filtered */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    /** @description An action, or a family such as auth.* */
+                    action?: string;
+                    target_type?: string;
+                    target_id?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["AuditEntry"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the whole trail: hash chain, seals, and its last checkpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerifyReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "queued" | "running" | "retrying" | "completed" | "failed" | "cancelled";
+                    kind?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job: state, progress, result or error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job: a running import is rolled back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live progress as server-sent events: `progress` at each change, `end` when the job is over */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent import runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportRun"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file and import it in the background
+         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            links: {
+                                job: string;
+                                events: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored file, such as the rejects of an import (only with the permission its owner gave it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the file’s key, as a job’s result gives it */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declarations, filtered and paged */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    importer?: string;
+                    declarant?: string;
+                    seller?: string;
+                    /** @description HS code prefix */
+                    hs?: string;
+                    origin?: string;
+                    /** @description Lodged on or after */
+                    from?: string;
+                    /** @description Lodged on or before */
+                    to?: string;
+                    result?: "compliant" | "fraud" | "critical" | "inspected" | "not_inspected";
+                    /** @description Reference prefix */
+                    reference?: string;
+                    limit?: number;
+                    offset?: number;
+                    sort?: "lodged_on" | "-lodged_on" | "reference" | "-reference" | "total_value" | "-total_value";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["DeclarationSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/declarations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of declarations, items, outcomes and parties */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclarationStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/declarations/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One declaration with its parties, items and inspection outcomes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Declaration"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/declarations/{reference}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner data linked to a declaration: the importer's register record, manifests, payments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            importer_code: string | null;
+                            company: components["schemas"]["Company"] | null;
+                            manifests: components["schemas"]["Manifest"][];
+                            payments: components["schemas"]["FxPayment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Company register, searched by name or identifier */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    city?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Company"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/companies/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One company of the register */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    companyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Company"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Port and airport manifests */
+        get: {
+            parameters: {
+                query?: {
+                    consignee?: string;
+                    declaration?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Manifest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Foreign-exchange payments */
+        get: {
+            parameters: {
+                query?: {
+                    importer?: string;
+                    declaration?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["FxPayment"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trademarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered trademarks */
+        get: {
+            parameters: {
+                query?: {
+                    brand?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Trademark"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard figures: totals, last day, per month, results, offices, HS chapters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Overview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sources of online monitoring with their health */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "feed" | "json_api" | "web" | "file" | "url";
+                    enabled?: "true" | "false";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["OsintSource"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a source
+         * @description Types: feed (RSS/Atom/JSON Feed), json_api (JSON with a field mapping), web (pages and sites, crawled politely), file (platform exports: NDJSON, CSV, JSON), url (single URLs). See docs/osint-collection.md for each configuration. A bad configuration answers 400 with every problem located in `details.problems`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "feed" | "json_api" | "web" | "file" | "url";
+                        config: {
+                            [key: string]: unknown;
+                        };
+                        interval_minutes?: number | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintSource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A source with its health */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintSource"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a source that never collected anything (otherwise disable it: evidence is kept) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a source (name, configuration, interval, enabled) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        config?: {
+                            [key: string]: unknown;
+                        };
+                        interval_minutes?: number | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintSource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/osint/sources/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A source's collection runs, newest first, with their located problems */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["OsintRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sources/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Collect from a source now (a background job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        urls?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            links: {
+                                job: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sources/{id}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a platform export to a file source and collect it (a background job)
+         * @description multipart/form-data with one `file` (NDJSON, CSV or JSON, as the source says).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            links: {
+                                job: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Collect single URLs an investigator found (kept as evidence, analysed, like any source) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        urls: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            links: {
+                                job: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collection or re-analysis job (osint jobs only), with its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Collected items, newest first
+         * @description `group=true` gives one row per ad: reposts are folded into the first item (`reposts` counts them).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    source_id?: number;
+                    seller_id?: number;
+                    label?: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                    min_score?: number;
+                    platform?: string;
+                    q?: string;
+                    group?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["OsintItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An item with its signals, entities, captures (evidence), reposts and identifiers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintItemDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/evidence/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-hash evidence and name every row whose content or description changed */
+        get: {
+            parameters: {
+                query?: {
+                    from_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checked: number;
+                            bytes: number;
+                            problems: {
+                                id: number;
+                                url: string;
+                                /** @enum {string} */
+                                kind: "content_altered" | "record_altered";
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an evidence row says: URL, time, HTTP status and headers, SHA-256, who collected it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintEvidence"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The raw content, byte for byte (served as an attachment, never rendered) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sellers (accounts grouped across platforms by shared identifiers), highest score first */
+        get: {
+            parameters: {
+                query?: {
+                    min_score?: number;
+                    label?: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                    platform?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["OsintSeller"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sellers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller: profile, accounts, identifiers (a merged seller answers with the one it joined) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintSellerDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sellers/{id}/identifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's phones, e-mails, handles, shop URLs, company names and addresses (for the graph) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintSellerIdentifiers"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/identifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sellers known by an identifier (phone in any format, e-mail, platform:handle, URL, company) */
+        get: {
+            parameters: {
+                query: {
+                    kind: "phone" | "email" | "handle" | "shop_url" | "company" | "address";
+                    value: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            value: string;
+                            seller_ids: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/watchlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Watch terms: brands, products, keywords, phone numbers */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OsintWatchTerm"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Watch a brand, a product, a keyword or phrase, or a phone number (alerts from the next collection) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "brand" | "product" | "keyword" | "phone";
+                        value: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintWatchTerm"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/watchlist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop watching a term (its alerts stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts, newest first: posts over their threshold, sellers, watchlist matches */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "confirmed" | "dismissed" | "case_opened";
+                    kind?: "post" | "seller" | "watchlist";
+                    seller_id?: number;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["OsintAlert"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OsintAlert"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/alerts/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm, dismiss, or send an alert to a case (audited; confirmations teach the classifier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirm" | "dismiss" | "open_case";
+                        /** @enum {string} */
+                        label?: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: components["schemas"]["OsintAlert"];
+                            model_version: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The classifier in use: version, what it learnt from, confirmations waiting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            base_version: number | null;
+                            trained_on: number;
+                            confirmations: number;
+                            created_by: string;
+                            created_at: string | null;
+                            pending_confirmations: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Analyse posts without storing them (label, score, reasons, signals, entities) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        posts: {
+                            id: string | number;
+                            text: string;
+                            url?: string | null;
+                            platform?: string | null;
+                            author?: string | null;
+                            price?: (number | string) | null;
+                            currency?: string | null;
+                            posted_at?: string | null;
+                        }[];
+                        explain?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            model_version: number;
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/reanalyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Analyse collected items again with the current model (a background job)
+         * @description Body `{"source_id": N}` for one source, `{"all": true}` for every item.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source_id: number;
+                    } | {
+                        /** @enum {boolean} */
+                        all: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            links: {
+                                job: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model versions, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ModelVersion"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model version with its feature importance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            target: "fraud" | "critical";
+                            /** @enum {string} */
+                            status: "candidate" | "active" | "retired";
+                            trained_from: string;
+                            trained_to: string;
+                            n_lines: number;
+                            trees: number;
+                            metrics: {
+                                [key: string]: unknown;
+                            };
+                            notes: string | null;
+                            created_by: number | null;
+                            created_at: string;
+                            promoted_at: string | null;
+                            retired_at: string | null;
+                            importance: {
+                                feature: string;
+                                gain: number;
+                                splits: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Train a model on the labelled declarations of a window (a background job); it is registered as a candidate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @default fraud
+                         * @enum {string}
+                         */
+                        target?: "fraud" | "critical";
+                        from?: string;
+                        to?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make this model the active one (the previous one is retired); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire this model; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelVersion"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Precision, recall and revenue of the model at several shares on the labelled declarations of a window */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            n: number;
+                            frauds: number;
+                            auc: number | null;
+                            curve: {
+                                share: number;
+                                precision: number;
+                                recall: number;
+                                revenue: number;
+                                precision_by_duties: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Population stability of scores and features: the training window against a recent one */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            score_psi: number;
+                            features: {
+                                feature: string;
+                                psi: number;
+                            }[];
+                            baseline_lines: number;
+                            current_lines: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/bias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Selection rate and precision of the model's top share by office, origin and importer size */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    share?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            share: number;
+                            lines: number;
+                            labelled: number;
+                            by_office: {
+                                group: string;
+                                n: number;
+                                selected: number;
+                                selectionRate: number;
+                                precision: number | null;
+                                fraudRate: number;
+                            }[];
+                            by_origin: {
+                                group: string;
+                                n: number;
+                                selected: number;
+                                selectionRate: number;
+                                precision: number | null;
+                                fraudRate: number;
+                            }[];
+                            by_importer_size: {
+                                group: string;
+                                n: number;
+                                selected: number;
+                                selectionRate: number;
+                                precision: number | null;
+                                fraudRate: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reference unit values (per HS6 × origin, HS6, HS4; per kg or per item) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description HS prefix */
+                    hs?: string;
+                    origin?: string;
+                    level?: "hs6_origin" | "hs6" | "hs4";
+                    unit?: "kg" | "item";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["ReferenceValue"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last build of the references and the settings in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            last_build: {
+                                id: number;
+                                scope: string;
+                                hs4: string[] | null;
+                                window_from: string | null;
+                                window_to: string | null;
+                                min_sample: number;
+                                groups: number;
+                                rows_used: number;
+                                rows_excluded_fraud: number;
+                                rows_excluded_outliers: number;
+                                started_at: string;
+                                finished_at: string | null;
+                                built_by: string | null;
+                            } | null;
+                            settings: {
+                                /** @default 365 */
+                                window_days: number;
+                                /** @default 10 */
+                                min_sample: number;
+                                /** @default 3.5 */
+                                outlier_k: number;
+                                /** @default 0.5 */
+                                flag_ratio: number;
+                                /** @default -3 */
+                                flag_z: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the window, minimum sample, outlier and flag thresholds (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 365 */
+                        window_days?: number;
+                        /** @default 10 */
+                        min_sample?: number;
+                        /** @default 3.5 */
+                        outlier_k?: number;
+                        /** @default 0.5 */
+                        flag_ratio?: number;
+                        /** @default -3 */
+                        flag_z?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default 365 */
+                            window_days: number;
+                            /** @default 10 */
+                            min_sample: number;
+                            /** @default 3.5 */
+                            outlier_k: number;
+                            /** @default 0.5 */
+                            flag_ratio: number;
+                            /** @default -3 */
+                            flag_z: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild reference values in the background (full, incremental, or some HS4 headings) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default incremental
+                         * @enum {string}
+                         */
+                        scope?: "full" | "incremental" | "hs";
+                        hs?: string[];
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check declarations (not stored) against the references; nothing is written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        declarations: components["schemas"]["InlineDeclarationInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                reference: string;
+                                line_no: number;
+                                hs_code: string;
+                                origin_country: string | null;
+                                customs_value: number;
+                                currency: string | null;
+                                finding: components["schemas"]["ValuationFinding"] | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored valuation findings (officers: their office only), largest duties at stake first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "confirmed" | "dismissed";
+                    reference?: string;
+                    office?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["StoredValuationFinding"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/valuation/findings/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The officer's decision on a finding (confirmed or dismissed) with a justification (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "confirmed" | "dismissed";
+                        justification: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                            reference: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators rules may test (built in and added by other modules) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                type: string;
+                                description: {
+                                    en: string;
+                                    fr: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rule profile versions, by name and newest version first */
+        get: {
+            parameters: {
+                query?: {
+                    name?: string;
+                    status?: "draft" | "active" | "retired";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["RiskProfileSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a new version of a rule profile, as a draft (validated; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description the document as YAML or JSON text */
+                        text?: string;
+                        /** @description the document as a JSON object */
+                        document?: unknown;
+                        reason: string;
+                        valid_from?: string | null;
+                        valid_to?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            version: number;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/profiles/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a rule document without saving it: every problem with its path (and line, for text) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the document as YAML or JSON text */
+                        text?: string;
+                        /** @description the document as a JSON object */
+                        document?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            problems: {
+                                path: string;
+                                line?: number;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One profile version with its rules (intelligence for analysts only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskProfile"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/profiles/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a draft (retires the active version of the same name; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            version: number;
+                            status: string;
+                            retired: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/profiles/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a profile version (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            version: number;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back-test a profile version on history, compared with the active profiles (background job)
+         * @description The result (hits, inspected hits, precision, duties recovered, load per office per day) is the job result at /api/jobs/{id}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        profile_id: number;
+                        from: string;
+                        to: string;
+                        offices?: string[];
+                        /** @default true */
+                        compare?: boolean;
+                        /**
+                         * @default rolling
+                         * @enum {string}
+                         */
+                        references?: "rolling" | "current";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/watchlists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Watchlists (named target lists) */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Watchlist"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a watchlist (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+                        description?: string | null;
+                        owner?: string;
+                        expires_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Watchlist"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/watchlists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A watchlist with a page of its entries */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+                            description: string | null;
+                            owner: string;
+                            expires_on: string | null;
+                            created_by: string | null;
+                            created_at: string;
+                            entries: number;
+                            page: {
+                                total: number;
+                                limit: number;
+                                offset: number;
+                                items: {
+                                    value: string;
+                                    note: string | null;
+                                    expires_on: string | null;
+                                    added_by: string | null;
+                                    added_at: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/watchlists/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add entries: a list of values, or every value a declaration search finds, in one action (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values?: string[];
+                        search?: {
+                            office?: string;
+                            importer?: string;
+                            declarant?: string;
+                            seller?: string;
+                            hs?: string;
+                            origin?: string;
+                            from?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            result?: "fraud" | "critical" | "inspected";
+                        };
+                        note?: string | null;
+                        expires_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            submitted?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/watchlists/{id}/entries/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an entry (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    value: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-office selection parameters ('*' applies to offices without their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                office_code: string;
+                                capacity_items: number | null;
+                                capacity_hours: number | null;
+                                rate_red: number;
+                                rate_yellow: number;
+                                rate_blue: number;
+                                random_rate: number;
+                                minutes_red: number;
+                                minutes_yellow: number;
+                                updated_by: string | null;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/offices/{office}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an office’s capacity, target rates per channel and minimum random rate (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    office: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity_items?: number | null;
+                        capacity_hours?: number | null;
+                        rate_red?: number;
+                        rate_yellow?: number;
+                        rate_blue?: number;
+                        random_rate?: number;
+                        minutes_red?: number;
+                        minutes_yellow?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            office_code: string;
+                            capacity_items: number | null;
+                            capacity_hours: number | null;
+                            rate_red: number;
+                            rate_yellow: number;
+                            rate_blue: number;
+                            random_rate: number;
+                            minutes_red: number;
+                            minutes_yellow: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thresholds of the partner cross-checks and the exchange-rate table */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                /** @default 1.5 */
+                                fx_ratio: number;
+                                /** @default 2 */
+                                mass_ratio: number;
+                                /** @default 90 */
+                                recent_days: number;
+                            };
+                            fx_rates: {
+                                currency: string;
+                                units_per_usd: number;
+                                updated_by: string | null;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the cross-check thresholds (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1.5 */
+                        fx_ratio?: number;
+                        /** @default 2 */
+                        mass_ratio?: number;
+                        /** @default 90 */
+                        recent_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default 1.5 */
+                            fx_ratio: number;
+                            /** @default 2 */
+                            mass_ratio: number;
+                            /** @default 90 */
+                            recent_days: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/fx-rates/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a rate: units of the currency for one US dollar (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    currency: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        units_per_usd: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            units_per_usd: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score one declaration (stored: by reference; or given inline) with the active profiles
+         * @description Nothing is stored. The channel is indicative (forced by a rule, else the score thresholds).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference: string;
+                    } | {
+                        declaration: components["schemas"]["InlineDeclarationInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskScore"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Selection runs (officers: their office) */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    day?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: {
+                                id: number;
+                                office: string;
+                                day: string;
+                                profile_versions: unknown;
+                                seed: string;
+                                capacity_items: number | null;
+                                capacity_minutes: number | null;
+                                random_share: number;
+                                candidates: number;
+                                items: number;
+                                selected_items: number;
+                                random_items: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                created_by: string | null;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run the selection of an office for a day: scores, selects within capacity, stores and audits decisions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        office: string;
+                        day: string;
+                        seed?: string;
+                        random_share?: number;
+                        capacity_items?: number | null;
+                        capacity_hours?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelectionRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current decisions (officers: their office), red first then by expected value: the selection queue, with filters, sorts, importer, items controlled and the main reason */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    day?: string;
+                    from?: string;
+                    to?: string;
+                    channel?: "green" | "yellow" | "red" | "blue";
+                    /** @description true: only the declarations sent to control (red and yellow channels) */
+                    selected?: "true" | "false";
+                    reference?: string;
+                    run_id?: number;
+                    /** @description declarations queued in the campaign or matching it */
+                    campaign_id?: number;
+                    min_score?: number;
+                    /** @description controlled: an outcome is recorded for at least one item; pending: none yet */
+                    status?: "pending" | "controlled";
+                    /** @description default: red first, then by expected value */
+                    sort?: "score" | "expected_value" | "day" | "office" | "channel" | "reference";
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: {
+                                id: number;
+                                reference: string;
+                                office: string;
+                                lodged_on: string;
+                                run_id: number | null;
+                                /** @enum {string} */
+                                channel: "green" | "yellow" | "red" | "blue";
+                                /** @enum {string} */
+                                initial_channel: "green" | "yellow" | "red" | "blue";
+                                /** @enum {string} */
+                                basis: "forced" | "ranked" | "random" | "deferred" | "none";
+                                score: number;
+                                probability: number;
+                                expected_value: number;
+                                rank: number | null;
+                                decided_at: string;
+                                importer_code: string | null;
+                                importer_name: string | null;
+                                items: number;
+                                /** @description items with an outcome recorded */
+                                controlled_items: number;
+                                /** @enum {string} */
+                                status: "pending" | "controlled";
+                                /** @description duties at stake of the flagged valuation findings, if any */
+                                duties_at_stake: number | null;
+                                /** @description the largest term of the score */
+                                top_reason: {
+                                    /** @description rule, valuation or model */
+                                    source: string;
+                                    id: string;
+                                    points: number;
+                                    title: {
+                                        en: string;
+                                        fr: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                            summary: {
+                                /** @description red and yellow decisions among the filtered ones */
+                                selected: number;
+                                /** @description of the selected: with an outcome on at least one item */
+                                controlled: number;
+                                /** @description of the selected: no outcome yet */
+                                pending: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskDecision"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/decisions/{id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a decision’s channel, with a mandatory reason (audited, reported in the integrity view) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "green" | "yellow" | "red" | "blue";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reference: string;
+                            /** @enum {string} */
+                            from_channel: "green" | "yellow" | "red" | "blue";
+                            /** @enum {string} */
+                            to_channel: "green" | "yellow" | "red" | "blue";
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome of an item’s control (into inspection_outcomes, source officer; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        item_id: number;
+                        /** @enum {string} */
+                        result: "compliant" | "fraud" | "critical";
+                        /** @enum {string|null} */
+                        fraud_type?: "valuation" | "origin" | "classification" | "ipr" | "prohibited" | "other" | null;
+                        recovered_amount?: number | null;
+                        inspected_on?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            item_id: number;
+                            reference: string;
+                            /** @enum {string} */
+                            result: "compliant" | "fraud" | "critical";
+                            recorded_at: string;
+                            warning?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/stats/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per rule: hits, inspected hits, precision, recoveries, share of overridden decisions */
+        get: {
+            parameters: {
+                query?: {
+                    profile?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                profile: string;
+                                rule_id: string;
+                                hits: number;
+                                declarations: number;
+                                inspected: number;
+                                frauds: number;
+                                critical: number;
+                                recovered: number | null;
+                                overridden: number;
+                                precision: number | null;
+                                override_share: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/stats/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per channel and basis: decisions, items, inspected, frauds, precision, recoveries, overrides */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                channel: "green" | "yellow" | "red" | "blue";
+                                basis: string;
+                                decisions: number;
+                                items: number;
+                                inspected: number;
+                                frauds: number;
+                                recovered: number;
+                                overridden: number;
+                                precision: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overrides, releases of high-risk items and outcomes per officer and office over time */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    office?: string;
+                    officer?: string;
+                    period?: "day" | "week" | "month";
+                    high_risk?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            high_risk: number;
+                            rows: {
+                                officer: string;
+                                office: string;
+                                period: string;
+                                overrides: number;
+                                downgrades: number;
+                                high_risk_releases: number;
+                                outcomes: number;
+                                frauds: number;
+                                fraud_rate: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a photo or document to a declaration or an outcome (multipart; type and size checked)
+         * @description multipart/form-data with `reference`, `kind` (photo or document), optional `outcome_id` and `note`, and one `file`. Limits: {"photo":{"max_bytes":20971520,"types":["image/jpeg","image/png","image/webp"]},"document":{"max_bytes":52428800,"types":["application/pdf","image/jpeg","image/png"]}}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/declarations/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Photos and documents attached to a declaration and its outcomes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Attachment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveillance campaigns with their queue sizes */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: {
+                                id: number;
+                                name: string;
+                                description: string | null;
+                                hs_prefixes: string[];
+                                keywords: string[];
+                                origins: string[];
+                                date_from: string | null;
+                                date_to: string | null;
+                                /** @enum {string} */
+                                status: "active" | "closed";
+                                owner: string;
+                                created_by: string | null;
+                                created_at: string;
+                                queued: number;
+                                findings: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign: HS prefixes, keywords in descriptions, origins, dates (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        hs_prefixes?: string[];
+                        keywords?: string[];
+                        origins?: string[];
+                        date_from?: string | null;
+                        date_to?: string | null;
+                        owner?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign: matching declarations (count and page) and its queue by status */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: components["schemas"]["Campaign"];
+                            matching_declarations: number;
+                            matching_items: number;
+                            queue: {
+                                [key: string]: number;
+                            };
+                            page: {
+                                total: number;
+                                limit: number;
+                                offset: number;
+                                items: {
+                                    declaration_id: number;
+                                    reference: string;
+                                    office: string;
+                                    lodged_on: string;
+                                    items: number;
+                                    status: string | null;
+                                    note: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/campaigns/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue every matching declaration for deferred control (to do; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a campaign (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "closed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/campaigns/{id}/items/{declaration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the status of a queued declaration: todo, done or finding (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    declaration_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "todo" | "done" | "finding";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign_id: number;
+                            declaration_id: number;
+                            reference: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorInput: {
+            /** @description Stable error code, e.g. declaration.not_found */
+            code: string;
+            message: string;
+            details?: unknown;
+        };
+        SessionUserInput: {
+            id: number;
+            username: string;
+            display_name: string;
+            roles: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+            office_code: string | null;
+            permissions: string[];
+        };
+        DeclarationSummaryInput: {
+            id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            procedure: string | null;
+            importer_code: string | null;
+            declarant_code: string | null;
+            seller_code: string | null;
+            currency: string | null;
+            item_count: number;
+            total_value: number;
+            inspected_items: number;
+            fraud_items: number;
+            critical_items: number;
+        };
+        InspectionOutcomeInput: {
+            id: number;
+            inspected_on: string | null;
+            /** @enum {string|null} */
+            channel: "green" | "yellow" | "red" | "blue" | null;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "critical";
+            fraud_type: string | null;
+            recovered_amount: number | null;
+            officer: string | null;
+            note: string | null;
+            /** @enum {string} */
+            source: "import" | "officer";
+            recorded_at: string;
+        };
+        DeclarationInput: {
+            id: number;
+            reference: string;
+            office: {
+                code: string;
+                name: string | null;
+            };
+            lodged_on: string;
+            procedure: string | null;
+            transport_mode: string | null;
+            departure_country: string | null;
+            currency: string | null;
+            attributes: {
+                [key: string]: string;
+            };
+            item_count: number;
+            total_value: number;
+            import_id: number | null;
+            created_at: string;
+            parties: {
+                importer: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                declarant: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                seller: {
+                    code: string;
+                    name: string | null;
+                    country: string | null;
+                } | null;
+                courier: {
+                    code: string;
+                    name: string | null;
+                } | null;
+            };
+            items: {
+                id: number;
+                line_no: number;
+                hs_code: string;
+                description: string | null;
+                origin_country: string | null;
+                quantity: number | null;
+                quantity_unit: string | null;
+                net_mass_kg: number | null;
+                customs_value: number;
+                duty_rate: number | null;
+                tax_type: string | null;
+                origin_indicator: string | null;
+                outcomes: components["schemas"]["InspectionOutcomeInput"][];
+            }[];
+        };
+        DeclarationStatsInput: {
+            declarations: number;
+            items: number;
+            outcomes: number;
+            inspected_items: number;
+            fraud_items: number;
+            critical_items: number;
+            importers: number;
+            declarants: number;
+            sellers: number;
+            couriers: number;
+            offices: number;
+            imports: number;
+            first_lodged_on: string | null;
+            last_lodged_on: string | null;
+        };
+        ImportRunInput: {
+            id: number;
+            kind: string;
+            file_name: string;
+            file_sha256: string | null;
+            file_bytes: number | null;
+            format: string;
+            profile: string;
+            /** @enum {string} */
+            mode: "atomic" | "skip_invalid";
+            rows_read: number;
+            rows_rejected: number;
+            counts: {
+                [key: string]: number;
+            };
+            started_at: string;
+            finished_at: string | null;
+            started_by: string | null;
+        };
+        JobInput: {
+            id: string;
+            kind: string;
+            title: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "retrying" | "completed" | "failed" | "cancelled";
+            params: {
+                [key: string]: unknown;
+            };
+            done: number;
+            total: number | null;
+            unit: string | null;
+            message: string | null;
+            result: unknown;
+            error: string | null;
+            attempts: number;
+            cancel_requested: boolean;
+            created_by: number | null;
+            created_at: string;
+            started_at: string | null;
+            finished_at: string | null;
+            updated_at: string;
+            rate: number | null;
+            eta_seconds: number | null;
+            stalled: boolean;
+        };
+        CompanyInput: {
+            company_id: string;
+            name: string;
+            legal_form: string | null;
+            created_on: string | null;
+            capital: number | null;
+            address: string | null;
+            city: string | null;
+            activity: string | null;
+            phone: string | null;
+            managers: string[];
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        ManifestInput: {
+            id: number;
+            document_number: string;
+            document_type: string;
+            carrier: string | null;
+            vessel_or_flight: string | null;
+            port_of_loading: string | null;
+            port_of_discharge: string | null;
+            arrival_date: string | null;
+            consignee_code: string | null;
+            consignee_name: string | null;
+            goods_description: string | null;
+            packages: number | null;
+            gross_mass_kg: number | null;
+            containers: string[];
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        FxPaymentInput: {
+            id: number;
+            payment_reference: string;
+            importer_code: string;
+            paid_on: string;
+            amount: number;
+            currency: string;
+            beneficiary_name: string | null;
+            beneficiary_country: string | null;
+            bank: string | null;
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        TrademarkInput: {
+            id: number;
+            brand: string;
+            owner: string;
+            registration_number: string | null;
+            owner_country: string | null;
+            nice_classes: number[];
+            registered_on: string | null;
+            expires_on: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        OverviewInput: {
+            totals: {
+                declarations: number;
+                items: number;
+                inspected_items: number;
+                fraud_items: number;
+                critical_items: number;
+                recovered_amount: number;
+            };
+            last_day: {
+                date: string | null;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            };
+            per_month: {
+                month: string;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            }[];
+            by_result: {
+                result: string;
+                items: number;
+            }[];
+            by_office: {
+                office: string;
+                declarations: number;
+                fraud_items: number;
+            }[];
+            top_chapters: {
+                chapter: string;
+                inspected_items: number;
+                fraud_items: number;
+                fraud_rate: number;
+            }[];
+        };
+        InlineDeclarationInput: {
+            reference: string;
+            office: string;
+            lodged_on: string;
+            procedure?: string | null;
+            transport_mode?: string | null;
+            departure_country?: string | null;
+            currency?: string | null;
+            declarant_code?: string | null;
+            importer_code?: string | null;
+            importer_name?: string | null;
+            seller_code?: string | null;
+            seller_name?: string | null;
+            seller_country?: string | null;
+            courier_code?: string | null;
+            attributes?: {
+                [key: string]: string;
+            };
+            items: {
+                line_no: number;
+                hs_code: string;
+                description?: string | null;
+                origin_country?: string | null;
+                quantity?: number | null;
+                quantity_unit?: string | null;
+                net_mass_kg?: number | null;
+                customs_value: number;
+                duty_rate?: number | null;
+                tax_type?: string | null;
+                origin_indicator?: string | null;
+            }[];
+        };
+        ReferenceValueInput: {
+            /** @enum {string} */
+            level: "hs6_origin" | "hs6" | "hs4";
+            hs: string;
+            origin: string;
+            /** @enum {string} */
+            unit: "kg" | "item";
+            currency: string;
+            window_from: string;
+            window_to: string;
+            n: number;
+            median: number;
+            q1: number;
+            q3: number;
+            p10: number;
+            p90: number;
+            mad: number;
+            log_median: number;
+            log_mad: number;
+            excluded_outliers: number;
+            built_at: string;
+        };
+        ValuationFindingInput: {
+            /** @enum {string} */
+            level: "hs6_origin" | "hs6" | "hs4";
+            hs: string;
+            origin: string;
+            /** @enum {string} */
+            unit: "kg" | "item";
+            currency: string;
+            sample_n: number;
+            window_from: string;
+            window_to: string;
+            reference_median: number;
+            reference_q1: number;
+            reference_p10: number;
+            unit_value: number;
+            divisor: number;
+            ratio: number;
+            robust_z: number;
+            undervaluation_amount: number;
+            duty_rate: number | null;
+            duties_at_stake: number;
+            flagged: boolean;
+        };
+        StoredValuationFindingInput: {
+            id: number;
+            item_id: number;
+            declaration_id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            line_no: number;
+            hs_code: string;
+            level: string;
+            hs: string;
+            origin: string;
+            unit: string;
+            currency: string;
+            sample_n: number;
+            window_from: string;
+            window_to: string;
+            reference_median: number;
+            reference_p10: number;
+            reference_q1: number;
+            unit_value: number;
+            ratio: number;
+            robust_z: number | null;
+            undervaluation_amount: number;
+            duty_rate: number | null;
+            duties_at_stake: number;
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed";
+            justification: string | null;
+            decided_by: string | null;
+            decided_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        RiskRuleInput: {
+            id: string;
+            title: string | {
+                en: string;
+                fr: string;
+            };
+            rationale: string | {
+                en: string;
+                fr: string;
+            };
+            instructions?: string | {
+                en: string;
+                fr: string;
+            };
+            intelligence?: string;
+            enabled: boolean;
+            critical: boolean;
+            probability?: number;
+            when: unknown;
+            effect: {
+                points: number;
+                channel?: ("green" | "yellow" | "red" | "blue") | {
+                    [key: string]: number;
+                };
+                tags: string[];
+                campaign?: string;
+            };
+        };
+        RiskProfileSummaryInput: {
+            id: number;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            author: string;
+            reason: string;
+            valid_from: string | null;
+            valid_to: string | null;
+            created_at: string;
+            activated_at: string | null;
+            activated_by: string | null;
+            retired_at: string | null;
+            retired_by: string | null;
+            rules: number;
+        };
+        RiskProfileInput: {
+            id: number;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            author: string;
+            reason: string;
+            valid_from: string | null;
+            valid_to: string | null;
+            created_at: string;
+            activated_at: string | null;
+            activated_by: string | null;
+            retired_at: string | null;
+            retired_by: string | null;
+            rules: number;
+            document: {
+                description?: string;
+                scoring: {
+                    [key: string]: unknown;
+                };
+                rules: components["schemas"]["RiskRuleInput"][];
+            };
+            source_text: string | null;
+        };
+        WatchlistInput: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+            description: string | null;
+            owner: string;
+            expires_on: string | null;
+            created_by: string | null;
+            created_at: string;
+            entries: number;
+        };
+        RiskScoreInput: {
+            reference: string;
+            office: string;
+            lodged_on: string;
+            stored: boolean;
+            profiles: {
+                id: number;
+                name: string;
+                version: number;
+            }[];
+            model: string | null;
+            score: number;
+            probability: number;
+            expected_value: number;
+            critical: boolean;
+            /** @enum {string} */
+            indicative_channel: "green" | "yellow" | "red" | "blue";
+            forced: {
+                /** @enum {string} */
+                channel: "green" | "yellow" | "red" | "blue";
+                rule_id: string;
+                profile: string;
+                line_no: number;
+            } | null;
+            breakdown: {
+                source: string;
+                id: string;
+                points: number;
+            }[];
+            items: {
+                item_id: number | null;
+                line_no: number;
+                score: number;
+                probability: number;
+                stake: number;
+                expected_value: number;
+                critical: boolean;
+                breakdown: {
+                    source: string;
+                    id: string;
+                    points: number;
+                }[];
+                hits: {
+                    profile: string;
+                    version: number;
+                    rule_id: string;
+                    title: string | {
+                        en: string;
+                        fr: string;
+                    };
+                    points: number;
+                    /** @enum {string|null} */
+                    channel: "green" | "yellow" | "red" | "blue" | null;
+                    critical: boolean;
+                    tags: string[];
+                    probability: number;
+                    values: {
+                        subject: string;
+                        /** @enum {string} */
+                        kind: "field" | "indicator";
+                        value: unknown;
+                        evidence?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                }[];
+                forced: {
+                    /** @enum {string} */
+                    channel: "green" | "yellow" | "red" | "blue";
+                    rule_id: string;
+                    profile: string;
+                } | null;
+                tags: string[];
+                finding: components["schemas"]["ValuationFindingInput"] | null;
+                model: {
+                    name: string;
+                    probability: number;
+                    reasons: {
+                        en: string;
+                        fr: string;
+                        feature?: string;
+                        contribution?: number;
+                    }[];
+                } | null;
+            }[];
+            explanation: {
+                en: string;
+                fr: string;
+            };
+        };
+        SelectionRunInput: {
+            run_id: number;
+            office: string;
+            day: string;
+            seed: string;
+            profiles: {
+                id: number;
+                name: string;
+                version: number;
+            }[];
+            model: string | null;
+            declarations: number;
+            items: number;
+            /** @enum {string} */
+            unit: "items" | "minutes";
+            budget: number;
+            used: number;
+            selected_items: number;
+            random_items: number;
+            random_share: number;
+            over_capacity: boolean;
+            counts: {
+                [key: string]: number;
+            };
+            decisions: {
+                id: number;
+                reference: string;
+                /** @enum {string} */
+                channel: "green" | "yellow" | "red" | "blue";
+                basis: string;
+                score: number;
+                rank: number | null;
+            }[];
+        };
+        RiskDecisionSummaryInput: {
+            id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            run_id: number | null;
+            /** @enum {string} */
+            channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            initial_channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            basis: "forced" | "ranked" | "random" | "deferred" | "none";
+            score: number;
+            probability: number;
+            expected_value: number;
+            rank: number | null;
+            decided_at: string;
+        };
+        RiskDecisionInput: {
+            id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            run_id: number | null;
+            /** @enum {string} */
+            channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            initial_channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            basis: "forced" | "ranked" | "random" | "deferred" | "none";
+            score: number;
+            probability: number;
+            expected_value: number;
+            rank: number | null;
+            profile_versions: {
+                id: number;
+                name: string;
+                version: number;
+            }[];
+            breakdown: {
+                source: string;
+                id: string;
+                points: number;
+            }[];
+            explanation: {
+                en: string;
+                fr: string;
+            };
+            decided_by: string | null;
+            decided_at: string;
+            superseded_at: string | null;
+            items: {
+                item_id: number;
+                line_no: number;
+                score: number;
+                probability: number;
+                expected_value: number;
+                breakdown: {
+                    source: string;
+                    id: string;
+                    points: number;
+                }[];
+                tags: string[];
+                indicators: {
+                    [key: string]: unknown;
+                };
+                hits: {
+                    profile: string;
+                    version: number;
+                    rule_id: string;
+                    points: number;
+                    /** @enum {string|null} */
+                    channel: "green" | "yellow" | "red" | "blue" | null;
+                    critical: boolean;
+                }[];
+                outcomes: {
+                    id: number;
+                    result: string;
+                    fraud_type: string | null;
+                    recovered_amount: number | null;
+                    officer: string | null;
+                    source: string;
+                    inspected_on: string | null;
+                    channel: string | null;
+                    note: string | null;
+                }[];
+            }[];
+            overrides: {
+                id: number;
+                /** @enum {string} */
+                from_channel: "green" | "yellow" | "red" | "blue";
+                /** @enum {string} */
+                to_channel: "green" | "yellow" | "red" | "blue";
+                reason: string;
+                officer: string;
+                at: string;
+            }[];
+        };
+        AttachmentInput: {
+            id: number;
+            reference: string;
+            outcome_id: number | null;
+            /** @enum {string} */
+            kind: "photo" | "document";
+            content_type: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+            note: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        CampaignInput: {
+            id: number;
+            name: string;
+            description: string | null;
+            hs_prefixes: string[];
+            keywords: string[];
+            origins: string[];
+            date_from: string | null;
+            date_to: string | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+            owner: string;
+            created_by: string | null;
+            created_at: string;
+        };
+        AuditEntryInput: {
+            seq: number;
+            at: string;
+            actor_id: number | null;
+            actor: string;
+            ip: string | null;
+            action: string;
+            target_type: string | null;
+            target_id: string | null;
+            before: unknown;
+            after: unknown;
+            details: unknown;
+            prev_hash: string;
+            hash: string;
+            /** @description the audit key that sealed the entry (its id, never the key) */
+            key_id: string | null;
+            seal: string | null;
+        };
+        AuditVerifyReportInput: {
+            ok: boolean;
+            checked: number;
+            /** @description entries whose seal was checked with the audit key */
+            sealed: number;
+            /** @description entries without a seal (written before sealing began) */
+            unsealed: number;
+            /** @description whether the audit key was at hand to check seals */
+            keyed: boolean;
+            head: {
+                seq: number;
+                hash: string;
+            } | null;
+            checkpoint: {
+                seq: number;
+                at: string;
+            } | null;
+            /** @description every problem, in order (the first 200) */
+            problems: {
+                seq: number;
+                /** @enum {string} */
+                kind: "altered" | "broken_link" | "forged" | "unsealed" | "unknown_key" | "wrong_head" | "checkpoint";
+                message: string;
+            }[];
+            problem_count: number;
+            /** @description the first problem */
+            problem?: {
+                seq: number;
+                /** @enum {string} */
+                kind: "altered" | "broken_link" | "forged" | "unsealed" | "unknown_key" | "wrong_head" | "checkpoint";
+                message: string;
+            };
+        };
+        OsintSourceInput: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            type: "feed" | "json_api" | "web" | "file" | "url";
+            config: {
+                [key: string]: unknown;
+            };
+            interval_minutes: number | null;
+            enabled: boolean;
+            owner_id: number | null;
+            created_at: string;
+            updated_at: string;
+            health: {
+                next_run_at: string | null;
+                running: boolean;
+                running_job_id: string | null;
+                last_run_at: string | null;
+                last_success_at: string | null;
+                /** @enum {string|null} */
+                last_status: "ok" | "partial" | "failed" | "cancelled" | null;
+                last_items: number;
+                last_errors: number;
+                last_error: string | null;
+                total_items: number;
+                runs: number;
+            };
+        };
+        OsintRunInput: {
+            id: number;
+            source_id: number;
+            job_id: string | null;
+            started_by: string;
+            started_at: string;
+            finished_at: string | null;
+            /** @enum {string} */
+            status: "running" | "ok" | "partial" | "failed" | "cancelled";
+            fetched: number;
+            skipped: number;
+            items_new: number;
+            items_seen: number;
+            reposts: number;
+            errors: number;
+            alerts: number;
+            problems: {
+                where: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+            }[];
+        };
+        OsintItemInput: {
+            id: number;
+            source_id: number;
+            platform: string | null;
+            kind: string;
+            external_id: string | null;
+            url: string | null;
+            canonical_url: string | null;
+            author: string | null;
+            author_url: string | null;
+            title: string | null;
+            text: string;
+            text_truncated: boolean;
+            price: number | null;
+            currency: string | null;
+            posted_at: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+            score: number;
+            scores: {
+                [key: string]: number;
+            };
+            reasons: string[];
+            language: string | null;
+            model_version: number;
+            /** @enum {string|null} */
+            confirmed_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            seller_id: number | null;
+            dup_group_id: number;
+            reposts: number;
+            evidence_id: number;
+            locator: string | null;
+            first_seen_at: string;
+            last_seen_at: string;
+            seen_count: number;
+        };
+        OsintItemDetailInput: {
+            id: number;
+            source_id: number;
+            platform: string | null;
+            kind: string;
+            external_id: string | null;
+            url: string | null;
+            canonical_url: string | null;
+            author: string | null;
+            author_url: string | null;
+            title: string | null;
+            text: string;
+            text_truncated: boolean;
+            price: number | null;
+            currency: string | null;
+            posted_at: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+            score: number;
+            scores: {
+                [key: string]: number;
+            };
+            reasons: string[];
+            language: string | null;
+            model_version: number;
+            /** @enum {string|null} */
+            confirmed_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            seller_id: number | null;
+            dup_group_id: number;
+            reposts: number;
+            evidence_id: number;
+            locator: string | null;
+            first_seen_at: string;
+            last_seen_at: string;
+            seen_count: number;
+            signals: unknown[];
+            entities: {
+                [key: string]: unknown;
+            };
+            captures: {
+                evidence_id: number;
+                locator: string | null;
+                seen_at: string;
+            }[];
+            group: {
+                id: number;
+                author: string | null;
+                platform: string | null;
+                url: string | null;
+                seller_id: number | null;
+            }[];
+            identifiers: {
+                kind: string;
+                value: string;
+            }[];
+        };
+        OsintEvidenceInput: {
+            id: number;
+            source_id: number | null;
+            run_id: number | null;
+            /** @enum {string} */
+            method: "http" | "file" | "manual";
+            url: string;
+            final_url: string | null;
+            fetched_at: string;
+            http_status: number | null;
+            http_headers: {
+                [key: string]: unknown;
+            };
+            content_type: string | null;
+            bytes: number;
+            sha256: string;
+            collected_by: string;
+            collected_by_id: number | null;
+            record_hash: string;
+        };
+        OsintSellerInput: {
+            id: number;
+            display_name: string;
+            score: number;
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            reasons: string[];
+            item_count: number;
+            ad_count: number;
+            risky_ad_count: number;
+            accounts: {
+                platform: string;
+                handle: string;
+            }[];
+            platforms: string[];
+            brands: {
+                name: string;
+                count: number;
+            }[];
+            cities: {
+                name: string;
+                count: number;
+            }[];
+            price_min_mad: number | null;
+            price_max_mad: number | null;
+            first_seen_at: string | null;
+            last_seen_at: string | null;
+            open_alerts: number;
+        };
+        OsintSellerIdentifiersInput: {
+            seller_id: number;
+            phones: string[];
+            emails: string[];
+            handles: {
+                platform: string;
+                handle: string;
+            }[];
+            shop_urls: string[];
+            company_names: string[];
+            addresses: string[];
+        };
+        OsintSellerDetailInput: {
+            id: number;
+            display_name: string;
+            score: number;
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            reasons: string[];
+            item_count: number;
+            ad_count: number;
+            risky_ad_count: number;
+            accounts: {
+                platform: string;
+                handle: string;
+            }[];
+            platforms: string[];
+            brands: {
+                name: string;
+                count: number;
+            }[];
+            cities: {
+                name: string;
+                count: number;
+            }[];
+            price_min_mad: number | null;
+            price_max_mad: number | null;
+            first_seen_at: string | null;
+            last_seen_at: string | null;
+            open_alerts: number;
+            merged_from: number[];
+            identifiers: components["schemas"]["OsintSellerIdentifiersInput"];
+        };
+        OsintAlertInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "post" | "seller" | "watchlist";
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed" | "case_opened";
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            score: number | null;
+            reason: string;
+            created_at: string;
+            decided_at: string | null;
+            decided_by: string | null;
+            /** @enum {string|null} */
+            decision_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            note: string | null;
+            item: {
+                id: number;
+                title: string | null;
+                text: string;
+                url: string | null;
+                platform: string | null;
+                author: string | null;
+                /** @enum {string} */
+                label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                score: number;
+                reposts: number;
+            } | null;
+            seller: {
+                id: number;
+                display_name: string;
+                score: number;
+                item_count: number;
+            } | null;
+            watch_term: {
+                id: number;
+                /** @enum {string} */
+                kind: "brand" | "product" | "keyword" | "phone";
+                value: string;
+            } | null;
+        };
+        OsintWatchTermInput: {
+            id: number;
+            /** @enum {string} */
+            kind: "brand" | "product" | "keyword" | "phone";
+            value: string;
+            normalized: string;
+            note: string | null;
+            active: boolean;
+            created_by: number | null;
+            created_at: string;
+        };
+        ModelVersionInput: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            target: "fraud" | "critical";
+            /** @enum {string} */
+            status: "candidate" | "active" | "retired";
+            trained_from: string;
+            trained_to: string;
+            n_lines: number;
+            trees: number;
+            metrics: {
+                [key: string]: unknown;
+            };
+            notes: string | null;
+            created_by: number | null;
+            created_at: string;
+            promoted_at: string | null;
+            retired_at: string | null;
+        };
+        Error: {
+            /** @description Stable error code, e.g. declaration.not_found */
+            code: string;
+            message: string;
+            details?: unknown;
+        };
+        SessionUser: {
+            id: number;
+            username: string;
+            display_name: string;
+            roles: ("admin" | "analyst" | "officer" | "investigator" | "liaison" | "auditor")[];
+            office_code: string | null;
+            permissions: string[];
+        };
+        DeclarationSummary: {
+            id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            procedure: string | null;
+            importer_code: string | null;
+            declarant_code: string | null;
+            seller_code: string | null;
+            currency: string | null;
+            item_count: number;
+            total_value: number;
+            inspected_items: number;
+            fraud_items: number;
+            critical_items: number;
+        };
+        InspectionOutcome: {
+            id: number;
+            inspected_on: string | null;
+            /** @enum {string|null} */
+            channel: "green" | "yellow" | "red" | "blue" | null;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "critical";
+            fraud_type: string | null;
+            recovered_amount: number | null;
+            officer: string | null;
+            note: string | null;
+            /** @enum {string} */
+            source: "import" | "officer";
+            recorded_at: string;
+        };
+        Declaration: {
+            id: number;
+            reference: string;
+            office: {
+                code: string;
+                name: string | null;
+            };
+            lodged_on: string;
+            procedure: string | null;
+            transport_mode: string | null;
+            departure_country: string | null;
+            currency: string | null;
+            attributes: {
+                [key: string]: string;
+            };
+            item_count: number;
+            total_value: number;
+            import_id: number | null;
+            created_at: string;
+            parties: {
+                importer: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                declarant: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                seller: {
+                    code: string;
+                    name: string | null;
+                    country: string | null;
+                } | null;
+                courier: {
+                    code: string;
+                    name: string | null;
+                } | null;
+            };
+            items: {
+                id: number;
+                line_no: number;
+                hs_code: string;
+                description: string | null;
+                origin_country: string | null;
+                quantity: number | null;
+                quantity_unit: string | null;
+                net_mass_kg: number | null;
+                customs_value: number;
+                duty_rate: number | null;
+                tax_type: string | null;
+                origin_indicator: string | null;
+                outcomes: components["schemas"]["InspectionOutcome"][];
+            }[];
+        };
+        DeclarationStats: {
+            declarations: number;
+            items: number;
+            outcomes: number;
+            inspected_items: number;
+            fraud_items: number;
+            critical_items: number;
+            importers: number;
+            declarants: number;
+            sellers: number;
+            couriers: number;
+            offices: number;
+            imports: number;
+            first_lodged_on: string | null;
+            last_lodged_on: string | null;
+        };
+        ImportRun: {
+            id: number;
+            kind: string;
+            file_name: string;
+            file_sha256: string | null;
+            file_bytes: number | null;
+            format: string;
+            profile: string;
+            /** @enum {string} */
+            mode: "atomic" | "skip_invalid";
+            rows_read: number;
+            rows_rejected: number;
+            counts: {
+                [key: string]: number;
+            };
+            started_at: string;
+            finished_at: string | null;
+            started_by: string | null;
+        };
+        Job: {
+            id: string;
+            kind: string;
+            title: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "retrying" | "completed" | "failed" | "cancelled";
+            params: {
+                [key: string]: unknown;
+            };
+            done: number;
+            total: number | null;
+            unit: string | null;
+            message: string | null;
+            result: unknown;
+            error: string | null;
+            attempts: number;
+            cancel_requested: boolean;
+            created_by: number | null;
+            created_at: string;
+            started_at: string | null;
+            finished_at: string | null;
+            updated_at: string;
+            rate: number | null;
+            eta_seconds: number | null;
+            stalled: boolean;
+        };
+        Company: {
+            company_id: string;
+            name: string;
+            legal_form: string | null;
+            created_on: string | null;
+            capital: number | null;
+            address: string | null;
+            city: string | null;
+            activity: string | null;
+            phone: string | null;
+            managers: string[];
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Manifest: {
+            id: number;
+            document_number: string;
+            document_type: string;
+            carrier: string | null;
+            vessel_or_flight: string | null;
+            port_of_loading: string | null;
+            port_of_discharge: string | null;
+            arrival_date: string | null;
+            consignee_code: string | null;
+            consignee_name: string | null;
+            goods_description: string | null;
+            packages: number | null;
+            gross_mass_kg: number | null;
+            containers: string[];
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        FxPayment: {
+            id: number;
+            payment_reference: string;
+            importer_code: string;
+            paid_on: string;
+            amount: number;
+            currency: string;
+            beneficiary_name: string | null;
+            beneficiary_country: string | null;
+            bank: string | null;
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Trademark: {
+            id: number;
+            brand: string;
+            owner: string;
+            registration_number: string | null;
+            owner_country: string | null;
+            nice_classes: number[];
+            registered_on: string | null;
+            expires_on: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Overview: {
+            totals: {
+                declarations: number;
+                items: number;
+                inspected_items: number;
+                fraud_items: number;
+                critical_items: number;
+                recovered_amount: number;
+            };
+            last_day: {
+                date: string | null;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            };
+            per_month: {
+                month: string;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            }[];
+            by_result: {
+                result: string;
+                items: number;
+            }[];
+            by_office: {
+                office: string;
+                declarations: number;
+                fraud_items: number;
+            }[];
+            top_chapters: {
+                chapter: string;
+                inspected_items: number;
+                fraud_items: number;
+                fraud_rate: number;
+            }[];
+        };
+        InlineDeclaration: {
+            reference: string;
+            office: string;
+            lodged_on: string;
+            procedure?: string | null;
+            transport_mode?: string | null;
+            departure_country?: string | null;
+            currency?: string | null;
+            declarant_code?: string | null;
+            importer_code?: string | null;
+            importer_name?: string | null;
+            seller_code?: string | null;
+            seller_name?: string | null;
+            seller_country?: string | null;
+            courier_code?: string | null;
+            attributes?: {
+                [key: string]: string;
+            };
+            items: {
+                line_no: number;
+                hs_code: string;
+                description?: string | null;
+                origin_country?: string | null;
+                quantity?: number | null;
+                quantity_unit?: string | null;
+                net_mass_kg?: number | null;
+                customs_value: number;
+                duty_rate?: number | null;
+                tax_type?: string | null;
+                origin_indicator?: string | null;
+            }[];
+        };
+        ReferenceValue: {
+            /** @enum {string} */
+            level: "hs6_origin" | "hs6" | "hs4";
+            hs: string;
+            origin: string;
+            /** @enum {string} */
+            unit: "kg" | "item";
+            currency: string;
+            window_from: string;
+            window_to: string;
+            n: number;
+            median: number;
+            q1: number;
+            q3: number;
+            p10: number;
+            p90: number;
+            mad: number;
+            log_median: number;
+            log_mad: number;
+            excluded_outliers: number;
+            built_at: string;
+        };
+        ValuationFinding: {
+            /** @enum {string} */
+            level: "hs6_origin" | "hs6" | "hs4";
+            hs: string;
+            origin: string;
+            /** @enum {string} */
+            unit: "kg" | "item";
+            currency: string;
+            sample_n: number;
+            window_from: string;
+            window_to: string;
+            reference_median: number;
+            reference_q1: number;
+            reference_p10: number;
+            unit_value: number;
+            divisor: number;
+            ratio: number;
+            robust_z: number;
+            undervaluation_amount: number;
+            duty_rate: number | null;
+            duties_at_stake: number;
+            flagged: boolean;
+        };
+        StoredValuationFinding: {
+            id: number;
+            item_id: number;
+            declaration_id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            line_no: number;
+            hs_code: string;
+            level: string;
+            hs: string;
+            origin: string;
+            unit: string;
+            currency: string;
+            sample_n: number;
+            window_from: string;
+            window_to: string;
+            reference_median: number;
+            reference_p10: number;
+            reference_q1: number;
+            unit_value: number;
+            ratio: number;
+            robust_z: number | null;
+            undervaluation_amount: number;
+            duty_rate: number | null;
+            duties_at_stake: number;
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed";
+            justification: string | null;
+            decided_by: string | null;
+            decided_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        RiskRule: {
+            id: string;
+            title: string | {
+                en: string;
+                fr: string;
+            };
+            rationale: string | {
+                en: string;
+                fr: string;
+            };
+            instructions?: string | {
+                en: string;
+                fr: string;
+            };
+            intelligence?: string;
+            enabled: boolean;
+            critical: boolean;
+            probability?: number;
+            when: unknown;
+            effect: {
+                points: number;
+                channel?: ("green" | "yellow" | "red" | "blue") | {
+                    [key: string]: number;
+                };
+                tags: string[];
+                campaign?: string;
+            };
+        };
+        RiskProfileSummary: {
+            id: number;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            author: string;
+            reason: string;
+            valid_from: string | null;
+            valid_to: string | null;
+            created_at: string;
+            activated_at: string | null;
+            activated_by: string | null;
+            retired_at: string | null;
+            retired_by: string | null;
+            rules: number;
+        };
+        RiskProfile: {
+            id: number;
+            name: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            author: string;
+            reason: string;
+            valid_from: string | null;
+            valid_to: string | null;
+            created_at: string;
+            activated_at: string | null;
+            activated_by: string | null;
+            retired_at: string | null;
+            retired_by: string | null;
+            rules: number;
+            document: {
+                description?: string;
+                scoring: {
+                    [key: string]: unknown;
+                };
+                rules: components["schemas"]["RiskRule"][];
+            };
+            source_text: string | null;
+        };
+        Watchlist: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+            description: string | null;
+            owner: string;
+            expires_on: string | null;
+            created_by: string | null;
+            created_at: string;
+            entries: number;
+        };
+        RiskScore: {
+            reference: string;
+            office: string;
+            lodged_on: string;
+            stored: boolean;
+            profiles: {
+                id: number;
+                name: string;
+                version: number;
+            }[];
+            model: string | null;
+            score: number;
+            probability: number;
+            expected_value: number;
+            critical: boolean;
+            /** @enum {string} */
+            indicative_channel: "green" | "yellow" | "red" | "blue";
+            forced: {
+                /** @enum {string} */
+                channel: "green" | "yellow" | "red" | "blue";
+                rule_id: string;
+                profile: string;
+                line_no: number;
+            } | null;
+            breakdown: {
+                source: string;
+                id: string;
+                points: number;
+            }[];
+            items: {
+                item_id: number | null;
+                line_no: number;
+                score: number;
+                probability: number;
+                stake: number;
+                expected_value: number;
+                critical: boolean;
+                breakdown: {
+                    source: string;
+                    id: string;
+                    points: number;
+                }[];
+                hits: {
+                    profile: string;
+                    version: number;
+                    rule_id: string;
+                    title: string | {
+                        en: string;
+                        fr: string;
+                    };
+                    points: number;
+                    /** @enum {string|null} */
+                    channel: "green" | "yellow" | "red" | "blue" | null;
+                    critical: boolean;
+                    tags: string[];
+                    probability: number;
+                    values: {
+                        subject: string;
+                        /** @enum {string} */
+                        kind: "field" | "indicator";
+                        value: unknown;
+                        evidence?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                }[];
+                forced: {
+                    /** @enum {string} */
+                    channel: "green" | "yellow" | "red" | "blue";
+                    rule_id: string;
+                    profile: string;
+                } | null;
+                tags: string[];
+                finding: components["schemas"]["ValuationFinding"] | null;
+                model: {
+                    name: string;
+                    probability: number;
+                    reasons: {
+                        en: string;
+                        fr: string;
+                        feature?: string;
+                        contribution?: number;
+                    }[];
+                } | null;
+            }[];
+            explanation: {
+                en: string;
+                fr: string;
+            };
+        };
+        SelectionRun: {
+            run_id: number;
+            office: string;
+            day: string;
+            seed: string;
+            profiles: {
+                id: number;
+                name: string;
+                version: number;
+            }[];
+            model: string | null;
+            declarations: number;
+            items: number;
+            /** @enum {string} */
+            unit: "items" | "minutes";
+            budget: number;
+            used: number;
+            selected_items: number;
+            random_items: number;
+            random_share: number;
+            over_capacity: boolean;
+            counts: {
+                [key: string]: number;
+            };
+            decisions: {
+                id: number;
+                reference: string;
+                /** @enum {string} */
+                channel: "green" | "yellow" | "red" | "blue";
+                basis: string;
+                score: number;
+                rank: number | null;
+            }[];
+        };
+        RiskDecisionSummary: {
+            id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            run_id: number | null;
+            /** @enum {string} */
+            channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            initial_channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            basis: "forced" | "ranked" | "random" | "deferred" | "none";
+            score: number;
+            probability: number;
+            expected_value: number;
+            rank: number | null;
+            decided_at: string;
+        };
+        RiskDecision: {
+            id: number;
+            reference: string;
+            office: string;
+            lodged_on: string;
+            run_id: number | null;
+            /** @enum {string} */
+            channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            initial_channel: "green" | "yellow" | "red" | "blue";
+            /** @enum {string} */
+            basis: "forced" | "ranked" | "random" | "deferred" | "none";
+            score: number;
+            probability: number;
+            expected_value: number;
+            rank: number | null;
+            profile_versions: {
+                id: number;
+                name: string;
+                version: number;
+            }[];
+            breakdown: {
+                source: string;
+                id: string;
+                points: number;
+            }[];
+            explanation: {
+                en: string;
+                fr: string;
+            };
+            decided_by: string | null;
+            decided_at: string;
+            superseded_at: string | null;
+            items: {
+                item_id: number;
+                line_no: number;
+                score: number;
+                probability: number;
+                expected_value: number;
+                breakdown: {
+                    source: string;
+                    id: string;
+                    points: number;
+                }[];
+                tags: string[];
+                indicators: {
+                    [key: string]: unknown;
+                };
+                hits: {
+                    profile: string;
+                    version: number;
+                    rule_id: string;
+                    points: number;
+                    /** @enum {string|null} */
+                    channel: "green" | "yellow" | "red" | "blue" | null;
+                    critical: boolean;
+                }[];
+                outcomes: {
+                    id: number;
+                    result: string;
+                    fraud_type: string | null;
+                    recovered_amount: number | null;
+                    officer: string | null;
+                    source: string;
+                    inspected_on: string | null;
+                    channel: string | null;
+                    note: string | null;
+                }[];
+            }[];
+            overrides: {
+                id: number;
+                /** @enum {string} */
+                from_channel: "green" | "yellow" | "red" | "blue";
+                /** @enum {string} */
+                to_channel: "green" | "yellow" | "red" | "blue";
+                reason: string;
+                officer: string;
+                at: string;
+            }[];
+        };
+        Attachment: {
+            id: number;
+            reference: string;
+            outcome_id: number | null;
+            /** @enum {string} */
+            kind: "photo" | "document";
+            content_type: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+            note: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        Campaign: {
+            id: number;
+            name: string;
+            description: string | null;
+            hs_prefixes: string[];
+            keywords: string[];
+            origins: string[];
+            date_from: string | null;
+            date_to: string | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+            owner: string;
+            created_by: string | null;
+            created_at: string;
+        };
+        AuditEntry: {
+            seq: number;
+            at: string;
+            actor_id: number | null;
+            actor: string;
+            ip: string | null;
+            action: string;
+            target_type: string | null;
+            target_id: string | null;
+            before: unknown;
+            after: unknown;
+            details: unknown;
+            prev_hash: string;
+            hash: string;
+            /** @description the audit key that sealed the entry (its id, never the key) */
+            key_id: string | null;
+            seal: string | null;
+        };
+        AuditVerifyReport: {
+            ok: boolean;
+            checked: number;
+            /** @description entries whose seal was checked with the audit key */
+            sealed: number;
+            /** @description entries without a seal (written before sealing began) */
+            unsealed: number;
+            /** @description whether the audit key was at hand to check seals */
+            keyed: boolean;
+            head: {
+                seq: number;
+                hash: string;
+            } | null;
+            checkpoint: {
+                seq: number;
+                at: string;
+            } | null;
+            /** @description every problem, in order (the first 200) */
+            problems: {
+                seq: number;
+                /** @enum {string} */
+                kind: "altered" | "broken_link" | "forged" | "unsealed" | "unknown_key" | "wrong_head" | "checkpoint";
+                message: string;
+            }[];
+            problem_count: number;
+            /** @description the first problem */
+            problem?: {
+                seq: number;
+                /** @enum {string} */
+                kind: "altered" | "broken_link" | "forged" | "unsealed" | "unknown_key" | "wrong_head" | "checkpoint";
+                message: string;
+            };
+        };
+        OsintSource: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            type: "feed" | "json_api" | "web" | "file" | "url";
+            config: {
+                [key: string]: unknown;
+            };
+            interval_minutes: number | null;
+            enabled: boolean;
+            owner_id: number | null;
+            created_at: string;
+            updated_at: string;
+            health: {
+                next_run_at: string | null;
+                running: boolean;
+                running_job_id: string | null;
+                last_run_at: string | null;
+                last_success_at: string | null;
+                /** @enum {string|null} */
+                last_status: "ok" | "partial" | "failed" | "cancelled" | null;
+                last_items: number;
+                last_errors: number;
+                last_error: string | null;
+                total_items: number;
+                runs: number;
+            };
+        };
+        OsintRun: {
+            id: number;
+            source_id: number;
+            job_id: string | null;
+            started_by: string;
+            started_at: string;
+            finished_at: string | null;
+            /** @enum {string} */
+            status: "running" | "ok" | "partial" | "failed" | "cancelled";
+            fetched: number;
+            skipped: number;
+            items_new: number;
+            items_seen: number;
+            reposts: number;
+            errors: number;
+            alerts: number;
+            problems: {
+                where: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+            }[];
+        };
+        OsintItem: {
+            id: number;
+            source_id: number;
+            platform: string | null;
+            kind: string;
+            external_id: string | null;
+            url: string | null;
+            canonical_url: string | null;
+            author: string | null;
+            author_url: string | null;
+            title: string | null;
+            text: string;
+            text_truncated: boolean;
+            price: number | null;
+            currency: string | null;
+            posted_at: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+            score: number;
+            scores: {
+                [key: string]: number;
+            };
+            reasons: string[];
+            language: string | null;
+            model_version: number;
+            /** @enum {string|null} */
+            confirmed_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            seller_id: number | null;
+            dup_group_id: number;
+            reposts: number;
+            evidence_id: number;
+            locator: string | null;
+            first_seen_at: string;
+            last_seen_at: string;
+            seen_count: number;
+        };
+        OsintItemDetail: {
+            id: number;
+            source_id: number;
+            platform: string | null;
+            kind: string;
+            external_id: string | null;
+            url: string | null;
+            canonical_url: string | null;
+            author: string | null;
+            author_url: string | null;
+            title: string | null;
+            text: string;
+            text_truncated: boolean;
+            price: number | null;
+            currency: string | null;
+            posted_at: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+            score: number;
+            scores: {
+                [key: string]: number;
+            };
+            reasons: string[];
+            language: string | null;
+            model_version: number;
+            /** @enum {string|null} */
+            confirmed_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            seller_id: number | null;
+            dup_group_id: number;
+            reposts: number;
+            evidence_id: number;
+            locator: string | null;
+            first_seen_at: string;
+            last_seen_at: string;
+            seen_count: number;
+            signals: unknown[];
+            entities: {
+                [key: string]: unknown;
+            };
+            captures: {
+                evidence_id: number;
+                locator: string | null;
+                seen_at: string;
+            }[];
+            group: {
+                id: number;
+                author: string | null;
+                platform: string | null;
+                url: string | null;
+                seller_id: number | null;
+            }[];
+            identifiers: {
+                kind: string;
+                value: string;
+            }[];
+        };
+        OsintEvidence: {
+            id: number;
+            source_id: number | null;
+            run_id: number | null;
+            /** @enum {string} */
+            method: "http" | "file" | "manual";
+            url: string;
+            final_url: string | null;
+            fetched_at: string;
+            http_status: number | null;
+            http_headers: {
+                [key: string]: unknown;
+            };
+            content_type: string | null;
+            bytes: number;
+            sha256: string;
+            collected_by: string;
+            collected_by_id: number | null;
+            record_hash: string;
+        };
+        OsintSeller: {
+            id: number;
+            display_name: string;
+            score: number;
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            reasons: string[];
+            item_count: number;
+            ad_count: number;
+            risky_ad_count: number;
+            accounts: {
+                platform: string;
+                handle: string;
+            }[];
+            platforms: string[];
+            brands: {
+                name: string;
+                count: number;
+            }[];
+            cities: {
+                name: string;
+                count: number;
+            }[];
+            price_min_mad: number | null;
+            price_max_mad: number | null;
+            first_seen_at: string | null;
+            last_seen_at: string | null;
+            open_alerts: number;
+        };
+        OsintSellerIdentifiers: {
+            seller_id: number;
+            phones: string[];
+            emails: string[];
+            handles: {
+                platform: string;
+                handle: string;
+            }[];
+            shop_urls: string[];
+            company_names: string[];
+            addresses: string[];
+        };
+        OsintSellerDetail: {
+            id: number;
+            display_name: string;
+            score: number;
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            reasons: string[];
+            item_count: number;
+            ad_count: number;
+            risky_ad_count: number;
+            accounts: {
+                platform: string;
+                handle: string;
+            }[];
+            platforms: string[];
+            brands: {
+                name: string;
+                count: number;
+            }[];
+            cities: {
+                name: string;
+                count: number;
+            }[];
+            price_min_mad: number | null;
+            price_max_mad: number | null;
+            first_seen_at: string | null;
+            last_seen_at: string | null;
+            open_alerts: number;
+            merged_from: number[];
+            identifiers: components["schemas"]["OsintSellerIdentifiers"];
+        };
+        OsintAlert: {
+            id: number;
+            /** @enum {string} */
+            kind: "post" | "seller" | "watchlist";
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed" | "case_opened";
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            score: number | null;
+            reason: string;
+            created_at: string;
+            decided_at: string | null;
+            decided_by: string | null;
+            /** @enum {string|null} */
+            decision_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            note: string | null;
+            item: {
+                id: number;
+                title: string | null;
+                text: string;
+                url: string | null;
+                platform: string | null;
+                author: string | null;
+                /** @enum {string} */
+                label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                score: number;
+                reposts: number;
+            } | null;
+            seller: {
+                id: number;
+                display_name: string;
+                score: number;
+                item_count: number;
+            } | null;
+            watch_term: {
+                id: number;
+                /** @enum {string} */
+                kind: "brand" | "product" | "keyword" | "phone";
+                value: string;
+            } | null;
+        };
+        OsintWatchTerm: {
+            id: number;
+            /** @enum {string} */
+            kind: "brand" | "product" | "keyword" | "phone";
+            value: string;
+            normalized: string;
+            note: string | null;
+            active: boolean;
+            created_by: number | null;
+            created_at: string;
+        };
+        ModelVersion: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            target: "fraud" | "critical";
+            /** @enum {string} */
+            status: "candidate" | "active" | "retired";
+            trained_from: string;
+            trained_to: string;
+            n_lines: number;
+            trees: number;
+            metrics: {
+                [key: string]: unknown;
+            };
+            notes: string | null;
+            created_by: number | null;
+            created_at: string;
+            promoted_at: string | null;
+            retired_at: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
