@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 16f172ff5a44533b0c059aec75b4bd65ff8e340fbca468adcfacb4435b5d2229
+ * OpenAPI document sha256: e2c828c0194bcdaf755336f70df61ff2ab3ffed00b1ec72904343457019f889b
  */
 
 export interface paths {
@@ -988,6 +988,224 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of data kept for a limited time, and their periods */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                kind: string;
+                                description: string;
+                                days: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Purge what is past its period now (or, with dry_run, only count it), as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds: records no purge may remove until released */
+        get: {
+            parameters: {
+                query?: {
+                    target_type?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LegalHold"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on a record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        target_type: string;
+                        target_id: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold (the record becomes purgeable again when past its period) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7116,57 +7334,76 @@ export interface components {
                 message: string;
             };
         };
-        OsintSourceInput: {
+        LegalHoldInput: {
             id: number;
-            name: string;
+            target_type: string;
+            target_id: string;
+            reason: string;
+            placed_by: string;
+            placed_at: string;
+            released_by: string | null;
+            released_at: string | null;
+        };
+        OsintAlertInput: {
+            id: number;
             /** @enum {string} */
-            type: "feed" | "json_api" | "web" | "file" | "url";
-            config: {
+            kind: "post" | "seller" | "watchlist";
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed" | "case_opened";
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            score: number | null;
+            reason: string;
+            created_at: string;
+            decided_at: string | null;
+            decided_by: string | null;
+            /** @enum {string|null} */
+            decision_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            note: string | null;
+            item: {
+                id: number;
+                title: string | null;
+                text: string;
+                url: string | null;
+                platform: string | null;
+                author: string | null;
+                /** @enum {string} */
+                label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                score: number;
+                reposts: number;
+            } | null;
+            seller: {
+                id: number;
+                display_name: string;
+                score: number;
+                item_count: number;
+            } | null;
+            watch_term: {
+                id: number;
+                /** @enum {string} */
+                kind: "brand" | "product" | "keyword" | "phone";
+                value: string;
+            } | null;
+        };
+        OsintEvidenceInput: {
+            id: number;
+            source_id: number | null;
+            run_id: number | null;
+            /** @enum {string} */
+            method: "http" | "file" | "manual";
+            url: string;
+            final_url: string | null;
+            fetched_at: string;
+            http_status: number | null;
+            http_headers: {
                 [key: string]: unknown;
             };
-            interval_minutes: number | null;
-            enabled: boolean;
-            owner_id: number | null;
-            created_at: string;
-            updated_at: string;
-            health: {
-                next_run_at: string | null;
-                running: boolean;
-                running_job_id: string | null;
-                last_run_at: string | null;
-                last_success_at: string | null;
-                /** @enum {string|null} */
-                last_status: "ok" | "partial" | "failed" | "cancelled" | null;
-                last_items: number;
-                last_errors: number;
-                last_error: string | null;
-                total_items: number;
-                runs: number;
-            };
-        };
-        OsintRunInput: {
-            id: number;
-            source_id: number;
-            job_id: string | null;
-            started_by: string;
-            started_at: string;
-            finished_at: string | null;
-            /** @enum {string} */
-            status: "running" | "ok" | "partial" | "failed" | "cancelled";
-            fetched: number;
-            skipped: number;
-            items_new: number;
-            items_seen: number;
-            reposts: number;
-            errors: number;
-            alerts: number;
-            problems: {
-                where: string;
-                /** @enum {string} */
-                severity: "error" | "warning";
-                code: string;
-                message: string;
-            }[];
+            content_type: string | null;
+            bytes: number;
+            sha256: string;
+            collected_by: string;
+            collected_by_id: number | null;
+            record_hash: string;
         };
         OsintItemInput: {
             id: number;
@@ -7266,26 +7503,6 @@ export interface components {
                 value: string;
             }[];
         };
-        OsintEvidenceInput: {
-            id: number;
-            source_id: number | null;
-            run_id: number | null;
-            /** @enum {string} */
-            method: "http" | "file" | "manual";
-            url: string;
-            final_url: string | null;
-            fetched_at: string;
-            http_status: number | null;
-            http_headers: {
-                [key: string]: unknown;
-            };
-            content_type: string | null;
-            bytes: number;
-            sha256: string;
-            collected_by: string;
-            collected_by_id: number | null;
-            record_hash: string;
-        };
         OsintSellerInput: {
             id: number;
             display_name: string;
@@ -7358,46 +7575,57 @@ export interface components {
             merged_from: number[];
             identifiers: components["schemas"]["OsintSellerIdentifiersInput"];
         };
-        OsintAlertInput: {
+        OsintSourceInput: {
             id: number;
+            name: string;
             /** @enum {string} */
-            kind: "post" | "seller" | "watchlist";
-            /** @enum {string} */
-            status: "open" | "confirmed" | "dismissed" | "case_opened";
-            /** @enum {string|null} */
-            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
-            score: number | null;
-            reason: string;
+            type: "feed" | "json_api" | "web" | "file" | "url";
+            config: {
+                [key: string]: unknown;
+            };
+            interval_minutes: number | null;
+            enabled: boolean;
+            owner_id: number | null;
             created_at: string;
-            decided_at: string | null;
-            decided_by: string | null;
-            /** @enum {string|null} */
-            decision_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
-            note: string | null;
-            item: {
-                id: number;
-                title: string | null;
-                text: string;
-                url: string | null;
-                platform: string | null;
-                author: string | null;
+            updated_at: string;
+            health: {
+                next_run_at: string | null;
+                running: boolean;
+                running_job_id: string | null;
+                last_run_at: string | null;
+                last_success_at: string | null;
+                /** @enum {string|null} */
+                last_status: "ok" | "partial" | "failed" | "cancelled" | null;
+                last_items: number;
+                last_errors: number;
+                last_error: string | null;
+                total_items: number;
+                runs: number;
+            };
+        };
+        OsintRunInput: {
+            id: number;
+            source_id: number;
+            job_id: string | null;
+            started_by: string;
+            started_at: string;
+            finished_at: string | null;
+            /** @enum {string} */
+            status: "running" | "ok" | "partial" | "failed" | "cancelled";
+            fetched: number;
+            skipped: number;
+            items_new: number;
+            items_seen: number;
+            reposts: number;
+            errors: number;
+            alerts: number;
+            problems: {
+                where: string;
                 /** @enum {string} */
-                label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
-                score: number;
-                reposts: number;
-            } | null;
-            seller: {
-                id: number;
-                display_name: string;
-                score: number;
-                item_count: number;
-            } | null;
-            watch_term: {
-                id: number;
-                /** @enum {string} */
-                kind: "brand" | "product" | "keyword" | "phone";
-                value: string;
-            } | null;
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+            }[];
         };
         OsintWatchTermInput: {
             id: number;
@@ -8185,57 +8413,76 @@ export interface components {
                 message: string;
             };
         };
-        OsintSource: {
+        LegalHold: {
             id: number;
-            name: string;
+            target_type: string;
+            target_id: string;
+            reason: string;
+            placed_by: string;
+            placed_at: string;
+            released_by: string | null;
+            released_at: string | null;
+        };
+        OsintAlert: {
+            id: number;
             /** @enum {string} */
-            type: "feed" | "json_api" | "web" | "file" | "url";
-            config: {
+            kind: "post" | "seller" | "watchlist";
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed" | "case_opened";
+            /** @enum {string|null} */
+            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            score: number | null;
+            reason: string;
+            created_at: string;
+            decided_at: string | null;
+            decided_by: string | null;
+            /** @enum {string|null} */
+            decision_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
+            note: string | null;
+            item: {
+                id: number;
+                title: string | null;
+                text: string;
+                url: string | null;
+                platform: string | null;
+                author: string | null;
+                /** @enum {string} */
+                label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                score: number;
+                reposts: number;
+            } | null;
+            seller: {
+                id: number;
+                display_name: string;
+                score: number;
+                item_count: number;
+            } | null;
+            watch_term: {
+                id: number;
+                /** @enum {string} */
+                kind: "brand" | "product" | "keyword" | "phone";
+                value: string;
+            } | null;
+        };
+        OsintEvidence: {
+            id: number;
+            source_id: number | null;
+            run_id: number | null;
+            /** @enum {string} */
+            method: "http" | "file" | "manual";
+            url: string;
+            final_url: string | null;
+            fetched_at: string;
+            http_status: number | null;
+            http_headers: {
                 [key: string]: unknown;
             };
-            interval_minutes: number | null;
-            enabled: boolean;
-            owner_id: number | null;
-            created_at: string;
-            updated_at: string;
-            health: {
-                next_run_at: string | null;
-                running: boolean;
-                running_job_id: string | null;
-                last_run_at: string | null;
-                last_success_at: string | null;
-                /** @enum {string|null} */
-                last_status: "ok" | "partial" | "failed" | "cancelled" | null;
-                last_items: number;
-                last_errors: number;
-                last_error: string | null;
-                total_items: number;
-                runs: number;
-            };
-        };
-        OsintRun: {
-            id: number;
-            source_id: number;
-            job_id: string | null;
-            started_by: string;
-            started_at: string;
-            finished_at: string | null;
-            /** @enum {string} */
-            status: "running" | "ok" | "partial" | "failed" | "cancelled";
-            fetched: number;
-            skipped: number;
-            items_new: number;
-            items_seen: number;
-            reposts: number;
-            errors: number;
-            alerts: number;
-            problems: {
-                where: string;
-                /** @enum {string} */
-                severity: "error" | "warning";
-                code: string;
-                message: string;
-            }[];
+            content_type: string | null;
+            bytes: number;
+            sha256: string;
+            collected_by: string;
+            collected_by_id: number | null;
+            record_hash: string;
         };
         OsintItem: {
             id: number;
@@ -8335,26 +8582,6 @@ export interface components {
                 value: string;
             }[];
         };
-        OsintEvidence: {
-            id: number;
-            source_id: number | null;
-            run_id: number | null;
-            /** @enum {string} */
-            method: "http" | "file" | "manual";
-            url: string;
-            final_url: string | null;
-            fetched_at: string;
-            http_status: number | null;
-            http_headers: {
-                [key: string]: unknown;
-            };
-            content_type: string | null;
-            bytes: number;
-            sha256: string;
-            collected_by: string;
-            collected_by_id: number | null;
-            record_hash: string;
-        };
         OsintSeller: {
             id: number;
             display_name: string;
@@ -8427,46 +8654,57 @@ export interface components {
             merged_from: number[];
             identifiers: components["schemas"]["OsintSellerIdentifiers"];
         };
-        OsintAlert: {
+        OsintSource: {
             id: number;
+            name: string;
             /** @enum {string} */
-            kind: "post" | "seller" | "watchlist";
-            /** @enum {string} */
-            status: "open" | "confirmed" | "dismissed" | "case_opened";
-            /** @enum {string|null} */
-            label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
-            score: number | null;
-            reason: string;
+            type: "feed" | "json_api" | "web" | "file" | "url";
+            config: {
+                [key: string]: unknown;
+            };
+            interval_minutes: number | null;
+            enabled: boolean;
+            owner_id: number | null;
             created_at: string;
-            decided_at: string | null;
-            decided_by: string | null;
-            /** @enum {string|null} */
-            decision_label: "counterfeit" | "health_risk" | "duty_evasion" | "benign" | null;
-            note: string | null;
-            item: {
-                id: number;
-                title: string | null;
-                text: string;
-                url: string | null;
-                platform: string | null;
-                author: string | null;
+            updated_at: string;
+            health: {
+                next_run_at: string | null;
+                running: boolean;
+                running_job_id: string | null;
+                last_run_at: string | null;
+                last_success_at: string | null;
+                /** @enum {string|null} */
+                last_status: "ok" | "partial" | "failed" | "cancelled" | null;
+                last_items: number;
+                last_errors: number;
+                last_error: string | null;
+                total_items: number;
+                runs: number;
+            };
+        };
+        OsintRun: {
+            id: number;
+            source_id: number;
+            job_id: string | null;
+            started_by: string;
+            started_at: string;
+            finished_at: string | null;
+            /** @enum {string} */
+            status: "running" | "ok" | "partial" | "failed" | "cancelled";
+            fetched: number;
+            skipped: number;
+            items_new: number;
+            items_seen: number;
+            reposts: number;
+            errors: number;
+            alerts: number;
+            problems: {
+                where: string;
                 /** @enum {string} */
-                label: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
-                score: number;
-                reposts: number;
-            } | null;
-            seller: {
-                id: number;
-                display_name: string;
-                score: number;
-                item_count: number;
-            } | null;
-            watch_term: {
-                id: number;
-                /** @enum {string} */
-                kind: "brand" | "product" | "keyword" | "phone";
-                value: string;
-            } | null;
+                severity: "error" | "warning";
+                code: string;
+                message: string;
+            }[];
         };
         OsintWatchTerm: {
             id: number;
