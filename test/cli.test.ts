@@ -18,9 +18,7 @@ const files = tempFiles();
 const bin = join(import.meta.dirname, '..', 'bin', 'vigie.js');
 
 for (const backend of testBackends()) {
-  // One run in about ten on a busy shared PostgreSQL has seen a command exit 1 here, unexplained (the assertion now
-  // prints its output): a second chance while it is found, rather than a red CI for everything else.
-  describe(`vigie command [${backend}]`, { retry: backend === 'postgres' ? 1 : 0 }, () => {
+  describe(`vigie command [${backend}]`, () => {
     const env: NodeJS.ProcessEnv = { ...process.env, VIGIE_LOG_LEVEL: 'warn' };
     let schema: string | undefined;
 

@@ -3,16 +3,16 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase } from '../../../test/db.ts';
+import { registry } from '../../app/modules.ts';
 import { copyNumber, copyText, copyTextArray } from './copy-text.ts';
 import { openDatabase } from './database.ts';
 import { migrateToLatest, migrationStatus } from './migrate.ts';
-import { migrations } from './migrations/index.ts';
 
 describeEachDatabase('database', (t) => {
   it('is migrated, and migrating again changes nothing', async () => {
-    const report = await migrateToLatest(t.database, migrations);
+    const report = await migrateToLatest(t.database, registry.migrations);
     expect(report.applied).toEqual([]);
-    const status = await migrationStatus(t.database, migrations);
+    const status = await migrationStatus(t.database, registry.migrations);
     expect(status.every((m) => m.executedAt !== null)).toBe(true);
   });
 
@@ -91,7 +91,7 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('migrations beside another i
         url: `${url}?options=${encodeURIComponent(`-c search_path=${mine}`)}`,
       });
       try {
-        const report = await migrateToLatest(database, migrations);
+        const report = await migrateToLatest(database, registry.migrations);
         expect(report.applied.length).toBe(report.total);
         const { rows } = await admin.query(
           `select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name = 'vigie_migrations'`,
@@ -108,3 +108,46 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('migrations beside another i
     }
   });
 });
+
+describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
+  'migrations while another installation is dropped',
+  () => {
+    it('are not disturbed by schemas dropped meanwhile (no "schema … does not exist")', async () => {
+      const url = process.env.VIGIE_TEST_DATABASE_URL!;
+      let stop = false;
+      // Other suites' installations coming and going: schemas of serial tables, created and dropped in loops.
+      const churn = async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          while (!stop) {
+            const name = `vigie_churn_${randomBytes(4).toString('hex')}`;
+            const tables = Array.from(
+              { length: 30 },
+              (_, t) => `create table ${name}.t${t} (id serial primary key, a text)`,
+            );
+            await client.query(`create schema ${name}; ${tables.join('; ')}`);
+            await client.query(`drop schema ${name} cascade`);
+          }
+        } finally {
+          await client.end();
+        }
+      };
+      const churning = Promise.all([churn(), churn(), churn()]);
+      const opened = await openTestDatabase('postgres');
+      try {
+        // What a migration asks first, many times over: which tables does this installation have?
+        for (let round = 0; round < 200; round += 1) {
+          const tables = await opened.database.db.introspection.getTables({ withInternalKyselyTables: true });
+          expect(tables.some((table) => table.name === 'vigie_migrations')).toBe(true);
+          expect(tables.every((table) => table.schema === opened.database.schema)).toBe(true);
+        }
+        expect((await migrateToLatest(opened.database, registry.migrations)).applied).toEqual([]);
+      } finally {
+        stop = true;
+        await churning;
+        await opened.close();
+      }
+    });
+  },
+);

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Transaction } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect } from 'kysely';
 import type pg from 'pg';
 import { redactUrl } from '../lib/errors.ts';
+import { OwnSchemaPostgresDialect } from './introspector.ts';
 import { lockDataDir } from './lock.ts';
 import type { DB } from './schema.ts';
 import { singleConnectionDialect } from './single-connection.ts';
@@ -189,7 +190,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   });
   // An idle client that loses its server must not crash the process: the next query reports the problem.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,
