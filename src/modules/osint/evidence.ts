@@ -215,6 +215,8 @@ export interface EvidenceView {
   collected_by: string;
   collected_by_id: number | null;
   record_hash: string;
+  /** When the content was removed under the retention policy (the record and its hashes stay). */
+  purged_at: string | null;
 }
 
 const VIEW_COLUMNS = [
@@ -233,6 +235,7 @@ const VIEW_COLUMNS = [
   'collected_by',
   'collected_by_id',
   'record_hash',
+  'purged_at',
 ] as const;
 
 function toView(r: Record<string, unknown>): EvidenceView {
@@ -241,6 +244,7 @@ function toView(r: Record<string, unknown>): EvidenceView {
     bytes: Number(r.bytes),
     fetched_at: new Date(r.fetched_at as Date).toISOString(),
     http_headers: (r.http_headers ?? {}) as Record<string, unknown>,
+    purged_at: r.purged_at ? new Date(r.purged_at as Date).toISOString() : null,
   };
 }
 
@@ -294,6 +298,8 @@ export interface EvidenceVerification {
   ok: boolean;
   checked: number;
   bytes: number;
+  /** Rows whose content was purged under the retention policy: their record hash is still checked. */
+  purged: number;
   problems: EvidenceProblem[];
 }
 
@@ -308,7 +314,18 @@ export async function verifyEvidence(
   const problems: EvidenceProblem[] = [];
   let checked = 0;
   let bytes = 0;
+  let purged = 0;
   let after = (options.fromId ?? 1) - 1;
+  const checkRecord = (row: { id: number; url: string; record_hash: string }) => {
+    if (recordHash(row as unknown as RecordFields) !== row.record_hash) {
+      problems.push({
+        id: row.id,
+        url: row.url,
+        kind: 'record_altered',
+        message: `evidence #${row.id} (${row.url}): its description (URL, time, status, headers or collector) changed since it was collected`,
+      });
+    }
+  };
   for (;;) {
     options.signal?.throwIfAborted();
     const rows = await db
@@ -322,6 +339,11 @@ export async function verifyEvidence(
     for (const row of rows) {
       after = row.id;
       checked++;
+      if (row.purged_at) {
+        purged++;
+        checkRecord(row);
+        continue;
+      }
       const hash = createHash('sha256');
       let size = 0;
       for await (const part of evidenceContent(db, row.id)) {
@@ -338,16 +360,9 @@ export async function verifyEvidence(
           message: `evidence #${row.id} (${row.url}): content changed since it was collected (SHA-256 ${actual.slice(0, 12)}…, ${size} bytes; recorded ${row.sha256.slice(0, 12)}…, ${Number(row.bytes)} bytes)`,
         });
       }
-      if (recordHash(row as unknown as RecordFields) !== row.record_hash) {
-        problems.push({
-          id: row.id,
-          url: row.url,
-          kind: 'record_altered',
-          message: `evidence #${row.id} (${row.url}): its description (URL, time, status, headers or collector) changed since it was collected`,
-        });
-      }
+      checkRecord(row);
     }
     options.onProgress?.(checked);
   }
-  return { ok: problems.length === 0, checked, bytes, problems };
+  return { ok: problems.length === 0, checked, bytes, purged, problems };
 }

@@ -1,6 +1,8 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { collectJob, reanalyzeJob, tickJob } from './jobs.ts';
+import { osintMigrations } from './migrations/index.ts';
+import { osintEvidenceKind, osintItemsKind } from './retention.ts';
 
 /**
  * Online monitoring: sources, scheduled collection with evidence, analysis, sellers, alerts. Everything heavy
@@ -22,4 +24,6 @@ export const osintModule: VigieModule = {
     },
   },
   jobKinds: [collectJob, tickJob, reanalyzeJob] as JobKind<never>[],
+  migrations: osintMigrations,
+  retention: [osintItemsKind, osintEvidenceKind],
 };

@@ -71,6 +71,7 @@ export interface OsintEvidenceTable {
   collected_by: string;
   collected_by_id: number | null;
   record_hash: string;
+  purged_at: Date | null;
 }
 
 export interface OsintEvidenceChunksTable {

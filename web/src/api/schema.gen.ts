@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: e2c828c0194bcdaf755336f70df61ff2ab3ffed00b1ec72904343457019f889b
+ * OpenAPI document sha256: 1b01cbb4e7a45269f3bac5122bde6e91a29e511b5f22e28045c5d3b8c96b022b
  */
 
 export interface paths {
@@ -2520,6 +2520,8 @@ export interface paths {
                             ok: boolean;
                             checked: number;
                             bytes: number;
+                            /** @description rows whose content was purged (their record hash is still checked) */
+                            purged: number;
                             problems: {
                                 id: number;
                                 url: string;
@@ -2608,6 +2610,15 @@ export interface paths {
             responses: {
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7404,6 +7415,8 @@ export interface components {
             collected_by: string;
             collected_by_id: number | null;
             record_hash: string;
+            /** @description when the content was removed under the retention policy */
+            purged_at: string | null;
         };
         OsintItemInput: {
             id: number;
@@ -8483,6 +8496,8 @@ export interface components {
             collected_by: string;
             collected_by_id: number | null;
             record_hash: string;
+            /** @description when the content was removed under the retention policy */
+            purged_at: string | null;
         };
         OsintItem: {
             id: number;

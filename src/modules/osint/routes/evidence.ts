@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NotFoundError } from '../../../platform/lib/errors.ts';
+import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { evidenceContent, getEvidence, verifyEvidence } from '../evidence.ts';
@@ -29,6 +29,7 @@ const evidenceSchema = z
     collected_by: z.string(),
     collected_by_id: z.number().int().nullable(),
     record_hash: z.string(),
+    purged_at: z.string().nullable().describe('when the content was removed under the retention policy'),
   })
   .meta({ id: 'OsintEvidence' });
 
@@ -48,6 +49,10 @@ export function evidenceRoutes(app: FastifyInstance, { database }: AppContext): 
             ok: z.boolean(),
             checked: z.number().int(),
             bytes: z.number().int(),
+            purged: z
+              .number()
+              .int()
+              .describe('rows whose content was purged (their record hash is still checked)'),
             problems: z.array(
               z.object({
                 id: z.number().int(),
@@ -90,12 +95,18 @@ export function evidenceRoutes(app: FastifyInstance, { database }: AppContext): 
         tags: ['osint'],
         params: idParams,
         produces: ['application/octet-stream'],
-        response: { 404: errorSchema },
+        response: { 404: errorSchema, 410: errorSchema },
       },
     },
     async (request, reply) => {
       const evidence = await getEvidence(database.db, request.params.id);
       if (!evidence) throw new NotFoundError('osint.evidence_not_found', `no evidence #${request.params.id}`);
+      if (evidence.purged_at)
+        throw new AppError(
+          'osint.evidence_purged',
+          `the content of evidence #${evidence.id} was removed under the retention policy on ${evidence.purged_at.slice(0, 10)}; its SHA-256 (${evidence.sha256}) and record remain`,
+          410,
+        );
       reply.header('content-type', 'application/octet-stream');
       reply.header('x-content-type-options', 'nosniff');
       reply.header('content-security-policy', "default-src 'none'; sandbox");
