@@ -16,7 +16,8 @@ import { type Marketplace, startMarketplace } from './testing/marketplace.ts';
 import { resetOsint } from './testing/reset.ts';
 
 const actor = { id: null, name: 'tester', ip: '127.0.0.1' };
-const polite = { rate_per_second: 50, retries: 1, timeout_seconds: 1, allow_private_network: true };
+// Timeouts generous against a loaded machine; the slow page stays far beyond them.
+const polite = { rate_per_second: 50, retries: 1, timeout_seconds: 5, allow_private_network: true };
 const files = tempFiles();
 
 const apiMapping = {
@@ -34,7 +35,7 @@ const apiMapping = {
 describeEachDatabase('osint collection', (t) => {
   let market: Marketplace;
   beforeAll(async () => {
-    market = await startMarketplace({ slowMs: 2500 });
+    market = await startMarketplace({ slowMs: 15_000 });
   });
   afterAll(() => market?.close());
   beforeEach(() => resetOsint(t.database));

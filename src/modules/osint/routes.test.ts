@@ -59,7 +59,7 @@ describeEachDatabase('osint API', (t) => {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const polite = { rate_per_second: 50, retries: 0, timeout_seconds: 2 };
+  const polite = { rate_per_second: 50, retries: 0, timeout_seconds: 10 };
   let souk: number;
 
   it('manages sources: located validation errors, private networks for administrators only, audited', async () => {
