@@ -4,7 +4,7 @@
  * are data: i18next's JSON resources, the core ones here (fr.json, en.json, ar.json) and each area's beside its pages.
  */
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { osintMessages } from '../pages/osint/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
@@ -55,6 +55,15 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
 });
+
+/**
+ * What a page needs to speak the user's language: `t`, the language its numbers and dates are formatted for, and
+ * whether it reads right to left (charts mirror their axes).
+ */
+export function useLang() {
+  const { t, i18n } = useTranslation();
+  return { t, i18n, lang: i18n.language, rtl: direction(i18n.language) === 'rtl' };
+}
 
 export function direction(language: string): 'rtl' | 'ltr' {
   return language === 'ar' ? 'rtl' : 'ltr';

@@ -2,11 +2,10 @@
 import { Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../i18n/index.ts';
+import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { DashboardTargeting } from './DashboardTargeting.tsx';
 
 function Stat({
@@ -38,9 +37,7 @@ function Stat({
 }
 
 export function Dashboard() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const overview = useQuery({
     queryKey: ['overview'],
     queryFn: () => apiGet('/api/reports/overview'),

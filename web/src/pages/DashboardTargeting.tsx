@@ -6,13 +6,12 @@
 import { Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiItem } from '../api/types.ts';
 import { apiGet } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 export type ChannelStat = ApiItem<'/api/risk/stats/channels'>;
@@ -65,9 +64,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 }
 
 export function DashboardTargeting() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const channels = useQuery({
     queryKey: ['risk', 'stats', 'channels'],

@@ -1,12 +1,11 @@
 /** One declaration: header, parties with the company register, items and their controls, partner data. */
 import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Schema } from '../api/types.ts';
 import { apiGet } from '../api.ts';
 import { Pending } from '../components/ErrorAlert.tsx';
-import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
+import { formatDate, formatMoney, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 import { DeclarationRisk } from './risk/DeclarationRisk.tsx';
 
@@ -27,8 +26,7 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 export function Declaration() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { reference = '' } = useParams();
   const { can } = useSession();
   const detail = useQuery({

@@ -25,7 +25,7 @@ import { ApiError, api, apiGet, apiSend, route } from '../api.ts';
 import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
 import { useAction } from '../components/useAction.ts';
 import { FINAL_STATES, type Job, useJob } from '../components/useJob.ts';
-import { formatDateTime, formatNumber } from '../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 const TARGETS = ['declarations', 'manifests', 'payments', 'companies', 'trademarks'] as const;
@@ -60,8 +60,7 @@ const STATE_COLOURS: Record<Job['state'], string> = {
 };
 
 function JobResult({ job }: { job: Job }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const result = job.result as ImportResult | null;
   if (job.state === 'failed') return <Alert color="red">{job.error}</Alert>;
   if (!result || job.kind !== 'import') return null;

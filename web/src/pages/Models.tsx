@@ -23,7 +23,7 @@ import type { ApiResponse } from '../api/types.ts';
 import { apiGet, apiSend } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert, Pending, useErrorMessage } from '../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../i18n/index.ts';
+import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 type Detail = ApiResponse<'/api/models/{id}'>;
@@ -49,9 +49,7 @@ const pct = (lang: string, x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${formatNumber(lang, x * 100, 1)} %`;
 
 function ModelDetail({ id }: { id: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const client = useQueryClient();
   const message = useErrorMessage();
@@ -350,8 +348,7 @@ function TrainForm() {
 }
 
 export function Models() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const models = useQuery({
     queryKey: ['models'],

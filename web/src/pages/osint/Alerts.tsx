@@ -26,7 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
-import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
@@ -85,8 +85,7 @@ function Decision({ alert }: { alert: OsintAlert }) {
 }
 
 function AlertCard({ alert, onDecided }: { alert: OsintAlert; onDecided: (a: OsintAlert) => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const openPost = usePostLink();
   const [deciding, setDeciding] = useState<'confirm' | 'dismiss' | null>(null);
@@ -232,8 +231,7 @@ export function StatusCounts({ active, onPick }: { active?: string; onPick?: (s:
 }
 
 export function Alerts() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const client = useQueryClient();
   const { params, page, setFilters, setPage } = useUrlState([]);
   const status = params.get('status') ?? 'open';

@@ -16,13 +16,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
-import { formatDate, formatMoney } from '../../i18n/index.ts';
+import { formatDate, formatMoney, useLang } from '../../i18n/index.ts';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
   HighlightedText,
@@ -48,8 +47,7 @@ export function useSources() {
 
 /** One post in a list: where, who, when, price, label; the text with what the classifier quoted marked. */
 export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const open = usePostLink();
   const values = quotedValues(item.reasons);
   const text = item.text;
@@ -113,8 +111,7 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
 }
 
 export function Feed() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
   const sources = useSources();
   const list = usePagedQuery(['osint', 'items', filters], page, PAGE_SIZE, (paging) =>

@@ -28,7 +28,7 @@ import { Link, useSearchParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { webUrl } from '../../components/web-url.ts';
-import { formatDateTime, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSources } from './Feed.tsx';
 import { type Signal, spansFromSignals, textOffset } from './highlight.ts';
 import {
@@ -100,8 +100,7 @@ function EntitiesTable({ entities }: { entities: Record<string, unknown> }) {
 
 /** The evidence row of a capture and its re-verification. */
 export function EvidenceBlock({ id, locator }: { id: number; locator: string | null }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const sources = useSources();
   const evidence = useQuery({
     queryKey: ['osint', 'evidence', id],
@@ -228,8 +227,7 @@ export function EvidenceBlock({ id, locator }: { id: number; locator: string | n
 }
 
 export function PostDetail({ id }: { id: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const item = useQuery({
     queryKey: ['osint', 'item', id],
     queryFn: () => apiGet('/api/osint/items/{id}', { path: { id } }),

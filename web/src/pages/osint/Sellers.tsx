@@ -30,7 +30,7 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
-import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { PostCard } from './Feed.tsx';
 import { dirOf } from './PostDetail.tsx';
 import {
@@ -61,8 +61,7 @@ function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
 }
 
 export function Sellers() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const navigate = useNavigate();
   const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
   const list = usePagedQuery(['osint', 'sellers', filters], page, PAGE_SIZE, (paging) =>
@@ -243,8 +242,7 @@ function IdentifierList({ label, values }: { label: string; values: string[] }) 
 }
 
 export function SellerPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { id } = useParams();
   const { page, setPage } = useUrlState([]);
   const seller = useQuery({

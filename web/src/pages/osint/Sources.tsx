@@ -25,7 +25,7 @@ import { Link, useParams } from 'react-router';
 import { api, apiGet, apiSend, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useSources } from './Feed.tsx';
 import { BADGE_STYLE, type JobAnswer, JobProgress, type Source, StatusBadge } from './shared.tsx';
@@ -120,9 +120,7 @@ function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) 
 }
 
 export function Sources() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const manage = can('osint:manage');
   const sources = useSources();
@@ -277,8 +275,7 @@ export function Sources() {
 }
 
 export function SourceRuns() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { id } = useParams();
   const source = useQuery({
     queryKey: ['osint', 'source', id],

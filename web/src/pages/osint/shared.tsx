@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiResponse, Schema } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, useLang } from '../../i18n/index.ts';
 import { type Segment, type Span, type SpanKind, segments } from './highlight.ts';
 
 export type Label = Schema<'OsintItem'>['label'];
@@ -254,8 +254,7 @@ export function useOsintJob(id: string | null) {
 
 /** A job's progress bar while it runs, then what it collected (or why it failed). */
 export function JobProgress({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const job = useOsintJob(id);
   const data = job.data;
   if (job.error)

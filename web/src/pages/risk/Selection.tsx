@@ -33,7 +33,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
 import { CHANNEL_COLOURS } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
-import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
+import { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
 export type QueuePage = ApiResponse<'/api/risk/decisions'>;
@@ -181,8 +181,7 @@ function fromEditable(event: KeyboardEvent | ReactKeyboardEvent): boolean {
 }
 
 function Summary({ data }: { data: QueuePage | undefined }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   if (!data) return <Skeleton h={44} w={420} />;
   const { selected, controlled, pending } = data.summary;
   const done = selected > 0 ? (controlled / selected) * 100 : 0;
@@ -212,8 +211,7 @@ function Summary({ data }: { data: QueuePage | undefined }) {
 }
 
 export function Selection() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');

@@ -34,7 +34,7 @@ import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FINAL_STATES, useJob } from '../../components/useJob.ts';
-import i18n, { formatDate, formatNumber, locale } from '../../i18n/index.ts';
+import i18n, { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
 import type { BacktestReport, BacktestResult, Job, References } from './types.ts';
@@ -114,8 +114,7 @@ function Kpi({
   active: number | null | undefined;
   kind: 'pct' | 'number';
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   return (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -171,9 +170,7 @@ function ChartCard({
 }
 
 export function BacktestResultView({ result }: { result: BacktestResult }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const c = result.candidate;
   const a = result.active?.report;
   const candidateName = result.profile.map((p) => `${p.name} v${p.version}`).join(', ');

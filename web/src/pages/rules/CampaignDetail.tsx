@@ -19,14 +19,13 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { Pager, usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { pageOf } from '../../components/useUrlState.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CampaignStatus, CampaignWindow, Criteria } from './Campaigns.tsx';
 import { backArrow, type CampaignMatch, type QueueStatus, queueStatus } from './types.ts';
@@ -44,8 +43,7 @@ function QueueRow({
   item: CampaignMatch;
   editable: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const client = useQueryClient();
   const message = useErrorMessage();
   const [status, setStatus] = useState<QueueStatus | null>(queueStatus(item.status));
@@ -134,8 +132,7 @@ function QueueRow({
 }
 
 export function CampaignDetail() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, i18n, lang } = useLang();
   const { id } = useParams();
   const campaignId = Number(id);
   const { can } = useSession();

@@ -24,7 +24,7 @@ import { apiGet, apiSend } from '../../api.ts';
 import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import type { Campaign } from './types.ts';
 
@@ -202,8 +202,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
 }
 
 export function Campaigns() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();

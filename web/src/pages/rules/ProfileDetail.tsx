@@ -26,7 +26,7 @@ import { Link, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
 import { backArrow, CHANNEL_COLOURS, type Channel, localText, type Profile, type Rule } from './types.ts';
@@ -60,8 +60,7 @@ function ChannelCell({ channel }: { channel: Rule['effect']['channel'] }) {
 }
 
 export function RulesTable({ rules }: { rules: Rule[] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   if (rules.length === 0)
     return (
       <Text c="dimmed" ta="center" py="lg">
@@ -261,8 +260,7 @@ function ReasonModal({
 }
 
 export function ProfileDetail() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, i18n, lang } = useLang();
   const { id } = useParams();
   const { can } = useSession();
   const [action, setAction] = useState<'activate' | 'retire' | null>(null);

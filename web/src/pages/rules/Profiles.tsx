@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime } from '../../i18n/index.ts';
+import { formatDateTime, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { type ProfileStatus, type ProfileSummary, STATUS_COLOURS } from './types.ts';
 
@@ -31,8 +31,7 @@ export function Validity({ from, to }: { from: string | null; to: string | null 
 }
 
 export function Profiles() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();

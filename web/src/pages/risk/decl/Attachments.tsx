@@ -1,18 +1,16 @@
 /** Photos and documents attached to a declaration and its outcomes, with their fingerprint (SHA-256). */
 import { Badge, Button, Card, CopyButton, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDateTime } from '../../../i18n/index.ts';
+import { formatDateTime, useLang } from '../../../i18n/index.ts';
 import { formatBytes } from './OutcomeForm.tsx';
 import { type Attachment, keys } from './types.ts';
 
 const href = (a: Attachment) => `/api/risk/attachments/${a.id}`;
 
 export function AttachmentsCard({ reference }: { reference: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const list = useQuery({
     queryKey: keys.attachments(reference),
     queryFn: () => apiGet('/api/risk/declarations/{reference}/attachments', { path: { reference } }),

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Group, SimpleGrid, Spoiler, Stack, Table, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatDateTime, formatMoney, formatNumber, useLang } from '../../../i18n/index.ts';
 import { useSession } from '../../../session.tsx';
 import { OverrideForm } from './OverrideForm.tsx';
 import { CHANNEL_COLOURS, type Channel, type Decision, localText, type Score, useNarrow } from './types.ts';
@@ -62,8 +62,7 @@ export function DecisionHeader({
   onRetryScore: () => void;
   currency: string | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const [overriding, setOverriding] = useState(false);
   const narrow = useNarrow();
