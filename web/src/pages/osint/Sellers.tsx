@@ -29,6 +29,7 @@ import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { PostCard } from './Feed.tsx';
@@ -119,29 +120,22 @@ export function Sellers() {
         <>
           <Table.ScrollContainer minWidth={1000}>
             <Table striped highlightOnHover fz="sm" aria-label={t('osint.tabs.sellers')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('osint.sellers.name')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.score')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.accounts')}</Table.Th>
-                  <Table.Th ta="end">{t('osint.sellers.posts')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.risky')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.brands')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.prices')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('osint.sellers.name'),
+                  t('osint.sellers.score'),
+                  t('osint.sellers.accounts'),
+                  { label: t('osint.sellers.posts'), ta: 'end' },
+                  t('osint.sellers.risky'),
+                  t('osint.sellers.brands'),
+                  t('osint.sellers.prices'),
+                ]}
+              />
               <Table.Tbody>
                 {data.items.map((s) => {
                   const open = () => navigate(`/osint/sellers/${s.id}`);
                   return (
-                    <Table.Tr
-                      key={s.id}
-                      tabIndex={0}
-                      style={{ cursor: 'pointer' }}
-                      onClick={open}
-                      onKeyDown={(e) => e.key === 'Enter' && open()}
-                      data-testid="seller-row"
-                    >
+                    <OpenableRow key={s.id} onOpen={open} data-testid="seller-row">
                       <Table.Td>
                         <Text fw={600} size="sm" dir="auto">
                           {s.display_name}
@@ -198,7 +192,7 @@ export function Sellers() {
                             : `${formatNumber(lang, s.price_min_mad)}–${formatNumber(lang, s.price_max_mad ?? 0)}`
                           : '—'}
                       </Table.Td>
-                    </Table.Tr>
+                    </OpenableRow>
                   );
                 })}
               </Table.Tbody>

@@ -25,6 +25,7 @@ import { Link, useParams } from 'react-router';
 import { api, apiGet, apiSend, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TableHead } from '../../components/table.tsx';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useSources } from './Feed.tsx';
@@ -178,18 +179,18 @@ export function Sources() {
             </Card>
           )}
           <Table striped fz="sm" aria-label={t('osint.tabs.sources')} verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('osint.sources.name')}</Table.Th>
-                <Table.Th>{t('osint.sources.type')}</Table.Th>
-                <Table.Th>{t('osint.sources.health')}</Table.Th>
-                <Table.Th>{t('osint.sources.lastRun')}</Table.Th>
-                <Table.Th ta="end">{t('osint.sources.runs')}</Table.Th>
-                <Table.Th ta="end">{t('osint.sources.items')}</Table.Th>
-                <Table.Th>{t('osint.sources.lastError')}</Table.Th>
-                {manage && <Table.Th>{t('osint.sources.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t('osint.sources.name'),
+                t('osint.sources.type'),
+                t('osint.sources.health'),
+                t('osint.sources.lastRun'),
+                { label: t('osint.sources.runs'), ta: 'end' },
+                { label: t('osint.sources.items'), ta: 'end' },
+                t('osint.sources.lastError'),
+                manage && t('osint.sources.actions'),
+              ]}
+            />
             <Table.Tbody>
               {data.items.map((s) => {
                 const job = jobs[s.id] ?? (s.health.running ? s.health.running_job_id : null);
@@ -330,14 +331,14 @@ export function SourceRuns() {
           </Group>
           {run.problems.length > 0 && (
             <Table fz="xs" mt="xs" withTableBorder aria-label={t('osint.runs.problems')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={200}>{t('osint.runs.where')}</Table.Th>
-                  <Table.Th w={90}>{t('osint.runs.severity')}</Table.Th>
-                  <Table.Th w={150}>{t('osint.runs.code')}</Table.Th>
-                  <Table.Th>{t('osint.runs.message')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  { label: t('osint.runs.where'), w: 200 },
+                  { label: t('osint.runs.severity'), w: 90 },
+                  { label: t('osint.runs.code'), w: 150 },
+                  t('osint.runs.message'),
+                ]}
+              />
               <Table.Tbody>
                 {run.problems.map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity of their own

@@ -23,6 +23,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { Pager, usePagedQuery } from '../../components/paging.tsx';
+import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { pageOf } from '../../components/useUrlState.ts';
 import { formatDate, formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
@@ -268,16 +269,16 @@ export function CampaignDetail() {
               aria-label={t('campaigns.matches')}
               opacity={detail.isFetching ? 0.7 : 1}
             >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('campaigns.reference')}</Table.Th>
-                  <Table.Th>{t('campaigns.office')}</Table.Th>
-                  <Table.Th>{t('campaigns.lodged')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end' }}>{t('campaigns.items')}</Table.Th>
-                  <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
-                  <Table.Th>{t('campaigns.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('campaigns.reference'),
+                  t('campaigns.office'),
+                  t('campaigns.lodged'),
+                  { label: t('campaigns.items'), style: { textAlign: 'end' } },
+                  t('campaigns.statusLabel'),
+                  t('campaigns.note'),
+                ]}
+              />
               <Table.Tbody>
                 {d.page.items.map((item) => (
                   <QueueRow

@@ -3,6 +3,7 @@ import { Badge, Button, Card, CopyButton, Group, Loader, Table, Text, Tooltip } 
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { TableHead } from '../../../components/table.tsx';
 import { formatDateTime, useLang } from '../../../i18n/index.ts';
 import { formatBytes } from './OutcomeForm.tsx';
 import { type Attachment, keys } from './types.ts';
@@ -34,15 +35,15 @@ export function AttachmentsCard({ reference }: { reference: string }) {
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing={4} fz="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={64} />
-                <Table.Th>{t('declarationRisk.attachments.name')}</Table.Th>
-                <Table.Th>{t('declarationRisk.attachments.addedAt')}</Table.Th>
-                <Table.Th>SHA-256</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                { label: '', w: 64 },
+                t('declarationRisk.attachments.name'),
+                t('declarationRisk.attachments.addedAt'),
+                'SHA-256',
+                '',
+              ]}
+            />
             <Table.Tbody>
               {items.map((a) => (
                 <Table.Tr key={a.id}>

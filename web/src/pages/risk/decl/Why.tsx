@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption, html } from '../../../components/Chart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { TableHead } from '../../../components/table.tsx';
 import { formatNumber, useLang } from '../../../i18n/index.ts';
 import { ChannelBadge } from './DecisionHeader.tsx';
 import {
@@ -258,13 +259,13 @@ function HitsTable({ hits }: { hits: PanelHit[] }) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing={4} fz="sm" striped data-testid="risk-hits">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th miw={200}>{t('declarationRisk.why.rule')}</Table.Th>
-            <Table.Th ta="end">{t('declarationRisk.why.points')}</Table.Th>
-            <Table.Th>{t('declarationRisk.why.values')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            { label: t('declarationRisk.why.rule'), miw: 200 },
+            { label: t('declarationRisk.why.points'), ta: 'end' },
+            t('declarationRisk.why.values'),
+          ]}
+        />
         <Table.Tbody>
           {hits.map((h) => (
             <Table.Tr key={`${h.profile}/${h.rule_id}`}>
