@@ -23,7 +23,7 @@ import { Link } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
@@ -289,11 +289,7 @@ export function Alerts() {
               <AlertCard key={alert.id} alert={alert} onDecided={decided} />
             ))}
           </Stack>
-          {data.total > PAGE_SIZE && (
-            <Group justify="center">
-              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
-            </Group>
-          )}
+          <ListPager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
         </>
       )}
     </Stack>

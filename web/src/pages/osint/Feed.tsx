@@ -2,35 +2,26 @@
  * The feed: analysed posts, newest first, filtered and paged on the server; the filters live in the address so a
  * view can be shared. Each post shows where it was, who posted it, the price, the label and the evidence marked.
  */
-import {
-  Anchor,
-  Autocomplete,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, useLang } from '../../i18n/index.ts';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
+  ChoiceFilter,
   HighlightedText,
   HighlightLegend,
-  LABELS,
   LabelBadge,
+  LabelFilter,
+  MinScoreFilter,
   type OsintItem,
-  PLATFORMS,
   PlatformBadge,
+  PlatformFilter,
   usePostLink,
 } from './shared.tsx';
 
@@ -112,7 +103,7 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
 
 export function Feed() {
   const { t, lang } = useLang();
-  const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const { page, filters, setPage, draft, setDraft, apply, set } = useFilterForm(FILTERS);
   const sources = useSources();
   const list = usePagedQuery(['osint', 'items', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/osint/items', {
@@ -127,22 +118,10 @@ export function Feed() {
     }),
   );
   const sourceNames = new Map(sources.data?.items.map((s) => [s.id, s.name]) ?? []);
-  const set = (name: keyof Filters, value: string, now = false) => {
-    const next = { ...draft, [name]: value };
-    setDraft(next);
-    if (now) apply(undefined, next);
-  };
   const data = list.data;
   return (
     <Stack gap="sm">
-      <Group
-        component="form"
-        onSubmit={apply}
-        align="end"
-        gap="sm"
-        wrap="wrap"
-        aria-label={t('osint.feed.filters')}
-      >
+      <FilterBar onSubmit={apply} label={t('osint.feed.filters')}>
         <TextInput
           label={t('osint.feed.search')}
           placeholder={t('osint.feed.searchHint')}
@@ -150,44 +129,23 @@ export function Feed() {
           value={draft.q}
           onChange={(e) => set('q', e.currentTarget.value)}
         />
-        <Select
-          label={t('osint.feed.label')}
-          w={170}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.label || null}
-          onChange={(v) => set('label', v ?? '', true)}
-          data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
-        />
-        <Autocomplete
-          label={t('osint.feed.platform')}
-          w={150}
-          placeholder={t('osint.feed.any')}
+        <LabelFilter value={draft.label} onChange={(v) => set('label', v, true)} />
+        <PlatformFilter
           value={draft.platform}
           onChange={(v) => set('platform', v)}
-          onOptionSubmit={(v) => set('platform', v, true)}
-          data={[...PLATFORMS]}
+          onPick={(v) => set('platform', v, true)}
         />
-        <Select
+        <ChoiceFilter
           label={t('osint.feed.source')}
           w={230}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.source || null}
-          onChange={(v) => set('source', v ?? '', true)}
+          value={draft.source}
+          onChange={(v) => set('source', v, true)}
           data={sources.data?.items.map((s) => ({ value: String(s.id), label: s.name })) ?? []}
         />
-        <Select
-          label={t('osint.feed.minScore')}
-          w={120}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.min_score || null}
-          onChange={(v) => set('min_score', v ?? '', true)}
-          data={['0.5', '0.7', '0.8', '0.9'].map((v) => ({
-            value: v,
-            label: `≥ ${Math.round(Number(v) * 100)}`,
-          }))}
+        <MinScoreFilter
+          value={draft.min_score}
+          onChange={(v) => set('min_score', v, true)}
+          steps={['0.5', '0.7', '0.8', '0.9']}
         />
         <Button type="submit">{t('osint.feed.apply')}</Button>
         <Button
@@ -200,7 +158,7 @@ export function Feed() {
         >
           {t('osint.feed.reset')}
         </Button>
-      </Group>
+      </FilterBar>
       <HighlightLegend
         kinds={['counterfeit', 'health_risk', 'duty_evasion', 'sale_intent', 'context', 'negated']}
       />
@@ -221,11 +179,7 @@ export function Feed() {
               <Text c="dimmed">{t('osint.feed.empty')}</Text>
             </Paper>
           )}
-          {data.total > PAGE_SIZE && (
-            <Group justify="center">
-              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
-            </Group>
-          )}
+          <ListPager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
         </>
       )}
     </Stack>

@@ -4,7 +4,6 @@
  */
 import {
   Anchor,
-  Autocomplete,
   Badge,
   Button,
   Card,
@@ -13,7 +12,6 @@ import {
   Loader,
   Paper,
   Progress,
-  Select,
   Stack,
   Table,
   Text,
@@ -28,7 +26,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { ListPager, Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
@@ -39,8 +38,10 @@ import {
   LABEL_HEX,
   LABELS,
   LabelBadge,
-  PLATFORMS,
+  LabelFilter,
+  MinScoreFilter,
   PlatformBadge,
+  PlatformFilter,
   pct,
   type Seller,
 } from './shared.tsx';
@@ -64,56 +65,29 @@ function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
 export function Sellers() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
-  const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const { page, filters, setPage, draft, apply, set } = useFilterForm(FILTERS);
   const list = usePagedQuery(['osint', 'sellers', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/osint/sellers', { query: { ...filters, ...paging } }),
   );
   const data = list.data;
   return (
     <Stack gap="sm">
-      <Group component="form" onSubmit={apply} align="end" gap="sm" wrap="wrap">
+      <FilterBar onSubmit={apply}>
         <TextInput
           label={t('osint.sellers.search')}
           w={220}
           value={draft.q}
-          onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+          onChange={(e) => set('q', e.currentTarget.value)}
         />
-        <Select
-          label={t('osint.feed.label')}
-          w={170}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.label || null}
-          onChange={(v) => {
-            const next = { ...draft, label: v ?? '' };
-            setDraft(next);
-            apply(undefined, next);
-          }}
-          data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
-        />
-        <Autocomplete
-          label={t('osint.feed.platform')}
-          w={150}
-          placeholder={t('osint.feed.any')}
-          value={draft.platform}
-          onChange={(v) => setDraft({ ...draft, platform: v })}
-          data={[...PLATFORMS]}
-        />
-        <Select
-          label={t('osint.feed.minScore')}
-          w={120}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.min_score || null}
-          onChange={(v) => {
-            const next = { ...draft, min_score: v ?? '' };
-            setDraft(next);
-            apply(undefined, next);
-          }}
-          data={['0.5', '0.7', '0.85'].map((v) => ({ value: v, label: `≥ ${Math.round(Number(v) * 100)}` }))}
+        <LabelFilter value={draft.label} onChange={(v) => set('label', v, true)} />
+        <PlatformFilter value={draft.platform} onChange={(v) => set('platform', v)} />
+        <MinScoreFilter
+          value={draft.min_score}
+          onChange={(v) => set('min_score', v, true)}
+          steps={['0.5', '0.7', '0.85']}
         />
         <Button type="submit">{t('osint.feed.apply')}</Button>
-      </Group>
+      </FilterBar>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {!data && !list.error && <Loader aria-label={t('common.loading')} />}
       {data && (
@@ -378,11 +352,7 @@ export function SellerPage() {
             <PostCard key={item.id} item={item} />
           ))}
           {posts.data.items.length === 0 && <Text c="dimmed">{t('osint.feed.empty')}</Text>}
-          {posts.data.total > POSTS_PAGE_SIZE && (
-            <Group justify="center">
-              <Pager total={posts.data.total} size={POSTS_PAGE_SIZE} page={page} onChange={setPage} />
-            </Group>
-          )}
+          <ListPager total={posts.data.total} size={POSTS_PAGE_SIZE} page={page} onChange={setPage} />
         </Stack>
       )}
       <PlatformsNote platforms={s.platforms} />

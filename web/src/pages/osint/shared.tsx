@@ -1,5 +1,5 @@
 /** What the online-monitoring pages share: the API's shapes, label badges, highlighted text, job progress. */
-import { Alert, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Autocomplete, Badge, Group, Progress, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -310,4 +310,78 @@ export function usePostLink() {
     next.set('post', String(id));
     setParams(next);
   };
+}
+
+/** A filter field: its value ('' for any) and what to do when it changes. */
+interface FilterProps {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A filter chosen from a list, which may be cleared back to "any". */
+export function ChoiceFilter({
+  label,
+  w,
+  data,
+  value,
+  onChange,
+}: FilterProps & { label: string; w: number; data: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={label}
+      w={w}
+      clearable
+      placeholder={t('osint.feed.any')}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      data={data}
+    />
+  );
+}
+
+/** The filter fields the feed and the sellers share: the label, the platform, the minimum score. */
+export function LabelFilter(props: FilterProps) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceFilter
+      label={t('osint.feed.label')}
+      w={170}
+      data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
+      {...props}
+    />
+  );
+}
+
+/** A platform typed or picked (`onPick`: picked from the list). */
+export function PlatformFilter({
+  value,
+  onChange,
+  onPick,
+}: FilterProps & { onPick?: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Autocomplete
+      label={t('osint.feed.platform')}
+      w={150}
+      placeholder={t('osint.feed.any')}
+      value={value}
+      onChange={onChange}
+      onOptionSubmit={onPick}
+      data={[...PLATFORMS]}
+    />
+  );
+}
+
+/** A minimum score among `steps` (from 0 to 1, shown in %). */
+export function MinScoreFilter({ steps, ...props }: FilterProps & { steps: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceFilter
+      label={t('osint.feed.minScore')}
+      w={120}
+      data={steps.map((v) => ({ value: v, label: `≥ ${Math.round(Number(v) * 100)}` }))}
+      {...props}
+    />
+  );
 }

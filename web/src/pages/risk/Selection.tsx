@@ -30,6 +30,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
 import { CHANNEL_COLOURS } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
@@ -215,7 +216,7 @@ export function Selection() {
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');
-  const { params, page, update, setPage, clear, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const { params, page, update, setPage, clear, draft, setDraft, apply, set } = useFilterForm(FILTERS);
   const sort = params.get('sort') ?? '';
   const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : 'desc';
 
@@ -251,11 +252,6 @@ export function Selection() {
       next.delete('page');
     });
   /** Selects apply at once; text fields on Enter or with the button. */
-  const choose = (name: Filter, value: string) => {
-    const next = { ...draft, [name]: value };
-    setDraft(next);
-    apply(undefined, next);
-  };
 
   // Shortcuts anywhere on the page, except while typing in a field.
   const keys = useRef<(event: KeyboardEvent) => void>(() => {});
@@ -307,27 +303,20 @@ export function Selection() {
         {!list.error && <Summary data={data} />}
       </Group>
 
-      <Group
-        component="form"
-        onSubmit={apply}
-        align="end"
-        gap="sm"
-        wrap="wrap"
-        aria-label={t('selection.filtersLabel')}
-      >
+      <FilterBar onSubmit={apply} label={t('selection.filtersLabel')}>
         {allOffices && (
           <TextInput
             label={t('selection.filters.office')}
             w={90}
             value={draft.office}
-            onChange={(e) => setDraft({ ...draft, office: e.currentTarget.value })}
+            onChange={(e) => set('office', e.currentTarget.value)}
           />
         )}
         <Select
           label={t('selection.filters.channel')}
           w={250}
           value={draft.channel || 'selected'}
-          onChange={(value) => choose('channel', !value || value === 'selected' ? '' : value)}
+          onChange={(value) => set('channel', !value || value === 'selected' ? '' : value, true)}
           allowDeselect={false}
           data={[
             { value: 'selected', label: t('selection.channelFilter.selected') },
@@ -342,7 +331,7 @@ export function Selection() {
           label={t('selection.filters.campaign')}
           w={170}
           value={draft.campaign || null}
-          onChange={(value) => choose('campaign', value ?? '')}
+          onChange={(value) => set('campaign', value ?? '', true)}
           clearable
           placeholder={campaigns.error ? t('selection.campaignsUnavailable') : t('selection.filters.any')}
           disabled={Boolean(campaigns.error)}
@@ -353,13 +342,13 @@ export function Selection() {
           w={110}
           min={0}
           value={draft.min_score === '' ? '' : Number(draft.min_score)}
-          onChange={(value) => setDraft({ ...draft, min_score: value === '' ? '' : String(value) })}
+          onChange={(value) => set('min_score', value === '' ? '' : String(value))}
         />
         <Select
           label={t('selection.filters.status')}
           w={150}
           value={draft.status || null}
-          onChange={(value) => choose('status', value ?? '')}
+          onChange={(value) => set('status', value ?? '', true)}
           clearable
           placeholder={t('selection.filters.any')}
           data={(['pending', 'controlled'] as const).map((s) => ({
@@ -372,14 +361,14 @@ export function Selection() {
           w={140}
           label={t('selection.filters.from')}
           value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          onChange={(e) => set('from', e.currentTarget.value)}
         />
         <TextInput
           type="date"
           w={140}
           label={t('selection.filters.to')}
           value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          onChange={(e) => set('to', e.currentTarget.value)}
         />
         <Button type="submit">{t('selection.filters.apply')}</Button>
         <Button
@@ -391,7 +380,7 @@ export function Selection() {
         >
           {t('selection.filters.reset')}
         </Button>
-      </Group>
+      </FilterBar>
 
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
 

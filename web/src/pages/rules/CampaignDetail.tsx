@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, useErrorMessage } from '../../components/ErrorAlert.tsx';
-import { Pager, usePagedQuery } from '../../components/paging.tsx';
+import { ListPager, usePagedQuery } from '../../components/paging.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { pageOf } from '../../components/useUrlState.ts';
@@ -292,17 +292,14 @@ export function CampaignDetail() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {d.page.total > PAGE_SIZE && (
-          <Group justify="center" p="sm">
-            <Pager
-              total={d.page.total}
-              size={PAGE_SIZE}
-              page={page}
-              onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
-              small
-            />
-          </Group>
-        )}
+        <ListPager
+          total={d.page.total}
+          size={PAGE_SIZE}
+          page={page}
+          onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
+          p="sm"
+          small
+        />
       </Card>
       <Modal
         opened={confirmClose}
