@@ -8,7 +8,6 @@ import {
   Button,
   Card,
   Group,
-  Loader,
   Paper,
   SegmentedControl,
   SimpleGrid,
@@ -22,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -272,8 +271,7 @@ export function Alerts() {
           aria-label={t('osint.alerts.kind')}
         />
       </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={list} />
       {data && (
         <>
           <Text size="sm" c="dimmed">

@@ -2,11 +2,11 @@
  * The feed: analysed posts, newest first, filtered and paged on the server; the filters live in the address so a
  * view can be shared. Each post shows where it was, who posted it, the price, the label and the evidence marked.
  */
-import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -162,8 +162,7 @@ export function Feed() {
       <HighlightLegend
         kinds={['counterfeit', 'health_risk', 'duty_evasion', 'sale_intent', 'context', 'negated']}
       />
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={list} />
       {data && (
         <>
           <Text size="sm" c="dimmed">

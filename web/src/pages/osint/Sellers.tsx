@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
-import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListPager, Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
@@ -88,8 +88,7 @@ export function Sellers() {
         />
         <Button type="submit">{t('osint.feed.apply')}</Button>
       </FilterBar>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={list} />
       {data && (
         <>
           <Table.ScrollContainer minWidth={1000}>

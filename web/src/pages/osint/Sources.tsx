@@ -24,8 +24,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, apiGet, apiSend, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { TableHead } from '../../components/table.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useSources } from './Feed.tsx';
@@ -34,18 +35,16 @@ import { BADGE_STYLE, type JobAnswer, JobProgress, type Source, StatusBadge } fr
 function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (what: string, call: () => Promise<unknown>) => {
-    setBusy(what);
-    setError(null);
-    try {
+  // One action at a time, named so that only its button spins.
+  const action = useAction();
+  const [what, setWhat] = useState<string | null>(null);
+  const busy = action.busy ? what : null;
+  const error = action.error;
+  const run = (name: string, call: () => Promise<unknown>) => {
+    setWhat(name);
+    return action.run(async () => {
       await call();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
   const collect = () =>
     run('collect', async () => {
@@ -162,8 +161,7 @@ export function Sources() {
   const data = sources.data;
   return (
     <Stack gap="sm">
-      <ErrorAlert error={sources.error} onRetry={() => void sources.refetch()} />
-      {!data && !sources.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={sources} />
       {data && (
         <>
           {chart && (
