@@ -63,6 +63,18 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
+/** A panel's title, with the link to the page it sums up. */
+function PanelHeader({ title, to, link }: { title: string; to: string; link: string }) {
+  return (
+    <Group justify="space-between" mb="xs">
+      <Text fw={600}>{title}</Text>
+      <Anchor component={Link} to={to} size="sm">
+        {link}
+      </Anchor>
+    </Group>
+  );
+}
+
 export function DashboardTargeting() {
   const { t, lang, rtl } = useLang();
   const { can } = useSession();
@@ -165,12 +177,11 @@ export function DashboardTargeting() {
       {can('risk:read') && (
         <Grid.Col span={{ base: 12, lg: can('osint:read') ? 9 : 12 }}>
           <Card withBorder>
-            <Group justify="space-between" mb="xs">
-              <Text fw={600}>{t('dashboard.targeting.title')}</Text>
-              <Anchor component={Link} to="/selection?selected=true" size="sm">
-                {t('dashboard.targeting.openQueue')}
-              </Anchor>
-            </Group>
+            <PanelHeader
+              title={t('dashboard.targeting.title')}
+              to="/selection?selected=true"
+              link={t('dashboard.targeting.openQueue')}
+            />
             {error && (
               <ErrorAlert
                 error={error}
@@ -235,12 +246,7 @@ export function DashboardTargeting() {
       {can('osint:read') && (
         <Grid.Col span={{ base: 12, lg: can('risk:read') ? 3 : 12 }}>
           <Card withBorder h="100%">
-            <Group justify="space-between" mb="xs">
-              <Text fw={600}>{t('dashboard.online.title')}</Text>
-              <Anchor component={Link} to="/osint" size="sm">
-                {t('dashboard.online.open')}
-              </Anchor>
-            </Group>
+            <PanelHeader title={t('dashboard.online.title')} to="/osint" link={t('dashboard.online.open')} />
             {alertCounts.error && (
               <ErrorAlert error={alertCounts.error} onRetry={() => void alertCounts.refetch()} />
             )}

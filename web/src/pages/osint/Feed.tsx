@@ -2,9 +2,8 @@
  * The feed: analysed posts, newest first, filtered and paged on the server; the filters live in the address so a
  * view can be shared. Each post shows where it was, who posted it, the price, the label and the evidence marked.
  */
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
@@ -16,6 +15,7 @@ import {
   ChoiceFilter,
   HighlightedText,
   HighlightLegend,
+  KindAndAuthor,
   LabelBadge,
   LabelFilter,
   MinScoreFilter,
@@ -47,19 +47,7 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
       <Group justify="space-between" wrap="nowrap" align="start" gap="xs">
         <Group gap={8} wrap="wrap">
           <PlatformBadge platform={item.platform} />
-          <Text size="xs" c="dimmed">
-            {t(`osint.itemKinds.${item.kind}`, { defaultValue: item.kind })}
-          </Text>
-          {item.author &&
-            (item.seller_id ? (
-              <Anchor component={Link} to={`/osint/sellers/${item.seller_id}`} size="sm" fw={600} dir="auto">
-                {item.author}
-              </Anchor>
-            ) : (
-              <Text size="sm" fw={600} dir="auto">
-                {item.author}
-              </Text>
-            ))}
+          <KindAndAuthor post={item} small />
           <Text size="xs" c="dimmed">
             {formatDate(lang, item.posted_at ?? item.first_seen_at)}
           </Text>

@@ -34,6 +34,7 @@ import { type Signal, spansFromSignals, textOffset } from './highlight.ts';
 import {
   HighlightedText,
   HighlightLegend,
+  KindAndAuthor,
   LABEL_COLOURS,
   LabelBadge,
   PlatformBadge,
@@ -242,19 +243,7 @@ export function PostDetail({ id }: { id: number }) {
       <Group justify="space-between" align="start">
         <Group gap="xs">
           <PlatformBadge platform={d.platform} />
-          <Text size="sm" c="dimmed">
-            {t(`osint.itemKinds.${d.kind}`, { defaultValue: d.kind })}
-          </Text>
-          {d.author &&
-            (d.seller_id ? (
-              <Anchor component={Link} to={`/osint/sellers/${d.seller_id}`} fw={600} dir="auto">
-                {d.author}
-              </Anchor>
-            ) : (
-              <Text fw={600} dir="auto">
-                {d.author}
-              </Text>
-            ))}
+          <KindAndAuthor post={d} />
           <Text size="sm" c="dimmed">
             {formatDateTime(lang, d.posted_at)}
           </Text>

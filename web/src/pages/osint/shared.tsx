@@ -1,9 +1,20 @@
 /** What the online-monitoring pages share: the API's shapes, label badges, highlighted text, job progress. */
-import { Alert, Autocomplete, Badge, Group, Progress, Select, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Badge,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ApiResponse, Schema } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
 import { formatNumber, useLang } from '../../i18n/index.ts';
@@ -383,5 +394,34 @@ export function MinScoreFilter({ steps, ...props }: FilterProps & { steps: reado
       data={steps.map((v) => ({ value: v, label: `≥ ${Math.round(Number(v) * 100)}` }))}
       {...props}
     />
+  );
+}
+
+/** A post's kind and author; the author links to the seller's page when the post is tied to one. */
+export function KindAndAuthor({
+  post,
+  small,
+}: {
+  post: { kind: string; author: string | null; seller_id: number | null };
+  small?: boolean;
+}) {
+  const { t } = useTranslation();
+  const size = small ? 'sm' : undefined;
+  return (
+    <>
+      <Text size={small ? 'xs' : 'sm'} c="dimmed">
+        {t(`osint.itemKinds.${post.kind}`, { defaultValue: post.kind })}
+      </Text>
+      {post.author &&
+        (post.seller_id ? (
+          <Anchor component={Link} to={`/osint/sellers/${post.seller_id}`} size={size} fw={600} dir="auto">
+            {post.author}
+          </Anchor>
+        ) : (
+          <Text size={size} fw={600} dir="auto">
+            {post.author}
+          </Text>
+        ))}
+    </>
   );
 }
