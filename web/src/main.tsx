@@ -6,7 +6,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter } from 'react-router';
+import { type RouteMap, RouteTable } from './components/routes.tsx';
 import './i18n/index.ts';
 import { direction } from './i18n/index.ts';
 import { Layout } from './Layout.tsx';
@@ -26,6 +27,16 @@ const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans Arabic", sans-serif',
 });
+const ROUTES: RouteMap = {
+  '/': Dashboard,
+  '/declarations': Declarations,
+  '/declarations/:reference': Declaration,
+  '/imports': Imports,
+  '/selection': Selection,
+  '/rules/*': RulesAndCampaigns,
+  '/models': Models,
+  '/osint/*': OnlineMonitoring,
+};
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 function App() {
@@ -46,17 +57,7 @@ function App() {
   if (!user) return <Login />;
   return (
     <Layout>
-      <Routes>
-        <Route path="/" element={<Dashboard />} />
-        <Route path="/declarations" element={<Declarations />} />
-        <Route path="/declarations/:reference" element={<Declaration />} />
-        <Route path="/imports" element={<Imports />} />
-        <Route path="/selection" element={<Selection />} />
-        <Route path="/rules/*" element={<RulesAndCampaigns />} />
-        <Route path="/models" element={<Models />} />
-        <Route path="/osint/*" element={<OnlineMonitoring />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <RouteTable routes={ROUTES} fallback="/" />
     </Layout>
   );
 }

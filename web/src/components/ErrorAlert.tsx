@@ -19,12 +19,13 @@ export function useErrorMessage() {
   };
 }
 
-export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** `mt`: the space above it, where it follows a form. */
+export function ErrorAlert({ error, onRetry, mt }: { error: unknown; onRetry?: () => void; mt?: number }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   if (!error) return null;
   return (
-    <Alert color="red" role="alert" title={t('errors.unknown', { message: '' }).replace(' ()', '')}>
+    <Alert color="red" role="alert" mt={mt} title={t('errors.unknown', { message: '' }).replace(' ()', '')}>
       {message(error)}
       {onRetry && (
         <Button size="xs" variant="light" color="red" ml="md" onClick={onRetry}>
@@ -59,4 +60,15 @@ export function Pending({
       <Loader aria-label={t('common.loading')} />
     </Center>
   );
+}
+
+/**
+ * Where a list's query has not answered yet: its error with a retry (kept above the previous page, if any), or a
+ * loader until the first answer. `<QueryStatus query={list} />{list.data && …}`
+ */
+export function QueryStatus({ query }: { query: { data: unknown; error: unknown; refetch: () => unknown } }) {
+  const { t } = useTranslation();
+  if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <Loader aria-label={t('common.loading')} />;
+  return null;
 }

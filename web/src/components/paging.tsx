@@ -3,7 +3,7 @@
  * server query of one page (limit and offset from the page number, the previous page kept on screen while the next
  * loads), the "from–to of total" figures and the pager, so that every list pages alike.
  */
-import { Pagination } from '@mantine/core';
+import { Group, Pagination } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatNumber } from '../i18n/index.ts';
 
@@ -39,19 +39,15 @@ export function rangeOf(lang: string, data: Paged): { from: string; to: string; 
 }
 
 /** The pages of a list of `total` rows, `size` a page. */
-export function Pager({
-  total,
-  size,
-  page,
-  onChange,
-  small,
-}: {
+interface PagerProps {
   total: number;
   size: number;
   page: number;
   onChange: (page: number) => void;
   small?: boolean;
-}) {
+}
+
+export function Pager({ total, size, page, onChange, small }: PagerProps) {
   return (
     <Pagination
       total={Math.max(1, Math.ceil(total / size))}
@@ -60,5 +56,15 @@ export function Pager({
       siblings={1}
       {...(small ? { size: 'sm' } : {})}
     />
+  );
+}
+
+/** The pager under a list, centred; none while the list fits on one page. */
+export function ListPager({ p, ...pager }: PagerProps & { /** Padding around it. */ p?: string }) {
+  if (pager.total <= pager.size) return null;
+  return (
+    <Group justify="center" p={p}>
+      <Pager {...pager} />
+    </Group>
   );
 }

@@ -46,7 +46,8 @@ export function useUrlState<Name extends string>(names: readonly Name[]) {
 
 /**
  * A list page's filter form over `useUrlState`: the draft the inputs edit, which follows the address (back button,
- * a shared link, "clear"), and `apply` to put it (or `next`) in the address, back on the first page.
+ * a shared link, "clear"), `set` to change one of its fields, and `apply` to put it (or `next`) in the address, back
+ * on the first page.
  */
 export function useFilterForm<Name extends string>(names: readonly Name[]) {
   const state = useUrlState(names);
@@ -58,5 +59,11 @@ export function useFilterForm<Name extends string>(names: readonly Name[]) {
     event?.preventDefault();
     state.setFilters(next);
   };
-  return { ...state, draft, setDraft, apply };
+  /** Sets one field of the draft; with `now`, applies it at once (a choice from a list, where typing waits). */
+  const set = (name: Name, value: string, now = false) => {
+    const next = { ...draft, [name]: value } as Record<Name, string>;
+    setDraft(next);
+    if (now) apply(undefined, next);
+  };
+  return { ...state, draft, setDraft, apply, set };
 }

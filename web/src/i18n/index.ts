@@ -1,17 +1,18 @@
 /**
  * French (default), English and Arabic (right to left). The language is remembered in the browser; numbers, dates
- * and amounts are formatted for it (Arabic with Latin digits, as Moroccan administrations write them).
+ * and amounts are formatted for it (Arabic with Latin digits, as Moroccan administrations write them). The messages
+ * are data: i18next's JSON resources, the core ones here (fr.json, en.json, ar.json) and each area's beside its pages.
  */
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { osintMessages } from '../pages/osint/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
 import { rulesMessages } from '../pages/rules/messages.ts';
-import { ar } from './ar.ts';
+import ar from './ar.json';
 import type { MessageBundle } from './bundle.ts';
-import { en } from './en.ts';
-import { fr } from './fr.ts';
+import en from './en.json';
+import fr from './fr.json';
 
 export type { MessageBundle } from './bundle.ts';
 
@@ -40,8 +41,8 @@ function merged(core: Record<string, unknown>, language: Language): Record<strin
 /** Every message, by language: the core ones and each area's bundle. */
 export const RESOURCES: Record<Language, Record<string, unknown>> = {
   fr: merged(fr, 'fr'),
-  en: merged(en, 'en'),
-  ar: merged(ar, 'ar'),
+  en: merged(en satisfies typeof fr, 'en'),
+  ar: merged(ar satisfies typeof fr, 'ar'),
 };
 
 void i18next.use(initReactI18next).init({
@@ -54,6 +55,15 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
 });
+
+/**
+ * What a page needs to speak the user's language: `t`, the language its numbers and dates are formatted for, and
+ * whether it reads right to left (charts mirror their axes).
+ */
+export function useLang() {
+  const { t, i18n } = useTranslation();
+  return { t, i18n, lang: i18n.language, rtl: direction(i18n.language) === 'rtl' };
+}
 
 export function direction(language: string): 'rtl' | 'ltr' {
   return language === 'ar' ? 'rtl' : 'ltr';

@@ -1,12 +1,12 @@
 /** What the day and the year look like: totals, the last day, trends per month, results, offices, HS chapters. */
-import { Card, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../i18n/index.ts';
+import { GridPanel } from '../components/GridPanel.tsx';
+import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { DashboardTargeting } from './DashboardTargeting.tsx';
 
 function Stat({
@@ -38,9 +38,7 @@ function Stat({
 }
 
 export function Dashboard() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const overview = useQuery({
     queryKey: ['overview'],
     queryFn: () => apiGet('/api/reports/overview'),
@@ -176,32 +174,18 @@ export function Dashboard() {
       </SimpleGrid>
       <DashboardTargeting />
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Card withBorder>
-            <Group justify="space-between">
-              <Text fw={600}>{t('dashboard.perMonth')}</Text>
-            </Group>
-            <Chart option={charts.perMonth} label={t('dashboard.perMonth')} />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('dashboard.byResult')}</Text>
-            <Chart option={charts.byResult} label={t('dashboard.byResult')} />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('dashboard.topChapters')}</Text>
-            <Chart option={charts.chapters} label={t('dashboard.topChapters')} />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('dashboard.byOffice')}</Text>
-            <Chart option={charts.offices} label={t('dashboard.byOffice')} />
-          </Card>
-        </Grid.Col>
+        <GridPanel lg={8} title={t('dashboard.perMonth')}>
+          <Chart option={charts.perMonth} label={t('dashboard.perMonth')} />
+        </GridPanel>
+        <GridPanel lg={4} title={t('dashboard.byResult')}>
+          <Chart option={charts.byResult} label={t('dashboard.byResult')} />
+        </GridPanel>
+        <GridPanel lg={6} title={t('dashboard.topChapters')}>
+          <Chart option={charts.chapters} label={t('dashboard.topChapters')} />
+        </GridPanel>
+        <GridPanel lg={6} title={t('dashboard.byOffice')}>
+          <Chart option={charts.offices} label={t('dashboard.byOffice')} />
+        </GridPanel>
       </Grid>
     </Stack>
   );

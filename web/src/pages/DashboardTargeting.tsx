@@ -6,13 +6,12 @@
 import { Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiItem } from '../api/types.ts';
 import { apiGet } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 export type ChannelStat = ApiItem<'/api/risk/stats/channels'>;
@@ -64,10 +63,20 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
+/** A panel's title, with the link to the page it sums up. */
+function PanelHeader({ title, to, link }: { title: string; to: string; link: string }) {
+  return (
+    <Group justify="space-between" mb="xs">
+      <Text fw={600}>{title}</Text>
+      <Anchor component={Link} to={to} size="sm">
+        {link}
+      </Anchor>
+    </Group>
+  );
+}
+
 export function DashboardTargeting() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const channels = useQuery({
     queryKey: ['risk', 'stats', 'channels'],
@@ -168,12 +177,11 @@ export function DashboardTargeting() {
       {can('risk:read') && (
         <Grid.Col span={{ base: 12, lg: can('osint:read') ? 9 : 12 }}>
           <Card withBorder>
-            <Group justify="space-between" mb="xs">
-              <Text fw={600}>{t('dashboard.targeting.title')}</Text>
-              <Anchor component={Link} to="/selection?selected=true" size="sm">
-                {t('dashboard.targeting.openQueue')}
-              </Anchor>
-            </Group>
+            <PanelHeader
+              title={t('dashboard.targeting.title')}
+              to="/selection?selected=true"
+              link={t('dashboard.targeting.openQueue')}
+            />
             {error && (
               <ErrorAlert
                 error={error}
@@ -238,12 +246,7 @@ export function DashboardTargeting() {
       {can('osint:read') && (
         <Grid.Col span={{ base: 12, lg: can('risk:read') ? 3 : 12 }}>
           <Card withBorder h="100%">
-            <Group justify="space-between" mb="xs">
-              <Text fw={600}>{t('dashboard.online.title')}</Text>
-              <Anchor component={Link} to="/osint" size="sm">
-                {t('dashboard.online.open')}
-              </Anchor>
-            </Group>
+            <PanelHeader title={t('dashboard.online.title')} to="/osint" link={t('dashboard.online.open')} />
             {alertCounts.error && (
               <ErrorAlert error={alertCounts.error} onRetry={() => void alertCounts.refetch()} />
             )}

@@ -1,12 +1,12 @@
 /** One declaration: header, parties with the company register, items and their controls, partner data. */
 import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Schema } from '../api/types.ts';
 import { apiGet } from '../api.ts';
 import { Pending } from '../components/ErrorAlert.tsx';
-import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
+import { TableHead } from '../components/table.tsx';
+import { formatDate, formatMoney, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 import { DeclarationRisk } from './risk/DeclarationRisk.tsx';
 
@@ -27,8 +27,7 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 export function Declaration() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { reference = '' } = useParams();
   const { can } = useSession();
   const detail = useQuery({
@@ -116,18 +115,18 @@ export function Declaration() {
           {t('declaration.itemsTitle')}
         </Text>
         <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('declaration.line')}</Table.Th>
-              <Table.Th>SH / HS</Table.Th>
-              <Table.Th>{t('declaration.description')}</Table.Th>
-              <Table.Th>{t('declarations.origin')}</Table.Th>
-              <Table.Th ta="end">{t('declaration.netMass')}</Table.Th>
-              <Table.Th ta="end">{t('declarations.value')}</Table.Th>
-              <Table.Th ta="end">{t('declaration.rate')}</Table.Th>
-              <Table.Th>{t('declaration.outcomes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t('declaration.line'),
+              'SH / HS',
+              t('declaration.description'),
+              t('declarations.origin'),
+              { label: t('declaration.netMass'), ta: 'end' },
+              { label: t('declarations.value'), ta: 'end' },
+              { label: t('declaration.rate'), ta: 'end' },
+              t('declaration.outcomes'),
+            ]}
+          />
           <Table.Tbody>
             {d.items.map((item) => (
               <Table.Tr key={item.id}>

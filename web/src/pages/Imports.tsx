@@ -23,9 +23,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, apiGet, apiSend, route } from '../api.ts';
 import { ErrorAlert, useErrorMessage } from '../components/ErrorAlert.tsx';
+import { TableHead } from '../components/table.tsx';
 import { useAction } from '../components/useAction.ts';
 import { FINAL_STATES, type Job, useJob } from '../components/useJob.ts';
-import { formatDateTime, formatNumber } from '../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 const TARGETS = ['declarations', 'manifests', 'payments', 'companies', 'trademarks'] as const;
@@ -60,8 +61,7 @@ const STATE_COLOURS: Record<Job['state'], string> = {
 };
 
 function JobResult({ job }: { job: Job }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const result = job.result as ImportResult | null;
   if (job.state === 'failed') return <Alert color="red">{job.error}</Alert>;
   if (!result || job.kind !== 'import') return null;
@@ -90,13 +90,7 @@ function JobResult({ job }: { job: Job }) {
       )}
       {result.errors.length > 0 && (
         <Table aria-label={t('imports.errors')} data-testid="import-errors">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('declaration.line')}</Table.Th>
-              <Table.Th>{t('imports.column')}</Table.Th>
-              <Table.Th>{t('imports.errors')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t('declaration.line'), t('imports.column'), t('imports.errors')]} />
           <Table.Tbody>
             {result.errors.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: errors have no identity of their own

@@ -23,7 +23,9 @@ import type { ApiResponse } from '../api/types.ts';
 import { apiGet, apiSend } from '../api.ts';
 import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert, Pending, useErrorMessage } from '../components/ErrorAlert.tsx';
-import { formatDate, formatNumber } from '../i18n/index.ts';
+import { GridPanel } from '../components/GridPanel.tsx';
+import { TableHead } from '../components/table.tsx';
+import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 type Detail = ApiResponse<'/api/models/{id}'>;
@@ -49,9 +51,7 @@ const pct = (lang: string, x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${formatNumber(lang, x * 100, 1)} %`;
 
 function ModelDetail({ id }: { id: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const client = useQueryClient();
   const message = useErrorMessage();
@@ -206,90 +206,78 @@ function ModelDetail({ id }: { id: number }) {
         </Text>
       )}
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('models.importance')}</Text>
-            {charts.importance && (
-              <Chart option={charts.importance} label={t('models.importance')} height={320} />
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('models.curve', { from: from ? formatDate(lang, from) : '' })}</Text>
-            {evaluation.error ? (
-              <Text c="dimmed" size="sm">
-                {message(evaluation.error)}
+        <GridPanel lg={6} title={t('models.importance')}>
+          {charts.importance && (
+            <Chart option={charts.importance} label={t('models.importance')} height={320} />
+          )}
+        </GridPanel>
+        <GridPanel lg={6} title={t('models.curve', { from: from ? formatDate(lang, from) : '' })}>
+          {evaluation.error ? (
+            <Text c="dimmed" size="sm">
+              {message(evaluation.error)}
+            </Text>
+          ) : (
+            charts.curve && (
+              <Chart option={charts.curve} label={t('models.curve', { from: '' })} height={320} />
+            )
+          )}
+        </GridPanel>
+        <GridPanel lg={6} title={t('models.drift')}>
+          {drift.data && (
+            <>
+              <Text size="sm">
+                {t('models.scorePsi')}: {formatNumber(lang, drift.data.score_psi, 3)} (
+                {formatNumber(lang, drift.data.current_lines)} {t('models.lines')})
               </Text>
-            ) : (
-              charts.curve && (
-                <Chart option={charts.curve} label={t('models.curve', { from: '' })} height={320} />
-              )
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('models.drift')}</Text>
-            {drift.data && (
-              <>
-                <Text size="sm">
-                  {t('models.scorePsi')}: {formatNumber(lang, drift.data.score_psi, 3)} (
-                  {formatNumber(lang, drift.data.current_lines)} {t('models.lines')})
-                </Text>
-                <Table>
-                  <Table.Tbody>
-                    {drift.data.features.slice(0, 8).map((f) => (
-                      <Table.Tr key={f.feature}>
-                        <Table.Td>{f.feature}</Table.Td>
-                        <Table.Td ta="end">
-                          <Badge
-                            color={f.psi > 0.25 ? 'red' : f.psi > 0.1 ? 'yellow' : 'green'}
-                            variant="light"
-                          >
-                            PSI {formatNumber(lang, f.psi, 3)}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </>
-            )}
-            {drift.error && (
-              <Text c="dimmed" size="sm">
-                {message(drift.error)}
-              </Text>
-            )}
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Card withBorder>
-            <Text fw={600}>{t('models.bias')}</Text>
-            {bias.data && (
               <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('declarations.office')}</Table.Th>
-                    <Table.Th ta="end">{t('models.selectionRate')}</Table.Th>
-                    <Table.Th ta="end">{t('models.precision')}</Table.Th>
-                    <Table.Th ta="end">{t('dashboard.fraudRate')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
                 <Table.Tbody>
-                  {bias.data.by_office.slice(0, 8).map((r) => (
-                    <Table.Tr key={r.group}>
-                      <Table.Td>{r.group}</Table.Td>
-                      <Table.Td ta="end">{pct(lang, r.selectionRate)}</Table.Td>
-                      <Table.Td ta="end">{pct(lang, r.precision)}</Table.Td>
-                      <Table.Td ta="end">{pct(lang, r.fraudRate)}</Table.Td>
+                  {drift.data.features.slice(0, 8).map((f) => (
+                    <Table.Tr key={f.feature}>
+                      <Table.Td>{f.feature}</Table.Td>
+                      <Table.Td ta="end">
+                        <Badge
+                          color={f.psi > 0.25 ? 'red' : f.psi > 0.1 ? 'yellow' : 'green'}
+                          variant="light"
+                        >
+                          PSI {formatNumber(lang, f.psi, 3)}
+                        </Badge>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
-            )}
-          </Card>
-        </Grid.Col>
+            </>
+          )}
+          {drift.error && (
+            <Text c="dimmed" size="sm">
+              {message(drift.error)}
+            </Text>
+          )}
+        </GridPanel>
+        <GridPanel lg={6} title={t('models.bias')}>
+          {bias.data && (
+            <Table>
+              <TableHead
+                columns={[
+                  t('declarations.office'),
+                  { label: t('models.selectionRate'), ta: 'end' },
+                  { label: t('models.precision'), ta: 'end' },
+                  { label: t('dashboard.fraudRate'), ta: 'end' },
+                ]}
+              />
+              <Table.Tbody>
+                {bias.data.by_office.slice(0, 8).map((r) => (
+                  <Table.Tr key={r.group}>
+                    <Table.Td>{r.group}</Table.Td>
+                    <Table.Td ta="end">{pct(lang, r.selectionRate)}</Table.Td>
+                    <Table.Td ta="end">{pct(lang, r.precision)}</Table.Td>
+                    <Table.Td ta="end">{pct(lang, r.fraudRate)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </GridPanel>
       </Grid>
     </Stack>
   );
@@ -350,8 +338,7 @@ function TrainForm() {
 }
 
 export function Models() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const models = useQuery({
     queryKey: ['models'],

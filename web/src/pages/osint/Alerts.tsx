@@ -8,7 +8,6 @@ import {
   Button,
   Card,
   Group,
-  Loader,
   Paper,
   SegmentedControl,
   SimpleGrid,
@@ -22,11 +21,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
-import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
@@ -85,8 +84,7 @@ function Decision({ alert }: { alert: OsintAlert }) {
 }
 
 function AlertCard({ alert, onDecided }: { alert: OsintAlert; onDecided: (a: OsintAlert) => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const openPost = usePostLink();
   const [deciding, setDeciding] = useState<'confirm' | 'dismiss' | null>(null);
@@ -232,8 +230,7 @@ export function StatusCounts({ active, onPick }: { active?: string; onPick?: (s:
 }
 
 export function Alerts() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const client = useQueryClient();
   const { params, page, setFilters, setPage } = useUrlState([]);
   const status = params.get('status') ?? 'open';
@@ -274,8 +271,7 @@ export function Alerts() {
           aria-label={t('osint.alerts.kind')}
         />
       </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={list} />
       {data && (
         <>
           <Text size="sm" c="dimmed">
@@ -291,11 +287,7 @@ export function Alerts() {
               <AlertCard key={alert.id} alert={alert} onDecided={decided} />
             ))}
           </Stack>
-          {data.total > PAGE_SIZE && (
-            <Group justify="center">
-              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
-            </Group>
-          )}
+          <ListPager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
         </>
       )}
     </Stack>

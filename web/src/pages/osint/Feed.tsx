@@ -2,36 +2,26 @@
  * The feed: analysed posts, newest first, filtered and paged on the server; the filters live in the address so a
  * view can be shared. Each post shows where it was, who posted it, the price, the label and the evidence marked.
  */
-import {
-  Anchor,
-  Autocomplete,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { QueryStatus } from '../../components/ErrorAlert.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
-import { formatDate, formatMoney } from '../../i18n/index.ts';
+import { formatDate, formatMoney, useLang } from '../../i18n/index.ts';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
+  ChoiceFilter,
   HighlightedText,
   HighlightLegend,
-  LABELS,
+  KindAndAuthor,
   LabelBadge,
+  LabelFilter,
+  MinScoreFilter,
   type OsintItem,
-  PLATFORMS,
   PlatformBadge,
+  PlatformFilter,
   usePostLink,
 } from './shared.tsx';
 
@@ -48,8 +38,7 @@ export function useSources() {
 
 /** One post in a list: where, who, when, price, label; the text with what the classifier quoted marked. */
 export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const open = usePostLink();
   const values = quotedValues(item.reasons);
   const text = item.text;
@@ -58,19 +47,7 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
       <Group justify="space-between" wrap="nowrap" align="start" gap="xs">
         <Group gap={8} wrap="wrap">
           <PlatformBadge platform={item.platform} />
-          <Text size="xs" c="dimmed">
-            {t(`osint.itemKinds.${item.kind}`, { defaultValue: item.kind })}
-          </Text>
-          {item.author &&
-            (item.seller_id ? (
-              <Anchor component={Link} to={`/osint/sellers/${item.seller_id}`} size="sm" fw={600} dir="auto">
-                {item.author}
-              </Anchor>
-            ) : (
-              <Text size="sm" fw={600} dir="auto">
-                {item.author}
-              </Text>
-            ))}
+          <KindAndAuthor post={item} small />
           <Text size="xs" c="dimmed">
             {formatDate(lang, item.posted_at ?? item.first_seen_at)}
           </Text>
@@ -113,9 +90,8 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
 }
 
 export function Feed() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const { t, lang } = useLang();
+  const { page, filters, setPage, draft, setDraft, apply, set } = useFilterForm(FILTERS);
   const sources = useSources();
   const list = usePagedQuery(['osint', 'items', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/osint/items', {
@@ -130,22 +106,10 @@ export function Feed() {
     }),
   );
   const sourceNames = new Map(sources.data?.items.map((s) => [s.id, s.name]) ?? []);
-  const set = (name: keyof Filters, value: string, now = false) => {
-    const next = { ...draft, [name]: value };
-    setDraft(next);
-    if (now) apply(undefined, next);
-  };
   const data = list.data;
   return (
     <Stack gap="sm">
-      <Group
-        component="form"
-        onSubmit={apply}
-        align="end"
-        gap="sm"
-        wrap="wrap"
-        aria-label={t('osint.feed.filters')}
-      >
+      <FilterBar onSubmit={apply} label={t('osint.feed.filters')}>
         <TextInput
           label={t('osint.feed.search')}
           placeholder={t('osint.feed.searchHint')}
@@ -153,44 +117,23 @@ export function Feed() {
           value={draft.q}
           onChange={(e) => set('q', e.currentTarget.value)}
         />
-        <Select
-          label={t('osint.feed.label')}
-          w={170}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.label || null}
-          onChange={(v) => set('label', v ?? '', true)}
-          data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
-        />
-        <Autocomplete
-          label={t('osint.feed.platform')}
-          w={150}
-          placeholder={t('osint.feed.any')}
+        <LabelFilter value={draft.label} onChange={(v) => set('label', v, true)} />
+        <PlatformFilter
           value={draft.platform}
           onChange={(v) => set('platform', v)}
-          onOptionSubmit={(v) => set('platform', v, true)}
-          data={[...PLATFORMS]}
+          onPick={(v) => set('platform', v, true)}
         />
-        <Select
+        <ChoiceFilter
           label={t('osint.feed.source')}
           w={230}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.source || null}
-          onChange={(v) => set('source', v ?? '', true)}
+          value={draft.source}
+          onChange={(v) => set('source', v, true)}
           data={sources.data?.items.map((s) => ({ value: String(s.id), label: s.name })) ?? []}
         />
-        <Select
-          label={t('osint.feed.minScore')}
-          w={120}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.min_score || null}
-          onChange={(v) => set('min_score', v ?? '', true)}
-          data={['0.5', '0.7', '0.8', '0.9'].map((v) => ({
-            value: v,
-            label: `≥ ${Math.round(Number(v) * 100)}`,
-          }))}
+        <MinScoreFilter
+          value={draft.min_score}
+          onChange={(v) => set('min_score', v, true)}
+          steps={['0.5', '0.7', '0.8', '0.9']}
         />
         <Button type="submit">{t('osint.feed.apply')}</Button>
         <Button
@@ -203,12 +146,11 @@ export function Feed() {
         >
           {t('osint.feed.reset')}
         </Button>
-      </Group>
+      </FilterBar>
       <HighlightLegend
         kinds={['counterfeit', 'health_risk', 'duty_evasion', 'sale_intent', 'context', 'negated']}
       />
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={list} />
       {data && (
         <>
           <Text size="sm" c="dimmed">
@@ -224,11 +166,7 @@ export function Feed() {
               <Text c="dimmed">{t('osint.feed.empty')}</Text>
             </Paper>
           )}
-          {data.total > PAGE_SIZE && (
-            <Group justify="center">
-              <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
-            </Group>
-          )}
+          <ListPager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
         </>
       )}
     </Stack>

@@ -2,12 +2,11 @@
 import { Anchor, Card, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, useLang } from '../../i18n/index.ts';
 import { useAlertCounts } from './Alerts.tsx';
 import { PostCard, useSources } from './Feed.tsx';
 import { ALERT_STATUSES, LABEL_HEX, LABELS } from './shared.tsx';
@@ -68,9 +67,7 @@ function donut(
 }
 
 export function Overview() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const perLabel = useQueries({
     queries: LABELS.map((label) => ({
       queryKey: ['osint', 'items', 'count', label],

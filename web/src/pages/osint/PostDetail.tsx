@@ -28,12 +28,13 @@ import { Link, useSearchParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { webUrl } from '../../components/web-url.ts';
-import { formatDateTime, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSources } from './Feed.tsx';
 import { type Signal, spansFromSignals, textOffset } from './highlight.ts';
 import {
   HighlightedText,
   HighlightLegend,
+  KindAndAuthor,
   LABEL_COLOURS,
   LabelBadge,
   PlatformBadge,
@@ -100,8 +101,7 @@ function EntitiesTable({ entities }: { entities: Record<string, unknown> }) {
 
 /** The evidence row of a capture and its re-verification. */
 export function EvidenceBlock({ id, locator }: { id: number; locator: string | null }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const sources = useSources();
   const evidence = useQuery({
     queryKey: ['osint', 'evidence', id],
@@ -228,8 +228,7 @@ export function EvidenceBlock({ id, locator }: { id: number; locator: string | n
 }
 
 export function PostDetail({ id }: { id: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const item = useQuery({
     queryKey: ['osint', 'item', id],
     queryFn: () => apiGet('/api/osint/items/{id}', { path: { id } }),
@@ -244,19 +243,7 @@ export function PostDetail({ id }: { id: number }) {
       <Group justify="space-between" align="start">
         <Group gap="xs">
           <PlatformBadge platform={d.platform} />
-          <Text size="sm" c="dimmed">
-            {t(`osint.itemKinds.${d.kind}`, { defaultValue: d.kind })}
-          </Text>
-          {d.author &&
-            (d.seller_id ? (
-              <Anchor component={Link} to={`/osint/sellers/${d.seller_id}`} fw={600} dir="auto">
-                {d.author}
-              </Anchor>
-            ) : (
-              <Text fw={600} dir="auto">
-                {d.author}
-              </Text>
-            ))}
+          <KindAndAuthor post={d} />
           <Text size="sm" c="dimmed">
             {formatDateTime(lang, d.posted_at)}
           </Text>

@@ -4,7 +4,6 @@
  */
 import {
   Anchor,
-  Autocomplete,
   Badge,
   Button,
   Card,
@@ -13,7 +12,6 @@ import {
   Loader,
   Paper,
   Progress,
-  Select,
   Stack,
   Table,
   Text,
@@ -27,10 +25,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
-import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { ListPager, Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
-import { formatDate, formatMoney, formatNumber } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { PostCard } from './Feed.tsx';
 import { dirOf } from './PostDetail.tsx';
 import {
@@ -38,8 +38,10 @@ import {
   LABEL_HEX,
   LABELS,
   LabelBadge,
-  PLATFORMS,
+  LabelFilter,
+  MinScoreFilter,
   PlatformBadge,
+  PlatformFilter,
   pct,
   type Seller,
 } from './shared.tsx';
@@ -61,88 +63,52 @@ function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
 }
 
 export function Sellers() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const navigate = useNavigate();
-  const { page, filters, setPage, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const { page, filters, setPage, draft, apply, set } = useFilterForm(FILTERS);
   const list = usePagedQuery(['osint', 'sellers', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/osint/sellers', { query: { ...filters, ...paging } }),
   );
   const data = list.data;
   return (
     <Stack gap="sm">
-      <Group component="form" onSubmit={apply} align="end" gap="sm" wrap="wrap">
+      <FilterBar onSubmit={apply}>
         <TextInput
           label={t('osint.sellers.search')}
           w={220}
           value={draft.q}
-          onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+          onChange={(e) => set('q', e.currentTarget.value)}
         />
-        <Select
-          label={t('osint.feed.label')}
-          w={170}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.label || null}
-          onChange={(v) => {
-            const next = { ...draft, label: v ?? '' };
-            setDraft(next);
-            apply(undefined, next);
-          }}
-          data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
-        />
-        <Autocomplete
-          label={t('osint.feed.platform')}
-          w={150}
-          placeholder={t('osint.feed.any')}
-          value={draft.platform}
-          onChange={(v) => setDraft({ ...draft, platform: v })}
-          data={[...PLATFORMS]}
-        />
-        <Select
-          label={t('osint.feed.minScore')}
-          w={120}
-          clearable
-          placeholder={t('osint.feed.any')}
-          value={draft.min_score || null}
-          onChange={(v) => {
-            const next = { ...draft, min_score: v ?? '' };
-            setDraft(next);
-            apply(undefined, next);
-          }}
-          data={['0.5', '0.7', '0.85'].map((v) => ({ value: v, label: `≥ ${Math.round(Number(v) * 100)}` }))}
+        <LabelFilter value={draft.label} onChange={(v) => set('label', v, true)} />
+        <PlatformFilter value={draft.platform} onChange={(v) => set('platform', v)} />
+        <MinScoreFilter
+          value={draft.min_score}
+          onChange={(v) => set('min_score', v, true)}
+          steps={['0.5', '0.7', '0.85']}
         />
         <Button type="submit">{t('osint.feed.apply')}</Button>
-      </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!data && !list.error && <Loader aria-label={t('common.loading')} />}
+      </FilterBar>
+      <QueryStatus query={list} />
       {data && (
         <>
           <Table.ScrollContainer minWidth={1000}>
             <Table striped highlightOnHover fz="sm" aria-label={t('osint.tabs.sellers')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('osint.sellers.name')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.score')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.accounts')}</Table.Th>
-                  <Table.Th ta="end">{t('osint.sellers.posts')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.risky')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.brands')}</Table.Th>
-                  <Table.Th>{t('osint.sellers.prices')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('osint.sellers.name'),
+                  t('osint.sellers.score'),
+                  t('osint.sellers.accounts'),
+                  { label: t('osint.sellers.posts'), ta: 'end' },
+                  t('osint.sellers.risky'),
+                  t('osint.sellers.brands'),
+                  t('osint.sellers.prices'),
+                ]}
+              />
               <Table.Tbody>
                 {data.items.map((s) => {
                   const open = () => navigate(`/osint/sellers/${s.id}`);
                   return (
-                    <Table.Tr
-                      key={s.id}
-                      tabIndex={0}
-                      style={{ cursor: 'pointer' }}
-                      onClick={open}
-                      onKeyDown={(e) => e.key === 'Enter' && open()}
-                      data-testid="seller-row"
-                    >
+                    <OpenableRow key={s.id} onOpen={open} data-testid="seller-row">
                       <Table.Td>
                         <Text fw={600} size="sm" dir="auto">
                           {s.display_name}
@@ -199,7 +165,7 @@ export function Sellers() {
                             : `${formatNumber(lang, s.price_min_mad)}–${formatNumber(lang, s.price_max_mad ?? 0)}`
                           : '—'}
                       </Table.Td>
-                    </Table.Tr>
+                    </OpenableRow>
                   );
                 })}
               </Table.Tbody>
@@ -243,8 +209,7 @@ function IdentifierList({ label, values }: { label: string; values: string[] }) 
 }
 
 export function SellerPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { id } = useParams();
   const { page, setPage } = useUrlState([]);
   const seller = useQuery({
@@ -386,11 +351,7 @@ export function SellerPage() {
             <PostCard key={item.id} item={item} />
           ))}
           {posts.data.items.length === 0 && <Text c="dimmed">{t('osint.feed.empty')}</Text>}
-          {posts.data.total > POSTS_PAGE_SIZE && (
-            <Group justify="center">
-              <Pager total={posts.data.total} size={POSTS_PAGE_SIZE} page={page} onChange={setPage} />
-            </Group>
-          )}
+          <ListPager total={posts.data.total} size={POSTS_PAGE_SIZE} page={page} onChange={setPage} />
         </Stack>
       )}
       <PlatformsNote platforms={s.platforms} />

@@ -24,8 +24,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, apiGet, apiSend, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { TableHead } from '../../components/table.tsx';
+import { useAction } from '../../components/useAction.ts';
+import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useSources } from './Feed.tsx';
 import { BADGE_STYLE, type JobAnswer, JobProgress, type Source, StatusBadge } from './shared.tsx';
@@ -33,18 +35,16 @@ import { BADGE_STYLE, type JobAnswer, JobProgress, type Source, StatusBadge } fr
 function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (what: string, call: () => Promise<unknown>) => {
-    setBusy(what);
-    setError(null);
-    try {
+  // One action at a time, named so that only its button spins.
+  const action = useAction();
+  const [what, setWhat] = useState<string | null>(null);
+  const busy = action.busy ? what : null;
+  const error = action.error;
+  const run = (name: string, call: () => Promise<unknown>) => {
+    setWhat(name);
+    return action.run(async () => {
       await call();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
   const collect = () =>
     run('collect', async () => {
@@ -120,9 +120,7 @@ function SourceActions({ source, onJob }: { source: Source; onJob: (id: string) 
 }
 
 export function Sources() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const manage = can('osint:manage');
   const sources = useSources();
@@ -163,8 +161,7 @@ export function Sources() {
   const data = sources.data;
   return (
     <Stack gap="sm">
-      <ErrorAlert error={sources.error} onRetry={() => void sources.refetch()} />
-      {!data && !sources.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={sources} />
       {data && (
         <>
           {chart && (
@@ -180,18 +177,18 @@ export function Sources() {
             </Card>
           )}
           <Table striped fz="sm" aria-label={t('osint.tabs.sources')} verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('osint.sources.name')}</Table.Th>
-                <Table.Th>{t('osint.sources.type')}</Table.Th>
-                <Table.Th>{t('osint.sources.health')}</Table.Th>
-                <Table.Th>{t('osint.sources.lastRun')}</Table.Th>
-                <Table.Th ta="end">{t('osint.sources.runs')}</Table.Th>
-                <Table.Th ta="end">{t('osint.sources.items')}</Table.Th>
-                <Table.Th>{t('osint.sources.lastError')}</Table.Th>
-                {manage && <Table.Th>{t('osint.sources.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t('osint.sources.name'),
+                t('osint.sources.type'),
+                t('osint.sources.health'),
+                t('osint.sources.lastRun'),
+                { label: t('osint.sources.runs'), ta: 'end' },
+                { label: t('osint.sources.items'), ta: 'end' },
+                t('osint.sources.lastError'),
+                manage && t('osint.sources.actions'),
+              ]}
+            />
             <Table.Tbody>
               {data.items.map((s) => {
                 const job = jobs[s.id] ?? (s.health.running ? s.health.running_job_id : null);
@@ -277,8 +274,7 @@ export function Sources() {
 }
 
 export function SourceRuns() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { id } = useParams();
   const source = useQuery({
     queryKey: ['osint', 'source', id],
@@ -333,14 +329,14 @@ export function SourceRuns() {
           </Group>
           {run.problems.length > 0 && (
             <Table fz="xs" mt="xs" withTableBorder aria-label={t('osint.runs.problems')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={200}>{t('osint.runs.where')}</Table.Th>
-                  <Table.Th w={90}>{t('osint.runs.severity')}</Table.Th>
-                  <Table.Th w={150}>{t('osint.runs.code')}</Table.Th>
-                  <Table.Th>{t('osint.runs.message')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  { label: t('osint.runs.where'), w: 200 },
+                  { label: t('osint.runs.severity'), w: 90 },
+                  { label: t('osint.runs.code'), w: 150 },
+                  t('osint.runs.message'),
+                ]}
+              />
               <Table.Tbody>
                 {run.problems.map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity of their own

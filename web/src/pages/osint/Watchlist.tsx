@@ -9,7 +9,6 @@ import {
   Card,
   Grid,
   Group,
-  Loader,
   Select,
   Stack,
   Text,
@@ -21,7 +20,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
@@ -88,11 +87,7 @@ function AddTerm() {
           {t('osint.watchlist.addButton')}
         </Button>
       </Group>
-      {error !== null && (
-        <div style={{ marginTop: 8 }}>
-          <ErrorAlert error={error} />
-        </div>
-      )}
+      <ErrorAlert error={error} mt={8} />
     </Card>
   );
 }
@@ -137,11 +132,7 @@ function SubmitUrls() {
           {t('osint.submit.button')}
         </Button>
       </Group>
-      {error !== null && (
-        <div style={{ marginTop: 8 }}>
-          <ErrorAlert error={error} />
-        </div>
-      )}
+      <ErrorAlert error={error} mt={8} />
       {job && (
         <div style={{ marginTop: 8 }}>
           <JobProgress id={job} />
@@ -218,8 +209,7 @@ export function Watchlist() {
   return (
     <Stack gap="sm">
       {manage && <AddTerm />}
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {!list.data && !list.error && <Loader aria-label={t('common.loading')} />}
+      <QueryStatus query={list} />
       {list.data && (
         <Grid>
           {WATCH_KINDS.map((kind) => {

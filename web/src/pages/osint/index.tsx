@@ -5,7 +5,8 @@
  */
 import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { Alerts, useAlertCounts } from './Alerts.tsx';
 import { Feed } from './Feed.tsx';
 import { Overview } from './Overview.tsx';
@@ -13,6 +14,17 @@ import { PostDrawer } from './PostDetail.tsx';
 import { SellerPage, Sellers } from './Sellers.tsx';
 import { SourceRuns, Sources } from './Sources.tsx';
 import { Watchlist } from './Watchlist.tsx';
+
+const ROUTES: RouteMap = {
+  '': Overview,
+  feed: Feed,
+  alerts: Alerts,
+  sellers: Sellers,
+  'sellers/:id': SellerPage,
+  sources: Sources,
+  'sources/:id': SourceRuns,
+  watchlist: Watchlist,
+};
 
 const TABS = ['overview', 'feed', 'alerts', 'sellers', 'sources', 'watchlist'] as const;
 
@@ -52,17 +64,7 @@ export function OnlineMonitoring() {
           ))}
         </Tabs.List>
       </Tabs>
-      <Routes>
-        <Route index element={<Overview />} />
-        <Route path="feed" element={<Feed />} />
-        <Route path="alerts" element={<Alerts />} />
-        <Route path="sellers" element={<Sellers />} />
-        <Route path="sellers/:id" element={<SellerPage />} />
-        <Route path="sources" element={<Sources />} />
-        <Route path="sources/:id" element={<SourceRuns />} />
-        <Route path="watchlist" element={<Watchlist />} />
-        <Route path="*" element={<Navigate to="/osint" replace />} />
-      </Routes>
+      <RouteTable routes={ROUTES} fallback="/osint" />
       <PostDrawer />
     </Stack>
   );

@@ -1,12 +1,23 @@
 /** What the online-monitoring pages share: the API's shapes, label badges, highlighted text, job progress. */
-import { Alert, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Badge,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ApiResponse, Schema } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, useLang } from '../../i18n/index.ts';
 import { type Segment, type Span, type SpanKind, segments } from './highlight.ts';
 
 export type Label = Schema<'OsintItem'>['label'];
@@ -254,8 +265,7 @@ export function useOsintJob(id: string | null) {
 
 /** A job's progress bar while it runs, then what it collected (or why it failed). */
 export function JobProgress({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const job = useOsintJob(id);
   const data = job.data;
   if (job.error)
@@ -311,4 +321,107 @@ export function usePostLink() {
     next.set('post', String(id));
     setParams(next);
   };
+}
+
+/** A filter field: its value ('' for any) and what to do when it changes. */
+interface FilterProps {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A filter chosen from a list, which may be cleared back to "any". */
+export function ChoiceFilter({
+  label,
+  w,
+  data,
+  value,
+  onChange,
+}: FilterProps & { label: string; w: number; data: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={label}
+      w={w}
+      clearable
+      placeholder={t('osint.feed.any')}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      data={data}
+    />
+  );
+}
+
+/** The filter fields the feed and the sellers share: the label, the platform, the minimum score. */
+export function LabelFilter(props: FilterProps) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceFilter
+      label={t('osint.feed.label')}
+      w={170}
+      data={LABELS.map((l) => ({ value: l, label: t(`osint.labels.${l}`) }))}
+      {...props}
+    />
+  );
+}
+
+/** A platform typed or picked (`onPick`: picked from the list). */
+export function PlatformFilter({
+  value,
+  onChange,
+  onPick,
+}: FilterProps & { onPick?: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Autocomplete
+      label={t('osint.feed.platform')}
+      w={150}
+      placeholder={t('osint.feed.any')}
+      value={value}
+      onChange={onChange}
+      onOptionSubmit={onPick}
+      data={[...PLATFORMS]}
+    />
+  );
+}
+
+/** A minimum score among `steps` (from 0 to 1, shown in %). */
+export function MinScoreFilter({ steps, ...props }: FilterProps & { steps: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceFilter
+      label={t('osint.feed.minScore')}
+      w={120}
+      data={steps.map((v) => ({ value: v, label: `≥ ${Math.round(Number(v) * 100)}` }))}
+      {...props}
+    />
+  );
+}
+
+/** A post's kind and author; the author links to the seller's page when the post is tied to one. */
+export function KindAndAuthor({
+  post,
+  small,
+}: {
+  post: { kind: string; author: string | null; seller_id: number | null };
+  small?: boolean;
+}) {
+  const { t } = useTranslation();
+  const size = small ? 'sm' : undefined;
+  return (
+    <>
+      <Text size={small ? 'xs' : 'sm'} c="dimmed">
+        {t(`osint.itemKinds.${post.kind}`, { defaultValue: post.kind })}
+      </Text>
+      {post.author &&
+        (post.seller_id ? (
+          <Anchor component={Link} to={`/osint/sellers/${post.seller_id}`} size={size} fw={600} dir="auto">
+            {post.author}
+          </Anchor>
+        ) : (
+          <Text size={size} fw={600} dir="auto">
+            {post.author}
+          </Text>
+        ))}
+    </>
+  );
 }

@@ -30,10 +30,11 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
 import { CHANNEL_COLOURS } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
-import { formatDate, formatNumber, locale } from '../../i18n/index.ts';
+import { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
 export type QueuePage = ApiResponse<'/api/risk/decisions'>;
@@ -181,8 +182,7 @@ function fromEditable(event: KeyboardEvent | ReactKeyboardEvent): boolean {
 }
 
 function Summary({ data }: { data: QueuePage | undefined }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   if (!data) return <Skeleton h={44} w={420} />;
   const { selected, controlled, pending } = data.summary;
   const done = selected > 0 ? (controlled / selected) * 100 : 0;
@@ -212,12 +212,11 @@ function Summary({ data }: { data: QueuePage | undefined }) {
 }
 
 export function Selection() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');
-  const { params, page, update, setPage, clear, draft, setDraft, apply } = useFilterForm(FILTERS);
+  const { params, page, update, setPage, clear, draft, setDraft, apply, set } = useFilterForm(FILTERS);
   const sort = params.get('sort') ?? '';
   const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : 'desc';
 
@@ -253,11 +252,6 @@ export function Selection() {
       next.delete('page');
     });
   /** Selects apply at once; text fields on Enter or with the button. */
-  const choose = (name: Filter, value: string) => {
-    const next = { ...draft, [name]: value };
-    setDraft(next);
-    apply(undefined, next);
-  };
 
   // Shortcuts anywhere on the page, except while typing in a field.
   const keys = useRef<(event: KeyboardEvent) => void>(() => {});
@@ -309,27 +303,20 @@ export function Selection() {
         {!list.error && <Summary data={data} />}
       </Group>
 
-      <Group
-        component="form"
-        onSubmit={apply}
-        align="end"
-        gap="sm"
-        wrap="wrap"
-        aria-label={t('selection.filtersLabel')}
-      >
+      <FilterBar onSubmit={apply} label={t('selection.filtersLabel')}>
         {allOffices && (
           <TextInput
             label={t('selection.filters.office')}
             w={90}
             value={draft.office}
-            onChange={(e) => setDraft({ ...draft, office: e.currentTarget.value })}
+            onChange={(e) => set('office', e.currentTarget.value)}
           />
         )}
         <Select
           label={t('selection.filters.channel')}
           w={250}
           value={draft.channel || 'selected'}
-          onChange={(value) => choose('channel', !value || value === 'selected' ? '' : value)}
+          onChange={(value) => set('channel', !value || value === 'selected' ? '' : value, true)}
           allowDeselect={false}
           data={[
             { value: 'selected', label: t('selection.channelFilter.selected') },
@@ -344,7 +331,7 @@ export function Selection() {
           label={t('selection.filters.campaign')}
           w={170}
           value={draft.campaign || null}
-          onChange={(value) => choose('campaign', value ?? '')}
+          onChange={(value) => set('campaign', value ?? '', true)}
           clearable
           placeholder={campaigns.error ? t('selection.campaignsUnavailable') : t('selection.filters.any')}
           disabled={Boolean(campaigns.error)}
@@ -355,13 +342,13 @@ export function Selection() {
           w={110}
           min={0}
           value={draft.min_score === '' ? '' : Number(draft.min_score)}
-          onChange={(value) => setDraft({ ...draft, min_score: value === '' ? '' : String(value) })}
+          onChange={(value) => set('min_score', value === '' ? '' : String(value))}
         />
         <Select
           label={t('selection.filters.status')}
           w={150}
           value={draft.status || null}
-          onChange={(value) => choose('status', value ?? '')}
+          onChange={(value) => set('status', value ?? '', true)}
           clearable
           placeholder={t('selection.filters.any')}
           data={(['pending', 'controlled'] as const).map((s) => ({
@@ -374,14 +361,14 @@ export function Selection() {
           w={140}
           label={t('selection.filters.from')}
           value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          onChange={(e) => set('from', e.currentTarget.value)}
         />
         <TextInput
           type="date"
           w={140}
           label={t('selection.filters.to')}
           value={draft.to}
-          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          onChange={(e) => set('to', e.currentTarget.value)}
         />
         <Button type="submit">{t('selection.filters.apply')}</Button>
         <Button
@@ -393,7 +380,7 @@ export function Selection() {
         >
           {t('selection.filters.reset')}
         </Button>
-      </Group>
+      </FilterBar>
 
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
 

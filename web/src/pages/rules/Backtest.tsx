@@ -20,7 +20,6 @@ import {
   Stack,
   Table,
   type TableTdProps,
-  type TableThProps,
   Tabs,
   Text,
   TextInput,
@@ -33,8 +32,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { type ColumnSpec, TableHead } from '../../components/table.tsx';
 import { FINAL_STATES, useJob } from '../../components/useJob.ts';
-import i18n, { formatDate, formatNumber, locale } from '../../i18n/index.ts';
+import i18n, { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge } from './Profiles.tsx';
 import type { BacktestReport, BacktestResult, Job, References } from './types.ts';
@@ -114,8 +114,7 @@ function Kpi({
   active: number | null | undefined;
   kind: 'pct' | 'number';
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   return (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -136,7 +135,8 @@ function Kpi({
 
 /** Cells of figures, aligned on the end (right, or left in Arabic). */
 const Figure = (props: TableTdProps) => <Table.Td style={{ textAlign: 'end' }} {...props} />;
-const FigureHead = (props: TableThProps) => <Table.Th style={{ textAlign: 'end' }} {...props} />;
+/** The heading of a column of figures, aligned like them. */
+const figure = (label: string): ColumnSpec => ({ label, style: { textAlign: 'end' } });
 
 /** A titled chart in the grid of results (the chart's accessible label is its title), or why there is none. */
 function ChartCard({
@@ -171,9 +171,7 @@ function ChartCard({
 }
 
 export function BacktestResultView({ result }: { result: BacktestResult }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const c = result.candidate;
   const a = result.active?.report;
   const candidateName = result.profile.map((p) => `${p.name} v${p.version}`).join(', ');
@@ -421,14 +419,14 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
               aria-label={t('rules.bt.figures')}
               data-testid="comparison-table"
             >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('rules.bt.metric')}</Table.Th>
-                  <FigureHead>{t('rules.bt.candidate')}</FigureHead>
-                  {a && <FigureHead>{t('rules.bt.active')}</FigureHead>}
-                  {a && <FigureHead>{t('rules.bt.difference')}</FigureHead>}
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('rules.bt.metric'),
+                  figure(t('rules.bt.candidate')),
+                  a && figure(t('rules.bt.active')),
+                  a && figure(t('rules.bt.difference')),
+                ]}
+              />
               <Table.Tbody>
                 {METRICS.map((m) => {
                   const cv = m.get(c);
@@ -473,16 +471,16 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
           <Tabs.Panel value="rules" p="sm">
             <Table.ScrollContainer minWidth={640}>
               <Table fz="sm" verticalSpacing={4} striped aria-label={t('rules.bt.rulesTable')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('rules.ruleId')}</Table.Th>
-                    <FigureHead>{t('rules.bt.hits')}</FigureHead>
-                    <FigureHead>{t('rules.bt.inspectedHits')}</FigureHead>
-                    <FigureHead>{t('rules.bt.m.frauds')}</FigureHead>
-                    <FigureHead>{t('rules.bt.m.precision')}</FigureHead>
-                    <FigureHead>{t('rules.bt.m.dutiesRecovered')}</FigureHead>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t('rules.ruleId'),
+                    figure(t('rules.bt.hits')),
+                    figure(t('rules.bt.inspectedHits')),
+                    figure(t('rules.bt.m.frauds')),
+                    figure(t('rules.bt.m.precision')),
+                    figure(t('rules.bt.m.dutiesRecovered')),
+                  ]}
+                />
                 <Table.Tbody>
                   {c.rules.map((r) => (
                     <Table.Tr key={r.rule}>
@@ -503,17 +501,17 @@ export function BacktestResultView({ result }: { result: BacktestResult }) {
           <Tabs.Panel value="load" p="sm">
             <Table.ScrollContainer minWidth={640}>
               <Table fz="sm" verticalSpacing={4} striped aria-label={t('rules.bt.loadTable')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('rules.bt.office')}</Table.Th>
-                    <FigureHead>{t('rules.bt.m.selectedItems')}</FigureHead>
-                    <FigureHead>{t('rules.bt.activeDays')}</FigureHead>
-                    <FigureHead>{t('rules.bt.meanPerDay')}</FigureHead>
-                    <FigureHead>{t('rules.bt.maxPerDay')}</FigureHead>
-                    {a && <FigureHead>{t('rules.bt.activeMean')}</FigureHead>}
-                    {a && <FigureHead>{t('rules.bt.activeMax')}</FigureHead>}
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t('rules.bt.office'),
+                    figure(t('rules.bt.m.selectedItems')),
+                    figure(t('rules.bt.activeDays')),
+                    figure(t('rules.bt.meanPerDay')),
+                    figure(t('rules.bt.maxPerDay')),
+                    a && figure(t('rules.bt.activeMean')),
+                    a && figure(t('rules.bt.activeMax')),
+                  ]}
+                />
                 <Table.Tbody>
                   {charts.offices.map((office) => {
                     const cr = charts.cl.get(office);

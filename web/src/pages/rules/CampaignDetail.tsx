@@ -19,14 +19,14 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, useErrorMessage } from '../../components/ErrorAlert.tsx';
-import { Pager, usePagedQuery } from '../../components/paging.tsx';
+import { ListPager, usePagedQuery } from '../../components/paging.tsx';
+import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { pageOf } from '../../components/useUrlState.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CampaignStatus, CampaignWindow, Criteria } from './Campaigns.tsx';
 import { backArrow, type CampaignMatch, type QueueStatus, queueStatus } from './types.ts';
@@ -44,8 +44,7 @@ function QueueRow({
   item: CampaignMatch;
   editable: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const client = useQueryClient();
   const message = useErrorMessage();
   const [status, setStatus] = useState<QueueStatus | null>(queueStatus(item.status));
@@ -134,8 +133,7 @@ function QueueRow({
 }
 
 export function CampaignDetail() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, i18n, lang } = useLang();
   const { id } = useParams();
   const campaignId = Number(id);
   const { can } = useSession();
@@ -271,16 +269,16 @@ export function CampaignDetail() {
               aria-label={t('campaigns.matches')}
               opacity={detail.isFetching ? 0.7 : 1}
             >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('campaigns.reference')}</Table.Th>
-                  <Table.Th>{t('campaigns.office')}</Table.Th>
-                  <Table.Th>{t('campaigns.lodged')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end' }}>{t('campaigns.items')}</Table.Th>
-                  <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
-                  <Table.Th>{t('campaigns.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('campaigns.reference'),
+                  t('campaigns.office'),
+                  t('campaigns.lodged'),
+                  { label: t('campaigns.items'), style: { textAlign: 'end' } },
+                  t('campaigns.statusLabel'),
+                  t('campaigns.note'),
+                ]}
+              />
               <Table.Tbody>
                 {d.page.items.map((item) => (
                   <QueueRow
@@ -294,17 +292,14 @@ export function CampaignDetail() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {d.page.total > PAGE_SIZE && (
-          <Group justify="center" p="sm">
-            <Pager
-              total={d.page.total}
-              size={PAGE_SIZE}
-              page={page}
-              onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
-              small
-            />
-          </Group>
-        )}
+        <ListPager
+          total={d.page.total}
+          size={PAGE_SIZE}
+          page={page}
+          onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
+          p="sm"
+          small
+        />
       </Card>
       <Modal
         opened={confirmClose}

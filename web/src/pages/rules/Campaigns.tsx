@@ -23,8 +23,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import type { Campaign } from './types.ts';
 
@@ -202,8 +203,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated(c: Campaign): 
 }
 
 export function Campaigns() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -263,30 +263,20 @@ export function Campaigns() {
         <Card withBorder p={0}>
           <Table.ScrollContainer minWidth={860}>
             <Table highlightOnHover verticalSpacing={8} fz="sm" aria-label={t('campaigns.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('campaigns.name')}</Table.Th>
-                  <Table.Th>{t('campaigns.criteria')}</Table.Th>
-                  <Table.Th>{t('campaigns.window')}</Table.Th>
-                  <Table.Th>{t('campaigns.statusLabel')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>
-                    {t('campaigns.queued')}
-                  </Table.Th>
-                  <Table.Th style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>
-                    {t('campaigns.findings')}
-                  </Table.Th>
-                  <Table.Th>{t('campaigns.owner')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('campaigns.name'),
+                  t('campaigns.criteria'),
+                  t('campaigns.window'),
+                  t('campaigns.statusLabel'),
+                  { label: t('campaigns.queued'), style: { textAlign: 'end', whiteSpace: 'nowrap' } },
+                  { label: t('campaigns.findings'), style: { textAlign: 'end', whiteSpace: 'nowrap' } },
+                  t('campaigns.owner'),
+                ]}
+              />
               <Table.Tbody>
                 {list.data.items.map((c) => (
-                  <Table.Tr
-                    key={c.id}
-                    tabIndex={0}
-                    style={{ cursor: 'pointer' }}
-                    onClick={() => navigate(`/rules/campaigns/${c.id}`)}
-                    onKeyDown={(e) => e.key === 'Enter' && navigate(`/rules/campaigns/${c.id}`)}
-                  >
+                  <OpenableRow key={c.id} onOpen={() => navigate(`/rules/campaigns/${c.id}`)}>
                     <Table.Td>
                       <Text size="sm" fw={600} ff="monospace">
                         {c.name}
@@ -315,7 +305,7 @@ export function Campaigns() {
                       {formatNumber(lang, c.findings)}
                     </Table.Td>
                     <Table.Td>{c.owner}</Table.Td>
-                  </Table.Tr>
+                  </OpenableRow>
                 ))}
               </Table.Tbody>
             </Table>

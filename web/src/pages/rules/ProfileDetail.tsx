@@ -25,8 +25,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { formatDateTime, formatNumber } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
 import { backArrow, CHANNEL_COLOURS, type Channel, localText, type Profile, type Rule } from './types.ts';
@@ -60,8 +61,7 @@ function ChannelCell({ channel }: { channel: Rule['effect']['channel'] }) {
 }
 
 export function RulesTable({ rules }: { rules: Rule[] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   if (rules.length === 0)
     return (
       <Text c="dimmed" ta="center" py="lg">
@@ -71,20 +71,16 @@ export function RulesTable({ rules }: { rules: Rule[] }) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing={6} fz="sm" striped aria-label={t('rules.rulesTable')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('rules.ruleId')}</Table.Th>
-            <Table.Th>{t('rules.title')}</Table.Th>
-            <Table.Th w={110}>{t('rules.channel')}</Table.Th>
-            <Table.Th w={70} style={{ textAlign: 'end' }}>
-              {t('rules.points')}
-            </Table.Th>
-            <Table.Th w={80} style={{ textAlign: 'end' }}>
-              {t('rules.probability')}
-            </Table.Th>
-            <Table.Th>{t('rules.rationale')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t('rules.ruleId'),
+            t('rules.title'),
+            { label: t('rules.channel'), w: 110 },
+            { label: t('rules.points'), w: 70, style: { textAlign: 'end' } },
+            { label: t('rules.probability'), w: 80, style: { textAlign: 'end' } },
+            t('rules.rationale'),
+          ]}
+        />
         <Table.Tbody>
           {rules.map((rule) => (
             <Table.Tr key={rule.id} opacity={rule.enabled ? 1 : 0.55}>
@@ -261,8 +257,7 @@ function ReasonModal({
 }
 
 export function ProfileDetail() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, i18n, lang } = useLang();
   const { id } = useParams();
   const { can } = useSession();
   const [action, setAction] = useState<'activate' | 'retire' | null>(null);

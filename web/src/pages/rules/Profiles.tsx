@@ -7,7 +7,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { DateRange } from '../../components/DateRange.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatDateTime } from '../../i18n/index.ts';
+import { OpenableRow, TableHead } from '../../components/table.tsx';
+import { formatDateTime, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { type ProfileStatus, type ProfileSummary, STATUS_COLOURS } from './types.ts';
 
@@ -31,8 +32,7 @@ export function Validity({ from, to }: { from: string | null; to: string | null 
 }
 
 export function Profiles() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -114,28 +114,25 @@ export function Profiles() {
           </Group>
           <Table.ScrollContainer minWidth={900}>
             <Table highlightOnHover verticalSpacing={6} fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={70}>{t('rules.version')}</Table.Th>
-                  <Table.Th w={100}>{t('rules.statusLabel')}</Table.Th>
-                  <Table.Th w={70}>{t('rules.ruleCount')}</Table.Th>
-                  <Table.Th>{t('rules.validity')}</Table.Th>
-                  <Table.Th>{t('rules.author')}</Table.Th>
-                  <Table.Th>{t('rules.reason')}</Table.Th>
-                  <Table.Th>{t('rules.created')}</Table.Th>
-                  <Table.Th>{t('rules.activated')}</Table.Th>
-                  <Table.Th>{t('rules.retired')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  { label: t('rules.version'), w: 70 },
+                  { label: t('rules.statusLabel'), w: 100 },
+                  { label: t('rules.ruleCount'), w: 70 },
+                  t('rules.validity'),
+                  t('rules.author'),
+                  t('rules.reason'),
+                  t('rules.created'),
+                  t('rules.activated'),
+                  t('rules.retired'),
+                ]}
+              />
               <Table.Tbody>
                 {group.versions.map((v) => (
-                  <Table.Tr
+                  <OpenableRow
                     key={v.id}
-                    tabIndex={0}
-                    style={{ cursor: 'pointer' }}
                     bg={v.status === 'active' ? 'var(--mantine-color-green-0)' : undefined}
-                    onClick={() => navigate(`/rules/profiles/${v.id}`)}
-                    onKeyDown={(e) => e.key === 'Enter' && navigate(`/rules/profiles/${v.id}`)}
+                    onOpen={() => navigate(`/rules/profiles/${v.id}`)}
                   >
                     <Table.Td fw={v.status === 'active' ? 700 : undefined}>v{v.version}</Table.Td>
                     <Table.Td>
@@ -160,7 +157,7 @@ export function Profiles() {
                     <Table.Td>
                       {v.retired_at ? `${formatDateTime(lang, v.retired_at)} · ${v.retired_by ?? ''}` : '—'}
                     </Table.Td>
-                  </Table.Tr>
+                  </OpenableRow>
                 ))}
               </Table.Tbody>
             </Table>

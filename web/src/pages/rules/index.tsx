@@ -1,13 +1,25 @@
 /** Rules and campaigns: rule profiles and their versions, editing with located errors, back-tests, campaigns. */
 import { Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { Backtest } from './Backtest.tsx';
 import { CampaignDetail } from './CampaignDetail.tsx';
 import { Campaigns } from './Campaigns.tsx';
 import { ProfileEditor } from './Editor.tsx';
 import { ProfileDetail } from './ProfileDetail.tsx';
 import { Profiles } from './Profiles.tsx';
+
+const ROUTES: RouteMap = {
+  '': { redirect: 'profiles' },
+  profiles: Profiles,
+  'profiles/new': ProfileEditor,
+  'profiles/:id': ProfileDetail,
+  'profiles/:id/edit': ProfileEditor,
+  'profiles/:id/backtest': Backtest,
+  campaigns: Campaigns,
+  'campaigns/:id': CampaignDetail,
+};
 
 export function RulesAndCampaigns() {
   const { t } = useTranslation();
@@ -28,17 +40,7 @@ export function RulesAndCampaigns() {
           ]}
         />
       </Group>
-      <Routes>
-        <Route index element={<Navigate to="profiles" replace />} />
-        <Route path="profiles" element={<Profiles />} />
-        <Route path="profiles/new" element={<ProfileEditor />} />
-        <Route path="profiles/:id" element={<ProfileDetail />} />
-        <Route path="profiles/:id/edit" element={<ProfileEditor />} />
-        <Route path="profiles/:id/backtest" element={<Backtest />} />
-        <Route path="campaigns" element={<Campaigns />} />
-        <Route path="campaigns/:id" element={<CampaignDetail />} />
-        <Route path="*" element={<Navigate to="/rules/profiles" replace />} />
-      </Routes>
+      <RouteTable routes={ROUTES} fallback="/rules/profiles" />
     </Stack>
   );
 }

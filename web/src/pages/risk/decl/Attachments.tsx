@@ -1,18 +1,17 @@
 /** Photos and documents attached to a declaration and its outcomes, with their fingerprint (SHA-256). */
 import { Badge, Button, Card, CopyButton, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../../api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDateTime } from '../../../i18n/index.ts';
+import { TableHead } from '../../../components/table.tsx';
+import { formatDateTime, useLang } from '../../../i18n/index.ts';
 import { formatBytes } from './OutcomeForm.tsx';
 import { type Attachment, keys } from './types.ts';
 
 const href = (a: Attachment) => `/api/risk/attachments/${a.id}`;
 
 export function AttachmentsCard({ reference }: { reference: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const list = useQuery({
     queryKey: keys.attachments(reference),
     queryFn: () => apiGet('/api/risk/declarations/{reference}/attachments', { path: { reference } }),
@@ -36,15 +35,15 @@ export function AttachmentsCard({ reference }: { reference: string }) {
       ) : (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing={4} fz="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={64} />
-                <Table.Th>{t('declarationRisk.attachments.name')}</Table.Th>
-                <Table.Th>{t('declarationRisk.attachments.addedAt')}</Table.Th>
-                <Table.Th>SHA-256</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                { label: '', w: 64 },
+                t('declarationRisk.attachments.name'),
+                t('declarationRisk.attachments.addedAt'),
+                'SHA-256',
+                '',
+              ]}
+            />
             <Table.Tbody>
               {items.map((a) => (
                 <Table.Tr key={a.id}>

@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Card, Group, SimpleGrid, Spoiler, Stack, Table, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/index.ts';
+import { TableHead } from '../../../components/table.tsx';
+import { formatDate, formatDateTime, formatMoney, formatNumber, useLang } from '../../../i18n/index.ts';
 import { useSession } from '../../../session.tsx';
 import { OverrideForm } from './OverrideForm.tsx';
 import { CHANNEL_COLOURS, type Channel, type Decision, localText, type Score, useNarrow } from './types.ts';
@@ -62,8 +63,7 @@ export function DecisionHeader({
   onRetryScore: () => void;
   currency: string | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const { can } = useSession();
   const [overriding, setOverriding] = useState(false);
   const narrow = useNarrow();
@@ -209,14 +209,14 @@ export function DecisionHeader({
           </Text>
           <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing={4} fz="sm" data-testid="risk-overrides">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('declarationRisk.overrideAt')}</Table.Th>
-                  <Table.Th>{t('declarationRisk.overrideBy')}</Table.Th>
-                  <Table.Th>{t('declarationRisk.overrideChange')}</Table.Th>
-                  <Table.Th>{t('declarationRisk.override.reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t('declarationRisk.overrideAt'),
+                  t('declarationRisk.overrideBy'),
+                  t('declarationRisk.overrideChange'),
+                  t('declarationRisk.override.reason'),
+                ]}
+              />
               <Table.Tbody>
                 {decision.overrides.map((o) => (
                   <Table.Tr key={o.id}>

@@ -25,10 +25,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, apiSend, route } from '../../../api.ts';
 import { ErrorAlert, useErrorMessage } from '../../../components/ErrorAlert.tsx';
-import { formatNumber, locale } from '../../../i18n/index.ts';
+import { formatNumber, locale, useLang } from '../../../i18n/index.ts';
 import {
   type Attachment,
   FRAUD_TYPES,
@@ -125,8 +124,7 @@ export function OutcomeForm({
   currency: string | null;
   canAttach: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const client = useQueryClient();
   const message = useErrorMessage();
   const narrow = useNarrow();

@@ -2,10 +2,9 @@
 import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../../api.ts';
 import { Chart, type ChartOption, html } from '../../../components/Chart.tsx';
-import { formatDate, formatMoney, formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatMoney, formatNumber, useLang } from '../../../i18n/index.ts';
 import { useSession } from '../../../session.tsx';
 import { type Finding, keys } from './types.ts';
 
@@ -23,9 +22,7 @@ export function ValuationCard({
   lineNo: number;
   many: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const { can } = useSession();
   const reference = useQuery({
     queryKey: keys.reference(finding),

@@ -4,7 +4,8 @@ import { type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption, html } from '../../../components/Chart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formatNumber } from '../../../i18n/index.ts';
+import { TableHead } from '../../../components/table.tsx';
+import { formatNumber, useLang } from '../../../i18n/index.ts';
 import { ChannelBadge } from './DecisionHeader.tsx';
 import {
   type BreakdownEntry,
@@ -39,8 +40,7 @@ export const SOURCE_COLOURS: Record<string, string> = {
 
 /** The label of one entry of a score breakdown: the rule's title, the valuation level, the model's name. */
 export function useBreakdownLabel() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   return useCallback(
     (entry: BreakdownEntry, hits: PanelHit[]): string => {
       if (entry.source === 'rule') {
@@ -73,9 +73,7 @@ function formatValue(lang: string, subject: string, value: unknown, yes: string,
 }
 
 function BreakdownChart({ item }: { item: PanelItem }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const label = useBreakdownLabel();
   const narrow = useNarrow();
   const labelWidth = narrow ? 120 : 250;
@@ -164,9 +162,7 @@ function BreakdownChart({ item }: { item: PanelItem }) {
 }
 
 function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const rtl = lang === 'ar';
+  const { t, lang, rtl } = useLang();
   const reasons = model.reasons;
   const featureWidth = useNarrow() ? 90 : 140;
   const withContribution = useMemo(
@@ -251,8 +247,7 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
 }
 
 function HitsTable({ hits }: { hits: PanelHit[] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   if (hits.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -264,13 +259,13 @@ function HitsTable({ hits }: { hits: PanelHit[] }) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing={4} fz="sm" striped data-testid="risk-hits">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th miw={200}>{t('declarationRisk.why.rule')}</Table.Th>
-            <Table.Th ta="end">{t('declarationRisk.why.points')}</Table.Th>
-            <Table.Th>{t('declarationRisk.why.values')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            { label: t('declarationRisk.why.rule'), miw: 200 },
+            { label: t('declarationRisk.why.points'), ta: 'end' },
+            t('declarationRisk.why.values'),
+          ]}
+        />
         <Table.Tbody>
           {hits.map((h) => (
             <Table.Tr key={`${h.profile}/${h.rule_id}`}>
@@ -402,8 +397,7 @@ export function WhySection({
   scoreLoading: boolean;
   scoreError: unknown;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t, lang } = useLang();
   const first = items[0];
   const title = (item: PanelItem) =>
     t('declarationRisk.why.itemTab', { line: item.line_no, score: formatNumber(lang, item.score, 1) });
