@@ -18,7 +18,8 @@ const files = tempFiles();
 const bin = join(import.meta.dirname, '..', 'bin', 'vigie.js');
 
 for (const backend of testBackends()) {
-  describe(`vigie command [${backend}]`, () => {
+  // Each test starts the command as a process (and migrates a database): a wider limit for a loaded machine.
+  describe(`vigie command [${backend}]`, { timeout: 180_000 }, () => {
     const env: NodeJS.ProcessEnv = { ...process.env, VIGIE_LOG_LEVEL: 'warn' };
     let schema: string | undefined;
 

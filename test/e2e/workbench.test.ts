@@ -22,6 +22,9 @@ import { bundleSize, ensureWebBuilt } from '../../src/platform/server/web.ts';
 import { openTestDatabase } from '../db.ts';
 import { tempFiles } from '../files.ts';
 
+// How long a page may take to show what it should: generous, for a loaded machine (a condition, not a timing).
+const WAIT = { timeout: 20_000 };
+
 /** What the evaluated functions see in the page (the test itself is compiled without the DOM library). */
 interface BrowserGlobals {
   document: { documentElement: { dir: string; lang: string } };
@@ -105,7 +108,7 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     const signInToDashboard = Date.now() - started;
     expect(await page.getByTestId('stat-declarations').textContent()).toMatch(/3\s?618/);
     // The first week of 2021 was targeted: items sent to control, none controlled yet.
-    await expect.poll(() => page.getByTestId('stat-selected').textContent()).toMatch(/^\d+$/);
+    await expect.poll(() => page.getByTestId('stat-selected').textContent(), WAIT).toMatch(/^\d+$/);
     expect(await page.getByTestId('stat-controlled').textContent()).toMatch(/^0 \/ \d+$/);
     await page.waitForSelector('canvas');
     // A cold load of the first page, signed in, as a user opening the workbench.
@@ -136,7 +139,7 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     const first = page.getByTestId('declaration-row').first();
     const reference = (await first.locator('td').first().textContent())!.trim();
     await first.press('Enter');
-    await expect.poll(() => page.getByTestId('declaration-title').textContent()).toBe(reference);
+    await expect.poll(() => page.getByTestId('declaration-title').textContent(), WAIT).toBe(reference);
     await page.getByText('Registre du commerce').waitFor();
     await shot('declaration');
   });
@@ -144,7 +147,7 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
   it('opens a selected declaration from the queue, records an outcome with a photo, and the dashboard counts it', async () => {
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     const controlled = page.getByTestId('stat-controlled');
-    await expect.poll(() => controlled.textContent()).toMatch(/^0 \/ \d+$/);
+    await expect.poll(() => controlled.textContent(), WAIT).toMatch(/^0 \/ \d+$/);
     const selected = Number((await controlled.textContent())!.split('/')[1]!.trim());
 
     await page.getByRole('link', { name: 'File de sélection' }).click();
@@ -161,9 +164,9 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     await page.keyboard.press('j');
     const reference = (await rows.nth(1).locator('a').first().textContent())!.trim();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('declaration-title').textContent()).toBe(reference);
+    await expect.poll(() => page.getByTestId('declaration-title').textContent(), WAIT).toBe(reference);
     await page.getByTestId('risk-decision').waitFor();
-    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.locator('canvas').count(), WAIT).toBeGreaterThanOrEqual(1);
     await shot('declaration-selected');
 
     const form = page.getByTestId('outcome-form');
@@ -186,7 +189,7 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     await expect.poll(() => attachments.textContent(), { timeout: 15_000 }).toContain('conteneur.png');
 
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
-    await expect.poll(() => page.getByTestId('stat-controlled').textContent()).toBe(`1 / ${selected}`);
+    await expect.poll(() => page.getByTestId('stat-controlled').textContent(), WAIT).toBe(`1 / ${selected}`);
   });
 
   it('shows the rules and campaigns', async () => {
@@ -218,7 +221,7 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
   it('shows the model registry with its charts', async () => {
     await page.getByRole('link', { name: 'Modèles' }).click();
     await page.getByText('Ce sur quoi le modèle s’appuie').waitFor();
-    await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page.locator('canvas').count(), WAIT).toBeGreaterThanOrEqual(1);
     await page.getByText('Actif').first().waitFor();
     await shot('models');
   });

@@ -28,7 +28,8 @@ async function fill(database: Database) {
   await userWithToken(database, ['analyst']);
 }
 
-describe('backup and restore of the embedded database', () => {
+// Whole databases are copied, opened and verified: minutes on a loaded two-core machine.
+describe('backup and restore of the embedded database', { timeout: 240_000 }, () => {
   it('restores into a fresh folder with the same counts and an intact audit trail', async () => {
     const source = join(files.dir, 'source');
     const database = await openDatabase({ dataDir: source });
@@ -115,7 +116,7 @@ describe('backup and restore of the embedded database', () => {
   });
 });
 
-describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('backup and restore of PostgreSQL', () => {
+describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('backup and restore of PostgreSQL', { timeout: 240_000 }, () => {
   it('restores into another database with the same counts', async () => {
     const url = process.env.VIGIE_TEST_DATABASE_URL!;
     const opened = await openTestDatabase('postgres');

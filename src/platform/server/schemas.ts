@@ -17,3 +17,13 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   });
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/**
+ * A score or share in [0, 1] from a query string, for comparison with a `real` column. PostgreSQL refuses a
+ * parameter below real's smallest normal number (5e-324 is "out of range for type real"): such a value means 0.
+ */
+export const scoreQuery = z.coerce
+  .number()
+  .min(0)
+  .max(1)
+  .transform((v) => (v < 1e-30 ? 0 : v));

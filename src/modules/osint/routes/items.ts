@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
 import { getItem, listItems } from '../item-views.ts';
 import { bool, idParams, label, pagedList, text } from './shared.ts';
 
@@ -80,7 +80,7 @@ export function itemRoutes(app: FastifyInstance, { database }: AppContext): void
           source_id: z.coerce.number().int().positive().optional(),
           seller_id: z.coerce.number().int().positive().optional(),
           label: label.optional(),
-          min_score: z.coerce.number().min(0).max(1).optional(),
+          min_score: scoreQuery.optional(),
           platform: text(60).optional(),
           q: text().optional(),
           group: bool.optional(),

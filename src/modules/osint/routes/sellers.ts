@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
 import { getSellerProfile, listSellers, sellerIdentifiers, sellersByIdentifier } from '../seller-views.ts';
 import { idParams, label, pagedList, text } from './shared.ts';
 
@@ -60,7 +60,7 @@ export function sellerRoutes(app: FastifyInstance, { database }: AppContext): vo
         summary: 'Sellers (accounts grouped across platforms by shared identifiers), highest score first',
         tags: ['osint'],
         querystring: z.object({
-          min_score: z.coerce.number().min(0).max(1).optional(),
+          min_score: scoreQuery.optional(),
           label: label.optional(),
           platform: text(60).optional(),
           q: text().optional(),
