@@ -8,13 +8,16 @@
  */
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, type Mock, vi } from 'vitest';
 import type { SessionUser } from '../api.ts';
 import i18n from '../i18n/index.ts';
 import { SessionProvider } from '../session.tsx';
+
+// findBy…/waitFor wait for a condition; the default second is too short on a loaded two-core machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** A request the page made. `body` is the JSON body parsed, or the body as sent when it is not a string. */
 export interface ApiCall {
