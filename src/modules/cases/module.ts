@@ -1,0 +1,8 @@
+import type { VigieModule } from '../../platform/module.ts';
+import { casesMigrations } from './migrations/index.ts';
+
+/** Cases and seizures: case files, links held while open, seizures, offence reports, the director's figures. */
+export const casesModule: VigieModule = {
+  name: 'cases',
+  migrations: casesMigrations,
+};
