@@ -1,8 +1,11 @@
+import type { ImportTarget } from '../../platform/ingest/target.ts';
 import type { VigieModule } from '../../platform/module.ts';
+import { seizuresTarget } from './import-target.ts';
 import { casesMigrations } from './migrations/index.ts';
 
 /** Cases and seizures: case files, links held while open, seizures, offence reports, the director's figures. */
 export const casesModule: VigieModule = {
   name: 'cases',
+  importTargets: [seizuresTarget] as ImportTarget<unknown>[],
   migrations: casesMigrations,
 };

@@ -8,7 +8,7 @@ import type { Session } from '../../platform/db/database.ts';
 
 export async function nextSeq(
   session: Session,
-  kind: 'case' | 'report',
+  kind: 'case' | 'report' | 'seizure',
   office: string,
   year: number,
 ): Promise<number> {

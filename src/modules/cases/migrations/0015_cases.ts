@@ -4,10 +4,14 @@
  * tasks, notes, evidence (files in uploads, hashed), its own timeline; seizures with their goods, amounts and the
  * fate of the goods; offence reports (PDF, numbered per office and year, every version kept and hashed); and the
  * counters that number cases and reports per office and year without gaps or duplicates under concurrency.
+ * `imports.kind` loses its fixed list so that the `seizures` target (and later ones) can record their runs.
  */
 import { type Kysely, sql } from 'kysely';
 
 const statements = [
+  // Import runs of any registered target (seizures here, others later): the registry checks the kind, not a
+  // list frozen in migration 0001.
+  'alter table imports drop constraint if exists imports_kind_check',
   `create table case_counters (
     kind text not null,
     office text not null,
