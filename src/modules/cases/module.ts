@@ -1,5 +1,6 @@
 import type { ImportTarget } from '../../platform/ingest/target.ts';
 import type { VigieModule } from '../../platform/module.ts';
+import { registerSeizuresCli } from './cli-seizures.ts';
 import { seizuresTarget } from './import-target.ts';
 import { casesMigrations } from './migrations/index.ts';
 
@@ -7,6 +8,12 @@ import { casesMigrations } from './migrations/index.ts';
 export const casesModule: VigieModule = {
   name: 'cases',
   routes: async (app, context) => (await import('./routes/index.ts')).casesRoutes(app, context),
+  lazyCli: {
+    command: 'cases',
+    description: "case files: list, show, open, transition, note, link; the director's figures",
+    load: async () => (await import('./cli.ts')).registerCasesCli,
+  },
+  cli: registerSeizuresCli,
   importTargets: [seizuresTarget] as ImportTarget<unknown>[],
   migrations: casesMigrations,
 };
