@@ -3,6 +3,7 @@
  * CLI and the job workers read the registry built from it; adding a module is one line here.
  */
 import { authModule } from '../modules/auth/module.ts';
+import { casesModule } from '../modules/cases/module.ts';
 import { declarationsModule } from '../modules/declarations/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
 import { mlModule } from '../modules/ml/module.ts';
@@ -31,6 +32,7 @@ export const modules: VigieModule[] = [
   mlModule,
   valuationModule,
   riskModule,
+  casesModule,
 ];
 
 // The registry's active model scores in the risk engine: risk knows a scorer interface, ML fills it.

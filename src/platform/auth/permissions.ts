@@ -40,6 +40,14 @@ export const PERMISSIONS = {
   'models:manage': 'train models, promote one to active or retire it',
   'osint:manage':
     'manage online-monitoring sources and watchlists, run collections, submit URLs, confirm or dismiss alerts',
+  'cases:read':
+    'read case files (links, tasks, notes, evidence, timeline, offence reports) and seizures, with their tax-loss estimates',
+  'cases:manage':
+    'open cases and move them through the workflow, add links (legal holds), tasks, notes and evidence, generate offence reports',
+  'seizures:write':
+    'record seizures (and import past ones), update amounts recovered and the fate of the goods',
+  'reports:read':
+    "read and export the director's figures: seizures, duties and fines recovered, cases by status and age",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -76,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'valuation:manage',
     'models:read',
     'models:manage',
+    'reports:read',
   ],
   officer: [
     'session',
@@ -85,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risk:decide',
     'risk:attachments',
     'valuation:read',
+    'cases:read',
+    'seizures:write',
   ],
   investigator: [
     'session',
@@ -94,6 +105,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'osint:manage',
     'holds:read',
     'holds:manage',
+    'cases:read',
+    'cases:manage',
+    'seizures:write',
+    'reports:read',
   ],
   liaison: ['session'],
   auditor: [
@@ -112,6 +127,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'valuation:read',
     'osint:read',
     'models:read',
+    'cases:read',
+    'reports:read',
   ],
 };
 

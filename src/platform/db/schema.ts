@@ -5,6 +5,7 @@
  * 'YYYY-MM-DD' strings and numeric columns JavaScript numbers (see the type parsers in database.ts).
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { TargetName } from '../ingest/profile.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -75,7 +76,7 @@ export interface JobRunsTable {
 /** One row per successful import run (the ingest engine writes it): file, hash, profile, mode, counts. */
 export interface ImportsTable {
   id: Id;
-  kind: 'declarations' | 'manifests' | 'payments' | 'companies' | 'trademarks';
+  kind: TargetName;
   file_name: string;
   file_sha256: string | null;
   file_bytes: number | null;

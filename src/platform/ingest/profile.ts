@@ -16,7 +16,14 @@ import { INSTALL_DIR } from '../lib/paths.ts';
 import { DATE_FORMATS } from './fields.ts';
 import { FORMATS } from './text-source.ts';
 
-export const TARGETS = ['declarations', 'manifests', 'payments', 'companies', 'trademarks'] as const;
+export const TARGETS = [
+  'declarations',
+  'manifests',
+  'payments',
+  'companies',
+  'trademarks',
+  'seizures',
+] as const;
 export type TargetName = (typeof TARGETS)[number];
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);

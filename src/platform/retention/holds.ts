@@ -5,7 +5,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { appendAudit } from '../audit/store.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Session } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, iso, NotFoundError } from '../lib/errors.ts';
 
@@ -16,47 +16,57 @@ export interface HoldInput {
 }
 
 export async function placeHold(database: Database, actor: Actor, input: HoldInput) {
+  return database.transaction((session) => placeHoldIn(session, actor, input));
+}
+
+/** Places a hold inside the caller's transaction (a module holding what a record of its own refers to). */
+export async function placeHoldIn(session: Session, actor: Actor, input: HoldInput) {
   if (input.reason.trim().length < 5)
     throw new AppError('hold.reason_required', 'a legal hold needs a reason of 5 characters at least', 422);
-  return database.transaction(async (session) => {
-    const row = await session.db
-      .insertInto('legal_holds')
-      .values({
-        target_type: input.target_type,
-        target_id: String(input.target_id),
-        reason: input.reason.trim(),
-        placed_by: actor.name,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(session, actor, {
-      action: 'legal_hold.placed',
+  const row = await session.db
+    .insertInto('legal_holds')
+    .values({
       target_type: input.target_type,
       target_id: String(input.target_id),
-      details: { hold: row.id, reason: row.reason },
-    });
-    return viewOf(row);
+      reason: input.reason.trim(),
+      placed_by: actor.name,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(session, actor, {
+    action: 'legal_hold.placed',
+    target_type: input.target_type,
+    target_id: String(input.target_id),
+    details: { hold: row.id, reason: row.reason },
   });
+  return viewOf(row);
 }
 
 export async function releaseHold(database: Database, actor: Actor, id: number, reason: string) {
   return database.transaction(async (session) => {
-    const row = await session.db
-      .updateTable('legal_holds')
-      .set({ released_at: new Date(), released_by: actor.name })
-      .where('id', '=', id)
-      .where('released_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError('hold.not_found', `no active legal hold #${id}`);
-    await appendAudit(session, actor, {
-      action: 'legal_hold.released',
-      target_type: row.target_type,
-      target_id: row.target_id,
-      details: { hold: id, reason },
-    });
-    return viewOf(row);
+    const released = await releaseHoldIn(session, actor, id, reason);
+    if (!released) throw new NotFoundError('hold.not_found', `no active legal hold #${id}`);
+    return released;
   });
+}
+
+/** Releases a hold inside the caller's transaction; undefined when it is not active (already released). */
+export async function releaseHoldIn(session: Session, actor: Actor, id: number, reason: string) {
+  const row = await session.db
+    .updateTable('legal_holds')
+    .set({ released_at: new Date(), released_by: actor.name })
+    .where('id', '=', id)
+    .where('released_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await appendAudit(session, actor, {
+    action: 'legal_hold.released',
+    target_type: row.target_type,
+    target_id: row.target_id,
+    details: { hold: id, reason },
+  });
+  return viewOf(row);
 }
 
 export async function listHolds(

@@ -106,6 +106,7 @@ describeEachDatabase('HTTP API', (t) => {
         status: 'ok',
         version: expect.any(String),
         database: t.database.kind,
+        // Every migration applied: the shared history and the modules' own.
         migrations: Object.keys(registry.migrations).length,
       },
     });

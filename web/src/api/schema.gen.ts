@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 1b01cbb4e7a45269f3bac5122bde6e91a29e511b5f22e28045c5d3b8c96b022b
+ * OpenAPI document sha256: ad9b0645ee98bf4c7d8d4cb652a2d9fe476f95ce6cd73bce1accfcd9adc1e859
  */
 
 export interface paths {
@@ -6586,6 +6586,1209 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seizures by month, office, HS chapter, category and brand; duties recovered; cases by status and age */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    office?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseFigures"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/figures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the figures as CSV (audited) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    office?: string;
+                    table: "month" | "office" | "hs_chapter" | "category" | "brand" | "case_status" | "case_age";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Case files, newest first, with filters */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed";
+                    office?: string;
+                    type?: "customs_offence" | "counterfeiting" | "health_products" | "smuggling" | "undervaluation" | "origin_fraud" | "prohibited_goods" | "money_laundering" | "other";
+                    assignee?: string;
+                    open?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Case"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a case (numbered per office and year); what it is opened from becomes its first link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        type: "customs_offence" | "counterfeiting" | "health_products" | "smuggling" | "undervaluation" | "origin_fraud" | "prohibited_goods" | "money_laundering" | "other";
+                        office: string;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        assignee?: string | null;
+                        /** @enum {string} */
+                        origin_type?: "declaration" | "alert" | "osint_item" | "osint_seller" | "graph_entity" | "valuation_finding" | "intelligence" | "manual";
+                        origin_ref?: string;
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its links, tasks, notes, evidence, seizures and offence reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["Case"];
+                            links: components["schemas"]["CaseLink"][];
+                            tasks: components["schemas"]["CaseTask"][];
+                            notes: components["schemas"]["CaseNote"][];
+                            evidence: components["schemas"]["CaseEvidence"][];
+                            seizures: components["schemas"]["Seizure"][];
+                            reports: components["schemas"]["OffenceReport"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a case to another status (open → investigation → offence_report → settled/prosecuted; closed from any open status); a final status needs a reason and releases the legal holds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to the case, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseEvent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/tax-loss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duties and taxes evaded over the case's seizures, with the method */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxLoss"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseNote"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a task (with an assignee and a due date) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        assignee?: string;
+                        due_on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseTask"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/tasks/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a task done, or to do again */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "todo" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseTask"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a declaration, an online post or seller, a company, a trademark or a graph entity; posts, sellers and declarations are held while the case is open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        target_type: "declaration" | "osint_item" | "osint_seller" | "company" | "trademark" | "graph_entity" | "person" | "vehicle" | "premises";
+                        target_ref: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseLink"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/links/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a link (its legal hold is released) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an evidence file (multipart: file, description): stored, hashed, on the timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseEvidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/evidence/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of an evidence file (with its SHA-256 in x-content-sha256) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the offence report (PDF, French or Arabic): numbered once per office and year, versioned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        lang: "fr" | "ar";
+                        legal_basis?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OffenceReport"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reports/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offence report as PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seizures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seizures, newest first, with filters */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    case_id?: number;
+                    office?: string;
+                    category?: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                    brand?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Seizure"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a seizure (on an open case, or alone); numbered S-office/year/seq without a reference */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference?: string;
+                        case_id?: number | null;
+                        seized_on: string;
+                        office: string;
+                        place?: string | null;
+                        city?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        description: string;
+                        hs_code?: string | null;
+                        /** @enum {string} */
+                        category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                        quantity?: number | null;
+                        unit?: string | null;
+                        net_mass_kg?: number | null;
+                        estimated_value?: number | null;
+                        value_method?: string | null;
+                        currency?: string;
+                        brand?: string | null;
+                        rights_holder?: string | null;
+                        health_risk?: boolean;
+                        transport_mode?: string | null;
+                        concealment?: string | null;
+                        /** @enum {string|null} */
+                        detection_source?: "selectivity_rule" | "model" | "random" | "online_monitoring" | "intelligence" | "mutual_assistance" | "operation" | "other" | null;
+                        officers?: string[];
+                        duty_rate?: number | null;
+                        duties_at_stake?: number | null;
+                        duties_recovered?: number | null;
+                        fines?: number | null;
+                        settlement_amount?: number | null;
+                        /** @enum {string} */
+                        goods_status?: "held" | "destroyed" | "released" | "returned" | "forfeited";
+                        goods_status_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Seizure"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seizures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seizure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Seizure"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record duties, fines and settlements recovered, the value, and the destruction or release of the goods */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        duties_at_stake?: number | null;
+                        duties_recovered?: number | null;
+                        fines?: number | null;
+                        settlement_amount?: number | null;
+                        /** @enum {string} */
+                        goods_status?: "held" | "destroyed" | "released" | "returned" | "forfeited";
+                        goods_status_on?: string | null;
+                        estimated_value?: number | null;
+                        value_method?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Seizure"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/seizures/{id}/tax-loss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duties and taxes evaded had the goods passed, with the method */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxLoss"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7671,6 +8874,212 @@ export interface components {
             promoted_at: string | null;
             retired_at: string | null;
         };
+        CaseInput: {
+            id: number;
+            number: string;
+            office: string;
+            year: number;
+            title: string;
+            /** @enum {string} */
+            type: "customs_offence" | "counterfeiting" | "health_products" | "smuggling" | "undervaluation" | "origin_fraud" | "prohibited_goods" | "money_laundering" | "other";
+            /** @enum {string} */
+            status: "open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed";
+            status_reason: string | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            assignee: string | null;
+            /** @enum {string|null} */
+            origin_type: "declaration" | "alert" | "osint_item" | "osint_seller" | "graph_entity" | "valuation_finding" | "intelligence" | "manual" | null;
+            origin_ref: string | null;
+            summary: string | null;
+            report_number: string | null;
+            opened_by: string;
+            opened_at: string;
+            updated_at: string;
+            closed_at: string | null;
+            next_statuses: ("open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed")[];
+        };
+        CaseLinkInput: {
+            id: number;
+            case_id: number;
+            /** @enum {string} */
+            target_type: "declaration" | "osint_item" | "osint_seller" | "company" | "trademark" | "graph_entity" | "person" | "vehicle" | "premises";
+            target_ref: string;
+            note: string | null;
+            hold_id: number | null;
+            added_by: string;
+            added_at: string;
+        };
+        CaseTaskInput: {
+            id: number;
+            case_id: number;
+            title: string;
+            assignee: string | null;
+            due_on: string | null;
+            /** @enum {string} */
+            status: "todo" | "done";
+            created_by: string;
+            created_at: string;
+            done_at: string | null;
+        };
+        CaseNoteInput: {
+            id: number;
+            case_id: number;
+            body: string;
+            author: string;
+            created_at: string;
+        };
+        CaseEvidenceInput: {
+            id: number;
+            case_id: number;
+            file_name: string;
+            content_type: string;
+            bytes: number;
+            sha256: string;
+            description: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        CaseEventInput: {
+            id: number;
+            at: string;
+            actor: string;
+            kind: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        OffenceReportInput: {
+            id: number;
+            case_id: number;
+            number: string;
+            version: number;
+            /** @enum {string} */
+            lang: "fr" | "ar";
+            bytes: number;
+            sha256: string;
+            generated_by: string;
+            generated_at: string;
+        };
+        TaxLossInput: {
+            value: number;
+            currency: string;
+            duty_rate: number;
+            /** @enum {string} */
+            duty_rate_source: "seizure" | "default";
+            vat_rate: number;
+            duties: number;
+            vat: number;
+            total: number;
+            unvalued: number;
+            seizures?: number;
+            method: string;
+        };
+        SeizureInput: {
+            id: number;
+            reference: string;
+            case_id: number | null;
+            seized_on: string;
+            office: string;
+            place: string | null;
+            city: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            description: string;
+            hs_code: string | null;
+            /** @enum {string} */
+            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+            quantity: number | null;
+            unit: string | null;
+            net_mass_kg: number | null;
+            estimated_value: number | null;
+            value_method: string | null;
+            currency: string;
+            brand: string | null;
+            rights_holder: string | null;
+            health_risk: boolean;
+            transport_mode: string | null;
+            concealment: string | null;
+            /** @enum {string|null} */
+            detection_source: "selectivity_rule" | "model" | "random" | "online_monitoring" | "intelligence" | "mutual_assistance" | "operation" | "other" | null;
+            officers: string[];
+            duty_rate: number | null;
+            duties_at_stake: number | null;
+            duties_recovered: number | null;
+            fines: number | null;
+            settlement_amount: number | null;
+            /** @enum {string} */
+            goods_status: "held" | "destroyed" | "released" | "returned" | "forfeited";
+            goods_status_on: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        CaseFiguresInput: {
+            filters: {
+                from?: string;
+                to?: string;
+                office?: string;
+            };
+            totals: {
+                seizures: number;
+                estimated_value: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+                cases: number;
+            };
+            seizures_by: {
+                month: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                office: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                hs_chapter: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                category: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                brand: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+            };
+            cases_by_status: {
+                key: string;
+                cases: number;
+            }[];
+            open_cases_by_age_days: {
+                key: string;
+                cases: number;
+            }[];
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -8751,6 +10160,212 @@ export interface components {
             created_at: string;
             promoted_at: string | null;
             retired_at: string | null;
+        };
+        Case: {
+            id: number;
+            number: string;
+            office: string;
+            year: number;
+            title: string;
+            /** @enum {string} */
+            type: "customs_offence" | "counterfeiting" | "health_products" | "smuggling" | "undervaluation" | "origin_fraud" | "prohibited_goods" | "money_laundering" | "other";
+            /** @enum {string} */
+            status: "open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed";
+            status_reason: string | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            assignee: string | null;
+            /** @enum {string|null} */
+            origin_type: "declaration" | "alert" | "osint_item" | "osint_seller" | "graph_entity" | "valuation_finding" | "intelligence" | "manual" | null;
+            origin_ref: string | null;
+            summary: string | null;
+            report_number: string | null;
+            opened_by: string;
+            opened_at: string;
+            updated_at: string;
+            closed_at: string | null;
+            next_statuses: ("open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed")[];
+        };
+        CaseLink: {
+            id: number;
+            case_id: number;
+            /** @enum {string} */
+            target_type: "declaration" | "osint_item" | "osint_seller" | "company" | "trademark" | "graph_entity" | "person" | "vehicle" | "premises";
+            target_ref: string;
+            note: string | null;
+            hold_id: number | null;
+            added_by: string;
+            added_at: string;
+        };
+        CaseTask: {
+            id: number;
+            case_id: number;
+            title: string;
+            assignee: string | null;
+            due_on: string | null;
+            /** @enum {string} */
+            status: "todo" | "done";
+            created_by: string;
+            created_at: string;
+            done_at: string | null;
+        };
+        CaseNote: {
+            id: number;
+            case_id: number;
+            body: string;
+            author: string;
+            created_at: string;
+        };
+        CaseEvidence: {
+            id: number;
+            case_id: number;
+            file_name: string;
+            content_type: string;
+            bytes: number;
+            sha256: string;
+            description: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        CaseEvent: {
+            id: number;
+            at: string;
+            actor: string;
+            kind: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        OffenceReport: {
+            id: number;
+            case_id: number;
+            number: string;
+            version: number;
+            /** @enum {string} */
+            lang: "fr" | "ar";
+            bytes: number;
+            sha256: string;
+            generated_by: string;
+            generated_at: string;
+        };
+        TaxLoss: {
+            value: number;
+            currency: string;
+            duty_rate: number;
+            /** @enum {string} */
+            duty_rate_source: "seizure" | "default";
+            vat_rate: number;
+            duties: number;
+            vat: number;
+            total: number;
+            unvalued: number;
+            seizures?: number;
+            method: string;
+        };
+        Seizure: {
+            id: number;
+            reference: string;
+            case_id: number | null;
+            seized_on: string;
+            office: string;
+            place: string | null;
+            city: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            description: string;
+            hs_code: string | null;
+            /** @enum {string} */
+            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+            quantity: number | null;
+            unit: string | null;
+            net_mass_kg: number | null;
+            estimated_value: number | null;
+            value_method: string | null;
+            currency: string;
+            brand: string | null;
+            rights_holder: string | null;
+            health_risk: boolean;
+            transport_mode: string | null;
+            concealment: string | null;
+            /** @enum {string|null} */
+            detection_source: "selectivity_rule" | "model" | "random" | "online_monitoring" | "intelligence" | "mutual_assistance" | "operation" | "other" | null;
+            officers: string[];
+            duty_rate: number | null;
+            duties_at_stake: number | null;
+            duties_recovered: number | null;
+            fines: number | null;
+            settlement_amount: number | null;
+            /** @enum {string} */
+            goods_status: "held" | "destroyed" | "released" | "returned" | "forfeited";
+            goods_status_on: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        CaseFigures: {
+            filters: {
+                from?: string;
+                to?: string;
+                office?: string;
+            };
+            totals: {
+                seizures: number;
+                estimated_value: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+                cases: number;
+            };
+            seizures_by: {
+                month: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                office: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                hs_chapter: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                category: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+                brand: {
+                    key: string;
+                    seizures: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
+            };
+            cases_by_status: {
+                key: string;
+                cases: number;
+            }[];
+            open_cases_by_age_days: {
+                key: string;
+                cases: number;
+            }[];
         };
     };
     responses: never;

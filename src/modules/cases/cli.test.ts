@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { describeEachDatabase } from '../../../test/db.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { registerCasesCli } from './cli.ts';
+import { registerSeizuresCli } from './cli-seizures.ts';
+
+describeEachDatabase('vigie cases and seizures', (t) => {
+  let dir: string;
+  let out: string[];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vigie-cases-cli-'));
+    out = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      out.push(args.join(' '));
+    });
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  });
+
+  async function vigie(...args: string[]): Promise<void> {
+    const config = loadConfig({ dataDir: dir });
+    // The commands use only these two of the context: the test's database stands in for the installation's.
+    const context = {
+      config: () => config,
+      withDatabase: <T>(fn: (database: typeof t.database, c: typeof config) => Promise<T>) =>
+        fn(t.database, config),
+    } as unknown as CliContext;
+    const program = new Command('vigie').exitOverride();
+    registerCasesCli(program, context);
+    registerSeizuresCli(program, context);
+    await program.parseAsync(args, { from: 'user' });
+  }
+
+  it('refuses an illegal transition and names the allowed ones', async () => {
+    await vigie('cases', 'open', '--title', 'Cigarettes', '--type', 'smuggling', '--office', '900');
+    const number = /case (\S+) opened/.exec(out.join('\n'))![1]!;
+    await expect(
+      vigie('cases', 'transition', number, 'prosecuted', '--reason', 'court case'),
+    ).rejects.toThrow(/cannot go from open to prosecuted \(allowed: investigation, closed\)/);
+    await expect(vigie('cases', 'transition', number, 'nowhere')).rejects.toThrow(/unknown status "nowhere"/);
+    await expect(vigie('cases', 'show', '900/1999/0001')).rejects.toThrow(/no case 900\/1999\/0001/);
+    await vigie('cases', 'link', number, 'osint_seller', '77');
+    expect(out.at(-1)).toMatch(/links osint_seller 77 \(legal hold #\d+\)/);
+  });
+
+  it('imports seizures with located errors, then writes the offence report of their case', async () => {
+    await vigie('cases', 'open', '--title', 'Sacs', '--type', 'counterfeiting', '--office', '901');
+    const number = /case (\S+) opened/.exec(out.join('\n'))![1]!;
+    const file = join(dir, 'seizures.csv');
+    const header = 'reference,seized_on,office,case_number,description,category,estimated_value\n';
+    writeFileSync(
+      file,
+      `${header}K1,2025-01-10,901,${number},Sacs,counterfeit_accessories,5000\nK2,2025-01-11,901,,Pills,pills,\n`,
+    );
+    await vigie('seizures', 'import', file);
+    expect(process.exitCode).toBe(1);
+    expect(out.join('\n')).toMatch(
+      /seizures\.csv:3: column "category" \(category\): expected one of counterfeit_clothing/,
+    );
+    process.exitCode = undefined;
+    writeFileSync(file, `${header}K1,2025-01-10,901,${number},Sacs,counterfeit_accessories,5000\n`);
+    await vigie('seizures', 'import', file);
+    expect(process.exitCode).toBeUndefined();
+    await vigie('seizures', 'list', '--case', number, '--json');
+    expect(JSON.parse(out.at(-1)!).items.map((s: { reference: string }) => s.reference)).toEqual(['K1']);
+    const pdf = join(dir, 'pv.pdf');
+    await vigie('seizures', 'report', number, '--lang', 'ar', '--out', pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(out.at(-1)).toMatch(/^✔ PV-901\/\d{4}\/0001 version 1 \(ar\)/);
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * `vigie cases list|show|open|transition|note|link|figures`, and what `vigie seizures list|import|report` do
+ * (cli-seizures.ts declares those commands and loads this file when one runs).
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { cliActor } from '../../platform/auth/actor.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { printJson, table } from '../../platform/cli/output.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { uploadChunks } from '../../platform/uploads/uploads.ts';
+import { auditedImport, formatImportSummary } from '../imports/index.ts';
+import { findCaseByNumber, getCase, listCases, openCase, transitionCase } from './cases.ts';
+import { caseTimeline } from './events.ts';
+import { caseFigures, FIGURE_TABLES, type FigureTable, figuresCsv } from './figures.ts';
+import { seizuresTarget } from './import-target.ts';
+import { addLink, listLinks } from './links.ts';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  CASE_TYPES,
+  type CasePriority,
+  type CaseStatus,
+  type CaseType,
+  LINK_TYPES,
+  type LinkType,
+  ORIGIN_TYPES,
+  type OriginType,
+  type ReportLang,
+} from './model.ts';
+import { generateReport, getReport } from './reports.ts';
+import { listSeizures } from './seizures.ts';
+import { addNote } from './work.ts';
+
+const oneOf =
+  <T extends string>(values: readonly T[], what: string) =>
+  (value: string) => {
+    if (!(values as readonly string[]).includes(value))
+      throw new Error(`unknown ${what} "${value}": expected ${values.join(', ')}`);
+    return value as T;
+  };
+
+/** A case by its number (`300/2026/0001`) or its id. */
+async function caseOf(db: Kysely<DB>, ref: string) {
+  return /^\d+$/.test(ref) ? getCase(db, Number(ref)) : findCaseByNumber(db, ref);
+}
+
+export function registerCasesCli(program: Command, context: CliContext): void {
+  const cases = program.command('cases').description('case files: open, follow, link, report');
+  cases
+    .command('list')
+    .option('--status <status>', CASE_STATUSES.join(' | '), oneOf(CASE_STATUSES, 'status'))
+    .option('--office <code>', 'office')
+    .option('--open', 'only cases not yet settled, prosecuted or closed')
+    .option('--limit <n>', 'how many', '50')
+    .option('--json', 'print as JSON')
+    .action(
+      async (o: { status?: CaseStatus; office?: string; open?: boolean; limit: string; json?: boolean }) => {
+        await context.withDatabase(async (database) => {
+          const page = await listCases(
+            database.db,
+            { status: o.status, office: o.office, open: o.open },
+            { limit: Number(o.limit), offset: 0 },
+          );
+          if (o.json) return printJson(page);
+          console.log(
+            table(
+              ['number', 'status', 'type', 'priority', 'assignee', 'opened', 'title'],
+              page.items.map((c) => [
+                c.number,
+                c.status,
+                c.type,
+                c.priority,
+                c.assignee,
+                c.opened_at.slice(0, 10),
+                c.title,
+              ]),
+            ),
+          );
+          console.log(`${page.items.length} of ${page.total}`);
+        });
+      },
+    );
+  cases
+    .command('show')
+    .argument('<case>', 'case number or id')
+    .option('--json', 'print as JSON')
+    .action(async (ref: string, o: { json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const kase = await caseOf(database.db, ref);
+        const links = await listLinks(database.db, kase.id);
+        const timeline = await caseTimeline(database.db, kase.id);
+        if (o.json) return printJson({ case: kase, links, timeline });
+        console.log(
+          `${kase.number} — ${kase.title}\n${kase.type}, ${kase.status}, priority ${kase.priority}`,
+        );
+        console.log(`next: ${kase.next_statuses.join(', ') || '(final)'}`);
+        for (const l of links)
+          console.log(`  link ${l.target_type} ${l.target_ref}${l.hold_id ? ' (held)' : ''}`);
+        for (const e of timeline) console.log(`  ${e.at} ${e.actor} ${e.kind} ${JSON.stringify(e.details)}`);
+      });
+    });
+  cases
+    .command('open')
+    .requiredOption('--title <text>', 'what the case is about')
+    .requiredOption('--type <type>', CASE_TYPES.join(' | '), oneOf(CASE_TYPES, 'type'))
+    .requiredOption('--office <code>', 'office (numbers are per office and year)')
+    .option('--priority <p>', CASE_PRIORITIES.join(' | '), oneOf(CASE_PRIORITIES, 'priority'))
+    .option('--assignee <user>', 'lead investigator')
+    .option('--origin-type <type>', ORIGIN_TYPES.join(' | '), oneOf(ORIGIN_TYPES, 'origin'))
+    .option('--origin-ref <ref>', 'what it was opened from: declaration reference, post or seller id…')
+    .option('--summary <text>', 'facts known so far')
+    .option('--json', 'print as JSON')
+    .action(
+      async (o: {
+        title: string;
+        type: CaseType;
+        office: string;
+        priority?: CasePriority;
+        assignee?: string;
+        originType?: OriginType;
+        originRef?: string;
+        summary?: string;
+        json?: boolean;
+      }) => {
+        await context.withDatabase(async (database) => {
+          const kase = await openCase(database, cliActor(), {
+            title: o.title,
+            type: o.type,
+            office: o.office,
+            priority: o.priority,
+            assignee: o.assignee,
+            origin_type: o.originType,
+            origin_ref: o.originRef,
+            summary: o.summary,
+          });
+          if (o.json) printJson(kase);
+          else console.log(`✔ case ${kase.number} opened (#${kase.id})`);
+        });
+      },
+    );
+  cases
+    .command('transition')
+    .argument('<case>', 'case number or id')
+    .argument('<status>', CASE_STATUSES.join(' | '), oneOf(CASE_STATUSES, 'status'))
+    .option('--reason <text>', 'why (needed for settled, prosecuted, closed)')
+    .action(async (ref: string, status: CaseStatus, o: { reason?: string }) => {
+      await context.withDatabase(async (database) => {
+        const kase = await caseOf(database.db, ref);
+        const moved = await transitionCase(database, cliActor(), kase.id, { status, reason: o.reason });
+        console.log(`✔ case ${moved.number}: ${kase.status} → ${moved.status}`);
+      });
+    });
+  cases
+    .command('note')
+    .argument('<case>', 'case number or id')
+    .argument('<text>', 'the note')
+    .action(async (ref: string, text: string) => {
+      await context.withDatabase(async (database) => {
+        const kase = await caseOf(database.db, ref);
+        await addNote(database, cliActor(), kase.id, text);
+        console.log(`✔ note added to ${kase.number}`);
+      });
+    });
+  cases
+    .command('link')
+    .argument('<case>', 'case number or id')
+    .argument('<type>', LINK_TYPES.join(' | '), oneOf(LINK_TYPES, 'link type'))
+    .argument('<ref>', 'declaration reference, post or seller id, company id…')
+    .option('--note <text>', 'why')
+    .action(async (ref: string, type: LinkType, target: string, o: { note?: string }) => {
+      await context.withDatabase(async (database) => {
+        const kase = await caseOf(database.db, ref);
+        const link = await addLink(database, cliActor(), kase.id, {
+          target_type: type,
+          target_ref: target,
+          note: o.note,
+        });
+        console.log(
+          `✔ ${kase.number} links ${type} ${target}${link.hold_id ? ` (legal hold #${link.hold_id})` : ''}`,
+        );
+      });
+    });
+  cases
+    .command('figures')
+    .description(
+      "the director's figures: seizures by month/office/HS chapter/category/brand, cases by status and age",
+    )
+    .option('--from <date>', 'seized on or after')
+    .option('--to <date>', 'seized on or before')
+    .option('--office <code>', 'one office')
+    .option('--csv <table>', `one table as CSV: ${FIGURE_TABLES.join(' | ')}`, oneOf(FIGURE_TABLES, 'table'))
+    .action(async (o: { from?: string; to?: string; office?: string; csv?: FigureTable }) => {
+      await context.withDatabase(async (database) => {
+        const figures = await caseFigures(database.db, { from: o.from, to: o.to, office: o.office });
+        if (o.csv) process.stdout.write(figuresCsv(figures, o.csv));
+        else printJson(figures);
+      });
+    });
+}
+
+export async function seizuresList(
+  context: CliContext,
+  o: { case?: string; office?: string; from?: string; to?: string; limit: string; json?: boolean },
+) {
+  await context.withDatabase(async (database) => {
+    const caseId = o.case ? (await caseOf(database.db, o.case)).id : undefined;
+    const page = await listSeizures(
+      database.db,
+      { case_id: caseId, office: o.office, from: o.from, to: o.to },
+      { limit: Number(o.limit), offset: 0 },
+    );
+    if (o.json) return printJson(page);
+    console.log(
+      table(
+        ['reference', 'date', 'office', 'category', 'hs', 'quantity', 'value', 'brand', 'goods'],
+        page.items.map((s) => [
+          s.reference,
+          s.seized_on,
+          s.office,
+          s.category,
+          s.hs_code,
+          s.quantity === null ? null : `${s.quantity} ${s.unit ?? ''}`.trim(),
+          s.estimated_value,
+          s.brand,
+          s.goods_status,
+        ]),
+      ),
+    );
+    console.log(`${page.items.length} of ${page.total}`);
+  });
+}
+
+export async function seizuresImport(
+  context: CliContext,
+  file: string,
+  o: { profile: string; skipInvalid?: boolean; json?: boolean },
+) {
+  const config = context.config();
+  const profile = resolveProfile('seizures', o.profile, config.dataDir);
+  await context.withDatabase(async (database) => {
+    const summary = await auditedImport(
+      database,
+      seizuresTarget,
+      { file, profile, mode: o.skipInvalid ? 'skip_invalid' : 'atomic' },
+      cliActor(),
+    );
+    if (o.json) printJson(summary);
+    else console.log(formatImportSummary(summary));
+    if (!summary.ok) process.exitCode = 1;
+  });
+}
+
+export async function seizuresReport(
+  context: CliContext,
+  ref: string,
+  o: { lang: ReportLang; legalBasis?: string; out: string },
+) {
+  await context.withDatabase(async (database) => {
+    const kase = await caseOf(database.db, ref);
+    const report = await generateReport(database, cliActor(), kase.id, {
+      lang: o.lang,
+      legal_basis: o.legalBasis,
+    });
+    const stored = await getReport(database.db, kase.id, report.id);
+    const chunks: Buffer[] = [];
+    for await (const chunk of uploadChunks(database, stored.upload_id)) chunks.push(chunk);
+    writeFileSync(o.out, Buffer.concat(chunks));
+    console.log(
+      `✔ ${report.number} version ${report.version} (${report.lang}) → ${o.out}  sha256 ${report.sha256}`,
+    );
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The director's figures, from the cases module's own tables: seizures by month, office, HS chapter, category
+ * and brand (count, value, duties recovered, fines and settlements), cases by status and by age, and the totals;
+ * each table also as CSV, with cells a spreadsheet would run as formulas escaped as the rejects writer does.
+ */
+import { type Kysely, sql } from 'kysely';
+import Papa from 'papaparse';
+import type { DB } from '../../platform/db/schema.ts';
+import { FORMULA_CELL } from '../../platform/ingest/rejects.ts';
+
+export interface FigureFilters {
+  from?: string | undefined;
+  to?: string | undefined;
+  office?: string | undefined;
+}
+
+export interface SeizureGroup {
+  key: string;
+  seizures: number;
+  estimated_value: number;
+  duties_recovered: number;
+  fines: number;
+  settlements: number;
+}
+
+export const SEIZURE_DIMENSIONS = ['month', 'office', 'hs_chapter', 'category', 'brand'] as const;
+export type SeizureDimension = (typeof SEIZURE_DIMENSIONS)[number];
+export const FIGURE_TABLES = [...SEIZURE_DIMENSIONS, 'case_status', 'case_age'] as const;
+export type FigureTable = (typeof FIGURE_TABLES)[number];
+
+const KEYS = {
+  month: sql<string>`to_char(seized_on, 'YYYY-MM')`,
+  office: sql<string>`office`,
+  hs_chapter: sql<string>`coalesce(left(hs_code, 2), '')`,
+  category: sql<string>`category`,
+  brand: sql<string>`coalesce(brand, '')`,
+} satisfies Record<SeizureDimension, unknown>;
+
+const AGE_BUCKETS = ['0-30', '31-90', '91-365', '366+'] as const;
+
+export async function caseFigures(db: Kysely<DB>, filters: FigureFilters) {
+  const seizures = (dimension: SeizureDimension) => {
+    let query = db
+      .selectFrom('seizures')
+      .select([
+        KEYS[dimension].as('key'),
+        sql<number>`count(*)::int`.as('seizures'),
+        sql<number>`coalesce(sum(estimated_value), 0)`.as('estimated_value'),
+        sql<number>`coalesce(sum(duties_recovered), 0)`.as('duties_recovered'),
+        sql<number>`coalesce(sum(fines), 0)`.as('fines'),
+        sql<number>`coalesce(sum(settlement_amount), 0)`.as('settlements'),
+      ]);
+    if (filters.from) query = query.where('seized_on', '>=', filters.from);
+    if (filters.to) query = query.where('seized_on', '<=', filters.to);
+    if (filters.office) query = query.where('office', '=', filters.office);
+    return query
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, key: r.key ?? '' }) as SeizureGroup));
+  };
+  const [month, office, hs_chapter, category, brand] = await Promise.all(SEIZURE_DIMENSIONS.map(seizures));
+  let cases = db.selectFrom('cases');
+  if (filters.office) cases = cases.where('office', '=', filters.office);
+  const byStatus = await cases
+    .select(['status as key', sql<number>`count(*)::int`.as('cases')])
+    .groupBy('status')
+    .orderBy('status')
+    .execute();
+  const ages = await cases
+    .select([
+      sql<string>`case when now() - opened_at <= interval '30 days' then '0-30'
+        when now() - opened_at <= interval '90 days' then '31-90'
+        when now() - opened_at <= interval '365 days' then '91-365' else '366+' end`.as('key'),
+      sql<number>`count(*)::int`.as('cases'),
+    ])
+    .where('status', 'not in', ['settled', 'prosecuted', 'closed'])
+    .groupBy(sql`1`)
+    .execute();
+  const sum = (f: (g: SeizureGroup) => number) => (month ?? []).reduce((a, g) => a + f(g), 0);
+  return {
+    filters,
+    totals: {
+      seizures: sum((g) => g.seizures),
+      estimated_value: sum((g) => g.estimated_value),
+      duties_recovered: sum((g) => g.duties_recovered),
+      fines: sum((g) => g.fines),
+      settlements: sum((g) => g.settlements),
+      cases: byStatus.reduce((a, r) => a + r.cases, 0),
+    },
+    seizures_by: {
+      month: month!,
+      office: office!,
+      hs_chapter: hs_chapter!,
+      category: category!,
+      brand: brand!,
+    },
+    cases_by_status: byStatus.map((r) => ({ key: r.key as string, cases: r.cases })),
+    open_cases_by_age_days: AGE_BUCKETS.map((key) => ({
+      key,
+      cases: ages.find((a) => a.key === key)?.cases ?? 0,
+    })),
+  };
+}
+export type CaseFigures = Awaited<ReturnType<typeof caseFigures>>;
+
+/** One table of the figures as CSV (header first), formula-like cells escaped. */
+export function figuresCsv(figures: CaseFigures, table: FigureTable): string {
+  let rows: (string | number)[][];
+  if (table === 'case_status')
+    rows = [['status', 'cases'], ...figures.cases_by_status.map((r) => [r.key, r.cases])];
+  else if (table === 'case_age')
+    rows = [['age_days', 'open_cases'], ...figures.open_cases_by_age_days.map((r) => [r.key, r.cases])];
+  else
+    rows = [
+      [table, 'seizures', 'estimated_value', 'duties_recovered', 'fines', 'settlements'],
+      ...figures.seizures_by[table].map((g) => [
+        g.key,
+        g.seizures,
+        g.estimated_value,
+        g.duties_recovered,
+        g.fines,
+        g.settlements,
+      ]),
+    ];
+  return `${Papa.unparse(rows, { escapeFormulae: FORMULA_CELL })}\n`;
+}

@@ -1,0 +1,7 @@
+/** The cases module's own migrations. */
+import type { Migration } from 'kysely/migration';
+import * as m0015 from './0015_cases.ts';
+
+export const casesMigrations: Record<string, Migration> = {
+  '0015_cases': m0015,
+};

@@ -1,0 +1,19 @@
+import type { ImportTarget } from '../../platform/ingest/target.ts';
+import type { VigieModule } from '../../platform/module.ts';
+import { registerSeizuresCli } from './cli-seizures.ts';
+import { seizuresTarget } from './import-target.ts';
+import { casesMigrations } from './migrations/index.ts';
+
+/** Cases and seizures: case files, links held while open, seizures, offence reports, the director's figures. */
+export const casesModule: VigieModule = {
+  name: 'cases',
+  routes: async (app, context) => (await import('./routes/index.ts')).casesRoutes(app, context),
+  lazyCli: {
+    command: 'cases',
+    description: "case files: list, show, open, transition, note, link; the director's figures",
+    load: async () => (await import('./cli.ts')).registerCasesCli,
+  },
+  cli: registerSeizuresCli,
+  importTargets: [seizuresTarget] as ImportTarget<unknown>[],
+  migrations: casesMigrations,
+};

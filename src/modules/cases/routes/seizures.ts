@@ -1,0 +1,102 @@
+/** Seizures under /api/seizures: list, record, read, update amounts and the fate of the goods, tax loss. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorFrom } from '../../../platform/auth/actor.ts';
+import type { AppContext } from '../../../platform/server/context.ts';
+import { errorSchema } from '../../../platform/server/errors.ts';
+import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { SEIZURE_CATEGORIES } from '../model.ts';
+import { getSeizure, listSeizures, recordSeizure, updateSeizure } from '../seizures.ts';
+import { seizureTaxLoss } from '../tax.ts';
+import { code, idParams, seizureBody, seizureSchema, seizureUpdateBody, taxLossSchema } from './shared.ts';
+
+export function seizureRoutes(app: FastifyInstance, { database }: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const db = database.db;
+
+  typed.get(
+    '/api/seizures',
+    {
+      config: { permission: 'cases:read' },
+      schema: {
+        summary: 'Seizures, newest first, with filters',
+        tags: ['seizures'],
+        querystring: z.object({
+          ...pagingQuery,
+          case_id: z.coerce.number().int().positive().optional(),
+          office: code(16).optional(),
+          category: z.enum(SEIZURE_CATEGORIES).optional(),
+          brand: z.string().max(200).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+        }),
+        response: { 200: pageOf(seizureSchema) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filters } = request.query;
+      return { limit, offset, ...(await listSeizures(db, filters, { limit, offset })) };
+    },
+  );
+
+  typed.post(
+    '/api/seizures',
+    {
+      config: { permission: 'seizures:write' },
+      schema: {
+        summary:
+          'Record a seizure (on an open case, or alone); numbered S-office/year/seq without a reference',
+        tags: ['seizures'],
+        body: seizureBody,
+        response: { 201: seizureSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordSeizure(database, actorFrom(request), request.body)),
+  );
+
+  typed.get(
+    '/api/seizures/:id',
+    {
+      config: { permission: 'cases:read' },
+      schema: {
+        summary: 'A seizure',
+        tags: ['seizures'],
+        params: idParams,
+        response: { 200: seizureSchema, 404: errorSchema },
+      },
+    },
+    async (request) => getSeizure(db, request.params.id),
+  );
+
+  typed.patch(
+    '/api/seizures/:id',
+    {
+      config: { permission: 'seizures:write' },
+      schema: {
+        summary:
+          'Record duties, fines and settlements recovered, the value, and the destruction or release of the goods',
+        tags: ['seizures'],
+        params: idParams,
+        body: seizureUpdateBody,
+        response: { 200: seizureSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => updateSeizure(database, actorFrom(request), request.params.id, request.body),
+  );
+
+  typed.get(
+    '/api/seizures/:id/tax-loss',
+    {
+      config: { permission: 'cases:read' },
+      schema: {
+        summary: 'Duties and taxes evaded had the goods passed, with the method',
+        tags: ['seizures'],
+        params: idParams,
+        response: { 200: taxLossSchema, 404: errorSchema },
+      },
+    },
+    async (request) => seizureTaxLoss(await getSeizure(db, request.params.id)),
+  );
+}
