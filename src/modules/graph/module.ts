@@ -1,0 +1,15 @@
+import type { JobKind } from '../../platform/jobs/queue.ts';
+import type { VigieModule } from '../../platform/module.ts';
+import { graphMigrations } from './migrations/index.ts';
+
+/**
+ * The link graph (docs/graph.md): entities and links built from declarations, partner data and online
+ * monitoring; entity resolution with analyst judgement; neighbours, paths, communities, centrality; risk signals.
+ * Routes, commands and the build load on first use.
+ */
+export const graphModule: VigieModule = {
+  name: 'graph',
+  migrations: graphMigrations,
+};
+
+export type { JobKind };
