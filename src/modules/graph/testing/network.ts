@@ -2,7 +2,7 @@
  * A planted network for tests and the demo (docs/graph.md): online sellers on two platforms ("HighCopy Casa" on
  * TikTok and Instagram) sharing a phone with the manager of an importing company (ATLASIMP, "Atlas Trading"), whose
  * register entry names a warehouse in Casablanca; a second company (NORDIMP) whose manager is the same person
- * written differently ("Mohammed Amrani" for "Mohamed El Amrani": a merge suggestion); and an unrelated importer
+ * written differently ("Mohammed Amrany" for "Mohamed El Amrani": a merge suggestion); and an unrelated importer
  * (CLEANIMP). Everything lands through the owning modules' own imports and collections, exactly as real data does;
  * the seller's alert is confirmed. Then `buildGraph` can run.
  */
@@ -24,7 +24,7 @@ export const PLANTED = {
   phone: '+212612345678',
   seller: 'HighCopy Casa',
   manager: 'Mohamed El Amrani',
-  managerVariant: 'Mohammed Amrani',
+  managerVariant: 'Mohammed Amrany',
   city: 'Casablanca',
 };
 
@@ -118,7 +118,7 @@ const companiesCsv = () =>
   [
     'company_id,name,legal_form,created_on,capital,address,city,activity,phone,managers',
     'ATLASIMP,Atlas Trading,SARL,2019-04-01,100000,Lot 12 Zone Industrielle Ain Sebaa,Casablanca,import de chaussures,06 12 34 56 78,Mohamed El Amrani',
-    'NORDIMP,Nord Import,SARL,2021-06-10,50000,5 rue de Tanger,Tanger,négoce,0539000001,Mohammed Amrani',
+    'NORDIMP,Nord Import,SARL,2021-06-10,50000,5 rue de Tanger,Tanger,négoce,0539000001,Mohammed Amrany',
     'CLEANIMP,Clean Supplies,SA,2010-01-15,2000000,20 boulevard Zerktouni,Casablanca,outillage,0522000002,Karim Bennani',
   ].join('\n');
 
