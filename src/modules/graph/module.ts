@@ -1,5 +1,6 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
+import { buildJob } from './job.ts';
 import { graphMigrations } from './migrations/index.ts';
 
 /**
@@ -9,7 +10,12 @@ import { graphMigrations } from './migrations/index.ts';
  */
 export const graphModule: VigieModule = {
   name: 'graph',
+  routes: async (app, context) => (await import('./routes/index.ts')).graphRoutes(app, context),
+  lazyCli: {
+    command: 'graph',
+    description: 'the link graph: build it, neighbours, paths, communities, merge suggestions',
+    load: async () => (await import('./cli.ts')).registerGraphCli,
+  },
+  jobKinds: [buildJob] as JobKind<never>[],
   migrations: graphMigrations,
 };
-
-export type { JobKind };

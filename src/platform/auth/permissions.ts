@@ -40,6 +40,10 @@ export const PERMISSIONS = {
   'models:manage': 'train models, promote one to active or retire it',
   'osint:manage':
     'manage online-monitoring sources and watchlists, run collections, submit URLs, confirm or dismiss alerts',
+  'graph:read':
+    'read the link graph: entities, links and their provenance, neighbours, paths, communities, merge suggestions, risk signals (online-only entities need osint:read too)',
+  'graph:manage':
+    'build the link graph, add entities and links by hand, accept or reject merge suggestions, merge and split',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -76,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'valuation:manage',
     'models:read',
     'models:manage',
+    'graph:read',
   ],
   officer: [
     'session',
@@ -94,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'osint:manage',
     'holds:read',
     'holds:manage',
+    'graph:read',
+    'graph:manage',
   ],
   liaison: ['session'],
   auditor: [
@@ -112,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'valuation:read',
     'osint:read',
     'models:read',
+    'graph:read',
   ],
 };
 
