@@ -5,6 +5,7 @@
 import { authModule } from '../modules/auth/module.ts';
 import { casesModule } from '../modules/cases/module.ts';
 import { declarationsModule } from '../modules/declarations/module.ts';
+import { graphModule } from '../modules/graph/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
 import { mlModule } from '../modules/ml/module.ts';
 import { osintModule } from '../modules/osint/module.ts';
@@ -33,6 +34,7 @@ export const modules: VigieModule[] = [
   valuationModule,
   riskModule,
   casesModule,
+  graphModule,
 ];
 
 // The registry's active model scores in the risk engine: risk knows a scorer interface, ML fills it.

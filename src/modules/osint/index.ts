@@ -2,7 +2,15 @@
 
 export { decideAlert } from './alert-decisions.ts';
 export { listAlerts } from './alerts.ts';
+export { normalizePhone } from './analysis/entities/phones.ts';
 export { verifyEvidence } from './evidence.ts';
+export {
+  type SellerAlertSummary,
+  type SellerCursor,
+  type SellerRecord,
+  sellerAlertSummaries,
+  sellerRecords,
+} from './graph-feed.ts';
 export { listItems } from './item-views.ts';
 export { listRuns, runCollection } from './run.ts';
 export { listSellers } from './seller-views.ts';

@@ -1,2 +1,12 @@
 /** The partners module's public face: what other modules and the composition root may use. */
+
+export {
+  type CompanyRecord,
+  companyRecords,
+  type ManifestRecord,
+  manifestRecords,
+  type PartnerCursor,
+  type PaymentRecord,
+  paymentRecords,
+} from './graph-feed.ts';
 export { companiesTarget, manifestsTarget, paymentsTarget } from './targets.ts';

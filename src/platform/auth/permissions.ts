@@ -48,6 +48,10 @@ export const PERMISSIONS = {
     'record seizures (and import past ones), update amounts recovered and the fate of the goods',
   'reports:read':
     "read and export the director's figures: seizures, duties and fines recovered, cases by status and age",
+  'graph:read':
+    'read the link graph: entities, links and their provenance, neighbours, paths, communities, merge suggestions, risk signals (online-only entities need osint:read too)',
+  'graph:manage':
+    'build the link graph, add entities and links by hand, accept or reject merge suggestions, merge and split',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -85,6 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'models:read',
     'models:manage',
     'reports:read',
+    'graph:read',
   ],
   officer: [
     'session',
@@ -109,6 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:manage',
     'seizures:write',
     'reports:read',
+    'graph:read',
+    'graph:manage',
   ],
   liaison: ['session'],
   auditor: [
@@ -129,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'models:read',
     'cases:read',
     'reports:read',
+    'graph:read',
   ],
 };
 

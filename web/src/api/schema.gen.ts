@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: ad9b0645ee98bf4c7d8d4cb652a2d9fe476f95ce6cd73bce1accfcd9adc1e859
+ * OpenAPI document sha256: 3c6ba8eaf6adafd391e216f8bda5654964fb96a3adbe91b5fb24a64f03f446b6
  */
 
 export interface paths {
@@ -7789,6 +7789,1063 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/graph/build": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The state of the graph: counts, and the watermark of each source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entities: number;
+                            merged: number;
+                            hubs: number;
+                            links: number;
+                            open_suggestions: number;
+                            sources: {
+                                source: string;
+                                cursor: unknown;
+                                rows_read: number;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Build the graph from what landed since the last build (a background job; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sources?: ("declarations" | "companies" | "manifests" | "payments" | "osint_sellers")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            links: {
+                                job: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entities of the link graph, by type and text (label or key) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    type?: "person" | "company" | "declarant" | "seller" | "courier" | "phone" | "email" | "address" | "city" | "vehicle" | "property" | "bank" | "bank_account" | "account" | "website" | "online_seller" | "declaration" | "manifest" | "container" | "payment" | "case" | "seizure";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["GraphEntity"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an entity by hand, with a note (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "person" | "company" | "declarant" | "seller" | "courier" | "phone" | "email" | "address" | "city" | "vehicle" | "property" | "bank" | "bank_account" | "account" | "website" | "online_seller" | "declaration" | "manifest" | "container" | "payment" | "case" | "seizure";
+                        value: string;
+                        label?: string;
+                        note: string;
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphEntity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/entities/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entity (by id or type:value) with its links, their provenance, and what was merged into it */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphEntityDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a link by hand between two entities, with a note (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        /** @enum {string} */
+                        type: "importer_of" | "declarant_of" | "seller_of" | "courier_of" | "has_phone" | "has_email" | "located_at" | "in_city" | "manager_of" | "consignee_of" | "manifest_of" | "carries" | "paid" | "beneficiary_of" | "paid_through" | "payment_for" | "has_account" | "has_website" | "same_name" | "owns" | "uses" | "related";
+                        note: string;
+                        first_seen?: string;
+                        last_seen?: string;
+                        confidence?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            from: number;
+                            to: number;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/entities/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this entity into another of the same type (audited; reversible with split) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        into: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merged: number;
+                            into: number;
+                            moved: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/entities/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo the merge of this entity: it stands for itself again (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            split: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/neighbours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entities within `depth` links of one, filtered by entity and link type and time window */
+        get: {
+            parameters: {
+                query: {
+                    key: string;
+                    depth?: number;
+                    max_nodes?: number;
+                    types?: string;
+                    link_types?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphNeighbourhood"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shortest path between two entities, with the evidence of each link (found: false when none) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    max_depth?: number;
+                    max_nodes?: number;
+                    types?: string;
+                    link_types?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphPath"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communities of the graph (Louvain), largest first, and its connected components */
+        get: {
+            parameters: {
+                query?: {
+                    min_size?: number;
+                    max_links?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphCommunities"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/centrality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Degree and betweenness of the entities around one (a bounded subgraph), most central first */
+        get: {
+            parameters: {
+                query: {
+                    key: string;
+                    depth?: number;
+                    max_nodes?: number;
+                    limit?: number;
+                    types?: string;
+                    link_types?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: number;
+                                type: string;
+                                key: string;
+                                label: string;
+                                hub: boolean;
+                                depth?: number;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                degree: number;
+                                betweenness: number;
+                            }[];
+                            size: number;
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk signals of importers: within 2 links of an online seller with alerts or of a seizure, with the path */
+        get: {
+            parameters: {
+                query: {
+                    importers: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                importer: string;
+                                score: number;
+                                explanation: string | null;
+                                paths: {
+                                    nodes: {
+                                        id: number;
+                                        type: string;
+                                        key: string;
+                                        label: string;
+                                    }[];
+                                    link_types: string[];
+                                    finding: string;
+                                    score: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merge suggestions, best score first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "accepted" | "rejected";
+                    type?: "person" | "company" | "declarant" | "seller" | "courier" | "phone" | "email" | "address" | "city" | "vehicle" | "property" | "bank" | "bank_account" | "account" | "website" | "online_seller" | "declaration" | "manifest" | "container" | "payment" | "case" | "seizure";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["GraphSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Look for new merge suggestions (rejected pairs are never proposed again; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        min_score?: number;
+                        auto_merge_above?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: number;
+                            proposed: number;
+                            merged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A merge suggestion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphSuggestion"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/suggestions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a suggestion: the two entities become one (audited; reversible with split) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphSuggestion"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/suggestions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a suggestion: the pair is remembered and never proposed again (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphSuggestion"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9080,6 +10137,147 @@ export interface components {
                 cases: number;
             }[];
         };
+        GraphNodeInput: {
+            id: number;
+            type: string;
+            key: string;
+            label: string;
+            hub: boolean;
+            depth?: number;
+            attributes: {
+                [key: string]: unknown;
+            };
+        };
+        GraphEdgeInput: {
+            source: number;
+            target: number;
+            types: string[];
+            links: number;
+            evidence: {
+                link_id: number;
+                type: string;
+                source_table: string;
+                source_id: string;
+                first_seen: string | null;
+                last_seen: string | null;
+                confidence: number;
+            }[];
+        };
+        GraphEntityInput: {
+            id: number;
+            type: string;
+            key: string;
+            label: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            merged_into: number | null;
+            hub: boolean;
+            manual: boolean;
+            note: string | null;
+            source_table: string | null;
+            source_id: string | null;
+        };
+        GraphEntityDetailInput: {
+            entity: components["schemas"]["GraphEntityInput"];
+            merged: {
+                id: number;
+                type: string;
+                key: string;
+                label: string;
+            }[];
+            links: {
+                total: number;
+                limit: number;
+                offset: number;
+                items: {
+                    id: number;
+                    type: string;
+                    /** @enum {string} */
+                    direction: "out" | "in";
+                    other: {
+                        id: number;
+                        type: string;
+                        key: string;
+                        label: string;
+                    };
+                    source_table: string;
+                    source_id: string;
+                    first_seen: string | null;
+                    last_seen: string | null;
+                    confidence: number;
+                    note: string | null;
+                    created_by: string | null;
+                }[];
+            };
+        };
+        GraphSuggestionInput: {
+            id: number;
+            score: number;
+            reasons: string[];
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            a: {
+                id: number;
+                type: string;
+                key: string;
+                label: string;
+            };
+            b: {
+                id: number;
+                type: string;
+                key: string;
+                label: string;
+            };
+            decided_by: string | null;
+            decided_at: string | null;
+            note: string | null;
+        };
+        GraphNeighbourhoodInput: {
+            center: components["schemas"]["GraphNodeInput"];
+            nodes: components["schemas"]["GraphNodeInput"][];
+            edges: components["schemas"]["GraphEdgeInput"][];
+            truncated: boolean;
+        };
+        GraphPathInput: {
+            from: components["schemas"]["GraphNodeInput"];
+            to: components["schemas"]["GraphNodeInput"];
+            found: boolean;
+            length: number | null;
+            nodes: components["schemas"]["GraphNodeInput"][];
+            steps: components["schemas"]["GraphEdgeInput"][];
+            explored: number;
+            truncated: boolean;
+        };
+        GraphCommunitiesInput: {
+            communities: {
+                id: number;
+                size: number;
+                types: {
+                    [key: string]: number;
+                };
+                members: {
+                    id: number;
+                    type: string;
+                    key: string;
+                    label: string;
+                    hub: boolean;
+                    depth?: number;
+                    attributes: {
+                        [key: string]: unknown;
+                    };
+                    degree: number;
+                }[];
+            }[];
+            components: {
+                count: number;
+                largest: number;
+            };
+            nodes: number;
+            links: number;
+            modularity: number | null;
+            truncated: boolean;
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -10366,6 +11564,147 @@ export interface components {
                 key: string;
                 cases: number;
             }[];
+        };
+        GraphNode: {
+            id: number;
+            type: string;
+            key: string;
+            label: string;
+            hub: boolean;
+            depth?: number;
+            attributes: {
+                [key: string]: unknown;
+            };
+        };
+        GraphEdge: {
+            source: number;
+            target: number;
+            types: string[];
+            links: number;
+            evidence: {
+                link_id: number;
+                type: string;
+                source_table: string;
+                source_id: string;
+                first_seen: string | null;
+                last_seen: string | null;
+                confidence: number;
+            }[];
+        };
+        GraphEntity: {
+            id: number;
+            type: string;
+            key: string;
+            label: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            merged_into: number | null;
+            hub: boolean;
+            manual: boolean;
+            note: string | null;
+            source_table: string | null;
+            source_id: string | null;
+        };
+        GraphEntityDetail: {
+            entity: components["schemas"]["GraphEntity"];
+            merged: {
+                id: number;
+                type: string;
+                key: string;
+                label: string;
+            }[];
+            links: {
+                total: number;
+                limit: number;
+                offset: number;
+                items: {
+                    id: number;
+                    type: string;
+                    /** @enum {string} */
+                    direction: "out" | "in";
+                    other: {
+                        id: number;
+                        type: string;
+                        key: string;
+                        label: string;
+                    };
+                    source_table: string;
+                    source_id: string;
+                    first_seen: string | null;
+                    last_seen: string | null;
+                    confidence: number;
+                    note: string | null;
+                    created_by: string | null;
+                }[];
+            };
+        };
+        GraphSuggestion: {
+            id: number;
+            score: number;
+            reasons: string[];
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            a: {
+                id: number;
+                type: string;
+                key: string;
+                label: string;
+            };
+            b: {
+                id: number;
+                type: string;
+                key: string;
+                label: string;
+            };
+            decided_by: string | null;
+            decided_at: string | null;
+            note: string | null;
+        };
+        GraphNeighbourhood: {
+            center: components["schemas"]["GraphNode"];
+            nodes: components["schemas"]["GraphNode"][];
+            edges: components["schemas"]["GraphEdge"][];
+            truncated: boolean;
+        };
+        GraphPath: {
+            from: components["schemas"]["GraphNode"];
+            to: components["schemas"]["GraphNode"];
+            found: boolean;
+            length: number | null;
+            nodes: components["schemas"]["GraphNode"][];
+            steps: components["schemas"]["GraphEdge"][];
+            explored: number;
+            truncated: boolean;
+        };
+        GraphCommunities: {
+            communities: {
+                id: number;
+                size: number;
+                types: {
+                    [key: string]: number;
+                };
+                members: {
+                    id: number;
+                    type: string;
+                    key: string;
+                    label: string;
+                    hub: boolean;
+                    depth?: number;
+                    attributes: {
+                        [key: string]: unknown;
+                    };
+                    degree: number;
+                }[];
+            }[];
+            components: {
+                count: number;
+                largest: number;
+            };
+            nodes: number;
+            links: number;
+            modularity: number | null;
+            truncated: boolean;
         };
     };
     responses: never;

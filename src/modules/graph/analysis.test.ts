@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/db.ts';
+import { communities, neighbours, shortestPath } from './analysis.ts';
+import { buildGraph } from './build.ts';
+import { decideSuggestion, listSuggestions, nameSimilarity, proposeMerges, splitByHand } from './resolve.ts';
+import { graphRiskSignals } from './signals.ts';
+import { findEntity } from './store.ts';
+import { PLANTED, plantNetwork } from './testing/network.ts';
+
+const actor = { id: null, name: 'test', ip: null };
+
+describeEachDatabase('graph analysis on the planted network', (t) => {
+  beforeAll(async () => {
+    await plantNetwork(t.database);
+    await buildGraph(t.database);
+  });
+
+  describe('errors', () => {
+    it('refuses an automatic merge threshold below 0.97', async () => {
+      await expect(proposeMerges(t.database, actor, { autoMergeAbove: 0.5 })).rejects.toMatchObject({
+        status: 400,
+      });
+    });
+    it('answers 404 for a suggestion that does not exist', async () => {
+      await expect(decideSuggestion(t.database, actor, 999_999, 'accept')).rejects.toMatchObject({
+        status: 404,
+      });
+    });
+  });
+
+  it('finds the path from the importer to the online seller through the shared phone, with evidence', async () => {
+    const importer = await findEntity(t.database.db, `company:${PLANTED.importer}`);
+    const seller = (
+      await neighbours(t.database.db, await findEntity(t.database.db, `phone:${PLANTED.phone}`), {
+        depth: 1,
+        maxNodes: 50,
+      })
+    ).nodes.find((n) => n.type === 'online_seller');
+    expect(seller?.label.toLowerCase()).toContain('highcopy');
+    const path = await shortestPath(t.database.db, importer, await findEntity(t.database.db, seller!.id), {
+      maxDepth: 6,
+      maxNodes: 1000,
+    });
+    expect(path.found).toBe(true);
+    expect(path.length).toBe(2);
+    expect(path.nodes.map((n) => n.type)).toEqual(['company', 'phone', 'online_seller']);
+    expect(path.steps[0]!.evidence[0]).toMatchObject({
+      type: 'has_phone',
+      source_table: 'companies',
+      source_id: PLANTED.importer,
+    });
+    expect(path.steps[1]!.evidence[0]).toMatchObject({
+      type: 'has_phone',
+      source_table: 'osint_identifiers',
+    });
+  });
+
+  it('answers no path (not an error) between unconnected entities, and bounds neighbours', async () => {
+    const clean = await findEntity(t.database.db, `company:${PLANTED.clean}`);
+    const importer = await findEntity(t.database.db, `company:${PLANTED.importer}`);
+    const none = await shortestPath(t.database.db, clean, importer, { maxDepth: 2, maxNodes: 1000 });
+    expect(none.found).toBe(false);
+    const small = await neighbours(t.database.db, importer, { depth: 3, maxNodes: 3 });
+    expect(small.nodes).toHaveLength(3);
+    expect(small.truncated).toBe(true);
+    const phones = await neighbours(t.database.db, importer, { depth: 1, maxNodes: 50, types: ['phone'] });
+    expect(phones.nodes.map((n) => n.type).sort()).toEqual(['company', 'phone']);
+    const hidden = await neighbours(t.database.db, importer, {
+      depth: 2,
+      maxNodes: 50,
+      hidden_types: ['online_seller'],
+    });
+    expect(hidden.nodes.some((n) => n.type === 'online_seller')).toBe(false);
+  });
+
+  it("finds the importer's community (its phone, its manager) and the seller's (its accounts on two platforms)", async () => {
+    const found = await communities(t.database.db, { minSize: 3, maxLinks: 10_000, limit: 20 });
+    expect(found.truncated).toBe(false);
+    expect(found.components.count).toBeGreaterThanOrEqual(2);
+    const importer = await findEntity(t.database.db, `company:${PLANTED.importer}`);
+    const clean = await findEntity(t.database.db, `company:${PLANTED.clean}`);
+    const phone = await findEntity(t.database.db, `phone:${PLANTED.phone}`);
+    const mine = found.communities.find((c) => c.members.some((m) => m.id === importer.id))!;
+    expect(mine.members.some((m) => m.id === phone.id)).toBe(true);
+    expect(mine.members.some((m) => m.type === 'person' && m.label === PLANTED.manager)).toBe(true);
+    expect(mine.members.some((m) => m.id === clean.id)).toBe(false);
+    const seller = found.communities.find((c) =>
+      c.members.some((m) => m.type === 'online_seller' && /highcopy/i.test(m.label)),
+    )!;
+    const platforms = seller.members.filter((m) => m.type === 'account').map((m) => m.attributes.platform);
+    expect(platforms.sort()).toEqual(['instagram', 'tiktok']);
+  });
+
+  it('raises the importer linked to a seller with confirmed alerts, with the path, and not the clean one', async () => {
+    const signals = await graphRiskSignals(t.database.db, [PLANTED.importer, PLANTED.clean, 'UNKNOWN']);
+    const hit = signals.get(PLANTED.importer)!;
+    expect(hit.score).toBe(0.7);
+    expect(hit.explanation).toMatch(
+      /^company ATLASIMP — phone \+212612345678 — online seller '.*' \(\d+ confirmed alert/,
+    );
+    expect(signals.get(PLANTED.clean)!.score).toBe(0);
+    expect(signals.get('UNKNOWN')!.score).toBe(0);
+  });
+
+  it('suggests the manager written two ways; a rejection is remembered, an accepted merge can be split', async () => {
+    expect(nameSimilarity(PLANTED.manager, PLANTED.managerVariant)).toBeGreaterThan(0.9);
+    const first = await proposeMerges(t.database, actor);
+    expect(first.proposed).toBeGreaterThan(0);
+    const open = await listSuggestions(
+      t.database.db,
+      { status: 'open', type: 'person' },
+      { limit: 10, offset: 0 },
+    );
+    const s = open.items.find((i) => [i.a.label, i.b.label].includes(PLANTED.managerVariant))!;
+    expect(s).toBeDefined();
+    const rejected = await decideSuggestion(t.database, actor, s.id, 'reject', 'two people');
+    expect(rejected.status).toBe('rejected');
+    await expect(decideSuggestion(t.database, actor, s.id, 'accept')).rejects.toMatchObject({ status: 409 });
+    const again = await proposeMerges(t.database, actor);
+    expect(again.proposed).toBe(first.proposed - 1);
+    // Another open suggestion, accepted then split.
+    const other = (await listSuggestions(t.database.db, { status: 'open' }, { limit: 10, offset: 0 }))
+      .items[0];
+    if (other) {
+      const accepted = await decideSuggestion(t.database, actor, other.id, 'accept');
+      expect(accepted.status).toBe('accepted');
+      expect((await findEntity(t.database.db, other.b.id)).id).toBe(other.a.id);
+      await splitByHand(t.database, actor, other.b.id, 'not the same');
+      expect((await findEntity(t.database.db, other.b.id)).id).toBe(other.b.id);
+    }
+  });
+});

@@ -1,0 +1,423 @@
+/**
+ * Network analysis over the stored graph: neighbours to a depth with filters, the shortest path between two
+ * entities with the evidence of each link, communities (Louvain) and connected components, centrality (degree and
+ * betweenness) on a bounded subgraph. Entities are taken as they stand after merges (a merged entity's links count
+ * for the entity it joined); hubs (values shared too widely) appear but are not crossed. Every answer is bounded
+ * (nodes, links) and says when it was cut (`truncated`).
+ */
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/lib/errors.ts';
+import { betweenness, bidirectional, connectedComponents, Graph, louvain } from './graphology.ts';
+import { type EntityRow, entitiesByIds } from './store.ts';
+
+export interface Evidence {
+  link_id: number;
+  type: string;
+  source_table: string;
+  source_id: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  confidence: number;
+}
+
+interface RawEdge extends Evidence {
+  a: number;
+  b: number;
+  /** Direction as stored: from `a` to `b`. */
+}
+
+export interface GraphNode {
+  id: number;
+  type: string;
+  key: string;
+  label: string;
+  hub: boolean;
+  depth?: number;
+  attributes: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  source: number;
+  target: number;
+  types: string[];
+  links: number;
+  evidence: Evidence[];
+}
+
+export interface LinkFilters {
+  /** Entity types shown and crossed (the start is always shown). */
+  types?: string[] | undefined;
+  link_types?: string[] | undefined;
+  /** Links seen on or after / on or before (YYYY-MM-DD). */
+  since?: string | undefined;
+  until?: string | undefined;
+  /** Entity types never shown (what the caller may not see). */
+  hidden_types?: readonly string[] | undefined;
+}
+
+const MAX_EVIDENCE = 5;
+
+/** Links touching any of the given root entities (and what was merged into them), as links between roots. */
+export async function linksAround(
+  db: Kysely<DB>,
+  roots: number[],
+  filters: LinkFilters,
+  limit: number,
+): Promise<{ edges: RawEdge[]; truncated: boolean }> {
+  if (!roots.length) return { edges: [], truncated: false };
+  const conditions = [sql`true`];
+  if (filters.link_types?.length) conditions.push(sql`l.type in (${sql.join(filters.link_types)})`);
+  if (filters.since) conditions.push(sql`coalesce(l.last_seen, l.first_seen) >= ${filters.since}::date`);
+  if (filters.until) conditions.push(sql`coalesce(l.first_seen, l.last_seen) <= ${filters.until}::date`);
+  const { rows } = await sql<{
+    id: number;
+    type: string;
+    source_table: string;
+    source_id: string;
+    first_seen: string | null;
+    last_seen: string | null;
+    confidence: number;
+    a: number;
+    b: number;
+  }>`
+    with m as (
+      select id from graph_entities where id = any(${roots}::bigint[]) or merged_into = any(${roots}::bigint[])
+    ), l as (
+      select * from graph_links where from_id in (select id from m)
+      union
+      select * from graph_links where to_id in (select id from m)
+    )
+    select l.id, l.type, l.source_table, l.source_id, l.first_seen, l.last_seen, l.confidence,
+           coalesce(a.merged_into, a.id) as a, coalesce(b.merged_into, b.id) as b
+    from l join graph_entities a on a.id = l.from_id join graph_entities b on b.id = l.to_id
+    where ${sql.join(conditions, sql` and `)}
+    order by l.id
+    limit ${limit + 1}`.execute(db);
+  const edges = rows
+    .slice(0, limit)
+    .map((r) => ({
+      link_id: Number(r.id),
+      type: r.type,
+      source_table: r.source_table,
+      source_id: r.source_id,
+      first_seen: r.first_seen === null ? null : String(r.first_seen),
+      last_seen: r.last_seen === null ? null : String(r.last_seen),
+      confidence: Number(r.confidence),
+      a: Number(r.a),
+      b: Number(r.b),
+    }))
+    .filter((e) => e.a !== e.b);
+  return { edges, truncated: rows.length > limit };
+}
+
+const toNode = (e: EntityRow, depth?: number): GraphNode => ({
+  id: e.id,
+  type: e.type,
+  key: e.key,
+  label: e.label,
+  hub: e.hub,
+  ...(depth === undefined ? {} : { depth }),
+  attributes: e.attributes,
+});
+
+const pairKey = (a: number, b: number) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+function addEdge(edges: Map<string, GraphEdge>, e: RawEdge): void {
+  const k = pairKey(e.a, e.b);
+  let edge = edges.get(k);
+  if (!edge) {
+    edge = { source: e.a, target: e.b, types: [], links: 0, evidence: [] };
+    edges.set(k, edge);
+  }
+  edge.links++;
+  if (!edge.types.includes(e.type)) edge.types.push(e.type);
+  if (edge.evidence.length < MAX_EVIDENCE) {
+    const { a: _a, b: _b, ...evidence } = e;
+    edge.evidence.push(evidence);
+  }
+}
+
+export interface Neighbourhood {
+  center: GraphNode;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+/** The entities within `depth` links of `center` (breadth first), at most `maxNodes`. */
+export async function neighbours(
+  db: Kysely<DB>,
+  center: EntityRow,
+  options: LinkFilters & { depth: number; maxNodes: number },
+): Promise<Neighbourhood> {
+  const nodes = new Map<number, GraphNode>([[center.id, toNode(center, 0)]]);
+  const edges = new Map<string, GraphEdge>();
+  let truncated = false;
+  let frontier = [center.id];
+  const allowed = (type: string) =>
+    !options.hidden_types?.includes(type) && (!options.types?.length || options.types.includes(type));
+  for (let depth = 1; depth <= options.depth && frontier.length; depth++) {
+    const around = await linksAround(db, frontier, options, options.maxNodes * 20);
+    truncated ||= around.truncated;
+    const unknown = [...new Set(around.edges.flatMap((e) => [e.a, e.b]).filter((id) => !nodes.has(id)))];
+    const entities = new Map((await entitiesByIds(db, unknown)).map((e) => [e.id, e]));
+    const next: number[] = [];
+    const inFrontier = new Set(frontier);
+    for (const e of around.edges) {
+      const from = inFrontier.has(e.a) ? e.a : e.b;
+      const other = from === e.a ? e.b : e.a;
+      if (!nodes.has(other)) {
+        const entity = entities.get(other);
+        if (!entity || !allowed(entity.type)) continue;
+        if (nodes.size >= options.maxNodes) {
+          truncated = true;
+          continue;
+        }
+        nodes.set(other, toNode(entity, depth));
+        if (!entity.hub) next.push(other);
+      }
+      addEdge(edges, e);
+    }
+    frontier = next;
+  }
+  return { center: nodes.get(center.id)!, nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+}
+
+export interface PathAnswer {
+  from: GraphNode;
+  to: GraphNode;
+  found: boolean;
+  length: number | null;
+  nodes: GraphNode[];
+  /** The links between consecutive nodes, with their evidence. */
+  steps: GraphEdge[];
+  /** Nodes explored; `truncated` when the search stopped at its bounds without meeting. */
+  explored: number;
+  truncated: boolean;
+}
+
+/**
+ * A shortest path between two entities: breadth first from both ends, expanding the smaller side, until the two
+ * meet (then a shortest path lies in what was loaded) or `maxDepth` / `maxNodes` is reached.
+ */
+export async function shortestPath(
+  db: Kysely<DB>,
+  from: EntityRow,
+  to: EntityRow,
+  options: LinkFilters & { maxDepth: number; maxNodes: number },
+): Promise<PathAnswer> {
+  const answer = (
+    found: boolean,
+    ids: number[],
+    edges: Map<string, GraphEdge>,
+    explored: number,
+    truncated: boolean,
+    known: Map<number, EntityRow>,
+  ) => {
+    const nodes = ids.map((id) => toNode(known.get(id)!));
+    const steps = ids.slice(1).map((id, i) => edges.get(pairKey(ids[i]!, id))!);
+    return {
+      from: toNode(from),
+      to: toNode(to),
+      found,
+      length: found ? ids.length - 1 : null,
+      nodes,
+      steps,
+      explored,
+      truncated,
+    };
+  };
+  const known = new Map<number, EntityRow>([
+    [from.id, from],
+    [to.id, to],
+  ]);
+  const edges = new Map<string, GraphEdge>();
+  if (from.id === to.id) return answer(true, [from.id], edges, 1, false, known);
+  const graph = new Graph({ type: 'undirected', multi: false });
+  graph.addNode(String(from.id));
+  graph.addNode(String(to.id));
+  const sides = [
+    { seen: new Set([from.id]), frontier: [from.id], depth: 0 },
+    { seen: new Set([to.id]), frontier: [to.id], depth: 0 },
+  ];
+  let truncated = false;
+  const allowed = (type: string) =>
+    !options.hidden_types?.includes(type) && (!options.types?.length || options.types.includes(type));
+  const ok = (id: number) => {
+    if (id === from.id || id === to.id) return true;
+    const entity = known.get(id);
+    return entity !== undefined && allowed(entity.type);
+  };
+  while (sides[0]!.depth + sides[1]!.depth < options.maxDepth) {
+    const side = sides[0]!.frontier.length <= sides[1]!.frontier.length ? sides[0]! : sides[1]!;
+    const other = side === sides[0] ? sides[1]! : sides[0]!;
+    if (!side.frontier.length) break;
+    const around = await linksAround(db, side.frontier, options, options.maxNodes * 5);
+    truncated ||= around.truncated;
+    const fresh = [...new Set(around.edges.flatMap((e) => [e.a, e.b]).filter((id) => !known.has(id)))];
+    for (const e of await entitiesByIds(db, fresh)) known.set(e.id, e);
+    const next: number[] = [];
+    let met = false;
+    for (const e of around.edges) {
+      if (!ok(e.a) || !ok(e.b)) continue;
+      addEdge(edges, e);
+      graph.mergeEdge(String(e.a), String(e.b));
+      for (const id of [e.a, e.b]) {
+        if (side.seen.has(id)) continue;
+        side.seen.add(id);
+        if (other.seen.has(id)) met = true;
+        if (!known.get(id)?.hub) next.push(id);
+      }
+    }
+    side.frontier = next;
+    side.depth++;
+    if (met) break;
+    if (side.seen.size + other.seen.size > options.maxNodes) {
+      truncated = true;
+      break;
+    }
+  }
+  const path = bidirectional(graph, String(from.id), String(to.id));
+  const explored = sides[0]!.seen.size + sides[1]!.seen.size;
+  if (!path) return answer(false, [], edges, explored, truncated, known);
+  return answer(true, path.map(Number), edges, explored, false, known);
+}
+
+export interface Community {
+  id: number;
+  size: number;
+  types: Record<string, number>;
+  /** The best-connected members first (at most 50). */
+  members: (GraphNode & { degree: number })[];
+}
+
+/** Loads the graph (or the neighbourhood of `center`) into memory: at most `maxLinks` links between roots. */
+async function loadGraph(
+  db: Kysely<DB>,
+  options: { maxLinks: number; hidden_types?: readonly string[] | undefined },
+): Promise<{ graph: Graph; truncated: boolean }> {
+  const hidden = options.hidden_types?.length ? [...options.hidden_types] : ['-'];
+  const { rows } = await sql<{ a: number; b: number }>`
+    select coalesce(a.merged_into, a.id) as a, coalesce(b.merged_into, b.id) as b
+    from graph_links l join graph_entities a on a.id = l.from_id join graph_entities b on b.id = l.to_id
+    where not a.hub and not b.hub and a.type <> all(${hidden}::text[]) and b.type <> all(${hidden}::text[])
+    order by l.id
+    limit ${options.maxLinks + 1}`.execute(db);
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const r of rows.slice(0, options.maxLinks)) {
+    const a = String(r.a);
+    const b = String(r.b);
+    if (a === b) continue;
+    graph.mergeEdge(a, b);
+  }
+  return { graph, truncated: rows.length > options.maxLinks };
+}
+
+/** A seeded generator, so that Louvain answers the same communities for the same graph. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function communities(
+  db: Kysely<DB>,
+  options: { minSize: number; maxLinks: number; limit: number; hidden_types?: readonly string[] | undefined },
+): Promise<{
+  communities: Community[];
+  components: { count: number; largest: number };
+  nodes: number;
+  links: number;
+  modularity: number | null;
+  truncated: boolean;
+}> {
+  const { graph, truncated } = await loadGraph(db, options);
+  if (graph.order === 0)
+    return {
+      communities: [],
+      components: { count: 0, largest: 0 },
+      nodes: 0,
+      links: 0,
+      modularity: null,
+      truncated,
+    };
+  const detailed = louvain.detailed(graph, { rng: seeded(13) });
+  const groups = new Map<number, string[]>();
+  for (const [node, c] of Object.entries(detailed.communities)) {
+    const list = groups.get(c) ?? [];
+    list.push(node);
+    groups.set(c, list);
+  }
+  const big = [...groups.entries()]
+    .filter(([, members]) => members.length >= options.minSize)
+    .sort((x, y) => y[1].length - x[1].length || Number(x[1][0]) - Number(y[1][0]))
+    .slice(0, options.limit);
+  const shown = big.flatMap(([, members]) =>
+    [...members].sort((x, y) => graph.degree(y) - graph.degree(x) || Number(x) - Number(y)).slice(0, 50),
+  );
+  const entities = new Map((await entitiesByIds(db, shown.map(Number))).map((e) => [e.id, e]));
+  const types = new Map<number, string>();
+  const needTypes = big.flatMap(([, m]) => m).map(Number);
+  for (let i = 0; i < needTypes.length; i += 5000) {
+    const rows = await db
+      .selectFrom('graph_entities')
+      .select(['id', 'type'])
+      .where('id', 'in', needTypes.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) types.set(Number(r.id), r.type);
+  }
+  const components = connectedComponents(graph);
+  return {
+    communities: big.map(([, members], index) => {
+      const count: Record<string, number> = {};
+      for (const m of members) {
+        const t = types.get(Number(m)) ?? '?';
+        count[t] = (count[t] ?? 0) + 1;
+      }
+      return {
+        id: index + 1,
+        size: members.length,
+        types: count,
+        members: [...members]
+          .sort((x, y) => graph.degree(y) - graph.degree(x) || Number(x) - Number(y))
+          .slice(0, 50)
+          .map((m) => ({ ...toNode(entities.get(Number(m))!), degree: graph.degree(m) })),
+      };
+    }),
+    components: { count: components.length, largest: Math.max(...components.map((c) => c.length)) },
+    nodes: graph.order,
+    links: graph.size,
+    modularity: detailed.modularity,
+    truncated,
+  };
+}
+
+/** Degree and betweenness of the entities around `center` (a bounded subgraph: at most `maxNodes`). */
+export async function centrality(
+  db: Kysely<DB>,
+  center: EntityRow,
+  options: LinkFilters & { depth: number; maxNodes: number; limit: number },
+): Promise<{
+  nodes: (GraphNode & { degree: number; betweenness: number })[];
+  size: number;
+  truncated: boolean;
+}> {
+  if (options.maxNodes > 5000)
+    throw new AppError('graph_too_large', 'betweenness is computed on 5,000 nodes at most', 400);
+  const around = await neighbours(db, center, options);
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const n of around.nodes) graph.addNode(String(n.id));
+  for (const e of around.edges) graph.mergeEdge(String(e.source), String(e.target));
+  const scores = betweenness(graph, { normalized: true });
+  const nodes = around.nodes
+    .map((n) => ({ ...n, degree: graph.degree(String(n.id)), betweenness: scores[String(n.id)] ?? 0 }))
+    .sort((x, y) => y.betweenness - x.betweenness || y.degree - x.degree || x.id - y.id)
+    .slice(0, options.limit);
+  return { nodes, size: graph.order, truncated: around.truncated };
+}

@@ -1,0 +1,173 @@
+/**
+ * Online findings feed targeting: an importer within two links of an online seller with alerts (confirmed or
+ * open) or of a seizure gets a risk signal, with the path that explains it ("company ATLASIMP — phone +212… —
+ * online seller 'HighCopy Casa' (2 confirmed alerts: Nike, Adidas)"). Alerts are read when scoring, so confirming
+ * or dismissing one changes the next scoring. `graphSellerIndicator` is the same as a risk indicator definition
+ * (shaped as the risk engine's `IndicatorDefinition`, see docs/graph.md for how it is registered).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { linksAround } from './analysis.ts';
+import { codeKey } from './keys.ts';
+import { type EntityRow, entitiesByIds } from './store.ts';
+
+export interface RiskPath {
+  /** Labels of the entities from the importer to the finding, e.g. company → phone → online seller. */
+  nodes: { id: number; type: string; key: string; label: string }[];
+  link_types: string[];
+  finding: string;
+  score: number;
+}
+
+export interface RiskSignal {
+  importer: string;
+  /** 0–1: 1 for a confirmed finding one link away; less farther off, and for open alerts only. */
+  score: number;
+  paths: RiskPath[];
+  explanation: string | null;
+}
+
+const HOP_FACTOR = [1, 1, 0.7];
+const MAX_LINKS = 50_000;
+
+export async function graphRiskSignals(
+  db: Kysely<DB>,
+  importerCodes: string[],
+  options: { maxHops?: 1 | 2 } = {},
+): Promise<Map<string, RiskSignal>> {
+  const maxHops = options.maxHops ?? 2;
+  const out = new Map<string, RiskSignal>();
+  const codes = [...new Set(importerCodes.filter(Boolean))];
+  for (const code of codes) out.set(code, { importer: code, score: 0, paths: [], explanation: null });
+  if (!codes.length) return out;
+  const companies = await db
+    .selectFrom('graph_entities')
+    .select(['id', 'key', 'merged_into'])
+    .where('type', '=', 'company')
+    .where(
+      'key',
+      'in',
+      codes.map((c) => codeKey(c)),
+    )
+    .execute();
+  if (!companies.length) return out;
+  const rootOf = new Map(companies.map((c) => [Number(c.merged_into ?? c.id), c.key]));
+  const roots = [...rootOf.keys()];
+  // Level by level: who is reached from which importer, through which node and link.
+  type Via = { importer: number; prev: number | null; link: string | null; hops: number };
+  const reached = new Map<number, Via[]>();
+  for (const r of roots) reached.set(r, [{ importer: r, prev: null, link: null, hops: 0 }]);
+  const entities = new Map<number, EntityRow>((await entitiesByIds(db, roots)).map((e) => [e.id, e]));
+  let frontier = roots;
+  for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
+    const { edges } = await linksAround(db, frontier, {}, MAX_LINKS);
+    const fresh = [...new Set(edges.flatMap((e) => [e.a, e.b]).filter((id) => !entities.has(id)))];
+    for (const e of await entitiesByIds(db, fresh)) entities.set(e.id, e);
+    const inFrontier = new Set(frontier);
+    const next = new Set<number>();
+    for (const e of edges)
+      for (const [from, to] of [
+        [e.a, e.b],
+        [e.b, e.a],
+      ] as const) {
+        if (!inFrontier.has(from)) continue;
+        const target = entities.get(to);
+        if (!target) continue;
+        for (const via of reached.get(from) ?? []) {
+          if (via.hops !== hop - 1) continue;
+          const list = reached.get(to) ?? [];
+          if (list.some((v) => v.importer === via.importer)) continue;
+          list.push({ importer: via.importer, prev: from, link: e.type, hops: hop });
+          reached.set(to, list);
+          if (!target.hub && target.type !== 'online_seller') next.add(to);
+        }
+      }
+    frontier = [...next];
+  }
+  const sellers = [...reached.keys()].filter((id) => entities.get(id)?.type === 'online_seller');
+  const seizures = [...reached.keys()].filter((id) => entities.get(id)?.type === 'seizure');
+  const { sellerAlertSummaries } = await import('../osint/index.ts');
+  const summaries = new Map(
+    (
+      await sellerAlertSummaries(
+        db,
+        sellers.map((id) => Number(entities.get(id)!.key)).filter((n) => Number.isInteger(n)),
+      )
+    ).map((s) => [s.seller_id, s]),
+  );
+  const node = (id: number) => {
+    const e = entities.get(id)!;
+    return { id: e.id, type: e.type, key: e.key, label: e.label };
+  };
+  for (const id of [...sellers, ...seizures]) {
+    const e = entities.get(id)!;
+    let weight = 1;
+    let finding: string;
+    if (e.type === 'online_seller') {
+      const s = summaries.get(Number(e.key));
+      if (!s || s.confirmed + s.open === 0) continue;
+      weight = s.confirmed > 0 ? 1 : 0.4;
+      const brands = s.brands.length ? `: ${s.brands.slice(0, 3).join(', ')}` : '';
+      finding =
+        s.confirmed > 0
+          ? `online seller '${s.display_name}' (${s.confirmed} confirmed alert${s.confirmed > 1 ? 's' : ''}${brands})`
+          : `online seller '${s.display_name}' (${s.open} open alert${s.open > 1 ? 's' : ''}${brands})`;
+    } else finding = `seizure ${e.label}`;
+    for (const via of reached.get(id) ?? []) {
+      const chain = [id];
+      const types: string[] = [];
+      let step: Via | undefined = via;
+      while (step && step.prev !== null) {
+        types.unshift(step.link!);
+        chain.unshift(step.prev);
+        const prev: number = step.prev;
+        step = reached.get(prev)?.find((v) => v.importer === via.importer);
+      }
+      const code = rootOf.get(via.importer)!;
+      const signal = [...out.values()].find((s) => codeKey(s.importer) === code);
+      if (!signal) continue;
+      const score = weight * (HOP_FACTOR[via.hops] ?? 0.5);
+      const nodes = chain.map(node);
+      signal.paths.push({ nodes, link_types: types, finding, score });
+      if (score > signal.score) {
+        signal.score = score;
+        signal.explanation = [
+          ...nodes
+            .slice(0, -1)
+            .map((n) => `${n.type.replace('_', ' ')} ${n.type === 'company' ? n.key : n.label}`),
+          finding,
+        ].join(' — ');
+      }
+    }
+  }
+  for (const s of out.values()) s.paths.sort((a, b) => b.score - a.score || a.nodes.length - b.nodes.length);
+  return out;
+}
+
+/**
+ * The signal as a risk indicator, shaped like the risk engine's `IndicatorDefinition` (structurally: the graph
+ * module does not import risk). Registered by the composition root once risk's public face exports
+ * `registerIndicator` (docs/graph.md, "Risk feedback").
+ */
+export const graphSellerIndicator = {
+  name: 'graph.linked_online_finding',
+  type: 'number' as const,
+  description: {
+    en: 'Importer within 2 links of an online seller with alerts or a seizure (0–1, with the path)',
+    fr: 'Importateur à 2 liens au plus d’un vendeur en ligne signalé ou d’une saisie (0–1, avec le chemin)',
+  },
+  async compute(batch: {
+    db: Kysely<DB>;
+    lines: readonly { importer: { code: string } | null }[];
+    once<T>(key: string, fn: () => Promise<T> | T): Promise<T>;
+  }) {
+    const signals = await batch.once('graph.signals', () =>
+      graphRiskSignals(batch.db, batch.lines.map((l) => l.importer?.code ?? '').filter(Boolean)),
+    );
+    return batch.lines.map((l) => {
+      const s = l.importer ? signals.get(l.importer.code) : undefined;
+      if (!s || s.score === 0) return 0;
+      return { value: s.score, evidence: { path: s.explanation, paths: s.paths.slice(0, 3) } };
+    });
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The graph module's tables, as Kysely sees them (kept by hand in step with migrations/); they join the platform's
+ * `DB` interface. Only this module queries them.
+ */
+import type { Generated, JSONColumnType } from 'kysely';
+import type { Id, Timestamp } from '../../platform/db/schema.ts';
+
+export interface GraphEntitiesTable {
+  id: Id;
+  type: string;
+  key: string;
+  label: string;
+  attributes: JSONColumnType<Record<string, unknown>>;
+  source_table: string | null;
+  source_id: string | null;
+  manual: Generated<boolean>;
+  note: string | null;
+  merged_into: number | null;
+  hub: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GraphLinksTable {
+  id: Id;
+  from_id: number;
+  to_id: number;
+  type: string;
+  source_table: string;
+  source_id: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  weight: Generated<number>;
+  confidence: Generated<number>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
+
+export interface GraphSuggestionsTable {
+  id: Id;
+  entity_a: number;
+  entity_b: number;
+  score: number;
+  reasons: JSONColumnType<string[]>;
+  status: Generated<SuggestionStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface GraphMergesTable {
+  id: Id;
+  entity_id: number;
+  into_id: number;
+  suggestion_id: number | null;
+  merged_by: string;
+  merged_at: Timestamp;
+  split_by: string | null;
+  split_at: Date | null;
+}
+
+export interface GraphBuildStateTable {
+  source: string;
+  cursor: JSONColumnType<Record<string, unknown> | null>;
+  rows_read: Generated<number>;
+  updated_at: Timestamp;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface DB {
+    graph_build_state: GraphBuildStateTable;
+    graph_entities: GraphEntitiesTable;
+    graph_links: GraphLinksTable;
+    graph_merges: GraphMergesTable;
+    graph_suggestions: GraphSuggestionsTable;
+  }
+}
