@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 1b01cbb4e7a45269f3bac5122bde6e91a29e511b5f22e28045c5d3b8c96b022b
+ * OpenAPI document sha256: ec8c71a72829fb6500b1a78ce9cd6b144e811e763d7ea5c9c302690dc7fbae19
  */
 
 export interface paths {
@@ -6961,6 +6961,35 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        AttachmentInput: {
+            id: number;
+            reference: string;
+            outcome_id: number | null;
+            /** @enum {string} */
+            kind: "photo" | "document";
+            content_type: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+            note: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        CampaignInput: {
+            id: number;
+            name: string;
+            description: string | null;
+            hs_prefixes: string[];
+            keywords: string[];
+            origins: string[];
+            date_from: string | null;
+            date_to: string | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+            owner: string;
+            created_by: string | null;
+            created_at: string;
+        };
         RiskRuleInput: {
             id: string;
             title: string | {
@@ -7030,18 +7059,6 @@ export interface components {
                 rules: components["schemas"]["RiskRuleInput"][];
             };
             source_text: string | null;
-        };
-        WatchlistInput: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
-            description: string | null;
-            owner: string;
-            expires_on: string | null;
-            created_by: string | null;
-            created_at: string;
-            entries: number;
         };
         RiskScoreInput: {
             reference: string;
@@ -7265,34 +7282,17 @@ export interface components {
                 at: string;
             }[];
         };
-        AttachmentInput: {
-            id: number;
-            reference: string;
-            outcome_id: number | null;
-            /** @enum {string} */
-            kind: "photo" | "document";
-            content_type: string;
-            file_name: string;
-            bytes: number;
-            sha256: string;
-            note: string | null;
-            added_by: string;
-            added_at: string;
-        };
-        CampaignInput: {
+        WatchlistInput: {
             id: number;
             name: string;
-            description: string | null;
-            hs_prefixes: string[];
-            keywords: string[];
-            origins: string[];
-            date_from: string | null;
-            date_to: string | null;
             /** @enum {string} */
-            status: "active" | "closed";
+            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+            description: string | null;
             owner: string;
+            expires_on: string | null;
             created_by: string | null;
             created_at: string;
+            entries: number;
         };
         AuditEntryInput: {
             seq: number;
@@ -8042,6 +8042,35 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        Attachment: {
+            id: number;
+            reference: string;
+            outcome_id: number | null;
+            /** @enum {string} */
+            kind: "photo" | "document";
+            content_type: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+            note: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        Campaign: {
+            id: number;
+            name: string;
+            description: string | null;
+            hs_prefixes: string[];
+            keywords: string[];
+            origins: string[];
+            date_from: string | null;
+            date_to: string | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+            owner: string;
+            created_by: string | null;
+            created_at: string;
+        };
         RiskRule: {
             id: string;
             title: string | {
@@ -8111,18 +8140,6 @@ export interface components {
                 rules: components["schemas"]["RiskRule"][];
             };
             source_text: string | null;
-        };
-        Watchlist: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
-            description: string | null;
-            owner: string;
-            expires_on: string | null;
-            created_by: string | null;
-            created_at: string;
-            entries: number;
         };
         RiskScore: {
             reference: string;
@@ -8346,34 +8363,17 @@ export interface components {
                 at: string;
             }[];
         };
-        Attachment: {
-            id: number;
-            reference: string;
-            outcome_id: number | null;
-            /** @enum {string} */
-            kind: "photo" | "document";
-            content_type: string;
-            file_name: string;
-            bytes: number;
-            sha256: string;
-            note: string | null;
-            added_by: string;
-            added_at: string;
-        };
-        Campaign: {
+        Watchlist: {
             id: number;
             name: string;
-            description: string | null;
-            hs_prefixes: string[];
-            keywords: string[];
-            origins: string[];
-            date_from: string | null;
-            date_to: string | null;
             /** @enum {string} */
-            status: "active" | "closed";
+            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+            description: string | null;
             owner: string;
+            expires_on: string | null;
             created_by: string | null;
             created_at: string;
+            entries: number;
         };
         AuditEntry: {
             seq: number;
