@@ -1,2 +1,10 @@
 /** The partners module's public face: what other modules and the composition root may use. */
+
+export {
+  companiesByIds,
+  hasCompanyRegister,
+  MANIFESTS,
+  manifestsOfDeclarations,
+  paymentsOfDeclarations,
+} from './read-models.ts';
 export { companiesTarget, manifestsTarget, paymentsTarget } from './targets.ts';
