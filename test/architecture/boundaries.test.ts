@@ -40,12 +40,6 @@ const KNOWN = new Set<string>([
   "foreign-table src/modules/risk/watchlists.ts queries manifests, a table of the partners module: read it through that module's query functions",
   "foreign-table src/modules/risk/watchlists.ts queries declarations, a table of the declarations module: read it through that module's query functions",
   "foreign-table src/modules/risk/watchlists.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/findings.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/findings.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/references.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/references.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/references.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/settings.ts queries risk_settings, a table of the risk module: read it through that module's query functions",
 ]);
 
 it('the source follows the architecture rules', () => {

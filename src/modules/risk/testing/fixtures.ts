@@ -17,6 +17,7 @@ export const SYSTEM = { id: null, name: 'test', ip: null };
 
 const RISK_TABLES = [
   'risk_settings',
+  'valuation_settings',
   'valuation_references',
   'valuation_builds',
   'valuation_findings',
