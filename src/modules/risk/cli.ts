@@ -10,7 +10,7 @@ import type { CliContext } from '../../platform/cli/context.ts';
 import { formatInt, printJson, table } from '../../platform/cli/output.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { readValidatedRows } from '../../platform/ingest/run.ts';
-import { declarationsTarget } from '../declarations/index.ts';
+import { declarationsTarget, officesLodgedOn } from '../declarations/index.ts';
 import { type BacktestReport, backtest } from './backtest.ts';
 import { ruleStatistics, runSelection } from './decisions.ts';
 import { listIndicators } from './indicators/index.ts';
@@ -377,17 +377,7 @@ export function registerRiskCli(program: Command, context: CliContext): void {
       }) => {
         await context.withDatabase(async (database) => {
           await withActiveModel(database);
-          const offices = options.office
-            ? [options.office]
-            : (
-                await database.db
-                  .selectFrom('declarations')
-                  .select('office_code')
-                  .distinct()
-                  .where('lodged_on', '=', options.day)
-                  .orderBy('office_code')
-                  .execute()
-              ).map((r) => r.office_code);
+          const offices = options.office ? [options.office] : await officesLodgedOn(database.db, options.day);
           const results = [];
           for (const office of offices) {
             const r = await runSelection(database, cliActor(), {

@@ -9,8 +9,20 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import { CHANNELS, type Channel, type OutcomeResult } from '../declarations/index.ts';
-import { rebuildReferences, storeFindings } from '../valuation/index.ts';
+import {
+  CHANNELS,
+  type Channel,
+  DECLARATION_ITEMS,
+  DECLARATIONS,
+  declarationRows,
+  IMPORTERS,
+  INSPECTION_OUTCOMES,
+  insertOfficerOutcome,
+  itemRows,
+  type OutcomeResult,
+  outcomeRows,
+} from '../declarations/index.ts';
+import { rebuildReferences, storeFindings, VALUATION_FINDINGS } from '../valuation/index.ts';
 import { campaignDecisionCondition } from './campaigns.ts';
 import { explainBoth, ruleMap } from './explain.ts';
 import { loadLines } from './lines.ts';
@@ -46,7 +58,7 @@ export async function loadRuleStats(db: Kysely<DB>): Promise<RuleStats> {
     from risk_decision_hits h
     join risk_decisions d on d.id = h.decision_id and d.superseded_at is null
     join risk_profiles p on p.id = h.profile_id
-    join lateral (select result from inspection_outcomes o where o.item_id = h.item_id order by o.id desc limit 1) o on true
+    join lateral (select result from ${INSPECTION_OUTCOMES} o where o.item_id = h.item_id order by o.id desc limit 1) o on true
     group by p.name, h.rule_id`.execute(db);
   const stats = new Map(
     rows.map((r) => [ruleKey(r.name, r.rule_id), { inspected: r.inspected, frauds: r.frauds }]),
@@ -430,7 +442,7 @@ function decisionOrder(alias: string, sort: DecisionSort | undefined, order: 'as
  * queue's counts 3 times slower at 100,000 decisions (bench suite `queue`).
  */
 const CONTROLLED = sql`d.id in (select ci.decision_id from risk_decision_items ci
-  join inspection_outcomes co on co.item_id = ci.item_id)`;
+  join ${INSPECTION_OUTCOMES} co on co.item_id = ci.item_id)`;
 
 interface DecisionRow {
   id: number | string;
@@ -505,14 +517,14 @@ export async function listDecisions(
              p.decided_at, dd.importer_code, imp.name as importer_name,
              (select count(*)::int from risk_decision_items i where i.decision_id = p.id) as items,
              (select count(*)::int from risk_decision_items i where i.decision_id = p.id
-                and exists (select 1 from inspection_outcomes o where o.item_id = i.item_id)) as controlled_items,
-             (select sum(f.duties_at_stake)::float8 from valuation_findings f
+                and exists (select 1 from ${INSPECTION_OUTCOMES} o where o.item_id = i.item_id)) as controlled_items,
+             (select sum(f.duties_at_stake)::float8 from ${VALUATION_FINDINGS} f
                 where f.declaration_id = p.declaration_id) as duties_at_stake,
              top.source as reason_source, top.ref as reason_id, top.points as reason_points,
              title.title as reason_title
       from page p
-      join declarations dd on dd.id = p.declaration_id
-      left join importers imp on imp.code = dd.importer_code
+      join ${DECLARATIONS} dd on dd.id = p.declaration_id
+      left join ${IMPORTERS} imp on imp.code = dd.importer_code
       left join lateral (
         select b->>'source' as source, b->>'id' as ref, (b->>'points')::float8 as points
         from jsonb_array_elements(p.breakdown) b
@@ -598,8 +610,8 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
       .execute(),
     db.selectFrom('risk_overrides').selectAll().where('decision_id', '=', id).orderBy('id').execute(),
     db
-      .selectFrom('inspection_outcomes as o')
-      .innerJoin('declaration_items as i', 'i.id', 'o.item_id')
+      .selectFrom(outcomeRows(db).as('o'))
+      .innerJoin(itemRows(db).as('i'), 'i.id', 'o.item_id')
       .select([
         'o.id',
         'o.item_id',
@@ -775,8 +787,8 @@ export async function recordOutcome(
     throw new AppError('request.invalid', 'recovered_amount must be zero or more', 400);
   const result = await database.transaction(async (session) => {
     const item = await session.db
-      .selectFrom('declaration_items as i')
-      .innerJoin('declarations as d', 'd.id', 'i.declaration_id')
+      .selectFrom(itemRows(session.db).as('i'))
+      .innerJoin(declarationRows(session.db).as('d'), 'd.id', 'i.declaration_id')
       .leftJoin('risk_decisions as r', (join) =>
         join.onRef('r.declaration_id', '=', 'd.id').on('r.superseded_at', 'is', null),
       )
@@ -793,22 +805,16 @@ export async function recordOutcome(
       .executeTakeFirst();
     if (!item || (scope.office !== null && item.office_code !== scope.office))
       throw new NotFoundError('risk.item_not_found', `no item #${input.item_id}`);
-    const row = await session.db
-      .insertInto('inspection_outcomes')
-      .values({
-        item_id: input.item_id,
-        inspected_on: input.inspected_on ?? new Date().toISOString().slice(0, 10),
-        channel: item.channel ?? null,
-        result: input.result,
-        fraud_type: input.fraud_type ?? null,
-        recovered_amount: input.recovered_amount ?? null,
-        officer: actor.name,
-        note: input.note ?? null,
-        source: 'officer',
-        import_id: null,
-      })
-      .returning(['id', 'recorded_at'])
-      .executeTakeFirstOrThrow();
+    const row = await insertOfficerOutcome(session.db, {
+      item_id: input.item_id,
+      inspected_on: input.inspected_on ?? new Date().toISOString().slice(0, 10),
+      channel: item.channel ?? null,
+      result: input.result,
+      fraud_type: input.fraud_type ?? null,
+      recovered_amount: input.recovered_amount ?? null,
+      officer: actor.name,
+      note: input.note ?? null,
+    });
     await appendAudit(session, actor, {
       action: 'risk.outcome_recorded',
       target_type: 'inspection_outcome',
@@ -881,7 +887,7 @@ export async function ruleStatistics(
     from risk_decision_hits h
     join risk_decisions d on d.id = h.decision_id
     join risk_profiles p on p.id = h.profile_id
-    left join lateral (select result, recovered_amount from inspection_outcomes o
+    left join lateral (select result, recovered_amount from ${INSPECTION_OUTCOMES} o
                        where o.item_id = h.item_id order by o.id desc limit 1) o on true
     where ${sql.join(where, sql` and `)}
     group by p.name, h.rule_id
@@ -920,7 +926,7 @@ export async function channelStatistics(
            count(distinct d.id) filter (where d.channel <> d.initial_channel)::int as overridden
     from risk_decisions d
     join risk_decision_items i on i.decision_id = d.id
-    left join lateral (select result, recovered_amount from inspection_outcomes o
+    left join lateral (select result, recovered_amount from ${INSPECTION_OUTCOMES} o
                        where o.item_id = i.item_id order by o.id desc limit 1) o on true
     where ${sql.join(where, sql` and `)}
     group by d.channel, d.basis
@@ -988,9 +994,9 @@ export async function integrityView(
     oc as (
       select o.officer, d.office_code as office, date_trunc(${unit}, o.recorded_at)::date::text as period,
              count(*)::int as outcomes, count(*) filter (where o.result in ('fraud', 'critical'))::int as frauds
-      from inspection_outcomes o
-      join declaration_items i on i.id = o.item_id
-      join declarations d on d.id = i.declaration_id
+      from ${INSPECTION_OUTCOMES} o
+      join ${DECLARATION_ITEMS} i on i.id = o.item_id
+      join ${DECLARATIONS} d on d.id = i.declaration_id
       where ${sql.join(w2, sql` and `)}
       group by 1, 2, 3
     )
