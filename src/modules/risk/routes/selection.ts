@@ -9,17 +9,10 @@ import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../../declarations/index.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../../valuation/index.ts';
-import {
-  DECISION_SORTS,
-  DECISION_STATUSES,
-  FRAUD_TYPES,
-  getDecision,
-  listDecisions,
-  listSelectionRuns,
-  overrideDecision,
-  recordOutcome,
-  runSelection,
-} from '../decisions.ts';
+import { overrideDecision, recordOutcome } from '../decisions/actions.ts';
+import { DECISION_SORTS, DECISION_STATUSES, getDecision, listDecisions } from '../decisions/queue.ts';
+import { listSelectionRuns, runSelection } from '../decisions/selection.ts';
+import { FRAUD_TYPES } from '../decisions/types.ts';
 import { scoreAnswer, scoreDeclaration } from '../service.ts';
 import {
   decisionSchema,

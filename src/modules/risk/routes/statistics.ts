@@ -6,7 +6,7 @@ import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { CHANNELS } from '../../declarations/index.ts';
-import { channelStatistics, integrityView, ruleStatistics } from '../decisions.ts';
+import { channelStatistics, integrityView, ruleStatistics } from '../decisions/statistics.ts';
 
 export function statisticsRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -10,7 +10,7 @@ import { runImport } from '../../../platform/ingest/run.ts';
 import { forget } from '../../../platform/lib/cache.ts';
 import { declarationsTarget } from '../../declarations/index.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget } from '../../partners/index.ts';
-import { forgetRuleStats } from '../decisions.ts';
+import { forgetRuleStats } from '../decisions/selection.ts';
 import { forgetActiveProfiles } from '../profiles.ts';
 
 export const SYSTEM = { id: null, name: 'test', ip: null };
