@@ -1,63 +1,16 @@
 /**
- * The architecture's rules hold on the source (test/architecture/boundaries.ts), and each rule names a
- * deliberate violation. `KNOWN` lists what the architecture step has not yet removed: it may only shrink, and the
- * test fails when an entry is no longer needed, so that the list cannot outlive its reason.
+ * The architecture's rules hold on the source (test/architecture/boundaries.ts), with no exception left, and each
+ * rule names a deliberate violation.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allViolations, readSources, type Violation } from './boundaries.ts';
+import { allViolations, readSources } from './boundaries.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const key = (v: Violation) => `${v.rule} ${v.message}`;
-
-// The architecture step in progress: each line goes when its file is fixed.
-const KNOWN = new Set<string>([
-  "foreign-table src/modules/partners/store.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/reports/store.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/reports/store.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/reports/store.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/attachments.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/attachments.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/attachments.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/attachments.ts queries uploads, a table of the platform: read it through that module's query functions",
-  "foreign-table src/modules/risk/campaigns.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/campaigns.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/cli.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/decisions.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/decisions.ts queries valuation_findings, a table of the valuation module: read it through that module's query functions",
-  "foreign-table src/modules/risk/decisions.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/decisions.ts queries importers, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/decisions.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/history.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/history.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/history.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/partners.ts queries companies, a table of the partners module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/partners.ts queries fx_payments, a table of the partners module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/partners.ts queries manifests, a table of the partners module: read it through that module's query functions",
-  "foreign-table src/modules/risk/indicators/partners.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/lines.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/lines.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/lines.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/lines.ts queries importers, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/lines.ts queries sellers, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/watchlists.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/watchlists.ts queries manifests, a table of the partners module: read it through that module's query functions",
-  "foreign-table src/modules/risk/watchlists.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/risk/watchlists.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/findings.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/findings.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/references.ts queries declarations, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/references.ts queries declaration_items, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/references.ts queries inspection_outcomes, a table of the declarations module: read it through that module's query functions",
-  "foreign-table src/modules/valuation/settings.ts queries risk_settings, a table of the risk module: read it through that module's query functions",
-  'route-file-size src/modules/risk/routes.ts has 1130 lines: split route files by resource (at most 400)',
-]);
 
 it('the source follows the architecture rules', () => {
   const violations = allViolations(readSources(ROOT, ['src', 'web/src']));
-  expect(violations.filter((v) => !KNOWN.has(key(v))).map((v) => v.message)).toEqual([]);
-  const outlived = [...KNOWN].filter((k) => !violations.some((v) => key(v) === k));
-  expect(outlived, 'fixed: remove these from KNOWN').toEqual([]);
+  expect(violations.map((v) => v.message)).toEqual([]);
 });
 
 describe('names a deliberate violation', () => {

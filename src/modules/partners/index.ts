@@ -9,4 +9,11 @@ export {
   type PaymentRecord,
   paymentRecords,
 } from './graph-feed.ts';
+export {
+  companiesByIds,
+  hasCompanyRegister,
+  MANIFESTS,
+  manifestsOfDeclarations,
+  paymentsOfDeclarations,
+} from './read-models.ts';
 export { companiesTarget, manifestsTarget, paymentsTarget } from './targets.ts';

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { iso } from '../../platform/lib/errors.ts';
+import { declarationByReference } from '../declarations/index.ts';
 
 const stamp = <T extends { created_at: Date; updated_at: Date }>(row: T) => ({
   ...row,
@@ -101,11 +102,7 @@ export async function listTrademarks(
 
 /** Partner records linked to a declaration; undefined when the declaration is unknown. */
 export async function partnerLinks(db: Kysely<DB>, reference: string) {
-  const declaration = await db
-    .selectFrom('declarations')
-    .select(['reference', 'importer_code'])
-    .where('reference', '=', reference)
-    .executeTakeFirst();
+  const declaration = await declarationByReference(db, reference);
   if (!declaration) return undefined;
   const [company, manifests, payments] = await Promise.all([
     declaration.importer_code ? getCompany(db, declaration.importer_code) : Promise.resolve(undefined),

@@ -4,6 +4,12 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import {
+  DECLARATION_ITEMS,
+  DECLARATIONS,
+  INSPECTION_OUTCOMES,
+  LAST_LODGED_ON,
+} from '../declarations/index.ts';
 
 export interface Overview {
   totals: {
@@ -26,10 +32,10 @@ export async function overview(db: Kysely<DB>): Promise<Overview> {
   const base = sql`
     with item_results as (
       select d.id as declaration_id, d.lodged_on, d.office_code, i.hs_code, o.result, o.recovered_amount
-      from declaration_items i
-      join declarations d on d.id = i.declaration_id
+      from ${DECLARATION_ITEMS} i
+      join ${DECLARATIONS} d on d.id = i.declaration_id
       left join lateral (
-        select result, recovered_amount from inspection_outcomes where item_id = i.id order by id desc limit 1
+        select result, recovered_amount from ${INSPECTION_OUTCOMES} o where o.item_id = i.id order by o.id desc limit 1
       ) o on true
     )`;
   const [totals, lastDay, perMonth, byResult, byOffice, chapters] = await Promise.all([
@@ -42,9 +48,9 @@ export async function overview(db: Kysely<DB>): Promise<Overview> {
       from item_results`.execute(db),
     sql<Overview['last_day']>`${base}
       select max(lodged_on)::text as date,
-        count(distinct declaration_id) filter (where lodged_on = (select max(lodged_on) from declarations))::int as declarations,
-        count(result) filter (where lodged_on = (select max(lodged_on) from declarations))::int as inspected_items,
-        count(*) filter (where result in ('fraud', 'critical') and lodged_on = (select max(lodged_on) from declarations))::int as fraud_items
+        count(distinct declaration_id) filter (where lodged_on = ${LAST_LODGED_ON})::int as declarations,
+        count(result) filter (where lodged_on = ${LAST_LODGED_ON})::int as inspected_items,
+        count(*) filter (where result in ('fraud', 'critical') and lodged_on = ${LAST_LODGED_ON})::int as fraud_items
       from item_results`.execute(db),
     sql<Overview['per_month'][number]>`${base}
       select to_char(lodged_on, 'YYYY-MM') as month, count(distinct declaration_id)::int as declarations,

@@ -10,7 +10,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import { saveUpload } from '../../platform/uploads/uploads.ts';
+import { deleteUpload, saveUpload } from '../../platform/uploads/uploads.ts';
+import { declarationByReference, declarationRows, outcomeIsOnDeclaration } from '../declarations/index.ts';
 
 export const ATTACHMENT_KINDS = ['photo', 'document'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -107,22 +108,11 @@ export async function addAttachment(
   source: AsyncIterable<Buffer | Uint8Array | string> | Readable,
   scope: { office: string | null },
 ) {
-  const declaration = await database.db
-    .selectFrom('declarations')
-    .select(['id', 'office_code'])
-    .where('reference', '=', input.reference)
-    .executeTakeFirst();
+  const declaration = await declarationByReference(database.db, input.reference);
   if (!declaration || (scope.office !== null && declaration.office_code !== scope.office))
     throw new NotFoundError('declaration.not_found', `no declaration ${input.reference}`);
   if (input.outcome_id != null) {
-    const outcome = await database.db
-      .selectFrom('inspection_outcomes as o')
-      .innerJoin('declaration_items as i', 'i.id', 'o.item_id')
-      .select('o.id')
-      .where('o.id', '=', input.outcome_id)
-      .where('i.declaration_id', '=', declaration.id)
-      .executeTakeFirst();
-    if (!outcome)
+    if (!(await outcomeIsOnDeclaration(database.db, input.outcome_id, declaration.id)))
       throw new NotFoundError(
         'risk.outcome_not_found',
         `no outcome #${input.outcome_id} on ${input.reference}`,
@@ -184,17 +174,13 @@ export async function addAttachment(
       };
     });
   } catch (error) {
-    await database.db.deleteFrom('uploads').where('id', '=', upload.id).execute();
+    await deleteUpload(database, upload.id);
     throw error;
   }
 }
 
 export async function listAttachments(db: Kysely<DB>, reference: string, scope: { office: string | null }) {
-  const declaration = await db
-    .selectFrom('declarations')
-    .select(['id', 'office_code'])
-    .where('reference', '=', reference)
-    .executeTakeFirst();
+  const declaration = await declarationByReference(db, reference);
   if (!declaration || (scope.office !== null && declaration.office_code !== scope.office)) return undefined;
   const rows = await db
     .selectFrom('risk_attachments')
@@ -225,7 +211,7 @@ export async function listAttachments(db: Kysely<DB>, reference: string, scope: 
 export async function getAttachment(db: Kysely<DB>, id: number, scope: { office: string | null }) {
   const row = await db
     .selectFrom('risk_attachments as a')
-    .innerJoin('declarations as d', 'd.id', 'a.declaration_id')
+    .innerJoin(declarationRows(db).as('d'), 'd.id', 'a.declaration_id')
     .select(['a.id', 'a.upload_id', 'a.content_type', 'a.file_name', 'a.bytes', 'a.sha256', 'd.office_code'])
     .where('a.id', '=', id)
     .executeTakeFirst();

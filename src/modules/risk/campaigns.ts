@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { DECLARATION_ITEMS, DECLARATIONS, declarationRows } from '../declarations/index.ts';
 
 export interface NewCampaign {
   name: string;
@@ -138,7 +139,7 @@ export async function campaignDecisionCondition(db: Kysely<DB>, id: number): Pro
   if (!c) throw new NotFoundError('risk.campaign_not_found', `no campaign #${id}`);
   return sql<boolean>`(exists (select 1 from risk_campaign_items q
                                where q.campaign_id = ${id} and q.declaration_id = d.declaration_id)
-    or exists (select 1 from declaration_items i where i.declaration_id = d.declaration_id and ${matchCondition(c)}))`;
+    or exists (select 1 from ${DECLARATION_ITEMS} i where i.declaration_id = d.declaration_id and ${matchCondition(c)}))`;
 }
 
 /** The campaign, the number of matching declarations and a page of them with their queue status. */
@@ -149,7 +150,9 @@ export async function campaignMatches(db: Kysely<DB>, id: number, page: { limit:
   const [{ rows: count }, { rows }, { rows: byStatus }] = await Promise.all([
     sql<{ n: number; items: number }>`
       select count(distinct d.id)::int as n, count(*)::int as items
-      from declarations d join declaration_items i on i.declaration_id = d.id where ${cond}`.execute(db),
+      from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id where ${cond}`.execute(
+      db,
+    ),
     sql<{
       declaration_id: number;
       reference: string;
@@ -161,7 +164,7 @@ export async function campaignMatches(db: Kysely<DB>, id: number, page: { limit:
     }>`
       select d.id as declaration_id, d.reference, d.office_code as office, d.lodged_on::text as lodged_on,
              count(*)::int as items, q.status, q.note
-      from declarations d join declaration_items i on i.declaration_id = d.id
+      from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id
       left join risk_campaign_items q on q.campaign_id = ${id} and q.declaration_id = d.id
       where ${cond}
       group by d.id, d.reference, d.office_code, d.lodged_on, q.status, q.note
@@ -196,7 +199,7 @@ export async function queueCampaign(database: Database, actor: Actor, id: number
     const { rows } = await sql<{ declaration_id: number }>`
       insert into risk_campaign_items (campaign_id, declaration_id, source, queued_by)
       select distinct ${id}::bigint, d.id, 'match', ${actor.name}::text
-      from declarations d join declaration_items i on i.declaration_id = d.id
+      from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id
       where ${matchCondition(c)}
       on conflict (campaign_id, declaration_id) do nothing
       returning declaration_id`.execute(session.db);
@@ -221,7 +224,7 @@ export async function updateCampaignItem(
   return database.transaction(async (session) => {
     const row = await session.db
       .selectFrom('risk_campaign_items as q')
-      .innerJoin('declarations as d', 'd.id', 'q.declaration_id')
+      .innerJoin(declarationRows(session.db).as('d'), 'd.id', 'q.declaration_id')
       .select(['q.status', 'q.note', 'd.reference', 'd.office_code'])
       .where('q.campaign_id', '=', id)
       .where('q.declaration_id', '=', declarationId)

@@ -1,6 +1,7 @@
 /** The risk module's public face: what other modules and the composition root may use. */
 export { createCampaign } from './campaigns.ts';
-export { recordOutcome, runSelection } from './decisions.ts';
+export { recordOutcome } from './decisions/actions.ts';
+export { runSelection } from './decisions/selection.ts';
 export { loadLines } from './lines.ts';
 export { registerModelLoader, registerModelScorer, unregisterModelScorer } from './model.ts';
 export { setOfficeParams } from './offices.ts';

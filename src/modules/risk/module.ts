@@ -1,7 +1,7 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { backtestJob } from './jobs.ts';
-import { riskRoutes } from './routes.ts';
+import { riskRoutes } from './routes/index.ts';
 
 /** Risk targeting: routes, `vigie risk …` (loaded on demand) and the back-test job. */
 export const riskModule: VigieModule = {

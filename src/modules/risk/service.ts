@@ -8,7 +8,7 @@ import { cached } from '../../platform/lib/cache.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
 import { getValuationSettings } from '../valuation/index.ts';
-import { loadRuleStats } from './decisions.ts';
+import { loadRuleStats } from './decisions/selection.ts';
 import { explainBoth, ruleMap } from './explain.ts';
 import { loadLines, type ScoringLine, unstoredLine } from './lines.ts';
 import { activeProfiles } from './profiles.ts';

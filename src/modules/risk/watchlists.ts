@@ -10,6 +10,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { DECLARATION_ITEMS, DECLARATIONS, INSPECTION_OUTCOMES } from '../declarations/index.ts';
+import { MANIFESTS } from '../partners/index.ts';
 
 export const WATCHLIST_TYPES = [
   'trader',
@@ -306,10 +308,10 @@ export async function addEntriesFromSearch(
     if (search.from) where.push(sql`d.lodged_on >= ${search.from}::date`);
     if (search.to) where.push(sql`d.lodged_on <= ${search.to}::date`);
     if (search.result === 'inspected')
-      where.push(sql`exists (select 1 from inspection_outcomes o where o.item_id = i.id)`);
+      where.push(sql`exists (select 1 from ${INSPECTION_OUTCOMES} o where o.item_id = i.id)`);
     else if (search.result)
       where.push(
-        sql`exists (select 1 from inspection_outcomes o where o.item_id = i.id and o.result = ${search.result})`,
+        sql`exists (select 1 from ${INSPECTION_OUTCOMES} o where o.item_id = i.id and o.result = ${search.result})`,
       );
     const value = {
       trader: sql`d.importer_code`,
@@ -321,12 +323,12 @@ export async function addEntriesFromSearch(
     }[list.type];
     const manifests =
       list.type === 'transport_document'
-        ? sql`join manifests m on m.declaration_reference = d.reference`
+        ? sql`join ${MANIFESTS} m on m.declaration_reference = d.reference`
         : sql``;
     const { rows } = await sql<{ value: string }>`
       insert into risk_watchlist_entries (list_id, value, note, added_by)
       select distinct ${id}::bigint, ${value}, ${note ?? null}::text, ${actor.name}::text
-      from declarations d join declaration_items i on i.declaration_id = d.id ${manifests}
+      from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id ${manifests}
       where ${sql.join(where, sql` and `)} and ${value} is not null
       on conflict (list_id, value) do nothing
       returning value`.execute(session.db);

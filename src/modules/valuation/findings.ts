@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { declarationRows, itemRows } from '../declarations/index.ts';
 import type { Finding } from './check.ts';
 
 export interface FindingToStore {
@@ -89,8 +90,8 @@ export async function listFindings(
 ) {
   let query = db
     .selectFrom('valuation_findings as f')
-    .innerJoin('declarations as d', 'd.id', 'f.declaration_id')
-    .innerJoin('declaration_items as i', 'i.id', 'f.item_id');
+    .innerJoin(declarationRows(db).as('d'), 'd.id', 'f.declaration_id')
+    .innerJoin(itemRows(db).as('i'), 'i.id', 'f.item_id');
   if (filters.status) query = query.where('f.status', '=', filters.status);
   if (filters.reference) query = query.where('d.reference', '=', filters.reference);
   if (filters.office) query = query.where('d.office_code', '=', filters.office);
@@ -132,7 +133,7 @@ export async function decideFinding(
   return database.transaction(async (session) => {
     const before = await session.db
       .selectFrom('valuation_findings as f')
-      .innerJoin('declarations as d', 'd.id', 'f.declaration_id')
+      .innerJoin(declarationRows(session.db).as('d'), 'd.id', 'f.declaration_id')
       .select(['f.id', 'f.status', 'f.justification', 'f.decided_by', 'd.office_code', 'd.reference'])
       .where('f.id', '=', id)
       .executeTakeFirst();

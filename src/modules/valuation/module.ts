@@ -1,6 +1,7 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { rebuildJob } from './job.ts';
+import { valuationMigrations } from './migrations/index.ts';
 import { valuationRoutes } from './routes.ts';
 
 /** The reference-value database: routes, `vigie valuation …` (loaded on demand) and the rebuild job. */
@@ -16,4 +17,5 @@ export const valuationModule: VigieModule = {
     },
   },
   jobKinds: [rebuildJob as JobKind<never>],
+  migrations: valuationMigrations,
 };

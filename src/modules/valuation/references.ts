@@ -17,6 +17,12 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { lastImportRunId } from '../../platform/ingest/runs.ts';
+import {
+  DECLARATION_ITEMS,
+  DECLARATIONS,
+  INSPECTION_OUTCOMES,
+  lastLodgementDate,
+} from '../declarations/index.ts';
 import { getValuationSettings, type ValuationSettings } from './settings.ts';
 
 /**
@@ -87,11 +93,7 @@ export async function referenceWindow(
 ): Promise<ReferenceWindow | null> {
   let end = to;
   if (!end) {
-    const row = await db
-      .selectFrom('declarations')
-      .select((eb) => eb.fn.max('lodged_on').as('last'))
-      .executeTakeFirst();
-    end = (row?.last as string | null | undefined) ?? undefined;
+    end = await lastLodgementDate(db);
   }
   if (!end) return null;
   return { from: addDays(end, -(days - 1)), to: end };
@@ -112,8 +114,8 @@ function referencesQuery(
     with base as (
       select substr(i.hs_code, 1, 6) as hs6, coalesce(i.origin_country, '') as origin,
              coalesce(d.currency, '') as currency, u.unit, u.uv::float8 as uv
-      from declaration_items i
-      join declarations d on d.id = i.declaration_id
+      from ${DECLARATION_ITEMS} i
+      join ${DECLARATIONS} d on d.id = i.declaration_id
       cross join lateral (values
         ('kg', case when i.net_mass_kg > 0 then i.customs_value / i.net_mass_kg end),
         ('item', case when i.quantity > 0 and lower(coalesce(i.quantity_unit, '')) <> all(${[...MASS_UNITS]}::text[])
@@ -123,7 +125,7 @@ function referencesQuery(
         and i.customs_value > 0 and u.uv > 0
         ${hsFilter}
         and not exists (
-          select 1 from inspection_outcomes o where o.item_id = i.id and o.result in ('fraud', 'critical'))
+          select 1 from ${INSPECTION_OUTCOMES} o where o.item_id = i.id and o.result in ('fraud', 'critical'))
     ),
     obs as materialized (
       select 'hs6_origin|' || hs6 || '|' || origin || '|' || currency || '|' || unit as k, uv, ln(uv) as lx
@@ -244,11 +246,11 @@ export async function rebuildReferences(
         const since = last.import_watermark ?? 0;
         const { rows } = await sql<{ hs4: string }>`
           select distinct substr(i.hs_code, 1, 4) as hs4
-          from declaration_items i join declarations d on d.id = i.declaration_id
+          from ${DECLARATION_ITEMS} i join ${DECLARATIONS} d on d.id = i.declaration_id
           where d.import_id > ${since}
           union
           select distinct substr(i.hs_code, 1, 4)
-          from inspection_outcomes o join declaration_items i on i.id = o.item_id
+          from ${INSPECTION_OUTCOMES} o join ${DECLARATION_ITEMS} i on i.id = o.item_id
           where o.source = 'officer' and o.recorded_at >= ${last.started_at}`.execute(db);
         hs4 = rows.map((r) => r.hs4).sort();
       }
@@ -304,9 +306,9 @@ export async function rebuildReferences(
           await sql<{ used: number; fraud: number }>`
             select count(*) filter (where not f)::int as used, count(*) filter (where f)::int as fraud
             from (
-              select exists (select 1 from inspection_outcomes o
+              select exists (select 1 from ${INSPECTION_OUTCOMES} o
                              where o.item_id = i.id and o.result in ('fraud', 'critical')) as f
-              from declaration_items i join declarations d on d.id = i.declaration_id
+              from ${DECLARATION_ITEMS} i join ${DECLARATIONS} d on d.id = i.declaration_id
               where d.lodged_on between ${window.from}::date and ${window.to}::date
                 ${hs4 ? sql`and substr(i.hs_code, 1, 4) = any(${hs4}::text[])` : sql``}
             ) x`.execute(db)

@@ -202,7 +202,7 @@ export async function valuationRoutes(app: FastifyInstance, { database, jobs }: 
         );
         await appendAudit(session, actorFrom(request), {
           action: 'valuation.settings_changed',
-          target_type: 'risk_settings',
+          target_type: 'valuation_settings',
           target_id: 'valuation',
           before,
           after,

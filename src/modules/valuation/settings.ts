@@ -1,5 +1,5 @@
 /**
- * Settings of the reference-value database, stored under the key 'valuation' of `risk_settings` (defaults below
+ * Settings of the reference-value database, stored in the module's own `valuation_settings` (one row; defaults below
  * when nothing is stored). Changing them is audited by the caller.
  */
 import type { Kysely } from 'kysely';
@@ -26,11 +26,7 @@ export type ValuationSettings = z.infer<typeof valuationSettingsSchema>;
 export const DEFAULT_VALUATION_SETTINGS: ValuationSettings = valuationSettingsSchema.parse({});
 
 export async function getValuationSettings(db: Kysely<DB>): Promise<ValuationSettings> {
-  const row = await db
-    .selectFrom('risk_settings')
-    .select('value')
-    .where('key', '=', 'valuation')
-    .executeTakeFirst();
+  const row = await db.selectFrom('valuation_settings').select('value').executeTakeFirst();
   if (!row) return DEFAULT_VALUATION_SETTINGS;
   const parsed = valuationSettingsSchema.safeParse(row.value);
   return parsed.success ? parsed.data : DEFAULT_VALUATION_SETTINGS;
@@ -44,10 +40,10 @@ export async function setValuationSettings(
   const before = await getValuationSettings(db);
   const after = valuationSettingsSchema.parse({ ...before, ...value });
   await db
-    .insertInto('risk_settings')
-    .values({ key: 'valuation', value: JSON.stringify(after), updated_by: by })
+    .insertInto('valuation_settings')
+    .values({ id: 1, value: JSON.stringify(after), updated_by: by })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ value: JSON.stringify(after), updated_by: by, updated_at: new Date() }),
+      oc.column('id').doUpdateSet({ value: JSON.stringify(after), updated_by: by, updated_at: new Date() }),
     )
     .execute();
   return { before, after };

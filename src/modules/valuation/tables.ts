@@ -73,10 +73,19 @@ export interface ValuationFindingsTable {
   updated_at: Timestamp;
 }
 
+/** The module's settings: one row (id 1), a JSON document validated by `valuationSettingsSchema`. */
+export interface ValuationSettingsTable {
+  id: Generated<number>;
+  value: unknown;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     valuation_builds: ValuationBuildsTable;
     valuation_findings: ValuationFindingsTable;
     valuation_references: ValuationReferencesTable;
+    valuation_settings: ValuationSettingsTable;
   }
 }

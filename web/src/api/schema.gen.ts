@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 3c6ba8eaf6adafd391e216f8bda5654964fb96a3adbe91b5fb24a64f03f446b6
+ * OpenAPI document sha256: 38415e705ed6f012c31004b09a469a7d4aeeca1e55c545d5afd9a26dc2eb5129
  */
 
 export interface paths {
@@ -9221,6 +9221,35 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        AttachmentInput: {
+            id: number;
+            reference: string;
+            outcome_id: number | null;
+            /** @enum {string} */
+            kind: "photo" | "document";
+            content_type: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+            note: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        CampaignInput: {
+            id: number;
+            name: string;
+            description: string | null;
+            hs_prefixes: string[];
+            keywords: string[];
+            origins: string[];
+            date_from: string | null;
+            date_to: string | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+            owner: string;
+            created_by: string | null;
+            created_at: string;
+        };
         RiskRuleInput: {
             id: string;
             title: string | {
@@ -9290,18 +9319,6 @@ export interface components {
                 rules: components["schemas"]["RiskRuleInput"][];
             };
             source_text: string | null;
-        };
-        WatchlistInput: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
-            description: string | null;
-            owner: string;
-            expires_on: string | null;
-            created_by: string | null;
-            created_at: string;
-            entries: number;
         };
         RiskScoreInput: {
             reference: string;
@@ -9525,34 +9542,17 @@ export interface components {
                 at: string;
             }[];
         };
-        AttachmentInput: {
-            id: number;
-            reference: string;
-            outcome_id: number | null;
-            /** @enum {string} */
-            kind: "photo" | "document";
-            content_type: string;
-            file_name: string;
-            bytes: number;
-            sha256: string;
-            note: string | null;
-            added_by: string;
-            added_at: string;
-        };
-        CampaignInput: {
+        WatchlistInput: {
             id: number;
             name: string;
-            description: string | null;
-            hs_prefixes: string[];
-            keywords: string[];
-            origins: string[];
-            date_from: string | null;
-            date_to: string | null;
             /** @enum {string} */
-            status: "active" | "closed";
+            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+            description: string | null;
             owner: string;
+            expires_on: string | null;
             created_by: string | null;
             created_at: string;
+            entries: number;
         };
         AuditEntryInput: {
             seq: number;
@@ -10649,6 +10649,35 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        Attachment: {
+            id: number;
+            reference: string;
+            outcome_id: number | null;
+            /** @enum {string} */
+            kind: "photo" | "document";
+            content_type: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+            note: string | null;
+            added_by: string;
+            added_at: string;
+        };
+        Campaign: {
+            id: number;
+            name: string;
+            description: string | null;
+            hs_prefixes: string[];
+            keywords: string[];
+            origins: string[];
+            date_from: string | null;
+            date_to: string | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+            owner: string;
+            created_by: string | null;
+            created_at: string;
+        };
         RiskRule: {
             id: string;
             title: string | {
@@ -10718,18 +10747,6 @@ export interface components {
                 rules: components["schemas"]["RiskRule"][];
             };
             source_text: string | null;
-        };
-        Watchlist: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
-            description: string | null;
-            owner: string;
-            expires_on: string | null;
-            created_by: string | null;
-            created_at: string;
-            entries: number;
         };
         RiskScore: {
             reference: string;
@@ -10953,34 +10970,17 @@ export interface components {
                 at: string;
             }[];
         };
-        Attachment: {
-            id: number;
-            reference: string;
-            outcome_id: number | null;
-            /** @enum {string} */
-            kind: "photo" | "document";
-            content_type: string;
-            file_name: string;
-            bytes: number;
-            sha256: string;
-            note: string | null;
-            added_by: string;
-            added_at: string;
-        };
-        Campaign: {
+        Watchlist: {
             id: number;
             name: string;
-            description: string | null;
-            hs_prefixes: string[];
-            keywords: string[];
-            origins: string[];
-            date_from: string | null;
-            date_to: string | null;
             /** @enum {string} */
-            status: "active" | "closed";
+            type: "trader" | "declarant" | "seller" | "hs_code" | "country" | "transport_document";
+            description: string | null;
             owner: string;
+            expires_on: string | null;
             created_by: string | null;
             created_at: string;
+            entries: number;
         };
         AuditEntry: {
             seq: number;

@@ -12,6 +12,7 @@
  */
 import { sql } from 'kysely';
 import { numberFormat } from '../../../platform/lib/number-format.ts';
+import { DECLARATION_ITEMS, DECLARATIONS, INSPECTION_OUTCOMES } from '../../declarations/index.ts';
 import type { ScoringLine } from '../lines.ts';
 import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
 
@@ -121,9 +122,9 @@ function outcomeRows(batch: IndicatorBatch, family: 'parties' | 'goods'): Promis
       select json_agg(json_build_array(d.importer_code, d.declarant_code, d.seller_code, substr(i.hs_code, 1, 6),
                i.origin_country, i.customs_value, i.net_mass_kg, coalesce(o.inspected_on, d.lodged_on), o.result,
                o.item_id, o.id))::text as j
-      from inspection_outcomes o
-      join declaration_items i on i.id = o.item_id
-      join declarations d on d.id = i.declaration_id
+      from ${INSPECTION_OUTCOMES} o
+      join ${DECLARATION_ITEMS} i on i.id = o.item_id
+      join ${DECLARATIONS} d on d.id = i.declaration_id
       where ${sql.join(conditions, sql` and `)}`.execute(batch.db);
     const text = rows[0]?.j;
     if (!text) return [];
@@ -290,7 +291,7 @@ function firstDates(batch: IndicatorBatch): Promise<FirstDates> {
     const { rows: json } = await sql<{ j: string | null }>`
       select json_agg(json_build_array(importer_code, hs6, origin_country, first))::text as j
       from (select d.importer_code, substr(i.hs_code, 1, 6) as hs6, i.origin_country, min(d.lodged_on) as first
-            from declarations d join declaration_items i on i.declaration_id = d.id
+            from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id
             where ${filter} and d.lodged_on <= ${maxDate(batch.lines)}::date
             group by 1, 2, 3) x`.execute(batch.db);
     const rows = json[0]?.j

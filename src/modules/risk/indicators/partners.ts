@@ -8,6 +8,14 @@
  * Per-declaration checks are computed once per declaration and given to each of its items.
  */
 import { sql } from 'kysely';
+import { DECLARATIONS } from '../../declarations/index.ts';
+import {
+  companiesByIds,
+  hasCompanyRegister,
+  MANIFESTS,
+  manifestsOfDeclarations,
+  paymentsOfDeclarations,
+} from '../../partners/index.ts';
 import type { ScoringLine } from '../lines.ts';
 import { convert, type FxRates, getFxRates, getRiskSettings, type RiskSettings } from '../settings.ts';
 import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
@@ -60,12 +68,12 @@ interface Company {
 function companies(batch: IndicatorBatch): Promise<Map<string, Company> | null> {
   return batch.once('partners.companies', async () => {
     const ids = distinct(batch.lines.map((l) => l.importer?.code));
-    let query = batch.db.selectFrom('companies').select(['company_id', 'name', 'created_on', 'city']);
-    if (batch.lines.length < WHOLE_TABLES_FROM) query = query.where('company_id', 'in', ids);
     // Both at once: one round trip on the path of an interactive scoring, not two.
     const [any, rows] = await Promise.all([
-      batch.db.selectFrom('companies').select('company_id').limit(1).executeTakeFirst(),
-      ids.length === 0 ? Promise.resolve([]) : query.execute(),
+      hasCompanyRegister(batch.db),
+      ids.length === 0
+        ? Promise.resolve([])
+        : companiesByIds(batch.db, batch.lines.length < WHOLE_TABLES_FROM ? ids : null),
     ]);
     if (!any) return null;
     return new Map(rows.map((r) => [r.company_id, r]));
@@ -222,13 +230,10 @@ interface Payment {
 function payments(batch: IndicatorBatch): Promise<Map<string, Payment[]>> {
   return batch.once('partners.payments', async () => {
     const refs = distinct(batch.lines.map((l) => l.reference));
-    let query = batch.db
-      .selectFrom('fx_payments')
-      .select(['payment_reference', 'declaration_reference', 'amount', 'currency', 'paid_on'])
-      .where('declaration_reference', 'is not', null);
-    if (batch.lines.length < WHOLE_TABLES_FROM)
-      query = query.where('declaration_reference', 'in', refs.length ? refs : ['']);
-    const rows = (await query.execute()) as Payment[];
+    const rows: Payment[] = await paymentsOfDeclarations(
+      batch.db,
+      batch.lines.length < WHOLE_TABLES_FROM ? refs : null,
+    );
     const out = new Map<string, Payment[]>();
     for (const r of rows) {
       const g = out.get(r.declaration_reference);
@@ -362,20 +367,10 @@ interface ManifestRow {
 function manifests(batch: IndicatorBatch): Promise<Map<string, ManifestRow[]>> {
   return batch.once('partners.manifests', async () => {
     const refs = distinct(batch.lines.map((l) => l.reference));
-    let query = batch.db
-      .selectFrom('manifests')
-      .select([
-        'document_number',
-        'declaration_reference',
-        'consignee_code',
-        'gross_mass_kg',
-        'containers',
-        'arrival_date',
-      ])
-      .where('declaration_reference', 'is not', null);
-    if (batch.lines.length < WHOLE_TABLES_FROM)
-      query = query.where('declaration_reference', 'in', refs.length ? refs : ['']);
-    const rows = (await query.execute()) as ManifestRow[];
+    const rows = (await manifestsOfDeclarations(
+      batch.db,
+      batch.lines.length < WHOLE_TABLES_FROM ? refs : null,
+    )) as ManifestRow[];
     const out = new Map<string, ManifestRow[]>();
     for (const r of rows) {
       const g = out.get(r.declaration_reference!);
@@ -475,10 +470,10 @@ function undeclared(batch: IndicatorBatch): Promise<Map<string, ManifestRow[]>> 
     const { rows } = await sql<ManifestRow>`
       select m.document_number, m.declaration_reference, m.consignee_code, m.gross_mass_kg, m.containers,
              m.arrival_date::text as arrival_date
-      from manifests m
+      from ${MANIFESTS} m
       where ${filter}
         and (m.declaration_reference is null
-             or not exists (select 1 from declarations d where d.reference = m.declaration_reference))
+             or not exists (select 1 from ${DECLARATIONS} d where d.reference = m.declaration_reference))
       order by m.arrival_date`.execute(batch.db);
     const out = new Map<string, ManifestRow[]>();
     for (const r of rows) {

@@ -10,13 +10,14 @@ import { runImport } from '../../../platform/ingest/run.ts';
 import { forget } from '../../../platform/lib/cache.ts';
 import { declarationsTarget } from '../../declarations/index.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget } from '../../partners/index.ts';
-import { forgetRuleStats } from '../decisions.ts';
+import { forgetRuleStats } from '../decisions/selection.ts';
 import { forgetActiveProfiles } from '../profiles.ts';
 
 export const SYSTEM = { id: null, name: 'test', ip: null };
 
 const RISK_TABLES = [
   'risk_settings',
+  'valuation_settings',
   'valuation_references',
   'valuation_builds',
   'valuation_findings',

@@ -1,101 +1,13 @@
-/** The shapes the risk API answers with (they document it in OpenAPI too). */
+/** The shapes the scoring, selection and decision routes answer with (they document the API in OpenAPI too). */
 import { z } from 'zod';
-import { CHANNELS } from '../declarations/index.ts';
-import { findingSchema } from '../valuation/index.ts';
-import { WATCHLIST_TYPES } from './watchlists.ts';
+import { findingSchema } from '../../valuation/index.ts';
+import { channel } from './shared.ts';
 
-const channel = z.enum(CHANNELS);
 const basis = z.enum(['forced', 'ranked', 'random', 'deferred', 'none']);
 const versionRef = z.object({ id: z.number().int(), name: z.string(), version: z.number().int() });
 const breakdownEntry = z.object({ source: z.string(), id: z.string(), points: z.number() });
+
 const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
-
-export const problemSchema = z.object({
-  path: z.string(),
-  line: z.number().int().optional(),
-  message: z.string(),
-});
-
-/** A rule as every role with risk:read sees it; `intelligence` only for risk:intelligence. */
-const ruleSchema = z
-  .object({
-    id: z.string(),
-    title: localText,
-    rationale: localText,
-    instructions: localText.optional(),
-    intelligence: z.string().optional(),
-    enabled: z.boolean(),
-    critical: z.boolean(),
-    probability: z.number().optional(),
-    when: z.unknown(),
-    effect: z.object({
-      points: z.number(),
-      channel: z.union([channel, z.record(z.string(), z.number())]).optional(),
-      tags: z.array(z.string()),
-      campaign: z.string().optional(),
-    }),
-  })
-  .meta({ id: 'RiskRule' });
-
-export const profileDocumentOut = z.object({
-  description: z.string().optional(),
-  scoring: z.record(z.string(), z.unknown()),
-  rules: z.array(ruleSchema),
-});
-
-const profileBase = {
-  id: z.number().int(),
-  name: z.string(),
-  version: z.number().int(),
-  status: z.enum(['draft', 'active', 'retired']),
-  author: z.string(),
-  reason: z.string(),
-  valid_from: z.string().nullable(),
-  valid_to: z.string().nullable(),
-  created_at: z.string(),
-  activated_at: z.string().nullable(),
-  activated_by: z.string().nullable(),
-  retired_at: z.string().nullable(),
-  retired_by: z.string().nullable(),
-  rules: z.number().int(),
-};
-
-export const profileSummarySchema = z.object(profileBase).meta({ id: 'RiskProfileSummary' });
-export const profileSchema = z
-  .object({ ...profileBase, document: profileDocumentOut, source_text: z.string().nullable() })
-  .meta({ id: 'RiskProfile' });
-
-export const indicatorSchema = z.object({
-  name: z.string(),
-  type: z.string(),
-  description: z.object({ en: z.string(), fr: z.string() }),
-});
-
-export const watchlistSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    type: z.enum(WATCHLIST_TYPES),
-    description: z.string().nullable(),
-    owner: z.string(),
-    expires_on: z.string().nullable(),
-    created_by: z.string().nullable(),
-    created_at: z.string(),
-    entries: z.number().int(),
-  })
-  .meta({ id: 'Watchlist' });
-
-export const officeParamsSchema = z.object({
-  office_code: z.string(),
-  capacity_items: z.number().int().nullable(),
-  capacity_hours: z.number().nullable(),
-  rate_red: z.number(),
-  rate_yellow: z.number(),
-  rate_blue: z.number(),
-  random_rate: z.number(),
-  minutes_red: z.number(),
-  minutes_yellow: z.number(),
-});
 
 const subjectValue = z.object({
   subject: z.string(),
@@ -302,36 +214,3 @@ export const decisionSchema = z
     ),
   })
   .meta({ id: 'RiskDecision' });
-
-export const attachmentSchema = z
-  .object({
-    id: z.number().int(),
-    reference: z.string(),
-    outcome_id: z.number().int().nullable(),
-    kind: z.enum(['photo', 'document']),
-    content_type: z.string(),
-    file_name: z.string(),
-    bytes: z.number().int(),
-    sha256: z.string(),
-    note: z.string().nullable(),
-    added_by: z.string(),
-    added_at: z.string(),
-  })
-  .meta({ id: 'Attachment' });
-
-export const campaignSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    description: z.string().nullable(),
-    hs_prefixes: z.array(z.string()),
-    keywords: z.array(z.string()),
-    origins: z.array(z.string()),
-    date_from: z.string().nullable(),
-    date_to: z.string().nullable(),
-    status: z.enum(['active', 'closed']),
-    owner: z.string(),
-    created_by: z.string().nullable(),
-    created_at: z.string(),
-  })
-  .meta({ id: 'Campaign' });

@@ -1,0 +1,64 @@
+/** `vigie risk watchlists list|create|add`. */
+import { type Command, Option } from 'commander';
+import { cliActor } from '../../../platform/auth/actor.ts';
+import type { CliContext } from '../../../platform/cli/context.ts';
+import { printJson, table } from '../../../platform/cli/output.ts';
+import {
+  addEntries,
+  createWatchlist,
+  listWatchlists,
+  WATCHLIST_TYPES,
+  type WatchlistType,
+} from '../watchlists.ts';
+import { int } from './shared.ts';
+
+export function registerWatchlistCommands(risk: Command, context: CliContext): void {
+  const watchlists = risk.command('watchlists').description('named target lists');
+  watchlists
+    .command('list')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const page = await listWatchlists(database.db, {}, { limit: 500, offset: 0 });
+        if (options.json) return printJson(page.items);
+        console.log(
+          table(
+            ['id', 'name', 'type', 'entries', 'owner', 'expires'],
+            page.items.map((w) => [w.id, w.name, w.type, w.entries, w.owner, w.expires_on ?? '']),
+          ),
+        );
+      });
+    });
+  watchlists
+    .command('create')
+    .argument('<name>', 'list name')
+    .addOption(
+      new Option('--type <type>', 'what the list holds').choices(WATCHLIST_TYPES).makeOptionMandatory(),
+    )
+    .option('--description <text>', 'what it is for')
+    .option('--expires-on <date>', 'last day in force')
+    .action(
+      async (name: string, options: { type: WatchlistType; description?: string; expiresOn?: string }) => {
+        await context.withDatabase(async (database) => {
+          const w = await createWatchlist(database, cliActor(), {
+            name,
+            type: options.type,
+            description: options.description ?? null,
+            expires_on: options.expiresOn ?? null,
+          });
+          console.log(`✔ watchlist #${w.id} ${w.name} (${w.type})`);
+        });
+      },
+    );
+  watchlists
+    .command('add')
+    .argument('<id>', 'list id', int('id'))
+    .argument('<values...>', 'values to add')
+    .option('--note <text>', 'why')
+    .action(async (id: number, values: string[], options: { note?: string }) => {
+      await context.withDatabase(async (database) => {
+        const r = await addEntries(database, cliActor(), id, { values, note: options.note ?? null });
+        console.log(`✔ ${r.added} added (${r.submitted - r.added} already there)`);
+      });
+    });
+}

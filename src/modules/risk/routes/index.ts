@@ -1,0 +1,26 @@
+/**
+ * The risk-targeting API under /api/risk, one file per resource (each with its zod schemas; the shapes of scoring,
+ * selection and decisions in decision-schemas.ts): indicators and rule profiles, watchlists, office parameters and
+ * settings, scoring and the daily selection with its decisions, statistics and integrity, attachments, campaigns.
+ * Routes are registered in this order, which is the order of the OpenAPI document.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../platform/server/context.ts';
+import { attachmentRoutes } from './attachments.ts';
+import { campaignRoutes } from './campaigns.ts';
+import { parameterRoutes } from './parameters.ts';
+import { indicatorRoutes, profileRoutes } from './profiles.ts';
+import { selectionRoutes } from './selection.ts';
+import { statisticsRoutes } from './statistics.ts';
+import { watchlistRoutes } from './watchlists.ts';
+
+export async function riskRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  indicatorRoutes(app, context);
+  profileRoutes(app, context);
+  watchlistRoutes(app, context);
+  parameterRoutes(app, context);
+  selectionRoutes(app, context);
+  statisticsRoutes(app, context);
+  attachmentRoutes(app, context);
+  campaignRoutes(app, context);
+}
