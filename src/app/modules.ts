@@ -5,13 +5,14 @@
 import { authModule } from '../modules/auth/module.ts';
 import { casesModule } from '../modules/cases/module.ts';
 import { declarationsModule } from '../modules/declarations/module.ts';
+import { graphSellerIndicator } from '../modules/graph/index.ts';
 import { graphModule } from '../modules/graph/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
 import { mlModule } from '../modules/ml/module.ts';
 import { osintModule } from '../modules/osint/module.ts';
 import { partnersModule } from '../modules/partners/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
-import { registerModelLoader } from '../modules/risk/index.ts';
+import { registerIndicator, registerModelLoader } from '../modules/risk/index.ts';
 import { riskModule } from '../modules/risk/module.ts';
 import { valuationModule } from '../modules/valuation/module.ts';
 import { auditModule } from '../platform/audit/module.ts';
@@ -36,6 +37,9 @@ export const modules: VigieModule[] = [
   casesModule,
   graphModule,
 ];
+
+// What the link graph finds raises the risk of linked importers: rules may test graph.linked_online_finding.
+registerIndicator(graphSellerIndicator);
 
 // The registry's active model scores in the risk engine: risk knows a scorer interface, ML fills it.
 registerModelLoader(async (database) => (await import('../modules/ml/index.ts')).syncModelScorer(database));

@@ -2,6 +2,7 @@
 export { createCampaign } from './campaigns.ts';
 export { recordOutcome } from './decisions/actions.ts';
 export { runSelection } from './decisions/selection.ts';
+export { type IndicatorDefinition, registerIndicator } from './indicators/registry.ts';
 export { loadLines } from './lines.ts';
 export { registerModelLoader, registerModelScorer, unregisterModelScorer } from './model.ts';
 export { setOfficeParams } from './offices.ts';
