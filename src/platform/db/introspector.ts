@@ -41,7 +41,9 @@ export class OwnSchemaIntrospector implements DatabaseIntrospector {
     return this.#all.getSchemas();
   }
 
-  async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
+  async getTables(
+    options: DatabaseMetadataOptions = { withInternalKyselyTables: false },
+  ): Promise<TableMetadata[]> {
     const { rows } = await sql<ColumnRow>`
       select c.relname as table, ns.nspname as schema, c.relkind as kind, a.attname as column,
              typ.typname as type, tns.nspname as type_schema, a.attnotnull as not_null, a.atthasdef as has_default,

@@ -8,7 +8,6 @@ import { tempFiles } from '../../../test/files.ts';
 import { registry } from '../../app/modules.ts';
 import { declarationsTarget } from '../../modules/declarations/index.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget } from '../../modules/partners/index.ts';
-import { migrations } from '../db/migrations/index.ts';
 import { resolveProfile } from '../ingest/profile.ts';
 import { runImport } from '../ingest/run.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -107,7 +106,7 @@ describeEachDatabase('HTTP API', (t) => {
         status: 'ok',
         version: expect.any(String),
         database: t.database.kind,
-        migrations: Object.keys(migrations).length,
+        migrations: Object.keys(registry.migrations).length,
       },
     });
   });
