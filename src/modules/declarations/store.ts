@@ -199,9 +199,11 @@ export async function listDeclarations(
   const more = rows.length > page.limit;
   const shown = more ? rows.slice(0, page.limit) : rows;
   const last = shown.at(-1);
+  // A list that ends on its first page is counted by the page itself, whatever the statistics say.
+  const whole = !more && !after && page.offset === 0;
   return {
-    total: total.total,
-    totalEstimated: total.estimated,
+    total: whole ? shown.length : total.total,
+    totalEstimated: whole ? false : total.estimated,
     nextCursor: more && last ? encodeCursor({ sort: page.sort, value: last.sort_key, id: last.id }) : null,
     items: shown.map(({ sort_key: _key, ...r }) => ({
       ...r,

@@ -49,7 +49,7 @@ export function decodeCursor(cursor: string, sort: string): CursorKey {
 }
 
 /** Up to this many matching rows are counted exactly; beyond, the planner's estimate is given. */
-export const EXACT_COUNT_LIMIT = 10_000;
+export const EXACT_COUNT_LIMIT = 1_000;
 
 export interface Total {
   total: number;

@@ -27,12 +27,12 @@ export const cursorQuery = {
 
 /**
  * The answer of a list paged by keyset or offset: `{ total, total_estimated, limit, offset, next_cursor, items }`.
- * `total` is exact up to 10,000 matching rows and the planner's estimate beyond (`total_estimated: true`).
+ * `total` is exact up to 1,000 matching rows and the planner's estimate beyond (`total_estimated: true`).
  */
 export const keysetPageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     total: z.number().int(),
-    total_estimated: z.boolean().describe('true when total is an estimate (more than 10,000 rows match)'),
+    total_estimated: z.boolean().describe('true when total is an estimate (more than 1,000 rows match)'),
     limit: z.number().int(),
     offset: z.number().int(),
     next_cursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),

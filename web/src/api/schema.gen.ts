@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 4090131b19a792a333e65b0d5fb333da81bd22a19da20c004b54554c5a9b3362
+ * OpenAPI document sha256: e3b379a254758777a0973262efa7e3dffcd9247241733b790101275e42c58979
  */
 
 export interface paths {
@@ -1383,7 +1383,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
-                            /** @description true when total is an estimate (more than 10,000 rows match) */
+                            /** @description true when total is an estimate (more than 1,000 rows match) */
                             total_estimated: boolean;
                             limit: number;
                             offset: number;
