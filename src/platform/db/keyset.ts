@@ -73,16 +73,15 @@ export async function tableTotal(
 }
 
 /**
- * The number of rows a filtered query returns: counted exactly up to EXACT_COUNT_LIMIT (`countUpTo` counts at most
- * the number it is given), else the planner's row estimate for `query` — never below the rows already counted.
+ * The number of rows a filtered query returns: the planner's estimate for `query` (EXPLAIN: planning only) when it
+ * is well above EXACT_COUNT_LIMIT, else counted exactly up to EXACT_COUNT_LIMIT (`countUpTo` counts at most the
+ * number it is given), and the estimate again beyond — never below the rows already counted.
  */
 export async function filteredTotal(
   db: Kysely<DB>,
   query: CompiledQuery,
   countUpTo: (limit: number) => Promise<number>,
 ): Promise<Total> {
-  const counted = await countUpTo(EXACT_COUNT_LIMIT + 1);
-  if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
   const { rows } = await db.executeQuery<Record<string, unknown>>(
     CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters]),
   );
@@ -91,5 +90,8 @@ export async function filteredTotal(
     Plan?: { 'Plan Rows'?: number };
   }[];
   const estimate = Math.round(Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0));
+  if (estimate > 10 * EXACT_COUNT_LIMIT) return { total: estimate, estimated: true };
+  const counted = await countUpTo(EXACT_COUNT_LIMIT + 1);
+  if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
   return { total: Math.max(estimate, counted), estimated: true };
 }
