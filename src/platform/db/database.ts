@@ -165,6 +165,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
           return await fn(session);
         } finally {
           if (sharing === session) sharing = undefined;
+          // Reads let in just before must end before the transaction does.
+          await session.settle();
           await session.db.destroy();
         }
       }),
@@ -194,6 +196,8 @@ interface PgliteSession extends Session {
    * once; undefined when the query writes (it must then wait for the transaction to end).
    */
   readInside(text: string, parameters: readonly unknown[]): Promise<Results<unknown> | undefined>;
+  /** Resolves once every statement queued on the session has ended. */
+  settle(): Promise<void>;
 }
 
 /** PostgreSQL's "cannot execute … in a read-only transaction". */
@@ -226,6 +230,13 @@ function pgliteSession(tx: Transaction): PgliteSession {
           blob: new Blob([text]),
         });
       });
+    },
+    async settle() {
+      let seen: Promise<unknown> | undefined;
+      while (seen !== turn) {
+        seen = turn;
+        await seen;
+      }
     },
     readInside(text, parameters) {
       return exclusive(async () => {
