@@ -1,7 +1,8 @@
 /**
  * A load generator in a process of its own (`node bin/run-ts.js bench/load-child.ts JSON`): autocannon run in the
  * server's own process shares its event loop, and its work shows up as the server's latency. Takes
- * { url, seconds, headers, bodies? } (bodies: JSON texts sent in turn as POST bodies), prints the summary as JSON.
+ * { url, seconds, headers, bodies?, paths? } (bodies: JSON texts sent in turn as POST bodies; paths: paths with their
+ * query strings, asked in turn by GET), prints the summary as JSON.
  */
 import autocannon from 'autocannon';
 
@@ -10,9 +11,11 @@ const spec = JSON.parse(process.argv[2] ?? '{}') as {
   seconds: number;
   headers: Record<string, string>;
   bodies?: string[];
+  paths?: string[];
 };
 let i = 0;
 const bodies = spec.bodies;
+const paths = spec.paths;
 const result = await autocannon({
   url: spec.url,
   connections: 10,
@@ -29,7 +32,9 @@ const result = await autocannon({
           },
         ],
       }
-    : {}),
+    : paths
+      ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: paths[i++ % paths.length] }) }] }
+      : {}),
 });
 process.stdout.write(
   JSON.stringify({

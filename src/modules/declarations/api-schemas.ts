@@ -1,6 +1,6 @@
 /** The shapes the declarations API answers with (they also document it in OpenAPI). */
 import { z } from 'zod';
-import { isoDate as date, pageOf, pagingQuery } from '../../platform/server/schemas.ts';
+import { cursorQuery, isoDate as date, keysetPageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { SORTS } from './store.ts';
 import { CHANNELS, OUTCOME_RESULTS } from './types.ts';
 
@@ -23,6 +23,7 @@ export const listQuerySchema = z.object({
   result: z.enum(['compliant', 'fraud', 'critical', 'inspected', 'not_inspected']).optional(),
   reference: z.string().max(64).optional().describe('Reference prefix'),
   ...pagingQuery,
+  ...cursorQuery,
   sort: z.enum(SORTS).default('-lodged_on'),
 });
 
@@ -45,7 +46,7 @@ export const declarationSummarySchema = z
   })
   .meta({ id: 'DeclarationSummary' });
 
-export const declarationPageSchema = pageOf(declarationSummarySchema);
+export const declarationPageSchema = keysetPageOf(declarationSummarySchema);
 
 const partySchema = z.object({ code: z.string(), name: z.string().nullable() });
 

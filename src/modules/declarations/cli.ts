@@ -39,7 +39,7 @@ export function registerDeclarationCommands(program: Command, context: CliContex
       if (!parsed.success) {
         throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
       }
-      const { limit, offset, sort, ...filters } = parsed.data;
+      const { limit, offset, sort, cursor: _cursor, ...filters } = parsed.data;
       await context.withDatabase(async (database) => {
         const page = await listDeclarations(database.db, filters, { limit, offset, sort });
         if (json) {

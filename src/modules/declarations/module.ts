@@ -2,6 +2,7 @@ import type { ImportTarget } from '../../platform/ingest/target.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { registerDeclarationCommands } from './cli.ts';
 import { declarationsTarget } from './import-target.ts';
+import { declarationsMigrations } from './migrations/index.ts';
 import { declarationRoutes } from './routes.ts';
 
 export const declarationsModule: VigieModule = {
@@ -9,4 +10,5 @@ export const declarationsModule: VigieModule = {
   routes: declarationRoutes,
   cli: registerDeclarationCommands,
   importTargets: [declarationsTarget as ImportTarget<unknown>],
+  migrations: declarationsMigrations,
 };

@@ -28,16 +28,23 @@ export function registerDeclarationList(
     {
       config: { permission: route.permission },
       schema: {
-        summary: 'Declarations, filtered and paged',
+        summary: 'Declarations, filtered and paged (by cursor: next_cursor; or by offset)',
         tags: ['declarations'],
         querystring: listQuerySchema,
         response: { 200: declarationPageSchema, 400: errorSchema },
       },
     },
     async (request) => {
-      const { limit, offset, sort, ...filters } = request.query;
-      const page = await listDeclarations(database.db, filters, { limit, offset, sort });
-      return { total: page.total, limit, offset, items: page.items };
+      const { limit, offset, sort, cursor, ...filters } = request.query;
+      const page = await listDeclarations(database.db, filters, { limit, offset, sort, cursor });
+      return {
+        total: page.total,
+        total_estimated: page.totalEstimated,
+        limit,
+        offset,
+        next_cursor: page.nextCursor,
+        items: page.items,
+      };
     },
   );
 }

@@ -3,9 +3,10 @@
  * counts outside tools read (`vigie declarations stats --json`).
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { decodeCursor, encodeCursor, filteredTotal, tableTotal } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { countImportRuns } from '../../platform/ingest/runs.ts';
-import { iso } from '../../platform/lib/errors.ts';
+import { AppError, iso } from '../../platform/lib/errors.ts';
 
 export interface DeclarationFilters {
   office?: string | undefined;
@@ -38,9 +39,15 @@ export type Sort = (typeof SORTS)[number];
 
 export interface PageRequest {
   limit: number;
+  /** Rows skipped (offset paging); 0 with a cursor. */
   offset: number;
   sort: Sort;
+  /** The `next_cursor` of the previous page (keyset paging): the page starts after that row. */
+  cursor?: string | undefined;
 }
+
+/** The SQL type of each sort column, to compare a cursor's key with it (every one is not null). */
+const SORT_TYPES = { lodged_on: 'date', reference: 'text', total_value: 'numeric' } as const;
 
 export interface DeclarationSummary {
   id: number;
@@ -97,16 +104,42 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+export interface DeclarationPage {
+  total: number;
+  /** True when `total` is the planner's estimate (more than EXACT_COUNT_LIMIT rows match). */
+  totalEstimated: boolean;
+  items: DeclarationSummary[];
+  /** Where the next page starts (keyset paging), null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * One page of declarations, cut by keyset (after `cursor`) or by offset, in a stable order (the sort column, then
+ * the id). An index on (column, id) serves each sort (migration 0013), so a page costs the same at any depth with
+ * a cursor; the total is exact up to EXACT_COUNT_LIMIT and estimated beyond (counting a million rows per page
+ * was most of the list's cost).
+ */
 export async function listDeclarations(
   db: Kysely<DB>,
   filters: DeclarationFilters,
   page: PageRequest,
-): Promise<{ total: number; items: DeclarationSummary[] }> {
-  const base = db.selectFrom('declarations').where((eb) => applyFilters(eb, filters));
+): Promise<DeclarationPage> {
   const direction = page.sort.startsWith('-') ? 'desc' : 'asc';
-  const column = page.sort.replace(/^-/, '') as 'lodged_on' | 'reference' | 'total_value';
-  // The page is cut first (an index walk on the sort column), then only its rows get their outcome counts.
-  const pageRows = base
+  const column = page.sort.replace(/^-/, '') as keyof typeof SORT_TYPES;
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, page.sort);
+  if (after && page.offset > 0) {
+    throw new AppError('request.bad_cursor', 'give either a cursor or an offset, not both');
+  }
+  const base = db.selectFrom('declarations').where((eb) => applyFilters(eb, filters));
+  const sortColumn = sql.ref(`declarations.${column}`);
+  const cut = after
+    ? base.where(
+        sql<boolean>`(${sortColumn}, declarations.id) ${sql.raw(direction === 'desc' ? '<' : '>')} (${after.value}::${sql.raw(SORT_TYPES[column])}, ${after.id}::bigint)`,
+      )
+    : base;
+  // The page is cut first (an index walk on the sort column), then only its rows get their outcome counts. One
+  // row more than asked tells whether there is a next page.
+  const pageRows = cut
     .select([
       'declarations.id',
       'declarations.reference',
@@ -119,14 +152,26 @@ export async function listDeclarations(
       'declarations.currency',
       'declarations.item_count',
       'declarations.total_value',
+      sql<string>`${sortColumn}::text`.as('sort_key'),
     ])
     .orderBy(`declarations.${column}`, direction)
     .orderBy('declarations.id', direction)
-    .limit(page.limit)
+    .limit(page.limit + 1)
     .offset(page.offset)
     .as('d');
-  const [countRow, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
+  const countAll = async () =>
+    Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const [total, rows] = await Promise.all([
+    filtered
+      ? filteredTotal(db, base.select(sql.lit(1).as('one')).compile(), async (limit) => {
+          const row = await db
+            .selectFrom(base.select(sql.lit(1).as('one')).limit(limit).as('m'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          return Number(row.n);
+        })
+      : tableTotal(db, 'declarations', countAll),
     db
       .selectFrom(pageRows)
       .leftJoinLateral(
@@ -151,9 +196,16 @@ export async function listDeclarations(
       .orderBy('d.id', direction)
       .execute(),
   ]);
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const last = shown.at(-1);
+  // A list that ends on its first page is counted by the page itself, whatever the statistics say.
+  const whole = !more && !after && page.offset === 0;
   return {
-    total: Number(countRow.total),
-    items: rows.map((r) => ({
+    total: whole ? shown.length : total.total,
+    totalEstimated: whole ? false : total.estimated,
+    nextCursor: more && last ? encodeCursor({ sort: page.sort, value: last.sort_key, id: last.id }) : null,
+    items: shown.map(({ sort_key: _key, ...r }) => ({
       ...r,
       inspected_items: r.inspected_items ?? 0,
       fraud_items: r.fraud_items ?? 0,

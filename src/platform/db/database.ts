@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Transaction } from '@electric-sql/pglite';
+import type { Results, Transaction } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import type pg from 'pg';
 import { redactUrl } from '../lib/errors.ts';
@@ -34,8 +34,14 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Where the data lives, safe to print (no password). */
   readonly description: string;
-  /** Runs `fn` in one transaction on one connection: commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction on one connection: commits when it resolves, rolls back when it throws.
+   * `shareReads` (long imports): on PGlite, which serves one transaction at a time, reads of other callers are
+   * let through between the transaction's own statements instead of waiting for its end — each inside a
+   * read-only savepoint, so they see its uncommitted rows but can change nothing; a write waits as before.
+   * PostgreSQL has other connections and ignores it.
+   */
+  transaction<T>(fn: (session: Session) => Promise<T>, options?: { shareReads?: boolean }): Promise<T>;
   /**
    * Runs raw SQL, several statements allowed when there are no parameters (for libraries that bring their own
    * SQL, such as the job queue). Application code uses Kysely.
@@ -121,18 +127,46 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       { cause: error },
     );
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  // The transaction that lets reads through, while one runs (see Database.transaction).
+  let sharing: PgliteSession | undefined;
+  const instance = pglite;
+  // What Kysely's PGlite dialect sees: the instance, except that its queries go through a sharing transaction.
+  const facade = {
+    get closed() {
+      return instance.closed;
+    },
+    get ready() {
+      return instance.ready;
+    },
+    get waitReady() {
+      return instance.waitReady;
+    },
+    close: () => instance.close(),
+    transaction: instance.transaction.bind(instance),
+    async query(text: string, parameters?: unknown[], options?: object) {
+      const through = sharing ? await sharing.readInside(text, parameters ?? []) : undefined;
+      return through ?? instance.query(text, parameters, options);
+    },
+  };
+  const db = new Kysely<DB>({
+    dialect: new PGliteDialect({ pglite: facade as unknown as import('@electric-sql/pglite').PGlite }),
+  });
   return {
     kind: 'pglite',
     db,
     description: dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory',
-    // PGlite is one session: its own transaction lock makes every other query wait until this one ends.
-    transaction: (fn) =>
+    // PGlite is one session: its own transaction lock makes every other query wait until this one ends (unless the
+    // transaction shares reads).
+    transaction: (fn, options) =>
       pglite.transaction(async (tx) => {
         const session = pgliteSession(tx);
+        if (options?.shareReads) sharing = session;
         try {
           return await fn(session);
         } finally {
+          if (sharing === session) sharing = undefined;
+          // Reads let in just before must end before the transaction does.
+          await session.settle();
           await session.db.destroy();
         }
       }),
@@ -156,21 +190,65 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   };
 }
 
-function pgliteSession(tx: Transaction): Session {
+interface PgliteSession extends Session {
+  /**
+   * Runs another caller's query between this transaction's statements, in a read-only savepoint rolled back at
+   * once; undefined when the query writes (it must then wait for the transaction to end).
+   */
+  readInside(text: string, parameters: readonly unknown[]): Promise<Results<unknown> | undefined>;
+  /** Resolves once every statement queued on the session has ended. */
+  settle(): Promise<void>;
+}
+
+/** PostgreSQL's "cannot execute … in a read-only transaction". */
+const READ_ONLY_VIOLATION = '25006';
+
+function pgliteSession(tx: Transaction): PgliteSession {
+  // The transaction's own statements and the reads let in between take turns, one at a time.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = turn.then(work, work);
+    turn = next.catch(() => undefined);
+    return next;
+  };
   const db = new Kysely<DB>({
-    dialect: singleConnectionDialect(async (sqlText, parameters) => {
-      const result = await tx.query<Record<string, unknown>>(sqlText, parameters as unknown[], {
-        rowMode: 'object',
-      });
-      return { rows: result.rows, affectedRows: result.affectedRows };
-    }),
+    dialect: singleConnectionDialect((sqlText, parameters) =>
+      exclusive(async () => {
+        const result = await tx.query<Record<string, unknown>>(sqlText, parameters as unknown[], {
+          rowMode: 'object',
+        });
+        return { rows: result.rows, affectedRows: result.affectedRows };
+      }),
+    ),
   });
   return {
     db,
-    async copyIn(table, columns, text) {
-      if (text.length === 0) return;
-      await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-        blob: new Blob([text]),
+    copyIn(table, columns, text) {
+      if (text.length === 0) return Promise.resolve();
+      return exclusive(async () => {
+        await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+          blob: new Blob([text]),
+        });
+      });
+    },
+    async settle() {
+      let seen: Promise<unknown> | undefined;
+      while (seen !== turn) {
+        seen = turn;
+        await seen;
+      }
+    },
+    readInside(text, parameters) {
+      return exclusive(async () => {
+        await tx.exec('savepoint vigie_shared_read; set local transaction_read_only = on');
+        try {
+          return await tx.query(text, parameters as unknown[], { rowMode: 'object' });
+        } catch (error) {
+          if ((error as { code?: string }).code === READ_ONLY_VIOLATION) return undefined;
+          throw error;
+        } finally {
+          await tx.exec('rollback to savepoint vigie_shared_read; release savepoint vigie_shared_read');
+        }
       });
     },
   };

@@ -4,7 +4,8 @@
  * - atomic mode (default): any bad row and nothing is written; every error is listed up to a limit;
  * - skip-invalid mode: good groups are written, bad ones go to a rejects file with their reasons.
  * Either way no row is dropped without a word: each one is written, unchanged (already there), or reported.
- * The next batch is parsed while the database takes the previous one.
+ * The next batch is parsed while the database takes the previous one. On PGlite, reads of the API run between the
+ * import's statements (read-only, see Database.transaction), so the workbench stays usable during a long import.
  */
 import { sql } from 'kysely';
 import type { Database, Session } from '../db/database.ts';
@@ -177,131 +178,140 @@ export async function runImport<Row>(
       message: issue.message,
     });
 
-    await database.transaction(async (session) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${`vigie.import.${target.name}`}))`.execute(session.db);
-      const { id: importId } = await session.db
-        .insertInto('imports')
-        .values({
-          kind: target.name,
-          file_name: fileName,
-          file_bytes: source.bytes,
-          format: source.format,
-          profile: options.profile.name,
-          mode,
-          started_by: options.startedBy ?? null,
-          counts: JSON.stringify({}),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      summary.importId = importId;
-      const writer = target.createWriter(session, { importId });
-
-      let pending: Group<Row>[] = [];
-      let pendingRows = 0;
-      let inflight: Promise<void> = Promise.resolve();
-      const seen = target.grouping === 'unique' ? new Map<string, number>() : undefined;
-      let loneKey = 0;
-      const writing = () => mode === 'skip_invalid' || summary.errorCount === 0;
-
-      const flush = async () => {
-        if (pending.length === 0) return;
-        const batch = pending;
-        pending = [];
-        pendingRows = 0;
-        await inflight;
-        if (!writing()) return;
-        // Keep only the line range for messages: the batch itself must be free to go once written.
-        const first = batch[0]!.rows[0]!.record.line;
-        const last = batch[batch.length - 1]!.rows.at(-1)!.record.line;
-        inflight = writer.write(batch).then(
-          (refused) => {
-            for (const { group, issues } of refused) reject(group, issues);
-          },
-          (error: unknown) => {
-            throw new Error(
-              `${fileName}: the database refused the rows of lines ${first}–${last}: ${(error as Error).message}`,
-              { cause: error },
-            );
-          },
+    await database.transaction(
+      async (session) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`vigie.import.${target.name}`}))`.execute(
+          session.db,
         );
-      };
-      const close = async (group: Group<Row>) => {
-        let issues = group.rows.some((r) => r.issues.length > 0)
-          ? group.rows.flatMap((r) => r.issues)
-          : NO_ISSUES;
-        if (issues.length === 0 && target.checkGroup) issues = target.checkGroup(group);
-        if (issues.length > 0) {
-          reject(group, issues);
-          return;
-        }
-        if (!writing()) return;
-        pending.push(group);
-        pendingRows += group.rows.length;
-        if (pendingRows >= batchSize) await flush();
-      };
+        const { id: importId } = await session.db
+          .insertInto('imports')
+          .values({
+            kind: target.name,
+            file_name: fileName,
+            file_bytes: source.bytes,
+            format: source.format,
+            profile: options.profile.name,
+            mode,
+            started_by: options.startedBy ?? null,
+            counts: JSON.stringify({}),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        summary.importId = importId;
+        const writer = target.createWriter(session, { importId });
 
-      let current: Group<Row> | undefined;
-      try {
-        for await (const batch of reader.batches) {
-          options.signal?.throwIfAborted();
-          for (const record of batch) {
-            summary.rowsRead++;
-            const { row, key, issues: found } = validate(target, mapping, record);
-            let issues = found;
-            const sourceRow: SourceRow<Row> = { record, row, issues };
-            let groupKey = key ?? `\u0000${loneKey++}`;
-            if (seen && key !== undefined) {
-              const first = seen.get(key);
-              if (first !== undefined) {
-                issues = sourceRow.issues = [...issues];
-                issues.push({
-                  record,
-                  code: 'import.duplicate_key',
-                  message: `${target.unit} ${key} already appears at line ${first} of this file`,
-                });
-                groupKey = `\u0000${loneKey++}`;
-              } else seen.set(key, record.line);
-            }
-            if (current && current.key === groupKey && target.grouping === 'contiguous') {
-              current.rows.push(sourceRow);
-            } else {
-              if (current) await close(current);
-              current = { key: groupKey, rows: [sourceRow] };
-            }
+        let pending: Group<Row>[] = [];
+        let pendingRows = 0;
+        let inflight: Promise<void> = Promise.resolve();
+        const seen = target.grouping === 'unique' ? new Map<string, number>() : undefined;
+        let loneKey = 0;
+        const writing = () => mode === 'skip_invalid' || summary.errorCount === 0;
+
+        const flush = async () => {
+          if (pending.length === 0) return;
+          const batch = pending;
+          pending = [];
+          pendingRows = 0;
+          await inflight;
+          if (!writing()) return;
+          // Keep only the line range for messages: the batch itself must be free to go once written.
+          const first = batch[0]!.rows[0]!.record.line;
+          const last = batch[batch.length - 1]!.rows.at(-1)!.record.line;
+          inflight = writer.write(batch).then(
+            (refused) => {
+              for (const { group, issues } of refused) reject(group, issues);
+            },
+            (error: unknown) => {
+              throw new Error(
+                `${fileName}: the database refused the rows of lines ${first}–${last}: ${(error as Error).message}`,
+                { cause: error },
+              );
+            },
+          );
+        };
+        const close = async (group: Group<Row>) => {
+          let issues = group.rows.some((r) => r.issues.length > 0)
+            ? group.rows.flatMap((r) => r.issues)
+            : NO_ISSUES;
+          if (issues.length === 0 && target.checkGroup) issues = target.checkGroup(group);
+          if (issues.length > 0) {
+            reject(group, issues);
+            return;
           }
-          options.onProgress?.({
-            bytesRead: source.bytesRead,
-            bytesTotal: source.bytes,
-            rowsRead: summary.rowsRead,
-            rowsRejected: summary.rowsRejected,
-            elapsedMs: performance.now() - started,
-          });
+          if (!writing()) return;
+          pending.push(group);
+          pendingRows += group.rows.length;
+          if (pendingRows >= batchSize) await flush();
+        };
+
+        let current: Group<Row> | undefined;
+        try {
+          for await (const batch of reader.batches) {
+            options.signal?.throwIfAborted();
+            for (const record of batch) {
+              summary.rowsRead++;
+              const { row, key, issues: found } = validate(target, mapping, record);
+              let issues = found;
+              const sourceRow: SourceRow<Row> = { record, row, issues };
+              let groupKey = key ?? `\u0000${loneKey++}`;
+              if (seen && key !== undefined) {
+                const first = seen.get(key);
+                if (first !== undefined) {
+                  issues = sourceRow.issues = [...issues];
+                  issues.push({
+                    record,
+                    code: 'import.duplicate_key',
+                    message: `${target.unit} ${key} already appears at line ${first} of this file`,
+                  });
+                  groupKey = `\u0000${loneKey++}`;
+                } else seen.set(key, record.line);
+              }
+              if (current && current.key === groupKey && target.grouping === 'contiguous') {
+                current.rows.push(sourceRow);
+              } else {
+                if (current) await close(current);
+                current = { key: groupKey, rows: [sourceRow] };
+              }
+            }
+            options.onProgress?.({
+              bytesRead: source.bytesRead,
+              bytesTotal: source.bytes,
+              rowsRead: summary.rowsRead,
+              rowsRejected: summary.rowsRejected,
+              elapsedMs: performance.now() - started,
+            });
+            // Parsing and validating a batch is synchronous work: let waiting requests be answered in between.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          if (current) await close(current);
+          await flush();
+          await inflight;
+        } catch (error) {
+          // A batch may still be on its way (an abort or a bad row stopped reading): let it settle inside the
+          // transaction, so the rollback waits for it and its own failure is not left unobserved.
+          await inflight.catch(() => undefined);
+          throw error;
         }
-        if (current) await close(current);
-        await flush();
-        await inflight;
-      } catch (error) {
-        // A batch may still be on its way (an abort or a bad row stopped reading): let it settle inside the
-        // transaction, so the rollback waits for it and its own failure is not left unobserved.
-        await inflight.catch(() => undefined);
-        throw error;
-      }
-      summary.counts = await writer.finish();
-      if (mode === 'atomic' && summary.errorCount > 0) throw new AbortImport();
-      summary.sha256 = source.sha256();
-      await session.db
-        .updateTable('imports')
-        .set({
-          file_sha256: summary.sha256,
-          rows_read: summary.rowsRead,
-          rows_rejected: summary.rowsRejected,
-          counts: JSON.stringify(summary.counts),
-          finished_at: new Date(),
-        })
-        .where('id', '=', importId)
-        .execute();
-      await options.onCommit?.(session, summary);
-    });
+        summary.counts = await writer.finish();
+        if (mode === 'atomic' && summary.errorCount > 0) throw new AbortImport();
+        summary.sha256 = source.sha256();
+        await session.db
+          .updateTable('imports')
+          .set({
+            file_sha256: summary.sha256,
+            rows_read: summary.rowsRead,
+            rows_rejected: summary.rowsRejected,
+            counts: JSON.stringify(summary.counts),
+            finished_at: new Date(),
+          })
+          .where('id', '=', importId)
+          .execute();
+        await options.onCommit?.(session, summary);
+        // On PGlite (one transaction at a time) the API's reads run between the import's statements instead of
+        // waiting for its end; they cannot write inside it, so a failed import still leaves nothing behind.
+      },
+      { shareReads: true },
+    );
     summary.ok = true;
     // Fresh statistics after a bulk load: without them the planner takes the tables for empty and picks plans
     // that cost 10–100 times more (PGlite has no autovacuum at all).

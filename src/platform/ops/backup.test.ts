@@ -116,40 +116,44 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
   });
 });
 
-describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)('backup and restore of PostgreSQL', { timeout: 240_000 }, () => {
-  it('restores into another database with the same counts', async () => {
-    const url = process.env.VIGIE_TEST_DATABASE_URL!;
-    const opened = await openTestDatabase('postgres');
-    const scratch = `vigie_restore_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await fill(opened.database);
-      const file = join(files.dir, 'pg.dump');
-      const schemaUrl = (base: string) =>
-        `${base}?options=${encodeURIComponent(`-c search_path=${opened.database.schema}`)}`;
-      const made = await backup(opened.database, file, actor, { url: schemaUrl(url) });
-      await admin.query(`create database ${scratch}`);
-      const target = new URL(url);
-      target.pathname = `/${scratch}`;
-      const restored = await restore(file, { url: schemaUrl(target.toString()) }, actor, { migrations });
-      expect(restored.counts).toEqual({ ...made.counts, audit_log: made.counts.audit_log! + 2 });
-      // A truncated archive: one transaction, rolled back; the restored database stays as it was.
-      const whole = readFileSync(file);
-      const truncated = files.write('pg-truncated.dump', whole.subarray(0, Math.floor(whole.length * 0.6)));
-      await expect(
-        restore(truncated, { url: schemaUrl(target.toString()) }, actor, { migrations }),
-      ).rejects.toThrow(/pg-truncated\.dump was not restored, and the database is as it was/);
-      const after = await openDatabase({ url: schemaUrl(target.toString()) });
+describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
+  'backup and restore of PostgreSQL',
+  { timeout: 240_000 },
+  () => {
+    it('restores into another database with the same counts', async () => {
+      const url = process.env.VIGIE_TEST_DATABASE_URL!;
+      const opened = await openTestDatabase('postgres');
+      const scratch = `vigie_restore_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
       try {
-        expect(await tableCounts(after)).toEqual(restored.counts);
+        await fill(opened.database);
+        const file = join(files.dir, 'pg.dump');
+        const schemaUrl = (base: string) =>
+          `${base}?options=${encodeURIComponent(`-c search_path=${opened.database.schema}`)}`;
+        const made = await backup(opened.database, file, actor, { url: schemaUrl(url) });
+        await admin.query(`create database ${scratch}`);
+        const target = new URL(url);
+        target.pathname = `/${scratch}`;
+        const restored = await restore(file, { url: schemaUrl(target.toString()) }, actor, { migrations });
+        expect(restored.counts).toEqual({ ...made.counts, audit_log: made.counts.audit_log! + 2 });
+        // A truncated archive: one transaction, rolled back; the restored database stays as it was.
+        const whole = readFileSync(file);
+        const truncated = files.write('pg-truncated.dump', whole.subarray(0, Math.floor(whole.length * 0.6)));
+        await expect(
+          restore(truncated, { url: schemaUrl(target.toString()) }, actor, { migrations }),
+        ).rejects.toThrow(/pg-truncated\.dump was not restored, and the database is as it was/);
+        const after = await openDatabase({ url: schemaUrl(target.toString()) });
+        try {
+          expect(await tableCounts(after)).toEqual(restored.counts);
+        } finally {
+          await after.close();
+        }
       } finally {
-        await after.close();
+        await opened.close();
+        await admin.query(`drop database if exists ${scratch}`);
+        await admin.end();
       }
-    } finally {
-      await opened.close();
-      await admin.query(`drop database if exists ${scratch}`);
-      await admin.end();
-    }
-  });
-});
+    });
+  },
+);

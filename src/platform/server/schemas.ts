@@ -16,6 +16,29 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
   });
 
+/** `cursor`: the `next_cursor` of the previous page of a list paged by keyset (opaque, base64url). */
+export const cursorQuery = {
+  cursor: z
+    .string()
+    .max(400)
+    .optional()
+    .describe('The next_cursor of the previous page: the page starts after its last row (keyset paging)'),
+};
+
+/**
+ * The answer of a list paged by keyset or offset: `{ total, total_estimated, limit, offset, next_cursor, items }`.
+ * `total` is exact up to 1,000 matching rows and the planner's estimate beyond (`total_estimated: true`).
+ */
+export const keysetPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    total: z.number().int(),
+    total_estimated: z.boolean().describe('true when total is an estimate (more than 1,000 rows match)'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    next_cursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+    items: z.array(item),
+  });
+
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /**

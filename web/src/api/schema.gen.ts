@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 38415e705ed6f012c31004b09a469a7d4aeeca1e55c545d5afd9a26dc2eb5129
+ * OpenAPI document sha256: 3d147c018f6dc36cf6bac5c18a752c9feb2aaf6be9fa3762813bb12bece799d1
  */
 
 export interface paths {
@@ -1345,7 +1345,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Declarations, filtered and paged */
+        /** Declarations, filtered and paged (by cursor: next_cursor; or by offset) */
         get: {
             parameters: {
                 query?: {
@@ -1365,6 +1365,8 @@ export interface paths {
                     reference?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description The next_cursor of the previous page: the page starts after its last row (keyset paging) */
+                    cursor?: string;
                     sort?: "lodged_on" | "-lodged_on" | "reference" | "-reference" | "total_value" | "-total_value";
                 };
                 header?: never;
@@ -1381,8 +1383,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             total: number;
+                            /** @description true when total is an estimate (more than 1,000 rows match) */
+                            total_estimated: boolean;
                             limit: number;
                             offset: number;
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            next_cursor: string | null;
                             items: components["schemas"]["DeclarationSummary"][];
                         };
                     };

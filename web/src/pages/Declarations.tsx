@@ -38,6 +38,11 @@ export function OutcomeBadge({
   );
 }
 
+/** "≈ 1 000 000" when the server estimated the total (a large list): counting it exactly would cost too much. */
+function approximate<T extends { total: string }>(range: T, estimated: boolean): T {
+  return estimated ? { ...range, total: `≈ ${range.total}` } : range;
+}
+
 export function Declarations() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -146,7 +151,7 @@ export function Declarations() {
           {data.items.length === 0 && <Text c="dimmed">{t('declarations.empty')}</Text>}
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {t('declarations.count', rangeOf(lang, data))}
+              {t('declarations.count', approximate(rangeOf(lang, data), data.total_estimated))}
             </Text>
             <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} />
           </Group>

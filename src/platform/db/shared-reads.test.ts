@@ -1,0 +1,76 @@
+/**
+ * A transaction that shares reads (long imports): other callers' reads are answered while it runs, writes wait
+ * for its end on PGlite, nothing of it stays when it fails, and a failing read does not break it.
+ */
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/db.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeEachDatabase('transactions that share reads', (t) => {
+  const codes = async () =>
+    (await t.database.db.selectFrom('offices').select('code').orderBy('code').execute()).map((r) => r.code);
+
+  it('answers reads while it runs, lets writes wait (PGlite), and leaves nothing when it fails', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const running = t.database.transaction(
+      async (session) => {
+        await session.db.insertInto('offices').values({ code: 'TX1' }).execute();
+        events.push('inside wrote');
+        await gate;
+        await session.db.insertInto('offices').values({ code: 'TX2' }).execute();
+        throw new Error('the import fails');
+      },
+      { shareReads: true },
+    );
+    while (!events.includes('inside wrote')) await sleep(5);
+    // A read is answered while the transaction is open; on PGlite it runs inside it and sees its rows.
+    const seen = await codes();
+    expect(seen).toEqual(t.database.kind === 'pglite' ? ['TX1'] : []);
+    // A read that fails does not break the transaction.
+    await expect(sql`select 1 / 0`.execute(t.database.db)).rejects.toThrow(/division by zero/);
+    const outside = t.database.db
+      .insertInto('offices')
+      .values({ code: 'OUT' })
+      .execute()
+      .then(() => events.push('outside wrote'));
+    await sleep(200);
+    if (t.database.kind === 'pglite') expect(events).not.toContain('outside wrote');
+    release();
+    await expect(running).rejects.toThrow('the import fails');
+    await outside;
+    expect(await codes()).toEqual(['OUT']);
+  });
+
+  it('commits what it wrote, reads in between or not', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote = false;
+    let late: Promise<string[]> | undefined;
+    const running = t.database.transaction(
+      async (session) => {
+        await session.db.insertInto('offices').values({ code: 'TX3' }).execute();
+        wrote = true;
+        await gate;
+        await session.db.insertInto('offices').values({ code: 'TX4' }).execute();
+        // A read let in as the transaction ends is answered before it commits, not lost or run after.
+        late = codes();
+      },
+      { shareReads: true },
+    );
+    while (!wrote) await sleep(5);
+    const reads = await Promise.all([codes(), codes(), codes()]);
+    expect(reads[0]).toEqual(reads[2]);
+    release();
+    await running;
+    expect(await late).toEqual(expect.arrayContaining(['OUT']));
+    expect(await codes()).toEqual(['OUT', 'TX3', 'TX4']);
+  });
+});
