@@ -78,11 +78,13 @@ describeEachDatabase('authentication', (t) => {
       username: 'omar',
       roles: ['officer'],
       permissions: [
+        'cases:read',
         'declarations:read',
         'partners:read',
         'risk:attachments',
         'risk:decide',
         'risk:read',
+        'seizures:write',
         'session',
         'valuation:read',
       ],
