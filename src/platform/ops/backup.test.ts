@@ -7,11 +7,11 @@ import { userWithToken } from '../../../test/auth.ts';
 import { openTestDatabase } from '../../../test/db.ts';
 import { kcsCsv } from '../../../test/factories.ts';
 import { tempFiles } from '../../../test/files.ts';
+import { registry } from '../../app/modules.ts';
 import { declarationsTarget } from '../../modules/declarations/index.ts';
 import { verifyAudit } from '../audit/store.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { migrations } from '../db/migrations/index.ts';
 import { resolveProfile } from '../ingest/profile.ts';
 import { runImport } from '../ingest/run.ts';
 import { backup, restore, tableCounts } from './backup.ts';
@@ -33,7 +33,7 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
   it('restores into a fresh folder with the same counts and an intact audit trail', async () => {
     const source = join(files.dir, 'source');
     const database = await openDatabase({ dataDir: source });
-    await migrateToLatest(database, migrations);
+    await migrateToLatest(database, registry.migrations);
     await fill(database);
     const file = join(files.dir, 'backup.tar.gz');
     const made = await backup(database, file, actor);
@@ -41,7 +41,7 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
     expect(made.bytes).toBeGreaterThan(1000);
 
     const target = join(files.dir, 'target');
-    const restored = await restore(file, { dataDir: target }, actor, { migrations });
+    const restored = await restore(file, { dataDir: target }, actor, { migrations: registry.migrations });
     expect(restored.counts).toEqual({ ...made.counts, audit_log: made.counts.audit_log! + 2 });
     const reopened = await openDatabase({ dataDir: target });
     try {
@@ -51,20 +51,25 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
       await reopened.close();
     }
 
-    await expect(restore(file, { dataDir: target }, actor, { migrations })).rejects.toThrow(
-      /already holds a database/,
-    );
-    const forced = await restore(file, { dataDir: target }, actor, { force: true, migrations });
+    await expect(
+      restore(file, { dataDir: target }, actor, { migrations: registry.migrations }),
+    ).rejects.toThrow(/already holds a database/);
+    const forced = await restore(file, { dataDir: target }, actor, {
+      force: true,
+      migrations: registry.migrations,
+    });
     expect(forced.keptAside).toMatch(/pgdata\.before-restore-/);
     await expect(
-      restore(files.write('nonsense.bin', 'hello'), { dataDir: join(files.dir, 'x') }, actor, { migrations }),
+      restore(files.write('nonsense.bin', 'hello'), { dataDir: join(files.dir, 'x') }, actor, {
+        migrations: registry.migrations,
+      }),
     ).rejects.toThrow(/not a Vigie backup/);
   });
 
   it('leaves the current database as it was when a backup is truncated, even with --force', async () => {
     const dir = join(files.dir, 'kept');
     const database = await openDatabase({ dataDir: dir });
-    await migrateToLatest(database, migrations);
+    await migrateToLatest(database, registry.migrations);
     await fill(database);
     const before = await tableCounts(database);
     const file = join(files.dir, 'whole.tar.gz');
@@ -72,7 +77,9 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
     await database.close();
     const whole = readFileSync(file);
     const truncated = files.write('truncated.tar.gz', whole.subarray(0, Math.floor(whole.length / 2)));
-    await expect(restore(truncated, { dataDir: dir }, actor, { force: true, migrations })).rejects.toThrow(
+    await expect(
+      restore(truncated, { dataDir: dir }, actor, { force: true, migrations: registry.migrations }),
+    ).rejects.toThrow(
       `truncated.tar.gz was not restored, and the database in ${join(dir, 'pgdata')} is as it was`,
     );
     expect(readdirSync(dir).filter((n) => n !== 'pgdata' && n !== 'vigie.lock')).toEqual([]);
@@ -95,7 +102,7 @@ describe('backup and restore of the embedded database', { timeout: 240_000 }, ()
   it('names a damaged embedded database and how to recover, instead of the runtime abort', async () => {
     const dir = join(files.dir, 'damaged');
     const database = await openDatabase({ dataDir: dir });
-    await migrateToLatest(database, migrations);
+    await migrateToLatest(database, registry.migrations);
     await database.close();
     writeFileSync(join(dir, 'pgdata', 'global', 'pg_control'), Buffer.alloc(8192, 0xff));
     await expect(openDatabase({ dataDir: dir })).rejects.toThrow(
@@ -135,13 +142,17 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
         await admin.query(`create database ${scratch}`);
         const target = new URL(url);
         target.pathname = `/${scratch}`;
-        const restored = await restore(file, { url: schemaUrl(target.toString()) }, actor, { migrations });
+        const restored = await restore(file, { url: schemaUrl(target.toString()) }, actor, {
+          migrations: registry.migrations,
+        });
         expect(restored.counts).toEqual({ ...made.counts, audit_log: made.counts.audit_log! + 2 });
         // A truncated archive: one transaction, rolled back; the restored database stays as it was.
         const whole = readFileSync(file);
         const truncated = files.write('pg-truncated.dump', whole.subarray(0, Math.floor(whole.length * 0.6)));
         await expect(
-          restore(truncated, { url: schemaUrl(target.toString()) }, actor, { migrations }),
+          restore(truncated, { url: schemaUrl(target.toString()) }, actor, {
+            migrations: registry.migrations,
+          }),
         ).rejects.toThrow(/pg-truncated\.dump was not restored, and the database is as it was/);
         const after = await openDatabase({ url: schemaUrl(target.toString()) });
         try {
