@@ -6,6 +6,7 @@
  * at the next scoring).
  */
 import { type Kysely, sql } from 'kysely';
+import { updatedAfter } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 export type SellerCursor = { at: string; id: number } | null;
@@ -51,13 +52,7 @@ export async function sellerRecords(
       'updated_at',
       sql<string>`updated_at::text`.as('cursor_at'),
     ]);
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated_at', '>', sql<Date>`cast(${after.at} as timestamptz)`),
-        eb.and([eb('updated_at', '=', sql<Date>`cast(${after.at} as timestamptz)`), eb('id', '>', after.id)]),
-      ]),
-    );
+  if (after) query = query.where(updatedAfter({ at: after.at, key: after.id }, 'id'));
   const sellers = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
   const ids = sellers.filter((s) => s.merged_into === null).map((s) => s.id);
   const identifiers = ids.length

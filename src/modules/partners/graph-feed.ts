@@ -5,6 +5,7 @@
  * added or changed since its last watermark.
  */
 import { type Kysely, sql } from 'kysely';
+import { updatedAfter } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 /** Where a page starts: strictly after this (updated_at, key); null from the beginning. */
@@ -74,16 +75,7 @@ export async function companyRecords(
       'updated_at',
       sql<string>`updated_at::text`.as('cursor_at'),
     ]);
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated_at', '>', sql<Date>`cast(${after.at} as timestamptz)`),
-        eb.and([
-          eb('updated_at', '=', sql<Date>`cast(${after.at} as timestamptz)`),
-          eb('company_id', '>', after.key),
-        ]),
-      ]),
-    );
+  if (after) query = query.where(updatedAfter(after, 'company_id'));
   const rows = await query.orderBy('updated_at').orderBy('company_id').limit(limit).execute();
   return rows.map((r) => ({ ...r, updated_at: iso(r.updated_at) }));
 }
@@ -106,16 +98,7 @@ export async function manifestRecords(
       'updated_at',
       sql<string>`updated_at::text`.as('cursor_at'),
     ]);
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated_at', '>', sql<Date>`cast(${after.at} as timestamptz)`),
-        eb.and([
-          eb('updated_at', '=', sql<Date>`cast(${after.at} as timestamptz)`),
-          eb('document_number', '>', after.key),
-        ]),
-      ]),
-    );
+  if (after) query = query.where(updatedAfter(after, 'document_number'));
   const rows = await query.orderBy('updated_at').orderBy('document_number').limit(limit).execute();
   return rows.map((r) => ({
     ...r,
@@ -144,16 +127,7 @@ export async function paymentRecords(
       'updated_at',
       sql<string>`updated_at::text`.as('cursor_at'),
     ]);
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated_at', '>', sql<Date>`cast(${after.at} as timestamptz)`),
-        eb.and([
-          eb('updated_at', '=', sql<Date>`cast(${after.at} as timestamptz)`),
-          eb('payment_reference', '>', after.key),
-        ]),
-      ]),
-    );
+  if (after) query = query.where(updatedAfter(after, 'payment_reference'));
   const rows = await query.orderBy('updated_at').orderBy('payment_reference').limit(limit).execute();
   return rows.map((r) => ({
     ...r,

@@ -95,3 +95,11 @@ export async function filteredTotal(
   if (counted <= EXACT_COUNT_LIMIT) return { total: counted, estimated: false };
   return { total: Math.max(estimate, counted), estimated: true };
 }
+
+/**
+ * The rows after a (time, key) position, for feeds read in `updated_at, key` order: `(updated_at, key) > (at, k)`.
+ * `at` is the text of the last row's time as the database printed it (`updated_at::text`), so no precision is lost.
+ */
+export function updatedAfter(after: { at: string; key: string | number }, keyColumn: string) {
+  return sql<boolean>`(updated_at, ${sql.ref(keyColumn)}) > (cast(${after.at} as timestamptz), ${after.key})`;
+}
