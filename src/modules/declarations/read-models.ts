@@ -15,6 +15,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Channel, OutcomeResult } from './types.ts';
+// Every column of an item (the writer's list): all of them are published.
+import { ITEM_COLUMNS } from './writer.ts';
 
 const DECLARATION_COLUMNS = [
   'id',
@@ -33,22 +35,6 @@ const DECLARATION_COLUMNS = [
   'item_count',
   'total_value',
   'import_id',
-] as const;
-
-const ITEM_COLUMNS = [
-  'id',
-  'declaration_id',
-  'line_no',
-  'hs_code',
-  'description',
-  'origin_country',
-  'quantity',
-  'quantity_unit',
-  'net_mass_kg',
-  'customs_value',
-  'duty_rate',
-  'tax_type',
-  'origin_indicator',
 ] as const;
 
 const OUTCOME_COLUMNS = [

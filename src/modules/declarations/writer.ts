@@ -30,7 +30,7 @@ const DECLARATION_COLUMNS = [
   'import_id',
 ] as const;
 
-const ITEM_COLUMNS = [
+export const ITEM_COLUMNS = [
   'id',
   'declaration_id',
   'line_no',
