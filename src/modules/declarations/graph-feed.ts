@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { withParties } from './store.ts';
 
 export interface DeclarationParties {
   id: number;
@@ -30,27 +31,13 @@ export async function declarationParties(
   db: Kysely<DB>,
   { afterId, limit }: { afterId: number; limit: number },
 ): Promise<DeclarationParties[]> {
-  const rows = await db
-    .selectFrom('declarations as d')
-    .leftJoin('importers as imp', 'imp.code', 'd.importer_code')
-    .leftJoin('declarants as dec', 'dec.code', 'd.declarant_code')
-    .leftJoin('sellers as sel', 'sel.code', 'd.seller_code')
-    .leftJoin('couriers as cou', 'cou.code', 'd.courier_code')
+  const rows = await withParties(db)
     .select([
       'd.id',
       'd.reference',
       'd.office_code',
       'd.lodged_on',
       'd.total_value',
-      'd.importer_code',
-      'imp.name as importer_name',
-      'd.declarant_code',
-      'dec.name as declarant_name',
-      'd.seller_code',
-      'sel.name as seller_name',
-      'sel.country as seller_country',
-      'd.courier_code',
-      'cou.name as courier_name',
       sql<boolean>`exists (
         select 1 from declaration_items i join inspection_outcomes o on o.item_id = i.id
         where i.declaration_id = d.id and o.result in ('fraud', 'critical'))`.as('fraud'),

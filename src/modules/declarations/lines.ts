@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { DeclarationLine, OutcomeData } from './types.ts';
+import type { DeclarationLine, ItemData, OutcomeData } from './types.ts';
 
 export interface LineFilters {
   /** Lodged on or after (YYYY-MM-DD). */
@@ -16,7 +16,8 @@ export interface LineFilters {
   references?: readonly string[] | undefined;
 }
 
-interface Row {
+/** A line as the query returns it: header and party columns, the item's data, its latest outcome. */
+interface Row extends ItemData {
   reference: string;
   office_code: string;
   lodged_on: string;
@@ -34,17 +35,6 @@ interface Row {
   courier_code: string | null;
   courier_name: string | null;
   attributes: Record<string, string>;
-  line_no: number;
-  hs_code: string;
-  description: string | null;
-  origin_country: string | null;
-  quantity: number | null;
-  quantity_unit: string | null;
-  net_mass_kg: number | null;
-  customs_value: number;
-  duty_rate: number | null;
-  tax_type: string | null;
-  origin_indicator: string | null;
   inspected_on: string | null;
   channel: OutcomeData['channel'];
   result: OutcomeData['result'] | null;

@@ -14,28 +14,8 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { DECLARATION_COLUMNS, ITEM_COLUMNS } from './columns.ts';
 import type { Channel, OutcomeResult } from './types.ts';
-// Every column of an item (the writer's list): all of them are published.
-import { ITEM_COLUMNS } from './writer.ts';
-
-const DECLARATION_COLUMNS = [
-  'id',
-  'reference',
-  'office_code',
-  'lodged_on',
-  'procedure',
-  'transport_mode',
-  'departure_country',
-  'currency',
-  'declarant_code',
-  'importer_code',
-  'seller_code',
-  'courier_code',
-  'attributes',
-  'item_count',
-  'total_value',
-  'import_id',
-] as const;
 
 const OUTCOME_COLUMNS = [
   'id',

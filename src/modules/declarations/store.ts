@@ -214,16 +214,32 @@ export async function listDeclarations(
   };
 }
 
-export type DeclarationDetail = NonNullable<Awaited<ReturnType<typeof getDeclaration>>>;
-
-/** One declaration with its parties (as registered), items and the outcomes of each item; undefined if unknown. */
-export async function getDeclaration(db: Kysely<DB>, reference: string) {
-  const head = await db
+/** Declarations (`d`) with each of their four parties' code and registered name (and the seller's country). */
+export function withParties(db: Kysely<DB>) {
+  return db
     .selectFrom('declarations as d')
     .leftJoin('importers as imp', 'imp.code', 'd.importer_code')
     .leftJoin('declarants as dec', 'dec.code', 'd.declarant_code')
     .leftJoin('sellers as sel', 'sel.code', 'd.seller_code')
     .leftJoin('couriers as cou', 'cou.code', 'd.courier_code')
+    .select([
+      'd.importer_code',
+      'imp.name as importer_name',
+      'd.declarant_code',
+      'dec.name as declarant_name',
+      'd.seller_code',
+      'sel.name as seller_name',
+      'sel.country as seller_country',
+      'd.courier_code',
+      'cou.name as courier_name',
+    ]);
+}
+
+export type DeclarationDetail = NonNullable<Awaited<ReturnType<typeof getDeclaration>>>;
+
+/** One declaration with its parties (as registered), items and the outcomes of each item; undefined if unknown. */
+export async function getDeclaration(db: Kysely<DB>, reference: string) {
+  const head = await withParties(db)
     .leftJoin('offices as off', 'off.code', 'd.office_code')
     .select([
       'd.id',
@@ -240,15 +256,6 @@ export async function getDeclaration(db: Kysely<DB>, reference: string) {
       'd.total_value',
       'd.import_id',
       'd.created_at',
-      'd.importer_code',
-      'imp.name as importer_name',
-      'd.declarant_code',
-      'dec.name as declarant_name',
-      'd.seller_code',
-      'sel.name as seller_name',
-      'sel.country as seller_country',
-      'd.courier_code',
-      'cou.name as courier_name',
     ])
     .where('d.reference', '=', reference)
     .executeTakeFirst();

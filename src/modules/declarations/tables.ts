@@ -4,6 +4,7 @@
  */
 import type { Generated, JSONColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
+import type { ItemData } from './types.ts';
 
 export interface OfficesTable {
   code: string;
@@ -43,20 +44,10 @@ export interface DeclarationsTable {
   created_at: Timestamp;
 }
 
-export interface DeclarationItemsTable {
+/** An item row: the item's data (`ItemData`) under its identifier and declaration. */
+export interface DeclarationItemsTable extends ItemData {
   id: Id;
   declaration_id: number;
-  line_no: number;
-  hs_code: string;
-  description: string | null;
-  origin_country: string | null;
-  quantity: number | null;
-  quantity_unit: string | null;
-  net_mass_kg: number | null;
-  customs_value: number;
-  duty_rate: number | null;
-  tax_type: string | null;
-  origin_indicator: string | null;
 }
 
 export interface InspectionOutcomesTable {

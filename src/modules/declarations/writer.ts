@@ -8,43 +8,11 @@ import { copyJson, copyNumber, copyText } from '../../platform/db/copy-text.ts';
 import type { Session } from '../../platform/db/database.ts';
 import type { Group, RowIssue, TargetWriter, WriterContext } from '../../platform/ingest/target.ts';
 import { fingerprint } from '../../platform/lib/hash.ts';
+import { DECLARATION_COLUMNS, ITEM_COLUMNS } from './columns.ts';
 import type { DeclarationLine, PartyRef } from './types.ts';
 
-const DECLARATION_COLUMNS = [
-  'id',
-  'reference',
-  'office_code',
-  'lodged_on',
-  'procedure',
-  'transport_mode',
-  'departure_country',
-  'currency',
-  'declarant_code',
-  'importer_code',
-  'seller_code',
-  'courier_code',
-  'attributes',
-  'item_count',
-  'total_value',
-  'content_hash',
-  'import_id',
-] as const;
-
-export const ITEM_COLUMNS = [
-  'id',
-  'declaration_id',
-  'line_no',
-  'hs_code',
-  'description',
-  'origin_country',
-  'quantity',
-  'quantity_unit',
-  'net_mass_kg',
-  'customs_value',
-  'duty_rate',
-  'tax_type',
-  'origin_indicator',
-] as const;
+// What the writer sends of a header: every published column, then the content's fingerprint.
+const WRITTEN_DECLARATION_COLUMNS = [...DECLARATION_COLUMNS, 'content_hash'] as const;
 
 const OUTCOME_COLUMNS = [
   'item_id',
@@ -242,7 +210,7 @@ export function createDeclarationWriter(
       const importId = String(context.importId);
       fresh.forEach(({ group, text }, i) => {
         const declarationId = declarationIds[i];
-        declarations += `${declarationId}\t${text.header}\t${group.rows.length}\t${text.total}\t${text.hash}\t${importId}\n`;
+        declarations += `${declarationId}\t${text.header}\t${group.rows.length}\t${text.total}\t${importId}\t${text.hash}\n`;
         for (let k = 0; k < text.items.length; k++) {
           const itemId = itemIds[nextItem++];
           items += `${itemId}\t${declarationId}\t${text.items[k]}\n`;
@@ -253,7 +221,7 @@ export function createDeclarationWriter(
           }
         }
       });
-      await session.copyIn('declarations', DECLARATION_COLUMNS, declarations);
+      await session.copyIn('declarations', WRITTEN_DECLARATION_COLUMNS, declarations);
       await session.copyIn('declaration_items', ITEM_COLUMNS, items);
       await session.copyIn('inspection_outcomes', OUTCOME_COLUMNS, outcomes);
       counts.declarations_inserted += fresh.length;
