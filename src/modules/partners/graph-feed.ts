@@ -7,11 +7,19 @@
 import { type Kysely, sql } from 'kysely';
 import { updatedAfter } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import type { PaymentRow } from './fields.ts';
 
 /** Where a page starts: strictly after this (updated_at, key); null from the beginning. */
 export type PartnerCursor = { at: string; key: string } | null;
 
-export interface CompanyRecord {
+/** Where a record stands in the (updated_at, key) order. */
+interface Cursored {
+  updated_at: string;
+  /** `updated_at` to the microsecond, as the database writes it: where the next page starts. */
+  cursor_at: string;
+}
+
+export interface CompanyRecord extends Cursored {
   company_id: string;
   name: string;
   legal_form: string | null;
@@ -20,12 +28,9 @@ export interface CompanyRecord {
   activity: string | null;
   phone: string | null;
   managers: string[];
-  updated_at: string;
-  /** `updated_at` to the microsecond, as the database writes it: where the next page starts. */
-  cursor_at: string;
 }
 
-export interface ManifestRecord {
+export interface ManifestRecord extends Cursored {
   id: number;
   document_number: string;
   carrier: string | null;
@@ -34,25 +39,10 @@ export interface ManifestRecord {
   consignee_name: string | null;
   containers: string[];
   declaration_reference: string | null;
-  updated_at: string;
-  /** `updated_at` to the microsecond, as the database writes it: where the next page starts. */
-  cursor_at: string;
 }
 
-export interface PaymentRecord {
+export interface PaymentRecord extends PaymentRow, Cursored {
   id: number;
-  payment_reference: string;
-  importer_code: string;
-  paid_on: string;
-  amount: number;
-  currency: string;
-  beneficiary_name: string | null;
-  beneficiary_country: string | null;
-  bank: string | null;
-  declaration_reference: string | null;
-  updated_at: string;
-  /** `updated_at` to the microsecond, as the database writes it: where the next page starts. */
-  cursor_at: string;
 }
 
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : String(value));
