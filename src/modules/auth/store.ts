@@ -165,22 +165,15 @@ export async function insertSession(
   await db.insertInto('sessions').values(session).execute();
 }
 
+/** The user (`u`) behind a session or a token: who it is and what it may do. */
+const JOINED_USER_COLUMNS = USER_COLUMNS.map((c) => `u.${c}` as const);
+
 /** The user behind a live session (not revoked, not expired, not idle too long, account enabled). */
 export async function userForSession(db: Kysely<DB>, tokenHash: string, idleMinutes: number) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id as session_id',
-      's.last_seen_at',
-      's.expires_at',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.office_code',
-      'u.disabled',
-    ])
+    .select(['s.id as session_id', 's.last_seen_at', 's.expires_at', ...JOINED_USER_COLUMNS])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', new Date())
@@ -239,17 +232,7 @@ export async function userForApiToken(db: Kysely<DB>, tokenHash: string) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select([
-      't.id as token_id',
-      't.last_used_at',
-      't.expires_at',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.office_code',
-      'u.disabled',
-    ])
+    .select(['t.id as token_id', 't.last_used_at', 't.expires_at', ...JOINED_USER_COLUMNS])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where('t.expires_at', '>', new Date())

@@ -7,6 +7,7 @@
  * store-item.ts). Investigators' decisions are alert-decisions.ts.
  */
 import { type Kysely, sql } from 'kysely';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { AnalysisResult } from './analysis/index.ts';
@@ -261,16 +262,13 @@ export async function listAlerts(
       sql<boolean>`(a.reason ilike ${pattern} escape '\\' or i.text ilike ${pattern} escape '\\' or s.display_name ilike ${pattern} escape '\\')`,
     );
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select('a.id')
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await offsetPage(
+    q,
+    (query) => query.select('a.id').orderBy('a.created_at', 'desc').orderBy('a.id', 'desc'),
+    page,
+  );
   return {
-    total: Number(total.n),
+    total,
     items: await toAlertViews(
       db,
       rows.map((r) => r.id),

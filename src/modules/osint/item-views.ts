@@ -3,6 +3,7 @@
  * with its signals, entities, captures, reposts and identifiers.
  */
 import { type Kysely, sql } from 'kysely';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { Entities } from './analysis/index.ts';
@@ -121,20 +122,21 @@ export async function listItems(
     );
   }
   if (filters.group) q = q.whereRef('i.id', '=', 'i.dup_group_id');
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select([
-      ...LIST_COLUMNS,
-      sql<number>`(select count(*) from osint_items g where g.dup_group_id = i.dup_group_id)`.as(
-        'group_size',
-      ),
-    ])
-    .orderBy('i.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await offsetPage(
+    q,
+    (query) =>
+      query
+        .select([
+          ...LIST_COLUMNS,
+          sql<number>`(select count(*) from osint_items g where g.dup_group_id = i.dup_group_id)`.as(
+            'group_size',
+          ),
+        ])
+        .orderBy('i.id', 'desc'),
+    page,
+  );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map(({ group_size, ...r }) => ({
       ...r,
       posted_at: isoOrNull(r.posted_at),

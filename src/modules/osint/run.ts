@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { ProgressUpdate } from '../../platform/jobs/queue.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { type AnalysisResult, createAnalyzer } from './analysis/index.ts';
@@ -318,31 +319,32 @@ export async function listRuns(
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: RunView[] }> {
   const q = database.db.selectFrom('osint_runs').where('source_id', '=', sourceId);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select([
-      'id',
-      'source_id',
-      'job_id',
-      'started_by',
-      'started_at',
-      'finished_at',
-      'status',
-      'fetched',
-      'skipped',
-      'items_new',
-      'items_seen',
-      'reposts',
-      'errors',
-      'alerts',
-      'problems',
-    ])
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await offsetPage(
+    q,
+    (query) =>
+      query
+        .select([
+          'id',
+          'source_id',
+          'job_id',
+          'started_by',
+          'started_at',
+          'finished_at',
+          'status',
+          'fetched',
+          'skipped',
+          'items_new',
+          'items_seen',
+          'reposts',
+          'errors',
+          'alerts',
+          'problems',
+        ])
+        .orderBy('id', 'desc'),
+    page,
+  );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       ...r,
       started_at: new Date(r.started_at).toISOString(),

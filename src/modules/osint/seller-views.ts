@@ -3,6 +3,7 @@
  * the graph), and the sellers known by one identifier.
  */
 import { type Kysely, sql } from 'kysely';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { storedIdentifier } from './identifiers.ts';
 import { resolveSellerId } from './sellers.ts';
@@ -83,15 +84,16 @@ export async function listSellers(
       sql<boolean>`(s.display_name ilike ${pattern} escape '\\' or s.accounts::text ilike ${pattern} escape '\\' or exists (select 1 from osint_identifiers d where d.seller_id = s.id and d.value ilike ${pattern} escape '\\'))`,
     );
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select([...COLUMNS, openAlerts])
-    .orderBy('s.score', 'desc')
-    .orderBy('s.id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  return { total: Number(total.n), items: rows.map(toView) };
+  const { total, rows } = await offsetPage(
+    q,
+    (query) =>
+      query
+        .select([...COLUMNS, openAlerts])
+        .orderBy('s.score', 'desc')
+        .orderBy('s.id'),
+    page,
+  );
+  return { total, items: rows.map(toView) };
 }
 
 export async function getSellerProfile(

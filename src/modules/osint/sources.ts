@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { parseSourceConfig, type SourceConfig, type SourceType } from './source-config.ts';
@@ -248,9 +249,8 @@ export async function listSources(
   if (filters.type) q = q.where('type', '=', filters.type);
   if (filters.enabled !== undefined) q = q.where('enabled', '=', filters.enabled);
   if (filters.q) q = q.where(sql<boolean>`name ilike ${`%${likeEscape(filters.q)}%`} escape '\\'`);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
-  return { total: Number(total.n), items: rows.map(toSourceView) };
+  const { total, rows } = await offsetPage(q, (query) => query.selectAll().orderBy('id'), page);
+  return { total, items: rows.map(toSourceView) };
 }
 
 /** Sources whose next run is due and that are not running (a run older than two hours is taken as dead). */

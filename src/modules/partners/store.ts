@@ -3,6 +3,7 @@
  * the manifests and foreign-exchange payments that name the declaration.
  */
 import type { Kysely } from 'kysely';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { iso } from '../../platform/lib/errors.ts';
 import { declarationByReference } from '../declarations/index.ts';
@@ -37,11 +38,12 @@ export async function listCompanies(
     query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('company_id', 'ilike', like)]));
   }
   if (filters.city) query = query.where('city', 'ilike', escapeLike(filters.city));
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('name').orderBy('company_id').limit(page.limit).offset(page.offset).execute(),
-  ]);
-  return { total: Number(total.n), items: rows.map(stamp) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('name').orderBy('company_id'),
+    page,
+  );
+  return { total, items: rows.map(stamp) };
 }
 
 export async function listManifests(
@@ -52,17 +54,12 @@ export async function listManifests(
   let query = db.selectFrom('manifests');
   if (filters.consignee) query = query.where('consignee_code', '=', filters.consignee);
   if (filters.declaration) query = query.where('declaration_reference', '=', filters.declaration);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .selectAll()
-      .orderBy('arrival_date', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
-  return { total: Number(total.n), items: rows.map(stamp) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('arrival_date', 'desc').orderBy('id', 'desc'),
+    page,
+  );
+  return { total, items: rows.map(stamp) };
 }
 
 export async function listPayments(
@@ -73,17 +70,12 @@ export async function listPayments(
   let query = db.selectFrom('fx_payments');
   if (filters.importer) query = query.where('importer_code', '=', filters.importer);
   if (filters.declaration) query = query.where('declaration_reference', '=', filters.declaration);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .selectAll()
-      .orderBy('paid_on', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
-  return { total: Number(total.n), items: rows.map(stamp) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('paid_on', 'desc').orderBy('id', 'desc'),
+    page,
+  );
+  return { total, items: rows.map(stamp) };
 }
 
 export async function listTrademarks(
@@ -93,11 +85,12 @@ export async function listTrademarks(
 ) {
   let query = db.selectFrom('trademarks');
   if (filters.brand) query = query.where('brand', 'ilike', `%${escapeLike(filters.brand)}%`);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('brand').orderBy('owner').limit(page.limit).offset(page.offset).execute(),
-  ]);
-  return { total: Number(total.n), items: rows.map(stamp) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('brand').orderBy('owner'),
+    page,
+  );
+  return { total, items: rows.map(stamp) };
 }
 
 /** Partner records linked to a declaration; undefined when the declaration is unknown. */

@@ -9,6 +9,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { DECLARATION_ITEMS, DECLARATIONS, declarationRows } from '../declarations/index.ts';
@@ -89,25 +90,24 @@ export async function listCampaigns(
 ) {
   let query = db.selectFrom('risk_campaigns as c');
   if (filters.status) query = query.where('c.status', '=', filters.status);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .selectAll('c')
-      .select([
-        sql<number>`(select count(*)::int from risk_campaign_items x where x.campaign_id = c.id)`.as(
-          'queued',
-        ),
-        sql<number>`(select count(*)::int from risk_campaign_items x where x.campaign_id = c.id and x.status = 'finding')`.as(
-          'findings',
-        ),
-      ])
-      .orderBy('c.name')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
+  const { total, rows } = await offsetPage(
+    query,
+    (q) =>
+      q
+        .selectAll('c')
+        .select([
+          sql<number>`(select count(*)::int from risk_campaign_items x where x.campaign_id = c.id)`.as(
+            'queued',
+          ),
+          sql<number>`(select count(*)::int from risk_campaign_items x where x.campaign_id = c.id and x.status = 'finding')`.as(
+            'findings',
+          ),
+        ])
+        .orderBy('c.name'),
+    page,
+  );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({ ...toView(r), queued: r.queued, findings: r.findings })),
   };
 }

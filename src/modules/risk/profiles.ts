@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import './indicators/index.ts';
@@ -172,33 +173,32 @@ export async function listProfiles(
   let query = db.selectFrom('risk_profiles');
   if (filters.name) query = query.where('name', '=', filters.name);
   if (filters.status) query = query.where('status', '=', filters.status);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .select([
-        'id',
-        'name',
-        'version',
-        'status',
-        'author',
-        'reason',
-        'valid_from',
-        'valid_to',
-        'created_at',
-        'activated_at',
-        'activated_by',
-        'retired_at',
-        'retired_by',
-        sql<number>`jsonb_array_length(document -> 'rules')`.as('rules'),
-      ])
-      .orderBy('name')
-      .orderBy('version', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
+  const { total, rows } = await offsetPage(
+    query,
+    (q) =>
+      q
+        .select([
+          'id',
+          'name',
+          'version',
+          'status',
+          'author',
+          'reason',
+          'valid_from',
+          'valid_to',
+          'created_at',
+          'activated_at',
+          'activated_by',
+          'retired_at',
+          'retired_by',
+          sql<number>`jsonb_array_length(document -> 'rules')`.as('rules'),
+        ])
+        .orderBy('name')
+        .orderBy('version', 'desc'),
+    page,
+  );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       ...r,
       id: Number(r.id),

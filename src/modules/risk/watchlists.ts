@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { DECLARATION_ITEMS, DECLARATIONS, INSPECTION_OUTCOMES } from '../declarations/index.ts';
@@ -167,23 +168,22 @@ export async function listWatchlists(
   let query = db.selectFrom('risk_watchlists as w');
   if (filters.type) query = query.where('w.type', '=', filters.type);
   if (filters.q) query = query.where('w.name', 'like', `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .selectAll('w')
-      .select((eb) =>
-        eb
-          .selectFrom('risk_watchlist_entries as e')
-          .whereRef('e.list_id', '=', 'w.id')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .as('entries'),
-      )
-      .orderBy('w.name')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
-  return { total: Number(total.n), items: rows.map((r) => toWatchlist({ ...r, entries: r.entries ?? 0 })) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) =>
+      q
+        .selectAll('w')
+        .select((eb) =>
+          eb
+            .selectFrom('risk_watchlist_entries as e')
+            .whereRef('e.list_id', '=', 'w.id')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .as('entries'),
+        )
+        .orderBy('w.name'),
+    page,
+  );
+  return { total, items: rows.map((r) => toWatchlist({ ...r, entries: r.entries ?? 0 })) };
 }
 
 export async function getWatchlist(db: Kysely<DB>, id: number, page: { limit: number; offset: number }) {

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { declarationRows, itemRows } from '../declarations/index.ts';
@@ -95,19 +96,18 @@ export async function listFindings(
   if (filters.status) query = query.where('f.status', '=', filters.status);
   if (filters.reference) query = query.where('d.reference', '=', filters.reference);
   if (filters.office) query = query.where('d.office_code', '=', filters.office);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .selectAll('f')
-      .select(['d.reference', 'd.office_code as office', 'd.lodged_on', 'i.line_no', 'i.hs_code'])
-      .orderBy('f.duties_at_stake', 'desc')
-      .orderBy('f.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
+  const { total, rows } = await offsetPage(
+    query,
+    (q) =>
+      q
+        .selectAll('f')
+        .select(['d.reference', 'd.office_code as office', 'd.lodged_on', 'i.line_no', 'i.hs_code'])
+        .orderBy('f.duties_at_stake', 'desc')
+        .orderBy('f.id'),
+    page,
+  );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       ...r,
       decided_at: r.decided_at ? iso(r.decided_at) : null,

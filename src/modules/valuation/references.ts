@@ -15,6 +15,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { lastImportRunId } from '../../platform/ingest/runs.ts';
 import {
@@ -73,6 +74,27 @@ export interface ReferenceRow {
   log_mad: number;
   excluded_outliers: number;
 }
+
+/** The columns of a reference row, in the order of `ReferenceRow`. */
+const REFERENCE_COLUMNS = [
+  'level',
+  'hs',
+  'origin',
+  'unit',
+  'currency',
+  'window_from',
+  'window_to',
+  'n',
+  'median',
+  'q1',
+  'q3',
+  'p10',
+  'p90',
+  'mad',
+  'log_median',
+  'log_mad',
+  'excluded_outliers',
+] as const;
 
 export interface ReferenceWindow {
   from: string;
@@ -345,27 +367,7 @@ export async function rebuildReferences(
 
 /** The references that could serve these HS codes (all three levels), or every reference when `hs` is null. */
 export async function loadReferences(db: Kysely<DB>, hs: readonly string[] | null): Promise<ReferenceRow[]> {
-  let query = db
-    .selectFrom('valuation_references')
-    .select([
-      'level',
-      'hs',
-      'origin',
-      'unit',
-      'currency',
-      'window_from',
-      'window_to',
-      'n',
-      'median',
-      'q1',
-      'q3',
-      'p10',
-      'p90',
-      'mad',
-      'log_median',
-      'log_mad',
-      'excluded_outliers',
-    ]);
+  let query = db.selectFrom('valuation_references').select(REFERENCE_COLUMNS);
   if (hs) {
     const hs6 = [...new Set(hs.map((h) => h.slice(0, 6)))];
     const hs4 = [...new Set(hs.map((h) => h.slice(0, 4)))];
@@ -392,38 +394,18 @@ export async function listReferences(
   if (filters.origin) query = query.where('origin', '=', filters.origin);
   if (filters.level) query = query.where('level', '=', filters.level);
   if (filters.unit) query = query.where('unit', '=', filters.unit);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .select([
-        'level',
-        'hs',
-        'origin',
-        'unit',
-        'currency',
-        'window_from',
-        'window_to',
-        'n',
-        'median',
-        'q1',
-        'q3',
-        'p10',
-        'p90',
-        'mad',
-        'log_median',
-        'log_mad',
-        'excluded_outliers',
-        'built_at',
-      ])
-      .orderBy('hs')
-      .orderBy('level')
-      .orderBy('origin')
-      .orderBy('unit')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
-  return { total: Number(total.n), items: rows };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) =>
+      q
+        .select([...REFERENCE_COLUMNS, 'built_at'])
+        .orderBy('hs')
+        .orderBy('level')
+        .orderBy('origin')
+        .orderBy('unit'),
+    page,
+  );
+  return { total, items: rows };
 }
 
 export async function lastBuild(db: Kysely<DB>) {

@@ -4,24 +4,13 @@
  */
 import type { Generated } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
+import type { ReferenceRow } from './references.ts';
 
-export interface ValuationReferencesTable {
-  level: 'hs6_origin' | 'hs6' | 'hs4';
-  hs: string;
+/** A stored reference: the computed row (`ReferenceRow`), with the build that made it. */
+export interface ValuationReferencesTable
+  extends Omit<ReferenceRow, 'origin' | 'currency' | 'excluded_outliers'> {
   origin: Generated<string>;
-  unit: 'kg' | 'item';
   currency: Generated<string>;
-  window_from: string;
-  window_to: string;
-  n: number;
-  median: number;
-  q1: number;
-  q3: number;
-  p10: number;
-  p90: number;
-  mad: number;
-  log_median: number;
-  log_mad: number;
   excluded_outliers: Generated<number>;
   build_id: number | null;
   built_at: Timestamp;

@@ -6,6 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Session } from '../db/database.ts';
+import { offsetPage } from '../db/paging.ts';
 import type { DB } from '../db/schema.ts';
 import { iso } from '../lib/errors.ts';
 import {
@@ -124,11 +125,8 @@ export async function listAudit(
   if (filters.from) query = query.where('at', '>=', new Date(`${filters.from}T00:00:00Z`));
   if (filters.to)
     query = query.where('at', '<', new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000));
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('seq', 'desc').limit(page.limit).offset(page.offset).execute(),
-  ]);
-  return { total: Number(total.n), items: rows.map((r) => ({ ...r, at: iso(r.at) })) };
+  const { total, rows } = await offsetPage(query, (q) => q.selectAll().orderBy('seq', 'desc'), page);
+  return { total, items: rows.map((r) => ({ ...r, at: iso(r.at) })) };
 }
 
 export type VerifyProblemKind =

@@ -1,5 +1,6 @@
 /** The `job_runs` table: what the platform knows of each background job, its progress and its outcome. */
 import { type Kysely, sql } from 'kysely';
+import { offsetPage } from '../db/paging.ts';
 import type { DB, JobState } from '../db/schema.ts';
 import { iso } from '../lib/errors.ts';
 
@@ -101,18 +102,13 @@ export async function listJobs(
   let query = db.selectFrom('job_runs');
   if (filters.state) query = query.where('state', '=', filters.state);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id'),
+    page,
+  );
   const now = Date.now();
-  return { total: Number(total.n), items: rows.map((r) => toView(r, now)) };
+  return { total, items: rows.map((r) => toView(r, now)) };
 }
 
 export async function countJobsByState(db: Kysely<DB>): Promise<Record<string, number>> {

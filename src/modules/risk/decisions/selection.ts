@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../../platform/audit/store.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { offsetPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, iso } from '../../../platform/lib/errors.ts';
 import { type Channel, INSPECTION_OUTCOMES } from '../../declarations/index.ts';
@@ -352,12 +353,9 @@ export async function listSelectionRuns(
   if (scope.office !== null) query = query.where('office_code', '=', scope.office);
   if (filters.office) query = query.where('office_code', '=', filters.office);
   if (filters.day) query = query.where('day', '=', filters.day);
-  const [total, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
-  ]);
+  const { total, rows } = await offsetPage(query, (q) => q.selectAll().orderBy('id', 'desc'), page);
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       ...r,
       id: Number(r.id),

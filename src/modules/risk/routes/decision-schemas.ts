@@ -129,38 +129,29 @@ export const selectionRunSchema = z.object({
   created_at: z.string(),
 });
 
+// What a decision says in a list and on its page alike.
+const decisionHead = {
+  id: z.number().int(),
+  reference: z.string(),
+  office: z.string(),
+  lodged_on: z.string(),
+  run_id: z.number().int().nullable(),
+  channel,
+  initial_channel: channel,
+  basis,
+  score: z.number(),
+  probability: z.number(),
+  expected_value: z.number(),
+  rank: z.number().int().nullable(),
+};
+
 export const decisionSummarySchema = z
-  .object({
-    id: z.number().int(),
-    reference: z.string(),
-    office: z.string(),
-    lodged_on: z.string(),
-    run_id: z.number().int().nullable(),
-    channel,
-    initial_channel: channel,
-    basis,
-    score: z.number(),
-    probability: z.number(),
-    expected_value: z.number(),
-    rank: z.number().int().nullable(),
-    decided_at: z.string(),
-  })
+  .object({ ...decisionHead, decided_at: z.string() })
   .meta({ id: 'RiskDecisionSummary' });
 
 export const decisionSchema = z
   .object({
-    id: z.number().int(),
-    reference: z.string(),
-    office: z.string(),
-    lodged_on: z.string(),
-    run_id: z.number().int().nullable(),
-    channel,
-    initial_channel: channel,
-    basis,
-    score: z.number(),
-    probability: z.number(),
-    expected_value: z.number(),
-    rank: z.number().int().nullable(),
+    ...decisionHead,
     profile_versions: z.array(versionRef),
     breakdown: z.array(breakdownEntry),
     explanation: z.object({ en: z.string(), fr: z.string() }),

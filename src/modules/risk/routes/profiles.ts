@@ -77,6 +77,14 @@ export const profileSchema = z
   .object({ ...profileBase, document: profileDocumentOut, source_text: z.string().nullable() })
   .meta({ id: 'RiskProfile' });
 
+/** A profile version's state after activation or retirement. */
+const profileStatus = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  version: z.number().int(),
+  status: z.string(),
+});
+
 export const indicatorSchema = z.object({
   name: z.string(),
   type: z.string(),
@@ -218,13 +226,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs }: AppConte
         params: idParams,
         body: reasonBody,
         response: {
-          200: z.object({
-            id: z.number().int(),
-            name: z.string(),
-            version: z.number().int(),
-            status: z.string(),
-            retired: z.array(z.number().int()),
-          }),
+          200: profileStatus.extend({ retired: z.array(z.number().int()) }),
           400: errorSchema,
           404: errorSchema,
           409: errorSchema,
@@ -245,12 +247,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs }: AppConte
         params: idParams,
         body: reasonBody,
         response: {
-          200: z.object({
-            id: z.number().int(),
-            name: z.string(),
-            version: z.number().int(),
-            status: z.string(),
-          }),
+          200: profileStatus,
           400: errorSchema,
           404: errorSchema,
           409: errorSchema,
