@@ -1,5 +1,5 @@
 /**
- * The columns of a declaration header and of an item, in the order the writer sends them with COPY: the read
+ * The columns of a declaration header, an item and an outcome, in the order the writer sends them with COPY: the read
  * models publish the same lists (every column but the header's content fingerprint, which is the writer's own).
  */
 export const DECLARATION_COLUMNS = [
@@ -21,9 +21,8 @@ export const DECLARATION_COLUMNS = [
   'import_id',
 ] as const;
 
-export const ITEM_COLUMNS = [
-  'id',
-  'declaration_id',
+/** An item's own data, in the order of `ItemData`. */
+export const ITEM_DATA_COLUMNS = [
   'line_no',
   'hs_code',
   'description',
@@ -35,4 +34,20 @@ export const ITEM_COLUMNS = [
   'duty_rate',
   'tax_type',
   'origin_indicator',
+] as const;
+
+export const ITEM_COLUMNS = ['id', 'declaration_id', ...ITEM_DATA_COLUMNS] as const;
+
+/** What an import writes of an outcome; the database adds `id` and `recorded_at`. */
+export const OUTCOME_COLUMNS = [
+  'item_id',
+  'inspected_on',
+  'channel',
+  'result',
+  'fraud_type',
+  'recovered_amount',
+  'officer',
+  'note',
+  'source',
+  'import_id',
 ] as const;

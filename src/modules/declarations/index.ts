@@ -21,7 +21,7 @@ export {
   outcomeRows,
   SELLERS,
 } from './read-models.ts';
-export { declarationStats } from './store.ts';
+export { type DeclarationFilters, declarationStats } from './store.ts';
 export type { StoredLine, StoredLineFilter } from './stored-lines.ts';
 export { loadStoredLines } from './stored-lines.ts';
 export type { Channel, DeclarationLine, OutcomeResult } from './types.ts';

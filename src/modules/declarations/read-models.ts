@@ -14,23 +14,10 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { DECLARATION_COLUMNS, ITEM_COLUMNS } from './columns.ts';
+import { DECLARATION_COLUMNS, ITEM_COLUMNS, OUTCOME_COLUMNS } from './columns.ts';
 import type { Channel, OutcomeResult } from './types.ts';
 
-const OUTCOME_COLUMNS = [
-  'id',
-  'item_id',
-  'inspected_on',
-  'channel',
-  'result',
-  'fraud_type',
-  'recovered_amount',
-  'officer',
-  'note',
-  'source',
-  'import_id',
-  'recorded_at',
-] as const;
+const OUTCOME_READ_COLUMNS = ['id', ...OUTCOME_COLUMNS, 'recorded_at'] as const;
 
 const PARTY_COLUMNS = ['code', 'name'] as const;
 const SELLER_COLUMNS = ['code', 'name', 'country'] as const;
@@ -42,7 +29,8 @@ export const declarationRows = (db: Kysely<DB>) => db.selectFrom('declarations')
 /** Declaration items (lines), `declaration_id` → the header. */
 export const itemRows = (db: Kysely<DB>) => db.selectFrom('declaration_items').select(ITEM_COLUMNS);
 /** Inspection outcomes, several per item possibly (the latest, by `id`, counts). */
-export const outcomeRows = (db: Kysely<DB>) => db.selectFrom('inspection_outcomes').select(OUTCOME_COLUMNS);
+export const outcomeRows = (db: Kysely<DB>) =>
+  db.selectFrom('inspection_outcomes').select(OUTCOME_READ_COLUMNS);
 /** Importers by code, with their names. */
 export const importerRows = (db: Kysely<DB>) => db.selectFrom('importers').select(PARTY_COLUMNS);
 
@@ -53,7 +41,7 @@ const relation = (table: keyof DB, columns: readonly string[]): RawBuilder<unkno
 
 export const DECLARATIONS = relation('declarations', DECLARATION_COLUMNS);
 export const DECLARATION_ITEMS = relation('declaration_items', ITEM_COLUMNS);
-export const INSPECTION_OUTCOMES = relation('inspection_outcomes', OUTCOME_COLUMNS);
+export const INSPECTION_OUTCOMES = relation('inspection_outcomes', OUTCOME_READ_COLUMNS);
 export const IMPORTERS = relation('importers', PARTY_COLUMNS);
 export const SELLERS = relation('sellers', SELLER_COLUMNS);
 

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, filteredTotal, tableTotal } from '../../pla
 import type { DB } from '../../platform/db/schema.ts';
 import { countImportRuns } from '../../platform/ingest/runs.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';
+import { ITEM_DATA_COLUMNS } from './columns.ts';
 
 export interface DeclarationFilters {
   office?: string | undefined;
@@ -263,20 +264,7 @@ export async function getDeclaration(db: Kysely<DB>, reference: string) {
   const [items, outcomes] = await Promise.all([
     db
       .selectFrom('declaration_items')
-      .select([
-        'id',
-        'line_no',
-        'hs_code',
-        'description',
-        'origin_country',
-        'quantity',
-        'quantity_unit',
-        'net_mass_kg',
-        'customs_value',
-        'duty_rate',
-        'tax_type',
-        'origin_indicator',
-      ])
+      .select(['id', ...ITEM_DATA_COLUMNS])
       .where('declaration_id', '=', head.id)
       .orderBy('line_no')
       .execute(),

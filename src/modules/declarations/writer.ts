@@ -8,24 +8,11 @@ import { copyJson, copyNumber, copyText } from '../../platform/db/copy-text.ts';
 import type { Session } from '../../platform/db/database.ts';
 import type { Group, RowIssue, TargetWriter, WriterContext } from '../../platform/ingest/target.ts';
 import { fingerprint } from '../../platform/lib/hash.ts';
-import { DECLARATION_COLUMNS, ITEM_COLUMNS } from './columns.ts';
+import { DECLARATION_COLUMNS, ITEM_COLUMNS, OUTCOME_COLUMNS } from './columns.ts';
 import type { DeclarationLine, PartyRef } from './types.ts';
 
 // What the writer sends of a header: every published column, then the content's fingerprint.
 const WRITTEN_DECLARATION_COLUMNS = [...DECLARATION_COLUMNS, 'content_hash'] as const;
-
-const OUTCOME_COLUMNS = [
-  'item_id',
-  'inspected_on',
-  'channel',
-  'result',
-  'fraud_type',
-  'recovered_amount',
-  'officer',
-  'note',
-  'source',
-  'import_id',
-] as const;
 
 type PartyTable = 'importers' | 'declarants' | 'couriers' | 'sellers';
 const PARTY_FIELDS: [PartyTable, 'importer' | 'declarant' | 'courier' | 'seller'][] = [

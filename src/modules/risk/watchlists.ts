@@ -11,7 +11,12 @@ import type { Database } from '../../platform/db/database.ts';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import { DECLARATION_ITEMS, DECLARATIONS, INSPECTION_OUTCOMES } from '../declarations/index.ts';
+import {
+  DECLARATION_ITEMS,
+  DECLARATIONS,
+  type DeclarationFilters,
+  INSPECTION_OUTCOMES,
+} from '../declarations/index.ts';
 import { MANIFESTS } from '../partners/index.ts';
 
 export const WATCHLIST_TYPES = [
@@ -276,15 +281,8 @@ export async function addEntries(
   });
 }
 
-export interface DeclarationSearch {
-  office?: string | undefined;
-  importer?: string | undefined;
-  declarant?: string | undefined;
-  seller?: string | undefined;
-  hs?: string | undefined;
-  origin?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+/** The declaration list's filters (the same names), and the outcomes a watchlist can be filled from. */
+export interface DeclarationSearch extends Omit<DeclarationFilters, 'result' | 'reference'> {
   result?: 'fraud' | 'critical' | 'inspected' | undefined;
 }
 

@@ -5,24 +5,17 @@
  * 'YYYY-MM-DD' strings and numeric columns JavaScript numbers (see the type parsers in database.ts).
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AuditContent } from '../audit/chain.ts';
 import type { TargetName } from '../ingest/profile.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type Id = Generated<number>;
 
-export interface AuditLogTable {
+/** An audit entry: what was hashed (`AuditContent`, with `at` as a date), its place in the chain and its seal. */
+export interface AuditLogTable extends Omit<AuditContent, 'at'> {
   seq: Generated<number>;
   at: Date;
-  actor_id: number | null;
-  actor: string;
-  ip: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  before: unknown;
-  after: unknown;
-  details: unknown;
   prev_hash: string;
   hash: string;
   key_id: string | null;
