@@ -5,6 +5,7 @@
  */
 import { Group, Pagination } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { formatNumber } from '../i18n/index.ts';
 
 export interface Paged {
@@ -24,6 +25,37 @@ export function usePagedQuery<T>(
   return useQuery({
     queryKey: [...key, page],
     queryFn: () => fetch({ limit: size, offset: (page - 1) * size }),
+    placeholderData: keepPreviousData,
+    ...options,
+  });
+}
+
+/** How a page of a list that also pages by cursor is asked for: after the cursor of the page before, or by offset. */
+export type CursorPaging = { limit: number; cursor: string } | { limit: number; offset: number };
+
+/**
+ * `usePagedQuery` for a list that answers `next_cursor` (keyset paging, docs/decisions/0011): the page after one
+ * already read is asked for by that page's cursor, which costs the same at any depth; a page reached directly (a
+ * shared address, a jump in the pager) by offset. `offset` in the answer is the page's own, whichever was used.
+ */
+export function useCursorPagedQuery<T extends { next_cursor?: string | null | undefined }>(
+  key: readonly unknown[],
+  page: number,
+  size: number,
+  fetch: (paging: CursorPaging) => Promise<T>,
+  options: { enabled?: boolean } = {},
+) {
+  // The cursor that starts each page met so far, by list (key and filters) and page number.
+  const cursors = useRef(new Map<string, string>());
+  const at = (p: number) => JSON.stringify([...key, size, p]);
+  return useQuery({
+    queryKey: [...key, page],
+    queryFn: async () => {
+      const cursor = cursors.current.get(at(page));
+      const data = await fetch(cursor ? { limit: size, cursor } : { limit: size, offset: (page - 1) * size });
+      if (data.next_cursor) cursors.current.set(at(page + 1), data.next_cursor);
+      return { ...data, offset: (page - 1) * size };
+    },
     placeholderData: keepPreviousData,
     ...options,
   });

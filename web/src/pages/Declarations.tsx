@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router';
 import type { Schema } from '../api/types.ts';
 import { apiGet } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { Pager, rangeOf, usePagedQuery } from '../components/paging.tsx';
+import { Pager, rangeOf, useCursorPagedQuery } from '../components/paging.tsx';
 import { useFilterForm } from '../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 
@@ -48,7 +48,7 @@ export function Declarations() {
   const lang = i18n.language;
   const navigate = useNavigate();
   const { page, filters, setPage, clear, draft, setDraft, apply } = useFilterForm(FILTERS);
-  const list = usePagedQuery(['declarations', filters], page, PAGE_SIZE, (paging) =>
+  const list = useCursorPagedQuery(['declarations', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/declarations', { query: { ...filters, ...paging } }),
   );
   const field = (name: (typeof FILTERS)[number], label: string, width = 140) => (
