@@ -156,6 +156,15 @@ interface Cached {
 }
 const credentialCache = new Map<string, Cached>();
 
+/**
+ * Records when a credential was last used without making the request wait for it: on PGlite a write waits for any
+ * transaction in progress (a long import), and a read must not wait behind it. A failed write is harmless (the
+ * next use records it).
+ */
+function lastSeen(touch: Promise<unknown>): void {
+  touch.catch(() => {});
+}
+
 export function forgetCredentials(match: { key?: string; userId?: number; tokenId?: number }): void {
   if (match.key) credentialCache.delete(match.key);
   if (match.userId === undefined && match.tokenId === undefined) return;
@@ -186,10 +195,9 @@ export async function authenticate(
   if (cached && cached.until > now) {
     if (now - cached.touchedAt > 60_000) {
       cached.touchedAt = now;
-      const touch = cached.tokenId
-        ? store.touchApiToken(db, cached.tokenId)
-        : store.touchSession(db, cached.sessionId!);
-      touch.catch(() => {});
+      lastSeen(
+        cached.tokenId ? store.touchApiToken(db, cached.tokenId) : store.touchSession(db, cached.sessionId!),
+      );
     }
     return cached.user;
   }
@@ -197,7 +205,7 @@ export async function authenticate(
     const row = await store.userForApiToken(db, tokenHash(credentials.apiToken));
     if (!row) return null;
     if (!row.last_used_at || now - row.last_used_at.getTime() > 60_000)
-      await store.touchApiToken(db, row.token_id);
+      lastSeen(store.touchApiToken(db, row.token_id));
     const user = toAuthUser(row, 'token');
     const until = Math.min(now + CACHE_MS, new Date(row.expires_at).getTime());
     remember(key, { user, until, touchedAt: now, tokenId: Number(row.token_id) });
@@ -209,7 +217,7 @@ export async function authenticate(
     settings.sessionIdleMinutes,
   );
   if (!row) return null;
-  if (now - new Date(row.last_seen_at).getTime() > 60_000) await store.touchSession(db, row.session_id);
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) lastSeen(store.touchSession(db, row.session_id));
   const user = toAuthUser(row, 'session');
   // Idle expiry is not cached past the absolute expiry; the idle window is minutes, the cache seconds.
   const until = Math.min(now + CACHE_MS, new Date(row.expires_at).getTime());

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Results, Transaction } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type pg from 'pg';
 import { redactUrl } from '../lib/errors.ts';
 import { OwnSchemaPostgresDialect } from './introspector.ts';
 import { lockDataDir } from './lock.ts';
+import { type PgliteLike, pgliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 import { singleConnectionDialect } from './single-connection.ts';
 
@@ -149,7 +150,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     },
   };
   const db = new Kysely<DB>({
-    dialect: new PGliteDialect({ pglite: facade as unknown as import('@electric-sql/pglite').PGlite }),
+    dialect: pgliteDialect(facade as unknown as PgliteLike),
   });
   return {
     kind: 'pglite',

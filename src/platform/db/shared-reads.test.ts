@@ -47,6 +47,34 @@ describeEachDatabase('transactions that share reads', (t) => {
     expect(await codes()).toEqual(['OUT']);
   });
 
+  it('answers reads made after a write that waits for it (the write does not hold them back)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote = false;
+    const running = t.database.transaction(
+      async (session) => {
+        await session.db.insertInto('offices').values({ code: 'TX5' }).execute();
+        wrote = true;
+        await gate;
+      },
+      { shareReads: true },
+    );
+    while (!wrote) await sleep(5);
+    const waiting = t.database.db.insertInto('offices').values({ code: 'LATE' }).execute();
+    try {
+      // Answered while the transaction is open (the gate opens only after), although a write was asked before it.
+      expect(await codes()).toEqual(expect.arrayContaining(t.database.kind === 'pglite' ? ['TX5'] : []));
+    } finally {
+      release();
+      await running;
+      await waiting;
+    }
+    expect(await codes()).toEqual(expect.arrayContaining(['LATE', 'TX5']));
+    await t.database.db.deleteFrom('offices').where('code', 'in', ['LATE', 'TX5']).execute();
+  });
+
   it('commits what it wrote, reads in between or not', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
