@@ -39,6 +39,18 @@ export interface ReportData {
     estimated_value: number | null;
     currency: string;
     brand: string | null;
+    /** The goods lines, when the seizure has several (one line is the seizure's own fields above). */
+    lines?:
+      | {
+          line_no: number;
+          description: string;
+          hs_code: string | null;
+          quantity: number | null;
+          unit: string | null;
+          estimated_value: number | null;
+          brand: string | null;
+        }[]
+      | undefined;
   }[];
   legal_basis: string;
   tax_loss: { duties: number; vat: number; total: number; currency: string; method: string };
@@ -283,6 +295,18 @@ export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
     p(
       `• ${g.reference} (${g.seized_on}${g.place ? `, ${g.place}` : ''}): ${g.description}${hs}${quantity}${brand}`,
     );
+    if (g.lines && g.lines.length > 1)
+      for (const line of g.lines) {
+        const q =
+          line.quantity === null ? '' : ` — ${amount(line.quantity, lang)} ${line.unit ?? ''}`.trimEnd();
+        const v =
+          line.estimated_value === null
+            ? ''
+            : ` — ${L.value}: ${amount(line.estimated_value, lang)} ${g.currency}`;
+        p(
+          `   ${line.line_no}. ${line.description}${line.hs_code ? ` — SH ${line.hs_code}` : ''}${q}${line.brand ? ` — ${L.brand}: ${line.brand}` : ''}${v}`,
+        );
+      }
     if (g.estimated_value !== null) p(`   ${L.value}: ${amount(g.estimated_value, lang)} ${g.currency}`);
   }
 

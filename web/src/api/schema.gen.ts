@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 3d147c018f6dc36cf6bac5c18a752c9feb2aaf6be9fa3762813bb12bece799d1
+ * OpenAPI document sha256: 281a9e2caded1d693a5e22730523b1bef3d10570cc357ba23ae2d460147dc43b
  */
 
 export interface paths {
@@ -7528,6 +7528,7 @@ export interface paths {
                     office?: string;
                     category?: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
                     brand?: string;
+                    operation_id?: number;
                     from?: string;
                     to?: string;
                 };
@@ -7554,7 +7555,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a seizure (on an open case, or alone); numbered S-office/year/seq without a reference */
+        /** Record a seizure (on an open case, or alone) with its goods as lines or as one line; numbered S-office/year/seq without a reference */
         post: {
             parameters: {
                 query?: never;
@@ -7573,10 +7574,10 @@ export interface paths {
                         city?: string | null;
                         latitude?: number | null;
                         longitude?: number | null;
-                        description: string;
+                        description?: string;
                         hs_code?: string | null;
                         /** @enum {string} */
-                        category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                        category?: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
                         quantity?: number | null;
                         unit?: string | null;
                         net_mass_kg?: number | null;
@@ -7599,6 +7600,20 @@ export interface paths {
                         /** @enum {string} */
                         goods_status?: "held" | "destroyed" | "released" | "returned" | "forfeited";
                         goods_status_on?: string | null;
+                        lines?: {
+                            description: string;
+                            hs_code?: string | null;
+                            /** @enum {string} */
+                            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                            quantity?: number | null;
+                            unit?: string | null;
+                            net_mass_kg?: number | null;
+                            estimated_value?: number | null;
+                            brand?: string | null;
+                            rights_holder?: string | null;
+                            health_risk?: boolean;
+                        }[];
+                        operation_id?: number | null;
                     };
                 };
             };
@@ -7691,7 +7706,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record duties, fines and settlements recovered, the value, and the destruction or release of the goods */
+        /** Record duties, fines and settlements recovered, the value, the destruction or release of the goods; replace the goods lines; tag to an operation */
         patch: {
             parameters: {
                 query?: never;
@@ -7704,6 +7719,20 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        lines?: {
+                            description: string;
+                            hs_code?: string | null;
+                            /** @enum {string} */
+                            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                            quantity?: number | null;
+                            unit?: string | null;
+                            net_mass_kg?: number | null;
+                            estimated_value?: number | null;
+                            brand?: string | null;
+                            rights_holder?: string | null;
+                            health_risk?: boolean;
+                        }[];
+                        operation_id?: number | null;
                         duties_at_stake?: number | null;
                         duties_recovered?: number | null;
                         fines?: number | null;
@@ -7737,6 +7766,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10038,6 +10076,20 @@ export interface components {
             seizures?: number;
             method: string;
         };
+        SeizureLineInput: {
+            line_no: number;
+            description: string;
+            hs_code: string | null;
+            /** @enum {string} */
+            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+            quantity: number | null;
+            unit: string | null;
+            net_mass_kg: number | null;
+            estimated_value: number | null;
+            brand: string | null;
+            rights_holder: string | null;
+            health_risk: boolean;
+        };
         SeizureInput: {
             id: number;
             reference: string;
@@ -10074,6 +10126,8 @@ export interface components {
             /** @enum {string} */
             goods_status: "held" | "destroyed" | "released" | "returned" | "forfeited";
             goods_status_on: string | null;
+            operation_id: number | null;
+            lines: components["schemas"]["SeizureLineInput"][];
             created_by: string;
             created_at: string;
             updated_at: string;
@@ -10086,6 +10140,7 @@ export interface components {
             };
             totals: {
                 seizures: number;
+                lines: number;
                 estimated_value: number;
                 duties_recovered: number;
                 fines: number;
@@ -10096,6 +10151,7 @@ export interface components {
                 month: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10104,6 +10160,7 @@ export interface components {
                 office: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10112,6 +10169,7 @@ export interface components {
                 hs_chapter: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10120,6 +10178,7 @@ export interface components {
                 category: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10128,6 +10187,7 @@ export interface components {
                 brand: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11466,6 +11526,20 @@ export interface components {
             seizures?: number;
             method: string;
         };
+        SeizureLine: {
+            line_no: number;
+            description: string;
+            hs_code: string | null;
+            /** @enum {string} */
+            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+            quantity: number | null;
+            unit: string | null;
+            net_mass_kg: number | null;
+            estimated_value: number | null;
+            brand: string | null;
+            rights_holder: string | null;
+            health_risk: boolean;
+        };
         Seizure: {
             id: number;
             reference: string;
@@ -11502,6 +11576,8 @@ export interface components {
             /** @enum {string} */
             goods_status: "held" | "destroyed" | "released" | "returned" | "forfeited";
             goods_status_on: string | null;
+            operation_id: number | null;
+            lines: components["schemas"]["SeizureLine"][];
             created_by: string;
             created_at: string;
             updated_at: string;
@@ -11514,6 +11590,7 @@ export interface components {
             };
             totals: {
                 seizures: number;
+                lines: number;
                 estimated_value: number;
                 duties_recovered: number;
                 fines: number;
@@ -11524,6 +11601,7 @@ export interface components {
                 month: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11532,6 +11610,7 @@ export interface components {
                 office: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11540,6 +11619,7 @@ export interface components {
                 hs_chapter: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11548,6 +11628,7 @@ export interface components {
                 category: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11556,6 +11637,7 @@ export interface components {
                 brand: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
