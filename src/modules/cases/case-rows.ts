@@ -62,3 +62,8 @@ export async function lockOpenCase(session: Session, id: number) {
     throw new AppError('case.final', `case ${row.number} is ${row.status}: it no longer changes`, 409);
   return row;
 }
+
+/** A case by its number (`300/2026/0001`) or its id, as the command line names it. */
+export async function caseByRef(db: Kysely<DB>, ref: string): Promise<CaseView> {
+  return /^\d+$/.test(ref) ? getCase(db, Number(ref)) : findCaseByNumber(db, ref);
+}

@@ -79,4 +79,103 @@ describeEachDatabase('vigie cases and seizures', (t) => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(out.at(-1)).toMatch(/^✔ PV-901\/\d{4}\/0001 version 1 \(ar\)/);
   });
+
+  it('records a test purchase and a takedown from the command line, refusing a bad status', async () => {
+    await vigie(
+      'cases',
+      'open',
+      '--title',
+      'Fake pills online',
+      '--type',
+      'health_products',
+      '--office',
+      '902',
+    );
+    const number = /case (\S+) opened/.exec(out.join('\n'))![1]!;
+    await expect(
+      vigie(
+        'cases',
+        'purchase',
+        number,
+        '--platform',
+        'Shop',
+        '--ordered-on',
+        '2026-03-01',
+        '--result',
+        'fine',
+      ),
+    ).rejects.toThrow(/unknown result "fine"/);
+    await vigie(
+      'cases',
+      'purchase',
+      number,
+      '--platform',
+      'Shop',
+      '--ordered-on',
+      '2026-03-01',
+      '--amount',
+      '120',
+    );
+    const purchase = /test purchase #(\d+)/.exec(out.at(-1)!)![1]!;
+    await vigie(
+      'cases',
+      'purchase-update',
+      number,
+      purchase,
+      '--result',
+      'counterfeit',
+      '--received-on',
+      '2026-03-03',
+    );
+    expect(out.at(-1)).toMatch(/: counterfeit$/);
+    await vigie(
+      'cases',
+      'takedown',
+      number,
+      '--platform',
+      'Shop',
+      '--url',
+      'https://shop.example/a',
+      '--url',
+      'https://shop.example/b',
+      '--legal-basis',
+      'customs code',
+      '--sent-on',
+      '2026-03-04',
+    );
+    expect(out.at(-1)).toMatch(/takedown #\d+ on .*: 2 URL\(s\), pending/);
+    const takedown = /takedown #(\d+)/.exec(out.at(-1)!)![1]!;
+    await expect(
+      vigie(
+        'cases',
+        'takedown-answer',
+        number,
+        takedown,
+        '--status',
+        'refused',
+        '--taken-down-on',
+        '2026-03-05',
+      ),
+    ).rejects.toThrow(/accepted or partial only/);
+    await vigie(
+      'cases',
+      'takedown-answer',
+      number,
+      takedown,
+      '--status',
+      'accepted',
+      '--taken-down-on',
+      '2026-03-05',
+    );
+    expect(out.at(-1)).toMatch(/: accepted$/);
+    await vigie('cases', 'show', number, '--json');
+    const kinds = JSON.parse(out.at(-1)!).timeline.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual([
+      'opened',
+      'test_purchase_added',
+      'test_purchase_updated',
+      'takedown_requested',
+      'takedown_updated',
+    ]);
+  });
 });

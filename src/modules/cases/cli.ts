@@ -1,18 +1,18 @@
 /**
- * `vigie cases list|show|open|transition|note|link|figures`, and what `vigie seizures list|import|report` do
+ * `vigie cases list|show|open|transition|note|link|purchase|takedown|figures`, and what `vigie seizures list|import|report` do
  * (cli-seizures.ts declares those commands and loads this file when one runs).
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Kysely } from 'kysely';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
-import type { DB } from '../../platform/db/schema.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { uploadChunks } from '../../platform/uploads/uploads.ts';
 import { auditedImport, formatImportSummary } from '../imports/index.ts';
-import { findCaseByNumber, getCase, listCases, openCase, transitionCase } from './cases.ts';
+import { caseByRef } from './case-rows.ts';
+import { listCases, openCase, transitionCase } from './cases.ts';
+import { registerEnforcementCli } from './cli-enforcement.ts';
 import { caseTimeline } from './events.ts';
 import { caseFigures, FIGURE_TABLES, type FigureTable, figuresCsv } from './figures.ts';
 import { seizuresTarget } from './import-target.ts';
@@ -42,10 +42,7 @@ const oneOf =
     return value as T;
   };
 
-/** A case by its number (`300/2026/0001`) or its id. */
-async function caseOf(db: Kysely<DB>, ref: string) {
-  return /^\d+$/.test(ref) ? getCase(db, Number(ref)) : findCaseByNumber(db, ref);
-}
+const caseOf = caseByRef;
 
 export function registerCasesCli(program: Command, context: CliContext): void {
   const cases = program.command('cases').description('case files: open, follow, link, report');
@@ -183,6 +180,7 @@ export function registerCasesCli(program: Command, context: CliContext): void {
         );
       });
     });
+  registerEnforcementCli(cases, context);
   cases
     .command('figures')
     .description(

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 281a9e2caded1d693a5e22730523b1bef3d10570cc357ba23ae2d460147dc43b
+ * OpenAPI document sha256: f2d17195f5547fb1d3f8c02340693fff1ed747f80349fb7d049f5b342e1d6a61
  */
 
 export interface paths {
@@ -6784,7 +6784,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its links, tasks, notes, evidence, seizures and offence reports */
+        /** A case with its links, tasks, notes, evidence, seizures, offence reports, test purchases and takedowns */
         get: {
             parameters: {
                 query?: never;
@@ -6810,6 +6810,8 @@ export interface paths {
                             evidence: components["schemas"]["CaseEvidence"][];
                             seizures: components["schemas"]["Seizure"][];
                             reports: components["schemas"]["OffenceReport"][];
+                            test_purchases: components["schemas"]["TestPurchase"][];
+                            takedowns: components["schemas"]["Takedown"][];
                         };
                     };
                 };
@@ -7509,6 +7511,433 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/test-purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's test (undercover) purchases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TestPurchase"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a test purchase: platform, seller and post, account, order date, amount paid, tracking, evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        platform: string;
+                        ordered_on: string;
+                        seller_ref?: string | null;
+                        post_url?: string | null;
+                        account_used?: string | null;
+                        amount_paid?: number | null;
+                        currency?: string;
+                        payment_method?: string | null;
+                        tracking_number?: string | null;
+                        received_on?: string | null;
+                        /** @enum {string} */
+                        result?: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+                        result_note?: string | null;
+                        evidence_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestPurchase"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/test-purchases/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Follow a test purchase: tracking, delivery, what arrived (result), evidence */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seller_ref?: string | null;
+                        post_url?: string | null;
+                        account_used?: string | null;
+                        amount_paid?: number | null;
+                        currency?: string;
+                        payment_method?: string | null;
+                        tracking_number?: string | null;
+                        received_on?: string | null;
+                        /** @enum {string} */
+                        result?: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+                        result_note?: string | null;
+                        evidence_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestPurchase"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/takedowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's takedown requests to platforms and hosts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Takedown"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a takedown request: platform, URLs, legal basis, rights holder, date sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        platform: string;
+                        seller_ref?: string | null;
+                        urls: string[];
+                        legal_basis: string;
+                        sent_on: string;
+                        rights_holder?: string | null;
+                        /** @enum {string} */
+                        status?: "pending" | "accepted" | "refused" | "partial";
+                        answer?: string | null;
+                        answered_on?: string | null;
+                        taken_down_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/takedowns/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the platform's answer: status pending/accepted/refused/partial, date taken down */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rights_holder?: string | null;
+                        /** @enum {string} */
+                        status?: "pending" | "accepted" | "refused" | "partial";
+                        answer?: string | null;
+                        answered_on?: string | null;
+                        taken_down_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/seizures": {
@@ -10132,6 +10561,45 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        TestPurchaseInput: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            post_url: string | null;
+            account_used: string | null;
+            ordered_on: string;
+            amount_paid: number | null;
+            currency: string;
+            payment_method: string | null;
+            tracking_number: string | null;
+            received_on: string | null;
+            /** @enum {string} */
+            result: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+            result_note: string | null;
+            evidence_ids: number[];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        TakedownInput: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            urls: string[];
+            legal_basis: string;
+            rights_holder: string | null;
+            sent_on: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "refused" | "partial";
+            answer: string | null;
+            answered_on: string | null;
+            taken_down_on: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
         CaseFiguresInput: {
             filters: {
                 from?: string;
@@ -11578,6 +12046,45 @@ export interface components {
             goods_status_on: string | null;
             operation_id: number | null;
             lines: components["schemas"]["SeizureLine"][];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        TestPurchase: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            post_url: string | null;
+            account_used: string | null;
+            ordered_on: string;
+            amount_paid: number | null;
+            currency: string;
+            payment_method: string | null;
+            tracking_number: string | null;
+            received_on: string | null;
+            /** @enum {string} */
+            result: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+            result_note: string | null;
+            evidence_ids: number[];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        Takedown: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            urls: string[];
+            legal_basis: string;
+            rights_holder: string | null;
+            sent_on: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "refused" | "partial";
+            answer: string | null;
+            answered_on: string | null;
+            taken_down_on: string | null;
             created_by: string;
             created_at: string;
             updated_at: string;
