@@ -26,6 +26,7 @@ export function caseView(row: Selectable<CasesTable>) {
     opened_at: iso(row.opened_at),
     updated_at: iso(row.updated_at),
     closed_at: row.closed_at ? iso(row.closed_at) : null,
+    operation_id: row.operation_id === null ? null : Number(row.operation_id),
     next_statuses: [...TRANSITIONS[row.status]],
   };
 }

@@ -243,15 +243,26 @@ const amount = (n: number | null, lang: ReportLang) =>
     ? '—'
     : new Intl.NumberFormat(lang === 'ar' ? 'fr-MA' : 'fr-FR', { maximumFractionDigits: 2 }).format(n);
 
-/** The report as PDF bytes. */
-export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
-  const lang = data.lang;
-  const L = LABELS[lang];
+/** A document being written: paragraphs and headings in its language's direction, then its bytes. */
+export interface PdfWriter {
+  doc: Doc;
+  p(text: string, options?: { size?: number; bold?: boolean }): void;
+  heading(text: string): void;
+  /** Small grey text, left to right (a method, a footnote). */
+  note(text: string): void;
+  finish(): Promise<Buffer>;
+}
+
+/**
+ * An A4 document with the embedded DejaVu fonts, French or Arabic (right to left, joined letters): what the
+ * offence report and the operation reports are written with.
+ */
+export function pdfWriter(lang: ReportLang, info: { Title: string; Subject: string }): PdfWriter {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
     lang: lang === 'ar' ? 'ar-MA' : 'fr-MA',
-    info: { Title: `${L.title} ${data.number}`, Author: 'Vigie', Subject: data.case.number },
+    info: { ...info, Author: 'Vigie' },
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -261,13 +272,40 @@ export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-
   const p = (text: string, options?: { size?: number; bold?: boolean }) =>
     paragraph(doc, lang, text, options);
-  const heading = (text: string) => {
-    doc.moveDown(0.6);
-    p(text, { size: 12, bold: true });
+  return {
+    doc,
+    p,
+    heading(text) {
+      doc.moveDown(0.6);
+      p(text, { size: 12, bold: true });
+    },
+    note(text) {
+      doc.font('regular').fontSize(8).fillColor('#555555');
+      doc.text(text, doc.page.margins.left, doc.y, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+      });
+      doc.fillColor('black');
+    },
+    async finish() {
+      doc.end();
+      await done;
+      return Buffer.concat(chunks);
+    },
   };
+}
+
+export const formatAmount = (n: number | null, lang: ReportLang) => amount(n, lang);
+
+/** The report as PDF bytes. */
+export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
+  const lang = data.lang;
+  const L = LABELS[lang];
+  const { doc, p, heading, note, finish } = pdfWriter(lang, {
+    Title: `${L.title} ${data.number}`,
+    Subject: data.case.number,
+  });
 
   p(L.administration, { size: 9 });
   doc.moveDown(0.5);
@@ -318,18 +356,12 @@ export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
   p(`${L.duties}: ${amount(data.tax_loss.duties, lang)} ${cur}`);
   p(`${L.vat}: ${amount(data.tax_loss.vat, lang)} ${cur}`);
   p(`${L.total}: ${amount(data.tax_loss.total, lang)} ${cur}`, { bold: true });
-  doc.font('regular').fontSize(8).fillColor('#555555');
-  doc.text(data.tax_loss.method, doc.page.margins.left, doc.y, {
-    width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-  });
-  doc.fillColor('black');
+  note(data.tax_loss.method);
 
   heading(L.officers);
   for (const officer of data.officers.length ? data.officers : ['', '']) {
     p(officer ? `${officer} : ____________________` : '____________________');
     doc.moveDown(0.6);
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

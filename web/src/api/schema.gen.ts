@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: f2d17195f5547fb1d3f8c02340693fff1ed747f80349fb7d049f5b342e1d6a61
+ * OpenAPI document sha256: 4e66d6ba383d6d53f75c403bf629573bd93789967c5e3bc47783e897ee2e9f40
  */
 
 export interface paths {
@@ -6692,6 +6692,7 @@ export interface paths {
                     assignee?: string;
                     open?: "true" | "false";
                     q?: string;
+                    operation_id?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8250,6 +8251,428 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations, latest first (active_on: those running that day) */
+        get: {
+            parameters: {
+                query?: {
+                    active_on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Operation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an operation: code, name, period, participants, threat categories, coordinator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        starts_on: string;
+                        ends_on: string;
+                        participants?: string[];
+                        threat_categories?: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+                        coordinator?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an operation's name, period, participants, threat categories or coordinator */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        starts_on?: string;
+                        ends_on?: string;
+                        participants?: string[];
+                        threat_categories?: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+                        coordinator?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/operation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tag a case to an operation (null: untag); its seizures not tagged elsewhere follow unless with_seizures is false */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operation_id: number | null;
+                        with_seizures?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: number;
+                            operation_id: number | null;
+                            seizures: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seizures/{id}/operation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tag a seizure to an operation (null: untag) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operation_id: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seizure_id: number;
+                            operation_id: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operation's final report: cases, seizures, lines, quantities, values and duties by category, participant and detection source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperationReport"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operation's final report as PDF (lang fr or ar) or one table as CSV (audited) */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "pdf";
+                    table?: "totals" | "category" | "quantities" | "participant" | "detection_source" | "case_type" | "case_status";
+                    lang?: "fr" | "ar";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                     };
                 };
             };
@@ -10427,6 +10850,7 @@ export interface components {
             opened_at: string;
             updated_at: string;
             closed_at: string | null;
+            operation_id: number | null;
             next_statuses: ("open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed")[];
         };
         CaseLinkInput: {
@@ -10667,6 +11091,79 @@ export interface components {
                 cases: number;
             }[];
             open_cases_by_age_days: {
+                key: string;
+                cases: number;
+            }[];
+        };
+        OperationInput: {
+            id: number;
+            code: string;
+            name: string;
+            starts_on: string;
+            ends_on: string;
+            participants: string[];
+            threat_categories: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+            coordinator: string | null;
+            description: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        OperationReportInput: {
+            operation: components["schemas"]["OperationInput"];
+            totals: {
+                cases: number;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+                net_mass_kg: number;
+            };
+            by_category: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            quantities: {
+                category: string;
+                unit: string;
+                lines: number;
+                quantity: number;
+                net_mass_kg: number;
+            }[];
+            by_participant: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            by_detection_source: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            cases_by_type: {
+                key: string;
+                cases: number;
+            }[];
+            cases_by_status: {
                 key: string;
                 cases: number;
             }[];
@@ -11916,6 +12413,7 @@ export interface components {
             opened_at: string;
             updated_at: string;
             closed_at: string | null;
+            operation_id: number | null;
             next_statuses: ("open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed")[];
         };
         CaseLink: {
@@ -12156,6 +12654,79 @@ export interface components {
                 cases: number;
             }[];
             open_cases_by_age_days: {
+                key: string;
+                cases: number;
+            }[];
+        };
+        Operation: {
+            id: number;
+            code: string;
+            name: string;
+            starts_on: string;
+            ends_on: string;
+            participants: string[];
+            threat_categories: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+            coordinator: string | null;
+            description: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        OperationReport: {
+            operation: components["schemas"]["Operation"];
+            totals: {
+                cases: number;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+                net_mass_kg: number;
+            };
+            by_category: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            quantities: {
+                category: string;
+                unit: string;
+                lines: number;
+                quantity: number;
+                net_mass_kg: number;
+            }[];
+            by_participant: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            by_detection_source: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            cases_by_type: {
+                key: string;
+                cases: number;
+            }[];
+            cases_by_status: {
                 key: string;
                 cases: number;
             }[];

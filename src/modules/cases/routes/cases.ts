@@ -50,6 +50,7 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
           assignee: code(100).optional(),
           open: bool.optional(),
           q: z.string().max(200).optional(),
+          operation_id: z.coerce.number().int().positive().optional(),
         }),
         response: { 200: pageOf(caseSchema) },
       },

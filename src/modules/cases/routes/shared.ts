@@ -42,6 +42,7 @@ export const caseSchema = z
     opened_at: z.string(),
     updated_at: z.string(),
     closed_at: z.string().nullable(),
+    operation_id: z.number().int().nullable(),
     next_statuses: z.array(z.enum(CASE_STATUSES)),
   })
   .meta({ id: 'Case' });
