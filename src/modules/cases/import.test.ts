@@ -5,6 +5,7 @@ import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { runImport } from '../../platform/ingest/run.ts';
 import { openCase } from './cases.ts';
 import { seizuresTarget } from './import-target.ts';
+import { createOperation } from './operations.ts';
 import { listSeizures } from './seizures.ts';
 
 const files = tempFiles();
@@ -133,5 +134,27 @@ describeEachDatabase('seizures import', (t) => {
       { limit: 10, offset: 0 },
     );
     expect(medicines.items.map((s) => s.reference)).toEqual(['M1']);
+  });
+
+  it('refuses a row naming an unknown operation with its line, and counts a known one', async () => {
+    const op = await createOperation(t.database, actor, {
+      code: 'STOP-IV',
+      name: 'STOP IV',
+      starts_on: '2025-06-01',
+      ends_on: '2025-06-30',
+    });
+    const header = 'reference,seized_on,office,operation_code,description,category,estimated_value\n';
+    const bad = await run(
+      'op-bad.csv',
+      `${header}O1,2025-06-02,305,STOP-IV,Pills,medicines,10\nO2,2025-06-02,305,NOPE,Syrup,medicines,20\n`,
+    );
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ line: 3, column: 'operation_code', message: 'no operation NOPE' }),
+    ]);
+    expect((await listSeizures(t.database.db, { office: '305' }, { limit: 1, offset: 0 })).total).toBe(0);
+    const good = await run('op-good.csv', `${header}O1,2025-06-02,305,STOP-IV,Pills,medicines,10\n`);
+    expect(good.ok).toBe(true);
+    const tagged = await listSeizures(t.database.db, { operation_id: op.id }, { limit: 10, offset: 0 });
+    expect(tagged.items.map((s) => s.reference)).toEqual(['O1']);
   });
 });
