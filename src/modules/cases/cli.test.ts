@@ -230,6 +230,8 @@ describeEachDatabase('vigie cases and seizures', (t) => {
     await vigie('operations', 'report', 'PANCEA');
     const report = JSON.parse(out.at(-1)!);
     expect(report.totals).toMatchObject({ cases: 1, seizures: 1, lines: 2, estimated_value: 150 });
+    await vigie('seizures', 'list', '--operation', 'PANCEA', '--json');
+    expect(JSON.parse(out.at(-1)!).items.map((s: { reference: string }) => s.reference)).toEqual(['P1']);
     expect(report.by_participant.map((p: { key: string; seizures: number }) => [p.key, p.seizures])).toEqual([
       ['903', 1],
       ['904', 0],

@@ -30,6 +30,7 @@ import {
   type OriginType,
   type ReportLang,
 } from './model.ts';
+import { findOperationByCode } from './operations.ts';
 import { generateReport, getReport } from './reports.ts';
 import { listSeizures } from './seizures.ts';
 import { addNote } from './work.ts';
@@ -201,24 +202,34 @@ export function registerCasesCli(program: Command, context: CliContext): void {
 
 export async function seizuresList(
   context: CliContext,
-  o: { case?: string; office?: string; from?: string; to?: string; limit: string; json?: boolean },
+  o: {
+    case?: string;
+    office?: string;
+    from?: string;
+    to?: string;
+    operation?: string;
+    limit: string;
+    json?: boolean;
+  },
 ) {
   await context.withDatabase(async (database) => {
     const caseId = o.case ? (await caseOf(database.db, o.case)).id : undefined;
+    const operationId = o.operation ? (await findOperationByCode(database.db, o.operation)).id : undefined;
     const page = await listSeizures(
       database.db,
-      { case_id: caseId, office: o.office, from: o.from, to: o.to },
+      { case_id: caseId, office: o.office, from: o.from, to: o.to, operation_id: operationId },
       { limit: Number(o.limit), offset: 0 },
     );
     if (o.json) return printJson(page);
     console.log(
       table(
-        ['reference', 'date', 'office', 'category', 'hs', 'quantity', 'value', 'brand', 'goods'],
+        ['reference', 'date', 'office', 'category', 'lines', 'hs', 'quantity', 'value', 'brand', 'goods'],
         page.items.map((s) => [
           s.reference,
           s.seized_on,
           s.office,
           s.category,
+          s.lines.length,
           s.hs_code,
           s.quantity === null ? null : `${s.quantity} ${s.unit ?? ''}`.trim(),
           s.estimated_value,

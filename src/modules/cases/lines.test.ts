@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
+import { listAudit } from '../../platform/audit/store.ts';
 import { lineSummary } from './lines.ts';
 import { BACKFILL_LINES } from './migrations/0018_cases_lines_operations.ts';
 import { getSeizure, recordSeizure, updateSeizure } from './seizures.ts';
@@ -92,6 +93,17 @@ describeEachDatabase('seizure lines', (t) => {
     });
     expect(replaced).toMatchObject({ quantity: 12, unit: 'cartons', estimated_value: 1500 });
     expect((await getSeizure(t.database.db, one.id)).lines.map((l) => l.line_no)).toEqual([1, 2]);
+    const audit = await listAudit(
+      t.database.db,
+      { target_type: 'seizure', target_id: String(one.id) },
+      { limit: 10, offset: 0 },
+    );
+    const replacedEntry = audit.items.find(
+      (e) => e.action === 'seizure.updated' && JSON.stringify(e.after).includes('Cigars'),
+    );
+    expect(replacedEntry?.before).toMatchObject({
+      lines: [expect.objectContaining({ description: 'Cigarettes' })],
+    });
   });
 
   it("the migration's backfill gives a seizure without lines its goods as line 1, once", async () => {
