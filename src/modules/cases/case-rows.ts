@@ -26,6 +26,7 @@ export function caseView(row: Selectable<CasesTable>) {
     opened_at: iso(row.opened_at),
     updated_at: iso(row.updated_at),
     closed_at: row.closed_at ? iso(row.closed_at) : null,
+    operation_id: row.operation_id === null ? null : Number(row.operation_id),
     next_statuses: [...TRANSITIONS[row.status]],
   };
 }
@@ -61,4 +62,9 @@ export async function lockOpenCase(session: Session, id: number) {
   if (isFinal(row.status))
     throw new AppError('case.final', `case ${row.number} is ${row.status}: it no longer changes`, 409);
   return row;
+}
+
+/** A case by its number (`300/2026/0001`) or its id, as the command line names it. */
+export async function caseByRef(db: Kysely<DB>, ref: string): Promise<CaseView> {
+  return /^\d+$/.test(ref) ? getCase(db, Number(ref)) : findCaseByNumber(db, ref);
 }

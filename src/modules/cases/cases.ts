@@ -94,6 +94,7 @@ export interface CaseFilters {
   assignee?: string | undefined;
   open?: boolean | undefined;
   q?: string | undefined;
+  operation_id?: number | undefined;
 }
 
 export async function listCases(
@@ -106,6 +107,7 @@ export async function listCases(
   if (filters.office) query = query.where('office', '=', filters.office);
   if (filters.type) query = query.where('type', '=', filters.type);
   if (filters.assignee) query = query.where('assignee', '=', filters.assignee);
+  if (filters.operation_id !== undefined) query = query.where('operation_id', '=', filters.operation_id);
   if (filters.open === true) query = query.where('status', 'not in', FINAL_STATUSES);
   if (filters.open === false) query = query.where('status', 'in', FINAL_STATUSES);
   if (filters.q) {

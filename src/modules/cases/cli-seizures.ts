@@ -18,6 +18,7 @@ export function registerSeizuresCli(program: Command, context: CliContext): void
     .option('--office <code>', 'office')
     .option('--from <date>', 'seized on or after')
     .option('--to <date>', 'seized on or before')
+    .option('--operation <code>', 'tagged to this operation (code)')
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'print as JSON')
     .action(async (o) => (await impl()).seizuresList(context, o));

@@ -1,18 +1,18 @@
 /**
- * `vigie cases list|show|open|transition|note|link|figures`, and what `vigie seizures list|import|report` do
+ * `vigie cases list|show|open|transition|note|link|purchase|takedown|figures`, and what `vigie seizures list|import|report` do
  * (cli-seizures.ts declares those commands and loads this file when one runs).
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Kysely } from 'kysely';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
-import type { DB } from '../../platform/db/schema.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { uploadChunks } from '../../platform/uploads/uploads.ts';
 import { auditedImport, formatImportSummary } from '../imports/index.ts';
-import { findCaseByNumber, getCase, listCases, openCase, transitionCase } from './cases.ts';
+import { caseByRef } from './case-rows.ts';
+import { listCases, openCase, transitionCase } from './cases.ts';
+import { registerEnforcementCli } from './cli-enforcement.ts';
 import { caseTimeline } from './events.ts';
 import { caseFigures, FIGURE_TABLES, type FigureTable, figuresCsv } from './figures.ts';
 import { seizuresTarget } from './import-target.ts';
@@ -30,6 +30,7 @@ import {
   type OriginType,
   type ReportLang,
 } from './model.ts';
+import { findOperationByCode } from './operations.ts';
 import { generateReport, getReport } from './reports.ts';
 import { listSeizures } from './seizures.ts';
 import { addNote } from './work.ts';
@@ -42,10 +43,7 @@ const oneOf =
     return value as T;
   };
 
-/** A case by its number (`300/2026/0001`) or its id. */
-async function caseOf(db: Kysely<DB>, ref: string) {
-  return /^\d+$/.test(ref) ? getCase(db, Number(ref)) : findCaseByNumber(db, ref);
-}
+const caseOf = caseByRef;
 
 export function registerCasesCli(program: Command, context: CliContext): void {
   const cases = program.command('cases').description('case files: open, follow, link, report');
@@ -183,6 +181,7 @@ export function registerCasesCli(program: Command, context: CliContext): void {
         );
       });
     });
+  registerEnforcementCli(cases, context);
   cases
     .command('figures')
     .description(
@@ -203,24 +202,34 @@ export function registerCasesCli(program: Command, context: CliContext): void {
 
 export async function seizuresList(
   context: CliContext,
-  o: { case?: string; office?: string; from?: string; to?: string; limit: string; json?: boolean },
+  o: {
+    case?: string;
+    office?: string;
+    from?: string;
+    to?: string;
+    operation?: string;
+    limit: string;
+    json?: boolean;
+  },
 ) {
   await context.withDatabase(async (database) => {
     const caseId = o.case ? (await caseOf(database.db, o.case)).id : undefined;
+    const operationId = o.operation ? (await findOperationByCode(database.db, o.operation)).id : undefined;
     const page = await listSeizures(
       database.db,
-      { case_id: caseId, office: o.office, from: o.from, to: o.to },
+      { case_id: caseId, office: o.office, from: o.from, to: o.to, operation_id: operationId },
       { limit: Number(o.limit), offset: 0 },
     );
     if (o.json) return printJson(page);
     console.log(
       table(
-        ['reference', 'date', 'office', 'category', 'hs', 'quantity', 'value', 'brand', 'goods'],
+        ['reference', 'date', 'office', 'category', 'lines', 'hs', 'quantity', 'value', 'brand', 'goods'],
         page.items.map((s) => [
           s.reference,
           s.seized_on,
           s.office,
           s.category,
+          s.lines.length,
           s.hs_code,
           s.quantity === null ? null : `${s.quantity} ${s.unit ?? ''}`.trim(),
           s.estimated_value,

@@ -2,6 +2,11 @@
  * The director's figures, from the cases module's own tables: seizures by month, office, HS chapter, category
  * and brand (count, value, duties recovered, fines and settlements), cases by status and by age, and the totals;
  * each table also as CSV, with cells a spreadsheet would run as formulas escaped as the rejects writer does.
+ *
+ * The figures are summed over goods lines: a seizure counts once in each group one of its lines falls in (so the
+ * seizures of the category rows may add up to more than the total), values are the lines' own; duties recovered,
+ * fines and settlements belong to the seizure and are counted with its line 1, so that every table adds up to the
+ * totals.
  */
 import { type Kysely, sql } from 'kysely';
 import Papa from 'papaparse';
@@ -17,6 +22,7 @@ export interface FigureFilters {
 export interface SeizureGroup {
   key: string;
   seizures: number;
+  lines: number;
   estimated_value: number;
   duties_recovered: number;
   fines: number;
@@ -29,31 +35,46 @@ export const FIGURE_TABLES = [...SEIZURE_DIMENSIONS, 'case_status', 'case_age'] 
 export type FigureTable = (typeof FIGURE_TABLES)[number];
 
 const KEYS = {
-  month: sql<string>`to_char(seized_on, 'YYYY-MM')`,
-  office: sql<string>`office`,
-  hs_chapter: sql<string>`coalesce(left(hs_code, 2), '')`,
-  category: sql<string>`category`,
-  brand: sql<string>`coalesce(brand, '')`,
+  month: sql<string>`to_char(s.seized_on, 'YYYY-MM')`,
+  office: sql<string>`s.office`,
+  hs_chapter: sql<string>`coalesce(left(l.hs_code, 2), '')`,
+  category: sql<string>`l.category`,
+  brand: sql<string>`coalesce(l.brand, '')`,
 } satisfies Record<SeizureDimension, unknown>;
+
+/** A seizure-level amount, counted once per seizure: with its line 1. */
+const once = (column: 'duties_recovered' | 'fines' | 'settlement_amount' | 'duties_at_stake') =>
+  sql<number>`coalesce(sum(case when l.line_no = 1 then s.${sql.ref(column)} end), 0)`;
+
+/**
+ * Seizures joined to their goods lines (`s`, `l`) within the filters: what the figures and an operation's report
+ * group. `where` narrows the seizures further (an operation).
+ */
+export function seizureLines(db: Kysely<DB>, filters: FigureFilters & { operation_id?: number | undefined }) {
+  let query = db.selectFrom('seizures as s').innerJoin('seizure_lines as l', 'l.seizure_id', 's.id');
+  if (filters.from) query = query.where('s.seized_on', '>=', filters.from);
+  if (filters.to) query = query.where('s.seized_on', '<=', filters.to);
+  if (filters.office) query = query.where('s.office', '=', filters.office);
+  if (filters.operation_id !== undefined) query = query.where('s.operation_id', '=', filters.operation_id);
+  return query;
+}
+
+/** Count of seizures, of lines, the lines' value and the seizures' amounts, for any grouping of seizureLines. */
+export const groupMeasures = [
+  sql<number>`count(distinct s.id)::int`.as('seizures'),
+  sql<number>`count(*)::int`.as('lines'),
+  sql<number>`coalesce(sum(l.estimated_value), 0)`.as('estimated_value'),
+  once('duties_recovered').as('duties_recovered'),
+  once('fines').as('fines'),
+  once('settlement_amount').as('settlements'),
+] as const;
 
 const AGE_BUCKETS = ['0-30', '31-90', '91-365', '366+'] as const;
 
 export async function caseFigures(db: Kysely<DB>, filters: FigureFilters) {
   const seizures = (dimension: SeizureDimension) => {
-    let query = db
-      .selectFrom('seizures')
-      .select([
-        KEYS[dimension].as('key'),
-        sql<number>`count(*)::int`.as('seizures'),
-        sql<number>`coalesce(sum(estimated_value), 0)`.as('estimated_value'),
-        sql<number>`coalesce(sum(duties_recovered), 0)`.as('duties_recovered'),
-        sql<number>`coalesce(sum(fines), 0)`.as('fines'),
-        sql<number>`coalesce(sum(settlement_amount), 0)`.as('settlements'),
-      ]);
-    if (filters.from) query = query.where('seized_on', '>=', filters.from);
-    if (filters.to) query = query.where('seized_on', '<=', filters.to);
-    if (filters.office) query = query.where('office', '=', filters.office);
-    return query
+    return seizureLines(db, filters)
+      .select([KEYS[dimension].as('key'), ...groupMeasures])
       .groupBy(sql`1`)
       .orderBy(sql`1`)
       .execute()
@@ -82,6 +103,7 @@ export async function caseFigures(db: Kysely<DB>, filters: FigureFilters) {
     filters,
     totals: {
       seizures: sum((g) => g.seizures),
+      lines: sum((g) => g.lines),
       estimated_value: sum((g) => g.estimated_value),
       duties_recovered: sum((g) => g.duties_recovered),
       fines: sum((g) => g.fines),
@@ -113,7 +135,7 @@ export function figuresCsv(figures: CaseFigures, table: FigureTable): string {
     rows = [['age_days', 'open_cases'], ...figures.open_cases_by_age_days.map((r) => [r.key, r.cases])];
   else
     rows = [
-      [table, 'seizures', 'estimated_value', 'duties_recovered', 'fines', 'settlements'],
+      [table, 'seizures', 'estimated_value', 'duties_recovered', 'fines', 'settlements', 'lines'],
       ...figures.seizures_by[table].map((g) => [
         g.key,
         g.seizures,
@@ -121,6 +143,7 @@ export function figuresCsv(figures: CaseFigures, table: FigureTable): string {
         g.duties_recovered,
         g.fines,
         g.settlements,
+        g.lines,
       ]),
     ];
   return `${Papa.unparse(rows, { escapeFormulae: FORMULA_CELL })}\n`;

@@ -1,12 +1,14 @@
 /**
- * The `seizures` import target: past seizures from a CSV (or NDJSON/JSON) export, one row per seizure keyed by its
- * reference, through the usual profiles and located errors (`vigie import seizures FILE`, `vigie seizures import
- * FILE`). A row naming a case that does not exist is refused with its line; a reference already recorded is left
- * as it is (importing the same file again changes nothing).
+ * The `seizures` import target: past seizures from a CSV (or NDJSON/JSON) export, one row per goods line; rows
+ * that follow each other with the same reference are the lines of one seizure (their seizure fields must agree),
+ * through the usual profiles and located errors (`vigie import seizures FILE`, `vigie seizures import FILE`). A row
+ * naming a case or an operation that does not exist is refused with its line; a reference already recorded is left
+ * as it is (importing the same file again changes nothing); a reference seen again further down is refused.
  */
 import { z } from 'zod';
 import { type FieldCatalog, zAmount, zCode, zText } from '../../platform/ingest/fields.ts';
 import type { ImportTarget, RowIssue } from '../../platform/ingest/target.ts';
+import { type LineColumns, lineColumns, writeLines } from './lines.ts';
 import { DETECTION_SOURCES, GOODS_STATUSES, SEIZURE_CATEGORIES } from './model.ts';
 import { type SeizureInput, seizureColumns } from './seizures.ts';
 
@@ -44,7 +46,17 @@ export const seizureCatalog = {
       .max(180, 'expected a longitude from -180 to 180'),
     description: 'Longitude (WGS 84).',
   },
-  description: { type: 'text', required: true, schema: zText(2000), description: 'Goods seized.' },
+  operation_code: {
+    type: 'text',
+    schema: zCode(32),
+    description: 'Code of the operation it counts for (must exist).',
+  },
+  description: {
+    type: 'text',
+    required: true,
+    schema: zText(2000),
+    description: 'Goods seized (this line).',
+  },
   hs_code: {
     type: 'hs',
     schema: z.string().regex(/^\d{2,10}$/, 'expected an HS code of 2 to 10 digits'),
@@ -82,7 +94,27 @@ export const seizureCatalog = {
   goods_status_on: { type: 'date', description: 'Date of destruction, release or return.' },
 } satisfies FieldCatalog;
 
-export type SeizureRow = SeizureInput & { reference: string; case_number: string | null };
+export type SeizureRow = SeizureInput & {
+  reference: string;
+  case_number: string | null;
+  operation_code: string | null;
+  description: string;
+  category: SeizureInput['category'] & string;
+};
+
+/** Goods-line fields: each row gives one line; every other field belongs to the seizure and must agree. */
+const LINE_FIELDS = new Set([
+  'description',
+  'hs_code',
+  'category',
+  'quantity',
+  'unit',
+  'net_mass_kg',
+  'estimated_value',
+  'brand',
+  'rights_holder',
+  'health_risk',
+]);
 
 const FIELDS = Object.keys(seizureCatalog);
 
@@ -97,20 +129,84 @@ export const seizuresTarget: ImportTarget<SeizureRow> = {
     });
     if (typeof row.health_risk === 'string')
       row.health_risk = ['yes', 'true', 'oui', '1'].includes(row.health_risk);
-    return { case_number: null, ...row } as SeizureRow;
+    return { case_number: null, operation_code: null, ...row } as SeizureRow;
   },
-  grouping: 'unique',
+  grouping: 'contiguous',
   groupKey: (row) => (typeof row.reference === 'string' && row.reference ? row.reference : undefined),
-  tables: ['seizures'],
+  checkGroup(group) {
+    const issues: RowIssue[] = [];
+    const [first, ...rest] = group.rows;
+    if (!first?.row) return issues;
+    for (const source of rest) {
+      const row = source.row!;
+      for (const field of FIELDS) {
+        if (LINE_FIELDS.has(field)) continue;
+        const a = JSON.stringify(first.row[field as keyof SeizureRow] ?? null);
+        const b = JSON.stringify(row[field as keyof SeizureRow] ?? null);
+        if (a !== b)
+          issues.push({
+            record: source.record,
+            field,
+            code: 'seizure.inconsistent_header',
+            message: `differs from line ${first.record.line} of the same seizure (${b} here, ${a} there)`,
+          });
+      }
+    }
+    return issues;
+  },
+  tables: ['seizures', 'seizure_lines'],
   createWriter(session, context) {
-    const counts = { seizures_inserted: 0, seizures_unchanged: 0 };
+    const counts = { seizures_inserted: 0, seizures_unchanged: 0, lines_inserted: 0 };
     const cases = new Map<string, number | null>();
+    const operations = new Map<string, number | null>();
+    const seen = new Set<string>();
     return {
       async write(groups) {
         const refused: { group: (typeof groups)[number]; issues: RowIssue[] }[] = [];
         for (const group of groups) {
           const source = group.rows[0]!;
           const row = source.row!;
+          if (seen.has(row.reference)) {
+            refused.push({
+              group,
+              issues: [
+                {
+                  record: source.record,
+                  field: 'reference',
+                  code: 'seizure.lines_apart',
+                  message: `seizure ${row.reference} appears again further down the file: the lines of one seizure must follow each other`,
+                },
+              ],
+            });
+            continue;
+          }
+          seen.add(row.reference);
+          let operationId: number | null = null;
+          if (row.operation_code) {
+            if (!operations.has(row.operation_code)) {
+              const found = await session.db
+                .selectFrom('operations')
+                .select('id')
+                .where('code', '=', row.operation_code)
+                .executeTakeFirst();
+              operations.set(row.operation_code, found ? Number(found.id) : null);
+            }
+            operationId = operations.get(row.operation_code) ?? null;
+            if (operationId === null) {
+              refused.push({
+                group,
+                issues: [
+                  {
+                    record: source.record,
+                    field: 'operation_code',
+                    code: 'seizure.operation_unknown',
+                    message: `no operation ${row.operation_code}`,
+                  },
+                ],
+              });
+              continue;
+            }
+          }
           let caseId: number | null = null;
           if (row.case_number) {
             if (!cases.has(row.case_number)) {
@@ -137,20 +233,25 @@ export const seizuresTarget: ImportTarget<SeizureRow> = {
               continue;
             }
           }
+          const lines: LineColumns[] = group.rows.map((r) => lineColumns(r.row!));
           const inserted = await session.db
             .insertInto('seizures')
             .values({
-              ...seizureColumns(row),
+              ...seizureColumns(row, lines),
               reference: row.reference,
               case_id: caseId,
+              operation_id: operationId,
               import_id: context.importId,
               created_by: 'import',
             })
             .onConflict((oc) => oc.column('reference').doNothing())
             .returning('id')
             .executeTakeFirst();
-          if (inserted) counts.seizures_inserted++;
-          else counts.seizures_unchanged++;
+          if (inserted) {
+            await writeLines(session, Number(inserted.id), lines);
+            counts.seizures_inserted++;
+            counts.lines_inserted += lines.length;
+          } else counts.seizures_unchanged++;
         }
         return refused;
       },

@@ -117,6 +117,12 @@ export type DetectionSource = (typeof DETECTION_SOURCES)[number];
 export const GOODS_STATUSES = ['held', 'destroyed', 'released', 'returned', 'forfeited'] as const;
 export type GoodsStatus = (typeof GOODS_STATUSES)[number];
 
+export const TEST_PURCHASE_RESULTS = ['pending', 'counterfeit', 'genuine', 'not_delivered', 'other'] as const;
+export type TestPurchaseResult = (typeof TEST_PURCHASE_RESULTS)[number];
+
+export const TAKEDOWN_STATUSES = ['pending', 'accepted', 'refused', 'partial'] as const;
+export type TakedownStatus = (typeof TAKEDOWN_STATUSES)[number];
+
 export const REPORT_LANGS = ['fr', 'ar'] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
 

@@ -39,6 +39,18 @@ export interface ReportData {
     estimated_value: number | null;
     currency: string;
     brand: string | null;
+    /** The goods lines, when the seizure has several (one line is the seizure's own fields above). */
+    lines?:
+      | {
+          line_no: number;
+          description: string;
+          hs_code: string | null;
+          quantity: number | null;
+          unit: string | null;
+          estimated_value: number | null;
+          brand: string | null;
+        }[]
+      | undefined;
   }[];
   legal_basis: string;
   tax_loss: { duties: number; vat: number; total: number; currency: string; method: string };
@@ -231,15 +243,26 @@ const amount = (n: number | null, lang: ReportLang) =>
     ? '—'
     : new Intl.NumberFormat(lang === 'ar' ? 'fr-MA' : 'fr-FR', { maximumFractionDigits: 2 }).format(n);
 
-/** The report as PDF bytes. */
-export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
-  const lang = data.lang;
-  const L = LABELS[lang];
+/** A document being written: paragraphs and headings in its language's direction, then its bytes. */
+export interface PdfWriter {
+  doc: Doc;
+  p(text: string, options?: { size?: number; bold?: boolean }): void;
+  heading(text: string): void;
+  /** Small grey text, left to right (a method, a footnote). */
+  note(text: string): void;
+  finish(): Promise<Buffer>;
+}
+
+/**
+ * An A4 document with the embedded DejaVu fonts, French or Arabic (right to left, joined letters): what the
+ * offence report and the operation reports are written with.
+ */
+export function pdfWriter(lang: ReportLang, info: { Title: string; Subject: string }): PdfWriter {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
     lang: lang === 'ar' ? 'ar-MA' : 'fr-MA',
-    info: { Title: `${L.title} ${data.number}`, Author: 'Vigie', Subject: data.case.number },
+    info: { ...info, Author: 'Vigie' },
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -249,13 +272,40 @@ export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-
   const p = (text: string, options?: { size?: number; bold?: boolean }) =>
     paragraph(doc, lang, text, options);
-  const heading = (text: string) => {
-    doc.moveDown(0.6);
-    p(text, { size: 12, bold: true });
+  return {
+    doc,
+    p,
+    heading(text) {
+      doc.moveDown(0.6);
+      p(text, { size: 12, bold: true });
+    },
+    note(text) {
+      doc.font('regular').fontSize(8).fillColor('#555555');
+      doc.text(text, doc.page.margins.left, doc.y, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+      });
+      doc.fillColor('black');
+    },
+    async finish() {
+      doc.end();
+      await done;
+      return Buffer.concat(chunks);
+    },
   };
+}
+
+export const formatAmount = (n: number | null, lang: ReportLang) => amount(n, lang);
+
+/** The report as PDF bytes. */
+export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
+  const lang = data.lang;
+  const L = LABELS[lang];
+  const { doc, p, heading, note, finish } = pdfWriter(lang, {
+    Title: `${L.title} ${data.number}`,
+    Subject: data.case.number,
+  });
 
   p(L.administration, { size: 9 });
   doc.moveDown(0.5);
@@ -283,6 +333,18 @@ export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
     p(
       `• ${g.reference} (${g.seized_on}${g.place ? `, ${g.place}` : ''}): ${g.description}${hs}${quantity}${brand}`,
     );
+    if (g.lines && g.lines.length > 1)
+      for (const line of g.lines) {
+        const q =
+          line.quantity === null ? '' : ` — ${amount(line.quantity, lang)} ${line.unit ?? ''}`.trimEnd();
+        const v =
+          line.estimated_value === null
+            ? ''
+            : ` — ${L.value}: ${amount(line.estimated_value, lang)} ${g.currency}`;
+        p(
+          `   ${line.line_no}. ${line.description}${line.hs_code ? ` — SH ${line.hs_code}` : ''}${q}${line.brand ? ` — ${L.brand}: ${line.brand}` : ''}${v}`,
+        );
+      }
     if (g.estimated_value !== null) p(`   ${L.value}: ${amount(g.estimated_value, lang)} ${g.currency}`);
   }
 
@@ -294,18 +356,12 @@ export async function renderOffenceReport(data: ReportData): Promise<Buffer> {
   p(`${L.duties}: ${amount(data.tax_loss.duties, lang)} ${cur}`);
   p(`${L.vat}: ${amount(data.tax_loss.vat, lang)} ${cur}`);
   p(`${L.total}: ${amount(data.tax_loss.total, lang)} ${cur}`, { bold: true });
-  doc.font('regular').fontSize(8).fillColor('#555555');
-  doc.text(data.tax_loss.method, doc.page.margins.left, doc.y, {
-    width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-  });
-  doc.fillColor('black');
+  note(data.tax_loss.method);
 
   heading(L.officers);
   for (const officer of data.officers.length ? data.officers : ['', '']) {
     p(officer ? `${officer} : ____________________` : '____________________');
     doc.moveDown(0.6);
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -322,10 +322,99 @@ describeEachDatabase('cases API', (t) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('brand,seizures,estimated_value,duties_recovered,fines,settlements');
+    expect(lines[0]).toBe('brand,seizures,estimated_value,duties_recovered,fines,settlements,lines');
     expect(lines[1]).toMatch(/^"'=HYPERLINK/);
     expect((await call('GET', '/api/cases/figures/export?table=nope', users.auditor)).statusCode).toBe(400);
     const age = (await call('GET', '/api/cases/figures', users.investigator)).json().open_cases_by_age_days;
     expect(age.map((a: { key: string }) => a.key)).toEqual(['0-30', '31-90', '91-365', '366+']);
+  });
+
+  it('records a seizure of several goods lines; figures and tax loss sum over the lines as SQL does', async () => {
+    const both = await call('POST', '/api/seizures', users.officer, {
+      seized_on: '2025-07-01',
+      office: '710',
+      description: 'x',
+      lines: [{ description: 'y', category: 'tobacco' }],
+    });
+    expect(both.statusCode).toBe(400);
+    const none = await call('POST', '/api/seizures', users.officer, {
+      seized_on: '2025-07-01',
+      office: '710',
+    });
+    expect(none.statusCode).toBe(400);
+    const multi = await call('POST', '/api/seizures', users.officer, {
+      seized_on: '2025-07-01',
+      office: '710',
+      duty_rate: 10,
+      duties_recovered: 500,
+      lines: [
+        {
+          description: 'Sneakers',
+          category: 'counterfeit_footwear',
+          hs_code: '640399',
+          estimated_value: 2000,
+        },
+        { description: 'Perfume', category: 'counterfeit_cosmetics', hs_code: '3303', estimated_value: 1000 },
+        { description: 'Pills', category: 'medicines', health_risk: true },
+      ],
+    });
+    expect(multi.statusCode).toBe(201);
+    expect(multi.json()).toMatchObject({
+      estimated_value: 3000,
+      health_risk: true,
+      category: 'counterfeit_footwear',
+    });
+    expect(multi.json().lines).toHaveLength(3);
+    await call('POST', '/api/seizures', users.officer, {
+      seized_on: '2025-08-01',
+      office: '710',
+      description: 'Shoes',
+      category: 'counterfeit_footwear',
+      estimated_value: 400,
+      fines: 50,
+    });
+    const tax = (await call('GET', `/api/seizures/${multi.json().id}/tax-loss`, users.auditor)).json();
+    expect(tax).toMatchObject({ value: 3000, duties: 300, vat: 660, total: 960, unvalued: 1 });
+    const refused = await call('PATCH', `/api/seizures/${multi.json().id}`, users.officer, {
+      estimated_value: 1,
+    });
+    expect(refused.statusCode).toBe(409);
+
+    const figures = (await call('GET', '/api/cases/figures?office=710', users.auditor)).json();
+    const expected = await sql<{
+      category: string;
+      seizures: number;
+      lines: number;
+      value: number;
+    }>`select l.category, count(distinct s.id)::int as seizures, count(*)::int as lines,
+              coalesce(sum(l.estimated_value), 0)::float8 as value
+       from seizure_lines l join seizures s on s.id = l.seizure_id
+       where s.office = '710' group by l.category order by l.category`.execute(t.database.db);
+    expect(
+      figures.seizures_by.category.map(
+        (g: { key: string; seizures: number; lines: number; estimated_value: number }) => [
+          g.key,
+          g.seizures,
+          g.lines,
+          g.estimated_value,
+        ],
+      ),
+    ).toEqual(expected.rows.map((r) => [r.category, r.seizures, r.lines, r.value]));
+    const totals = await sql<{ n: number; recovered: number; fines: number }>`
+      select count(*)::int as n, coalesce(sum(duties_recovered), 0)::float8 as recovered,
+             coalesce(sum(fines), 0)::float8 as fines
+      from seizures where office = '710'`.execute(t.database.db);
+    expect(figures.totals).toMatchObject({
+      seizures: totals.rows[0]!.n,
+      lines: 4,
+      estimated_value: 3400,
+      duties_recovered: totals.rows[0]!.recovered,
+      fines: totals.rows[0]!.fines,
+    });
+    const categorySum = figures.seizures_by.category.reduce(
+      (a: number, g: { duties_recovered: number }) => a + g.duties_recovered,
+      0,
+    );
+    expect(categorySum).toBe(totals.rows[0]!.recovered);
   });
 });

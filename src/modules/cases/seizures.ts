@@ -1,7 +1,8 @@
 /**
  * Seizures: what was seized, where, when, how much, for which rights holder, how it was found; the duties, fines
  * and settlement at stake and recovered; the fate of the goods. A seizure may belong to a case (its timeline shows
- * it) or stand alone (past seizures imported from a file).
+ * it) or stand alone (past seizures imported from a file). Its goods are one or more lines (lines.ts); the
+ * seizure's own goods columns are their summary, so a one-line seizure reads as it always did.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
@@ -11,6 +12,15 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { lockOpenCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
+import {
+  type LineColumns,
+  type LineInput,
+  type LineView,
+  lineColumns,
+  lineSummary,
+  linesOf,
+  writeLines,
+} from './lines.ts';
 import type { DetectionSource, GoodsStatus, SeizureCategory } from './model.ts';
 import { nextSeq } from './numbering.ts';
 import type { SeizuresTable } from './tables.ts';
@@ -24,9 +34,10 @@ export interface SeizureInput {
   city?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
-  description: string;
+  /** The goods as one line (the one-line shape): description and category are needed unless `lines` is given. */
+  description?: string | undefined;
   hs_code?: string | null | undefined;
-  category: SeizureCategory;
+  category?: SeizureCategory | undefined;
   quantity?: number | null | undefined;
   unit?: string | null | undefined;
   net_mass_kg?: number | null | undefined;
@@ -36,6 +47,9 @@ export interface SeizureInput {
   brand?: string | null | undefined;
   rights_holder?: string | null | undefined;
   health_risk?: boolean | undefined;
+  /** The goods as lines (one or more); the one-line goods fields are then left out. */
+  lines?: LineInput[] | undefined;
+  operation_id?: number | null | undefined;
   transport_mode?: string | null | undefined;
   concealment?: string | null | undefined;
   detection_source?: DetectionSource | null | undefined;
@@ -49,8 +63,11 @@ export interface SeizureInput {
   goods_status_on?: string | null | undefined;
 }
 
-/** What may change after the seizure is recorded: amounts recovered and the fate of the goods. */
+/** What may change after the seizure is recorded: amounts recovered, the fate of the goods, its goods lines. */
 export interface SeizureUpdate {
+  /** Replaces every goods line. */
+  lines?: LineInput[] | undefined;
+  operation_id?: number | null | undefined;
   duties_at_stake?: number | null | undefined;
   duties_recovered?: number | null | undefined;
   fines?: number | null | undefined;
@@ -61,7 +78,7 @@ export interface SeizureUpdate {
   value_method?: string | null | undefined;
 }
 
-export function seizureView(r: Selectable<SeizuresTable>) {
+export function seizureView(r: Selectable<SeizuresTable>, lines: LineView[]) {
   return {
     id: Number(r.id),
     reference: r.reference,
@@ -95,6 +112,8 @@ export function seizureView(r: Selectable<SeizuresTable>) {
     settlement_amount: r.settlement_amount,
     goods_status: r.goods_status,
     goods_status_on: r.goods_status_on,
+    operation_id: r.operation_id === null ? null : Number(r.operation_id),
+    lines,
     created_by: r.created_by,
     created_at: iso(r.created_at),
     updated_at: iso(r.updated_at),
@@ -102,27 +121,30 @@ export function seizureView(r: Selectable<SeizuresTable>) {
 }
 export type SeizureView = ReturnType<typeof seizureView>;
 
-/** The columns of a seizure from its input (the reference, case and author apart). */
-export function seizureColumns(input: SeizureInput) {
+/** The goods lines an input gives: its `lines`, or its one-line goods fields as line 1. */
+export function inputLines(input: SeizureInput): LineColumns[] {
+  if (input.lines?.length) return input.lines.map(lineColumns);
+  if (input.description === undefined || input.category === undefined)
+    throw new AppError(
+      'seizure.goods_required',
+      'a seizure needs its goods: lines, or description and category',
+      400,
+    );
+  return [lineColumns(input as LineInput)];
+}
+
+/** The columns of a seizure from its input (the reference, case and author apart), goods as its lines' summary. */
+export function seizureColumns(input: SeizureInput, lines: LineColumns[] = inputLines(input)) {
   return {
+    ...lineSummary(lines),
     seized_on: input.seized_on,
     office: input.office,
     place: input.place ?? null,
     city: input.city ?? null,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
-    description: input.description,
-    hs_code: input.hs_code ?? null,
-    category: input.category,
-    quantity: input.quantity ?? null,
-    unit: input.unit ?? null,
-    net_mass_kg: input.net_mass_kg ?? null,
-    estimated_value: input.estimated_value ?? null,
     value_method: input.value_method ?? null,
     currency: input.currency ?? 'MAD',
-    brand: input.brand ?? null,
-    rights_holder: input.rights_holder ?? null,
-    health_risk: input.health_risk ?? false,
     transport_mode: input.transport_mode ?? null,
     concealment: input.concealment ?? null,
     detection_source: input.detection_source ?? null,
@@ -137,6 +159,11 @@ export function seizureColumns(input: SeizureInput) {
   };
 }
 
+/** A seizure with its lines, as the API shows it. */
+export async function seizureWithLines(db: Kysely<DB>, row: Selectable<SeizuresTable>): Promise<SeizureView> {
+  return seizureView(row, (await linesOf(db, [Number(row.id)])).get(Number(row.id)) ?? []);
+}
+
 export async function recordSeizure(
   database: Database,
   actor: Actor,
@@ -144,7 +171,15 @@ export async function recordSeizure(
 ): Promise<SeizureView> {
   return database.transaction(async (session) => {
     const caseId = input.case_id ?? null;
-    if (caseId !== null) await lockOpenCase(session, caseId);
+    const lines = inputLines(input);
+    let operationId = input.operation_id ?? null;
+    if (caseId !== null) {
+      const kase = await lockOpenCase(session, caseId);
+      // A seizure on a case tagged to an operation counts for that operation unless it names another.
+      if (input.operation_id === undefined && kase.operation_id !== null)
+        operationId = Number(kase.operation_id);
+    }
+    if (operationId !== null) await assertOperation(session.db, operationId);
     let reference = input.reference?.trim();
     if (!reference) {
       const year = Number(input.seized_on.slice(0, 4));
@@ -160,15 +195,17 @@ export async function recordSeizure(
     const row = await session.db
       .insertInto('seizures')
       .values({
-        ...seizureColumns(input),
+        ...seizureColumns(input, lines),
         reference,
         case_id: caseId,
+        operation_id: operationId,
         created_by: actor.name,
         import_id: null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const view = seizureView(row);
+    await writeLines(session, Number(row.id), lines);
+    const view = await seizureWithLines(session.db, row);
     await appendAudit(session, actor, {
       action: 'seizure.recorded',
       target_type: 'seizure',
@@ -195,7 +232,29 @@ export async function updateSeizure(
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw new NotFoundError('seizure.not_found', `no seizure #${id}`);
-    const changes = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
+    const { lines: newLines, ...rest } = update;
+    const changes: Record<string, unknown> = Object.fromEntries(
+      Object.entries(rest).filter(([, v]) => v !== undefined),
+    );
+    const oldLines = (await linesOf(session.db, [id])).get(id) ?? [];
+    let lines: LineColumns[] | undefined;
+    if (newLines?.length) {
+      if (changes.estimated_value !== undefined)
+        throw new AppError('seizure.value_and_lines', 'give the value on the lines, not beside them', 400);
+      lines = newLines.map(lineColumns);
+    } else if (changes.estimated_value !== undefined) {
+      // The value of a one-line seizure is its line's; a seizure of several lines is valued line by line.
+      if (oldLines.length > 1)
+        throw new AppError(
+          'seizure.multi_line_value',
+          `seizure ${before.reference} has ${oldLines.length} goods lines: change their values through lines`,
+          409,
+        );
+      lines = oldLines.map((l) => ({ ...l, estimated_value: changes.estimated_value as number | null }));
+    }
+    if (lines) Object.assign(changes, lineSummary(lines));
+    if (changes.operation_id !== undefined && changes.operation_id !== null)
+      await assertOperation(session.db, changes.operation_id as number);
     if (
       changes.goods_status &&
       changes.goods_status !== before.goods_status &&
@@ -208,23 +267,37 @@ export async function updateSeizure(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (lines) await writeLines(session, id, lines);
+    const beforeView = Object.fromEntries(
+      Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
+    );
     await appendAudit(session, actor, {
       action: 'seizure.updated',
       target_type: 'seizure',
       target_id: id,
-      before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]])),
-      after: changes,
+      before: lines ? { ...beforeView, lines: oldLines } : beforeView,
+      after: lines ? { ...changes, lines } : changes,
     });
     if (row.case_id !== null)
-      await recordEvent(session, actor, Number(row.case_id), 'seizure_updated', { seizure: id, ...changes });
-    return seizureView(row);
+      await recordEvent(session, actor, Number(row.case_id), 'seizure_updated', {
+        seizure: id,
+        ...changes,
+        ...(lines ? { lines: lines.length } : {}),
+      });
+    return seizureWithLines(session.db, row);
   });
 }
 
 export async function getSeizure(db: Kysely<DB>, id: number): Promise<SeizureView> {
   const row = await db.selectFrom('seizures').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('seizure.not_found', `no seizure #${id}`);
-  return seizureView(row);
+  return seizureWithLines(db, row);
+}
+
+/** 404 unless the operation exists. */
+export async function assertOperation(db: Kysely<DB>, id: number): Promise<void> {
+  const found = await db.selectFrom('operations').select('id').where('id', '=', id).executeTakeFirst();
+  if (!found) throw new NotFoundError('operation.not_found', `no operation #${id}`);
 }
 
 export interface SeizureFilters {
@@ -234,6 +307,7 @@ export interface SeizureFilters {
   from?: string | undefined;
   to?: string | undefined;
   brand?: string | undefined;
+  operation_id?: number | undefined;
 }
 
 export async function listSeizures(
@@ -244,10 +318,20 @@ export async function listSeizures(
   let query = db.selectFrom('seizures');
   if (filters.case_id !== undefined) query = query.where('case_id', '=', filters.case_id);
   if (filters.office) query = query.where('office', '=', filters.office);
-  if (filters.category) query = query.where('category', '=', filters.category);
+  const category = filters.category;
+  if (category)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('seizure_lines')
+          .select('seizure_lines.id')
+          .whereRef('seizure_lines.seizure_id', '=', 'seizures.id')
+          .where('seizure_lines.category', '=', category),
+      ),
+    );
   if (filters.from) query = query.where('seized_on', '>=', filters.from);
   if (filters.to) query = query.where('seized_on', '<=', filters.to);
   if (filters.brand) query = query.where('brand', '=', filters.brand);
+  if (filters.operation_id !== undefined) query = query.where('operation_id', '=', filters.operation_id);
   const [{ total }, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     query
@@ -258,5 +342,9 @@ export async function listSeizures(
       .offset(page.offset)
       .execute(),
   ]);
-  return { total: Number(total), items: rows.map(seizureView) };
+  const lines = await linesOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
+  return { total: Number(total), items: rows.map((r) => seizureView(r, lines.get(Number(r.id)) ?? [])) };
 }

@@ -1,5 +1,5 @@
 /**
- * The cases module's tables, as Kysely sees them (kept by hand in step with migrations/0015_cases.ts); they join
+ * The cases module's tables, as Kysely sees them (kept by hand in step with migrations/0015_cases.ts and 0018_cases_lines_operations.ts); they join
  * the platform's `DB` interface. Only this module queries them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
@@ -12,6 +12,8 @@ import type {
   LinkType,
   OriginType,
   ReportLang,
+  TakedownStatus,
+  TestPurchaseResult,
 } from './model.ts';
 
 type Numeric = ColumnType<number | null, number | null | undefined, number | null>;
@@ -43,6 +45,7 @@ export interface CasesTable {
   opened_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Date | null;
+  operation_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CaseLinksTable {
@@ -132,6 +135,7 @@ export interface SeizuresTable {
   goods_status: Generated<GoodsStatus>;
   goods_status_on: string | null;
   import_id: number | null;
+  operation_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -150,6 +154,76 @@ export interface OffenceReportsTable {
   generated_at: Timestamp;
 }
 
+export interface SeizureLinesTable {
+  id: Id;
+  seizure_id: number;
+  line_no: number;
+  description: string;
+  hs_code: string | null;
+  category: string;
+  quantity: Numeric;
+  unit: string | null;
+  net_mass_kg: Numeric;
+  estimated_value: Numeric;
+  brand: string | null;
+  rights_holder: string | null;
+  health_risk: Generated<boolean>;
+}
+
+export interface OperationsTable {
+  id: Id;
+  code: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  participants: Generated<string[]>;
+  threat_categories: Generated<string[]>;
+  coordinator: string | null;
+  description: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseTestPurchasesTable {
+  id: Id;
+  case_id: number;
+  platform: string;
+  seller_ref: string | null;
+  post_url: string | null;
+  account_used: string | null;
+  ordered_on: string;
+  amount_paid: Numeric;
+  currency: Generated<string>;
+  payment_method: string | null;
+  tracking_number: string | null;
+  received_on: string | null;
+  result: Generated<TestPurchaseResult>;
+  result_note: string | null;
+  evidence_ids: Generated<number[]>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseTakedownsTable {
+  id: Id;
+  case_id: number;
+  platform: string;
+  seller_ref: string | null;
+  urls: string[];
+  legal_basis: string;
+  rights_holder: string | null;
+  sent_on: string;
+  status: Generated<TakedownStatus>;
+  answer: string | null;
+  answered_on: string | null;
+  taken_down_on: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     case_counters: CaseCountersTable;
@@ -161,5 +235,9 @@ declare module '../../platform/db/schema.ts' {
     case_events: CaseEventsTable;
     seizures: SeizuresTable;
     offence_reports: OffenceReportsTable;
+    seizure_lines: SeizureLinesTable;
+    operations: OperationsTable;
+    case_test_purchases: CaseTestPurchasesTable;
+    case_takedowns: CaseTakedownsTable;
   }
 }

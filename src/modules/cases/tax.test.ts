@@ -28,3 +28,14 @@ it('sums a case and counts the seizures without a value', () => {
     total: 7300,
   });
 });
+
+it('sums a seizure over its goods lines and counts the lines without a value', () => {
+  const loss = seizureTaxLoss({
+    estimated_value: 3000,
+    duty_rate: 10,
+    currency: 'MAD',
+    lines: [{ estimated_value: 1000 }, { estimated_value: null }, { estimated_value: 2000 }],
+  });
+  expect(loss).toMatchObject({ value: 3000, duties: 300, vat: 660, total: 960, unvalued: 1 });
+  expect(loss.method).toMatch(/goods lines/);
+});

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 3d147c018f6dc36cf6bac5c18a752c9feb2aaf6be9fa3762813bb12bece799d1
+ * OpenAPI document sha256: 4e66d6ba383d6d53f75c403bf629573bd93789967c5e3bc47783e897ee2e9f40
  */
 
 export interface paths {
@@ -6692,6 +6692,7 @@ export interface paths {
                     assignee?: string;
                     open?: "true" | "false";
                     q?: string;
+                    operation_id?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6784,7 +6785,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case with its links, tasks, notes, evidence, seizures and offence reports */
+        /** A case with its links, tasks, notes, evidence, seizures, offence reports, test purchases and takedowns */
         get: {
             parameters: {
                 query?: never;
@@ -6810,6 +6811,8 @@ export interface paths {
                             evidence: components["schemas"]["CaseEvidence"][];
                             seizures: components["schemas"]["Seizure"][];
                             reports: components["schemas"]["OffenceReport"][];
+                            test_purchases: components["schemas"]["TestPurchase"][];
+                            takedowns: components["schemas"]["Takedown"][];
                         };
                     };
                 };
@@ -7511,6 +7514,433 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/test-purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's test (undercover) purchases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TestPurchase"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a test purchase: platform, seller and post, account, order date, amount paid, tracking, evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        platform: string;
+                        ordered_on: string;
+                        seller_ref?: string | null;
+                        post_url?: string | null;
+                        account_used?: string | null;
+                        amount_paid?: number | null;
+                        currency?: string;
+                        payment_method?: string | null;
+                        tracking_number?: string | null;
+                        received_on?: string | null;
+                        /** @enum {string} */
+                        result?: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+                        result_note?: string | null;
+                        evidence_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestPurchase"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/test-purchases/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Follow a test purchase: tracking, delivery, what arrived (result), evidence */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seller_ref?: string | null;
+                        post_url?: string | null;
+                        account_used?: string | null;
+                        amount_paid?: number | null;
+                        currency?: string;
+                        payment_method?: string | null;
+                        tracking_number?: string | null;
+                        received_on?: string | null;
+                        /** @enum {string} */
+                        result?: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+                        result_note?: string | null;
+                        evidence_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestPurchase"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/takedowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's takedown requests to platforms and hosts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Takedown"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a takedown request: platform, URLs, legal basis, rights holder, date sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        platform: string;
+                        seller_ref?: string | null;
+                        urls: string[];
+                        legal_basis: string;
+                        sent_on: string;
+                        rights_holder?: string | null;
+                        /** @enum {string} */
+                        status?: "pending" | "accepted" | "refused" | "partial";
+                        answer?: string | null;
+                        answered_on?: string | null;
+                        taken_down_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/takedowns/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the platform's answer: status pending/accepted/refused/partial, date taken down */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    sub: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rights_holder?: string | null;
+                        /** @enum {string} */
+                        status?: "pending" | "accepted" | "refused" | "partial";
+                        answer?: string | null;
+                        answered_on?: string | null;
+                        taken_down_on?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/seizures": {
         parameters: {
             query?: never;
@@ -7528,6 +7958,7 @@ export interface paths {
                     office?: string;
                     category?: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
                     brand?: string;
+                    operation_id?: number;
                     from?: string;
                     to?: string;
                 };
@@ -7554,7 +7985,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a seizure (on an open case, or alone); numbered S-office/year/seq without a reference */
+        /** Record a seizure (on an open case, or alone) with its goods as lines or as one line; numbered S-office/year/seq without a reference */
         post: {
             parameters: {
                 query?: never;
@@ -7573,10 +8004,10 @@ export interface paths {
                         city?: string | null;
                         latitude?: number | null;
                         longitude?: number | null;
-                        description: string;
+                        description?: string;
                         hs_code?: string | null;
                         /** @enum {string} */
-                        category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                        category?: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
                         quantity?: number | null;
                         unit?: string | null;
                         net_mass_kg?: number | null;
@@ -7599,6 +8030,20 @@ export interface paths {
                         /** @enum {string} */
                         goods_status?: "held" | "destroyed" | "released" | "returned" | "forfeited";
                         goods_status_on?: string | null;
+                        lines?: {
+                            description: string;
+                            hs_code?: string | null;
+                            /** @enum {string} */
+                            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                            quantity?: number | null;
+                            unit?: string | null;
+                            net_mass_kg?: number | null;
+                            estimated_value?: number | null;
+                            brand?: string | null;
+                            rights_holder?: string | null;
+                            health_risk?: boolean;
+                        }[];
+                        operation_id?: number | null;
                     };
                 };
             };
@@ -7691,7 +8136,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Record duties, fines and settlements recovered, the value, and the destruction or release of the goods */
+        /** Record duties, fines and settlements recovered, the value, the destruction or release of the goods; replace the goods lines; tag to an operation */
         patch: {
             parameters: {
                 query?: never;
@@ -7704,6 +8149,20 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        lines?: {
+                            description: string;
+                            hs_code?: string | null;
+                            /** @enum {string} */
+                            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+                            quantity?: number | null;
+                            unit?: string | null;
+                            net_mass_kg?: number | null;
+                            estimated_value?: number | null;
+                            brand?: string | null;
+                            rights_holder?: string | null;
+                            health_risk?: boolean;
+                        }[];
+                        operation_id?: number | null;
                         duties_at_stake?: number | null;
                         duties_recovered?: number | null;
                         fines?: number | null;
@@ -7737,6 +8196,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7783,6 +8251,428 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations, latest first (active_on: those running that day) */
+        get: {
+            parameters: {
+                query?: {
+                    active_on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Operation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an operation: code, name, period, participants, threat categories, coordinator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        starts_on: string;
+                        ends_on: string;
+                        participants?: string[];
+                        threat_categories?: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+                        coordinator?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an operation's name, period, participants, threat categories or coordinator */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        starts_on?: string;
+                        ends_on?: string;
+                        participants?: string[];
+                        threat_categories?: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+                        coordinator?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/operation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tag a case to an operation (null: untag); its seizures not tagged elsewhere follow unless with_seizures is false */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operation_id: number | null;
+                        with_seizures?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: number;
+                            operation_id: number | null;
+                            seizures: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/seizures/{id}/operation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tag a seizure to an operation (null: untag) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operation_id: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seizure_id: number;
+                            operation_id: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operation's final report: cases, seizures, lines, quantities, values and duties by category, participant and detection source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperationReport"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/{id}/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An operation's final report as PDF (lang fr or ar) or one table as CSV (audited) */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "pdf";
+                    table?: "totals" | "category" | "quantities" | "participant" | "detection_source" | "case_type" | "case_status";
+                    lang?: "fr" | "ar";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
                     };
                 };
             };
@@ -9960,6 +10850,7 @@ export interface components {
             opened_at: string;
             updated_at: string;
             closed_at: string | null;
+            operation_id: number | null;
             next_statuses: ("open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed")[];
         };
         CaseLinkInput: {
@@ -10038,6 +10929,20 @@ export interface components {
             seizures?: number;
             method: string;
         };
+        SeizureLineInput: {
+            line_no: number;
+            description: string;
+            hs_code: string | null;
+            /** @enum {string} */
+            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+            quantity: number | null;
+            unit: string | null;
+            net_mass_kg: number | null;
+            estimated_value: number | null;
+            brand: string | null;
+            rights_holder: string | null;
+            health_risk: boolean;
+        };
         SeizureInput: {
             id: number;
             reference: string;
@@ -10074,6 +10979,47 @@ export interface components {
             /** @enum {string} */
             goods_status: "held" | "destroyed" | "released" | "returned" | "forfeited";
             goods_status_on: string | null;
+            operation_id: number | null;
+            lines: components["schemas"]["SeizureLineInput"][];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        TestPurchaseInput: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            post_url: string | null;
+            account_used: string | null;
+            ordered_on: string;
+            amount_paid: number | null;
+            currency: string;
+            payment_method: string | null;
+            tracking_number: string | null;
+            received_on: string | null;
+            /** @enum {string} */
+            result: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+            result_note: string | null;
+            evidence_ids: number[];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        TakedownInput: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            urls: string[];
+            legal_basis: string;
+            rights_holder: string | null;
+            sent_on: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "refused" | "partial";
+            answer: string | null;
+            answered_on: string | null;
+            taken_down_on: string | null;
             created_by: string;
             created_at: string;
             updated_at: string;
@@ -10086,6 +11032,7 @@ export interface components {
             };
             totals: {
                 seizures: number;
+                lines: number;
                 estimated_value: number;
                 duties_recovered: number;
                 fines: number;
@@ -10096,6 +11043,7 @@ export interface components {
                 month: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10104,6 +11052,7 @@ export interface components {
                 office: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10112,6 +11061,7 @@ export interface components {
                 hs_chapter: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10120,6 +11070,7 @@ export interface components {
                 category: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10128,6 +11079,7 @@ export interface components {
                 brand: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -10139,6 +11091,79 @@ export interface components {
                 cases: number;
             }[];
             open_cases_by_age_days: {
+                key: string;
+                cases: number;
+            }[];
+        };
+        OperationInput: {
+            id: number;
+            code: string;
+            name: string;
+            starts_on: string;
+            ends_on: string;
+            participants: string[];
+            threat_categories: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+            coordinator: string | null;
+            description: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        OperationReportInput: {
+            operation: components["schemas"]["OperationInput"];
+            totals: {
+                cases: number;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+                net_mass_kg: number;
+            };
+            by_category: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            quantities: {
+                category: string;
+                unit: string;
+                lines: number;
+                quantity: number;
+                net_mass_kg: number;
+            }[];
+            by_participant: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            by_detection_source: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            cases_by_type: {
+                key: string;
+                cases: number;
+            }[];
+            cases_by_status: {
                 key: string;
                 cases: number;
             }[];
@@ -11388,6 +12413,7 @@ export interface components {
             opened_at: string;
             updated_at: string;
             closed_at: string | null;
+            operation_id: number | null;
             next_statuses: ("open" | "investigation" | "offence_report" | "settled" | "prosecuted" | "closed")[];
         };
         CaseLink: {
@@ -11466,6 +12492,20 @@ export interface components {
             seizures?: number;
             method: string;
         };
+        SeizureLine: {
+            line_no: number;
+            description: string;
+            hs_code: string | null;
+            /** @enum {string} */
+            category: "counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other";
+            quantity: number | null;
+            unit: string | null;
+            net_mass_kg: number | null;
+            estimated_value: number | null;
+            brand: string | null;
+            rights_holder: string | null;
+            health_risk: boolean;
+        };
         Seizure: {
             id: number;
             reference: string;
@@ -11502,6 +12542,47 @@ export interface components {
             /** @enum {string} */
             goods_status: "held" | "destroyed" | "released" | "returned" | "forfeited";
             goods_status_on: string | null;
+            operation_id: number | null;
+            lines: components["schemas"]["SeizureLine"][];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        TestPurchase: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            post_url: string | null;
+            account_used: string | null;
+            ordered_on: string;
+            amount_paid: number | null;
+            currency: string;
+            payment_method: string | null;
+            tracking_number: string | null;
+            received_on: string | null;
+            /** @enum {string} */
+            result: "pending" | "counterfeit" | "genuine" | "not_delivered" | "other";
+            result_note: string | null;
+            evidence_ids: number[];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        Takedown: {
+            id: number;
+            case_id: number;
+            platform: string;
+            seller_ref: string | null;
+            urls: string[];
+            legal_basis: string;
+            rights_holder: string | null;
+            sent_on: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "refused" | "partial";
+            answer: string | null;
+            answered_on: string | null;
+            taken_down_on: string | null;
             created_by: string;
             created_at: string;
             updated_at: string;
@@ -11514,6 +12595,7 @@ export interface components {
             };
             totals: {
                 seizures: number;
+                lines: number;
                 estimated_value: number;
                 duties_recovered: number;
                 fines: number;
@@ -11524,6 +12606,7 @@ export interface components {
                 month: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11532,6 +12615,7 @@ export interface components {
                 office: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11540,6 +12624,7 @@ export interface components {
                 hs_chapter: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11548,6 +12633,7 @@ export interface components {
                 category: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11556,6 +12642,7 @@ export interface components {
                 brand: {
                     key: string;
                     seizures: number;
+                    lines: number;
                     estimated_value: number;
                     duties_recovered: number;
                     fines: number;
@@ -11567,6 +12654,79 @@ export interface components {
                 cases: number;
             }[];
             open_cases_by_age_days: {
+                key: string;
+                cases: number;
+            }[];
+        };
+        Operation: {
+            id: number;
+            code: string;
+            name: string;
+            starts_on: string;
+            ends_on: string;
+            participants: string[];
+            threat_categories: ("counterfeit_clothing" | "counterfeit_footwear" | "counterfeit_accessories" | "counterfeit_electronics" | "counterfeit_cosmetics" | "counterfeit_toys" | "counterfeit_spare_parts" | "counterfeit_other" | "medicines" | "medical_products" | "foodstuffs" | "tobacco" | "alcohol" | "drugs" | "weapons" | "waste" | "wildlife_timber" | "cultural_goods" | "cash" | "other")[];
+            coordinator: string | null;
+            description: string | null;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        OperationReport: {
+            operation: components["schemas"]["Operation"];
+            totals: {
+                cases: number;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+                net_mass_kg: number;
+            };
+            by_category: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            quantities: {
+                category: string;
+                unit: string;
+                lines: number;
+                quantity: number;
+                net_mass_kg: number;
+            }[];
+            by_participant: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            by_detection_source: {
+                key: string;
+                seizures: number;
+                lines: number;
+                estimated_value: number;
+                duties_at_stake: number;
+                duties_recovered: number;
+                fines: number;
+                settlements: number;
+            }[];
+            cases_by_type: {
+                key: string;
+                cases: number;
+            }[];
+            cases_by_status: {
                 key: string;
                 cases: number;
             }[];

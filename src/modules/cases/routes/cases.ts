@@ -7,6 +7,7 @@ import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { getCase, listCases, openCase, transitionCase } from '../cases.ts';
+import { listTakedowns, listTestPurchases } from '../enforcement.ts';
 import { caseTimeline } from '../events.ts';
 import { listLinks } from '../links.ts';
 import { CASE_PRIORITIES, CASE_STATUSES, CASE_TYPES, ORIGIN_TYPES } from '../model.ts';
@@ -14,6 +15,7 @@ import { listReports } from '../reports.ts';
 import { listSeizures } from '../seizures.ts';
 import { caseTaxLoss } from '../tax.ts';
 import { listEvidence, listNotes, listTasks } from '../work.ts';
+import { takedownSchema, testPurchaseSchema } from './enforcement-schemas.ts';
 import {
   bool,
   caseSchema,
@@ -48,6 +50,7 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
           assignee: code(100).optional(),
           open: bool.optional(),
           q: z.string().max(200).optional(),
+          operation_id: z.coerce.number().int().positive().optional(),
         }),
         response: { 200: pageOf(caseSchema) },
       },
@@ -87,7 +90,8 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
     {
       config: { permission: 'cases:read' },
       schema: {
-        summary: 'A case with its links, tasks, notes, evidence, seizures and offence reports',
+        summary:
+          'A case with its links, tasks, notes, evidence, seizures, offence reports, test purchases and takedowns',
         tags: ['cases'],
         params: idParams,
         response: {
@@ -99,6 +103,8 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
             evidence: z.array(evidenceSchema),
             seizures: z.array(seizureSchema),
             reports: z.array(reportSchema),
+            test_purchases: z.array(testPurchaseSchema),
+            takedowns: z.array(takedownSchema),
           }),
           404: errorSchema,
         },
@@ -107,15 +113,29 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
     async (request) => {
       const id = request.params.id;
       const kase = await getCase(db, id);
-      const [links, tasks, notes, evidence, seizures, reports] = await Promise.all([
-        listLinks(db, id),
-        listTasks(db, id),
-        listNotes(db, id),
-        listEvidence(db, id),
-        listSeizures(db, { case_id: id }, { limit: 500, offset: 0 }),
-        listReports(db, id),
-      ]);
-      return { case: kase, links, tasks, notes, evidence, seizures: seizures.items, reports };
+      const [links, tasks, notes, evidence, seizures, reports, test_purchases, takedowns] = await Promise.all(
+        [
+          listLinks(db, id),
+          listTasks(db, id),
+          listNotes(db, id),
+          listEvidence(db, id),
+          listSeizures(db, { case_id: id }, { limit: 500, offset: 0 }),
+          listReports(db, id),
+          listTestPurchases(db, id),
+          listTakedowns(db, id),
+        ],
+      );
+      return {
+        case: kase,
+        links,
+        tasks,
+        notes,
+        evidence,
+        seizures: seizures.items,
+        reports,
+        test_purchases,
+        takedowns,
+      };
     },
   );
 

@@ -13,6 +13,7 @@ import { code } from './shared.ts';
 const group = z.object({
   key: z.string(),
   seizures: z.number(),
+  lines: z.number(),
   estimated_value: z.number(),
   duties_recovered: z.number(),
   fines: z.number(),
@@ -29,6 +30,7 @@ const figuresSchema = z
     }),
     totals: z.object({
       seizures: z.number(),
+      lines: z.number(),
       estimated_value: z.number(),
       duties_recovered: z.number(),
       fines: z.number(),

@@ -28,6 +28,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
           office: code(16).optional(),
           category: z.enum(SEIZURE_CATEGORIES).optional(),
           brand: z.string().max(200).optional(),
+          operation_id: z.coerce.number().int().positive().optional(),
           from: isoDate.optional(),
           to: isoDate.optional(),
         }),
@@ -46,7 +47,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
       config: { permission: 'seizures:write' },
       schema: {
         summary:
-          'Record a seizure (on an open case, or alone); numbered S-office/year/seq without a reference',
+          'Record a seizure (on an open case, or alone) with its goods as lines or as one line; numbered S-office/year/seq without a reference',
         tags: ['seizures'],
         body: seizureBody,
         response: { 201: seizureSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
@@ -76,11 +77,11 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
       config: { permission: 'seizures:write' },
       schema: {
         summary:
-          'Record duties, fines and settlements recovered, the value, and the destruction or release of the goods',
+          'Record duties, fines and settlements recovered, the value, the destruction or release of the goods; replace the goods lines; tag to an operation',
         tags: ['seizures'],
         params: idParams,
         body: seizureUpdateBody,
-        response: { 200: seizureSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: seizureSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     },
     async (request) => updateSeizure(database, actorFrom(request), request.params.id, request.body),

@@ -42,6 +42,7 @@ export const caseSchema = z
     opened_at: z.string(),
     updated_at: z.string(),
     closed_at: z.string().nullable(),
+    operation_id: z.number().int().nullable(),
     next_statuses: z.array(z.enum(CASE_STATUSES)),
   })
   .meta({ id: 'Case' });
@@ -139,6 +140,39 @@ export const taxLossSchema = z
 
 const amount = z.number().min(0).max(1e15);
 const num = z.number().nullable();
+const text = (max: number) => z.string().max(max);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const hsCode = z.string().regex(/^\d{2,10}$/, 'expected an HS code of 2 to 10 digits');
+
+export const seizureLineSchema = z
+  .object({
+    line_no: z.number().int(),
+    description: z.string(),
+    hs_code: z.string().nullable(),
+    category: z.enum(SEIZURE_CATEGORIES),
+    quantity: num,
+    unit: z.string().nullable(),
+    net_mass_kg: num,
+    estimated_value: num,
+    brand: z.string().nullable(),
+    rights_holder: z.string().nullable(),
+    health_risk: z.boolean(),
+  })
+  .meta({ id: 'SeizureLine' });
+
+export const seizureLineBody = z.object({
+  description: z.string().min(1).max(2000),
+  hs_code: hsCode.nullable().optional(),
+  category: z.enum(SEIZURE_CATEGORIES),
+  quantity: amount.nullable().optional(),
+  unit: text(20).nullable().optional(),
+  net_mass_kg: amount.nullable().optional(),
+  estimated_value: amount.nullable().optional(),
+  brand: text(200).nullable().optional(),
+  rights_holder: text(300).nullable().optional(),
+  health_risk: z.boolean().optional(),
+});
+const linesBody = z.array(seizureLineBody).min(1).max(500);
 
 export const seizureSchema = z
   .object({
@@ -174,16 +208,29 @@ export const seizureSchema = z
     settlement_amount: num,
     goods_status: z.enum(GOODS_STATUSES),
     goods_status_on: z.string().nullable(),
+    operation_id: z.number().int().nullable(),
+    lines: z.array(seizureLineSchema),
     created_by: z.string(),
     created_at: z.string(),
     updated_at: z.string(),
   })
   .meta({ id: 'Seizure' });
 
-const text = (max: number) => z.string().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** The goods fields of the one-line shape: left out when the goods come as `lines`. */
+const ONE_LINE_FIELDS = [
+  'description',
+  'hs_code',
+  'category',
+  'quantity',
+  'unit',
+  'net_mass_kg',
+  'estimated_value',
+  'brand',
+  'rights_holder',
+  'health_risk',
+] as const;
 
-export const seizureBody = z.object({
+const seizureFields = z.object({
   reference: code(64).optional(),
   case_id: z.number().int().positive().nullable().optional(),
   seized_on: date,
@@ -192,13 +239,9 @@ export const seizureBody = z.object({
   city: text(100).nullable().optional(),
   latitude: z.number().min(-90).max(90).nullable().optional(),
   longitude: z.number().min(-180).max(180).nullable().optional(),
-  description: z.string().min(1).max(2000),
-  hs_code: z
-    .string()
-    .regex(/^\d{2,10}$/, 'expected an HS code of 2 to 10 digits')
-    .nullable()
-    .optional(),
-  category: z.enum(SEIZURE_CATEGORIES),
+  description: z.string().min(1).max(2000).optional(),
+  hs_code: hsCode.nullable().optional(),
+  category: z.enum(SEIZURE_CATEGORIES).optional(),
   quantity: amount.nullable().optional(),
   unit: text(20).nullable().optional(),
   net_mass_kg: amount.nullable().optional(),
@@ -222,9 +265,30 @@ export const seizureBody = z.object({
   settlement_amount: amount.nullable().optional(),
   goods_status: z.enum(GOODS_STATUSES).optional(),
   goods_status_on: date.nullable().optional(),
+  lines: linesBody.optional(),
+  operation_id: z.number().int().positive().nullable().optional(),
+});
+
+/** A seizure's goods: one line given field by field (description and category), or `lines` — not both. */
+export const seizureBody = seizureFields.superRefine((body, ctx) => {
+  if (body.lines) {
+    for (const field of ONE_LINE_FIELDS)
+      if (body[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'give the goods either as lines or as one line field by field, not both',
+        });
+    return;
+  }
+  for (const field of ['description', 'category'] as const)
+    if (body[field] === undefined)
+      ctx.addIssue({ code: 'custom', path: [field], message: 'required (or give the goods as lines)' });
 });
 
 export const seizureUpdateBody = z.object({
+  lines: linesBody.optional(),
+  operation_id: z.number().int().positive().nullable().optional(),
   duties_at_stake: amount.nullable().optional(),
   duties_recovered: amount.nullable().optional(),
   fines: amount.nullable().optional(),
