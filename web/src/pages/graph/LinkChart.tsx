@@ -144,19 +144,24 @@ export function LinkChart() {
   const action = useAction();
   const bump = () => setVersion((v) => v + 1);
 
-  // The canvas, once.
-  useEffect(() => {
-    if (!container.current) return;
+  /**
+   * A canvas: a large chart (over LARGE nodes) draws less while it moves — a snapshot while panning or zooming,
+   * no edges or labels while a node is dragged — which keeps 2,000 nodes interactive without a GPU. These are
+   * options of the renderer, so a chart that becomes large gets a new canvas.
+   */
+  const makeCanvas = useCallback((large: boolean) => {
+    cyRef.current?.destroy();
     const cy = cytoscape({
       container: container.current,
       style: STYLE,
       minZoom: 0.05,
       maxZoom: 4,
-      // Drawing less per frame: one pixel per CSS pixel, and a snapshot of the chart while panning or zooming
-      // (what keeps 2,000 nodes interactive on a machine without a GPU).
       pixelRatio: 1,
-      textureOnViewport: true,
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      hideLabelsOnViewport: large,
     });
+    cy.scratch('large', large);
     cy.on('tap', 'node', (e) => setSelected(idOf(e.target as NodeSingular)));
     cy.on('tap', (e) => {
       if (e.target === cy) setSelected(null);
@@ -169,11 +174,16 @@ export function LinkChart() {
     cy.on('mouseout', 'node', () => setHover(null));
     cy.on('drag pan zoom', () => setHover(null));
     cyRef.current = cy;
+    return cy;
+  }, []);
+
+  useEffect(() => {
+    if (container.current) makeCanvas(false);
     return () => {
-      cy.destroy();
+      cyRef.current?.destroy();
       cyRef.current = null;
     };
-  }, []);
+  }, [makeCanvas]);
 
   const { types: fTypes, link_types: fLinks, since: fSince, until: fUntil } = params.filters;
   const query = useCallback(
@@ -242,12 +252,13 @@ export function LinkChart() {
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart reloads when the start or filters change
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy || !startQuery) return;
+    if (!cyRef.current || !startQuery) return;
     let stale = false;
     void action.run(async () => {
       const answer = await apiGet('/api/graph/neighbours', { query: startQuery });
-      if (stale) return;
+      if (stale || !cyRef.current) return;
+      const large = answer.nodes.length + 1 > LARGE;
+      const cy = cyRef.current.scratch('large') === large ? cyRef.current : makeCanvas(large);
       cy.elements().remove();
       hidden.current = null;
       known.current = new Map();
