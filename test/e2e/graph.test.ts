@@ -251,6 +251,13 @@ describe.runIf(existsSync(CHROMIUM))('link analysis in a browser', () => {
     await shot('city');
     await page.locator('label', { hasText: 'العربية' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'الخريطة' }).count(), WAIT).toBe(1);
+    // The menu moves to the right with a transition: the page is shown once its heading is clear of it.
+    const clear = async () => {
+      const title = await page.getByRole('heading', { level: 2 }).boundingBox();
+      const menu = await page.getByRole('navigation', { name: 'main' }).boundingBox();
+      return Boolean(title && menu && title.x + title.width <= menu.x);
+    };
+    await expect.poll(clear, WAIT).toBe(true);
     await shot('city-ar');
     await page.locator('label', { hasText: 'Français' }).click();
 

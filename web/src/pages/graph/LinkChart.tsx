@@ -53,6 +53,15 @@ import {
   useTypeName,
 } from './shared.tsx';
 
+/** The whole chart in view, but a small chart not blown up (labels stay at their size). */
+function fitChart(cy: Core) {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.2) {
+    cy.zoom(1.2);
+    cy.center();
+  }
+}
+
 const MAX_CHOICES = ['100', '300', '1000', '2500', '5000'];
 const LISTED = 200;
 
@@ -268,7 +277,7 @@ export function LinkChart() {
       const center = cy.getElementById(nodeId(answer.center.id));
       center.addClass('center');
       cy.layout(layoutFor(cy.nodes().length, center.id()) as cytoscape.LayoutOptions).run();
-      cy.fit(undefined, 30);
+      fitChart(cy);
       setTruncated(answer.truncated);
       if (communities) colourCommunities(true);
       bump();
@@ -513,7 +522,7 @@ export function LinkChart() {
             {t('graph.chart.showHidden', { count: hiddenCount })}
           </Button>
         )}
-        <Button size="xs" variant="subtle" onClick={() => cyRef.current?.fit(undefined, 30)}>
+        <Button size="xs" variant="subtle" onClick={() => cyRef.current && fitChart(cyRef.current)}>
           {t('graph.chart.fit')}
         </Button>
         <Button size="xs" variant="default" onClick={exportPng} disabled={!onChart.nodes.length}>
