@@ -204,6 +204,10 @@ describe.runIf(existsSync(CHROMIUM))('link analysis in a browser', () => {
     await expect.poll(() => path.textContent(), WAIT).toMatch(/Chemin de \d+ liens/);
     expect(await path.textContent()).toContain(PLANTED.phone);
     await shot('path');
+    await page.getByRole('switch', { name: 'Colorer les communautés' }).click({ force: true });
+    await page.getByText(/^\d+ communautés$/).waitFor(WAIT);
+    await page.getByTestId('graph-canvas').scrollIntoViewIfNeeded();
+    await shot('communities');
   });
 
   it('exports the chart as a PNG', async () => {

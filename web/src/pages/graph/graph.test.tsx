@@ -133,6 +133,9 @@ describe('link chart', () => {
     await waitFor(() => expect(screen.getAllByTestId('graph-node')).toHaveLength(3));
     fireEvent.click(screen.getByRole('button', { name: 'Show hidden (1)' }));
     await waitFor(() => expect(screen.getAllByTestId('graph-node')).toHaveLength(4));
+
+    fireEvent.click(screen.getByRole('switch', { name: 'Colour communities' }));
+    expect((await screen.findByText(/^\d+ communities$/)).textContent).toMatch(/^[1-4] communities$/);
   });
 
   it('searches by name when the text is not a key, and sends the filters', async () => {
