@@ -25,6 +25,7 @@ export const MENU: { path: string; label: string; permission: string }[] = [
   { path: '/imports', label: 'nav.imports', permission: 'jobs:read' },
   { path: '/models', label: 'nav.models', permission: 'models:read' },
   { path: '/osint', label: 'nav.osint', permission: 'osint:read' },
+  { path: '/graph', label: 'nav.graph', permission: 'graph:read' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {

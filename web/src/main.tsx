@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import { Center, createTheme, DirectionProvider, Loader, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect } from 'react';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -27,6 +27,16 @@ const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans Arabic", sans-serif',
 });
+// Link analysis brings Cytoscape.js: fetched when first opened, not with the first page.
+const LinkAnalysis = lazy(() => import('./pages/graph/index.tsx'));
+function Graph() {
+  return (
+    <Suspense fallback={<Loader />}>
+      <LinkAnalysis />
+    </Suspense>
+  );
+}
+
 const ROUTES: RouteMap = {
   '/': Dashboard,
   '/declarations': Declarations,
@@ -36,6 +46,7 @@ const ROUTES: RouteMap = {
   '/rules/*': RulesAndCampaigns,
   '/models': Models,
   '/osint/*': OnlineMonitoring,
+  '/graph/*': Graph,
 };
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 

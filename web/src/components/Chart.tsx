@@ -6,6 +6,7 @@
 import { BarChart, BoxplotChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -25,6 +26,7 @@ echarts.use([
   PieChart,
   ScatterChart,
   GridComponent,
+  GeoComponent,
   MarkLineComponent,
   MarkAreaComponent,
   VisualMapComponent,
@@ -35,6 +37,8 @@ echarts.use([
 ]);
 
 export type ChartOption = echarts.EChartsCoreOption;
+/** A map outline (GeoJSON) under a name, for a chart's `geo` component: drawn offline, no tile server. */
+export const registerGeoMap = (name: string, geoJson: object) => echarts.registerMap(name, geoJson as never);
 export { escapeHtml, Html, html } from './chart-html.ts';
 
 export function Chart({

@@ -31,6 +31,7 @@ import { ListPager, Pager, rangeOf, usePagedQuery } from '../../components/pagin
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
+import { useSession } from '../../session.tsx';
 import { PostCard } from './Feed.tsx';
 import { dirOf } from './PostDetail.tsx';
 import {
@@ -210,6 +211,7 @@ function IdentifierList({ label, values }: { label: string; values: string[] }) 
 
 export function SellerPage() {
   const { t, lang } = useLang();
+  const { can } = useSession();
   const { id } = useParams();
   const { page, setPage } = useUrlState([]);
   const seller = useQuery({
@@ -266,6 +268,16 @@ export function SellerPage() {
           {s.open_alerts > 0 && (
             <Anchor component={Link} to="/osint/alerts?status=open" size="sm" c="red">
               {t('osint.sellers.openAlerts', { count: s.open_alerts })}
+            </Anchor>
+          )}
+          {can('graph:read') && (
+            <Anchor
+              component={Link}
+              to={`/graph?key=online_seller:${s.id}&depth=2`}
+              size="sm"
+              data-testid="seller-graph-link"
+            >
+              {t('graph.chart.sellerLinks')}
             </Anchor>
           )}
         </Group>

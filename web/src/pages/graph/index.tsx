@@ -1,0 +1,49 @@
+/**
+ * Link analysis (/graph): the link chart, the merge-suggestion queue, the map of premises and storage cities, and
+ * an entity's page (/graph/entity/:id). Loaded on demand: Cytoscape.js is only fetched by those who open it.
+ */
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { type RouteMap, RouteTable } from '../../components/routes.tsx';
+import { EntityPage } from './Entity.tsx';
+import { GraphMap } from './GraphMap.tsx';
+import { LinkChart } from './LinkChart.tsx';
+import { Suggestions } from './Suggestions.tsx';
+
+const ROUTES: RouteMap = {
+  '': LinkChart,
+  suggestions: Suggestions,
+  map: GraphMap,
+  'entity/:id': EntityPage,
+};
+
+const TABS = ['chart', 'suggestions', 'map'] as const;
+
+export default function LinkAnalysis() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const segment = location.pathname.replace(/^\/graph\/?/, '').split('/')[0] || 'chart';
+  const tab = (TABS as readonly string[]).includes(segment) ? segment : null;
+  return (
+    <Stack gap="sm">
+      <Stack gap={0}>
+        <Title order={2}>{t('nav.graph')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('graph.subtitle')}
+        </Text>
+      </Stack>
+      <Tabs value={tab} onChange={(v) => v && navigate(v === 'chart' ? '/graph' : `/graph/${v}`)}>
+        <Tabs.List>
+          {TABS.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {t(`graph.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <RouteTable routes={ROUTES} fallback="/graph" />
+    </Stack>
+  );
+}
