@@ -5,6 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { casesMessages } from '../pages/cases/messages.ts';
 import { osintMessages } from '../pages/osint/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
@@ -24,7 +25,13 @@ const initial: Language = (LANGUAGES as readonly string[]).includes(stored ?? ''
   ? (stored as Language)
   : 'fr';
 
-const BUNDLES: MessageBundle[] = [riskMessages, declarationRiskMessages, rulesMessages, osintMessages];
+const BUNDLES: MessageBundle[] = [
+  riskMessages,
+  declarationRiskMessages,
+  rulesMessages,
+  osintMessages,
+  casesMessages,
+];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {
   const out: Record<string, unknown> = { ...core, errors: { ...(core.errors as object) } };
