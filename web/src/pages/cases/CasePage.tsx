@@ -175,7 +175,9 @@ function SeizuresCard({ kase, seizures }: { kase: Case; seizures: Seizure[] }) {
                   <Table.Td>{t(`cases.categories.${s.category}`)}</Table.Td>
                   <Table.Td dir="auto">{s.description}</Table.Td>
                   <Table.Td ta="end">
-                    {s.quantity === null ? '—' : `${formatNumber(lang, s.quantity, 2)} ${s.unit ?? ''}`}
+                    {s.quantity === null
+                      ? '—'
+                      : `${formatNumber(lang, s.quantity, 2)} ${s.unit ? t(`cases.units.${s.unit}`, { defaultValue: s.unit }) : ''}`}
                   </Table.Td>
                   <Table.Td ta="end">
                     {s.estimated_value === null ? '—' : formatMoney(lang, s.estimated_value, s.currency)}

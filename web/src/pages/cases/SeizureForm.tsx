@@ -51,6 +51,9 @@ interface Photo {
   error?: unknown;
 }
 
+/** A chip a finger hits: 44 px high (the touch target of tablet guidelines). */
+const TOUCH_CHIP = { label: { height: 44, paddingInline: 18 } };
+
 const num = (v: number | string): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const text = (v: string): string | null => (v.trim() ? v.trim() : null);
 
@@ -126,7 +129,6 @@ export function SeizureForm() {
       description: f.description || item?.description || '',
       hs_code: f.hs_code || item?.hs_code || '',
       currency: /^[A-Z]{3}$/.test(d.currency ?? '') ? (d.currency as string) : f.currency,
-      transport_mode: f.transport_mode || d.transport_mode || '',
     }));
   }, [d, itemId]);
 
@@ -290,7 +292,7 @@ export function SeizureForm() {
               >
                 <Group gap="xs" role="radiogroup" aria-labelledby="seizure-category-label">
                   {CATEGORIES.map((c) => (
-                    <Chip key={c} value={c} size="lg" variant="outline">
+                    <Chip key={c} value={c} size="lg" variant="outline" styles={TOUCH_CHIP}>
                       {t(`cases.categories.${c}`)}
                     </Chip>
                   ))}
