@@ -176,7 +176,7 @@ export function TasksCard({ kase, tasks }: { kase: Case; tasks: CaseTask[] }) {
               dir="auto"
             />
             <TextInput
-              label={t('cases.fields.assignee')}
+              label={t('cases.tasks.assignee')}
               w={150}
               value={assignee}
               onChange={(e) => setAssignee(e.currentTarget.value)}

@@ -348,6 +348,33 @@ describe('case page', () => {
     await waitFor(() => expect(api.sent('POST', '/api/cases/7/reports')).toEqual([{ lang: 'ar' }]));
   });
 
+  it('uploads an evidence file with its description, and shows a refused upload where it was made', async () => {
+    let refuse = true;
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
+      if (method !== 'POST' || path !== '/api/cases/7/evidence') return undefined;
+      if (refuse) {
+        refuse = false;
+        return { status: 413, body: { code: 'upload.too_large', message: 'the file is over 50 MB' } };
+      }
+      return { status: 201, body: detail.evidence[0] };
+    });
+    show('/cases/7');
+    const card = await screen.findByTestId('case-evidence');
+    const file = new File([new Uint8Array([1, 2, 3])], 'facture.pdf', { type: 'application/pdf' });
+    fireEvent.change(within(card).getByTestId('evidence-file'), { target: { files: [file] } });
+    fireEvent.change(within(card).getByLabelText('Description'), { target: { value: 'Facture saisie' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Ajouter le fichier' }));
+    expect((await within(card).findByRole('alert')).textContent).toContain('Fichier trop');
+    fireEvent.click(within(card).getByRole('button', { name: 'Ajouter le fichier' }));
+    await waitFor(() => expect(api.sent('POST', '/api/cases/7/evidence')).toHaveLength(2));
+    await waitFor(() => expect(within(card).queryByRole('alert')).toBeNull());
+    const body = api.sent('POST', '/api/cases/7/evidence')[1] as FormData;
+    expect([body.get('description'), (body.get('file') as File).name]).toEqual([
+      'Facture saisie',
+      'facture.pdf',
+    ]);
+  });
+
   it('shows a hostile title and seizure description as text', async () => {
     const hostile: CaseDetail = {
       ...detail,
