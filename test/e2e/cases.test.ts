@@ -16,6 +16,7 @@ import { loadOsintDemo } from '../../src/app/demo/osint.ts';
 import { loadDemoTargeting } from '../../src/app/demo/targeting.ts';
 import { registry } from '../../src/app/modules.ts';
 import { createDemoUsers } from '../../src/modules/auth/demo-users.ts';
+import { buildGraph } from '../../src/modules/graph/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { JobQueue } from '../../src/platform/jobs/queue.ts';
 import { createLogger } from '../../src/platform/lib/logger.ts';
@@ -41,7 +42,7 @@ const PAYLOAD = '<img src=x onerror="window.__xss=1">';
 const TITLE = `Montres Rolex ${PAYLOAD}`;
 const DESCRIPTION = `Montres contrefaites ${PAYLOAD}`;
 const BRAND = `Rolex ${PAYLOAD}`;
-/** A company of the demo's register (demo/arrivals-companies.csv). */
+/** A company of the demo's register (demo/arrivals-companies.csv: Medhardar Négoce). */
 const COMPANY = 'R5EYJZ1';
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -64,6 +65,7 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
     await loadDemo(opened.database);
     await loadDemoTargeting(opened.database);
     await loadOsintDemo(opened.database);
+    await buildGraph(opened.database);
     password = (await createDemoUsers(opened.database, files.dir))!.password;
     const config = loadConfig({ dataDir: files.dir });
     const logger = createLogger('silent');
@@ -185,7 +187,7 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
     await expect.poll(() => page.getByTestId('risk-attachments').textContent(), WAIT).toContain('saisie.png');
   });
 
-  it('an investigator opens a case from an online alert, links a company, records a seizure and gets the PDF', async () => {
+  it('an investigator opens a case from an online alert, links a company from the graph, records a seizure and gets the PDF', async () => {
     const page = await signIn('investigator', { width: 1440, height: 900 });
     await page.goto(`${base}/osint/alerts`);
     const card = page.getByTestId('alert-card').first();
@@ -204,11 +206,13 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
     const number = (await page.getByTestId('case-number').textContent())!;
     expect(number).toMatch(/^300\/\d{4}\/\d{4}$/);
 
+    // The company, found in the link graph.
     const links = page.getByTestId('case-links');
-    await links.getByLabel('Quoi').selectOption('company');
-    await links.getByLabel('Référence').fill(COMPANY);
-    await links.getByRole('button', { name: 'Lier' }).click();
-    await expect.poll(() => links.textContent(), WAIT).toContain(COMPANY);
+    await links.getByLabel('Chercher dans le graphe des liens').fill('Medhardar');
+    await links.getByRole('button', { name: 'Chercher', exact: true }).click();
+    const entity = links.getByTestId('graph-entity').filter({ hasText: COMPANY }).first();
+    await entity.getByRole('button', { name: 'Lier comme Société' }).click();
+    await expect.poll(() => links.getByTestId('link-row').first().textContent(), WAIT).toContain(COMPANY);
 
     const tasks = page.getByTestId('case-tasks');
     await tasks.getByRole('textbox', { name: 'Tâche', exact: true }).fill('Commande test auprès du vendeur');

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDate, formatDateTime, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { GraphLinkSearch } from './GraphLinkSearch.tsx';
 import {
   type Case,
   type CaseLink,
@@ -277,6 +278,7 @@ function LinkTarget({ link }: { link: CaseLink }) {
 
 export function LinksCard({ kase, links }: { kase: Case; links: CaseLink[] }) {
   const { t, lang } = useLang();
+  const { can } = useSession();
   const editable = useEditable(kase);
   const refresh = useRefresh();
   const [type, setType] = useState<LinkType>('company');
@@ -284,17 +286,23 @@ export function LinksCard({ kase, links }: { kase: Case; links: CaseLink[] }) {
   const [note, setNote] = useState('');
   const { busy, error, run } = useAction();
   const errors = fieldErrorsOf(error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(async () => {
+  const link = (target: { type: LinkType; ref: string; note: string }) =>
+    run(async () => {
       await apiSend('post', '/api/cases/{id}/links', {
         path: { id: kase.id },
-        json: { target_type: type, target_ref: ref.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
+        json: {
+          target_type: target.type,
+          target_ref: target.ref.trim(),
+          ...(target.note.trim() ? { note: target.note.trim() } : {}),
+        },
       });
       setRef('');
       setNote('');
       await refresh();
     });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void link({ type, ref, note });
   };
   const remove = (link: CaseLink) =>
     run(async () => {
@@ -376,6 +384,9 @@ export function LinksCard({ kase, links }: { kase: Case; links: CaseLink[] }) {
             </Button>
           </Group>
         </Stack>
+      )}
+      {editable && can('graph:read') && (
+        <GraphLinkSearch busy={busy} onLink={(target) => void link(target)} />
       )}
       {error !== null && Object.keys(errors).length === 0 && <ErrorAlert error={error} mt={8} />}
     </Card>

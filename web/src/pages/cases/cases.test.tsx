@@ -375,6 +375,49 @@ describe('case page', () => {
     ]);
   });
 
+  it('links a company found in the link graph by its register identifier', async () => {
+    api = stubApi(signedIn([...INVESTIGATOR, 'graph:read']), caseRoutes, ({ method, path, url }) => {
+      if (method === 'GET' && path === '/api/graph/entities' && url.searchParams.get('q') === 'Medhardar')
+        return {
+          body: {
+            total: 1,
+            limit: 8,
+            offset: 0,
+            items: [
+              {
+                id: 77,
+                type: 'company',
+                key: 'R5EYJZ1',
+                label: 'Medhardar Négoce',
+                attributes: {},
+                merged_into: null,
+                hub: false,
+                manual: false,
+                note: null,
+                source_table: 'companies',
+                source_id: 'R5EYJZ1',
+              },
+            ],
+          },
+        };
+      if (method === 'POST' && path === '/api/cases/7/links') return { status: 201, body: detail.links[0] };
+      return undefined;
+    });
+    show('/cases/7');
+    const search = await screen.findByTestId('graph-link-search');
+    fireEvent.change(within(search).getByLabelText('Chercher dans le graphe des liens'), {
+      target: { value: 'Medhardar' },
+    });
+    fireEvent.click(within(search).getByRole('button', { name: 'Chercher' }));
+    const entity = await within(search).findByTestId('graph-entity');
+    fireEvent.click(within(entity).getByRole('button', { name: 'Lier comme Société' }));
+    await waitFor(() =>
+      expect(api.sent('POST', '/api/cases/7/links')).toEqual([
+        { target_type: 'company', target_ref: 'R5EYJZ1', note: 'Depuis le graphe : Medhardar Négoce' },
+      ]),
+    );
+  });
+
   it('shows a hostile title and seizure description as text', async () => {
     const hostile: CaseDetail = {
       ...detail,
