@@ -236,8 +236,17 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
 
     const reports = page.getByTestId('case-reports');
     await reports.getByRole('button', { name: 'Générer le PDF' }).click();
+    // The report, or the refusal shown in its card (a PDF takes a while to lay out on a loaded machine).
     const row = reports.getByTestId('report-row').first();
-    await row.waitFor(WAIT);
+    await expect
+      .poll(
+        async () =>
+          (await reports.getByRole('alert').count())
+            ? await reports.getByRole('alert').first().textContent()
+            : (await row.count()) > 0,
+        { timeout: 90_000 },
+      )
+      .toBe(true);
     expect(await row.textContent()).toMatch(/PV-300\/\d{4}\/\d{4}/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

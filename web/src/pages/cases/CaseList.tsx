@@ -2,7 +2,7 @@
  * Case files, newest first, filtered on the server by status, type, office and lead investigator (filters and page
  * in the address, so a view can be shared); "my cases" fills the lead with the user. Rows open the case.
  */
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
@@ -14,7 +14,7 @@ import { formatDate, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CASE_STATUSES, CASE_TYPES, CaseStatusBadge, caseKeys, PriorityBadge } from './shared.tsx';
 
-const FILTERS = ['status', 'type', 'office', 'assignee', 'q'] as const;
+const FILTERS = ['status', 'type', 'office', 'assignee', 'q', 'open'] as const;
 const PAGE_SIZE = 25;
 
 export function CaseList() {
@@ -72,6 +72,12 @@ export function CaseList() {
           w={160}
           value={draft.assignee}
           onChange={(e) => set('assignee', e.currentTarget.value)}
+        />
+        <Checkbox
+          label={t('cases.list.openOnly')}
+          mb={8}
+          checked={draft.open === 'true'}
+          onChange={(e) => set('open', e.currentTarget.checked ? 'true' : '', true)}
         />
         <Button type="submit">{t('cases.list.apply')}</Button>
         {user && (

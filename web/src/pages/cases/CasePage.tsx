@@ -6,6 +6,7 @@
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Card,
   Grid,
@@ -29,6 +30,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber, useLang } from '
 import { useSession } from '../../session.tsx';
 import { EvidenceCard, ReportsCard } from './CaseFiles.tsx';
 import { LinksCard, NotesCard, TasksCard } from './CaseWork.tsx';
+import { SeizureUpdateButton } from './SeizureUpdate.tsx';
 import {
   type Case,
   type CaseStatus,
@@ -36,6 +38,9 @@ import {
   caseKeys,
   FINAL_STATUSES,
   fieldErrorsOf,
+  LINK_TYPES,
+  type LinkType,
+  linkHref,
   PriorityBadge,
   type Seizure,
 } from './shared.tsx';
@@ -165,6 +170,8 @@ function SeizuresCard({ kase, seizures }: { kase: Case; seizures: Seizure[] }) {
                 { label: t('cases.seizures.quantity'), ta: 'end' },
                 { label: t('cases.seizures.value'), ta: 'end' },
                 t('cases.seizures.brand'),
+                t('cases.seizures.goods'),
+                can('seizures:write') ? '' : false,
               ]}
             />
             <Table.Tbody>
@@ -185,6 +192,20 @@ function SeizuresCard({ kase, seizures }: { kase: Case; seizures: Seizure[] }) {
                   <Table.Td dir="auto">
                     {[s.brand, s.rights_holder].filter(Boolean).join(' · ') || '—'}
                   </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      color={s.goods_status === 'held' ? 'orange' : 'gray'}
+                      style={{ textTransform: 'none' }}
+                    >
+                      {t(`cases.goods.${s.goods_status}`)}
+                    </Badge>
+                  </Table.Td>
+                  {can('seizures:write') && (
+                    <Table.Td>
+                      <SeizureUpdateButton seizure={s} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -324,9 +345,7 @@ export function CasePage() {
               <Field label={t('cases.fields.office')}>{kase.office}</Field>
               <Field label={t('cases.fields.assignee')}>{kase.assignee ?? '—'}</Field>
               <Field label={t('cases.fields.origin')}>
-                {kase.origin_type
-                  ? `${t(`cases.origins.${kase.origin_type}`)}${kase.origin_ref ? ` ${kase.origin_ref}` : ''}`
-                  : '—'}
+                <Origin kase={kase} />
               </Field>
             </Stack>
           </Grid.Col>
@@ -378,6 +397,32 @@ export function CasePage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** What the case was opened from, linked to its page when it has one. */
+function Origin({ kase }: { kase: Case }) {
+  const { t } = useLang();
+  if (!kase.origin_type) return '—';
+  const name = t(`cases.origins.${kase.origin_type}`);
+  const ref = kase.origin_ref ?? '';
+  const href =
+    kase.origin_type === 'alert'
+      ? '/osint/alerts?status=all'
+      : (LINK_TYPES as readonly string[]).includes(kase.origin_type) && ref
+        ? linkHref(kase.origin_type as LinkType, ref)
+        : null;
+  return (
+    <>
+      {name}{' '}
+      {href ? (
+        <Anchor component={Link} to={href} size="sm">
+          {ref}
+        </Anchor>
+      ) : (
+        ref
+      )}
+    </>
   );
 }
 

@@ -418,6 +418,47 @@ describe('case page', () => {
     );
   });
 
+  it('records the follow-up of a seizure, a refusal shown under its field first', async () => {
+    let refuse = true;
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
+      if (method !== 'PATCH' || path !== '/api/seizures/3') return undefined;
+      if (refuse) {
+        refuse = false;
+        return {
+          status: 400,
+          body: {
+            code: 'request.invalid',
+            message: 'invalid body: goods_status_on expected YYYY-MM-DD',
+            details: [{ path: '/goods_status_on', message: 'expected YYYY-MM-DD' }],
+          },
+        };
+      }
+      return { body: { ...seizure, duties_recovered: 5000, goods_status: 'destroyed' } };
+    });
+    show('/cases/7');
+    const row = await screen.findByTestId('seizure-row');
+    fireEvent.click(within(row).getByRole('button', { name: 'Suites' }));
+    const form = await screen.findByRole('form', { name: 'Suites de la saisie' });
+    fireEvent.change(within(form).getByLabelText('Droits recouvrés'), { target: { value: '5000' } });
+    fireEvent.change(within(form).getByLabelText('Sort des marchandises'), {
+      target: { value: 'destroyed' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await within(form).findByText('expected YYYY-MM-DD');
+    expect(within(form).getByLabelText('Le').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(within(form).getByLabelText('Le'), { target: { value: '2026-11-30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Suites de la saisie' })).toBeNull());
+    expect(api.sent('PATCH', '/api/seizures/3')[1]).toEqual({
+      duties_at_stake: null,
+      duties_recovered: 5000,
+      fines: null,
+      settlement_amount: null,
+      goods_status: 'destroyed',
+      goods_status_on: '2026-11-30',
+    });
+  });
+
   it('shows a hostile title and seizure description as text', async () => {
     const hostile: CaseDetail = {
       ...detail,
