@@ -164,6 +164,7 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
     await page.getByLabel('Titulaire des droits').fill('Rolex SA');
     await page.getByLabel('Ville').fill('Tanger');
     await page.getByTestId('seizure-photos').setInputFiles(files.write('saisie.png', PNG));
+    await page.getByRole('heading', { name: 'Enregistrer une saisie' }).scrollIntoViewIfNeeded();
     await shot(page, 'seizure-tablet-landscape');
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByRole('button', { name: 'Enregistrer la saisie' }).scrollIntoViewIfNeeded();
