@@ -26,6 +26,8 @@ export const MENU: { path: string; label: string; permission: string }[] = [
   { path: '/models', label: 'nav.models', permission: 'models:read' },
   { path: '/osint', label: 'nav.osint', permission: 'osint:read' },
   { path: '/graph', label: 'nav.graph', permission: 'graph:read' },
+  { path: '/cases', label: 'nav.cases', permission: 'cases:read' },
+  { path: '/figures', label: 'nav.figures', permission: 'reports:read' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {

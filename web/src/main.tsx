@@ -11,6 +11,8 @@ import { type RouteMap, RouteTable } from './components/routes.tsx';
 import './i18n/index.ts';
 import { direction } from './i18n/index.ts';
 import { Layout } from './Layout.tsx';
+import { Figures } from './pages/cases/Figures.tsx';
+import { Cases } from './pages/cases/index.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { Declaration } from './pages/Declaration.tsx';
 import { Declarations } from './pages/Declarations.tsx';
@@ -47,6 +49,8 @@ const ROUTES: RouteMap = {
   '/models': Models,
   '/osint/*': OnlineMonitoring,
   '/graph/*': Graph,
+  '/cases/*': Cases,
+  '/figures': Figures,
 };
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 

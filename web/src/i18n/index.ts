@@ -5,6 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { casesMessages } from '../pages/cases/messages.ts';
 import { graphMessages } from '../pages/graph/messages.ts';
 import { osintMessages } from '../pages/osint/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
@@ -31,6 +32,7 @@ const BUNDLES: MessageBundle[] = [
   rulesMessages,
   osintMessages,
   graphMessages,
+  casesMessages,
 ];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {

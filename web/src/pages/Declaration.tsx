@@ -8,6 +8,7 @@ import { Pending } from '../components/ErrorAlert.tsx';
 import { TableHead } from '../components/table.tsx';
 import { formatDate, formatMoney, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
+import { DeclarationCaseActions } from './cases/OpenFrom.tsx';
 import { DeclarationRisk } from './risk/DeclarationRisk.tsx';
 
 type Detail = Schema<'Declaration'>;
@@ -51,6 +52,7 @@ export function Declaration() {
       <Title order={2} data-testid="declaration-title">
         {d.reference}
       </Title>
+      <DeclarationCaseActions declaration={d} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Card withBorder>

@@ -27,6 +27,7 @@ import { useAction } from '../../components/useAction.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { AlertCaseButton } from '../cases/OpenFrom.tsx';
 import { quotedValues, spansFromValues } from './highlight.ts';
 import {
   ALERT_STATUSES,
@@ -163,6 +164,7 @@ function AlertCard({ alert, onDecided }: { alert: OsintAlert; onDecided: (a: Osi
       )}
       <Stack gap="xs" mt="xs">
         <Decision alert={alert} />
+        {!deciding && <AlertCaseButton alert={alert} />}
         {alert.status === 'open' && can('osint:manage') && !deciding && (
           <Group gap="xs">
             <Button size="xs" color="teal" onClick={() => setDeciding('confirm')}>
