@@ -15,7 +15,7 @@
  * KEY is an entity id or `type:value` (`phone:+212612345678`, `company:7IPEL2O`, `online_seller:12`). Every
  * command takes --json. Changes are audited as the person at the command line.
  */
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
@@ -172,7 +172,7 @@ export function registerGraphCli(program: Command, context: CliContext): void {
     )
     .argument('<key>', 'entity id or type:value')
     .option('--depth <n>', 'links away', int(1, 4), 2)
-    .option('--format <format>', `${EXPORT_FORMATS.join(' or ')}`, 'csv')
+    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
     .requiredOption(
       '--out <file>',
       'GraphML: the file; CSV: F.nodes.csv and F.edges.csv (a .csv ending is dropped first)',
@@ -198,8 +198,6 @@ export function registerGraphCli(program: Command, context: CliContext): void {
           json?: boolean;
         },
       ) => {
-        if (!(EXPORT_FORMATS as readonly string[]).includes(o.format))
-          throw new InvalidArgumentError(`--format: expected ${EXPORT_FORMATS.join(' or ')}`);
         const format = o.format as ExportFormat;
         const { writeFileSync } = await import('node:fs');
         await context.withDatabase(async (database) => {
