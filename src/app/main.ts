@@ -83,7 +83,8 @@ program
   )
   .option('--no-targeting', 'only the 2020 history: no model, no arrivals, no selections')
   .option('--no-osint', 'no online-monitoring sources, posts and alerts')
-  .action(async (options: { targeting: boolean; osint: boolean }) => {
+  .option('--no-graph', 'no planted network, persons, vehicles and properties, and no graph build')
+  .action(async (options: { targeting: boolean; osint: boolean; graph: boolean }) => {
     await context.withDatabase(async (database) => {
       let bar: ReturnType<typeof importProgressBar> | undefined;
       let current = '';
@@ -119,6 +120,14 @@ program
         const osint = await loadOsintDemo(database);
         console.log(
           `online monitoring: ${osint.sources} sources, ${osint.items} posts, ${osint.alerts} alerts`,
+        );
+      }
+      if (options.graph) {
+        const { loadDemoGraph } = await import('./demo/graph.ts');
+        const graph = await loadDemoGraph(database);
+        for (const s of graph.imports) console.log(`${s.file.split('/').pop()}: ${describeCounts(s.counts)}`);
+        console.log(
+          `link graph: ${graph.build.read} records read, ${graph.build.entities} new entities, ${graph.build.links} new links`,
         );
       }
       console.log(`into ${database.description}`);

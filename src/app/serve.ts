@@ -16,6 +16,7 @@ import type { Database } from '../platform/db/database.ts';
 import { JobQueue } from '../platform/jobs/queue.ts';
 import { createLogger, type Logger } from '../platform/lib/logger.ts';
 import { loadDemo } from './demo/demo.ts';
+import { GRAPH_DEMO_KEYS, loadDemoGraph } from './demo/graph.ts';
 import { trainDemoModel } from './demo/model.ts';
 import { loadOsintDemo } from './demo/osint.ts';
 import { loadDemoTargeting } from './demo/targeting.ts';
@@ -171,6 +172,17 @@ export function registerServeCommands(program: Command, context: CliContext): vo
         say(
           `  ${osint.sources} sources, ${osint.items} posts analysed, ${osint.alerts} alerts, in ${formatDuration(performance.now() - watchedAt)}`,
         );
+        say(
+          'Link analysis: the planted network, persons, vehicles and properties (demo/graph/), the graph built…',
+        );
+        const linkedAt = performance.now();
+        const graph = await loadDemoGraph(database);
+        say(
+          `  ${graph.imports.map((s) => `${s.file.split('/').pop()}: ${describeCounts(s.counts)}`).join('; ')}`,
+        );
+        say(
+          `  graph: ${graph.build.entities} entities, ${graph.build.links} links from ${graph.build.read} records, in ${formatDuration(performance.now() - linkedAt)}`,
+        );
       }
       const demo = await createDemoUsers(database, config.dataDir);
       const { url } = await run(database, config, 'all', createLogger(config.logLevel));
@@ -180,6 +192,7 @@ export function registerServeCommands(program: Command, context: CliContext): vo
       say(`  API documentation  ${url}/docs`);
       say(`  health             ${url}/health`);
       say(`  declarations       ${url}/api/declarations?limit=5   (after signing in)`);
+      say(`  link analysis      ${url}/graph   (the planted network: start at ${GRAPH_DEMO_KEYS.phone})`);
       if (demo) {
         say('');
         say('  ┌─ DEMO ACCOUNTS (new database; for trying Vigie only, never in production) ──────────');

@@ -153,6 +153,7 @@ export async function neighbours(
 ): Promise<Neighbourhood> {
   const nodes = new Map<number, GraphNode>([[center.id, toNode(center, 0)]]);
   const edges = new Map<string, GraphEdge>();
+  const seenLinks = new Set<number>();
   let truncated = false;
   let frontier = [center.id];
   const allowed = (type: string) =>
@@ -177,6 +178,9 @@ export async function neighbours(
         nodes.set(other, toNode(entity, depth));
         if (!entity.hub) next.push(other);
       }
+      // A link between two entities of the frontier's levels comes back from both ends: count it once.
+      if (seenLinks.has(e.link_id)) continue;
+      seenLinks.add(e.link_id);
       addEdge(edges, e);
     }
     frontier = next;

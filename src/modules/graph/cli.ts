@@ -10,11 +10,12 @@
  *   vigie graph merge ID | reject ID [--note T]          accept (merge) or reject a suggestion
  *   vigie graph split ENTITY                             undo a merge
  *   vigie graph signals IMPORTER…                        risk signals with their path
+ *   vigie graph export KEY [--depth N] --format csv|graphml --out F   a network to files (audited)
  *
  * KEY is an entity id or `type:value` (`phone:+212612345678`, `company:7IPEL2O`, `online_seller:12`). Every
  * command takes --json. Changes are audited as the person at the command line.
  */
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
@@ -22,6 +23,7 @@ import { normalizePhone } from '../osint/index.ts';
 import { communities, neighbours, shortestPath } from './analysis.ts';
 import { buildGraph, SOURCES } from './build.ts';
 import { entityDetail } from './entities.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportFile } from './export.ts';
 import { decideSuggestion, listSuggestions, proposeMerges, splitByHand } from './resolve.ts';
 import { graphRiskSignals } from './signals.ts';
 import { findEntity } from './store.ts';
@@ -158,6 +160,91 @@ export function registerGraphCli(program: Command, context: CliContext): void {
           );
           console.log(
             `${n.nodes.length} entities, ${n.edges.length} links${n.truncated ? ' (cut at the bounds)' : ''}`,
+          );
+        });
+      },
+    );
+
+  graph
+    .command('export')
+    .description(
+      'a network (the neighbourhood of an entity) to files: CSV of nodes and of edges, or GraphML (audited)',
+    )
+    .argument('<key>', 'entity id or type:value')
+    .option('--depth <n>', 'links away', int(1, 4), 2)
+    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
+    .requiredOption(
+      '--out <file>',
+      'GraphML: the file; CSV: F.nodes.csv and F.edges.csv (a .csv ending is dropped first)',
+    )
+    .option('--types <list>', 'entity types shown and crossed (comma-separated)', list)
+    .option('--link-types <list>', 'link types followed (comma-separated)', list)
+    .option('--since <date>', 'links seen on or after', date)
+    .option('--until <date>', 'links seen on or before', date)
+    .option('--max-nodes <n>', 'at most this many entities', int(1, 5000), 1000)
+    .option('--json', 'print what was written as JSON')
+    .action(
+      async (
+        key: string,
+        o: {
+          depth: number;
+          format: string;
+          out: string;
+          types?: string[];
+          linkTypes?: string[];
+          since?: string;
+          until?: string;
+          maxNodes: number;
+          json?: boolean;
+        },
+      ) => {
+        const format = o.format as ExportFormat;
+        const { writeFileSync } = await import('node:fs');
+        await context.withDatabase(async (database) => {
+          const center = await findEntity(database.db, key, normalizePhone);
+          const filters = { types: o.types, link_types: o.linkTypes, since: o.since, until: o.until };
+          const network = await neighbours(database.db, center, {
+            ...filters,
+            depth: o.depth,
+            maxNodes: o.maxNodes,
+          });
+          const files: string[] = [];
+          if (format === 'graphml') {
+            writeFileSync(o.out, exportFile(network, 'graphml').body);
+            files.push(o.out);
+          } else {
+            const base = o.out.replace(/\.csv$/i, '');
+            for (const part of ['nodes', 'edges'] as const) {
+              const path = `${base}.${part}.csv`;
+              writeFileSync(path, exportFile(network, 'csv', part).body);
+              files.push(path);
+            }
+          }
+          const { appendAudit } = await import('../../platform/audit/store.ts');
+          await appendAudit(database, cliActor(), {
+            action: 'graph.exported',
+            target_type: 'graph_entity',
+            target_id: center.id,
+            details: {
+              key: `${center.type}:${center.key}`,
+              format,
+              depth: o.depth,
+              filters,
+              files,
+              nodes: network.nodes.length,
+              edges: network.edges.length,
+              truncated: network.truncated,
+            },
+          });
+          const summary = {
+            files,
+            nodes: network.nodes.length,
+            edges: network.edges.length,
+            truncated: network.truncated,
+          };
+          if (o.json) return printJson(summary);
+          console.log(
+            `${summary.nodes} entities, ${summary.edges} links${network.truncated ? ' (cut at the bounds)' : ''} → ${files.join(', ')}`,
           );
         });
       },

@@ -56,6 +56,9 @@ export const LINK_TYPES = [
   'same_name',
   'owns',
   'uses',
+  'shareholder_of',
+  'employee_of',
+  'seen_at',
   'related',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
@@ -143,6 +146,71 @@ export const codeKey = (code: string) => code.trim().toUpperCase().replace(/\s+/
 export const addressKey = (address: string, city?: string | null) =>
   [fold(address), city ? fold(city) : ''].filter(Boolean).join(' | ');
 
+/** Arabic letters of Moroccan plates and their Latin spelling (أ A, ب B, د D, هـ H, و W, ط T, ج J, ش Ch → C…). */
+const PLATE_LETTERS: Record<string, string> = {
+  ا: 'A',
+  أ: 'A',
+  ب: 'B',
+  د: 'D',
+  ه: 'H',
+  و: 'W',
+  ط: 'T',
+  ج: 'J',
+  ش: 'C',
+  م: 'M',
+  ع: 'E',
+};
+
+/**
+ * A vehicle's key: its country and its plate, upper case, Arabic plate letters in Latin, without spaces, dashes,
+ * dots or bars (`12345-أ-6`, `12345 | A | 6` and `12345A6` are one plate): `MA:12345A6`.
+ */
+export function plateKey(plate: string, country: string): string {
+  const letters = [...plate.normalize('NFKC')].map((c) => PLATE_LETTERS[c] ?? c).join('');
+  return `${country.trim().toUpperCase()}:${letters.toUpperCase().replace(/[\s\-–.|/_\u0640\u200f\u200e]+/g, '')}`;
+}
+
+/** A real-estate title number: upper case, no spaces or dots, without a leading "TF" (`T.F. 12345/C` → `12345/C`). */
+export function titleKey(title: string): string {
+  return title
+    .toUpperCase()
+    .replace(/[\s.]+/g, '')
+    .replace(/^TF(?=\d)/, '');
+}
+
+/**
+ * A person's key: the national identity card (`cin:AB123456`), else the passport with its issuing country
+ * (`passport:FR:12AB34567`), else the folded name — with the birth date when known (`amrani mohamed|1980-03-12`).
+ * A person known by name alone is the register's manager of that name (the same key).
+ */
+export function personKey(p: {
+  name?: string | null;
+  birth_date?: string | null;
+  national_id?: string | null;
+  passport?: string | null;
+  passport_country?: string | null;
+}): string | null {
+  if (p.national_id?.trim()) return `cin:${codeKey(p.national_id).replace(/[^A-Z0-9]/g, '')}`;
+  if (p.passport?.trim() && p.passport_country?.trim())
+    return `passport:${p.passport_country.trim().toUpperCase()}:${codeKey(p.passport).replace(/[^A-Z0-9]/g, '')}`;
+  const name = p.name ? nameKey(p.name) : '';
+  if (!name) return null;
+  return p.birth_date ? `${name}|${p.birth_date}` : name;
+}
+
+/**
+ * A person named in another record (a vehicle's or a property's owner): `cin:AB123456` or a bare national id,
+ * `passport:FR:12AB34567`. Null when it is none of those.
+ */
+export function personRefKey(ref: string): string | null {
+  const text = ref.trim();
+  const passport = /^passport:([a-z]{2}):(.+)$/i.exec(text);
+  if (passport) return personKey({ passport: passport[2]!, passport_country: passport[1]! });
+  const cin = /^(?:cin:)?([a-z]{1,2}\s*\d{1,8})$/i.exec(text);
+  if (cin) return personKey({ national_id: cin[1]! });
+  return null;
+}
+
 /** A phone in E.164 through the given normaliser (the osint module's), or its digits when it does not parse. */
 export function phoneKey(raw: string, normalize: (raw: string) => string | null): string | null {
   const e164 = normalize(raw);
@@ -166,8 +234,17 @@ export function normalizeKey(type: EntityType, value: string): string {
   switch (type) {
     case 'email':
       return emailKey(value);
-    case 'person':
-      return nameKey(value);
+    case 'person': {
+      if (/^(cin|passport):/i.test(value)) return personRefKey(value) ?? value.trim();
+      const [name, born] = value.split('|');
+      return personKey({ name: name ?? '', birth_date: born?.trim() || null }) ?? value.trim();
+    }
+    case 'vehicle': {
+      const at = value.indexOf(':');
+      return at === 2 ? plateKey(value.slice(at + 1), value.slice(0, at)) : codeKey(value);
+    }
+    case 'property':
+      return titleKey(value);
     case 'phone':
       return value.replace(/[^\d+]/g, '');
     case 'address':
@@ -177,8 +254,6 @@ export function normalizeKey(type: EntityType, value: string): string {
     case 'declarant':
     case 'seller':
     case 'courier':
-    case 'vehicle':
-    case 'property':
     case 'container':
       return value.startsWith('name:') ? `name:${nameKey(value.slice(5))}` : codeKey(value);
     case 'website':

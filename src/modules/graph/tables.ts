@@ -71,12 +71,25 @@ export interface GraphBuildStateTable {
   updated_at: Timestamp;
 }
 
+/** A person, vehicle or property record as last imported (graph_persons, graph_vehicles, graph_properties). */
+export interface GraphRecordsTable {
+  id: Id;
+  key: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  import_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     graph_build_state: GraphBuildStateTable;
     graph_entities: GraphEntitiesTable;
     graph_links: GraphLinksTable;
     graph_merges: GraphMergesTable;
+    graph_persons: GraphRecordsTable;
+    graph_properties: GraphRecordsTable;
+    graph_vehicles: GraphRecordsTable;
     graph_suggestions: GraphSuggestionsTable;
   }
 }

@@ -23,6 +23,9 @@ export const TARGETS = [
   'companies',
   'trademarks',
   'seizures',
+  'persons',
+  'vehicles',
+  'properties',
 ] as const;
 export type TargetName = (typeof TARGETS)[number];
 

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 4e66d6ba383d6d53f75c403bf629573bd93789967c5e3bc47783e897ee2e9f40
+ * OpenAPI document sha256: 08658621d2a06b9b788f6e9ec3485f6ef5d02287ed862644f774333d42a52686
  */
 
 export interface paths {
@@ -1247,7 +1247,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file and import it in the background
-         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
+         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
          */
         post: {
             parameters: {
@@ -8961,7 +8961,7 @@ export interface paths {
                         from: string;
                         to: string;
                         /** @enum {string} */
-                        type: "importer_of" | "declarant_of" | "seller_of" | "courier_of" | "has_phone" | "has_email" | "located_at" | "in_city" | "manager_of" | "consignee_of" | "manifest_of" | "carries" | "paid" | "beneficiary_of" | "paid_through" | "payment_for" | "has_account" | "has_website" | "same_name" | "owns" | "uses" | "related";
+                        type: "importer_of" | "declarant_of" | "seller_of" | "courier_of" | "has_phone" | "has_email" | "located_at" | "in_city" | "manager_of" | "consignee_of" | "manifest_of" | "carries" | "paid" | "beneficiary_of" | "paid_through" | "payment_for" | "has_account" | "has_website" | "same_name" | "owns" | "uses" | "shareholder_of" | "employee_of" | "seen_at" | "related";
                         note: string;
                         first_seen?: string;
                         last_seen?: string;
@@ -9736,6 +9736,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A network (the neighbourhood of an entity) as CSV of nodes or edges, or GraphML (audited)
+         * @description `format=csv` gives the nodes (`part=nodes`, the default) or the edges (`part=edges`): two requests for both tables; `format=graphml` gives both in one file. Cells a spreadsheet would run as formulas are escaped with a leading apostrophe.
+         */
+        get: {
+            parameters: {
+                query: {
+                    key: string;
+                    depth?: number;
+                    max_nodes?: number;
+                    format?: "csv" | "graphml";
+                    part?: "nodes" | "edges";
+                    types?: string;
+                    link_types?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/graphml+xml": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/graphml+xml": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,7 +1,9 @@
 /** The graph module's own migrations. */
 import type { Migration } from 'kysely/migration';
 import * as m0014 from './0014_graph.ts';
+import * as m0017 from './0017_graph_records.ts';
 
 export const graphMigrations: Record<string, Migration> = {
   '0014_graph': m0014,
+  '0017_graph_records': m0017,
 };
