@@ -2,10 +2,12 @@
  * Reading entities (search, one entity with its links and their provenance) and adding entities and links by
  * hand with a note (audited). What the caller may not see (`hidden` types) is left out of every answer.
  */
+
 import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { type EntityType, fold, normalizeKey } from './keys.ts';
@@ -23,18 +25,19 @@ export async function searchEntities(
     const q = `%${filters.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const folded = `%${fold(filters.q)}%`;
     query = query.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['label']), 'like', q), eb('key', 'like', folded), eb('key', 'like', q)]),
+      // Keys keep their case (company identifiers, plates are upper case): compared lower-cased, as labels are.
+      eb.or([
+        eb(eb.fn('lower', ['label']), 'like', q),
+        eb('key', 'like', folded),
+        eb(eb.fn('lower', ['key']), 'like', q),
+      ]),
     );
   }
-  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query
-    .select('id')
-    .orderBy('type')
-    .orderBy('label')
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const { total, rows } = await offsetPage(
+    query,
+    (query) => query.select('id').orderBy('type').orderBy('label').orderBy('id'),
+    page,
+  );
   const entities = new Map(
     (
       await entitiesByIds(
@@ -43,7 +46,7 @@ export async function searchEntities(
       )
     ).map((e) => [e.id, e]),
   );
-  return { total: Number(total.n), items: rows.map((r) => entities.get(Number(r.id))!) };
+  return { total, items: rows.map((r) => entities.get(Number(r.id))!) };
 }
 
 export interface LinkView {

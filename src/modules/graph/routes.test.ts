@@ -79,6 +79,14 @@ describeEachDatabase('graph API', (t) => {
     });
   });
 
+  it('finds a company by its register identifier, in any case, and by its name', async () => {
+    for (const q of [PLANTED.importer, PLANTED.importer.toLowerCase(), 'atlas trading']) {
+      const found = await get(`/api/graph/entities?q=${encodeURIComponent(q)}&type=company`, investigator);
+      expect(found.statusCode).toBe(200);
+      expect(found.json().items.map((e: { key: string }) => e.key)).toContain(PLANTED.importer);
+    }
+  });
+
   it('walks from the online seller to the importer: neighbours, path with evidence, entity detail', async () => {
     const phone = await get(
       `/api/graph/neighbours?key=phone:${encodeURIComponent(PLANTED.phone)}&depth=1`,
