@@ -23,7 +23,7 @@ import {
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiGet } from '../../api.ts';
+import { apiGet, route } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -127,6 +127,13 @@ function Legend({ types }: { types: string[] }) {
 
 /** What the page knows of the nodes drawn (the canvas only holds ids, short labels and styles). */
 type Known = Map<number, GraphNode>;
+
+/** The network around the start, as files (the server's export: the same depth, limit and filters as the chart). */
+const EXPORTS = [
+  { label: 'csvNodes', format: 'csv', part: 'nodes' },
+  { label: 'csvEdges', format: 'csv', part: 'edges' },
+  { label: 'graphml', format: 'graphml', part: undefined },
+] as const;
 
 export function LinkChart() {
   const { t, lang } = useLang();
@@ -528,6 +535,19 @@ export function LinkChart() {
         <Button size="xs" variant="default" onClick={exportPng} disabled={!onChart.nodes.length}>
           {t('graph.chart.png')}
         </Button>
+        {startKey &&
+          EXPORTS.map(({ label, format, part }) => (
+            <Button
+              key={label}
+              component="a"
+              size="xs"
+              variant="default"
+              href={route('/api/graph/export', { query: { ...query(startKey, params.depth), format, part } })}
+              download
+            >
+              {t(`graph.chart.${label}`)}
+            </Button>
+          ))}
       </Group>
       {truncated && (
         <Alert color="yellow" p="xs">

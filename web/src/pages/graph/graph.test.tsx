@@ -112,6 +112,15 @@ describe('link chart', () => {
     const legend = screen.getByTestId('graph-legend');
     expect(legend.textContent).toContain('Online seller');
     expect(legend.textContent).toContain('Phone');
+    // The same network as files, from the server's export with the chart's start and depth.
+    const graphml = new URL(screen.getByRole('link', { name: 'GraphML' }).getAttribute('href')!, 'http://x');
+    expect(graphml.pathname).toBe('/api/graph/export');
+    expect(Object.fromEntries(graphml.searchParams)).toMatchObject({
+      key: 'online_seller:12',
+      format: 'graphml',
+    });
+    const edges = screen.getByRole('link', { name: 'Links (CSV)' }).getAttribute('href')!;
+    expect(new URL(edges, 'http://x').searchParams.get('part')).toBe('edges');
 
     fireEvent.click(screen.getByRole('button', { name: 'Phone: +212612345678' }));
     const selected = await screen.findByTestId('graph-selected');
