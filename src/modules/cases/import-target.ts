@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { type FieldCatalog, zAmount, zCode, zText } from '../../platform/ingest/fields.ts';
 import type { ImportTarget, RowIssue } from '../../platform/ingest/target.ts';
-import { type LineColumns, lineColumns, writeLines } from './lines.ts';
+import { LINE_FIELDS, type LineColumns, lineColumns, writeLines } from './lines.ts';
 import { DETECTION_SOURCES, GOODS_STATUSES, SEIZURE_CATEGORIES } from './model.ts';
 import { type SeizureInput, seizureColumns } from './seizures.ts';
 
@@ -103,18 +103,7 @@ export type SeizureRow = SeizureInput & {
 };
 
 /** Goods-line fields: each row gives one line; every other field belongs to the seizure and must agree. */
-const LINE_FIELDS = new Set([
-  'description',
-  'hs_code',
-  'category',
-  'quantity',
-  'unit',
-  'net_mass_kg',
-  'estimated_value',
-  'brand',
-  'rights_holder',
-  'health_risk',
-]);
+const LINE_FIELD_SET: ReadonlySet<string> = new Set(LINE_FIELDS);
 
 const FIELDS = Object.keys(seizureCatalog);
 
@@ -140,7 +129,7 @@ export const seizuresTarget: ImportTarget<SeizureRow> = {
     for (const source of rest) {
       const row = source.row!;
       for (const field of FIELDS) {
-        if (LINE_FIELDS.has(field)) continue;
+        if (LINE_FIELD_SET.has(field)) continue;
         const a = JSON.stringify(first.row[field as keyof SeizureRow] ?? null);
         const b = JSON.stringify(row[field as keyof SeizureRow] ?? null);
         if (a !== b)

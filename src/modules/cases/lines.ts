@@ -11,6 +11,20 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { SeizureCategory } from './model.ts';
 import type { SeizureLinesTable } from './tables.ts';
 
+/** The goods fields of a line, in this order everywhere (the one-line shape of a seizure, the import's line fields). */
+export const LINE_FIELDS = [
+  'description',
+  'hs_code',
+  'category',
+  'quantity',
+  'unit',
+  'net_mass_kg',
+  'estimated_value',
+  'brand',
+  'rights_holder',
+  'health_risk',
+] as const;
+
 export interface LineInput {
   description: string;
   hs_code?: string | null | undefined;
@@ -75,20 +89,8 @@ export function lineSummary(lines: LineColumns[]): LineColumns {
   };
 }
 
-export function lineView(r: Selectable<SeizureLinesTable>) {
-  return {
-    line_no: r.line_no,
-    description: r.description,
-    hs_code: r.hs_code,
-    category: r.category as SeizureCategory,
-    quantity: r.quantity,
-    unit: r.unit,
-    net_mass_kg: r.net_mass_kg,
-    estimated_value: r.estimated_value,
-    brand: r.brand,
-    rights_holder: r.rights_holder,
-    health_risk: r.health_risk,
-  };
+export function lineView(r: Selectable<SeizureLinesTable>): { line_no: number } & LineColumns {
+  return { line_no: r.line_no, ...lineColumns({ ...r, category: r.category as SeizureCategory }) };
 }
 export type LineView = ReturnType<typeof lineView>;
 

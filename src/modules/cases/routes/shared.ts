@@ -1,5 +1,6 @@
 /** Schema pieces the cases route files share. */
 import { z } from 'zod';
+import { LINE_FIELDS } from '../lines.ts';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -216,20 +217,6 @@ export const seizureSchema = z
   })
   .meta({ id: 'Seizure' });
 
-/** The goods fields of the one-line shape: left out when the goods come as `lines`. */
-const ONE_LINE_FIELDS = [
-  'description',
-  'hs_code',
-  'category',
-  'quantity',
-  'unit',
-  'net_mass_kg',
-  'estimated_value',
-  'brand',
-  'rights_holder',
-  'health_risk',
-] as const;
-
 const seizureFields = z.object({
   reference: code(64).optional(),
   case_id: z.number().int().positive().nullable().optional(),
@@ -272,7 +259,8 @@ const seizureFields = z.object({
 /** A seizure's goods: one line given field by field (description and category), or `lines` — not both. */
 export const seizureBody = seizureFields.superRefine((body, ctx) => {
   if (body.lines) {
-    for (const field of ONE_LINE_FIELDS)
+    // The goods fields of the one-line shape are left out when the goods come as `lines`.
+    for (const field of LINE_FIELDS)
       if (body[field] !== undefined)
         ctx.addIssue({
           code: 'custom',
