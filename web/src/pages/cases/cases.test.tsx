@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
 import { Figures } from './Figures.tsx';
 import { Cases } from './index.tsx';
 import { AlertCaseButton, DeclarationCaseActions } from './OpenFrom.tsx';
-import type { Case, CaseDetail, Figures as FiguresData, Seizure } from './shared.tsx';
+import type { Case, CaseDetail, Figures as FiguresData, Operation, Seizure } from './shared.tsx';
 
 // Charts draw on a canvas happy-dom does not have; what they show is tested through the data.
 vi.mock('../../components/Chart.tsx', () => ({
@@ -178,8 +178,24 @@ const detail: CaseDetail = {
   ],
 };
 
+const operation: Operation = {
+  id: 4,
+  code: 'STOP-IV',
+  name: 'STOP IV',
+  starts_on: '2026-11-01',
+  ends_on: '2026-11-30',
+  participants: ['300', '301'],
+  threat_categories: ['medicines', 'medical_products'],
+  coordinator: 'WCO',
+  description: null,
+  created_by: 'Demo investigator',
+  created_at: '2026-10-01T10:00:00Z',
+  updated_at: '2026-10-01T10:00:00Z',
+};
+
 const caseRoutes: ApiHandler = ({ method, path }) => {
   if (method === 'GET' && path === '/api/cases/7') return { body: detail };
+  if (method === 'GET' && path === '/api/operations') return { body: { items: [operation] } };
   if (method === 'GET' && path === '/api/cases/7/timeline')
     return {
       body: {
@@ -499,6 +515,313 @@ describe('case page', () => {
     expect(screen.queryByTestId('case-transitions')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Ajouter la tâche' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Générer le PDF' })).toBeNull();
+  });
+});
+
+describe('test purchases and takedown requests', () => {
+  const purchase = {
+    id: 2,
+    case_id: 7,
+    platform: 'Jumia',
+    seller_ref: 'S-9',
+    post_url: 'https://shop.example/p/1',
+    account_used: null,
+    ordered_on: '2026-11-01',
+    amount_paid: 450,
+    currency: 'MAD',
+    payment_method: null,
+    tracking_number: 'RR123',
+    received_on: null,
+    result: 'pending' as const,
+    result_note: null,
+    evidence_ids: [],
+    created_by: 'Demo investigator',
+    created_at: '2026-11-01T10:00:00Z',
+    updated_at: '2026-11-01T10:00:00Z',
+  };
+  const takedown = {
+    id: 5,
+    case_id: 7,
+    platform: 'Jumia',
+    seller_ref: null,
+    urls: ['https://shop.example/p/1'],
+    legal_basis: 'Code des douanes, art. 1',
+    rights_holder: 'Rolex SA',
+    sent_on: '2026-11-05',
+    status: 'pending' as const,
+    answer: null,
+    answered_on: null,
+    taken_down_on: null,
+    created_by: 'Demo investigator',
+    created_at: '2026-11-05T10:00:00Z',
+    updated_at: '2026-11-05T10:00:00Z',
+  };
+  const withRecords: CaseDetail = { ...detail, test_purchases: [purchase], takedowns: [takedown] };
+
+  it('shows a purchase received before it was ordered under its date, a bad link under its field, then records it', async () => {
+    const replies = [
+      {
+        status: 422,
+        body: { code: 'case.dates_out_of_order', message: 'received before it was ordered' },
+      },
+      {
+        status: 400,
+        body: {
+          code: 'request.invalid',
+          message: 'invalid body',
+          details: [{ path: '/post_url', message: 'expected an http(s) URL' }],
+        },
+      },
+      { status: 201, body: purchase },
+    ];
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) =>
+      method === 'POST' && path === '/api/cases/7/test-purchases' ? replies.shift() : undefined,
+    );
+    show('/cases/7');
+    const card = await screen.findByTestId('case-purchases');
+    expect(card.textContent).toContain('Aucun achat test.');
+    fireEvent.click(within(card).getByRole('button', { name: 'Nouvel achat test' }));
+    const form = within(card).getByRole('form', { name: "Enregistrer l'achat test" });
+    fireEvent.change(within(form).getByLabelText(/Plateforme/), { target: { value: 'Jumia' } });
+    fireEvent.change(within(form).getByLabelText(/Commandé le/), { target: { value: '2026-11-03' } });
+    fireEvent.change(within(form).getByLabelText('Reçu le'), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText("Lien de l'annonce ou de la boutique"), {
+      target: { value: 'shop.example' },
+    });
+    fireEvent.change(within(form).getByLabelText('Montant payé'), { target: { value: '450' } });
+    fireEvent.change(within(form).getByLabelText('Suivi'), { target: { value: 'RR123' } });
+    fireEvent.change(within(form).getByLabelText('Résultat'), { target: { value: 'counterfeit' } });
+    fireEvent.click(within(form).getByLabelText('capture.png'));
+    fireEvent.click(within(form).getByRole('button', { name: "Enregistrer l'achat test" }));
+    await within(form).findByText("Reçu avant d'avoir été commandé : vérifiez les dates.");
+    expect(within(form).getByLabelText('Reçu le').getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).queryByRole('alert')).toBeNull();
+
+    fireEvent.click(within(form).getByRole('button', { name: "Enregistrer l'achat test" }));
+    await within(form).findByText('expected an http(s) URL');
+    expect(
+      within(form).getByLabelText("Lien de l'annonce ou de la boutique").getAttribute('aria-invalid'),
+    ).toBe('true');
+
+    fireEvent.click(within(form).getByRole('button', { name: "Enregistrer l'achat test" }));
+    await waitFor(() => expect(api.sent('POST', '/api/cases/7/test-purchases')).toHaveLength(3));
+    expect(api.sent('POST', '/api/cases/7/test-purchases')[2]).toEqual({
+      platform: 'Jumia',
+      ordered_on: '2026-11-03',
+      post_url: 'shop.example',
+      amount_paid: 450,
+      tracking_number: 'RR123',
+      received_on: '2026-11-01',
+      currency: 'MAD',
+      result: 'counterfeit',
+      evidence_ids: [9],
+    });
+  });
+
+  it('updates a test purchase: what arrived, with the evidence chosen', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), { 'GET /api/cases/7': { body: withRecords } }, caseRoutes, {
+      'PATCH /api/cases/7/test-purchases/2': { body: purchase },
+    });
+    show('/cases/7');
+    const row = await screen.findByTestId('purchase-row');
+    expect(row.textContent).toContain('Jumia');
+    expect(row.textContent).toContain('En attente');
+    fireEvent.click(within(row).getByRole('button', { name: 'Mettre à jour' }));
+    const form = await screen.findByRole('form', { name: 'Mettre à jour' });
+    expect(within(form).queryByLabelText(/Plateforme/)).toBeNull();
+    fireEvent.change(within(form).getByLabelText('Reçu le'), { target: { value: '2026-11-06' } });
+    fireEvent.change(within(form).getByLabelText('Résultat'), { target: { value: 'counterfeit' } });
+    fireEvent.change(within(form).getByLabelText('Ce qui est arrivé'), {
+      target: { value: 'Montre contrefaite' },
+    });
+    fireEvent.click(within(form).getByLabelText('capture.png'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Mettre à jour' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Mettre à jour' })).toBeNull());
+    expect(api.sent('PATCH', '/api/cases/7/test-purchases/2')).toEqual([
+      {
+        seller_ref: 'S-9',
+        post_url: 'https://shop.example/p/1',
+        account_used: null,
+        amount_paid: 450,
+        payment_method: null,
+        tracking_number: 'RR123',
+        received_on: '2026-11-06',
+        result_note: 'Montre contrefaite',
+        currency: 'MAD',
+        result: 'counterfeit',
+        evidence_ids: [9],
+      },
+    ]);
+  });
+
+  it('shows a bad URL under the URLs, then sends the takedown request', async () => {
+    let refuse = true;
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
+      if (method !== 'POST' || path !== '/api/cases/7/takedowns') return undefined;
+      if (refuse) {
+        refuse = false;
+        return {
+          status: 400,
+          body: {
+            code: 'request.invalid',
+            message: 'invalid body',
+            details: [{ path: '/urls/1', message: 'expected an http(s) URL' }],
+          },
+        };
+      }
+      return { status: 201, body: takedown };
+    });
+    show('/cases/7');
+    const card = await screen.findByTestId('case-takedowns');
+    fireEvent.click(within(card).getByRole('button', { name: 'Nouvelle demande' }));
+    const form = within(card).getByRole('form', { name: 'Enregistrer la demande' });
+    fireEvent.change(within(form).getByLabelText(/Plateforme ou hébergeur/), { target: { value: 'Jumia' } });
+    fireEvent.change(within(form).getByLabelText(/Adresses/), {
+      target: { value: 'https://shop.example/p/1\nshop.example/p/2\n' },
+    });
+    fireEvent.change(within(form).getByLabelText(/Base légale/), {
+      target: { value: 'Code des douanes, art. 1' },
+    });
+    fireEvent.change(within(form).getByLabelText('Titulaire des droits'), { target: { value: 'Rolex SA' } });
+    fireEvent.change(within(form).getByLabelText(/Envoyée le/), { target: { value: '2026-11-05' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    await within(form).findByText('expected an http(s) URL');
+    expect(
+      within(form)
+        .getByLabelText(/Adresses/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    fireEvent.change(within(form).getByLabelText(/Adresses/), {
+      target: { value: 'https://shop.example/p/1 https://shop.example/p/2' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    await waitFor(() => expect(within(card).queryByRole('form')).toBeNull());
+    expect(api.sent('POST', '/api/cases/7/takedowns')).toEqual([
+      {
+        platform: 'Jumia',
+        urls: ['https://shop.example/p/1', 'shop.example/p/2'],
+        legal_basis: 'Code des douanes, art. 1',
+        sent_on: '2026-11-05',
+        rights_holder: 'Rolex SA',
+      },
+      {
+        platform: 'Jumia',
+        urls: ['https://shop.example/p/1', 'https://shop.example/p/2'],
+        legal_basis: 'Code des douanes, art. 1',
+        sent_on: '2026-11-05',
+        rights_holder: 'Rolex SA',
+      },
+    ]);
+  });
+
+  it("records the platform's answer, a taken-down date on a refused request shown under it first", async () => {
+    let refuse = true;
+    api = stubApi(
+      signedIn(INVESTIGATOR),
+      { 'GET /api/cases/7': { body: withRecords } },
+      caseRoutes,
+      ({ method, path }) => {
+        if (method !== 'PATCH' || path !== '/api/cases/7/takedowns/5') return undefined;
+        if (refuse) {
+          refuse = false;
+          return {
+            status: 422,
+            body: {
+              code: 'case.takedown_not_accepted',
+              message: 'a takedown refused has no date taken down',
+            },
+          };
+        }
+        return { body: { ...takedown, status: 'accepted' } };
+      },
+    );
+    show('/cases/7');
+    const row = await screen.findByTestId('takedown-row');
+    expect(within(row).getByRole('link', { name: 'https://shop.example/p/1' }).getAttribute('href')).toBe(
+      'https://shop.example/p/1',
+    );
+    fireEvent.click(within(row).getByRole('button', { name: 'Noter la réponse' }));
+    const form = await screen.findByRole('form', { name: 'Réponse à la demande de retrait' });
+    fireEvent.change(within(form).getByLabelText('Statut'), { target: { value: 'refused' } });
+    fireEvent.change(within(form).getByLabelText('Retiré le'), { target: { value: '2026-11-08' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la réponse' }));
+    await within(form).findByText('Une date de retrait seulement pour une demande acceptée ou partielle.');
+    expect(within(form).getByLabelText('Retiré le').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(within(form).getByLabelText('Statut'), { target: { value: 'accepted' } });
+    fireEvent.change(within(form).getByLabelText('Réponse le'), { target: { value: '2026-11-07' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la réponse' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'Réponse à la demande de retrait' })).toBeNull(),
+    );
+    expect(api.sent('PATCH', '/api/cases/7/takedowns/5')[1]).toEqual({
+      status: 'accepted',
+      answer: null,
+      answered_on: '2026-11-07',
+      taken_down_on: '2026-11-08',
+    });
+  });
+
+  it('shows a refusal on a final case where it was made', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'POST /api/cases/7/takedowns': {
+        status: 409,
+        body: { code: 'case.final', message: 'case 300/2026/0007 is closed' },
+      },
+    });
+    show('/cases/7');
+    const card = await screen.findByTestId('case-takedowns');
+    fireEvent.click(within(card).getByRole('button', { name: 'Nouvelle demande' }));
+    const form = within(card).getByRole('form', { name: 'Enregistrer la demande' });
+    fireEvent.change(within(form).getByLabelText(/Plateforme ou hébergeur/), { target: { value: 'Jumia' } });
+    fireEvent.change(within(form).getByLabelText(/Adresses/), {
+      target: { value: 'https://shop.example/p/1' },
+    });
+    fireEvent.change(within(form).getByLabelText(/Base légale/), { target: { value: 'art. 1' } });
+    fireEvent.change(within(form).getByLabelText(/Envoyée le/), { target: { value: '2026-11-05' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('Ce dossier est clos');
+  });
+
+  it('shows a hostile URL and platform as text, not as a link', async () => {
+    const hostile: CaseDetail = {
+      ...detail,
+      takedowns: [{ ...takedown, platform: HOSTILE, urls: [HOSTILE], legal_basis: HOSTILE }],
+      test_purchases: [{ ...purchase, platform: HOSTILE, post_url: HOSTILE }],
+    };
+    api = stubApi(signedIn(INVESTIGATOR), { 'GET /api/cases/7': { body: hostile } }, caseRoutes);
+    show('/cases/7');
+    const row = await screen.findByTestId('takedown-row');
+    expect(row.textContent).toContain(HOSTILE);
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(screen.getByTestId('purchase-row').textContent).toContain(HOSTILE);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+
+  it('tags the case to an operation, and gives a reader no form', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'PUT /api/cases/7/operation': { body: { case_id: 7, operation_id: 4, seizures: 1 } },
+    });
+    show('/cases/7');
+    const select = await screen.findByLabelText('Rattacher à une opération');
+    await within(select).findByText('STOP-IV · STOP IV');
+    fireEvent.change(select, { target: { value: '4' } });
+    await waitFor(() => expect(api.sent('PUT', '/api/cases/7/operation')).toEqual([{ operation_id: 4 }]));
+    cleanup();
+
+    api = stubApi(
+      signedIn(['session', 'cases:read']),
+      { 'GET /api/cases/7': { body: { ...withRecords, case: { ...kase, operation_id: 4 } } } },
+      caseRoutes,
+    );
+    show('/cases/7');
+    await screen.findByTestId('purchase-row');
+    expect(screen.queryByRole('button', { name: 'Nouvel achat test' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Nouvelle demande' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Noter la réponse' })).toBeNull();
+    expect(screen.queryByLabelText('Rattacher à une opération')).toBeNull();
+    const link = await screen.findByRole('link', { name: 'STOP-IV · STOP IV' });
+    expect(link.getAttribute('href')).toBe('/operations/4');
   });
 });
 
