@@ -13,7 +13,15 @@ import {
 import { Figures } from './Figures.tsx';
 import { Cases } from './index.tsx';
 import { AlertCaseButton, DeclarationCaseActions } from './OpenFrom.tsx';
-import type { Case, CaseDetail, Figures as FiguresData, Operation, Seizure } from './shared.tsx';
+import { Operations } from './Operations.tsx';
+import type {
+  Case,
+  CaseDetail,
+  Figures as FiguresData,
+  Operation,
+  OperationReport,
+  Seizure,
+} from './shared.tsx';
 
 // Charts draw on a canvas happy-dom does not have; what they show is tested through the data.
 vi.mock('../../components/Chart.tsx', () => ({
@@ -230,6 +238,7 @@ function show(path: string) {
     <Routes>
       <Route path="/cases/*" element={<Cases />} />
       <Route path="/figures" element={<Figures />} />
+      <Route path="/operations/*" element={<Operations />} />
     </Routes>,
     { route: path },
   );
@@ -822,6 +831,196 @@ describe('test purchases and takedown requests', () => {
     expect(screen.queryByLabelText('Rattacher à une opération')).toBeNull();
     const link = await screen.findByRole('link', { name: 'STOP-IV · STOP IV' });
     expect(link.getAttribute('href')).toBe('/operations/4');
+  });
+});
+
+describe('operations', () => {
+  const report: OperationReport = {
+    operation,
+    totals: {
+      cases: 2,
+      seizures: 3,
+      lines: 4,
+      estimated_value: 250000,
+      duties_at_stake: 60000,
+      duties_recovered: 15000,
+      fines: 8000,
+      settlements: 2000,
+      net_mass_kg: 12.5,
+    },
+    by_category: [
+      {
+        key: 'medicines',
+        seizures: 2,
+        lines: 3,
+        estimated_value: 200000,
+        duties_at_stake: 50000,
+        duties_recovered: 15000,
+        fines: 8000,
+        settlements: 2000,
+      },
+    ],
+    quantities: [{ category: 'medicines', unit: 'boxes', lines: 3, quantity: 1200, net_mass_kg: 12.5 }],
+    by_participant: [
+      {
+        key: HOSTILE,
+        seizures: 3,
+        lines: 4,
+        estimated_value: 250000,
+        duties_at_stake: 60000,
+        duties_recovered: 15000,
+        fines: 8000,
+        settlements: 2000,
+      },
+    ],
+    by_detection_source: [
+      {
+        key: 'unknown',
+        seizures: 3,
+        lines: 4,
+        estimated_value: 250000,
+        duties_at_stake: 60000,
+        duties_recovered: 15000,
+        fines: 8000,
+        settlements: 2000,
+      },
+    ],
+    cases_by_type: [{ key: 'health_products', cases: 2 }],
+    cases_by_status: [{ key: 'open', cases: 2 }],
+  };
+  const operationRoutes: ApiHandler = ({ method, path }) => {
+    if (method === 'GET' && path === '/api/operations') return { body: { items: [operation] } };
+    if (method === 'GET' && path === '/api/operations/4') return { body: operation };
+    if (method === 'GET' && path === '/api/cases')
+      return { body: { total: 1, limit: 100, offset: 0, items: [{ ...kase, operation_id: 4 }] } };
+    if (method === 'GET' && path === '/api/operations/4/report') return { body: report };
+    return undefined;
+  };
+
+  it('shows the server error with a way to try again', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), {
+      'GET /api/operations': { status: 500, body: { code: 'internal', message: 'internal error' } },
+    });
+    show('/operations');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('internal error');
+    expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+  });
+
+  it('shows a period that ends before it starts and a code taken under their fields, then creates the operation', async () => {
+    const replies = [
+      { status: 422, body: { code: 'operation.period', message: 'an operation ends on or after it starts' } },
+      { status: 409, body: { code: 'operation.exists', message: 'an operation STOP-IV exists already' } },
+      { status: 201, body: operation },
+    ];
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes, ({ method, path }) =>
+      method === 'POST' && path === '/api/operations' ? replies.shift() : undefined,
+    );
+    show('/operations/new');
+    const form = await screen.findByRole('form', { name: 'Nouvelle opération' });
+    fireEvent.change(within(form).getByLabelText(/Code/), { target: { value: 'STOP-IV' } });
+    fireEvent.change(within(form).getByLabelText(/Nom/), { target: { value: 'STOP IV' } });
+    fireEvent.change(within(form).getByLabelText(/^Du \*/), { target: { value: '2026-11-30' } });
+    fireEvent.change(within(form).getByLabelText(/^Au \*/), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText(/Participants/), { target: { value: '300, 301 ,' } });
+    fireEvent.change(within(form).getByLabelText(/Coordinateur/), { target: { value: 'WCO' } });
+    fireEvent.click(within(form).getByLabelText('Médicaments'));
+    fireEvent.click(within(form).getByRole('button', { name: "Créer l'opération" }));
+    await within(form).findByText("L'opération doit finir le jour où elle commence ou après.");
+    expect(
+      within(form)
+        .getByLabelText(/^Au \*/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    fireEvent.change(within(form).getByLabelText(/^Au \*/), { target: { value: '2026-12-31' } });
+    fireEvent.click(within(form).getByRole('button', { name: "Créer l'opération" }));
+    await within(form).findByText('Une opération de ce code existe déjà.');
+    expect(within(form).getByLabelText(/Code/).getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(form).getByRole('button', { name: "Créer l'opération" }));
+    expect((await screen.findByTestId('operation-name')).textContent).toBe('STOP IV');
+    expect(api.sent('POST', '/api/operations')[2]).toEqual({
+      code: 'STOP-IV',
+      name: 'STOP IV',
+      starts_on: '2026-11-30',
+      ends_on: '2026-12-31',
+      participants: ['300', '301'],
+      threat_categories: ['medicines'],
+      coordinator: 'WCO',
+      description: null,
+    });
+    const cases = await screen.findByTestId('operation-cases');
+    expect(within(cases).getByRole('link', { name: '300/2026/0007' }).getAttribute('href')).toBe('/cases/7');
+    expect(api.calls.find((c) => c.path === '/api/cases')!.url.searchParams.get('operation_id')).toBe('4');
+  });
+
+  it('lists the operations and changes one', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes, {
+      'PATCH /api/operations/4': { body: { ...operation, name: 'STOP IV bis' } },
+    });
+    show('/operations');
+    const row = await screen.findByTestId('operation-row');
+    expect(row.textContent).toContain('STOP IV');
+    expect(row.textContent).toContain('300, 301');
+    fireEvent.click(within(row).getByRole('link', { name: 'STOP-IV' }));
+    await screen.findByTestId('operation-name');
+    fireEvent.click(screen.getByRole('link', { name: 'Modifier' }));
+    const form = await screen.findByRole('form', { name: 'Modifier' });
+    expect((within(form).getByLabelText(/Code/) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText(/Nom/), { target: { value: 'STOP IV bis' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() =>
+      expect(api.sent('PATCH', '/api/operations/4')).toEqual([
+        {
+          name: 'STOP IV bis',
+          starts_on: '2026-11-01',
+          ends_on: '2026-11-30',
+          participants: ['300', '301'],
+          threat_categories: ['medicines', 'medical_products'],
+          coordinator: 'WCO',
+          description: null,
+        },
+      ]),
+    );
+  });
+
+  it("shows the final report's totals, tables, charts, CSV and PDF exports; a hostile name as text", async () => {
+    const hostile = { ...report, operation: { ...operation, name: HOSTILE } };
+    api = stubApi(
+      signedIn(INVESTIGATOR),
+      { 'GET /api/operations/4/report': { body: hostile } },
+      operationRoutes,
+    );
+    show('/operations/4/report');
+    expect((await screen.findByTestId('report-title')).textContent).toBe(`Rapport final · ${HOSTILE}`);
+    expect(screen.getByTestId('total-seizures').textContent).toBe('3');
+    expect(screen.getByTestId('total-estimated_value').textContent).toMatch(/250\s?000/);
+    expect(screen.getByTestId('report-category').textContent).toContain('Médicaments');
+    expect(screen.getByTestId('report-participant').textContent).toContain(HOSTILE);
+    expect(screen.getByTestId('report-source').textContent).toContain('Non renseignée');
+    expect(screen.getByTestId('report-quantities').textContent).toMatch(/1\s?200/);
+    expect(screen.getByRole('img', { name: 'Par participant' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'PDF (AR)' }).getAttribute('href')).toBe(
+      '/api/operations/4/report/export?format=pdf&lang=ar',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter en CSV' }));
+    expect((await screen.findByTestId('export-participant')).getAttribute('href')).toBe(
+      '/api/operations/4/report/export?format=csv&table=participant',
+    );
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+
+  it('gives no report to a user who may not read reports, and no form to a reader', async () => {
+    api = stubApi(signedIn(['session', 'cases:read']), operationRoutes);
+    show('/operations/4');
+    await screen.findByTestId('operation-name');
+    expect(screen.queryByRole('link', { name: 'Rapport final' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Modifier' })).toBeNull();
+    cleanup();
+    api = stubApi(signedIn(['session', 'cases:read']), operationRoutes);
+    show('/operations/4/report');
+    await screen.findByText('Le rapport final demande la permission de lire les rapports.');
+    expect(api.calls.some((c) => c.path === '/api/operations/4/report')).toBe(false);
   });
 });
 
