@@ -392,6 +392,20 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
     ]);
     const pdf = readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Arabic: right to left, the same figures.
+    await page.getByText('العربية').click();
+    await expect
+      .poll(
+        () => page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.dir),
+        WAIT,
+      )
+      .toBe('rtl');
+    await expect
+      .poll(() => page.getByTestId('report-title').textContent(), WAIT)
+      .toContain('التقرير النهائي');
+    expect(await page.getByTestId('report-category').textContent()).toContain('إكسسوارات مزيفة');
+    await shot(page, 'operation-ar');
+    await expectNothingRan(page, 'operation report in Arabic');
     const csv = await page.request.get(
       `${base}${new URL(page.url()).pathname.replace(/^\/operations/, '/api/operations')}/export?format=csv&table=participant`,
     );

@@ -201,7 +201,7 @@ function Report({ report: r }: { report: OperationReport }) {
     <Stack>
       <Group justify="space-between" align="end" wrap="wrap">
         <Title order={2} dir="auto" data-testid="report-title">
-          {t('operations.reportTitle', { name: r.operation.name })}
+          {t('operations.report')} · <bdi>{r.operation.name}</bdi>
         </Title>
         <Group gap="xs">
           <Menu position="bottom-end">

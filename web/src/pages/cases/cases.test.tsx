@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n/index.ts';
 import {
   type ApiHandler,
   type ApiMock,
@@ -1008,6 +1009,15 @@ describe('operations', () => {
     );
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+
+  it('lays the report out in Arabic', async () => {
+    await i18n.changeLanguage('ar');
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes);
+    show('/operations/4/report');
+    expect((await screen.findByTestId('report-title')).textContent).toBe('التقرير النهائي · STOP IV');
+    expect(screen.getByTestId('report-category').textContent).toContain('أدوية');
+    expect(screen.getByRole('link', { name: 'PDF (FR)' })).toBeTruthy();
   });
 
   it('gives no report to a user who may not read reports, and no form to a reader', async () => {
