@@ -4,7 +4,9 @@
  * first, then a photo kept as evidence); an investigator opens a case from an online alert, links a company,
  * records a seizure on it and generates the offence report, whose download is a PDF; the figures page counts the
  * seizures. The case title, a seizure's description and its brand are script payloads: nothing may run (the probe
- * of hostile.test.ts watches the page), and they show as text. Screenshots go to .e2e/screenshots/cases-*.png.
+ * of hostile.test.ts watches the page), and they show as text. The investigator then records a test purchase and a
+ * takedown request on the case, tags it to an operation (whose name is a payload too) and reads the operation's
+ * final report, charts hovered, PDF downloaded. Screenshots go to .e2e/screenshots/cases-*.png.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +44,7 @@ const PAYLOAD = '<img src=x onerror="window.__xss=1">';
 const TITLE = `Montres Rolex ${PAYLOAD}`;
 const DESCRIPTION = `Montres contrefaites ${PAYLOAD}`;
 const BRAND = `Rolex ${PAYLOAD}`;
+const OPERATION = `STOP V ${PAYLOAD}`;
 /** A company of the demo's register (demo/arrivals-companies.csv: Medhardar Négoce). */
 const COMPANY = 'R5EYJZ1';
 const PNG = Buffer.from(
@@ -298,5 +301,115 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
     const csv = await page.request.get(`${base}/api/cases/figures/export?table=brand`);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('Rolex');
+  });
+
+  it('an investigator records a test purchase and a takedown, tags the case to an operation and reads its final report', async () => {
+    const page = await signIn('investigator', { width: 1440, height: 900 });
+    // The operation, created from its page.
+    await page.getByRole('link', { name: 'Opérations', exact: true }).click();
+    await page.getByRole('link', { name: 'Nouvelle opération' }).click();
+    const form = page.getByRole('form', { name: 'Nouvelle opération' });
+    await form.waitFor(WAIT);
+    await form.getByLabel(/^Code\b/).fill('STOP-V');
+    await form.getByLabel(/^Nom\b/).fill(OPERATION);
+    await form.getByLabel(/^Du\b/).fill('2026-01-01');
+    // A period that ends before it starts: refused, under the end date.
+    await form.getByLabel(/^Au\b/).fill('2025-12-31');
+    await form.getByLabel(/^Participants/).fill('300, 301, MA');
+    await form.getByLabel(/^Coordinateur/).fill('OMD');
+    await form.getByText('Accessoires contrefaits', { exact: true }).click();
+    await form.getByRole('button', { name: "Créer l'opération" }).click();
+    await form.getByText("L'opération doit finir le jour où elle commence ou après.").waitFor(WAIT);
+    await form.getByLabel(/^Au\b/).fill('2026-12-31');
+    await form.getByRole('button', { name: "Créer l'opération" }).click();
+    await expect.poll(() => page.getByTestId('operation-name').textContent(), WAIT).toBe(OPERATION);
+    const operationUrl = page.url();
+
+    // The case opened from the alert: a test purchase, a takedown request, then the operation.
+    const cases = await page.request.get(`${base}/api/cases?limit=50`);
+    const kase = ((await cases.json()).items as { id: number; title: string }[]).find(
+      (c) => c.title === TITLE,
+    );
+    expect(kase, 'the case opened from the alert').toBeDefined();
+    await page.goto(`${base}/cases/${kase!.id}`);
+    const purchases = page.getByTestId('case-purchases');
+    await purchases.getByRole('button', { name: 'Nouvel achat test' }).click();
+    const purchase = purchases.getByRole('form', { name: "Enregistrer l'achat test" });
+    await purchase.getByLabel(/^Plateforme/).fill('Jumia');
+    await purchase.getByLabel(/^Commandé le/).fill('2026-03-04');
+    await purchase.getByLabel('Reçu le').fill('2026-03-01');
+    await purchase.getByLabel('Montant payé').fill('450');
+    await purchase.getByRole('button', { name: "Enregistrer l'achat test" }).click();
+    await purchase.getByText("Reçu avant d'avoir été commandé : vérifiez les dates.").waitFor(WAIT);
+    await purchase.getByLabel('Reçu le').fill('2026-03-09');
+    await purchase.getByLabel('Résultat').selectOption('counterfeit');
+    await purchase.getByRole('button', { name: "Enregistrer l'achat test" }).click();
+    await expect.poll(() => purchases.getByTestId('purchase-row').count(), WAIT).toBe(1);
+    expect(await purchases.getByTestId('purchase-row').textContent()).toContain('Contrefaçon');
+
+    const takedowns = page.getByTestId('case-takedowns');
+    await takedowns.getByRole('button', { name: 'Nouvelle demande' }).click();
+    const takedown = takedowns.getByRole('form', { name: 'Enregistrer la demande' });
+    await takedown.getByLabel(/^Plateforme ou hébergeur/).fill('Jumia');
+    await takedown.getByLabel(/^Adresses/).fill('https://shop.example/p/1');
+    await takedown.getByLabel(/^Base légale/).fill(`Code des douanes ${PAYLOAD}`);
+    await takedown.getByLabel(/^Envoyée le/).fill('2026-03-10');
+    await takedown.getByRole('button', { name: 'Enregistrer la demande' }).click();
+    const request = takedowns.getByTestId('takedown-row');
+    await request.waitFor(WAIT);
+    expect(await request.textContent()).toContain(PAYLOAD);
+    await request.getByRole('button', { name: 'Noter la réponse' }).click();
+    const answer = page.getByRole('form', { name: 'Réponse à la demande de retrait' });
+    await answer.getByLabel('Statut').selectOption('accepted');
+    await answer.getByLabel('Retiré le').fill('2026-03-12');
+    await answer.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+    await expect.poll(() => request.getByTestId('takedown-status').textContent(), WAIT).toBe('Acceptée');
+
+    await page.getByLabel('Rattacher à une opération').selectOption({ label: `STOP-V · ${OPERATION}` });
+    await page.getByRole('link', { name: `STOP-V · ${OPERATION}` }).waitFor(WAIT);
+    await page.getByTestId('case-purchases').scrollIntoViewIfNeeded();
+    await shot(page, 'enforcement');
+    await expectNothingRan(page, 'case page with enforcement records');
+
+    // The final report: the case's seizure counted for the operation.
+    await page.goto(operationUrl);
+    await page.getByRole('link', { name: 'Rapport final' }).click();
+    await expect.poll(() => page.getByTestId('total-cases').textContent(), WAIT).toBe('1');
+    expect(await page.getByTestId('total-seizures').textContent()).toBe('1');
+    expect(await page.getByTestId('report-category').textContent()).toContain('Accessoires contrefaits');
+    expect(await page.getByTestId('report-participant').textContent()).toContain('301');
+    expect(await page.getByTestId('report-title').textContent()).toContain(PAYLOAD);
+    await expect.poll(() => page.locator('[role=img] canvas').count(), WAIT).toBeGreaterThanOrEqual(3);
+    expect(await hoverEveryChart(page)).toBeGreaterThanOrEqual(3);
+    await page.mouse.move(1, 1);
+    await page.getByTestId('report-title').scrollIntoViewIfNeeded();
+    await shot(page, 'operation');
+    await expectNothingRan(page, 'operation report');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'PDF (AR)' }).click(),
+    ]);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Arabic: right to left, the same figures.
+    await page.getByText('العربية').click();
+    await expect
+      .poll(
+        () => page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.dir),
+        WAIT,
+      )
+      .toBe('rtl');
+    await expect
+      .poll(() => page.getByTestId('report-title').textContent(), WAIT)
+      .toContain('التقرير النهائي');
+    expect(await page.getByTestId('report-category').textContent()).toContain('إكسسوارات مزيفة');
+    await shot(page, 'operation-ar');
+    await expectNothingRan(page, 'operation report in Arabic');
+    const csv = await page.request.get(
+      `${base}${new URL(page.url()).pathname.replace(/^\/operations/, '/api/operations')}/export?format=csv&table=participant`,
+    );
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('301');
   });
 });

@@ -27,6 +27,7 @@ export const MENU: { path: string; label: string; permission: string }[] = [
   { path: '/osint', label: 'nav.osint', permission: 'osint:read' },
   { path: '/graph', label: 'nav.graph', permission: 'graph:read' },
   { path: '/cases', label: 'nav.cases', permission: 'cases:read' },
+  { path: '/operations', label: 'nav.operations', permission: 'cases:read' },
   { path: '/figures', label: 'nav.figures', permission: 'reports:read' },
 ];
 

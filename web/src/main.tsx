@@ -13,6 +13,7 @@ import { direction } from './i18n/index.ts';
 import { Layout } from './Layout.tsx';
 import { Figures } from './pages/cases/Figures.tsx';
 import { Cases } from './pages/cases/index.tsx';
+import { Operations } from './pages/cases/Operations.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { Declaration } from './pages/Declaration.tsx';
 import { Declarations } from './pages/Declarations.tsx';
@@ -50,6 +51,7 @@ const ROUTES: RouteMap = {
   '/osint/*': OnlineMonitoring,
   '/graph/*': Graph,
   '/cases/*': Cases,
+  '/operations/*': Operations,
   '/figures': Figures,
 };
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });

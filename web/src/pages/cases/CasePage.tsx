@@ -30,6 +30,8 @@ import { formatDate, formatDateTime, formatMoney, formatNumber, useLang } from '
 import { useSession } from '../../session.tsx';
 import { EvidenceCard, ReportsCard } from './CaseFiles.tsx';
 import { LinksCard, NotesCard, TasksCard } from './CaseWork.tsx';
+import { TakedownsCard, TestPurchasesCard } from './Enforcement.tsx';
+import { OperationTag } from './OperationTag.tsx';
 import { SeizureUpdateButton } from './SeizureUpdate.tsx';
 import {
   type Case,
@@ -355,6 +357,9 @@ export function CasePage() {
                 {formatDateTime(lang, kase.opened_at)} · {kase.opened_by}
               </Field>
               <Field label={t('cases.fields.reportNumber')}>{kase.report_number ?? '—'}</Field>
+              <Field label={t('cases.fields.operation')}>
+                <OperationTag kase={kase} />
+              </Field>
               {kase.closed_at && (
                 <Field label={t('cases.fields.closedAt')}>{formatDateTime(lang, kase.closed_at)}</Field>
               )}
@@ -384,6 +389,8 @@ export function CasePage() {
             <TasksCard kase={kase} tasks={d.tasks} />
             <LinksCard kase={kase} links={d.links} />
             <SeizuresCard kase={kase} seizures={d.seizures} />
+            <TestPurchasesCard kase={kase} purchases={d.test_purchases} evidence={d.evidence} />
+            <TakedownsCard kase={kase} takedowns={d.takedowns} />
             <EvidenceCard kase={kase} evidence={d.evidence} />
             <ReportsCard kase={kase} reports={d.reports} />
           </Stack>

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n/index.ts';
 import {
   type ApiHandler,
   type ApiMock,
@@ -13,7 +14,15 @@ import {
 import { Figures } from './Figures.tsx';
 import { Cases } from './index.tsx';
 import { AlertCaseButton, DeclarationCaseActions } from './OpenFrom.tsx';
-import type { Case, CaseDetail, Figures as FiguresData, Seizure } from './shared.tsx';
+import { Operations } from './Operations.tsx';
+import type {
+  Case,
+  CaseDetail,
+  Figures as FiguresData,
+  Operation,
+  OperationReport,
+  Seizure,
+} from './shared.tsx';
 
 // Charts draw on a canvas happy-dom does not have; what they show is tested through the data.
 vi.mock('../../components/Chart.tsx', () => ({
@@ -178,8 +187,24 @@ const detail: CaseDetail = {
   ],
 };
 
+const operation: Operation = {
+  id: 4,
+  code: 'STOP-IV',
+  name: 'STOP IV',
+  starts_on: '2026-11-01',
+  ends_on: '2026-11-30',
+  participants: ['300', '301'],
+  threat_categories: ['medicines', 'medical_products'],
+  coordinator: 'WCO',
+  description: null,
+  created_by: 'Demo investigator',
+  created_at: '2026-10-01T10:00:00Z',
+  updated_at: '2026-10-01T10:00:00Z',
+};
+
 const caseRoutes: ApiHandler = ({ method, path }) => {
   if (method === 'GET' && path === '/api/cases/7') return { body: detail };
+  if (method === 'GET' && path === '/api/operations') return { body: { items: [operation] } };
   if (method === 'GET' && path === '/api/cases/7/timeline')
     return {
       body: {
@@ -214,6 +239,7 @@ function show(path: string) {
     <Routes>
       <Route path="/cases/*" element={<Cases />} />
       <Route path="/figures" element={<Figures />} />
+      <Route path="/operations/*" element={<Operations />} />
     </Routes>,
     { route: path },
   );
@@ -499,6 +525,512 @@ describe('case page', () => {
     expect(screen.queryByTestId('case-transitions')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Ajouter la tâche' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Générer le PDF' })).toBeNull();
+  });
+});
+
+describe('test purchases and takedown requests', () => {
+  const purchase = {
+    id: 2,
+    case_id: 7,
+    platform: 'Jumia',
+    seller_ref: 'S-9',
+    post_url: 'https://shop.example/p/1',
+    account_used: null,
+    ordered_on: '2026-11-01',
+    amount_paid: 450,
+    currency: 'MAD',
+    payment_method: null,
+    tracking_number: 'RR123',
+    received_on: null,
+    result: 'pending' as const,
+    result_note: null,
+    evidence_ids: [],
+    created_by: 'Demo investigator',
+    created_at: '2026-11-01T10:00:00Z',
+    updated_at: '2026-11-01T10:00:00Z',
+  };
+  const takedown = {
+    id: 5,
+    case_id: 7,
+    platform: 'Jumia',
+    seller_ref: null,
+    urls: ['https://shop.example/p/1'],
+    legal_basis: 'Code des douanes, art. 1',
+    rights_holder: 'Rolex SA',
+    sent_on: '2026-11-05',
+    status: 'pending' as const,
+    answer: null,
+    answered_on: null,
+    taken_down_on: null,
+    created_by: 'Demo investigator',
+    created_at: '2026-11-05T10:00:00Z',
+    updated_at: '2026-11-05T10:00:00Z',
+  };
+  const withRecords: CaseDetail = { ...detail, test_purchases: [purchase], takedowns: [takedown] };
+
+  it('shows a purchase received before it was ordered under its date, a bad link under its field, then records it', async () => {
+    const replies = [
+      {
+        status: 422,
+        body: { code: 'case.dates_out_of_order', message: 'received before it was ordered' },
+      },
+      {
+        status: 400,
+        body: {
+          code: 'request.invalid',
+          message: 'invalid body',
+          details: [{ path: '/post_url', message: 'expected an http(s) URL' }],
+        },
+      },
+      { status: 201, body: purchase },
+    ];
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) =>
+      method === 'POST' && path === '/api/cases/7/test-purchases' ? replies.shift() : undefined,
+    );
+    show('/cases/7');
+    const card = await screen.findByTestId('case-purchases');
+    expect(card.textContent).toContain('Aucun achat test.');
+    fireEvent.click(within(card).getByRole('button', { name: 'Nouvel achat test' }));
+    const form = within(card).getByRole('form', { name: "Enregistrer l'achat test" });
+    fireEvent.change(within(form).getByLabelText(/Plateforme/), { target: { value: 'Jumia' } });
+    fireEvent.change(within(form).getByLabelText(/Commandé le/), { target: { value: '2026-11-03' } });
+    fireEvent.change(within(form).getByLabelText('Reçu le'), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText("Lien de l'annonce ou de la boutique"), {
+      target: { value: 'shop.example' },
+    });
+    fireEvent.change(within(form).getByLabelText('Montant payé'), { target: { value: '450' } });
+    fireEvent.change(within(form).getByLabelText('Suivi'), { target: { value: 'RR123' } });
+    fireEvent.change(within(form).getByLabelText('Résultat'), { target: { value: 'counterfeit' } });
+    fireEvent.click(within(form).getByLabelText('capture.png'));
+    fireEvent.click(within(form).getByRole('button', { name: "Enregistrer l'achat test" }));
+    await within(form).findByText("Reçu avant d'avoir été commandé : vérifiez les dates.");
+    expect(within(form).getByLabelText('Reçu le').getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).queryByRole('alert')).toBeNull();
+
+    fireEvent.click(within(form).getByRole('button', { name: "Enregistrer l'achat test" }));
+    await within(form).findByText('expected an http(s) URL');
+    expect(
+      within(form).getByLabelText("Lien de l'annonce ou de la boutique").getAttribute('aria-invalid'),
+    ).toBe('true');
+
+    fireEvent.click(within(form).getByRole('button', { name: "Enregistrer l'achat test" }));
+    await waitFor(() => expect(api.sent('POST', '/api/cases/7/test-purchases')).toHaveLength(3));
+    expect(api.sent('POST', '/api/cases/7/test-purchases')[2]).toEqual({
+      platform: 'Jumia',
+      ordered_on: '2026-11-03',
+      post_url: 'shop.example',
+      amount_paid: 450,
+      tracking_number: 'RR123',
+      received_on: '2026-11-01',
+      currency: 'MAD',
+      result: 'counterfeit',
+      evidence_ids: [9],
+    });
+  });
+
+  it('updates a test purchase: what arrived, with the evidence chosen', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), { 'GET /api/cases/7': { body: withRecords } }, caseRoutes, {
+      'PATCH /api/cases/7/test-purchases/2': { body: purchase },
+    });
+    show('/cases/7');
+    const row = await screen.findByTestId('purchase-row');
+    expect(row.textContent).toContain('Jumia');
+    expect(row.textContent).toContain('En attente');
+    fireEvent.click(within(row).getByRole('button', { name: 'Mettre à jour' }));
+    const form = await screen.findByRole('form', { name: 'Mettre à jour' });
+    expect(within(form).queryByLabelText(/Plateforme/)).toBeNull();
+    fireEvent.change(within(form).getByLabelText('Reçu le'), { target: { value: '2026-11-06' } });
+    fireEvent.change(within(form).getByLabelText('Résultat'), { target: { value: 'counterfeit' } });
+    fireEvent.change(within(form).getByLabelText('Ce qui est arrivé'), {
+      target: { value: 'Montre contrefaite' },
+    });
+    fireEvent.click(within(form).getByLabelText('capture.png'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Mettre à jour' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Mettre à jour' })).toBeNull());
+    expect(api.sent('PATCH', '/api/cases/7/test-purchases/2')).toEqual([
+      {
+        seller_ref: 'S-9',
+        post_url: 'https://shop.example/p/1',
+        account_used: null,
+        amount_paid: 450,
+        payment_method: null,
+        tracking_number: 'RR123',
+        received_on: '2026-11-06',
+        result_note: 'Montre contrefaite',
+        currency: 'MAD',
+        result: 'counterfeit',
+        evidence_ids: [9],
+      },
+    ]);
+  });
+
+  it('shows a bad URL under the URLs, then sends the takedown request', async () => {
+    let refuse = true;
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
+      if (method !== 'POST' || path !== '/api/cases/7/takedowns') return undefined;
+      if (refuse) {
+        refuse = false;
+        return {
+          status: 400,
+          body: {
+            code: 'request.invalid',
+            message: 'invalid body',
+            details: [{ path: '/urls/1', message: 'expected an http(s) URL' }],
+          },
+        };
+      }
+      return { status: 201, body: takedown };
+    });
+    show('/cases/7');
+    const card = await screen.findByTestId('case-takedowns');
+    fireEvent.click(within(card).getByRole('button', { name: 'Nouvelle demande' }));
+    const form = within(card).getByRole('form', { name: 'Enregistrer la demande' });
+    fireEvent.change(within(form).getByLabelText(/Plateforme ou hébergeur/), { target: { value: 'Jumia' } });
+    fireEvent.change(within(form).getByLabelText(/Adresses/), {
+      target: { value: 'https://shop.example/p/1\nshop.example/p/2\n' },
+    });
+    fireEvent.change(within(form).getByLabelText(/Base légale/), {
+      target: { value: 'Code des douanes, art. 1' },
+    });
+    fireEvent.change(within(form).getByLabelText('Titulaire des droits'), { target: { value: 'Rolex SA' } });
+    fireEvent.change(within(form).getByLabelText(/Envoyée le/), { target: { value: '2026-11-05' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    await within(form).findByText('expected an http(s) URL');
+    expect(
+      within(form)
+        .getByLabelText(/Adresses/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    fireEvent.change(within(form).getByLabelText(/Adresses/), {
+      target: { value: 'https://shop.example/p/1 https://shop.example/p/2' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    await waitFor(() => expect(within(card).queryByRole('form')).toBeNull());
+    expect(api.sent('POST', '/api/cases/7/takedowns')).toEqual([
+      {
+        platform: 'Jumia',
+        urls: ['https://shop.example/p/1', 'shop.example/p/2'],
+        legal_basis: 'Code des douanes, art. 1',
+        sent_on: '2026-11-05',
+        rights_holder: 'Rolex SA',
+      },
+      {
+        platform: 'Jumia',
+        urls: ['https://shop.example/p/1', 'https://shop.example/p/2'],
+        legal_basis: 'Code des douanes, art. 1',
+        sent_on: '2026-11-05',
+        rights_holder: 'Rolex SA',
+      },
+    ]);
+  });
+
+  it("records the platform's answer, a taken-down date on a refused request shown under it first", async () => {
+    let refuse = true;
+    api = stubApi(
+      signedIn(INVESTIGATOR),
+      { 'GET /api/cases/7': { body: withRecords } },
+      caseRoutes,
+      ({ method, path }) => {
+        if (method !== 'PATCH' || path !== '/api/cases/7/takedowns/5') return undefined;
+        if (refuse) {
+          refuse = false;
+          return {
+            status: 422,
+            body: {
+              code: 'case.takedown_not_accepted',
+              message: 'a takedown refused has no date taken down',
+            },
+          };
+        }
+        return { body: { ...takedown, status: 'accepted' } };
+      },
+    );
+    show('/cases/7');
+    const row = await screen.findByTestId('takedown-row');
+    expect(within(row).getByRole('link', { name: 'https://shop.example/p/1' }).getAttribute('href')).toBe(
+      'https://shop.example/p/1',
+    );
+    fireEvent.click(within(row).getByRole('button', { name: 'Noter la réponse' }));
+    const form = await screen.findByRole('form', { name: 'Réponse à la demande de retrait' });
+    fireEvent.change(within(form).getByLabelText('Statut'), { target: { value: 'refused' } });
+    fireEvent.change(within(form).getByLabelText('Retiré le'), { target: { value: '2026-11-08' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la réponse' }));
+    await within(form).findByText('Une date de retrait seulement pour une demande acceptée ou partielle.');
+    expect(within(form).getByLabelText('Retiré le').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(within(form).getByLabelText('Statut'), { target: { value: 'accepted' } });
+    fireEvent.change(within(form).getByLabelText('Réponse le'), { target: { value: '2026-11-07' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la réponse' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'Réponse à la demande de retrait' })).toBeNull(),
+    );
+    expect(api.sent('PATCH', '/api/cases/7/takedowns/5')[1]).toEqual({
+      status: 'accepted',
+      answer: null,
+      answered_on: '2026-11-07',
+      taken_down_on: '2026-11-08',
+    });
+  });
+
+  it('shows a refusal on a final case where it was made', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'POST /api/cases/7/takedowns': {
+        status: 409,
+        body: { code: 'case.final', message: 'case 300/2026/0007 is closed' },
+      },
+    });
+    show('/cases/7');
+    const card = await screen.findByTestId('case-takedowns');
+    fireEvent.click(within(card).getByRole('button', { name: 'Nouvelle demande' }));
+    const form = within(card).getByRole('form', { name: 'Enregistrer la demande' });
+    fireEvent.change(within(form).getByLabelText(/Plateforme ou hébergeur/), { target: { value: 'Jumia' } });
+    fireEvent.change(within(form).getByLabelText(/Adresses/), {
+      target: { value: 'https://shop.example/p/1' },
+    });
+    fireEvent.change(within(form).getByLabelText(/Base légale/), { target: { value: 'art. 1' } });
+    fireEvent.change(within(form).getByLabelText(/Envoyée le/), { target: { value: '2026-11-05' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la demande' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('Ce dossier est clos');
+  });
+
+  it('shows a hostile URL and platform as text, not as a link', async () => {
+    const hostile: CaseDetail = {
+      ...detail,
+      takedowns: [{ ...takedown, platform: HOSTILE, urls: [HOSTILE], legal_basis: HOSTILE }],
+      test_purchases: [{ ...purchase, platform: HOSTILE, post_url: HOSTILE }],
+    };
+    api = stubApi(signedIn(INVESTIGATOR), { 'GET /api/cases/7': { body: hostile } }, caseRoutes);
+    show('/cases/7');
+    const row = await screen.findByTestId('takedown-row');
+    expect(row.textContent).toContain(HOSTILE);
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(screen.getByTestId('purchase-row').textContent).toContain(HOSTILE);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+
+  it('tags the case to an operation, and gives a reader no form', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'PUT /api/cases/7/operation': { body: { case_id: 7, operation_id: 4, seizures: 1 } },
+    });
+    show('/cases/7');
+    const select = await screen.findByLabelText('Rattacher à une opération');
+    await within(select).findByText('STOP-IV · STOP IV');
+    fireEvent.change(select, { target: { value: '4' } });
+    await waitFor(() => expect(api.sent('PUT', '/api/cases/7/operation')).toEqual([{ operation_id: 4 }]));
+    cleanup();
+
+    api = stubApi(
+      signedIn(['session', 'cases:read']),
+      { 'GET /api/cases/7': { body: { ...withRecords, case: { ...kase, operation_id: 4 } } } },
+      caseRoutes,
+    );
+    show('/cases/7');
+    await screen.findByTestId('purchase-row');
+    expect(screen.queryByRole('button', { name: 'Nouvel achat test' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Nouvelle demande' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Noter la réponse' })).toBeNull();
+    expect(screen.queryByLabelText('Rattacher à une opération')).toBeNull();
+    const link = await screen.findByRole('link', { name: 'STOP-IV · STOP IV' });
+    expect(link.getAttribute('href')).toBe('/operations/4');
+  });
+});
+
+describe('operations', () => {
+  const report: OperationReport = {
+    operation,
+    totals: {
+      cases: 2,
+      seizures: 3,
+      lines: 4,
+      estimated_value: 250000,
+      duties_at_stake: 60000,
+      duties_recovered: 15000,
+      fines: 8000,
+      settlements: 2000,
+      net_mass_kg: 12.5,
+    },
+    by_category: [
+      {
+        key: 'medicines',
+        seizures: 2,
+        lines: 3,
+        estimated_value: 200000,
+        duties_at_stake: 50000,
+        duties_recovered: 15000,
+        fines: 8000,
+        settlements: 2000,
+      },
+    ],
+    quantities: [{ category: 'medicines', unit: 'boxes', lines: 3, quantity: 1200, net_mass_kg: 12.5 }],
+    by_participant: [
+      {
+        key: HOSTILE,
+        seizures: 3,
+        lines: 4,
+        estimated_value: 250000,
+        duties_at_stake: 60000,
+        duties_recovered: 15000,
+        fines: 8000,
+        settlements: 2000,
+      },
+    ],
+    by_detection_source: [
+      {
+        key: 'unknown',
+        seizures: 3,
+        lines: 4,
+        estimated_value: 250000,
+        duties_at_stake: 60000,
+        duties_recovered: 15000,
+        fines: 8000,
+        settlements: 2000,
+      },
+    ],
+    cases_by_type: [{ key: 'health_products', cases: 2 }],
+    cases_by_status: [{ key: 'open', cases: 2 }],
+  };
+  const operationRoutes: ApiHandler = ({ method, path }) => {
+    if (method === 'GET' && path === '/api/operations') return { body: { items: [operation] } };
+    if (method === 'GET' && path === '/api/operations/4') return { body: operation };
+    if (method === 'GET' && path === '/api/cases')
+      return { body: { total: 1, limit: 100, offset: 0, items: [{ ...kase, operation_id: 4 }] } };
+    if (method === 'GET' && path === '/api/operations/4/report') return { body: report };
+    return undefined;
+  };
+
+  it('shows the server error with a way to try again', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), {
+      'GET /api/operations': { status: 500, body: { code: 'internal', message: 'internal error' } },
+    });
+    show('/operations');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('internal error');
+    expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
+  });
+
+  it('shows a period that ends before it starts and a code taken under their fields, then creates the operation', async () => {
+    const replies = [
+      { status: 422, body: { code: 'operation.period', message: 'an operation ends on or after it starts' } },
+      { status: 409, body: { code: 'operation.exists', message: 'an operation STOP-IV exists already' } },
+      { status: 201, body: operation },
+    ];
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes, ({ method, path }) =>
+      method === 'POST' && path === '/api/operations' ? replies.shift() : undefined,
+    );
+    show('/operations/new');
+    const form = await screen.findByRole('form', { name: 'Nouvelle opération' });
+    fireEvent.change(within(form).getByLabelText(/Code/), { target: { value: 'STOP-IV' } });
+    fireEvent.change(within(form).getByLabelText(/Nom/), { target: { value: 'STOP IV' } });
+    fireEvent.change(within(form).getByLabelText(/^Du \*/), { target: { value: '2026-11-30' } });
+    fireEvent.change(within(form).getByLabelText(/^Au \*/), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText(/Participants/), { target: { value: '300, 301 ,' } });
+    fireEvent.change(within(form).getByLabelText(/Coordinateur/), { target: { value: 'WCO' } });
+    fireEvent.click(within(form).getByLabelText('Médicaments'));
+    fireEvent.click(within(form).getByRole('button', { name: "Créer l'opération" }));
+    await within(form).findByText("L'opération doit finir le jour où elle commence ou après.");
+    expect(
+      within(form)
+        .getByLabelText(/^Au \*/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    fireEvent.change(within(form).getByLabelText(/^Au \*/), { target: { value: '2026-12-31' } });
+    fireEvent.click(within(form).getByRole('button', { name: "Créer l'opération" }));
+    await within(form).findByText('Une opération de ce code existe déjà.');
+    expect(within(form).getByLabelText(/Code/).getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(within(form).getByRole('button', { name: "Créer l'opération" }));
+    expect((await screen.findByTestId('operation-name')).textContent).toBe('STOP IV');
+    expect(api.sent('POST', '/api/operations')[2]).toEqual({
+      code: 'STOP-IV',
+      name: 'STOP IV',
+      starts_on: '2026-11-30',
+      ends_on: '2026-12-31',
+      participants: ['300', '301'],
+      threat_categories: ['medicines'],
+      coordinator: 'WCO',
+      description: null,
+    });
+    const cases = await screen.findByTestId('operation-cases');
+    expect(within(cases).getByRole('link', { name: '300/2026/0007' }).getAttribute('href')).toBe('/cases/7');
+    expect(api.calls.find((c) => c.path === '/api/cases')!.url.searchParams.get('operation_id')).toBe('4');
+  });
+
+  it('lists the operations and changes one', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes, {
+      'PATCH /api/operations/4': { body: { ...operation, name: 'STOP IV bis' } },
+    });
+    show('/operations');
+    const row = await screen.findByTestId('operation-row');
+    expect(row.textContent).toContain('STOP IV');
+    expect(row.textContent).toContain('300, 301');
+    fireEvent.click(within(row).getByRole('link', { name: 'STOP-IV' }));
+    await screen.findByTestId('operation-name');
+    fireEvent.click(screen.getByRole('link', { name: 'Modifier' }));
+    const form = await screen.findByRole('form', { name: 'Modifier' });
+    expect((within(form).getByLabelText(/Code/) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText(/Nom/), { target: { value: 'STOP IV bis' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() =>
+      expect(api.sent('PATCH', '/api/operations/4')).toEqual([
+        {
+          name: 'STOP IV bis',
+          starts_on: '2026-11-01',
+          ends_on: '2026-11-30',
+          participants: ['300', '301'],
+          threat_categories: ['medicines', 'medical_products'],
+          coordinator: 'WCO',
+          description: null,
+        },
+      ]),
+    );
+  });
+
+  it("shows the final report's totals, tables, charts, CSV and PDF exports; a hostile name as text", async () => {
+    const hostile = { ...report, operation: { ...operation, name: HOSTILE } };
+    api = stubApi(
+      signedIn(INVESTIGATOR),
+      { 'GET /api/operations/4/report': { body: hostile } },
+      operationRoutes,
+    );
+    show('/operations/4/report');
+    expect((await screen.findByTestId('report-title')).textContent).toBe(`Rapport final · ${HOSTILE}`);
+    expect(screen.getByTestId('total-seizures').textContent).toBe('3');
+    expect(screen.getByTestId('total-estimated_value').textContent).toMatch(/250\s?000/);
+    expect(screen.getByTestId('report-category').textContent).toContain('Médicaments');
+    expect(screen.getByTestId('report-participant').textContent).toContain(HOSTILE);
+    expect(screen.getByTestId('report-source').textContent).toContain('Non renseignée');
+    expect(screen.getByTestId('report-quantities').textContent).toMatch(/1\s?200/);
+    expect(screen.getByRole('img', { name: 'Par participant' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'PDF (AR)' }).getAttribute('href')).toBe(
+      '/api/operations/4/report/export?format=pdf&lang=ar',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Exporter en CSV' }));
+    expect((await screen.findByTestId('export-participant')).getAttribute('href')).toBe(
+      '/api/operations/4/report/export?format=csv&table=participant',
+    );
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+
+  it('lays the report out in Arabic', async () => {
+    await i18n.changeLanguage('ar');
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes);
+    show('/operations/4/report');
+    expect((await screen.findByTestId('report-title')).textContent).toBe('التقرير النهائي · STOP IV');
+    expect(screen.getByTestId('report-category').textContent).toContain('أدوية');
+    expect(screen.getByRole('link', { name: 'PDF (FR)' })).toBeTruthy();
+  });
+
+  it('gives no report to a user who may not read reports, and no form to a reader', async () => {
+    api = stubApi(signedIn(['session', 'cases:read']), operationRoutes);
+    show('/operations/4');
+    await screen.findByTestId('operation-name');
+    expect(screen.queryByRole('link', { name: 'Rapport final' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Modifier' })).toBeNull();
+    cleanup();
+    api = stubApi(signedIn(['session', 'cases:read']), operationRoutes);
+    show('/operations/4/report');
+    await screen.findByText('Le rapport final demande la permission de lire les rapports.');
+    expect(api.calls.some((c) => c.path === '/api/operations/4/report')).toBe(false);
   });
 });
 

@@ -1,4 +1,7 @@
-/** Messages of the case and seizure pages and the figures (French, English, Arabic: the JSON files beside this one). */
+/**
+ * Messages of the case, seizure and operation pages and the figures (French, English, Arabic: the JSON files beside
+ * this one).
+ */
 import type { MessageBundle } from '../../i18n/bundle.ts';
 import ar from './messages.ar.json';
 import en from './messages.en.json';

@@ -15,6 +15,10 @@ export type OffenceReport = Schema<'OffenceReport'>;
 export type TaxLoss = Schema<'TaxLoss'>;
 export type Seizure = Schema<'Seizure'>;
 export type Figures = Schema<'CaseFigures'>;
+export type TestPurchase = Schema<'TestPurchase'>;
+export type Takedown = Schema<'Takedown'>;
+export type Operation = Schema<'Operation'>;
+export type OperationReport = Schema<'OperationReport'>;
 export type SeizureBody = ApiBody<'/api/seizures', 'post'>;
 export type CaseBody = ApiBody<'/api/cases', 'post'>;
 
@@ -179,4 +183,7 @@ export const caseKeys = {
   timeline: (id: number) => ['cases', 'timeline', id] as const,
   taxLoss: (id: number) => ['cases', 'tax-loss', id] as const,
   figures: (filters: unknown) => ['cases', 'figures', filters] as const,
+  operations: () => ['cases', 'operations'] as const,
+  operation: (id: number) => ['cases', 'operation', id] as const,
+  operationReport: (id: number) => ['cases', 'operation-report', id] as const,
 };
