@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: e913ac24511826e9acdf58562b0953bdcaa5b6a7bc0b98d7de5b64ee70d209b0
+ * OpenAPI document sha256: f6f5811ebd20be032d8b51780c5537bb1ec458af0edf68db065ff3745ab60370
  */
 
 export interface paths {
@@ -6734,6 +6734,8 @@ export interface paths {
                     open?: "true" | "false";
                     q?: string;
                     operation_id?: number;
+                    /** @description only cases with a task to do past its due date */
+                    overdue?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
