@@ -1359,5 +1359,9 @@ describe('figures', () => {
     expect(brand.getAttribute('href')).toBe(
       '/api/cases/figures/export?from=2026-01-01&office=40&table=brand',
     );
+    expect(screen.getByTestId('export-pdf-ar').getAttribute('href')).toBe(
+      '/api/cases/figures/pdf?from=2026-01-01&office=40&lang=ar',
+    );
+    expect(screen.getByTestId('export-pdf-fr').textContent).toBe('PDF (FR)');
   });
 });
