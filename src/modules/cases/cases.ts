@@ -2,7 +2,7 @@
  * Case files: open one (numbered per office and year), read and list them, move them through the workflow. A
  * final status (settled, prosecuted, closed) releases the legal holds the case placed on what it links to.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -95,6 +95,8 @@ export interface CaseFilters {
   open?: boolean | undefined;
   q?: string | undefined;
   operation_id?: number | undefined;
+  /** Only cases with a task still to do whose due date is past (before today). */
+  overdue?: boolean | undefined;
 }
 
 export async function listCases(
@@ -110,6 +112,16 @@ export async function listCases(
   if (filters.operation_id !== undefined) query = query.where('operation_id', '=', filters.operation_id);
   if (filters.open === true) query = query.where('status', 'not in', FINAL_STATUSES);
   if (filters.open === false) query = query.where('status', 'in', FINAL_STATUSES);
+  if (filters.overdue === true)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('case_tasks as t')
+          .select(sql.lit(1).as('one'))
+          .whereRef('t.case_id', '=', 'cases.id')
+          .where('t.status', '=', 'todo')
+          .where('t.due_on', '<', sql<string>`current_date`),
+      ),
+    );
   if (filters.q) {
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('title', 'ilike', like), eb('number', 'ilike', like)]));

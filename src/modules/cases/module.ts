@@ -1,6 +1,7 @@
 import type { ImportTarget } from '../../platform/ingest/target.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { registerOperationsCli } from './cli-operations.ts';
+import { registerReportCli } from './cli-report.ts';
 import { registerSeizuresCli } from './cli-seizures.ts';
 import { seizuresTarget } from './import-target.ts';
 import { casesMigrations } from './migrations/index.ts';
@@ -20,6 +21,7 @@ export const casesModule: VigieModule = {
   cli: (program, context) => {
     registerSeizuresCli(program, context);
     registerOperationsCli(program, context);
+    registerReportCli(program, context);
   },
   importTargets: [seizuresTarget] as ImportTarget<unknown>[],
   migrations: casesMigrations,

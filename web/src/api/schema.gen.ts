@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 08658621d2a06b9b788f6e9ec3485f6ef5d02287ed862644f774333d42a52686
+ * OpenAPI document sha256: 591d937dcc69b8de4793a7255fcb0f47fad15e6ca7eb614649863eab907fa945
  */
 
 export interface paths {
@@ -6673,6 +6673,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/figures/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures as a PDF, in French or Arabic (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    office?: string;
+                    lang?: "fr" | "ar";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -6693,6 +6734,8 @@ export interface paths {
                     open?: "true" | "false";
                     q?: string;
                     operation_id?: number;
+                    /** @description only cases with a task to do past its due date */
+                    overdue?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -8067,6 +8110,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8187,6 +8239,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -51,6 +51,7 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
           open: bool.optional(),
           q: z.string().max(200).optional(),
           operation_id: z.coerce.number().int().positive().optional(),
+          overdue: bool.optional().describe('only cases with a task to do past its due date'),
         }),
         response: { 200: pageOf(caseSchema) },
       },

@@ -1,4 +1,4 @@
-/** The director's figures under /api/cases/figures, as JSON and, table by table, as CSV. */
+/** The director's figures under /api/cases/figures, as JSON, table by table as CSV, and whole as PDF (fr/ar). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { caseFigures, FIGURE_TABLES, figuresCsv } from '../figures.ts';
+import { renderFiguresPdf } from '../figures-pdf.ts';
+import { REPORT_LANGS } from '../model.ts';
 import { code } from './shared.ts';
 
 const group = z.object({
@@ -50,7 +52,7 @@ const figuresSchema = z
   .meta({ id: 'CaseFigures' });
 
 /** A text body on a route whose schema describes only its errors (the zod reply types allow no string). */
-const sendText = (reply: FastifyReply, body: string) => reply.send(body);
+const sendText = (reply: FastifyReply, body: string | Buffer) => reply.send(body);
 
 const filters = { from: isoDate.optional(), to: isoDate.optional(), office: code(16).optional() };
 
@@ -98,6 +100,35 @@ export function figureRoutes(app: FastifyInstance, { database }: AppContext): vo
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="vigie-${table}.csv"`);
       return sendText(reply, csv);
+    },
+  );
+
+  typed.get(
+    '/api/cases/figures/pdf',
+    {
+      config: { permission: 'reports:read' },
+      schema: {
+        summary: 'The figures as a PDF, in French or Arabic (audited)',
+        tags: ['cases'],
+        querystring: z.object({ ...filters, lang: z.enum(REPORT_LANGS).default('fr') }),
+        produces: ['application/pdf'],
+        response: { 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...rest } = request.query;
+      const pdf = await renderFiguresPdf(await caseFigures(database.db, rest), lang);
+      await database.transaction((session) =>
+        appendAudit(session, actorFrom(request), {
+          action: 'cases.figures_exported',
+          target_type: 'figures',
+          target_id: 'pdf',
+          details: { ...rest, lang },
+        }),
+      );
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="vigie-seizures-${lang}.pdf"`);
+      return sendText(reply, pdf);
     },
   );
 }

@@ -1,8 +1,13 @@
-/** Seizures under /api/seizures: list, record, read, update amounts and the fate of the goods, tax loss. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * Seizures under /api/seizures: list, record, read, update amounts and the fate of the goods, tax loss. An officer
+ * of an office (an account with an office that may not manage cases) records and updates seizures of that office
+ * only: another office is refused with 403 `seizure.office_not_yours`, named under the office field.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
+import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
@@ -10,6 +15,14 @@ import { SEIZURE_CATEGORIES } from '../model.ts';
 import { getSeizure, listSeizures, recordSeizure, updateSeizure } from '../seizures.ts';
 import { seizureTaxLoss } from '../tax.ts';
 import { code, idParams, seizureBody, seizureSchema, seizureUpdateBody, taxLossSchema } from './shared.ts';
+
+/** Refuses a seizure outside the office of an officer bound to one (`cases:manage` is not bound). */
+function checkOffice(request: FastifyRequest, office: string): void {
+  const user = request.user;
+  if (!user?.office_code || user.permissions.has('cases:manage') || office === user.office_code) return;
+  const message = `you record seizures for your office ${user.office_code} only, not ${office}`;
+  throw new AppError('seizure.office_not_yours', message, 403, [{ path: '/office', message }]);
+}
 
 export function seizureRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -50,11 +63,19 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
           'Record a seizure (on an open case, or alone) with its goods as lines or as one line; numbered S-office/year/seq without a reference',
         tags: ['seizures'],
         body: seizureBody,
-        response: { 201: seizureSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: {
+          201: seizureSchema,
+          400: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await recordSeizure(database, actorFrom(request), request.body)),
+    async (request, reply) => {
+      checkOffice(request, request.body.office);
+      return reply.code(201).send(await recordSeizure(database, actorFrom(request), request.body));
+    },
   );
 
   typed.get(
@@ -81,10 +102,19 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         tags: ['seizures'],
         params: idParams,
         body: seizureUpdateBody,
-        response: { 200: seizureSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: {
+          200: seizureSchema,
+          400: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
     },
-    async (request) => updateSeizure(database, actorFrom(request), request.params.id, request.body),
+    async (request) => {
+      checkOffice(request, (await getSeizure(db, request.params.id)).office);
+      return updateSeizure(database, actorFrom(request), request.params.id, request.body);
+    },
   );
 
   typed.get(

@@ -1,6 +1,7 @@
 /**
  * Case files, newest first, filtered on the server by status, type, office and lead investigator (filters and page
- * in the address, so a view can be shared); "my cases" fills the lead with the user. Rows open the case.
+ * in the address, so a view can be shared); "my cases" fills the lead with the user; "overdue tasks" keeps the cases
+ * with a task to do past its due date. Rows open the case.
  */
 import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
@@ -14,7 +15,7 @@ import { formatDate, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { CASE_STATUSES, CASE_TYPES, CaseStatusBadge, caseKeys, PriorityBadge } from './shared.tsx';
 
-const FILTERS = ['status', 'type', 'office', 'assignee', 'q', 'open'] as const;
+const FILTERS = ['status', 'type', 'office', 'assignee', 'q', 'open', 'overdue'] as const;
 const PAGE_SIZE = 25;
 
 export function CaseList() {
@@ -78,6 +79,12 @@ export function CaseList() {
           mb={8}
           checked={draft.open === 'true'}
           onChange={(e) => set('open', e.currentTarget.checked ? 'true' : '', true)}
+        />
+        <Checkbox
+          label={t('cases.list.overdue')}
+          mb={8}
+          checked={draft.overdue === 'true'}
+          onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '', true)}
         />
         <Button type="submit">{t('cases.list.apply')}</Button>
         {user && (

@@ -1,6 +1,7 @@
 /**
  * The director's figures (`reports:read`): seizures by month, category, office and brand as charts, the totals,
- * cases by status and open cases by age, each table exportable as CSV (the export is audited by the server).
+ * cases by status and open cases by age, each table exportable as CSV and the whole as PDF in French or Arabic
+ * (the exports are audited by the server).
  * Chart tooltips are text: category and brand names come from recorded seizures.
  */
 import {
@@ -154,24 +155,38 @@ export function Figures() {
     <Stack>
       <Group justify="space-between" align="end">
         <Title order={2}>{t('figures.title')}</Title>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="light">{t('figures.export')}</Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {TABLES.map((table) => (
-              <Menu.Item
-                key={table}
-                component="a"
-                href={exportHref(table, filters)}
-                download={`vigie-${table}.csv`}
-                data-testid={`export-${table}`}
-              >
-                {t(`figures.tables.${table}`)} (CSV)
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+        <Group gap="sm">
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="light">{t('figures.export')}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {TABLES.map((table) => (
+                <Menu.Item
+                  key={table}
+                  component="a"
+                  href={exportHref(table, filters)}
+                  download={`vigie-${table}.csv`}
+                  data-testid={`export-${table}`}
+                >
+                  {t(`figures.tables.${table}`)} (CSV)
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+          {(['fr', 'ar'] as const).map((l) => (
+            <Button
+              key={l}
+              component="a"
+              href={route('/api/cases/figures/pdf', { query: { ...filters, lang: l } })}
+              download={`vigie-seizures-${l}.pdf`}
+              variant="default"
+              data-testid={`export-pdf-${l}`}
+            >
+              {t('operations.pdf', { lang: l.toUpperCase() })}
+            </Button>
+          ))}
+        </Group>
       </Group>
       <FilterBar onSubmit={apply} label={t('figures.filters')}>
         <TextInput

@@ -1,5 +1,6 @@
 /**
- * The "open a case" and "record a seizure" buttons other pages show: each goes to the case or seizure form with
+ * The "open a case" and "record a seizure" buttons other pages show (a declaration, an alert, an online seller, a
+ * graph entity): each goes to the case or seizure form with
  * what it comes from prefilled in the address, so the pages that show them change by a line.
  */
 import { Button, Card, Group, Text } from '@mantine/core';
@@ -101,5 +102,59 @@ export function AlertCaseButton({ alert }: { alert: Alert }) {
         {t('cases.new.button')}
       </Button>
     </Group>
+  );
+}
+
+/** On an online seller's page: open a case from the seller (`cases:manage`). */
+export function SellerCaseButton({
+  seller,
+}: {
+  seller: { id: number; display_name: string; label?: string | null | undefined };
+}) {
+  const { t } = useLang();
+  const { can } = useSession();
+  if (!can('cases:manage')) return null;
+  const href = newCaseHref({
+    origin_type: 'osint_seller',
+    origin_ref: seller.id,
+    type: LABEL_TO_CASE[seller.label ?? ''] ?? 'other',
+    title: t('cases.openFrom.sellerTitle', { name: seller.display_name }),
+  });
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      color="violet"
+      component={Link}
+      to={href}
+      data-testid="seller-case-button"
+    >
+      {t('cases.new.button')}
+    </Button>
+  );
+}
+
+/** On a graph entity's page: open a case from the entity (`cases:manage`). */
+export function GraphEntityCaseButton({ entity }: { entity: { id: number; label: string } }) {
+  const { t } = useLang();
+  const { can } = useSession();
+  if (!can('cases:manage')) return null;
+  const href = newCaseHref({
+    origin_type: 'graph_entity',
+    origin_ref: entity.id,
+    type: 'other',
+    title: t('cases.openFrom.graphTitle', { name: entity.label }),
+  });
+  return (
+    <Button
+      size="xs"
+      variant="light"
+      color="violet"
+      component={Link}
+      to={href}
+      data-testid="entity-case-button"
+    >
+      {t('cases.new.button')}
+    </Button>
   );
 }

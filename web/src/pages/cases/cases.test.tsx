@@ -290,6 +290,28 @@ describe('case list', () => {
       ).toBe(true),
     );
   });
+  it('keeps the cases with overdue tasks when the box is ticked, and shows it ticked from the address', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), {
+      'GET /api/cases': { body: { total: 1, limit: 25, offset: 0, items: [kase] } },
+    });
+    show('/cases');
+    await screen.findByTestId('case-row');
+    expect(api.calls.find((c) => c.path === '/api/cases')!.url.searchParams.has('overdue')).toBe(false);
+    const box = screen.getByRole('checkbox', { name: 'Tâches en retard' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() =>
+      expect(
+        api.calls.some((c) => c.path === '/api/cases' && c.url.searchParams.get('overdue') === 'true'),
+      ).toBe(true),
+    );
+    cleanup();
+    show('/cases?overdue=true');
+    await screen.findByTestId('case-row');
+    expect((screen.getByRole('checkbox', { name: 'Tâches en retard' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+  });
 });
 
 describe('case page', () => {
@@ -1337,5 +1359,9 @@ describe('figures', () => {
     expect(brand.getAttribute('href')).toBe(
       '/api/cases/figures/export?from=2026-01-01&office=40&table=brand',
     );
+    expect(screen.getByTestId('export-pdf-ar').getAttribute('href')).toBe(
+      '/api/cases/figures/pdf?from=2026-01-01&office=40&lang=ar',
+    );
+    expect(screen.getByTestId('export-pdf-fr').textContent).toBe('PDF (FR)');
   });
 });

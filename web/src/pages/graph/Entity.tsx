@@ -12,6 +12,7 @@ import { Pending } from '../../components/ErrorAlert.tsx';
 import { ListPager } from '../../components/paging.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { formatDate, formatNumber, useLang } from '../../i18n/index.ts';
+import { GraphEntityCaseButton } from '../cases/OpenFrom.tsx';
 import { recordLink, TypeBadge, workbenchLink } from './shared.tsx';
 
 const PAGE = 50;
@@ -87,6 +88,7 @@ export function EntityPage() {
             {t(go.label)}
           </Button>
         )}
+        <GraphEntityCaseButton entity={entity} />
       </Group>
       {attributes.length > 0 && (
         <Paper withBorder p="xs">

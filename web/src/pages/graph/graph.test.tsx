@@ -241,6 +241,25 @@ describe('entity page', () => {
     expect(screen.getByTestId('entity-workbench-link').getAttribute('href')).toBe(
       '/declarations?importer=ATLASIMP',
     );
+    expect(screen.queryByTestId('entity-case-button')).toBeNull();
+  });
+
+  it('opens a case from the entity, its origin prefilled, for a user who manages cases', async () => {
+    serve(['graph:read', 'cases:manage'], {
+      'GET /api/graph/entities/3': {
+        body: { entity: entity(company), merged: [], links: { total: 0, limit: 50, offset: 0, items: [] } },
+      },
+    });
+    show('/graph/entity/3');
+    const button = await screen.findByTestId('entity-case-button');
+    expect(button.textContent).toBe('Open a case');
+    const href = new URL(button.getAttribute('href')!, 'http://x');
+    expect([
+      href.pathname,
+      href.searchParams.get('origin_type'),
+      href.searchParams.get('origin_ref'),
+      href.searchParams.get('title'),
+    ]).toEqual(['/cases/new', 'graph_entity', '3', 'Network entity: Atlas Trading']);
   });
 
   it('says when the entity is not there', async () => {

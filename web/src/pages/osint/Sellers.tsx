@@ -32,6 +32,7 @@ import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { SellerCaseButton } from '../cases/OpenFrom.tsx';
 import { PostCard } from './Feed.tsx';
 import { dirOf } from './PostDetail.tsx';
 import {
@@ -280,6 +281,7 @@ export function SellerPage() {
               {t('graph.chart.sellerLinks')}
             </Anchor>
           )}
+          <SellerCaseButton seller={s} />
         </Group>
         <Text size="sm" c="dimmed">
           {formatDate(lang, s.first_seen_at)} → {formatDate(lang, s.last_seen_at)}

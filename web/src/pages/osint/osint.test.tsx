@@ -361,3 +361,62 @@ describe('online monitoring', () => {
     expect(screen.queryByRole('form', { name: 'Soumettre des URL' })).toBeNull();
   });
 });
+
+describe('seller page', () => {
+  const sellerDetail = {
+    id: 3,
+    display_name: 'Luxe Copies',
+    score: 0.91,
+    label: 'counterfeit',
+    reasons: [],
+    item_count: 4,
+    ad_count: 4,
+    risky_ad_count: 3,
+    accounts: [{ platform: 'instagram', handle: 'luxe.copies' }],
+    platforms: ['instagram'],
+    brands: [],
+    cities: [],
+    price_min_mad: 900,
+    price_max_mad: 900,
+    first_seen_at: '2026-11-01T00:00:00Z',
+    last_seen_at: '2026-11-20T00:00:00Z',
+    open_alerts: 0,
+    merged_from: [],
+    identifiers: {
+      seller_id: 3,
+      phones: [],
+      emails: [],
+      handles: [],
+      shop_urls: [],
+      company_names: [],
+      addresses: [],
+    },
+  };
+  const routes: ApiHandler = ({ url }) =>
+    url.pathname === '/api/osint/sellers/3'
+      ? { body: sellerDetail }
+      : url.pathname === '/api/osint/items'
+        ? { body: { total: 0, limit: 20, offset: 0, items: [] } }
+        : undefined;
+
+  it('opens a case from the seller, its origin prefilled, for a user who manages cases', async () => {
+    serve([...INVESTIGATOR, 'cases:manage'], routes);
+    show('/osint/sellers/3');
+    const button = await screen.findByRole('link', { name: 'Ouvrir un dossier' });
+    const href = new URL(button.getAttribute('href')!, 'http://x');
+    expect([
+      href.pathname,
+      href.searchParams.get('origin_type'),
+      href.searchParams.get('origin_ref'),
+      href.searchParams.get('type'),
+      href.searchParams.get('title'),
+    ]).toEqual(['/cases/new', 'osint_seller', '3', 'counterfeiting', 'Vendeur en ligne : Luxe Copies']);
+  });
+
+  it('offers no case to a user who may not manage cases', async () => {
+    serve(INVESTIGATOR, routes);
+    show('/osint/sellers/3');
+    expect((await screen.findAllByText('Luxe Copies')).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('link', { name: 'Ouvrir un dossier' })).toBeNull();
+  });
+});
