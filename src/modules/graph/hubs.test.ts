@@ -73,6 +73,8 @@ describeEachDatabase('graph hubs and exclusions', (t) => {
     expect(phone.hub).toBe(true);
     const hubs = await listHubs(t.database.db);
     expect(hubs[0]).toMatchObject({ id: phone.id, type: 'phone', degree: 30, excluded: false });
+    // Types the caller may not see are left out (online-only entities without osint:read).
+    expect((await listHubs(t.database.db, ['phone'])).map((h) => h.id)).not.toContain(phone.id);
     // The planted importer's phone (shared by a few) is no hub.
     expect((await findEntity(t.database.db, 'phone:+212612345678')).hub).toBe(false);
     const around = await reach('company:SWB01');

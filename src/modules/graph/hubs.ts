@@ -78,12 +78,12 @@ export interface HubRow {
 }
 
 /** The hubs to review, most linked first. */
-export async function listHubs(db: Kysely<DB>): Promise<HubRow[]> {
+export async function listHubs(db: Kysely<DB>, hidden: readonly string[] = []): Promise<HubRow[]> {
   const { rows } = await sql<HubRow & { updated_at: Date | string }>`
     select g.id, g.type, g.key, g.label, coalesce(d.degree, 0)::int as degree,
       exists (select 1 from graph_exclusions x where x.type = g.type and x.key = g.key) as excluded, g.updated_at
     from graph_entities g left join ${degreeSql} d on d.id = g.id
-    where g.hub and g.merged_into is null
+    where g.hub and g.merged_into is null and g.type <> all(${[...hidden]}::text[])
     order by degree desc, g.id
     limit 1000`.execute(db);
   return rows.map((r) => ({

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: f649c34f0014927686312fdc10de02a14fdf1362deb109e90300425267f0c611
+ * OpenAPI document sha256: 137860c1b038a7f385cd7153ec23b5996266d87d66be44c26189506653f9ea27
  */
 
 export interface paths {
@@ -9809,7 +9809,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Identifiers shared too widely (hubs): in the graph but not crossed; most linked first */
+        /** Identifiers shared too widely (hubs): in the graph but not crossed; most linked first (online-only ones need osint:read) */
         get: {
             parameters: {
                 query?: never;

@@ -9,7 +9,7 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { addExclusion, keepLinking, listExclusions, listHubs, removeExclusion } from '../hubs.ts';
-import { idParams } from './shared.ts';
+import { hiddenFor, idParams } from './shared.ts';
 
 const hubSchema = z
   .object({
@@ -43,12 +43,13 @@ export function hubRoutes(app: FastifyInstance, { database }: AppContext): void 
     {
       config: { permission: 'graph:read' },
       schema: {
-        summary: 'Identifiers shared too widely (hubs): in the graph but not crossed; most linked first',
+        summary:
+          'Identifiers shared too widely (hubs): in the graph but not crossed; most linked first (online-only ones need osint:read)',
         tags: ['graph'],
         response: { 200: z.object({ items: z.array(hubSchema) }) },
       },
     },
-    async () => ({ items: await listHubs(database.db) }),
+    async (request) => ({ items: await listHubs(database.db, hiddenFor(request)) }),
   );
 
   typed.post(
