@@ -33,11 +33,10 @@ export function hubDegree(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_HUB_DEGREE;
 }
 
-/** Distinct entities linked to each entity (both directions). */
-const degreeSql = sql`(
-  select e.id, count(distinct case when l.from_id = e.id then l.to_id else l.from_id end)::int as degree
-  from graph_entities e join graph_links l on l.from_id = e.id or l.to_id = e.id
-  group by e.id)`;
+/** Distinct entities linked to the entity `g` (both directions; one index lookup per side). */
+const degreeOfG = sql<number>`(
+  select count(distinct case when l.from_id = g.id then l.to_id else l.from_id end)::int
+  from graph_links l where l.from_id = g.id or l.to_id = g.id)`;
 
 /**
  * Marks as hubs the identifiers linked to more than `threshold` distinct entities (not those an analyst kept) and
@@ -48,16 +47,21 @@ export async function markHubs(
   options: { threshold?: number } = {},
 ): Promise<{ marked: number; threshold: number }> {
   const threshold = options.threshold ?? hubDegree();
+  // One pass over the links of the candidates (hash aggregate), not a join on `from_id = id or to_id = id`.
+  const candidate = sql`e.type = any(${HUB_TYPES as string[]}::text[]) and not e.hub and not e.hub_kept
+    and e.merged_into is null`;
   const byDegree = await sql<{ id: number }>`
     update graph_entities g set hub = true, updated_at = now()
     from (
-      select e.id, count(distinct case when l.from_id = e.id then l.to_id else l.from_id end) as degree
-      from graph_entities e
-      join graph_links l on l.from_id = e.id or l.to_id = e.id
-      where e.type = any(${HUB_TYPES as string[]}::text[]) and not e.hub and not e.hub_kept and e.merged_into is null
-      group by e.id
+      select x.id from (
+        select l.from_id as id, l.to_id as other from graph_links l join graph_entities e on e.id = l.from_id and ${candidate}
+        union all
+        select l.to_id, l.from_id from graph_links l join graph_entities e on e.id = l.to_id and ${candidate}
+      ) x
+      group by x.id
+      having count(distinct x.other) > ${threshold}
     ) d
-    where g.id = d.id and d.degree > ${threshold}
+    where g.id = d.id
     returning g.id`.execute(db);
   const byExclusion = await sql<{ id: number }>`
     update graph_entities g set hub = true, updated_at = now()
@@ -80,9 +84,9 @@ export interface HubRow {
 /** The hubs to review, most linked first. */
 export async function listHubs(db: Kysely<DB>, hidden: readonly string[] = []): Promise<HubRow[]> {
   const { rows } = await sql<HubRow & { updated_at: Date | string }>`
-    select g.id, g.type, g.key, g.label, coalesce(d.degree, 0)::int as degree,
+    select g.id, g.type, g.key, g.label, ${degreeOfG} as degree,
       exists (select 1 from graph_exclusions x where x.type = g.type and x.key = g.key) as excluded, g.updated_at
-    from graph_entities g left join ${degreeSql} d on d.id = g.id
+    from graph_entities g
     where g.hub and g.merged_into is null and g.type <> all(${[...hidden]}::text[])
     order by degree desc, g.id
     limit 1000`.execute(db);
@@ -135,8 +139,8 @@ export async function keepLinking(
     });
   });
   const [entity] = await sql<HubRow & { updated_at: Date | string }>`
-    select g.id, g.type, g.key, g.label, coalesce(d.degree, 0)::int as degree, false as excluded, g.updated_at
-    from graph_entities g left join ${degreeSql} d on d.id = g.id where g.id = ${id}`
+    select g.id, g.type, g.key, g.label, ${degreeOfG} as degree, false as excluded, g.updated_at
+    from graph_entities g where g.id = ${id}`
     .execute(database.db)
     .then((r) => r.rows);
   return {
@@ -251,10 +255,7 @@ export async function removeExclusion(
     await sql`
       update graph_entities g set hub = false, updated_at = now()
       where g.type = ${type} and g.key = ${key} and g.hub
-        and (select count(distinct case when l.from_id = g.id then l.to_id else l.from_id end)
-             from graph_links l where l.from_id = g.id or l.to_id = g.id) <= ${threshold}`.execute(
-      session.db,
-    );
+        and ${degreeOfG} <= ${threshold}`.execute(session.db);
     await appendAudit(session, actor, {
       action: 'graph.exclusion.removed',
       target_type: 'graph_exclusion',
