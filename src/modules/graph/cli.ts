@@ -87,7 +87,9 @@ export function registerGraphCli(program: Command, context: CliContext): void {
             Object.entries(result.sources).map(([s, r]) => [s, r.read, r.entities, r.links]),
           ),
         );
-        console.log(`${result.read} records in ${(result.ms / 1000).toFixed(1)} s`);
+        console.log(
+          `${result.read} records in ${(result.ms / 1000).toFixed(1)} s${result.hubs ? `; ${result.hubs} new hubs (vigie graph hubs)` : ''}`,
+        );
       });
     });
 
