@@ -19,6 +19,7 @@ import {
   paymentRecords,
 } from '../partners/index.ts';
 import { type Feed, mapCompanies, mapDeclarations, mapManifests, mapPayments, mapSellers } from './feeds.ts';
+import { exclusionSet, markHubs } from './hubs.ts';
 import { mergeEntities } from './merge.ts';
 import { readCursor, writeBatch, writeCursor } from './store.ts';
 
@@ -35,6 +36,8 @@ export interface BuildResult {
   read: number;
   entities: number;
   links: number;
+  /** Identifiers newly marked as hubs after the build (degree over N, or excluded). */
+  hubs: number;
   ms: number;
 }
 
@@ -91,11 +94,14 @@ export async function buildGraph(
     signal?: AbortSignal;
     /** Only these sources (default: all). */
     sources?: string[];
+    /** N: an identifier linked to more distinct entities becomes a hub (default `hubDegree()`). */
+    hubDegree?: number;
   } = {},
 ): Promise<BuildResult> {
   const started = Date.now();
   const pageSize = options.pageSize ?? 2000;
-  const result: BuildResult = { sources: {}, read: 0, entities: 0, links: 0, ms: 0 };
+  const result: BuildResult = { sources: {}, read: 0, entities: 0, links: 0, hubs: 0, ms: 0 };
+  const excluded = await exclusionSet(database.db);
   const phone = (raw: string) => normalizePhone(raw);
   for (const feed of FEEDS) {
     if (options.sources && !options.sources.includes(feed.source)) continue;
@@ -111,6 +117,7 @@ export async function buildGraph(
       const written = await database.transaction(async (session) => {
         const out = await writeBatch(session.db, feed.map(records, phone), {
           overwriteLabel: (e) => e.source_table === 'companies' || e.source_table === 'osint_sellers',
+          excluded,
         });
         if (feed.source === 'osint_sellers')
           await followSellerMerges(session.db, records as SellerRecord[], out.ids);
@@ -134,6 +141,9 @@ export async function buildGraph(
     result.entities += stats.entities;
     result.links += stats.links;
   }
+  result.hubs = (
+    await markHubs(database.db, options.hubDegree ? { threshold: options.hubDegree } : {})
+  ).marked;
   result.ms = Date.now() - started;
   return result;
 }

@@ -11,6 +11,7 @@
  *   vigie graph split ENTITY                             undo a merge
  *   vigie graph signals IMPORTER…                        risk signals with their path
  *   vigie graph export KEY [--depth N] --format csv|graphml --out F   a network to files (audited)
+ *   vigie graph hubs | keep ID | exclusions | exclude KEY | include KEY   over-correlation control (cli-hubs.ts)
  *
  * KEY is an entity id or `type:value` (`phone:+212612345678`, `company:7IPEL2O`, `online_seller:12`). Every
  * command takes --json. Changes are audited as the person at the command line.
@@ -22,6 +23,7 @@ import { printJson, table } from '../../platform/cli/output.ts';
 import { normalizePhone } from '../osint/index.ts';
 import { communities, neighbours, shortestPath } from './analysis.ts';
 import { buildGraph, SOURCES } from './build.ts';
+import { registerHubCli } from './cli-hubs.ts';
 import { entityDetail } from './entities.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportFile } from './export.ts';
 import { decideSuggestion, listSuggestions, proposeMerges, splitByHand } from './resolve.ts';
@@ -85,7 +87,9 @@ export function registerGraphCli(program: Command, context: CliContext): void {
             Object.entries(result.sources).map(([s, r]) => [s, r.read, r.entities, r.links]),
           ),
         );
-        console.log(`${result.read} records in ${(result.ms / 1000).toFixed(1)} s`);
+        console.log(
+          `${result.read} records in ${(result.ms / 1000).toFixed(1)} s${result.hubs ? `; ${result.hubs} new hubs (vigie graph hubs)` : ''}`,
+        );
       });
     });
 
@@ -405,4 +409,6 @@ export function registerGraphCli(program: Command, context: CliContext): void {
           console.log(`${s.importer}: ${s.score.toFixed(2)}${s.explanation ? ` — ${s.explanation}` : ''}`);
       });
     });
+
+  registerHubCli(graph, context);
 }

@@ -53,7 +53,11 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 export async function writeBatch(
   db: Kysely<DB>,
   batch: Batch,
-  options: { overwriteLabel?: (e: EntityInput) => boolean } = {},
+  options: {
+    overwriteLabel?: (e: EntityInput) => boolean;
+    /** Values that never link (`type\0key`, from graph_exclusions): links to them are not written. */
+    excluded?: Set<string>;
+  } = {},
 ): Promise<{ entities: number; links: number; ids: Map<string, number> }> {
   const byKey = new Map<string, EntityInput & { overwrite: boolean }>();
   for (const e of batch.entities) {
@@ -111,6 +115,7 @@ export async function writeBatch(
 
   const links = new Map<string, Record<string, unknown>>();
   for (const l of batch.links) {
+    if (options.excluded?.has(refKey(l.from)) || options.excluded?.has(refKey(l.to))) continue;
     const from = ids.get(refKey(l.from));
     const to = ids.get(refKey(l.to));
     if (from === undefined || to === undefined || from === to) continue;

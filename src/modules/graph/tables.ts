@@ -17,6 +17,7 @@ export interface GraphEntitiesTable {
   note: string | null;
   merged_into: number | null;
   hub: Generated<boolean>;
+  hub_kept: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -81,10 +82,20 @@ export interface GraphRecordsTable {
   updated_at: Timestamp;
 }
 
+/** A value that never links (graph_exclusions). */
+export interface GraphExclusionsTable {
+  type: string;
+  key: string;
+  note: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     graph_build_state: GraphBuildStateTable;
     graph_entities: GraphEntitiesTable;
+    graph_exclusions: GraphExclusionsTable;
     graph_links: GraphLinksTable;
     graph_merges: GraphMergesTable;
     graph_persons: GraphRecordsTable;

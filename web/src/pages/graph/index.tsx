@@ -1,5 +1,5 @@
 /**
- * Link analysis (/graph): the link chart, the merge-suggestion queue, the map of premises and storage cities, and
+ * Link analysis (/graph): the link chart, the merge-suggestion queue, the map of premises and storage cities, hubs and exclusions, and
  * an entity's page (/graph/entity/:id). Loaded on demand: Cytoscape.js is only fetched by those who open it.
  */
 import { Stack, Tabs, Text, Title } from '@mantine/core';
@@ -8,6 +8,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { EntityPage } from './Entity.tsx';
 import { GraphMap } from './GraphMap.tsx';
+import { Hubs } from './Hubs.tsx';
 import { LinkChart } from './LinkChart.tsx';
 import { Suggestions } from './Suggestions.tsx';
 
@@ -15,10 +16,11 @@ const ROUTES: RouteMap = {
   '': LinkChart,
   suggestions: Suggestions,
   map: GraphMap,
+  hubs: Hubs,
   'entity/:id': EntityPage,
 };
 
-const TABS = ['chart', 'suggestions', 'map'] as const;
+const TABS = ['chart', 'suggestions', 'map', 'hubs'] as const;
 
 export default function LinkAnalysis() {
   const { t } = useTranslation();
