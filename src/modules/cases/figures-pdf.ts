@@ -26,6 +26,8 @@ const LABELS = {
     hs_chapter: 'Par chapitre SH',
     category: 'Par catégorie',
     brand: 'Par marque',
+    detection: 'Par source de détection',
+    origin: 'Dossiers par origine',
     status: 'Dossiers par statut',
     age: 'Dossiers ouverts par ancienneté (jours)',
     none: 'néant',
@@ -49,6 +51,8 @@ const LABELS = {
     hs_chapter: 'حسب فصل النظام المنسق',
     category: 'حسب الفئة',
     brand: 'حسب العلامة',
+    detection: 'حسب مصدر الكشف',
+    origin: 'الملفات حسب المصدر',
     status: 'الملفات حسب الوضعية',
     age: 'الملفات المفتوحة حسب الأقدمية (أيام)',
     none: 'لا شيء',
@@ -95,9 +99,14 @@ export async function renderFiguresPdf(
   groups(L.hs_chapter, by.hs_chapter);
   groups(L.category, by.category);
   groups(L.brand, by.brand);
-  heading(L.status);
-  if (figures.cases_by_status.length === 0) p(L.none);
-  for (const c of figures.cases_by_status) p(`• ${c.key}: ${n(c.cases)}`);
+  groups(L.detection, by.detection_source);
+  const counts = (title: string, list: { key: string; cases: number }[]) => {
+    heading(title);
+    if (list.length === 0) p(L.none);
+    for (const c of list) p(`• ${c.key}: ${n(c.cases)}`);
+  };
+  counts(L.status, figures.cases_by_status);
+  counts(L.origin, figures.cases_by_origin);
   heading(L.age);
   for (const c of figures.open_cases_by_age_days) p(`• ${c.key}: ${n(c.cases)}`);
   return finish();

@@ -1,6 +1,7 @@
 /**
- * The director's figures, from the cases module's own tables: seizures by month, office, HS chapter, category
- * and brand (count, value, duties recovered, fines and settlements), cases by status and by age, and the totals;
+ * The director's figures, from the cases module's own tables: seizures by month, office, HS chapter, category,
+ * brand and source of detection (count, value, duties recovered, fines and settlements), cases by status, by what
+ * they were opened from and by age, and the totals;
  * each table also as CSV, with cells a spreadsheet would run as formulas escaped as the rejects writer does.
  *
  * The figures are summed over goods lines: a seizure counts once in each group one of its lines falls in (so the
@@ -29,9 +30,16 @@ export interface SeizureGroup {
   settlements: number;
 }
 
-export const SEIZURE_DIMENSIONS = ['month', 'office', 'hs_chapter', 'category', 'brand'] as const;
+export const SEIZURE_DIMENSIONS = [
+  'month',
+  'office',
+  'hs_chapter',
+  'category',
+  'brand',
+  'detection_source',
+] as const;
 export type SeizureDimension = (typeof SEIZURE_DIMENSIONS)[number];
-export const FIGURE_TABLES = [...SEIZURE_DIMENSIONS, 'case_status', 'case_age'] as const;
+export const FIGURE_TABLES = [...SEIZURE_DIMENSIONS, 'case_status', 'case_origin', 'case_age'] as const;
 export type FigureTable = (typeof FIGURE_TABLES)[number];
 
 const KEYS = {
@@ -40,6 +48,7 @@ const KEYS = {
   hs_chapter: sql<string>`coalesce(left(l.hs_code, 2), '')`,
   category: sql<string>`l.category`,
   brand: sql<string>`coalesce(l.brand, '')`,
+  detection_source: sql<string>`coalesce(s.detection_source, '')`,
 } satisfies Record<SeizureDimension, unknown>;
 
 /** A seizure-level amount, counted once per seizure: with its line 1. */
@@ -80,13 +89,22 @@ export async function caseFigures(db: Kysely<DB>, filters: FigureFilters) {
       .execute()
       .then((rows) => rows.map((r) => ({ ...r, key: r.key ?? '' }) as SeizureGroup));
   };
-  const [month, office, hs_chapter, category, brand] = await Promise.all(SEIZURE_DIMENSIONS.map(seizures));
+  const [month, office, hs_chapter, category, brand, detection_source] = await Promise.all(
+    SEIZURE_DIMENSIONS.map(seizures),
+  );
   let cases = db.selectFrom('cases');
   if (filters.office) cases = cases.where('office', '=', filters.office);
   const byStatus = await cases
     .select(['status as key', sql<number>`count(*)::int`.as('cases')])
     .groupBy('status')
     .orderBy('status')
+    .execute();
+  // Cases by source of detection: what each case was opened from (declaration, alert, graph, tip…).
+  // A case opened without an origin was opened by hand.
+  const byOrigin = await cases
+    .select([sql<string>`coalesce(origin_type, 'manual')`.as('key'), sql<number>`count(*)::int`.as('cases')])
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
     .execute();
   const ages = await cases
     .select([
@@ -116,8 +134,10 @@ export async function caseFigures(db: Kysely<DB>, filters: FigureFilters) {
       hs_chapter: hs_chapter!,
       category: category!,
       brand: brand!,
+      detection_source: detection_source!,
     },
     cases_by_status: byStatus.map((r) => ({ key: r.key as string, cases: r.cases })),
+    cases_by_origin: byOrigin.map((r) => ({ key: r.key as string, cases: r.cases })),
     open_cases_by_age_days: AGE_BUCKETS.map((key) => ({
       key,
       cases: ages.find((a) => a.key === key)?.cases ?? 0,
@@ -131,6 +151,8 @@ export function figuresCsv(figures: CaseFigures, table: FigureTable): string {
   let rows: (string | number)[][];
   if (table === 'case_status')
     rows = [['status', 'cases'], ...figures.cases_by_status.map((r) => [r.key, r.cases])];
+  else if (table === 'case_origin')
+    rows = [['origin', 'cases'], ...figures.cases_by_origin.map((r) => [r.key, r.cases])];
   else if (table === 'case_age')
     rows = [['age_days', 'open_cases'], ...figures.open_cases_by_age_days.map((r) => [r.key, r.cases])];
   else

@@ -291,6 +291,7 @@ describeEachDatabase('cases API', (t) => {
             estimated_value: 1000 * (i + 1),
             duties_recovered: 100 * (i + 1),
             brand,
+            detection_source: i === 0 ? 'online_monitoring' : 'selectivity_rule',
           })
         ).statusCode,
       ).toBe(201);
@@ -317,6 +318,25 @@ describeEachDatabase('cases API', (t) => {
       ['=HYPERLINK("http://x")', 1],
       ['Nike', 2],
     ]);
+
+    // By source of detection, and the cases by what they were opened from, as plain SQL counts them.
+    const bySource = await sql<{ key: string; n: number }>`
+      select coalesce(detection_source, '') as key, count(*)::int as n
+      from seizures where office = '700' group by 1 order by 1`.execute(t.database.db);
+    expect(
+      figures.seizures_by.detection_source.map((g: { key: string; seizures: number }) => [g.key, g.seizures]),
+    ).toEqual(bySource.rows.map((r) => [r.key, r.n]));
+    expect(bySource.rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['online_monitoring', 'selectivity_rule']),
+    );
+    const byOrigin = await sql<{ key: string; n: number }>`
+      select coalesce(origin_type, 'manual') as key, count(*)::int as n from cases where office = '700'
+      group by 1 order by 1`.execute(t.database.db);
+    expect(figures.cases_by_origin.map((c: { key: string; cases: number }) => [c.key, c.cases])).toEqual(
+      byOrigin.rows.map((r) => [r.key, r.n]),
+    );
+    const origins = await call('GET', '/api/cases/figures/export?table=case_origin', users.auditor);
+    expect(origins.body.split(/\r?\n/)[0]).toBe('origin,cases');
 
     const csv = await call('GET', '/api/cases/figures/export?office=700&table=brand', users.auditor);
     expect(csv.statusCode).toBe(200);

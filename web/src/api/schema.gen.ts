@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 22a2fa391e0479f5f730f0ff7a7c9dae09bf433ddc7a8aedbf901b1ad728562a
+ * OpenAPI document sha256: b569c2d043f5a490010f1e538fcb95121b7aa3bbb361e9c6155b060870b2c7c1
  */
 
 export interface paths {
@@ -6646,7 +6646,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     office?: string;
-                    table: "month" | "office" | "hs_chapter" | "category" | "brand" | "case_status" | "case_age";
+                    table: "month" | "office" | "hs_chapter" | "category" | "brand" | "detection_source" | "case_status" | "case_origin" | "case_age";
                 };
                 header?: never;
                 path?: never;
@@ -11439,8 +11439,21 @@ export interface components {
                     fines: number;
                     settlements: number;
                 }[];
+                detection_source: {
+                    key: string;
+                    seizures: number;
+                    lines: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
             };
             cases_by_status: {
+                key: string;
+                cases: number;
+            }[];
+            cases_by_origin: {
                 key: string;
                 cases: number;
             }[];
@@ -13018,8 +13031,21 @@ export interface components {
                     fines: number;
                     settlements: number;
                 }[];
+                detection_source: {
+                    key: string;
+                    seizures: number;
+                    lines: number;
+                    estimated_value: number;
+                    duties_recovered: number;
+                    fines: number;
+                    settlements: number;
+                }[];
             };
             cases_by_status: {
+                key: string;
+                cases: number;
+            }[];
+            cases_by_origin: {
                 key: string;
                 cases: number;
             }[];

@@ -45,8 +45,10 @@ const figuresSchema = z
       hs_chapter: z.array(group),
       category: z.array(group),
       brand: z.array(group),
+      detection_source: z.array(group),
     }),
     cases_by_status: z.array(count),
+    cases_by_origin: z.array(count),
     open_cases_by_age_days: z.array(count),
   })
   .meta({ id: 'CaseFigures' });

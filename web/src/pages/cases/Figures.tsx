@@ -30,7 +30,17 @@ import { formatNumber, useLang } from '../../i18n/index.ts';
 import { CASE_STATUSES, caseKeys, type Figures as FiguresData } from './shared.tsx';
 
 const FILTERS = ['from', 'to', 'office'] as const;
-const TABLES = ['month', 'category', 'office', 'brand', 'hs_chapter', 'case_status', 'case_age'] as const;
+const TABLES = [
+  'month',
+  'category',
+  'office',
+  'brand',
+  'hs_chapter',
+  'detection_source',
+  'case_status',
+  'case_origin',
+  'case_age',
+] as const;
 type Row = FiguresData['seizures_by']['month'][number];
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {

@@ -1305,6 +1305,7 @@ describe('figures', () => {
         },
       ],
       hs_chapter: [],
+      detection_source: [],
       category: [
         {
           key: 'counterfeit_accessories',
@@ -1329,6 +1330,7 @@ describe('figures', () => {
       ],
     },
     cases_by_status: [{ key: 'open', cases: 3 }],
+    cases_by_origin: [{ key: 'alert', cases: 2 }],
     open_cases_by_age_days: [{ key: '0-30', cases: 3 }],
   };
 
