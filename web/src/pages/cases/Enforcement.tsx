@@ -22,7 +22,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, apiSend } from '../../api.ts';
 import { ErrorAlert, useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -356,6 +356,57 @@ function PurchaseRow({
   );
 }
 
+/**
+ * A card of a case's records (test purchases, takedown requests): the title with the count, "add" for those who may
+ * change the case, the rows or "none", and the form for a new one under them while adding.
+ */
+function RecordsCard({
+  testId,
+  messages,
+  count,
+  editable,
+  form,
+  children,
+}: {
+  testId: string;
+  /** Where the card's messages are: `${messages}.title`, `.new`, `.none`. */
+  messages: string;
+  count: number;
+  editable: boolean;
+  form: (onDone: () => void) => ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useLang();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card withBorder data-testid={testId}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>
+          {t(`${messages}.title`)} ({count})
+        </Text>
+        {editable && !adding && (
+          <Button size="xs" variant="light" onClick={() => setAdding(true)}>
+            {t(`${messages}.new`)}
+          </Button>
+        )}
+      </Group>
+      <Stack gap={6}>
+        {count === 0 && (
+          <Text size="sm" c="dimmed">
+            {t(`${messages}.none`)}
+          </Text>
+        )}
+        {children}
+      </Stack>
+      {editable && adding && (
+        <Paper withBorder p="sm" mt="sm">
+          {form(() => setAdding(false))}
+        </Paper>
+      )}
+    </Card>
+  );
+}
+
 export function TestPurchasesCard({
   kase,
   purchases,
@@ -367,35 +418,18 @@ export function TestPurchasesCard({
 }) {
   const { t } = useLang();
   const editable = useEditable(kase);
-  const [adding, setAdding] = useState(false);
   return (
-    <Card withBorder data-testid="case-purchases">
-      <Group justify="space-between" mb="xs">
-        <Text fw={600}>
-          {t('cases.purchases.title')} ({purchases.length})
-        </Text>
-        {editable && !adding && (
-          <Button size="xs" variant="light" onClick={() => setAdding(true)}>
-            {t('cases.purchases.new')}
-          </Button>
-        )}
-      </Group>
-      <Stack gap={6}>
-        {purchases.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('cases.purchases.none')}
-          </Text>
-        )}
-        {purchases.map((p) => (
-          <PurchaseRow key={p.id} kase={kase} purchase={p} evidence={evidence} editable={editable} />
-        ))}
-      </Stack>
-      {editable && adding && (
-        <Paper withBorder p="sm" mt="sm">
-          <PurchaseForm kase={kase} evidence={evidence} purchase={null} onDone={() => setAdding(false)} />
-        </Paper>
-      )}
-    </Card>
+    <RecordsCard
+      testId="case-purchases"
+      messages="cases.purchases"
+      count={purchases.length}
+      editable={editable}
+      form={(onDone) => <PurchaseForm kase={kase} evidence={evidence} purchase={null} onDone={onDone} />}
+    >
+      {purchases.map((p) => (
+        <PurchaseRow key={p.id} kase={kase} purchase={p} evidence={evidence} editable={editable} />
+      ))}
+    </RecordsCard>
   );
 }
 
@@ -661,34 +695,17 @@ function TakedownRow({ kase, takedown: d, editable }: { kase: Case; takedown: Ta
 export function TakedownsCard({ kase, takedowns }: { kase: Case; takedowns: Takedown[] }) {
   const { t } = useLang();
   const editable = useEditable(kase);
-  const [adding, setAdding] = useState(false);
   return (
-    <Card withBorder data-testid="case-takedowns">
-      <Group justify="space-between" mb="xs">
-        <Text fw={600}>
-          {t('cases.takedowns.title')} ({takedowns.length})
-        </Text>
-        {editable && !adding && (
-          <Button size="xs" variant="light" onClick={() => setAdding(true)}>
-            {t('cases.takedowns.new')}
-          </Button>
-        )}
-      </Group>
-      <Stack gap={6}>
-        {takedowns.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('cases.takedowns.none')}
-          </Text>
-        )}
-        {takedowns.map((d) => (
-          <TakedownRow key={d.id} kase={kase} takedown={d} editable={editable} />
-        ))}
-      </Stack>
-      {editable && adding && (
-        <Paper withBorder p="sm" mt="sm">
-          <TakedownForm kase={kase} onDone={() => setAdding(false)} />
-        </Paper>
-      )}
-    </Card>
+    <RecordsCard
+      testId="case-takedowns"
+      messages="cases.takedowns"
+      count={takedowns.length}
+      editable={editable}
+      form={(onDone) => <TakedownForm kase={kase} onDone={onDone} />}
+    >
+      {takedowns.map((d) => (
+        <TakedownRow key={d.id} kase={kase} takedown={d} editable={editable} />
+      ))}
+    </RecordsCard>
   );
 }
