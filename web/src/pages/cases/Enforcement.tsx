@@ -416,7 +416,6 @@ export function TestPurchasesCard({
   purchases: TestPurchase[];
   evidence: CaseEvidence[];
 }) {
-  const { t } = useLang();
   const editable = useEditable(kase);
   return (
     <RecordsCard
@@ -693,7 +692,6 @@ function TakedownRow({ kase, takedown: d, editable }: { kase: Case; takedown: Ta
 }
 
 export function TakedownsCard({ kase, takedowns }: { kase: Case; takedowns: Takedown[] }) {
-  const { t } = useLang();
   const editable = useEditable(kase);
   return (
     <RecordsCard
