@@ -4,7 +4,7 @@
  */
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Schema } from '../../api/types.ts';
+import type { ApiBody, ApiQuery, Schema } from '../../api/types.ts';
 
 export type GraphNode = Schema<'GraphNode'>;
 export type GraphEdge = Schema<'GraphEdge'>;
@@ -38,7 +38,7 @@ export const ENTITY_TYPES = [
   'payment',
   'case',
   'seizure',
-] as const;
+] as const satisfies readonly ApiEntityType[];
 
 export const LINK_TYPES = [
   'importer_of',
@@ -63,7 +63,19 @@ export const LINK_TYPES = [
   'owns',
   'uses',
   'same_name',
-] as const;
+  'shareholder_of',
+  'employee_of',
+  'seen_at',
+] as const satisfies readonly ApiLinkType[];
+
+// The lists above are the API's enums, whole: a type the server adds and the page forgets fails the build.
+type ApiEntityType = NonNullable<ApiQuery<'/api/graph/entities'>['type']>;
+type ApiLinkType = ApiBody<'/api/graph/links'>['type'];
+type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+export const LISTS_COMPLETE: [
+  Missing<ApiEntityType, (typeof ENTITY_TYPES)[number]>,
+  Missing<ApiLinkType, (typeof LINK_TYPES)[number]>,
+] = [true, true];
 
 /** Cytoscape node shapes used for entity types. */
 export type NodeShape =
