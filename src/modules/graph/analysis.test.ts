@@ -91,6 +91,46 @@ describeEachDatabase('graph analysis on the planted network', (t) => {
     expect(platforms.sort()).toEqual(['instagram', 'tiktok']);
   });
 
+  it("finds the communities of one entity's component only, bounded, and without the types the caller may not see", async () => {
+    const importer = await findEntity(t.database.db, `company:${PLANTED.importer}`);
+    const whole = await communities(t.database.db, { minSize: 2, maxLinks: 10_000, limit: 200 });
+    const mine = await communities(t.database.db, {
+      around: importer,
+      minSize: 2,
+      maxLinks: 10_000,
+      limit: 200,
+    });
+    expect(mine.truncated).toBe(false);
+    expect(mine.components).toEqual({ count: 1, largest: mine.nodes });
+    expect(mine.nodes).toBeLessThan(whole.nodes);
+    const members = mine.communities.flatMap((c) => c.members);
+    expect(members.some((m) => m.type === 'online_seller' && /highcopy/i.test(m.label))).toBe(true);
+    // The component is what a breadth-first walk reaches (hubs are not walked through, and left out).
+    const reach = await neighbours(t.database.db, importer, { depth: 50, maxNodes: 100_000 });
+    const reached = reach.nodes.filter((n) => !n.hub).map((n) => n.id);
+    expect(mine.nodes).toBe(reached.length);
+    expect(members.every((m) => reached.includes(m.id))).toBe(true);
+
+    const bounded = await communities(t.database.db, {
+      around: importer,
+      maxNodes: 3,
+      minSize: 1,
+      maxLinks: 10_000,
+      limit: 5,
+    });
+    expect(bounded.truncated).toBe(true);
+    expect(bounded.nodes).toBeLessThanOrEqual(3);
+
+    const hidden = await communities(t.database.db, {
+      around: importer,
+      minSize: 1,
+      maxLinks: 10_000,
+      limit: 200,
+      hidden_types: ['online_seller'],
+    });
+    expect(hidden.communities.flatMap((c) => c.members).some((m) => m.type === 'online_seller')).toBe(false);
+  });
+
   it('raises the importer linked to a seller with confirmed alerts, with the path, and not the clean one', async () => {
     const signals = await graphRiskSignals(t.database.db, [PLANTED.importer, PLANTED.clean, 'UNKNOWN']);
     const hit = signals.get(PLANTED.importer)!;

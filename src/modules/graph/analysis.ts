@@ -318,6 +318,89 @@ async function loadGraph(
   return { graph, truncated: rows.length > options.maxLinks };
 }
 
+/**
+ * The connected component of `center` (hubs and hidden types left out, merged entities as the one that stands for
+ * them), breadth first in rounds of at most 5,000 entities, until it is whole or holds `maxNodes` entities.
+ * Links are read by bitmap scans of both link indexes (one pass over the pages that hold them), not entity by
+ * entity; the few merged and hub entities are read once beforehand, and types only when some are hidden.
+ */
+async function loadComponent(
+  db: Kysely<DB>,
+  center: EntityRow,
+  options: { maxNodes: number; maxLinks: number; hidden_types?: readonly string[] | undefined },
+): Promise<{ graph: Graph; truncated: boolean }> {
+  const special = await sql<{ id: string; merged_into: string | null; hub: boolean }>`
+    select id, merged_into, hub from graph_entities where merged_into is not null or hub`.execute(db);
+  const rootOf = new Map<number, number>();
+  const members = new Map<number, number[]>();
+  const left = new Set<number>();
+  for (const r of special.rows) {
+    const id = Number(r.id);
+    if (r.hub) left.add(id);
+    if (r.merged_into !== null) {
+      const root = Number(r.merged_into);
+      rootOf.set(id, root);
+      members.set(root, [...(members.get(root) ?? []), id]);
+    }
+  }
+  const root = (id: number) => rootOf.get(id) ?? id;
+  const hidden = options.hidden_types?.length ? [...options.hidden_types] : null;
+  const graph = new Graph({ type: 'undirected', multi: false });
+  graph.addNode(String(center.id));
+  const seen = new Set([center.id]);
+  const done = new Set<number>();
+  let frontier = [center.id];
+  let truncated = false;
+  while (frontier.length && !truncated) {
+    const next: number[] = [];
+    for (let i = 0; i < frontier.length && !truncated; i += 5000) {
+      const chunk = frontier.slice(i, i + 5000);
+      const ids = chunk.flatMap((id) => [id, ...(members.get(id) ?? [])]);
+      const { rows } = await sql<{ a: string; b: string }>`
+        select from_id as a, to_id as b from graph_links where from_id = any(${ids}::bigint[])
+        union all
+        select to_id, from_id from graph_links where to_id = any(${ids}::bigint[])`.execute(db);
+      const from: number[] = [];
+      const to: number[] = [];
+      for (const r of rows) {
+        const b = Number(r.b);
+        const rb = root(b);
+        const a = root(Number(r.a));
+        if (a !== rb && !done.has(rb) && !left.has(rb) && !left.has(b)) {
+          from.push(a);
+          to.push(rb);
+        }
+      }
+      let hiddenIds: Set<number> | null = null;
+      if (hidden) {
+        const fresh = [...new Set(to.filter((b) => !seen.has(b)))];
+        const found = await sql<{ id: string }>`
+          select id from graph_entities where id = any(${fresh}::bigint[]) and type = any(${hidden}::text[])`.execute(
+          db,
+        );
+        hiddenIds = new Set(found.rows.map((r) => Number(r.id)));
+      }
+      for (let k = 0; k < to.length && !truncated; k++) {
+        const b = to[k]!;
+        if (hiddenIds?.has(b)) continue;
+        if (!seen.has(b)) {
+          if (seen.size >= options.maxNodes) {
+            truncated = true;
+            continue;
+          }
+          seen.add(b);
+          next.push(b);
+        }
+        graph.mergeEdge(String(from[k]), String(b));
+        if (graph.size >= options.maxLinks) truncated = true;
+      }
+      for (const id of chunk) done.add(id);
+    }
+    frontier = next;
+  }
+  return { graph, truncated };
+}
+
 /** A seeded generator, so that Louvain answers the same communities for the same graph. */
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
@@ -332,7 +415,15 @@ function seeded(seed: number): () => number {
 
 export async function communities(
   db: Kysely<DB>,
-  options: { minSize: number; maxLinks: number; limit: number; hidden_types?: readonly string[] | undefined },
+  options: {
+    minSize: number;
+    maxLinks: number;
+    limit: number;
+    hidden_types?: readonly string[] | undefined;
+    /** Only the connected component of this entity (at most `maxNodes` entities, 100,000 by default). */
+    around?: EntityRow | undefined;
+    maxNodes?: number | undefined;
+  },
 ): Promise<{
   communities: Community[];
   components: { count: number; largest: number };
@@ -341,12 +432,14 @@ export async function communities(
   modularity: number | null;
   truncated: boolean;
 }> {
-  const { graph, truncated } = await loadGraph(db, options);
-  if (graph.order === 0)
+  const { graph, truncated } = options.around
+    ? await loadComponent(db, options.around, { ...options, maxNodes: options.maxNodes ?? 100_000 })
+    : await loadGraph(db, options);
+  if (graph.size === 0)
     return {
       communities: [],
-      components: { count: 0, largest: 0 },
-      nodes: 0,
+      components: { count: graph.order, largest: Math.min(graph.order, 1) },
+      nodes: graph.order,
       links: 0,
       modularity: null,
       truncated,
@@ -368,12 +461,11 @@ export async function communities(
   const entities = new Map((await entitiesByIds(db, shown.map(Number))).map((e) => [e.id, e]));
   const types = new Map<number, string>();
   const needTypes = big.flatMap(([, m]) => m).map(Number);
-  for (let i = 0; i < needTypes.length; i += 5000) {
-    const rows = await db
-      .selectFrom('graph_entities')
-      .select(['id', 'type'])
-      .where('id', 'in', needTypes.slice(i, i + 5000))
-      .execute();
+  for (let i = 0; i < needTypes.length; i += 50_000) {
+    const { rows } = await sql<{ id: string; type: string }>`
+      select id, type from graph_entities where id = any(${needTypes.slice(i, i + 50_000)}::bigint[])`.execute(
+      db,
+    );
     for (const r of rows) types.set(Number(r.id), r.type);
   }
   const components = connectedComponents(graph);

@@ -293,36 +293,49 @@ export function registerGraphCli(program: Command, context: CliContext): void {
     .option('--min-size <n>', 'members at least', int(2, 100_000), 3)
     .option('--max-links <n>', 'links loaded at most', int(1, 2_000_000), 200_000)
     .option('--limit <n>', 'communities shown', int(1, 200), 20)
+    .option('--around <entity>', 'only the connected component of this entity (id or type:key)')
+    .option('--max-nodes <n>', 'with --around: entities loaded at most', int(1, 1_000_000), 100_000)
     .option('--json', 'print as JSON')
-    .action(async (o: { minSize: number; maxLinks: number; limit: number; json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const c = await communities(database.db, {
-          minSize: o.minSize,
-          maxLinks: o.maxLinks,
-          limit: o.limit,
+    .action(
+      async (o: {
+        minSize: number;
+        maxLinks: number;
+        limit: number;
+        around?: string;
+        maxNodes: number;
+        json?: boolean;
+      }) => {
+        await context.withDatabase(async (database) => {
+          const c = await communities(database.db, {
+            minSize: o.minSize,
+            maxLinks: o.maxLinks,
+            limit: o.limit,
+            around: o.around ? await findEntity(database.db, o.around, normalizePhone) : undefined,
+            maxNodes: o.maxNodes,
+          });
+          if (o.json) return printJson(c);
+          console.log(
+            table(
+              ['#', 'size', 'types', 'best connected'],
+              c.communities.map((x) => [
+                x.id,
+                x.size,
+                Object.entries(x.types)
+                  .map(([t, n]) => `${t} ${n}`)
+                  .join(', '),
+                x.members
+                  .slice(0, 3)
+                  .map((m) => m.label)
+                  .join(', '),
+              ]),
+            ),
+          );
+          console.log(
+            `${c.nodes} entities, ${c.links} links, ${c.components.count} components${c.truncated ? ` (cut at ${o.around ? '--max-nodes or ' : ''}--max-links)` : ''}`,
+          );
         });
-        if (o.json) return printJson(c);
-        console.log(
-          table(
-            ['#', 'size', 'types', 'best connected'],
-            c.communities.map((x) => [
-              x.id,
-              x.size,
-              Object.entries(x.types)
-                .map(([t, n]) => `${t} ${n}`)
-                .join(', '),
-              x.members
-                .slice(0, 3)
-                .map((m) => m.label)
-                .join(', '),
-            ]),
-          ),
-        );
-        console.log(
-          `${c.nodes} entities, ${c.links} links, ${c.components.count} components${c.truncated ? ' (cut at --max-links)' : ''}`,
-        );
-      });
-    });
+      },
+    );
 
   graph
     .command('suggestions')

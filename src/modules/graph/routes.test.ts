@@ -114,6 +114,15 @@ describeEachDatabase('graph API', (t) => {
     expect(signals.json().items[0].explanation).toContain(PLANTED.phone);
     const communities = await get('/api/graph/communities?min_size=3', investigator);
     expect(communities.statusCode).toBe(200);
+    const around = await get(
+      `/api/graph/communities?min_size=2&around=company:${PLANTED.importer}`,
+      investigator,
+    );
+    expect(around.statusCode).toBe(200);
+    expect(around.json().components.count).toBe(1);
+    expect(around.json().nodes).toBeLessThan(communities.json().nodes);
+    const nowhere = await get('/api/graph/communities?around=company:NOSUCH', investigator);
+    expect(nowhere.statusCode).toBe(404);
     const centrality = await get(
       `/api/graph/centrality?key=company:${PLANTED.importer}&depth=2`,
       investigator,

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: b569c2d043f5a490010f1e538fcb95121b7aa3bbb361e9c6155b060870b2c7c1
+ * OpenAPI document sha256: fd7e35170f5d6a6078987585d63a3ee9cdfb174fef393b5ee7271b59032232d5
  */
 
 export interface paths {
@@ -9350,6 +9350,9 @@ export interface paths {
                     min_size?: number;
                     max_links?: number;
                     limit?: number;
+                    /** @description only the connected component of this entity (loaded breadth first, at most max_nodes) */
+                    around?: string;
+                    max_nodes?: number;
                 };
                 header?: never;
                 path?: never;

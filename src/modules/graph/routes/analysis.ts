@@ -122,6 +122,12 @@ export function analysisRoutes(app: FastifyInstance, { database }: AppContext): 
           min_size: z.coerce.number().int().min(2).max(100_000).default(3),
           max_links: z.coerce.number().int().min(1).max(2_000_000).default(200_000),
           limit: z.coerce.number().int().min(1).max(200).default(20),
+          around: entityRef
+            .optional()
+            .describe(
+              'only the connected component of this entity (loaded breadth first, at most max_nodes)',
+            ),
+          max_nodes: maxNodes(200_000, 100_000),
         }),
         response: {
           200: z
@@ -151,6 +157,8 @@ export function analysisRoutes(app: FastifyInstance, { database }: AppContext): 
         maxLinks: request.query.max_links,
         limit: request.query.limit,
         hidden_types: hiddenFor(request),
+        around: request.query.around ? await visible(request.query.around, hiddenFor(request)) : undefined,
+        maxNodes: request.query.max_nodes,
       }),
   );
 
