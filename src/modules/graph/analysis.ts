@@ -58,57 +58,77 @@ export interface LinkFilters {
 
 const MAX_EVIDENCE = 5;
 
-/** Links touching any of the given root entities (and what was merged into them), as links between roots. */
+/**
+ * Links touching any of the given root entities (and what was merged into them), as links between roots, with the
+ * entities at their ends that the caller does not know yet (`known`): one round trip, the answer as two JSON arrays.
+ */
 export async function linksAround(
   db: Kysely<DB>,
   roots: number[],
   filters: LinkFilters,
   limit: number,
-): Promise<{ edges: RawEdge[]; truncated: boolean }> {
-  if (!roots.length) return { edges: [], truncated: false };
+  known: ReadonlySet<number> = new Set(),
+): Promise<{ edges: RawEdge[]; truncated: boolean; entities: EntityRow[] }> {
+  if (!roots.length) return { edges: [], truncated: false, entities: [] };
   const conditions = [sql`true`];
   if (filters.link_types?.length) conditions.push(sql`l.type in (${sql.join(filters.link_types)})`);
   if (filters.since) conditions.push(sql`coalesce(l.last_seen, l.first_seen) >= ${filters.since}::date`);
   if (filters.until) conditions.push(sql`coalesce(l.first_seen, l.last_seen) <= ${filters.until}::date`);
-  const { rows } = await sql<{
-    id: number;
-    type: string;
-    source_table: string;
-    source_id: string;
-    first_seen: string | null;
-    last_seen: string | null;
-    confidence: number;
-    a: number;
-    b: number;
-  }>`
+  const { rows } = await sql<{ edges: RawLink[]; entities: EntityRow[] }>`
     with m as (
       select id from graph_entities where id = any(${roots}::bigint[]) or merged_into = any(${roots}::bigint[])
     ), l as (
-      select * from graph_links where from_id in (select id from m)
+      select id, from_id, to_id, type, source_table, source_id, first_seen, last_seen, confidence
+      from graph_links where from_id in (select id from m)
       union
-      select * from graph_links where to_id in (select id from m)
+      select id, from_id, to_id, type, source_table, source_id, first_seen, last_seen, confidence
+      from graph_links where to_id in (select id from m)
+    ), e as (
+      select l.id, l.type, l.source_table, l.source_id, l.first_seen, l.last_seen, l.confidence,
+             coalesce(a.merged_into, a.id) as a, coalesce(b.merged_into, b.id) as b
+      from l join graph_entities a on a.id = l.from_id join graph_entities b on b.id = l.to_id
+      where ${sql.join(conditions, sql` and `)}
+      order by l.id
+      limit ${limit + 1}
+    ), ends as (
+      select a as id from e union select b from e
     )
-    select l.id, l.type, l.source_table, l.source_id, l.first_seen, l.last_seen, l.confidence,
-           coalesce(a.merged_into, a.id) as a, coalesce(b.merged_into, b.id) as b
-    from l join graph_entities a on a.id = l.from_id join graph_entities b on b.id = l.to_id
-    where ${sql.join(conditions, sql` and `)}
-    order by l.id
-    limit ${limit + 1}`.execute(db);
-  const edges = rows
+    select
+      (select coalesce(json_agg(e order by e.id), '[]') from e) as edges,
+      (select coalesce(json_agg(x), '[]') from (
+         select g.id, g.type, g.key, g.label, g.attributes, g.merged_into, g.hub, g.manual, g.note, g.source_table,
+                g.source_id
+         from graph_entities g
+         where g.id in (select id from ends) and g.id <> all(${[...known]}::bigint[])
+       ) x) as entities`.execute(db);
+  const { edges: links, entities } = rows[0]!;
+  const edges = links
     .slice(0, limit)
     .map((r) => ({
       link_id: Number(r.id),
       type: r.type,
       source_table: r.source_table,
       source_id: r.source_id,
-      first_seen: r.first_seen === null ? null : String(r.first_seen),
-      last_seen: r.last_seen === null ? null : String(r.last_seen),
+      first_seen: r.first_seen,
+      last_seen: r.last_seen,
       confidence: Number(r.confidence),
       a: Number(r.a),
       b: Number(r.b),
     }))
     .filter((e) => e.a !== e.b);
-  return { edges, truncated: rows.length > limit };
+  return { edges, truncated: links.length > limit, entities };
+}
+
+interface RawLink {
+  id: number;
+  type: string;
+  source_table: string;
+  source_id: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  confidence: number;
+  a: number;
+  b: number;
 }
 
 const toNode = (e: EntityRow, depth?: number): GraphNode => ({
@@ -159,10 +179,9 @@ export async function neighbours(
   const allowed = (type: string) =>
     !options.hidden_types?.includes(type) && (!options.types?.length || options.types.includes(type));
   for (let depth = 1; depth <= options.depth && frontier.length; depth++) {
-    const around = await linksAround(db, frontier, options, options.maxNodes * 20);
+    const around = await linksAround(db, frontier, options, options.maxNodes * 20, new Set(nodes.keys()));
     truncated ||= around.truncated;
-    const unknown = [...new Set(around.edges.flatMap((e) => [e.a, e.b]).filter((id) => !nodes.has(id)))];
-    const entities = new Map((await entitiesByIds(db, unknown)).map((e) => [e.id, e]));
+    const entities = new Map(around.entities.map((e) => [e.id, e]));
     const next: number[] = [];
     const inFrontier = new Set(frontier);
     for (const e of around.edges) {
@@ -257,10 +276,9 @@ export async function shortestPath(
     const side = sides[0]!.frontier.length <= sides[1]!.frontier.length ? sides[0]! : sides[1]!;
     const other = side === sides[0] ? sides[1]! : sides[0]!;
     if (!side.frontier.length) break;
-    const around = await linksAround(db, side.frontier, options, options.maxNodes * 5);
+    const around = await linksAround(db, side.frontier, options, options.maxNodes * 5, new Set(known.keys()));
     truncated ||= around.truncated;
-    const fresh = [...new Set(around.edges.flatMap((e) => [e.a, e.b]).filter((id) => !known.has(id)))];
-    for (const e of await entitiesByIds(db, fresh)) known.set(e.id, e);
+    for (const e of around.entities) known.set(e.id, e);
     const next: number[] = [];
     let met = false;
     for (const e of around.edges) {
@@ -329,56 +347,55 @@ async function loadComponent(
   center: EntityRow,
   options: { maxNodes: number; maxLinks: number; hidden_types?: readonly string[] | undefined },
 ): Promise<{ graph: Graph; truncated: boolean }> {
+  // Identifiers stay text from the database to the graph's keys: hundreds of thousands of links, no conversions.
   const special = await sql<{ id: string; merged_into: string | null; hub: boolean }>`
-    select id, merged_into, hub from graph_entities where merged_into is not null or hub`.execute(db);
-  const rootOf = new Map<number, number>();
-  const members = new Map<number, number[]>();
-  const left = new Set<number>();
+    select id::text, merged_into::text, hub from graph_entities where merged_into is not null or hub`.execute(
+    db,
+  );
+  const rootOf = new Map<string, string>();
+  const members = new Map<string, string[]>();
+  const left = new Set<string>();
   for (const r of special.rows) {
-    const id = Number(r.id);
-    if (r.hub) left.add(id);
+    if (r.hub) left.add(r.id);
     if (r.merged_into !== null) {
-      const root = Number(r.merged_into);
-      rootOf.set(id, root);
-      members.set(root, [...(members.get(root) ?? []), id]);
+      rootOf.set(r.id, r.merged_into);
+      members.set(r.merged_into, [...(members.get(r.merged_into) ?? []), r.id]);
     }
   }
-  const root = (id: number) => rootOf.get(id) ?? id;
   const hidden = options.hidden_types?.length ? [...options.hidden_types] : null;
   const graph = new Graph({ type: 'undirected', multi: false });
-  graph.addNode(String(center.id));
-  const seen = new Set([center.id]);
-  const done = new Set<number>();
-  let frontier = [center.id];
+  const start = String(center.id);
+  graph.addNode(start);
+  const seen = new Set([start]);
+  const done = new Set<string>();
+  let frontier = [start];
   let truncated = false;
   while (frontier.length && !truncated) {
-    const next: number[] = [];
+    const next: string[] = [];
     for (let i = 0; i < frontier.length && !truncated; i += 5000) {
       const chunk = frontier.slice(i, i + 5000);
       const ids = chunk.flatMap((id) => [id, ...(members.get(id) ?? [])]);
       const { rows } = await sql<{ a: string; b: string }>`
-        select from_id as a, to_id as b from graph_links where from_id = any(${ids}::bigint[])
+        select from_id::text as a, to_id::text as b from graph_links where from_id = any(${ids}::bigint[])
         union all
-        select to_id, from_id from graph_links where to_id = any(${ids}::bigint[])`.execute(db);
-      const from: number[] = [];
-      const to: number[] = [];
+        select to_id::text, from_id::text from graph_links where to_id = any(${ids}::bigint[])`.execute(db);
+      const from: string[] = [];
+      const to: string[] = [];
       for (const r of rows) {
-        const b = Number(r.b);
-        const rb = root(b);
-        const a = root(Number(r.a));
-        if (a !== rb && !done.has(rb) && !left.has(rb) && !left.has(b)) {
+        const b = rootOf.get(r.b) ?? r.b;
+        const a = rootOf.get(r.a) ?? r.a;
+        if (a !== b && !done.has(b) && !left.has(b) && !left.has(r.b)) {
           from.push(a);
-          to.push(rb);
+          to.push(b);
         }
       }
-      let hiddenIds: Set<number> | null = null;
+      let hiddenIds: Set<string> | null = null;
       if (hidden) {
         const fresh = [...new Set(to.filter((b) => !seen.has(b)))];
         const found = await sql<{ id: string }>`
-          select id from graph_entities where id = any(${fresh}::bigint[]) and type = any(${hidden}::text[])`.execute(
-          db,
-        );
-        hiddenIds = new Set(found.rows.map((r) => Number(r.id)));
+          select id::text from graph_entities
+          where id = any(${fresh}::bigint[]) and type = any(${hidden}::text[])`.execute(db);
+        hiddenIds = new Set(found.rows.map((r) => r.id));
       }
       for (let k = 0; k < to.length && !truncated; k++) {
         const b = to[k]!;
@@ -391,7 +408,7 @@ async function loadComponent(
           seen.add(b);
           next.push(b);
         }
-        graph.mergeEdge(String(from[k]), String(b));
+        graph.mergeEdge(from[k]!, b);
         if (graph.size >= options.maxLinks) truncated = true;
       }
       for (const id of chunk) done.add(id);
@@ -468,7 +485,8 @@ export async function communities(
     );
     for (const r of rows) types.set(Number(r.id), r.type);
   }
-  const components = connectedComponents(graph);
+  // The component of `around` is one by construction (a walk from it); the whole graph's are counted.
+  const components = options.around ? [graph.nodes()] : connectedComponents(graph);
   return {
     communities: big.map(([, members], index) => {
       const count: Record<string, number> = {};

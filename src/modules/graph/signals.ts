@@ -60,9 +60,9 @@ export async function graphRiskSignals(
   const entities = new Map<number, EntityRow>((await entitiesByIds(db, roots)).map((e) => [e.id, e]));
   let frontier = roots;
   for (let hop = 1; hop <= maxHops && frontier.length; hop++) {
-    const { edges } = await linksAround(db, frontier, {}, MAX_LINKS);
-    const fresh = [...new Set(edges.flatMap((e) => [e.a, e.b]).filter((id) => !entities.has(id)))];
-    for (const e of await entitiesByIds(db, fresh)) entities.set(e.id, e);
+    const around = await linksAround(db, frontier, {}, MAX_LINKS, new Set(entities.keys()));
+    const edges = around.edges;
+    for (const e of around.entities) entities.set(e.id, e);
     const inFrontier = new Set(frontier);
     const next = new Set<number>();
     for (const e of edges)
