@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import { Center, createTheme, DirectionProvider, Loader, MantineProvider, useDirection } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -11,18 +11,8 @@ import { type RouteMap, RouteTable } from './components/routes.tsx';
 import './i18n/index.ts';
 import { direction } from './i18n/index.ts';
 import { Layout } from './Layout.tsx';
-import { Figures } from './pages/cases/Figures.tsx';
-import { Cases } from './pages/cases/index.tsx';
-import { Operations } from './pages/cases/Operations.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
-import { Declaration } from './pages/Declaration.tsx';
-import { Declarations } from './pages/Declarations.tsx';
-import { Imports } from './pages/Imports.tsx';
 import { Login } from './pages/Login.tsx';
-import { Models } from './pages/Models.tsx';
-import { OnlineMonitoring } from './pages/osint/index.tsx';
-import { Selection } from './pages/risk/Selection.tsx';
-import { RulesAndCampaigns } from './pages/rules/index.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 const theme = createTheme({
@@ -30,29 +20,68 @@ const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans Arabic", sans-serif',
 });
-// Link analysis brings Cytoscape.js: fetched when first opened, not with the first page.
-const LinkAnalysis = lazy(() => import('./pages/graph/index.tsx'));
-function Graph() {
-  return (
-    <Suspense fallback={<Loader />}>
-      <LinkAnalysis />
-    </Suspense>
-  );
+/**
+ * Every page but the dashboard (the first one seen) is its own chunk, fetched when first opened: the first load over
+ * a customs post's slow link carries the dashboard only (docs/decisions/0027-web-weight.md). Link analysis brings
+ * Cytoscape.js, the case pages their PDF forms, and so on.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
+  const Lazy = lazy(() => load().then((module) => ({ default: pick(module) })));
+  return function Page() {
+    return (
+      <Suspense fallback={<Loader />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
 }
 
 const ROUTES: RouteMap = {
   '/': Dashboard,
-  '/declarations': Declarations,
-  '/declarations/:reference': Declaration,
-  '/imports': Imports,
-  '/selection': Selection,
-  '/rules/*': RulesAndCampaigns,
-  '/models': Models,
-  '/osint/*': OnlineMonitoring,
-  '/graph/*': Graph,
-  '/cases/*': Cases,
-  '/operations/*': Operations,
-  '/figures': Figures,
+  '/declarations': lazyPage(
+    () => import('./pages/Declarations.tsx'),
+    (m) => m.Declarations,
+  ),
+  '/declarations/:reference': lazyPage(
+    () => import('./pages/Declaration.tsx'),
+    (m) => m.Declaration,
+  ),
+  '/imports': lazyPage(
+    () => import('./pages/Imports.tsx'),
+    (m) => m.Imports,
+  ),
+  '/selection': lazyPage(
+    () => import('./pages/risk/Selection.tsx'),
+    (m) => m.Selection,
+  ),
+  '/rules/*': lazyPage(
+    () => import('./pages/rules/index.tsx'),
+    (m) => m.RulesAndCampaigns,
+  ),
+  '/models': lazyPage(
+    () => import('./pages/Models.tsx'),
+    (m) => m.Models,
+  ),
+  '/osint/*': lazyPage(
+    () => import('./pages/osint/index.tsx'),
+    (m) => m.OnlineMonitoring,
+  ),
+  '/graph/*': lazyPage(
+    () => import('./pages/graph/index.tsx'),
+    (m) => m.default,
+  ),
+  '/cases/*': lazyPage(
+    () => import('./pages/cases/index.tsx'),
+    (m) => m.Cases,
+  ),
+  '/operations/*': lazyPage(
+    () => import('./pages/cases/Operations.tsx'),
+    (m) => m.Operations,
+  ),
+  '/figures': lazyPage(
+    () => import('./pages/cases/Figures.tsx'),
+    (m) => m.Figures,
+  ),
 };
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userWithToken } from '../../../test/auth.ts';
@@ -60,6 +61,11 @@ describe('security headers', () => {
       '<!doctype html><script type="module" src="/assets/app.js"></script>',
     );
     writeFileSync(join(web, 'assets', 'app.js'), 'export {};');
+    // A built chunk (content-hashed name) with the compressed copies the build writes beside it.
+    const chunk = `export const text = '${'vigie '.repeat(400)}';`;
+    writeFileSync(join(web, 'assets', 'index-Ci_uf0Oh.js'), chunk);
+    writeFileSync(join(web, 'assets', 'index-Ci_uf0Oh.js.br'), brotliCompressSync(chunk));
+    writeFileSync(join(web, 'assets', 'index-Ci_uf0Oh.js.gz'), gzipSync(chunk));
     const config = loadConfig({ dataDir: files.dir, ...overrides });
     const logger = createLogger('silent');
     const jobs = new JobQueue(database, config, logger, registry);
@@ -99,6 +105,24 @@ describe('security headers', () => {
       expect(response.headers['strict-transport-security'], url).toBeUndefined();
     }
     expect((await get('/')).body).toContain('<script type="module" src="/assets/app.js">');
+  });
+
+  it('serve a built chunk compressed as the browser accepts it, cached for a year; pages revalidated', async () => {
+    const plain = await get('/assets/index-Ci_uf0Oh.js', { 'accept-encoding': 'identity' });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await get('/assets/index-Ci_uf0Oh.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 10);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await get('/assets/index-Ci_uf0Oh.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    // index.html names the current chunks: always asked again; so is a file without a content hash.
+    for (const url of ['/', '/selection?office=301', '/assets/app.js'])
+      expect((await get(url)).headers['cache-control'], url).toBe('no-cache');
+    expect(policy(br.headers['content-security-policy'])).toEqual(STRICT);
   });
 
   it('are on API answers and errors', async () => {
