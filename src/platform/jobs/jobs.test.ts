@@ -77,6 +77,45 @@ describeEachDatabase('background jobs', (t) => {
     return response.statusCode === 200 ? (response.json() as JobView) : undefined;
   };
 
+  it("lists people's jobs without the scheduler's runs when asked (the collection every minute floods the list)", async () => {
+    const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 0, minutes));
+    const row = (id: string, kind: string, createdBy: number | null, minutes: number) => ({
+      id,
+      kind,
+      title: kind,
+      state: 'completed' as const,
+      params: JSON.stringify({}),
+      created_by: createdBy,
+      created_at: at(minutes),
+    });
+    await t.database.db
+      .insertInto('job_runs')
+      .values([
+        row('00000000-0000-4000-8000-000000000001', 'import', Number(analyst.user.id), 0),
+        ...[1, 2, 3].map((m) => row(`00000000-0000-4000-8000-00000000001${m}`, 'osint.tick', null, m)),
+        row('00000000-0000-4000-8000-000000000021', 'osint.tick', Number(analyst.user.id), 4),
+      ])
+      .execute();
+    const list = async (query: string) => {
+      const response = await opened.app.inject({
+        method: 'GET',
+        url: `/api/jobs?${query}`,
+        headers: analyst.headers,
+      });
+      expect(response.statusCode).toBe(200);
+      return (response.json() as { items: JobView[] }).items.map((j) => j.id.slice(-2));
+    };
+    expect((await list('limit=3')).slice(0, 3)).toEqual(['21', '13', '12']);
+    const people = await list('limit=2&scheduled=hide');
+    expect(people).toEqual(['21', '01']);
+    const refused = await opened.app.inject({
+      method: 'GET',
+      url: '/api/jobs?scheduled=maybe',
+      headers: analyst.headers,
+    });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('refuses an import request without a file, with an unknown profile, or too large, keeping nothing', async () => {
     const noFile = await post({ target: 'declarations' });
     expect(noFile.statusCode).toBe(400);

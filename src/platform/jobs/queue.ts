@@ -117,6 +117,11 @@ export class JobQueue {
   }
 
   /** Starts the queue; with `work`, also runs the jobs of every known kind in this process. */
+  /** The kinds that also run on a schedule (their scheduled runs are started by nobody: `created_by` is empty). */
+  scheduledKinds(): string[] {
+    return [...this.kinds.values()].filter((k) => k.every).map((k) => k.kind);
+  }
+
   async start(options: { work: boolean }): Promise<void> {
     await this.boss.start();
     this.started = true;

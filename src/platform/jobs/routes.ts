@@ -60,6 +60,10 @@ export async function jobRoutes(app: FastifyInstance, { database, jobs }: AppCon
         querystring: z.object({
           state: z.enum(STATES).optional(),
           kind: z.string().max(40).optional(),
+          scheduled: z
+            .enum(['show', 'hide'])
+            .default('show')
+            .describe('hide: leave out the runs the scheduler started (online collection every minute, …)'),
           ...pagingQuery,
         }),
         response: {
@@ -68,8 +72,9 @@ export async function jobRoutes(app: FastifyInstance, { database, jobs }: AppCon
       },
     },
     async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      const page = await listJobs(database.db, filters, { limit, offset });
+      const { limit, offset, scheduled, ...filters } = request.query;
+      const notScheduledOf = scheduled === 'hide' ? jobs.scheduledKinds() : undefined;
+      const page = await listJobs(database.db, { ...filters, notScheduledOf }, { limit, offset });
       return { limit, offset, total: page.total, items: page.items.map((j) => jobs.live(j.id) ?? j) };
     },
   );

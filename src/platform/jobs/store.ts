@@ -96,12 +96,20 @@ export async function getJob(db: Kysely<DB>, id: string): Promise<JobView | unde
 
 export async function listJobs(
   db: Kysely<DB>,
-  filters: { state?: JobState | undefined; kind?: string | undefined },
+  filters: {
+    state?: JobState | undefined;
+    kind?: string | undefined;
+    /** Leave out the runs of these kinds that the scheduler started (one started by someone stays). */
+    notScheduledOf?: readonly string[] | undefined;
+  },
   page: { limit: number; offset: number },
 ) {
   let query = db.selectFrom('job_runs');
   if (filters.state) query = query.where('state', '=', filters.state);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
+  const scheduled = filters.notScheduledOf;
+  if (scheduled?.length)
+    query = query.where((eb) => eb.not(eb.and([eb('kind', 'in', scheduled), eb('created_by', 'is', null)])));
   const { total, rows } = await offsetPage(
     query,
     (q) => q.selectAll().orderBy('created_at', 'desc').orderBy('id'),

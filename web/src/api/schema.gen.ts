@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: fd7e35170f5d6a6078987585d63a3ee9cdfb174fef393b5ee7271b59032232d5
+ * OpenAPI document sha256: 47f8ab9680fef3e5649251335382d6f30646c39f2c1172d849ae44ca42308e1a
  */
 
 export interface paths {
@@ -811,6 +811,8 @@ export interface paths {
                 query?: {
                     state?: "queued" | "running" | "retrying" | "completed" | "failed" | "cancelled";
                     kind?: string;
+                    /** @description hide: leave out the runs the scheduler started (online collection every minute, …) */
+                    scheduled?: "show" | "hide";
                     limit?: number;
                     offset?: number;
                 };

@@ -190,7 +190,10 @@ export function Imports() {
   const { can } = useSession();
   const message = useErrorMessage();
   const client = useQueryClient();
-  const jobs = useQuery({ queryKey: ['jobs'], queryFn: () => apiGet('/api/jobs', { query: { limit: 10 } }) });
+  const jobs = useQuery({
+    queryKey: ['jobs'],
+    queryFn: () => apiGet('/api/jobs', { query: { limit: 10, scheduled: 'hide' } }),
+  });
   const [target, setTarget] = useState<string>('declarations');
   const [profile, setProfile] = useState('native');
   const [mode, setMode] = useState('atomic');
