@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { kcsCsv, nativeCsv, nativeRow } from '../../../test/factories.ts';
 import { tempFiles } from '../../../test/files.ts';
-import { resolveProfile } from '../../platform/ingest/profile.ts';
+import { resolveProfile, withFileConventions } from '../../platform/ingest/profile.ts';
 import { type ImportOptions, runImport } from '../../platform/ingest/run.ts';
 import { declarationsTarget } from './import-target.ts';
 import { declarationStats, getDeclaration } from './store.ts';
@@ -214,12 +214,15 @@ describeEachDatabase('declarations import', (t) => {
     expect((await counts()).declarations).toBe(0);
   });
 
-  it('reads windows-1252 when told, and names the column when the encoding is wrong', async () => {
+  it('reads windows-1252 when told or when the file cannot be UTF-8, and names the column when told wrong', async () => {
     const csv = nativeCsv([
       nativeRow({ importer_name: 'Société Générale d’Import', description: 'crème pour le visage' }),
     ]);
     const file = files.write('latin.csv', iconv.encode(csv, 'windows-1252'));
-    const wrong = await run(file);
+    const guessed = await run(file);
+    expect(guessed.ok).toBe(true);
+    await t.reset();
+    const wrong = await run(file, { encoding: 'utf-8' });
     expect(wrong.ok).toBe(false);
     expect(wrong.errors[0]).toMatchObject({
       line: 2,
@@ -231,6 +234,48 @@ describeEachDatabase('declarations import', (t) => {
     const d = await getDeclaration(t.database.db, 'DUM-2024-000001');
     expect(d!.parties.importer).toEqual({ code: 'IMP001', name: 'Société Générale d’Import' });
     expect(d!.items[0]!.description).toBe('crème pour le visage');
+  });
+
+  it("reads a French office's spreadsheet (semicolons, decimal commas, DD/MM/YYYY, Windows-1252) when told its conventions", async () => {
+    const csv = nativeCsv(
+      [
+        nativeRow({
+          importer_name: 'Société Générale d’Import',
+          lodged_on: '05/03/2024',
+          customs_value: '12345,67',
+          net_mass_kg: '10,5',
+          duty_rate: '17,5',
+        }),
+      ],
+      ';',
+    );
+    const file = files.write('francais.csv', iconv.encode(csv, 'windows-1252'));
+    // As written: the dates and amounts are named with what was expected, and nothing is written.
+    const refused = await run(file);
+    expect(refused.ok).toBe(false);
+    expect(refused.errors.map((e) => [e.line, e.column])).toEqual(
+      expect.arrayContaining([
+        [2, 'lodged_on'],
+        [2, 'customs_value'],
+      ]),
+    );
+    expect(refused.errors.find((e) => e.column === 'lodged_on')!.message).toBe(
+      'expected a date as YYYY-MM-DD, got "05/03/2024"',
+    );
+    expect((await counts()).declarations).toBe(0);
+    const summary = await runImport(t.database, declarationsTarget, {
+      file,
+      profile: withFileConventions(resolveProfile('declarations', 'native'), {
+        decimal_separator: ',',
+        date_format: 'DD/MM/YYYY',
+      }),
+    });
+    expect(summary.ok).toBe(true);
+    const d = await getDeclaration(t.database.db, 'DUM-2024-000001');
+    expect(d!.lodged_on).toBe('2024-03-05');
+    expect(d!.parties.importer.name).toBe('Société Générale d’Import');
+    expect(d!.items[0]!.customs_value).toBe(12345.67);
+    expect(d!.items[0]!.net_mass_kg).toBe(10.5);
   });
 
   it('reads semicolon-separated files with a UTF-8 byte-order mark', async () => {

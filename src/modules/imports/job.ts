@@ -6,7 +6,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { resolveProfile, TARGETS, type TargetName } from '../../platform/ingest/profile.ts';
+import { DATE_FORMATS } from '../../platform/ingest/fields.ts';
+import {
+  resolveProfile,
+  TARGETS,
+  type TargetName,
+  withFileConventions,
+} from '../../platform/ingest/profile.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import { getUpload, saveFileAsUpload, writeUploadToFile } from '../../platform/uploads/uploads.ts';
 import { auditedImport } from './service.ts';
@@ -20,6 +26,8 @@ export const importJobParams = z.object({
   format: z.enum(['csv', 'ndjson', 'json']).optional(),
   encoding: z.string().max(40).optional(),
   delimiter: z.string().max(3).optional(),
+  decimal_separator: z.enum(['.', ',']).optional(),
+  date_format: z.enum(DATE_FORMATS).optional(),
   max_errors: z.number().int().min(0).max(10_000).default(100),
 });
 export type ImportJobParams = z.infer<typeof importJobParams>;
@@ -43,7 +51,7 @@ export const importJob: JobKind<ImportJobParams> = {
         target,
         {
           file,
-          profile: resolveProfile(params.target, params.profile, config.dataDir),
+          profile: withFileConventions(resolveProfile(params.target, params.profile, config.dataDir), params),
           mode: params.mode,
           maxErrors: params.max_errors,
           rejectsPath,

@@ -8,7 +8,14 @@ import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
 import { importProgressBar } from '../../platform/cli/progress.ts';
-import { listProfiles, resolveProfile, TARGETS, type TargetName } from '../../platform/ingest/profile.ts';
+import { DATE_FORMATS, type DateFormat } from '../../platform/ingest/fields.ts';
+import {
+  listProfiles,
+  resolveProfile,
+  TARGETS,
+  type TargetName,
+  withFileConventions,
+} from '../../platform/ingest/profile.ts';
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { importJob } from './job.ts';
@@ -24,6 +31,8 @@ interface ImportCommandOptions {
   format?: string;
   encoding?: string;
   delimiter?: string;
+  decimalSeparator?: '.' | ',';
+  dateFormat?: DateFormat;
   json?: boolean;
   progress: boolean;
 }
@@ -52,14 +61,31 @@ function registerImportCommand(program: Command, context: CliContext): void {
         'json',
       ]),
     )
-    .option('--encoding <encoding>', 'text encoding, e.g. windows-1252 (default: utf-8, or the profile’s)')
+    .option(
+      '--encoding <encoding>',
+      'text encoding, e.g. windows-1252 (default: the profile’s, else utf-8 — or windows-1252 when the file cannot be utf-8)',
+    )
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .addOption(
+      new Option(
+        '--decimal-separator <char>',
+        'decimal separator of numbers (default: the profile’s)',
+      ).choices(['.', ',']),
+    )
+    .addOption(
+      new Option('--date-format <format>', 'how dates are written (default: the profile’s)').choices([
+        ...DATE_FORMATS,
+      ]),
+    )
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
     .action(async (kind: TargetName, file: string, options: ImportCommandOptions) => {
       const target = context.registry.importTargets.get(kind)!;
       const config = context.config();
-      const profile = resolveProfile(kind, options.profile, config.dataDir);
+      const profile = withFileConventions(resolveProfile(kind, options.profile, config.dataDir), {
+        decimal_separator: options.decimalSeparator,
+        date_format: options.dateFormat,
+      });
       const maxErrors = Number.parseInt(options.maxErrors, 10);
       if (!Number.isInteger(maxErrors) || maxErrors < 0)
         throw new Error('--max-errors: expected a whole number');

@@ -42,7 +42,7 @@ export async function importRoutes(
           'multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, ' +
           'seizures, persons, vehicles, properties), ' +
           '`profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, ' +
-          '`delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.',
+          '`delimiter`, `decimal_separator` (. or ,), `date_format` (e.g. DD/MM/YYYY), `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.',
         tags: ['imports'],
         consumes: ['multipart/form-data'],
         response: {
@@ -72,6 +72,8 @@ export async function importRoutes(
             format: fields.format || undefined,
             encoding: fields.encoding || undefined,
             delimiter: fields.delimiter || undefined,
+            decimal_separator: fields.decimal_separator || undefined,
+            date_format: fields.date_format || undefined,
             max_errors: fields.max_errors ? Number(fields.max_errors) : undefined,
           });
           if (!parsed.success) {

@@ -13,7 +13,7 @@ import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { INSTALL_DIR } from '../lib/paths.ts';
-import { DATE_FORMATS } from './fields.ts';
+import { DATE_FORMATS, type DateFormat } from './fields.ts';
 import { FORMATS } from './text-source.ts';
 
 export const TARGETS = [
@@ -188,4 +188,19 @@ export function listProfiles(target: TargetName, dataDir?: string): Profile[] {
     }
   }
   return [...found.values()];
+}
+
+/**
+ * The profile with the number and date conventions of one file (an import's `decimal_separator` / `date_format`,
+ * e.g. a French spreadsheet's `,` and `DD/MM/YYYY`): they replace the profile's defaults; a field that names its
+ * own keeps it.
+ */
+export function withFileConventions(
+  profile: Profile,
+  conventions: { decimal_separator?: '.' | ',' | undefined; date_format?: DateFormat | undefined },
+): Profile {
+  const format = { ...profile.format };
+  if (conventions.decimal_separator) format.decimal_separator = conventions.decimal_separator;
+  if (conventions.date_format) format.date_format = conventions.date_format;
+  return { ...profile, format };
 }

@@ -84,7 +84,10 @@ export function openTextSource(
     );
   }
   const format = formatOf(path, options.format);
-  const encoding = normaliseEncoding(options.encoding);
+  // Nothing said (neither the import nor its profile): UTF-8, unless the file's first bytes cannot be UTF-8 — then
+  // Windows-1252, what a spreadsheet saves as "CSV" on a French or Moroccan office's computer.
+  const guess = options.encoding === undefined;
+  let encoding = normaliseEncoding(options.encoding);
   if (!iconv.encodingExists(encoding)) {
     throw new FileProblem(path, 'import.bad_encoding', `unknown encoding "${options.encoding}"`);
   }
@@ -96,7 +99,10 @@ export function openTextSource(
     name: basename(path),
     bytes,
     format,
-    encoding,
+    /** The encoding in use: the one asked for, or, once the first bytes are read, the one guessed. */
+    get encoding() {
+      return encoding;
+    },
     get bytesRead() {
       return bytesRead;
     },
@@ -109,7 +115,10 @@ export function openTextSource(
         const buffer = chunk as Buffer;
         hash.update(buffer);
         bytesRead += buffer.length;
-        decoder ??= chooseDecoder(encoding, buffer);
+        if (!decoder) {
+          if (guess && encoding === 'utf-8' && !looksLikeUtf8(buffer)) encoding = 'windows-1252';
+          decoder = chooseDecoder(encoding, buffer);
+        }
         const text = decoder.write(buffer);
         if (text) yield text;
       }
@@ -117,6 +126,16 @@ export function openTextSource(
       if (rest) yield rest;
     },
   };
+}
+
+/** False when `head` holds a byte sequence UTF-8 cannot have (a sequence cut at the end of `head` is allowed). */
+export function looksLikeUtf8(head: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function chooseDecoder(

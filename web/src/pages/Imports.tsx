@@ -30,6 +30,16 @@ import { formatDateTime, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
 const TARGETS = ['declarations', 'manifests', 'payments', 'companies', 'trademarks'] as const;
+/** The date formats the import engine reads (src/platform/ingest/fields.ts, DATE_FORMATS). */
+const DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'DD-MM-YYYY',
+  'DD.MM.YYYY',
+  'YYYYMMDD',
+  'YYYY/MM/DD',
+];
 
 // An import's report is its job's result, which the API types as `unknown` (jobs of every kind share the route):
 // its shape is written here, after src/platform/ingest.
@@ -198,6 +208,11 @@ export function Imports() {
   const [profile, setProfile] = useState('native');
   const [mode, setMode] = useState('atomic');
   const [file, setFile] = useState<File | null>(null);
+  // The file's conventions; '' leaves them to the profile (and the encoding and delimiter to detection).
+  const [encoding, setEncoding] = useState('');
+  const [delimiter, setDelimiter] = useState('');
+  const [decimal, setDecimal] = useState('');
+  const [dateFormat, setDateFormat] = useState('');
   const { busy, error, setError, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -210,6 +225,10 @@ export function Imports() {
     form.set('target', target);
     form.set('profile', profile);
     form.set('mode', mode);
+    if (encoding) form.set('encoding', encoding);
+    if (delimiter) form.set('delimiter', delimiter);
+    if (decimal) form.set('decimal_separator', decimal);
+    if (dateFormat) form.set('date_format', dateFormat);
     form.set('file', file);
     await run(async () => {
       await api(route('/api/imports'), { method: 'POST', body: form });
@@ -264,6 +283,68 @@ export function Imports() {
             />
             <Button type="submit" loading={busy}>
               {t('imports.start')}
+            </Button>
+          </Group>
+          <Group align="end" wrap="wrap" mt="sm" aria-label={t('imports.conventions')} role="group">
+            <Select
+              label={t('imports.encoding')}
+              value={encoding}
+              onChange={(v) => setEncoding(v ?? '')}
+              data={[
+                { value: '', label: t('imports.auto') },
+                { value: 'utf-8', label: 'UTF-8' },
+                { value: 'windows-1252', label: 'Windows-1252' },
+                { value: 'latin1', label: 'ISO-8859-1' },
+              ]}
+              allowDeselect={false}
+              w={160}
+            />
+            <Select
+              label={t('imports.delimiter')}
+              value={delimiter}
+              onChange={(v) => setDelimiter(v ?? '')}
+              data={[
+                { value: '', label: t('imports.auto') },
+                { value: ';', label: ';' },
+                { value: ',', label: ',' },
+                { value: '\\t', label: t('imports.tab') },
+                { value: '|', label: '|' },
+              ]}
+              allowDeselect={false}
+              w={140}
+            />
+            <Select
+              label={t('imports.decimal')}
+              value={decimal}
+              onChange={(v) => setDecimal(v ?? '')}
+              data={[
+                { value: '', label: t('imports.asProfile') },
+                { value: '.', label: '1234.56' },
+                { value: ',', label: '1234,56' },
+              ]}
+              allowDeselect={false}
+              w={180}
+            />
+            <Select
+              label={t('imports.dateFormat')}
+              value={dateFormat}
+              onChange={(v) => setDateFormat(v ?? '')}
+              data={[
+                { value: '', label: t('imports.asProfile') },
+                ...DATE_FORMATS.map((f) => ({ value: f, label: f })),
+              ]}
+              allowDeselect={false}
+              w={180}
+            />
+            <Button
+              variant="light"
+              onClick={() => {
+                setDelimiter(';');
+                setDecimal(',');
+                setDateFormat('DD/MM/YYYY');
+              }}
+            >
+              {t('imports.frenchSheet')}
             </Button>
           </Group>
           {error !== null && (
