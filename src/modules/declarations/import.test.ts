@@ -273,7 +273,7 @@ describeEachDatabase('declarations import', (t) => {
     expect(summary.ok).toBe(true);
     const d = await getDeclaration(t.database.db, 'DUM-2024-000001');
     expect(d!.lodged_on).toBe('2024-03-05');
-    expect(d!.parties.importer.name).toBe('Société Générale d’Import');
+    expect(d!.parties.importer!.name).toBe('Société Générale d’Import');
     expect(d!.items[0]!.customs_value).toBe(12345.67);
     expect(d!.items[0]!.net_mass_kg).toBe(10.5);
   });
