@@ -11,6 +11,7 @@ import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { AnalysisResult } from './analysis/index.ts';
+import { searchedPhone } from './identifiers.ts';
 import { likeEscape } from './sources.ts';
 import type { OsintAlertStatus, OsintLabel } from './tables.ts';
 import { matchWatchTerms, type WatchKind, type WatchTerm } from './watchlist.ts';
@@ -258,8 +259,9 @@ export async function listAlerts(
   if (filters.seller_id !== undefined) q = q.where('a.seller_id', '=', filters.seller_id);
   if (filters.q) {
     const pattern = `%${likeEscape(filters.q)}%`;
+    const phone = searchedPhone(filters.q) ?? '';
     q = q.where(
-      sql<boolean>`(a.reason ilike ${pattern} escape '\\' or i.text ilike ${pattern} escape '\\' or s.display_name ilike ${pattern} escape '\\')`,
+      sql<boolean>`(a.reason ilike ${pattern} escape '\\' or i.text ilike ${pattern} escape '\\' or s.display_name ilike ${pattern} escape '\\' or exists (select 1 from osint_identifiers d where d.kind = 'phone' and d.value = ${phone} and (d.seller_id = a.seller_id or d.id in (select x.identifier_id from osint_item_identifiers x where x.item_id = a.item_id))))`,
     );
   }
   const { total, rows } = await offsetPage(

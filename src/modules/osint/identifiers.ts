@@ -132,3 +132,14 @@ export function storedIdentifier(kind: OsintIdentifierKind, value: string): stri
             ? `${value.slice(0, value.indexOf(':')).toLowerCase()}:${normalizeHandle(value.slice(value.indexOf(':') + 1))}`
             : value.trim();
 }
+
+/**
+ * The phone a search text names, as identifiers store it (E.164), when the text is a phone number written any way
+ * ("0700088808", "+212 700 08 88 08", "00212700088808"); null for any other text. A search for a phone then finds
+ * what holds that number however the post wrote it.
+ */
+export function searchedPhone(q: string): string | null {
+  const text = q.trim();
+  if (!/^[\d\s+().-]+$/.test(text) || text.replace(/\D/g, '').length < 8) return null;
+  return normalizePhone(text);
+}

@@ -7,6 +7,7 @@ import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { Entities } from './analysis/index.ts';
+import { searchedPhone } from './identifiers.ts';
 import { likeEscape } from './sources.ts';
 import type { OsintLabel } from './tables.ts';
 
@@ -117,8 +118,9 @@ export async function listItems(
   if (filters.platform) q = q.where('i.platform', '=', filters.platform.toLowerCase());
   if (filters.q) {
     const pattern = `%${likeEscape(filters.q)}%`;
+    const phone = searchedPhone(filters.q) ?? '';
     q = q.where(
-      sql<boolean>`(i.text ilike ${pattern} escape '\\' or i.title ilike ${pattern} escape '\\' or i.author ilike ${pattern} escape '\\')`,
+      sql<boolean>`(i.text ilike ${pattern} escape '\\' or i.title ilike ${pattern} escape '\\' or i.author ilike ${pattern} escape '\\' or exists (select 1 from osint_item_identifiers x join osint_identifiers d on d.id = x.identifier_id where x.item_id = i.id and d.kind = 'phone' and d.value = ${phone}))`,
     );
   }
   if (filters.group) q = q.whereRef('i.id', '=', 'i.dup_group_id');

@@ -5,7 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { storedIdentifier } from './identifiers.ts';
+import { searchedPhone, storedIdentifier } from './identifiers.ts';
 import { resolveSellerId } from './sellers.ts';
 import { likeEscape } from './sources.ts';
 import type { OsintIdentifierKind, OsintLabel } from './tables.ts';
@@ -80,8 +80,9 @@ export async function listSellers(
   if (filters.platform) q = q.where(sql<boolean>`${filters.platform.toLowerCase()} = any(s.platforms)`);
   if (filters.q) {
     const pattern = `%${likeEscape(filters.q)}%`;
+    const phone = searchedPhone(filters.q) ?? '';
     q = q.where(
-      sql<boolean>`(s.display_name ilike ${pattern} escape '\\' or s.accounts::text ilike ${pattern} escape '\\' or exists (select 1 from osint_identifiers d where d.seller_id = s.id and d.value ilike ${pattern} escape '\\'))`,
+      sql<boolean>`(s.display_name ilike ${pattern} escape '\\' or s.accounts::text ilike ${pattern} escape '\\' or exists (select 1 from osint_identifiers d where d.seller_id = s.id and (d.value ilike ${pattern} escape '\\' or (d.kind = 'phone' and d.value = ${phone}))))`,
     );
   }
   const { total, rows } = await offsetPage(

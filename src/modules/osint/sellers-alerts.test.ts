@@ -9,6 +9,7 @@ import { listAudit } from '../../platform/audit/store.ts';
 import { decideAlert } from './alert-decisions.ts';
 import { listAlerts } from './alerts.ts';
 import { defaultClassifier, predict } from './analysis/index.ts';
+import { listItems } from './item-views.ts';
 import { currentModel, modelInfo } from './model.ts';
 import { reanalyzeItems } from './reanalyze.ts';
 import { runCollection } from './run.ts';
@@ -155,6 +156,42 @@ describeEachDatabase('osint sellers and alerts', (t) => {
     expect(await sellersByIdentifier(t.database.db, 'company', 'POTERIE SAFI s.a.r.l.')).toEqual([]);
     expect(await sellersByIdentifier(t.database.db, 'company', 'Poterie Safi')).toEqual([f]);
     expect(await sellersByIdentifier(t.database.db, 'handle', 'TikTok:@Casa_Watch')).toEqual([a]);
+  });
+
+  it('finds a seller, its posts and its alerts by a phone written any way (the post wrote it nationally)', async () => {
+    await collect([
+      {
+        id: 'ph1',
+        text: 'Replica Rolex high copy, prix cassé, livraison partout. WhatsApp 07 00 08 88 08',
+        author: 'montres.replica',
+        platform: 'facebook',
+      },
+      {
+        id: 'ph2',
+        text: 'Vends vélo enfant, bon état',
+        author: 'famille.b',
+        platform: 'facebook',
+        phone: '0661234567',
+      },
+    ]);
+    const seller = await sellerOf('ph1');
+    expect(seller).not.toBeNull();
+    for (const q of ['+212700088808', '0700088808', '+212 7 00 08 88 08', '00212700088808']) {
+      const sellers = await listSellers(t.database.db, { q }, { limit: 10, offset: 0 });
+      expect(
+        sellers.items.map((s) => s.id),
+        q,
+      ).toEqual([seller]);
+      const items = await listItems(t.database.db, { q }, { limit: 10, offset: 0 });
+      expect(
+        items.items.map((i) => i.external_id),
+        q,
+      ).toEqual(['ph1']);
+      const alerts = await listAlerts(t.database.db, { q }, { limit: 10, offset: 0 });
+      expect(alerts.items.length, q).toBeGreaterThan(0);
+    }
+    // Digits that are not a phone are searched as text only.
+    expect((await listSellers(t.database.db, { q: '2024' }, { limit: 10, offset: 0 })).items).toEqual([]);
   });
 
   it('merges two known sellers when a post links them, and the merged id still answers', async () => {
