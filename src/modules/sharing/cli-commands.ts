@@ -1,6 +1,6 @@
 /**
  * `vigie partners add|list|show|key`, `vigie assistance list|show|open|send|remind|answer|close|refuse|withdraw|
- * counts`, `vigie ledger export|verify|checkpoint`: the commands are declared here, light; what they do is in
+ * counts`, `vigie sharing push|status`, `vigie ledger export|verify|checkpoint`: the commands are declared here, light; what they do is in
  * cli.ts, loaded when one of them runs.
  */
 import type { Command } from 'commander';
@@ -115,6 +115,19 @@ export function registerSharingCli(program: Command, context: CliContext): void 
     .option('--year <year>', 'one year')
     .option('--json', 'print as JSON')
     .action(async (o) => (await impl()).assistanceCountsCli(context, o));
+
+  const sharing = program
+    .command('sharing')
+    .description('the push to partner installations: deliver what is due, status per partner');
+  sharing
+    .command('push')
+    .description('deliver the messages due now (the sharing.push job does it every minute)')
+    .action(async () => (await impl()).sharingPush(context));
+  sharing
+    .command('status')
+    .description('per partner: backlog, oldest waiting, last contact both ways, last error')
+    .option('--json', 'print as JSON')
+    .action(async (o) => (await impl()).sharingStatus(context, o));
 
   const ledger = program.command('ledger').description('the signed ledger of what was shared');
   ledger

@@ -24,6 +24,7 @@ import {
   type SubjectType,
 } from './model.ts';
 import { addPartner, getPartner, listPartners } from './partners.ts';
+import { deliverDue, partnerStatus } from './push.ts';
 
 export async function partnersAdd(
   context: CliContext,
@@ -292,5 +293,32 @@ export async function ledgerCheckpoint(context: CliContext) {
       after: checkpoint,
     });
     console.log(`✔ checkpoint ${checkpoint.from_seq}–${checkpoint.to_seq}: root ${checkpoint.root}`);
+  });
+}
+
+export async function sharingPush(context: CliContext) {
+  await context.withDatabase(async (database, config) => {
+    const r = await deliverDue(database, config.sharingKeyFile, cliActor());
+    console.log(`✔ ${r.delivered} delivered, ${r.retried} to retry later, ${r.refused} refused`);
+  });
+}
+
+export async function sharingStatus(context: CliContext, o: { json?: boolean }) {
+  await context.withDatabase(async (database) => {
+    const items = await partnerStatus(database.db);
+    if (o.json) return printJson({ items });
+    console.log(
+      table(
+        ['partner', 'backlog', 'oldest waiting', 'last sent', 'last received', 'last error'],
+        items.map((s) => [
+          s.partner,
+          s.backlog,
+          s.oldest_pending,
+          s.last_sent_at,
+          s.last_received_at,
+          s.last_error,
+        ]),
+      ),
+    );
   });
 }

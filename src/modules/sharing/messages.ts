@@ -32,6 +32,7 @@ import {
   MESSAGE_KINDS,
   type MessageKind,
 } from './model.ts';
+import { enqueueForGroup } from './outbox.ts';
 import { partnerByKeyId } from './partners.ts';
 import { seizureReportPayload } from './payload.ts';
 import type { SharingMessagesTable } from './tables.ts';
@@ -180,6 +181,10 @@ export async function sendMessage(
       statement,
       signature,
     });
+    const outbox =
+      composed.group && input.distribution !== 'installation'
+        ? await enqueueForGroup(session, Number(row.id), composed.group.id)
+        : 0;
     await appendAudit(session, actor, {
       action: 'sharing.message_send',
       target_type: 'sharing_message',
@@ -194,6 +199,7 @@ export async function sendMessage(
         source: composed.source,
         payload_sha256: statement.payload_sha256,
         ledger_seq: entry.seq,
+        outbox,
       },
     });
     return messageView(row);

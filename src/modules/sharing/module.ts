@@ -1,5 +1,7 @@
+import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { registerSharingCli } from './cli-commands.ts';
+import { pushJob } from './job.ts';
 import { sharingMigrations } from './migrations/index.ts';
 
 /**
@@ -12,4 +14,5 @@ export const sharingModule: VigieModule = {
   routes: async (app, context) => (await import('./routes/index.ts')).sharingRoutes(app, context),
   cli: registerSharingCli,
   migrations: sharingMigrations,
+  jobKinds: [pushJob as JobKind<never>],
 };

@@ -2,7 +2,7 @@
  * The sharing module's tables, as Kysely sees them (kept by hand in step with migrations/0020_sharing.ts); they
  * join the platform's `DB` interface. Only this module queries them.
  */
-import type { Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
 import type {
   AssistanceStatus,
@@ -29,6 +29,8 @@ export interface SharingPartnersTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  last_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_received_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SharingInstallationKeysTable {
@@ -156,6 +158,19 @@ export interface SharingLedgerCheckpointsTable {
   signature: string;
 }
 
+export interface SharingOutboxTable {
+  id: Id;
+  message_id: number;
+  partner_id: number;
+  state: Generated<'pending' | 'delivered' | 'refused'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     sharing_partners: SharingPartnersTable;
@@ -169,5 +184,6 @@ declare module '../../platform/db/schema.ts' {
     sharing_messages: SharingMessagesTable;
     sharing_ledger: SharingLedgerTable;
     sharing_ledger_checkpoints: SharingLedgerCheckpointsTable;
+    sharing_outbox: SharingOutboxTable;
   }
 }

@@ -11,6 +11,7 @@ import { groupRoutes } from './groups.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { messageRoutes } from './messages.ts';
 import { partnerRoutes } from './partners.ts';
+import { pushRoutes } from './push.ts';
 
 export async function sharingRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   partnerRoutes(app, context);
@@ -18,4 +19,5 @@ export async function sharingRoutes(app: FastifyInstance, context: AppContext): 
   messageRoutes(app, context);
   ledgerRoutes(app, context);
   assistanceRoutes(app, context);
+  pushRoutes(app, context);
 }
