@@ -17,7 +17,6 @@ import {
   GENESIS,
   type MessageStatement,
   payloadHash,
-  statementOf,
   statementText,
 } from '../../src/modules/sharing/ledger-format.ts';
 import { verifyLedger } from '../../src/modules/sharing/ledger-verify.ts';
@@ -81,8 +80,6 @@ async function writeLedger(file: string, entries: number) {
       prev_hash: prev,
       key_id: ownId,
     };
-    // statementOf(content) is what the verifier signs back: the same statement.
-    void statementOf;
     const hash = entryHash(content);
     await write(
       JSON.stringify({
