@@ -22,7 +22,7 @@ import {
 import { verifyLedger } from './ledger-verify.ts';
 import { merkleRoot } from './merkle.ts';
 import { receiveMessage, sendMessage } from './messages.ts';
-import { addPartner } from './partners.ts';
+import { addPartner, updatePartner } from './partners.ts';
 
 const actor = { id: null, name: 'liaison-test', ip: null };
 
@@ -216,5 +216,28 @@ describeEachDatabase('signed ledger', (t) => {
     const lying = parsed();
     (lying[0]!.keys as { key_id: string }[])[0]!.key_id = 'a'.repeat(32);
     expect((await verifyLedger(text(lying))).problem).toMatchObject({ line: 1, reason: 'malformed' });
+  });
+
+  it("still verifies a partner's older messages after its key was rotated", async () => {
+    const next = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await updatePartner(t.database, actor, 'DZ-DGD', { public_key: next });
+    await expect(
+      addPartner(t.database, actor, {
+        code: 'DZ-OTHER',
+        name: 'Another',
+        kind: 'national_agency',
+        country: 'DZ',
+        public_key: rawPublicKey(partner.publicKey).toString('base64'),
+      }),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'sharing.key_in_use',
+      message: /had this public key before/,
+    });
+    const fresh: string[] = [];
+    for await (const line of exportLedger(t.database)) fresh.push(line);
+    const owners = (JSON.parse(fresh[0]!).keys as { owner: string }[]).map((k) => k.owner);
+    expect(owners.filter((o) => o === 'partner:DZ-DGD')).toHaveLength(2);
+    expect(await verifyLedger(fresh)).toMatchObject({ ok: true, entries: 6 });
   });
 });

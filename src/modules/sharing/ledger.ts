@@ -179,7 +179,7 @@ export async function checkpointLedger(database: Database, key: InstallationKey)
 
 /**
  * The ledger as NDJSON lines: a header with the public keys that verify it (this installation's, every one it has
- * signed with, and the partners'), then the entries in order, each checkpoint right after the entry it ends on.
+ * signed with, and every key each partner has had), then the entries in order, each checkpoint right after the entry it ends on.
  */
 export async function* exportLedger(database: Database): AsyncGenerator<string> {
   const db = database.db;
@@ -189,7 +189,13 @@ export async function* exportLedger(database: Database): AsyncGenerator<string> 
       .select(['key_id', 'public_key'])
       .orderBy('created_at')
       .execute(),
-    db.selectFrom('sharing_partners').select(['code', 'key_id', 'public_key']).orderBy('code').execute(),
+    db
+      .selectFrom('sharing_partner_keys as k')
+      .innerJoin('sharing_partners as p', 'p.id', 'k.partner_id')
+      .select(['p.code', 'k.key_id', 'k.public_key'])
+      .orderBy('p.code')
+      .orderBy('k.created_at')
+      .execute(),
     listCheckpoints(db),
   ]);
   yield JSON.stringify({

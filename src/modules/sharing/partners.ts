@@ -68,12 +68,30 @@ function keyOf(text: string) {
   return { public_key: publicPemOf(key), key_id: keyIdOf(key) };
 }
 
+/** Every key a partner has had stays known, so that the messages it signed with an older one still verify. */
+async function keepKey(db: Kysely<DB>, partnerId: number, key: { key_id: string; public_key: string }) {
+  await db
+    .insertInto('sharing_partner_keys')
+    .values({ partner_id: partnerId, ...key })
+    .onConflict((oc) => oc.column('key_id').doNothing())
+    .execute();
+}
+
 async function assertKeyFree(db: Kysely<DB>, keyId: string, exceptId?: number) {
   let query = db.selectFrom('sharing_partners').select('code').where('key_id', '=', keyId);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   const other = await query.executeTakeFirst();
   if (other)
     throw new AppError('sharing.key_in_use', `partner ${other.code} already has this public key`, 409);
+  const former = await db
+    .selectFrom('sharing_partner_keys as k')
+    .innerJoin('sharing_partners as p', 'p.id', 'k.partner_id')
+    .select('p.code')
+    .where('k.key_id', '=', keyId)
+    .$if(exceptId !== undefined, (q) => q.where('k.partner_id', '<>', exceptId!))
+    .executeTakeFirst();
+  if (former)
+    throw new AppError('sharing.key_in_use', `partner ${former.code} had this public key before`, 409);
   const own = await db
     .selectFrom('sharing_installation_keys')
     .select('key_id')
@@ -128,6 +146,7 @@ export async function addPartner(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await keepKey(session.db, Number(row.id), key);
     const view = partnerView(row);
     await appendAudit(session, actor, {
       action: 'sharing.partner_add',
@@ -168,6 +187,7 @@ export async function updatePartner(
       .where('id', '=', before.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (key) await keepKey(session.db, Number(row.id), key);
     const view = partnerView(row);
     await appendAudit(session, actor, {
       action: 'sharing.partner_update',

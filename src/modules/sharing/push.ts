@@ -138,6 +138,10 @@ export async function deliverDue(
       .select('id')
       .where('state', '=', 'pending')
       .where('next_attempt_at', '<=', now)
+      // A partner made inactive keeps its backlog, delivered if it is made active again.
+      .where('partner_id', 'in', (eb) =>
+        eb.selectFrom('sharing_partners').select('id').where('active', '=', true),
+      )
       .orderBy('id')
       .limit(options.limit ?? 100)
       .forUpdate()

@@ -158,6 +158,13 @@ export interface SharingLedgerCheckpointsTable {
   signature: string;
 }
 
+export interface SharingPartnerKeysTable {
+  key_id: string;
+  partner_id: number;
+  public_key: string;
+  created_at: Timestamp;
+}
+
 export interface SharingOutboxTable {
   id: Id;
   message_id: number;
@@ -185,5 +192,6 @@ declare module '../../platform/db/schema.ts' {
     sharing_ledger: SharingLedgerTable;
     sharing_ledger_checkpoints: SharingLedgerCheckpointsTable;
     sharing_outbox: SharingOutboxTable;
+    sharing_partner_keys: SharingPartnerKeysTable;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The push between installations (docs/decisions/0020-sharing.md, "Push"): `sharing_outbox`, one row per message
  * and partner installation to deliver it to, surviving restarts, retried with back-off; and the last contact with
- * each partner (`last_sent_at`, `last_received_at`) for its status.
+ * each partner (`last_sent_at`, `last_received_at`) for its status; `sharing_partner_keys`, every public key a
+ * partner has had (a rotated key still verifies the messages it signed in an exported ledger), filled from the
+ * partners' current keys.
  */
 import { type Kysely, sql } from 'kysely';
 
@@ -22,6 +24,14 @@ const statements = [
   `create index sharing_outbox_due_idx on sharing_outbox (next_attempt_at) where state = 'pending'`,
   'alter table sharing_partners add column last_sent_at timestamptz',
   'alter table sharing_partners add column last_received_at timestamptz',
+  `create table sharing_partner_keys (
+    key_id text primary key,
+    partner_id bigint not null references sharing_partners (id),
+    public_key text not null,
+    created_at timestamptz not null default now()
+  )`,
+  `insert into sharing_partner_keys (key_id, partner_id, public_key, created_at)
+    select key_id, id, public_key, created_at from sharing_partners`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
