@@ -14,6 +14,7 @@ import { partnersModule } from '../modules/partners/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
 import { registerIndicator, registerModelLoader } from '../modules/risk/index.ts';
 import { riskModule } from '../modules/risk/module.ts';
+import { sharingModule } from '../modules/sharing/module.ts';
 import { valuationModule } from '../modules/valuation/module.ts';
 import { auditModule } from '../platform/audit/module.ts';
 import { migrations as historyMigrations } from '../platform/db/migrations/index.ts';
@@ -36,6 +37,7 @@ export const modules: VigieModule[] = [
   riskModule,
   casesModule,
   graphModule,
+  sharingModule,
 ];
 
 // What the link graph finds raises the risk of linked importers: rules may test graph.linked_online_finding.

@@ -65,16 +65,21 @@ export const configSchema = z
     jobExpireMinutes: positiveInt(24 * 60),
     auditKeyFile: z.string().min(1).optional(),
     auditCheckpointFile: z.string().min(1).optional(),
+    sharingKeyFile: z.string().min(1).optional(),
   })
   .strict();
 
 /** The settings, with the paths that default to the data folder resolved. */
-export type Config = Omit<z.infer<typeof configSchema>, 'auditKeyFile' | 'auditCheckpointFile'> & {
+export type Config = Omit<
+  z.infer<typeof configSchema>,
+  'auditKeyFile' | 'auditCheckpointFile' | 'sharingKeyFile'
+> & {
   auditKeyFile: string;
   auditCheckpointFile: string;
+  sharingKeyFile: string;
 };
 
-const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFile'> = {
+const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFile' | 'sharingKeyFile'> = {
   dataDir: '.vigie',
   port: 8080,
   host: '0.0.0.0',
@@ -120,6 +125,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   jobExpireMinutes: 'VIGIE_JOB_EXPIRE_MINUTES',
   auditKeyFile: 'VIGIE_AUDIT_KEY_FILE',
   auditCheckpointFile: 'VIGIE_AUDIT_CHECKPOINT_FILE',
+  sharingKeyFile: 'VIGIE_SHARING_KEY_FILE',
 };
 
 export type ConfigOverrides = Partial<Record<keyof Config, string | number | boolean | undefined>> & {
@@ -188,5 +194,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     dataDir,
     auditKeyFile: resolve(config.auditKeyFile ?? join(dataDir, 'audit.key')),
     auditCheckpointFile: resolve(config.auditCheckpointFile ?? join(dataDir, 'audit-checkpoints.jsonl')),
+    sharingKeyFile: resolve(config.sharingKeyFile ?? join(dataDir, 'sharing-ed25519.pem')),
   };
 }

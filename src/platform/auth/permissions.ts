@@ -52,6 +52,14 @@ export const PERMISSIONS = {
     'read the link graph: entities, links and their provenance, neighbours, paths, communities, merge suggestions, risk signals (online-only entities need osint:read too)',
   'graph:manage':
     'build the link graph, add entities and links by hand, accept or reject merge suggestions, merge and split',
+  'sharing:read':
+    "read partner administrations and agencies, closed user groups, messages sent and received, the signed ledger and this installation's public key",
+  'sharing:write':
+    "add and change partners and closed user groups, preview and send messages (seizure reports split by the group's agreement on nominal data), record messages received, export and checkpoint the ledger",
+  'assistance:read':
+    'read mutual administrative assistance requests sent and received, overdue requests and the yearly counts',
+  'assistance:manage':
+    'open assistance requests, send them, record reminders, answers, refusals and withdrawals, close them',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -117,7 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'graph:read',
     'graph:manage',
   ],
-  liaison: ['session'],
+  liaison: ['session', 'sharing:read', 'sharing:write', 'assistance:read', 'assistance:manage'],
   auditor: [
     'session',
     'declarations:read',
@@ -137,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'reports:read',
     'graph:read',
+    'sharing:read',
+    'assistance:read',
   ],
 };
 

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 47f8ab9680fef3e5649251335382d6f30646c39f2c1172d849ae44ca42308e1a
+ * OpenAPI document sha256: 5f02b4b3b6a5a034b2e5844c2e0b450896a76c089834c115986678013663990d
  */
 
 export interface paths {
@@ -1249,7 +1249,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file and import it in the background
-         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
+         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `decimal_separator` (. or ,), `date_format` (e.g. DD/MM/YYYY), `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
          */
         post: {
             parameters: {
@@ -10101,6 +10101,1606 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sharing/installation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This installation's Ed25519 public key and its id: what partners are given */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key_id: string;
+                            public_key: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner administrations and national agencies */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "customs_administration" | "national_agency";
+                    active?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SharingPartner"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a partner administration or agency with its public key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "customs_administration" | "national_agency";
+                        country: string;
+                        /** @description Ed25519 public key: SPKI PEM, or base64 of its 32 raw bytes */
+                        public_key: string;
+                        endpoint_url?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingPartner"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/partners/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingPartner"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a partner's name, public key, endpoint or whether it is active */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description Ed25519 public key: SPKI PEM, or base64 of its 32 raw bytes */
+                        public_key?: string;
+                        endpoint_url?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingPartner"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/sharing/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closed user groups with their members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SharingGroup"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a closed user group (nominal data excluded unless its agreement allows them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description?: string | null;
+                        nominal_data_allowed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/groups/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A closed user group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingGroup"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a group's name, description or agreement on nominal data */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        nominal_data_allowed?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingGroup"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/sharing/groups/{code}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member: a partner (by code) or an office of this installation, with a role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        member_type: "partner" | "office";
+                        ref: string;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        role?: "coordinator" | "member" | "observer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/groups/{code}/members/{member_type}/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    member_type: "partner" | "office";
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingGroup"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/messages/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a message would carry, field by field, and what the group's agreement removed (nothing is recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "warning" | "seizure_report" | "request" | "feedback";
+                        /** @enum {string} */
+                        distribution: "installation" | "group" | "connected_groups";
+                        /** @enum {string} */
+                        marking: "clear" | "green" | "amber" | "amber+strict" | "red";
+                        group?: string | null;
+                        title?: string;
+                        text?: string;
+                        seizure_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: string | null;
+                            /** @description whether personal data of natural persons may leave */
+                            nominal: boolean;
+                            title: string;
+                            /** @description exactly the fields that would leave */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @description paths of what the nominal split removed */
+                            removed: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages sent and received, newest first (an inbox or outbox per group) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    direction?: "outgoing" | "incoming";
+                    group?: string;
+                    kind?: "warning" | "seizure_report" | "request" | "feedback";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["SharingMessage"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send a message: signed by this installation, recorded and appended to the ledger */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "warning" | "seizure_report" | "request" | "feedback";
+                        /** @enum {string} */
+                        distribution: "installation" | "group" | "connected_groups";
+                        /** @enum {string} */
+                        marking: "clear" | "green" | "amber" | "amber+strict" | "red";
+                        group?: string | null;
+                        title?: string;
+                        text?: string;
+                        seizure_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingMessage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/messages/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a signed message received from a partner: refused when the sender is unknown or the signature or payload hash does not match; stored once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SharingEnvelopeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: components["schemas"]["SharingMessage"];
+                            /** @enum {boolean} */
+                            duplicate: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: components["schemas"]["SharingMessage"];
+                            /** @enum {boolean} */
+                            duplicate: false;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingMessage"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/messages/{id}/envelope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed envelope of an outgoing message, as a partner installation receives it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharingEnvelope"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["SharingLedgerEntry"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/ledger/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed Merkle checkpoints of the ledger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SharingLedgerCheckpoint"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign a checkpoint over the entries since the last one (null when there is nothing new) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpoint: components["schemas"]["SharingLedgerCheckpoint"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole ledger as NDJSON with the public keys that verify it (`vigie ledger verify FILE`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mutual assistance requests, newest first (or the most overdue first with overdue=true) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    direction?: "outgoing" | "incoming";
+                    status?: "draft" | "sent" | "answered" | "closed" | "refused" | "withdrawn";
+                    partner?: string;
+                    overdue?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["AssistanceRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a request: outgoing starts as a draft, incoming as sent (received on sent_on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        direction: "outgoing" | "incoming";
+                        partner: string;
+                        partner_reference?: string | null;
+                        legal_basis: string;
+                        subject: string;
+                        questions: string;
+                        deadline?: string | null;
+                        sent_on?: string;
+                        subjects?: {
+                            /** @enum {string} */
+                            ref_type: "graph_entity" | "declaration" | "case";
+                            ref: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistanceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests still waiting (draft or sent) after their deadline, the most overdue first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AssistanceRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests sent and received per year, partner and direction (the annual report), answered among them */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                partner: string;
+                                partner_name: string;
+                                /** @enum {string} */
+                                direction: "outgoing" | "incoming";
+                                requests: number;
+                                answered: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request with its subjects and reminders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistanceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a request (sent, answered with the answer, closed, refused or withdrawn with a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "answered" | "closed" | "refused" | "withdrawn";
+                        reason?: string;
+                        answer?: string;
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistanceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistance/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a reminder about a sent request waiting for its answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reminded_on?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistanceRequest"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A partner installation's push: a signed request (x-vigie-key-id, x-vigie-date, x-vigie-signature) carrying a signed message, stored once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SharingEnvelopeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message_id: string;
+                            /** @enum {boolean} */
+                            duplicate: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message_id: string;
+                            /** @enum {boolean} */
+                            duplicate: false;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partner: what waits to be delivered, the oldest waiting, last contact both ways, last error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partner: string;
+                                endpoint_url: string | null;
+                                active: boolean;
+                                backlog: number;
+                                oldest_pending: string | null;
+                                attempts: number;
+                                refused: number;
+                                last_error: string | null;
+                                last_sent_at: string | null;
+                                last_received_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver what is due now (the sharing.push job does it every minute) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delivered: number;
+                            refused: number;
+                            retried: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11697,6 +13297,153 @@ export interface components {
             modularity: number | null;
             truncated: boolean;
         };
+        SharingPartnerInput: {
+            id: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "customs_administration" | "national_agency";
+            country: string;
+            public_key: string;
+            key_id: string;
+            endpoint_url: string | null;
+            active: boolean;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        AssistanceRequestInput: {
+            id: number;
+            number: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            partner: string;
+            partner_name: string;
+            partner_reference: string | null;
+            legal_basis: string;
+            subject: string;
+            questions: string;
+            deadline: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "answered" | "closed" | "refused" | "withdrawn";
+            status_reason: string | null;
+            sent_on: string | null;
+            answer: string | null;
+            answered_on: string | null;
+            overdue: boolean;
+            next_statuses: ("draft" | "sent" | "answered" | "closed" | "refused" | "withdrawn")[];
+            subjects: {
+                /** @enum {string} */
+                ref_type: "graph_entity" | "declaration" | "case";
+                ref: string;
+            }[];
+            reminders: {
+                reminded_on: string;
+                note: string | null;
+                created_by: string;
+                created_at: string;
+            }[];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+            closed_at: string | null;
+        };
+        SharingGroupInput: {
+            id: number;
+            code: string;
+            name: string;
+            description: string | null;
+            nominal_data_allowed: boolean;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+            members: {
+                /** @enum {string} */
+                member_type: "partner" | "office";
+                ref: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "coordinator" | "member" | "observer";
+                added_by: string;
+                added_at: string;
+            }[];
+        };
+        SharingMessageInput: {
+            id: number;
+            message_id: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            partner: string | null;
+            group: string | null;
+            /** @enum {string} */
+            kind: "warning" | "seizure_report" | "request" | "feedback";
+            /** @enum {string} */
+            distribution: "installation" | "group" | "connected_groups";
+            /** @enum {string} */
+            marking: "clear" | "green" | "amber" | "amber+strict" | "red";
+            title: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            payload_sha256: string;
+            nominal: boolean;
+            source_type: string | null;
+            source_ref: string | null;
+            sender_key_id: string;
+            sent_at: string;
+            signature: string;
+            recorded_by: string;
+            recorded_at: string;
+        };
+        SharingEnvelopeInput: {
+            /** @enum {number} */
+            v: 1;
+            message_id: string;
+            sender: string;
+            sent_at: string;
+            /** @enum {string} */
+            kind: "warning" | "seizure_report" | "request" | "feedback";
+            /** @enum {string} */
+            distribution: "installation" | "group" | "connected_groups";
+            /** @enum {string} */
+            marking: "clear" | "green" | "amber" | "amber+strict" | "red";
+            group: string | null;
+            title: string;
+            payload_sha256: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            signature: string;
+        };
+        SharingLedgerEntryInput: {
+            seq: number;
+            at: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            partner: string | null;
+            group: string | null;
+            message_id: string;
+            sent_at: string;
+            kind: string;
+            distribution: string;
+            marking: string;
+            title: string;
+            payload_sha256: string;
+            message_signer: string;
+            message_signature: string;
+            prev_hash: string;
+            key_id: string;
+            hash: string;
+            signature: string;
+        };
+        SharingLedgerCheckpointInput: {
+            from_seq: number;
+            to_seq: number;
+            root: string;
+            at: string;
+            key_id: string;
+            signature: string;
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -13288,6 +15035,153 @@ export interface components {
             links: number;
             modularity: number | null;
             truncated: boolean;
+        };
+        SharingPartner: {
+            id: number;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "customs_administration" | "national_agency";
+            country: string;
+            public_key: string;
+            key_id: string;
+            endpoint_url: string | null;
+            active: boolean;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+        };
+        AssistanceRequest: {
+            id: number;
+            number: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            partner: string;
+            partner_name: string;
+            partner_reference: string | null;
+            legal_basis: string;
+            subject: string;
+            questions: string;
+            deadline: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "answered" | "closed" | "refused" | "withdrawn";
+            status_reason: string | null;
+            sent_on: string | null;
+            answer: string | null;
+            answered_on: string | null;
+            overdue: boolean;
+            next_statuses: ("draft" | "sent" | "answered" | "closed" | "refused" | "withdrawn")[];
+            subjects: {
+                /** @enum {string} */
+                ref_type: "graph_entity" | "declaration" | "case";
+                ref: string;
+            }[];
+            reminders: {
+                reminded_on: string;
+                note: string | null;
+                created_by: string;
+                created_at: string;
+            }[];
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+            closed_at: string | null;
+        };
+        SharingGroup: {
+            id: number;
+            code: string;
+            name: string;
+            description: string | null;
+            nominal_data_allowed: boolean;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+            members: {
+                /** @enum {string} */
+                member_type: "partner" | "office";
+                ref: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "coordinator" | "member" | "observer";
+                added_by: string;
+                added_at: string;
+            }[];
+        };
+        SharingMessage: {
+            id: number;
+            message_id: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            partner: string | null;
+            group: string | null;
+            /** @enum {string} */
+            kind: "warning" | "seizure_report" | "request" | "feedback";
+            /** @enum {string} */
+            distribution: "installation" | "group" | "connected_groups";
+            /** @enum {string} */
+            marking: "clear" | "green" | "amber" | "amber+strict" | "red";
+            title: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            payload_sha256: string;
+            nominal: boolean;
+            source_type: string | null;
+            source_ref: string | null;
+            sender_key_id: string;
+            sent_at: string;
+            signature: string;
+            recorded_by: string;
+            recorded_at: string;
+        };
+        SharingEnvelope: {
+            /** @enum {number} */
+            v: 1;
+            message_id: string;
+            sender: string;
+            sent_at: string;
+            /** @enum {string} */
+            kind: "warning" | "seizure_report" | "request" | "feedback";
+            /** @enum {string} */
+            distribution: "installation" | "group" | "connected_groups";
+            /** @enum {string} */
+            marking: "clear" | "green" | "amber" | "amber+strict" | "red";
+            group: string | null;
+            title: string;
+            payload_sha256: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            signature: string;
+        };
+        SharingLedgerEntry: {
+            seq: number;
+            at: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            partner: string | null;
+            group: string | null;
+            message_id: string;
+            sent_at: string;
+            kind: string;
+            distribution: string;
+            marking: string;
+            title: string;
+            payload_sha256: string;
+            message_signer: string;
+            message_signature: string;
+            prev_hash: string;
+            key_id: string;
+            hash: string;
+            signature: string;
+        };
+        SharingLedgerCheckpoint: {
+            from_seq: number;
+            to_seq: number;
+            root: string;
+            at: string;
+            key_id: string;
+            signature: string;
         };
     };
     responses: never;

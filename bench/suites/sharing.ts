@@ -1,0 +1,155 @@
+/**
+ * The signed ledger: offline verification of an exported ledger of N entries (1,000,000; 20,000 with --quick) —
+ * each entry's hash recomputed, its chain, the installation's signature and the sender's signature checked,
+ * Merkle checkpoints every 10,000 entries — against a plain SHA-256 of the same lines read the same way.
+ */
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { keyIdOf, publicPemOf, signText } from '../../src/modules/sharing/keys.ts';
+import {
+  type CheckpointContent,
+  checkpointSigningText,
+  type EntryContent,
+  entryHash,
+  entrySigningText,
+  GENESIS,
+  type MessageStatement,
+  payloadHash,
+  statementText,
+} from '../../src/modules/sharing/ledger-format.ts';
+import { verifyLedger } from '../../src/modules/sharing/ledger-verify.ts';
+import { merkleRoot } from '../../src/modules/sharing/merkle.ts';
+import { type BenchSuite, timed } from '../harness.ts';
+
+const CHECKPOINT_EVERY = 10_000;
+
+async function writeLedger(file: string, entries: number) {
+  const own = generateKeyPairSync('ed25519');
+  const partner = generateKeyPairSync('ed25519');
+  const ownId = keyIdOf(own.publicKey);
+  const partnerId = keyIdOf(partner.publicKey);
+  const out = createWriteStream(file);
+  const write = (line: string) =>
+    new Promise<void>((resolve) => (out.write(`${line}\n`) ? resolve() : out.once('drain', resolve)));
+  await write(
+    JSON.stringify({
+      type: 'vigie-ledger',
+      version: 1,
+      keys: [
+        { owner: 'installation', key_id: ownId, public_key: publicPemOf(own.publicKey) },
+        { owner: 'partner:B', key_id: partnerId, public_key: publicPemOf(partner.publicKey) },
+      ],
+    }),
+  );
+  let prev = GENESIS;
+  let pending: string[] = [];
+  let from = 1;
+  const at = new Date('2026-01-01T00:00:00Z').getTime();
+  for (let seq = 1; seq <= entries; seq++) {
+    const incoming = seq % 2 === 0;
+    const sent = new Date(at + seq * 1000).toISOString();
+    const statement: MessageStatement = {
+      v: 1,
+      message_id: `m-${seq}`,
+      sender: incoming ? partnerId : ownId,
+      sent_at: sent,
+      kind: 'seizure_report',
+      distribution: 'group',
+      marking: 'amber',
+      group: 'MED',
+      title: `Seizure ${seq}`,
+      payload_sha256: payloadHash({ seq }),
+    };
+    const content: EntryContent = {
+      seq,
+      at: sent,
+      direction: incoming ? 'incoming' : 'outgoing',
+      partner: incoming ? 'B' : null,
+      group: 'MED',
+      message_id: statement.message_id,
+      sent_at: sent,
+      kind: statement.kind,
+      distribution: statement.distribution,
+      marking: statement.marking,
+      title: statement.title,
+      payload_sha256: statement.payload_sha256,
+      message_signer: statement.sender,
+      message_signature: signText(incoming ? partner.privateKey : own.privateKey, statementText(statement)),
+      prev_hash: prev,
+      key_id: ownId,
+    };
+    const hash = entryHash(content);
+    await write(
+      JSON.stringify({
+        type: 'entry',
+        ...content,
+        hash,
+        signature: signText(own.privateKey, entrySigningText(hash)),
+      }),
+    );
+    prev = hash;
+    pending.push(hash);
+    if (seq % CHECKPOINT_EVERY === 0 || seq === entries) {
+      const checkpoint: CheckpointContent = {
+        from_seq: from,
+        to_seq: seq,
+        root: merkleRoot(pending),
+        at: sent,
+        key_id: ownId,
+      };
+      await write(
+        JSON.stringify({
+          type: 'checkpoint',
+          ...checkpoint,
+          signature: signText(own.privateKey, checkpointSigningText(checkpoint)),
+        }),
+      );
+      pending = [];
+      from = seq + 1;
+    }
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+const lines = (file: string) =>
+  createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+
+const suite: BenchSuite = {
+  name: 'sharing',
+  description: 'offline verification of the signed ledger against a plain SHA-256 of the same lines',
+  async run(ctx) {
+    const entries = ctx.quick ? 20_000 : 1_000_000;
+    const file = join(ctx.tmpDir, `ledger-${entries}.ndjson`);
+    const written = await timed(() => writeLedger(file, entries));
+    ctx.log(`wrote ${entries} entries in ${(written.ms / 1000).toFixed(1)} s`);
+    const plain = await timed(async () => {
+      let n = 0;
+      for await (const line of lines(file)) {
+        createHash('sha256').update(line).digest();
+        n++;
+      }
+      return n;
+    });
+    const verify = await timed(() => verifyLedger(lines(file)));
+    if (!verify.result.ok)
+      throw new Error(`the bench ledger does not verify: ${verify.result.problem?.message}`);
+    const rate = entries / (verify.ms / 1000);
+    const baseline = plain.result / (plain.ms / 1000);
+    ctx.report({
+      name: `ledger verify, ${entries.toLocaleString('en-US')} entries (hash, chain, 2 Ed25519 signatures each, Merkle checkpoints)`,
+      value: rate,
+      unit: 'entries/s',
+      baseline: {
+        name: 'plain SHA-256 of the same lines, read the same way',
+        value: baseline,
+        unit: 'lines/s',
+      },
+      ratio: rate / baseline,
+      note: 'the two Ed25519 verifications per entry dominate',
+    });
+  },
+};
+
+export default suite;
