@@ -52,6 +52,9 @@ export const PERMISSIONS = {
     'read the link graph: entities, links and their provenance, neighbours, paths, communities, merge suggestions, risk signals (online-only entities need osint:read too)',
   'graph:manage':
     'build the link graph, add entities and links by hand, accept or reject merge suggestions, merge and split',
+  'parcels:read': 'read e-commerce parcels (advance data) with their pre-arrival scores and reasons',
+  'parcels:write':
+    'score parcels before arrival and change the parcel settings (threshold, window, referral scores)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -90,6 +93,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'models:manage',
     'reports:read',
     'graph:read',
+    'parcels:read',
+    'parcels:write',
   ],
   officer: [
     'session',
@@ -101,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'valuation:read',
     'cases:read',
     'seizures:write',
+    'parcels:read',
   ],
   investigator: [
     'session',
@@ -116,6 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'graph:read',
     'graph:manage',
+    'parcels:read',
   ],
   liaison: ['session'],
   auditor: [
@@ -137,6 +144,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'reports:read',
     'graph:read',
+    'parcels:read',
   ],
 };
 
