@@ -378,7 +378,7 @@ async function splitOrders(
       return sql`(${p.id}::bigint, ${JSON.stringify([reason])}::jsonb)`;
     });
     const score = sql`least(100, s.score + ${POINTS.split_order})`;
-    await sql`update parcel_scores s set
+    const updated = await sql<{ parcel_id: string | number }>`update parcel_scores s set
         score = ${score},
         channel = case when ${score} >= ${settings.red_score} then 'red'
           when ${score} >= ${settings.referral_score} then 'yellow' else 'green' end,
@@ -386,15 +386,18 @@ async function splitOrders(
         reasons = s.reasons || v.reason
       from (values ${sql.join(rows)}) as v(parcel_id, reason)
       where s.parcel_id = v.parcel_id and s.run_id = ${runId}
-        and not s.reasons @> ${JSON.stringify([{ indicator: 'split_order' }])}::jsonb`.execute(session.db);
+        and not s.reasons @> ${JSON.stringify([{ indicator: 'split_order' }])}::jsonb
+      returning s.parcel_id`.execute(session.db);
+    // An order counts once, when one of its parcels is flagged by it (the other key may have found it first).
+    const flagged = new Set(updated.rows.map((r) => Number(r.parcel_id)));
+    for (const p of batch)
+      if (flagged.has(p.id) && !p.order!.counted) {
+        p.order!.counted = true;
+        summary.split_orders++;
+      }
   };
   const leave = (p: SplitParcel) => {
     if (!p.order || p.arrival_date < from || p.arrival_date > to) return;
-    summary.split_order_parcels++;
-    if (!p.order.counted) {
-      p.order.counted = true;
-      summary.split_orders++;
-    }
     hits.push(p);
   };
 

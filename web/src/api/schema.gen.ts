@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: b569c2d043f5a490010f1e538fcb95121b7aa3bbb361e9c6155b060870b2c7c1
+ * OpenAPI document sha256: 44902b89b987e5d1de877f3ffffd279847cdd8fd3610d26decabea1f97b2e6a6
  */
 
 export interface paths {
@@ -1247,7 +1247,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file and import it in the background
-         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
+         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties, parcels), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
          */
         post: {
             parameters: {
@@ -10096,6 +10096,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parcels, highest score first, with filters (value band in euros: value_min ≤ value < value_max) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    carrier?: string;
+                    kind?: "postal" | "express";
+                    origin_country?: string;
+                    platform?: string;
+                    office?: string;
+                    value_min?: number;
+                    value_max?: number;
+                    from?: string;
+                    to?: string;
+                    channel?: "red" | "yellow" | "green";
+                    referred?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Parcel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A parcel with its score, channel and reasons (each with its evidence) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/scorings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score the parcels arriving from one date to another (pre-arrival targeting), audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelScoreRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duty-free threshold, split-order window and referral scores */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelSettings"];
+                    };
+                };
+            };
+        };
+        /** Change some of the settings (the others are kept), audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        threshold_eur?: number;
+                        window_days?: number;
+                        referral_score?: number;
+                        red_score?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10260,106 +10497,6 @@ export interface components {
             eta_seconds: number | null;
             stalled: boolean;
         };
-        CompanyInput: {
-            company_id: string;
-            name: string;
-            legal_form: string | null;
-            created_on: string | null;
-            capital: number | null;
-            address: string | null;
-            city: string | null;
-            activity: string | null;
-            phone: string | null;
-            managers: string[];
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        ManifestInput: {
-            id: number;
-            document_number: string;
-            document_type: string;
-            carrier: string | null;
-            vessel_or_flight: string | null;
-            port_of_loading: string | null;
-            port_of_discharge: string | null;
-            arrival_date: string | null;
-            consignee_code: string | null;
-            consignee_name: string | null;
-            goods_description: string | null;
-            packages: number | null;
-            gross_mass_kg: number | null;
-            containers: string[];
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        FxPaymentInput: {
-            id: number;
-            payment_reference: string;
-            importer_code: string;
-            paid_on: string;
-            amount: number;
-            currency: string;
-            beneficiary_name: string | null;
-            beneficiary_country: string | null;
-            bank: string | null;
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        TrademarkInput: {
-            id: number;
-            brand: string;
-            owner: string;
-            registration_number: string | null;
-            owner_country: string | null;
-            nice_classes: number[];
-            registered_on: string | null;
-            expires_on: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        OverviewInput: {
-            totals: {
-                declarations: number;
-                items: number;
-                inspected_items: number;
-                fraud_items: number;
-                critical_items: number;
-                recovered_amount: number;
-            };
-            last_day: {
-                date: string | null;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            };
-            per_month: {
-                month: string;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            }[];
-            by_result: {
-                result: string;
-                items: number;
-            }[];
-            by_office: {
-                office: string;
-                declarations: number;
-                fraud_items: number;
-            }[];
-            top_chapters: {
-                chapter: string;
-                inspected_items: number;
-                fraud_items: number;
-                fraud_rate: number;
-            }[];
-        };
         InlineDeclarationInput: {
             reference: string;
             office: string;
@@ -10470,6 +10607,106 @@ export interface components {
             decided_at: string | null;
             created_at: string;
             updated_at: string;
+        };
+        CompanyInput: {
+            company_id: string;
+            name: string;
+            legal_form: string | null;
+            created_on: string | null;
+            capital: number | null;
+            address: string | null;
+            city: string | null;
+            activity: string | null;
+            phone: string | null;
+            managers: string[];
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        ManifestInput: {
+            id: number;
+            document_number: string;
+            document_type: string;
+            carrier: string | null;
+            vessel_or_flight: string | null;
+            port_of_loading: string | null;
+            port_of_discharge: string | null;
+            arrival_date: string | null;
+            consignee_code: string | null;
+            consignee_name: string | null;
+            goods_description: string | null;
+            packages: number | null;
+            gross_mass_kg: number | null;
+            containers: string[];
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        FxPaymentInput: {
+            id: number;
+            payment_reference: string;
+            importer_code: string;
+            paid_on: string;
+            amount: number;
+            currency: string;
+            beneficiary_name: string | null;
+            beneficiary_country: string | null;
+            bank: string | null;
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        TrademarkInput: {
+            id: number;
+            brand: string;
+            owner: string;
+            registration_number: string | null;
+            owner_country: string | null;
+            nice_classes: number[];
+            registered_on: string | null;
+            expires_on: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        OverviewInput: {
+            totals: {
+                declarations: number;
+                items: number;
+                inspected_items: number;
+                fraud_items: number;
+                critical_items: number;
+                recovered_amount: number;
+            };
+            last_day: {
+                date: string | null;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            };
+            per_month: {
+                month: string;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            }[];
+            by_result: {
+                result: string;
+                items: number;
+            }[];
+            by_office: {
+                office: string;
+                declarations: number;
+                fraud_items: number;
+            }[];
+            top_chapters: {
+                chapter: string;
+                inspected_items: number;
+                fraud_items: number;
+                fraud_rate: number;
+            }[];
         };
         AttachmentInput: {
             id: number;
@@ -11692,6 +11929,97 @@ export interface components {
             modularity: number | null;
             truncated: boolean;
         };
+        ParcelInput: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+        };
+        ParcelDetailInput: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            reasons: {
+                /** @enum {string} */
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                points: number;
+                message: string;
+                evidence: {
+                    [key: string]: unknown;
+                };
+            }[];
+            import_id: number | null;
+        };
+        ParcelSettingsInput: {
+            threshold_eur: number;
+            window_days: number;
+            referral_score: number;
+            red_score: number;
+        };
+        ParcelScoreRunInput: {
+            run_id: number;
+            from: string;
+            to: string;
+            parcels: number;
+            referred: number;
+            red: number;
+            split_orders: number;
+            split_order_parcels: number;
+            goods_wording: number;
+            linked_online_seller: number;
+            settings: components["schemas"]["ParcelSettingsInput"];
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -11852,106 +12180,6 @@ export interface components {
             eta_seconds: number | null;
             stalled: boolean;
         };
-        Company: {
-            company_id: string;
-            name: string;
-            legal_form: string | null;
-            created_on: string | null;
-            capital: number | null;
-            address: string | null;
-            city: string | null;
-            activity: string | null;
-            phone: string | null;
-            managers: string[];
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        Manifest: {
-            id: number;
-            document_number: string;
-            document_type: string;
-            carrier: string | null;
-            vessel_or_flight: string | null;
-            port_of_loading: string | null;
-            port_of_discharge: string | null;
-            arrival_date: string | null;
-            consignee_code: string | null;
-            consignee_name: string | null;
-            goods_description: string | null;
-            packages: number | null;
-            gross_mass_kg: number | null;
-            containers: string[];
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        FxPayment: {
-            id: number;
-            payment_reference: string;
-            importer_code: string;
-            paid_on: string;
-            amount: number;
-            currency: string;
-            beneficiary_name: string | null;
-            beneficiary_country: string | null;
-            bank: string | null;
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        Trademark: {
-            id: number;
-            brand: string;
-            owner: string;
-            registration_number: string | null;
-            owner_country: string | null;
-            nice_classes: number[];
-            registered_on: string | null;
-            expires_on: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        Overview: {
-            totals: {
-                declarations: number;
-                items: number;
-                inspected_items: number;
-                fraud_items: number;
-                critical_items: number;
-                recovered_amount: number;
-            };
-            last_day: {
-                date: string | null;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            };
-            per_month: {
-                month: string;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            }[];
-            by_result: {
-                result: string;
-                items: number;
-            }[];
-            by_office: {
-                office: string;
-                declarations: number;
-                fraud_items: number;
-            }[];
-            top_chapters: {
-                chapter: string;
-                inspected_items: number;
-                fraud_items: number;
-                fraud_rate: number;
-            }[];
-        };
         InlineDeclaration: {
             reference: string;
             office: string;
@@ -12062,6 +12290,106 @@ export interface components {
             decided_at: string | null;
             created_at: string;
             updated_at: string;
+        };
+        Company: {
+            company_id: string;
+            name: string;
+            legal_form: string | null;
+            created_on: string | null;
+            capital: number | null;
+            address: string | null;
+            city: string | null;
+            activity: string | null;
+            phone: string | null;
+            managers: string[];
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Manifest: {
+            id: number;
+            document_number: string;
+            document_type: string;
+            carrier: string | null;
+            vessel_or_flight: string | null;
+            port_of_loading: string | null;
+            port_of_discharge: string | null;
+            arrival_date: string | null;
+            consignee_code: string | null;
+            consignee_name: string | null;
+            goods_description: string | null;
+            packages: number | null;
+            gross_mass_kg: number | null;
+            containers: string[];
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        FxPayment: {
+            id: number;
+            payment_reference: string;
+            importer_code: string;
+            paid_on: string;
+            amount: number;
+            currency: string;
+            beneficiary_name: string | null;
+            beneficiary_country: string | null;
+            bank: string | null;
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Trademark: {
+            id: number;
+            brand: string;
+            owner: string;
+            registration_number: string | null;
+            owner_country: string | null;
+            nice_classes: number[];
+            registered_on: string | null;
+            expires_on: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Overview: {
+            totals: {
+                declarations: number;
+                items: number;
+                inspected_items: number;
+                fraud_items: number;
+                critical_items: number;
+                recovered_amount: number;
+            };
+            last_day: {
+                date: string | null;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            };
+            per_month: {
+                month: string;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            }[];
+            by_result: {
+                result: string;
+                items: number;
+            }[];
+            by_office: {
+                office: string;
+                declarations: number;
+                fraud_items: number;
+            }[];
+            top_chapters: {
+                chapter: string;
+                inspected_items: number;
+                fraud_items: number;
+                fraud_rate: number;
+            }[];
         };
         Attachment: {
             id: number;
@@ -13283,6 +13611,97 @@ export interface components {
             links: number;
             modularity: number | null;
             truncated: boolean;
+        };
+        Parcel: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+        };
+        ParcelDetail: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            reasons: {
+                /** @enum {string} */
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                points: number;
+                message: string;
+                evidence: {
+                    [key: string]: unknown;
+                };
+            }[];
+            import_id: number | null;
+        };
+        ParcelSettings: {
+            threshold_eur: number;
+            window_days: number;
+            referral_score: number;
+            red_score: number;
+        };
+        ParcelScoreRun: {
+            run_id: number;
+            from: string;
+            to: string;
+            parcels: number;
+            referred: number;
+            red: number;
+            split_orders: number;
+            split_order_parcels: number;
+            goods_wording: number;
+            linked_online_seller: number;
+            settings: components["schemas"]["ParcelSettings"];
         };
     };
     responses: never;
