@@ -1,5 +1,5 @@
 /**
- * `vigie parcels list|show|score|settings` (the module's one lazy command). Parcels are imported with
+ * `vigie parcels list|show|score|settings|examiners|add-examiner|assign|reassign` (the module's one lazy command). Parcels are imported with
  * `vigie import parcels FILE [--profile native|itmatt]`. Scoring is `vigie parcels score --from --to`: the parcels
  * module owns its command rather than adding `score-parcels` to `vigie risk` (risk does not know parcels).
  */
@@ -7,7 +7,15 @@ import type { Command } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
-import { PARCEL_CHANNELS, type ParcelChannel } from './model.ts';
+import { addExaminer, assignParcels, listExaminers, reassignParcel } from './examiners.ts';
+import {
+  PARCEL_CHANNELS,
+  PARCEL_INDICATORS,
+  PARCEL_KINDS,
+  type ParcelChannel,
+  type ParcelIndicator,
+  type ParcelKind,
+} from './model.ts';
 import { scoreParcels } from './score.ts';
 import { getParcelSettings, type ParcelSettings, setParcelSettings } from './settings.ts';
 import { findParcel, getParcel, listParcels } from './store.ts';
@@ -17,6 +25,19 @@ const number = (what: string) => (value: string) => {
   if (!Number.isFinite(n)) throw new Error(`${what}: expected a number, got "${value}"`);
   return n;
 };
+
+const list =
+  <T extends string>(values: readonly T[], what: string) =>
+  (value: string) =>
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((v) => {
+        if (!(values as readonly string[]).includes(v))
+          throw new Error(`unknown ${what} "${v}": expected ${values.join(', ')}`);
+        return v as T;
+      });
 
 const channel = (value: string) => {
   if (!(PARCEL_CHANNELS as readonly string[]).includes(value))
@@ -164,4 +185,95 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
         });
       },
     );
+  parcels
+    .command('examiners')
+    .description('examiners of parcels with their specialities')
+    .option('--office <code>', 'one office')
+    .option('--json', 'print as JSON')
+    .action(async (o: { office?: string; json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const items = await listExaminers(database.db, o.office);
+        if (o.json) return printJson(items);
+        console.log(
+          table(
+            ['id', 'office', 'username', 'name', 'HS', 'kinds', 'indicators', 'per day', 'active'],
+            items.map((e) => [
+              e.id,
+              e.office,
+              e.username,
+              e.name,
+              e.hs_prefixes.join(' '),
+              e.kinds.join(' '),
+              e.indicators.join(' '),
+              e.daily_capacity,
+              e.active ? 'yes' : 'no',
+            ]),
+          ),
+        );
+      });
+    });
+  parcels
+    .command('add-examiner')
+    .description('add an examiner at an office: audited')
+    .argument('<username>', "the examiner's user name")
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--office <code>', 'office')
+    .option('--hs <prefixes>', 'HS prefixes, separated by commas (e.g. 33,3004,64)', (v: string) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .option('--kinds <kinds>', PARCEL_KINDS.join(','), list(PARCEL_KINDS, 'kind'))
+    .option('--indicators <list>', PARCEL_INDICATORS.join(','), list(PARCEL_INDICATORS, 'indicator'))
+    .option('--capacity <n>', 'parcels a day', number('--capacity'))
+    .action(
+      async (
+        username: string,
+        o: {
+          name: string;
+          office: string;
+          hs?: string[];
+          kinds?: ParcelKind[];
+          indicators?: ParcelIndicator[];
+          capacity?: number;
+        },
+      ) => {
+        await context.withDatabase(async (database) => {
+          printJson(
+            await addExaminer(database, cliActor(), {
+              username,
+              name: o.name,
+              office: o.office,
+              hs_prefixes: o.hs,
+              kinds: o.kinds,
+              indicators: o.indicators,
+              daily_capacity: o.capacity,
+            }),
+          );
+        });
+      },
+    );
+  parcels
+    .command('assign')
+    .description('assign the referred parcels of a period to examiners (speciality, then load): audited')
+    .requiredOption('--from <date>', 'first arrival date')
+    .requiredOption('--to <date>', 'last arrival date')
+    .option('--office <code>', 'one office')
+    .action(async (o: { from: string; to: string; office?: string }) => {
+      await context.withDatabase(async (database) => {
+        printJson(await assignParcels(database, cliActor(), o));
+      });
+    });
+  parcels
+    .command('reassign')
+    .description('give a parcel to another examiner of its office, with a reason: audited')
+    .argument('<parcel>', 'parcel id')
+    .argument('<examiner>', 'examiner id')
+    .requiredOption('--reason <text>', 'why (5 characters at least)')
+    .action(async (parcel: string, examiner: string, o: { reason: string }) => {
+      await context.withDatabase(async (database) => {
+        printJson(await reassignParcel(database, cliActor(), Number(parcel), Number(examiner), o.reason));
+      });
+    });
 }

@@ -1,5 +1,5 @@
 /**
- * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts); they join
+ * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts and 0025_parcels_examiners.ts); they join
  * the platform's `DB` interface. Only this module queries them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
@@ -76,11 +76,38 @@ export interface ParcelSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface ParcelExaminersTable {
+  id: Id;
+  username: string;
+  name: string;
+  office: string;
+  hs_prefixes: Generated<string[]>;
+  kinds: Generated<string[]>;
+  indicators: Generated<string[]>;
+  daily_capacity: Generated<number>;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ParcelAssignmentsTable {
+  parcel_id: number;
+  examiner_id: number;
+  day: ColumnType<string, string, string>;
+  basis: 'auto' | 'manual';
+  reason: string;
+  assigned_by: string;
+  assigned_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     parcels: ParcelsTable;
     parcel_scores: ParcelScoresTable;
     parcel_score_runs: ParcelScoreRunsTable;
     parcel_settings: ParcelSettingsTable;
+    parcel_examiners: ParcelExaminersTable;
+    parcel_assignments: ParcelAssignmentsTable;
   }
 }

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 44902b89b987e5d1de877f3ffffd279847cdd8fd3610d26decabea1f97b2e6a6
+ * OpenAPI document sha256: e7be196391fac8e17bc3636fc94b8e095ac2b18c56b2ed8522d1e50002af70cc
  */
 
 export interface paths {
@@ -10096,6 +10096,353 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels/examiners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Examiners of parcels, by office, with their specialities */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ParcelExaminer"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an examiner at an office with specialities (HS prefixes, kinds, indicators) and a daily capacity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        name: string;
+                        office: string;
+                        hs_prefixes?: string[];
+                        kinds?: ("postal" | "express")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        daily_capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelExaminer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/examiners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an examiner: name, specialities, capacity, active */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        active?: boolean;
+                        hs_prefixes?: string[];
+                        kinds?: ("postal" | "express")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        daily_capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelExaminer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/parcels/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the referred, unassigned parcels of a period to examiners (speciality, then load) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        office?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            unassigned: number;
+                            by_examiner: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a parcel to another examiner of its office, with a reason (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        examiner_id: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcel_id: number;
+                            examiner: components["schemas"]["ParcelExaminer"];
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/my-inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's parcels to examine on a day (default today), highest score first */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            items: {
+                                parcel_id: number;
+                                carrier: string;
+                                consignment_number: string;
+                                arrival_date: string;
+                                arrival_office: string;
+                                description: string;
+                                score: number;
+                                /** @enum {string} */
+                                channel: "red" | "yellow" | "green";
+                                /** @enum {string} */
+                                basis: "auto" | "manual";
+                                reason: string;
+                                examiner: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parcels": {
         parameters: {
             query?: never;
@@ -11929,6 +12276,17 @@ export interface components {
             modularity: number | null;
             truncated: boolean;
         };
+        ParcelExaminerInput: {
+            id: number;
+            username: string;
+            name: string;
+            office: string;
+            hs_prefixes: string[];
+            kinds: ("postal" | "express")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            daily_capacity: number;
+            active: boolean;
+        };
         ParcelInput: {
             id: number;
             carrier: string;
@@ -13611,6 +13969,17 @@ export interface components {
             links: number;
             modularity: number | null;
             truncated: boolean;
+        };
+        ParcelExaminer: {
+            id: number;
+            username: string;
+            name: string;
+            office: string;
+            hs_prefixes: string[];
+            kinds: ("postal" | "express")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            daily_capacity: number;
+            active: boolean;
         };
         Parcel: {
             id: number;

@@ -1,7 +1,7 @@
 /**
  * The parcels API under /api/parcels (docs/decisions/0021-parcels.md): the list with its filters (carrier, origin
  * country, platform, value band, office, dates, channel, referred only), one parcel with its score and reasons,
- * scoring runs, and the settings. Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
+ * scoring runs, the settings, and examiners with their assignments (examiners.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
  * both audited. Parcels are imported through POST /api/imports (kind `parcels`).
  */
 import type { FastifyInstance } from 'fastify';
@@ -15,6 +15,7 @@ import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_KINDS } from '../model.ts';
 import { scoreParcels } from '../score.ts';
 import { getParcelSettings, setParcelSettings } from '../settings.ts';
 import { getParcel, listParcels } from '../store.ts';
+import { examinerRoutes } from './examiners.ts';
 
 const code = (max = 64) =>
   z
@@ -102,7 +103,9 @@ const runSchema = z
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export async function parcelsRoutes(app: FastifyInstance, { database }: AppContext): Promise<void> {
+export async function parcelsRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { database } = context;
+  examinerRoutes(app, context);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
 
