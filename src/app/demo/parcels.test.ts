@@ -40,6 +40,7 @@ describeEachDatabase('demo parcels', (t) => {
       ['native', true],
     ]);
     expect(first.imports.reduce((n, s) => n + s.rowsRead, 0)).toBe(365);
+    expect(first.assignment?.assigned).toBeGreaterThan(0);
     expect(first.scoring).toMatchObject({
       parcels: 365,
       split_orders: 1,
@@ -65,6 +66,11 @@ describeEachDatabase('demo parcels', (t) => {
     expect(detail.reasons.find((r) => r.indicator === 'linked_online_seller')!.message).toMatch(
       /online seller 'highcopy\.casa'/,
     );
+    const { inspectionsOf } = await import('../../modules/parcels/index.ts');
+    const mine = await inspectionsOf(t.database.db, 'officer', '2026-11-03');
+    expect(mine.map((i) => i.consignment_number)).toEqual(
+      expect.arrayContaining(PARCELS_DEMO_PLANTED.split.numbers.slice(0, 2)),
+    );
     // Targeting, not a dragnet: the planted ones and few others.
     expect(found.length).toBeLessThan(365 * 0.1);
   });
@@ -73,6 +79,7 @@ describeEachDatabase('demo parcels', (t) => {
     const before = await referred();
     const again = await loadDemoParcels(t.database);
     expect(again.scoring).toBeNull();
+    expect(again.assignment).toBeNull();
     expect(again.imports.map((s) => s.counts)).toEqual([
       { parcels_inserted: 0, parcels_updated: 0, parcels_unchanged: expect.any(Number) },
       { parcels_inserted: 0, parcels_updated: 0, parcels_unchanged: expect.any(Number) },

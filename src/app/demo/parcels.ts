@@ -5,14 +5,22 @@
  * two planted patterns: a split order (one shop, one recipient, four parcels in two days, each under the duty-free
  * threshold, together above it) and a parcel to the phone of the planted online seller "highcopy.casa"
  * (+212612345678, demo/graph and the graph's planted network). Both files go through the ordinary import
- * (profiles, validation, audit), then the week is scored before arrival. Loading twice changes nothing: the same
+ * (profiles, validation, audit), then the week is scored before arrival and the referred parcels are assigned to
+ * the demo's examiners (the demo account `officer` is one). Loading twice changes nothing: the same
  * files leave the parcels unchanged, and a week already scored is not scored again.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditedImport } from '../../modules/imports/index.ts';
-import { listParcels, type ScoreParcelsSummary, scoreParcels } from '../../modules/parcels/index.ts';
+import {
+  addExaminer,
+  assignParcels,
+  listExaminers,
+  listParcels,
+  type ScoreParcelsSummary,
+  scoreParcels,
+} from '../../modules/parcels/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
@@ -323,7 +331,29 @@ export function demoParcelFiles(count = 360): { itmatt: string; native: string }
 export interface DemoParcels {
   imports: ImportSummary[];
   scoring: ScoreParcelsSummary | null;
+  assignment: Awaited<ReturnType<typeof assignParcels>> | null;
 }
+
+/** The demo's examiners: the demo account `officer` among them, so that its "my inspections" is not empty. */
+export const PARCELS_DEMO_EXAMINERS = [
+  {
+    username: 'officer',
+    name: 'Demo officer',
+    office: '301',
+    indicators: ['split_order', 'linked_online_seller'],
+    kinds: ['express'],
+  },
+  {
+    username: 'n.chraibi',
+    name: 'Nadia Chraibi',
+    office: '301',
+    hs_prefixes: ['33', '30', '64', '42'],
+    indicators: ['goods_wording', 'undervalued_brand'],
+  },
+  { username: 'officer', name: 'Demo officer', office: '302', kinds: ['postal', 'express'] },
+  { username: 'y.benali', name: 'Youssef Benali', office: '303', kinds: ['postal'] },
+  { username: 'k.amrani', name: 'Karima Amrani', office: '304', kinds: ['postal', 'express'] },
+] as const;
 
 export async function loadDemoParcels(database: Database): Promise<DemoParcels> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-parcels-'));
@@ -360,5 +390,14 @@ export async function loadDemoParcels(database: Database): Promise<DemoParcels> 
     changed || scored === null || scored === undefined
       ? await scoreParcels(database, ACTOR, PARCELS_DEMO_WEEK)
       : null;
-  return { imports, scoring };
+  if (!(await listExaminers(database.db)).length)
+    for (const e of PARCELS_DEMO_EXAMINERS)
+      await addExaminer(database, ACTOR, {
+        ...e,
+        hs_prefixes: 'hs_prefixes' in e ? [...e.hs_prefixes] : [],
+        kinds: 'kinds' in e ? [...e.kinds] : [],
+        indicators: 'indicators' in e ? [...e.indicators] : [],
+      });
+  const assignment = scoring ? await assignParcels(database, ACTOR, PARCELS_DEMO_WEEK) : null;
+  return { imports, scoring, assignment };
 }
