@@ -154,16 +154,26 @@ export async function scoreParcels(
   );
 }
 
-/** An analysis per distinct description and value (descriptions repeat: one shop, one wording), bounded. */
+/**
+ * An analysis per distinct description (descriptions repeat: one shop, one wording), bounded. The declared value
+ * only matters to the analysis when the description names a brand (the "far below the genuine price" test; the
+ * presence of a price is the same for every parcel): without a brand the first analysis of a text serves them all,
+ * with one the text is analysed again per value and currency.
+ */
 function analyzerCache() {
-  const cache = new Map<string, AnalysisResult>();
+  const byText = new Map<string, AnalysisResult>();
+  const byValue = new Map<string, AnalysisResult>();
   return (id: number, text: string, price: number, currency: string) => {
+    const plain = byText.get(text);
+    if (plain && plain.entities.brands.length === 0) return plain;
     const key = `${currency}|${price}|${text}`;
-    let found = cache.get(key);
+    let found = byValue.get(key);
     if (!found) {
-      if (cache.size >= 20_000) cache.clear();
+      if (byValue.size >= 20_000) byValue.clear();
+      if (byText.size >= 20_000) byText.clear();
       found = analyzePost({ id, text, price, currency });
-      cache.set(key, found);
+      byValue.set(key, found);
+      if (!plain) byText.set(text, found);
     }
     return found;
   };
