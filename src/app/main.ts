@@ -84,7 +84,8 @@ program
   .option('--no-targeting', 'only the 2020 history: no model, no arrivals, no selections')
   .option('--no-osint', 'no online-monitoring sources, posts and alerts')
   .option('--no-graph', 'no planted network, persons, vehicles and properties, and no graph build')
-  .action(async (options: { targeting: boolean; osint: boolean; graph: boolean }) => {
+  .option('--no-parcels', 'no week of e-commerce parcels')
+  .action(async (options: { targeting: boolean; osint: boolean; graph: boolean; parcels: boolean }) => {
     await context.withDatabase(async (database) => {
       let bar: ReturnType<typeof importProgressBar> | undefined;
       let current = '';
@@ -129,6 +130,16 @@ program
         console.log(
           `link graph: ${graph.build.read} records read, ${graph.build.entities} new entities, ${graph.build.links} new links`,
         );
+      }
+      if (options.parcels) {
+        const { loadDemoParcels } = await import('./demo/parcels.ts');
+        const parcels = await loadDemoParcels(database);
+        for (const s of parcels.imports)
+          console.log(`${s.file.split('/').pop()}: ${describeCounts(s.counts)}`);
+        if (parcels.scoring)
+          console.log(
+            `parcels scored before arrival: ${parcels.scoring.parcels}, referred ${parcels.scoring.referred} (split orders ${parcels.scoring.split_orders}, linked to an online seller ${parcels.scoring.linked_online_seller})`,
+          );
       }
       console.log(`into ${database.description}`);
     });

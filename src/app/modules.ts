@@ -10,6 +10,7 @@ import { graphModule } from '../modules/graph/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
 import { mlModule } from '../modules/ml/module.ts';
 import { osintModule } from '../modules/osint/module.ts';
+import { parcelsModule } from '../modules/parcels/module.ts';
 import { partnersModule } from '../modules/partners/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
 import { registerIndicator, registerModelLoader } from '../modules/risk/index.ts';
@@ -38,6 +39,7 @@ export const modules: VigieModule[] = [
   casesModule,
   graphModule,
   sharingModule,
+  parcelsModule,
 ];
 
 // What the link graph finds raises the risk of linked importers: rules may test graph.linked_online_finding.

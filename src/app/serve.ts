@@ -19,6 +19,7 @@ import { loadDemo } from './demo/demo.ts';
 import { GRAPH_DEMO_KEYS, loadDemoGraph } from './demo/graph.ts';
 import { trainDemoModel } from './demo/model.ts';
 import { loadOsintDemo } from './demo/osint.ts';
+import { loadDemoParcels } from './demo/parcels.ts';
 import { loadDemoTargeting } from './demo/targeting.ts';
 import { registry } from './modules.ts';
 
@@ -182,6 +183,12 @@ export function registerServeCommands(program: Command, context: CliContext): vo
         );
         say(
           `  graph: ${graph.build.entities} entities, ${graph.build.links} links from ${graph.build.read} records, in ${formatDuration(performance.now() - linkedAt)}`,
+        );
+        say('E-commerce parcels: a week of advance data (postal and express), targeted before arrival…');
+        const parcelsAt = performance.now();
+        const parcels = await loadDemoParcels(database);
+        say(
+          `  ${parcels.imports.map((s) => `${s.file.split('/').pop()}: ${describeCounts(s.counts)}`).join('; ')}; ${parcels.scoring?.referred ?? 0} parcels referred, in ${formatDuration(performance.now() - parcelsAt)}`,
         );
       }
       const demo = await createDemoUsers(database, config.dataDir);

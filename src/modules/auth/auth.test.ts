@@ -80,6 +80,7 @@ describeEachDatabase('authentication', (t) => {
       permissions: [
         'cases:read',
         'declarations:read',
+        'parcels:read',
         'partners:read',
         'risk:attachments',
         'risk:decide',

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { linksAround } from './analysis.ts';
-import { codeKey } from './keys.ts';
+import { codeKey, emailKey } from './keys.ts';
 import { type EntityRow, entitiesByIds } from './store.ts';
 
 export interface RiskPath {
@@ -35,7 +35,6 @@ export async function graphRiskSignals(
   importerCodes: string[],
   options: { maxHops?: 1 | 2 } = {},
 ): Promise<Map<string, RiskSignal>> {
-  const maxHops = options.maxHops ?? 2;
   const out = new Map<string, RiskSignal>();
   const codes = [...new Set(importerCodes.filter(Boolean))];
   for (const code of codes) out.set(code, { importer: code, score: 0, paths: [], explanation: null });
@@ -51,9 +50,62 @@ export async function graphRiskSignals(
     )
     .execute();
   if (!companies.length) return out;
-  const rootOf = new Map(companies.map((c) => [Number(c.merged_into ?? c.id), c.key]));
-  const roots = [...rootOf.keys()];
-  // Level by level: who is reached from which importer, through which node and link.
+  const byKey = new Map(codes.map((c) => [codeKey(c), out.get(c)!]));
+  await signalsFrom(
+    db,
+    new Map(companies.map((c) => [Number(c.merged_into ?? c.id), byKey.get(c.key)!])),
+    options.maxHops ?? 2,
+  );
+  return out;
+}
+
+/**
+ * The same signal for contact details (a parcel's recipient phone or e-mail, docs/decisions/0021-parcels.md):
+ * a phone (E.164) or e-mail within `maxHops` links (default 1: the phone an online seller advertises) of an online
+ * seller with alerts or a seizure. Keyed `phone:+212…` and `email:…`; `importer` holds that key.
+ */
+export async function contactRiskSignals(
+  db: Kysely<DB>,
+  contacts: { phones?: readonly string[]; emails?: readonly string[] },
+  options: { maxHops?: 1 | 2 } = {},
+): Promise<Map<string, RiskSignal>> {
+  const out = new Map<string, RiskSignal>();
+  const wanted = [
+    ...[...new Set(contacts.phones ?? [])].filter(Boolean).map((k) => ({ type: 'phone', key: k })),
+    ...[...new Set(contacts.emails ?? [])].filter(Boolean).map((k) => ({ type: 'email', key: emailKey(k) })),
+  ];
+  for (const w of wanted)
+    out.set(`${w.type}:${w.key}`, { importer: `${w.type}:${w.key}`, score: 0, paths: [], explanation: null });
+  if (!wanted.length) return out;
+  const found = await db
+    .selectFrom('graph_entities')
+    .select(['id', 'type', 'key', 'merged_into'])
+    .where((eb) =>
+      eb.or(
+        (['phone', 'email'] as const)
+          .map((type) => ({ type, keys: wanted.filter((w) => w.type === type).map((w) => w.key) }))
+          .filter((g) => g.keys.length)
+          .map((g) => eb.and([eb('type', '=', g.type), eb('key', 'in', g.keys)])),
+      ),
+    )
+    .execute();
+  if (!found.length) return out;
+  await signalsFrom(
+    db,
+    new Map(found.map((e) => [Number(e.merged_into ?? e.id), out.get(`${e.type}:${e.key}`)!])),
+    options.maxHops ?? 1,
+  );
+  return out;
+}
+
+/** Fills each root's signal with the paths from it to online sellers with alerts and to seizures. */
+async function signalsFrom(
+  db: Kysely<DB>,
+  signalOf: Map<number, RiskSignal>,
+  maxHops: number,
+): Promise<void> {
+  const roots = [...signalOf.keys()];
+  // Level by level: who is reached from which root, through which node and link.
   type Via = { importer: number; prev: number | null; link: string | null; hops: number };
   const reached = new Map<number, Via[]>();
   for (const r of roots) reached.set(r, [{ importer: r, prev: null, link: null, hops: 0 }]);
@@ -123,8 +175,7 @@ export async function graphRiskSignals(
         const prev: number = step.prev;
         step = reached.get(prev)?.find((v) => v.importer === via.importer);
       }
-      const code = rootOf.get(via.importer)!;
-      const signal = [...out.values()].find((s) => codeKey(s.importer) === code);
+      const signal = signalOf.get(via.importer);
       if (!signal) continue;
       const score = weight * (HOP_FACTOR[via.hops] ?? 0.5);
       const nodes = chain.map(node);
@@ -140,8 +191,8 @@ export async function graphRiskSignals(
       }
     }
   }
-  for (const s of out.values()) s.paths.sort((a, b) => b.score - a.score || a.nodes.length - b.nodes.length);
-  return out;
+  for (const s of signalOf.values())
+    s.paths.sort((a, b) => b.score - a.score || a.nodes.length - b.nodes.length);
 }
 
 /**

@@ -40,7 +40,7 @@ export async function importRoutes(
         summary: 'Upload a file and import it in the background',
         description:
           'multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, ' +
-          'seizures, persons, vehicles, properties), ' +
+          'seizures, persons, vehicles, properties, parcels), ' +
           '`profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, ' +
           '`delimiter`, `decimal_separator` (. or ,), `date_format` (e.g. DD/MM/YYYY), `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.',
         tags: ['imports'],

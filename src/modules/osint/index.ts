@@ -3,6 +3,7 @@
 export { decideAlert } from './alert-decisions.ts';
 export { listAlerts } from './alerts.ts';
 export { normalizePhone } from './analysis/entities/phones.ts';
+export { type AnalysisResult, analyzePost } from './analysis/index.ts';
 export { verifyEvidence } from './evidence.ts';
 export {
   type SellerAlertSummary,

@@ -8,3 +8,4 @@ export { registerModelLoader, registerModelScorer, unregisterModelScorer } from 
 export { setOfficeParams } from './offices.ts';
 export { activateProfile, createProfileVersion } from './profiles.ts';
 export { scoreDeclaration } from './service.ts';
+export { convert, type FxRates, getFxRates } from './settings.ts';

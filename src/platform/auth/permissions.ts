@@ -60,6 +60,9 @@ export const PERMISSIONS = {
     'read mutual administrative assistance requests sent and received, overdue requests and the yearly counts',
   'assistance:manage':
     'open assistance requests, send them, record reminders, answers, refusals and withdrawals, close them',
+  'parcels:read': 'read e-commerce parcels (advance data) with their pre-arrival scores and reasons',
+  'parcels:write':
+    'score parcels before arrival and change the parcel settings (threshold, window, referral scores)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -98,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'models:manage',
     'reports:read',
     'graph:read',
+    'parcels:read',
+    'parcels:write',
   ],
   officer: [
     'session',
@@ -109,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'valuation:read',
     'cases:read',
     'seizures:write',
+    'parcels:read',
   ],
   investigator: [
     'session',
@@ -124,6 +130,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'graph:read',
     'graph:manage',
+    'parcels:read',
   ],
   liaison: ['session', 'sharing:read', 'sharing:write', 'assistance:read', 'assistance:manage'],
   auditor: [
@@ -147,6 +154,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'graph:read',
     'sharing:read',
     'assistance:read',
+    'parcels:read',
   ],
 };
 

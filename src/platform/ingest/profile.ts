@@ -26,6 +26,7 @@ export const TARGETS = [
   'persons',
   'vehicles',
   'properties',
+  'parcels',
 ] as const;
 export type TargetName = (typeof TARGETS)[number];
 

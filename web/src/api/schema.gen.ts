@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 5f02b4b3b6a5a034b2e5844c2e0b450896a76c089834c115986678013663990d
+ * OpenAPI document sha256: 00e908323918fc8c4985c663f5e1a827a7ce8f3f1c96c046c954121db40f5c01
  */
 
 export interface paths {
@@ -1249,7 +1249,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file and import it in the background
-         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `decimal_separator` (. or ,), `date_format` (e.g. DD/MM/YYYY), `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
+         * @description multipart/form-data with the fields `target` (declarations, manifests, payments, companies, trademarks, seizures, persons, vehicles, properties, parcels), `profile` (a profile name, default native), `mode` (atomic or skip_invalid), optional `format`, `encoding`, `delimiter`, `decimal_separator` (. or ,), `date_format` (e.g. DD/MM/YYYY), `max_errors`, and one `file`. Answers 202 with the job; follow it at /api/jobs/{id}/events.
          */
         post: {
             parameters: {
@@ -11701,6 +11701,590 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels/examiners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Examiners of parcels, by office, with their specialities */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ParcelExaminer"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an examiner at an office with specialities (HS prefixes, kinds, indicators) and a daily capacity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        name: string;
+                        office: string;
+                        hs_prefixes?: string[];
+                        kinds?: ("postal" | "express")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        daily_capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelExaminer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/examiners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an examiner: name, specialities, capacity, active */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        active?: boolean;
+                        hs_prefixes?: string[];
+                        kinds?: ("postal" | "express")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        daily_capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelExaminer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/parcels/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the referred, unassigned parcels of a period to examiners (speciality, then load) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        office?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigned: number;
+                            unassigned: number;
+                            by_examiner: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a parcel to another examiner of its office, with a reason (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        examiner_id: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcel_id: number;
+                            examiner: components["schemas"]["ParcelExaminer"];
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/my-inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's parcels to examine on a day (default today), highest score first */
+        get: {
+            parameters: {
+                query?: {
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            items: {
+                                parcel_id: number;
+                                carrier: string;
+                                consignment_number: string;
+                                arrival_date: string;
+                                arrival_office: string;
+                                description: string;
+                                score: number;
+                                /** @enum {string} */
+                                channel: "red" | "yellow" | "green";
+                                /** @enum {string} */
+                                basis: "auto" | "manual";
+                                reason: string;
+                                examiner: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parcels, highest score first, with filters (value band in euros: value_min ≤ value < value_max) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    carrier?: string;
+                    kind?: "postal" | "express";
+                    origin_country?: string;
+                    platform?: string;
+                    office?: string;
+                    value_min?: number;
+                    value_max?: number;
+                    from?: string;
+                    to?: string;
+                    channel?: "red" | "yellow" | "green";
+                    referred?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["Parcel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A parcel with its score, channel and reasons (each with its evidence) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/scorings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score the parcels arriving from one date to another (pre-arrival targeting), audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelScoreRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Duty-free threshold, split-order window and referral scores */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelSettings"];
+                    };
+                };
+            };
+        };
+        /** Change some of the settings (the others are kept), audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        threshold_eur?: number;
+                        window_days?: number;
+                        referral_score?: number;
+                        red_score?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11865,106 +12449,6 @@ export interface components {
             eta_seconds: number | null;
             stalled: boolean;
         };
-        CompanyInput: {
-            company_id: string;
-            name: string;
-            legal_form: string | null;
-            created_on: string | null;
-            capital: number | null;
-            address: string | null;
-            city: string | null;
-            activity: string | null;
-            phone: string | null;
-            managers: string[];
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        ManifestInput: {
-            id: number;
-            document_number: string;
-            document_type: string;
-            carrier: string | null;
-            vessel_or_flight: string | null;
-            port_of_loading: string | null;
-            port_of_discharge: string | null;
-            arrival_date: string | null;
-            consignee_code: string | null;
-            consignee_name: string | null;
-            goods_description: string | null;
-            packages: number | null;
-            gross_mass_kg: number | null;
-            containers: string[];
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        FxPaymentInput: {
-            id: number;
-            payment_reference: string;
-            importer_code: string;
-            paid_on: string;
-            amount: number;
-            currency: string;
-            beneficiary_name: string | null;
-            beneficiary_country: string | null;
-            bank: string | null;
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        TrademarkInput: {
-            id: number;
-            brand: string;
-            owner: string;
-            registration_number: string | null;
-            owner_country: string | null;
-            nice_classes: number[];
-            registered_on: string | null;
-            expires_on: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        OverviewInput: {
-            totals: {
-                declarations: number;
-                items: number;
-                inspected_items: number;
-                fraud_items: number;
-                critical_items: number;
-                recovered_amount: number;
-            };
-            last_day: {
-                date: string | null;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            };
-            per_month: {
-                month: string;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            }[];
-            by_result: {
-                result: string;
-                items: number;
-            }[];
-            by_office: {
-                office: string;
-                declarations: number;
-                fraud_items: number;
-            }[];
-            top_chapters: {
-                chapter: string;
-                inspected_items: number;
-                fraud_items: number;
-                fraud_rate: number;
-            }[];
-        };
         InlineDeclarationInput: {
             reference: string;
             office: string;
@@ -12075,6 +12559,106 @@ export interface components {
             decided_at: string | null;
             created_at: string;
             updated_at: string;
+        };
+        CompanyInput: {
+            company_id: string;
+            name: string;
+            legal_form: string | null;
+            created_on: string | null;
+            capital: number | null;
+            address: string | null;
+            city: string | null;
+            activity: string | null;
+            phone: string | null;
+            managers: string[];
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        ManifestInput: {
+            id: number;
+            document_number: string;
+            document_type: string;
+            carrier: string | null;
+            vessel_or_flight: string | null;
+            port_of_loading: string | null;
+            port_of_discharge: string | null;
+            arrival_date: string | null;
+            consignee_code: string | null;
+            consignee_name: string | null;
+            goods_description: string | null;
+            packages: number | null;
+            gross_mass_kg: number | null;
+            containers: string[];
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        FxPaymentInput: {
+            id: number;
+            payment_reference: string;
+            importer_code: string;
+            paid_on: string;
+            amount: number;
+            currency: string;
+            beneficiary_name: string | null;
+            beneficiary_country: string | null;
+            bank: string | null;
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        TrademarkInput: {
+            id: number;
+            brand: string;
+            owner: string;
+            registration_number: string | null;
+            owner_country: string | null;
+            nice_classes: number[];
+            registered_on: string | null;
+            expires_on: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        OverviewInput: {
+            totals: {
+                declarations: number;
+                items: number;
+                inspected_items: number;
+                fraud_items: number;
+                critical_items: number;
+                recovered_amount: number;
+            };
+            last_day: {
+                date: string | null;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            };
+            per_month: {
+                month: string;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            }[];
+            by_result: {
+                result: string;
+                items: number;
+            }[];
+            by_office: {
+                office: string;
+                declarations: number;
+                fraud_items: number;
+            }[];
+            top_chapters: {
+                chapter: string;
+                inspected_items: number;
+                fraud_items: number;
+                fraud_rate: number;
+            }[];
         };
         AttachmentInput: {
             id: number;
@@ -13444,6 +14028,108 @@ export interface components {
             key_id: string;
             signature: string;
         };
+        ParcelExaminerInput: {
+            id: number;
+            username: string;
+            name: string;
+            office: string;
+            hs_prefixes: string[];
+            kinds: ("postal" | "express")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            daily_capacity: number;
+            active: boolean;
+        };
+        ParcelInput: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+        };
+        ParcelDetailInput: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            reasons: {
+                /** @enum {string} */
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                points: number;
+                message: string;
+                evidence: {
+                    [key: string]: unknown;
+                };
+            }[];
+            import_id: number | null;
+        };
+        ParcelSettingsInput: {
+            threshold_eur: number;
+            window_days: number;
+            referral_score: number;
+            red_score: number;
+        };
+        ParcelScoreRunInput: {
+            run_id: number;
+            from: string;
+            to: string;
+            parcels: number;
+            referred: number;
+            red: number;
+            split_orders: number;
+            split_order_parcels: number;
+            goods_wording: number;
+            linked_online_seller: number;
+            settings: components["schemas"]["ParcelSettingsInput"];
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -13604,106 +14290,6 @@ export interface components {
             eta_seconds: number | null;
             stalled: boolean;
         };
-        Company: {
-            company_id: string;
-            name: string;
-            legal_form: string | null;
-            created_on: string | null;
-            capital: number | null;
-            address: string | null;
-            city: string | null;
-            activity: string | null;
-            phone: string | null;
-            managers: string[];
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        Manifest: {
-            id: number;
-            document_number: string;
-            document_type: string;
-            carrier: string | null;
-            vessel_or_flight: string | null;
-            port_of_loading: string | null;
-            port_of_discharge: string | null;
-            arrival_date: string | null;
-            consignee_code: string | null;
-            consignee_name: string | null;
-            goods_description: string | null;
-            packages: number | null;
-            gross_mass_kg: number | null;
-            containers: string[];
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        FxPayment: {
-            id: number;
-            payment_reference: string;
-            importer_code: string;
-            paid_on: string;
-            amount: number;
-            currency: string;
-            beneficiary_name: string | null;
-            beneficiary_country: string | null;
-            bank: string | null;
-            declaration_reference: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        Trademark: {
-            id: number;
-            brand: string;
-            owner: string;
-            registration_number: string | null;
-            owner_country: string | null;
-            nice_classes: number[];
-            registered_on: string | null;
-            expires_on: string | null;
-            import_id: number | null;
-            created_at: string;
-            updated_at: string;
-        };
-        Overview: {
-            totals: {
-                declarations: number;
-                items: number;
-                inspected_items: number;
-                fraud_items: number;
-                critical_items: number;
-                recovered_amount: number;
-            };
-            last_day: {
-                date: string | null;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            };
-            per_month: {
-                month: string;
-                declarations: number;
-                inspected_items: number;
-                fraud_items: number;
-            }[];
-            by_result: {
-                result: string;
-                items: number;
-            }[];
-            by_office: {
-                office: string;
-                declarations: number;
-                fraud_items: number;
-            }[];
-            top_chapters: {
-                chapter: string;
-                inspected_items: number;
-                fraud_items: number;
-                fraud_rate: number;
-            }[];
-        };
         InlineDeclaration: {
             reference: string;
             office: string;
@@ -13814,6 +14400,106 @@ export interface components {
             decided_at: string | null;
             created_at: string;
             updated_at: string;
+        };
+        Company: {
+            company_id: string;
+            name: string;
+            legal_form: string | null;
+            created_on: string | null;
+            capital: number | null;
+            address: string | null;
+            city: string | null;
+            activity: string | null;
+            phone: string | null;
+            managers: string[];
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Manifest: {
+            id: number;
+            document_number: string;
+            document_type: string;
+            carrier: string | null;
+            vessel_or_flight: string | null;
+            port_of_loading: string | null;
+            port_of_discharge: string | null;
+            arrival_date: string | null;
+            consignee_code: string | null;
+            consignee_name: string | null;
+            goods_description: string | null;
+            packages: number | null;
+            gross_mass_kg: number | null;
+            containers: string[];
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        FxPayment: {
+            id: number;
+            payment_reference: string;
+            importer_code: string;
+            paid_on: string;
+            amount: number;
+            currency: string;
+            beneficiary_name: string | null;
+            beneficiary_country: string | null;
+            bank: string | null;
+            declaration_reference: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Trademark: {
+            id: number;
+            brand: string;
+            owner: string;
+            registration_number: string | null;
+            owner_country: string | null;
+            nice_classes: number[];
+            registered_on: string | null;
+            expires_on: string | null;
+            import_id: number | null;
+            created_at: string;
+            updated_at: string;
+        };
+        Overview: {
+            totals: {
+                declarations: number;
+                items: number;
+                inspected_items: number;
+                fraud_items: number;
+                critical_items: number;
+                recovered_amount: number;
+            };
+            last_day: {
+                date: string | null;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            };
+            per_month: {
+                month: string;
+                declarations: number;
+                inspected_items: number;
+                fraud_items: number;
+            }[];
+            by_result: {
+                result: string;
+                items: number;
+            }[];
+            by_office: {
+                office: string;
+                declarations: number;
+                fraud_items: number;
+            }[];
+            top_chapters: {
+                chapter: string;
+                inspected_items: number;
+                fraud_items: number;
+                fraud_rate: number;
+            }[];
         };
         Attachment: {
             id: number;
@@ -15182,6 +15868,108 @@ export interface components {
             at: string;
             key_id: string;
             signature: string;
+        };
+        ParcelExaminer: {
+            id: number;
+            username: string;
+            name: string;
+            office: string;
+            hs_prefixes: string[];
+            kinds: ("postal" | "express")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            daily_capacity: number;
+            active: boolean;
+        };
+        Parcel: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+        };
+        ParcelDetail: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            reasons: {
+                /** @enum {string} */
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                points: number;
+                message: string;
+                evidence: {
+                    [key: string]: unknown;
+                };
+            }[];
+            import_id: number | null;
+        };
+        ParcelSettings: {
+            threshold_eur: number;
+            window_days: number;
+            referral_score: number;
+            red_score: number;
+        };
+        ParcelScoreRun: {
+            run_id: number;
+            from: string;
+            to: string;
+            parcels: number;
+            referred: number;
+            red: number;
+            split_orders: number;
+            split_order_parcels: number;
+            goods_wording: number;
+            linked_online_seller: number;
+            settings: components["schemas"]["ParcelSettings"];
         };
     };
     responses: never;

@@ -1,0 +1,279 @@
+/**
+ * `vigie parcels list|show|score|settings|examiners|add-examiner|assign|reassign` (the module's one lazy command). Parcels are imported with
+ * `vigie import parcels FILE [--profile native|itmatt]`. Scoring is `vigie parcels score --from --to`: the parcels
+ * module owns its command rather than adding `score-parcels` to `vigie risk` (risk does not know parcels).
+ */
+import type { Command } from 'commander';
+import { cliActor } from '../../platform/auth/actor.ts';
+import type { CliContext } from '../../platform/cli/context.ts';
+import { printJson, table } from '../../platform/cli/output.ts';
+import { addExaminer, assignParcels, listExaminers, reassignParcel } from './examiners.ts';
+import {
+  PARCEL_CHANNELS,
+  PARCEL_INDICATORS,
+  PARCEL_KINDS,
+  type ParcelChannel,
+  type ParcelIndicator,
+  type ParcelKind,
+} from './model.ts';
+import { scoreParcels } from './score.ts';
+import { getParcelSettings, type ParcelSettings, setParcelSettings } from './settings.ts';
+import { findParcel, getParcel, listParcels } from './store.ts';
+
+const number = (what: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`${what}: expected a number, got "${value}"`);
+  return n;
+};
+
+const list =
+  <T extends string>(values: readonly T[], what: string) =>
+  (value: string) =>
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map((v) => {
+        if (!(values as readonly string[]).includes(v))
+          throw new Error(`unknown ${what} "${v}": expected ${values.join(', ')}`);
+        return v as T;
+      });
+
+const channel = (value: string) => {
+  if (!(PARCEL_CHANNELS as readonly string[]).includes(value))
+    throw new Error(`unknown channel "${value}": expected ${PARCEL_CHANNELS.join(', ')}`);
+  return value as ParcelChannel;
+};
+
+export function registerParcelsCli(program: Command, context: CliContext): void {
+  const parcels = program
+    .command('parcels')
+    .description(
+      'e-commerce parcels: list, show, score before arrival, settings (import: vigie import parcels)',
+    );
+  parcels
+    .command('list')
+    .option('--carrier <code>', 'carrier or postal operator')
+    .option('--origin <country>', 'sender country')
+    .option('--platform <name>', 'online shop or marketplace')
+    .option('--office <code>', 'office of arrival')
+    .option('--value-min <eur>', 'declared value at least (EUR)', number('--value-min'))
+    .option('--value-max <eur>', 'declared value below (EUR)', number('--value-max'))
+    .option('--from <date>', 'arriving on or after')
+    .option('--to <date>', 'arriving on or before')
+    .option('--channel <channel>', PARCEL_CHANNELS.join(' | '), channel)
+    .option('--referred', 'referred parcels only')
+    .option('--limit <n>', 'how many', '50')
+    .option('--json', 'print as JSON')
+    .action(async (o) => {
+      await context.withDatabase(async (database) => {
+        const page = await listParcels(
+          database.db,
+          {
+            carrier: o.carrier,
+            origin_country: o.origin,
+            platform: o.platform,
+            office: o.office,
+            value_min: o.valueMin,
+            value_max: o.valueMax,
+            from: o.from,
+            to: o.to,
+            channel: o.channel,
+            referred: o.referred ? true : undefined,
+          },
+          { limit: Number.parseInt(o.limit, 10) || 50, offset: 0 },
+        );
+        if (o.json) return printJson(page);
+        console.log(
+          table(
+            ['id', 'carrier', 'number', 'arrival', 'office', 'from', 'to', 'value EUR', 'score', 'channel'],
+            page.items.map((p) => [
+              p.id,
+              p.carrier,
+              p.consignment_number,
+              p.arrival_date,
+              p.arrival_office,
+              `${p.sender_name} (${p.sender_country})`,
+              p.recipient_name,
+              p.value_eur.toFixed(2),
+              p.score,
+              p.channel,
+            ]),
+          ),
+        );
+        console.log(`${page.items.length} of ${page.total}`);
+      });
+    });
+  parcels
+    .command('show')
+    .argument('<parcel>', 'id, or CARRIER/NUMBER')
+    .option('--json', 'print as JSON')
+    .action(async (ref: string, o: { json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const at = ref.indexOf('/');
+        const parcel =
+          at > 0
+            ? await findParcel(database.db, ref.slice(0, at), ref.slice(at + 1))
+            : /^\d+$/.test(ref)
+              ? await getParcel(database.db, Number(ref))
+              : (() => {
+                  throw new Error(`expected a parcel id or CARRIER/NUMBER, got "${ref}"`);
+                })();
+        if (o.json) return printJson(parcel);
+        console.log(
+          `${parcel.carrier} ${parcel.consignment_number} (${parcel.kind}), arriving ${parcel.arrival_date} at ${parcel.arrival_office}`,
+        );
+        console.log(
+          `  from ${parcel.sender_name} (${parcel.sender_country})${parcel.sender_platform ? ` via ${parcel.sender_platform}` : ''}`,
+        );
+        console.log(
+          `  to   ${parcel.recipient_name}, ${[parcel.recipient_address, parcel.recipient_city].filter(Boolean).join(', ')} ${parcel.recipient_phone ?? ''}`,
+        );
+        console.log(
+          `  ${parcel.description} — ${parcel.declared_value} ${parcel.currency} (${parcel.value_eur.toFixed(2)} EUR)`,
+        );
+        console.log(
+          parcel.score === null
+            ? '  not scored'
+            : `  score ${parcel.score}, ${parcel.channel}${parcel.referred ? ', referred' : ''}`,
+        );
+        for (const r of parcel.reasons) console.log(`  +${r.points} ${r.message}`);
+      });
+    });
+  parcels
+    .command('score')
+    .description('score the parcels arriving between two dates (before arrival): audited')
+    .requiredOption('--from <date>', 'first arrival date (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last arrival date (YYYY-MM-DD)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (o: { from: string; to: string; json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const s = await scoreParcels(database, cliActor(), { from: o.from, to: o.to });
+        if (o.json) return printJson(s);
+        console.log(
+          `run ${s.run_id}: ${s.parcels} parcels arriving ${s.from} to ${s.to} scored; ${s.referred} referred (${s.red} red); ` +
+            `${s.split_orders} split orders (${s.split_order_parcels} parcels), ${s.goods_wording} with risky wording, ` +
+            `${s.linked_online_seller} to a contact linked to an online seller`,
+        );
+      });
+    });
+  parcels
+    .command('settings')
+    .description('show the settings, or change some: audited')
+    .option('--threshold-eur <n>', 'duty-free threshold in euros', number('--threshold-eur'))
+    .option('--window-days <n>', 'split-order window in days', number('--window-days'))
+    .option('--referral-score <n>', 'score that refers a parcel', number('--referral-score'))
+    .option('--red-score <n>', 'score that sends it to examination', number('--red-score'))
+    .action(
+      async (o: {
+        thresholdEur?: number;
+        windowDays?: number;
+        referralScore?: number;
+        redScore?: number;
+      }) => {
+        await context.withDatabase(async (database) => {
+          const change: Partial<ParcelSettings> = {};
+          if (o.thresholdEur !== undefined) change.threshold_eur = o.thresholdEur;
+          if (o.windowDays !== undefined) change.window_days = o.windowDays;
+          if (o.referralScore !== undefined) change.referral_score = o.referralScore;
+          if (o.redScore !== undefined) change.red_score = o.redScore;
+          printJson(
+            Object.keys(change).length
+              ? await setParcelSettings(database, cliActor(), change)
+              : await getParcelSettings(database.db),
+          );
+        });
+      },
+    );
+  parcels
+    .command('examiners')
+    .description('examiners of parcels with their specialities')
+    .option('--office <code>', 'one office')
+    .option('--json', 'print as JSON')
+    .action(async (o: { office?: string; json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const items = await listExaminers(database.db, o.office);
+        if (o.json) return printJson(items);
+        console.log(
+          table(
+            ['id', 'office', 'username', 'name', 'HS', 'kinds', 'indicators', 'per day', 'active'],
+            items.map((e) => [
+              e.id,
+              e.office,
+              e.username,
+              e.name,
+              e.hs_prefixes.join(' '),
+              e.kinds.join(' '),
+              e.indicators.join(' '),
+              e.daily_capacity,
+              e.active ? 'yes' : 'no',
+            ]),
+          ),
+        );
+      });
+    });
+  parcels
+    .command('add-examiner')
+    .description('add an examiner at an office: audited')
+    .argument('<username>', "the examiner's user name")
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--office <code>', 'office')
+    .option('--hs <prefixes>', 'HS prefixes, separated by commas (e.g. 33,3004,64)', (v: string) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .option('--kinds <kinds>', PARCEL_KINDS.join(','), list(PARCEL_KINDS, 'kind'))
+    .option('--indicators <list>', PARCEL_INDICATORS.join(','), list(PARCEL_INDICATORS, 'indicator'))
+    .option('--capacity <n>', 'parcels a day', number('--capacity'))
+    .action(
+      async (
+        username: string,
+        o: {
+          name: string;
+          office: string;
+          hs?: string[];
+          kinds?: ParcelKind[];
+          indicators?: ParcelIndicator[];
+          capacity?: number;
+        },
+      ) => {
+        await context.withDatabase(async (database) => {
+          printJson(
+            await addExaminer(database, cliActor(), {
+              username,
+              name: o.name,
+              office: o.office,
+              hs_prefixes: o.hs,
+              kinds: o.kinds,
+              indicators: o.indicators,
+              daily_capacity: o.capacity,
+            }),
+          );
+        });
+      },
+    );
+  parcels
+    .command('assign')
+    .description('assign the referred parcels of a period to examiners (speciality, then load): audited')
+    .requiredOption('--from <date>', 'first arrival date')
+    .requiredOption('--to <date>', 'last arrival date')
+    .option('--office <code>', 'one office')
+    .action(async (o: { from: string; to: string; office?: string }) => {
+      await context.withDatabase(async (database) => {
+        printJson(await assignParcels(database, cliActor(), o));
+      });
+    });
+  parcels
+    .command('reassign')
+    .description('give a parcel to another examiner of its office, with a reason: audited')
+    .argument('<parcel>', 'parcel id')
+    .argument('<examiner>', 'examiner id')
+    .requiredOption('--reason <text>', 'why (5 characters at least)')
+    .action(async (parcel: string, examiner: string, o: { reason: string }) => {
+      await context.withDatabase(async (database) => {
+        printJson(await reassignParcel(database, cliActor(), Number(parcel), Number(examiner), o.reason));
+      });
+    });
+}

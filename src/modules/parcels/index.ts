@@ -1,0 +1,7 @@
+/** The parcels module's public face: what other modules and the composition root may use. */
+
+export { addExaminer, assignParcels, inspectionsOf, listExaminers } from './examiners.ts';
+export { PARCEL_CHANNELS, PARCEL_KINDS, type ParcelReason } from './model.ts';
+export { type ScoreParcelsSummary, scoreParcels } from './score.ts';
+export { getParcelSettings, setParcelSettings } from './settings.ts';
+export { getParcel, listParcels } from './store.ts';

@@ -1,0 +1,9 @@
+/** The parcels module's own migrations. */
+import type { Migration } from 'kysely/migration';
+import * as m0021 from './0021_parcels.ts';
+import * as m0025 from './0025_parcels_examiners.ts';
+
+export const parcelsMigrations: Record<string, Migration> = {
+  '0021_parcels': m0021,
+  '0025_parcels_examiners': m0025,
+};

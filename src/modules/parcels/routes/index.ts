@@ -1,0 +1,201 @@
+/**
+ * The parcels API under /api/parcels (docs/decisions/0021-parcels.md): the list with its filters (carrier, origin
+ * country, platform, value band, office, dates, channel, referred only), one parcel with its score and reasons,
+ * scoring runs, the settings, and examiners with their assignments (examiners.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
+ * both audited. Parcels are imported through POST /api/imports (kind `parcels`).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorFrom } from '../../../platform/auth/actor.ts';
+import type { AppContext } from '../../../platform/server/context.ts';
+import { errorSchema } from '../../../platform/server/errors.ts';
+import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_KINDS } from '../model.ts';
+import { scoreParcels } from '../score.ts';
+import { getParcelSettings, setParcelSettings } from '../settings.ts';
+import { getParcel, listParcels } from '../store.ts';
+import { examinerRoutes } from './examiners.ts';
+
+const code = (max = 64) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^\t\n\r]+$/, 'expected a code');
+
+const parcelSchema = z
+  .object({
+    id: z.number().int(),
+    carrier: z.string(),
+    consignment_number: z.string(),
+    kind: z.enum(PARCEL_KINDS),
+    master_manifest: z.string().nullable(),
+    sender_name: z.string(),
+    sender_address: z.string().nullable(),
+    sender_country: z.string(),
+    sender_platform: z.string().nullable(),
+    recipient_name: z.string(),
+    recipient_address: z.string().nullable(),
+    recipient_city: z.string().nullable(),
+    recipient_phone: z.string().nullable(),
+    recipient_email: z.string().nullable(),
+    description: z.string(),
+    declared_value: z.number(),
+    currency: z.string(),
+    value_eur: z.number(),
+    weight_kg: z.number().nullable(),
+    hs_code: z.string().nullable(),
+    item_count: z.number().int(),
+    arrival_date: z.string(),
+    arrival_office: z.string(),
+    score: z.number().int().nullable(),
+    channel: z.enum(PARCEL_CHANNELS).nullable(),
+    referred: z.boolean(),
+    scored_at: z.string().nullable(),
+  })
+  .meta({ id: 'Parcel' });
+
+const reasonSchema = z.object({
+  indicator: z.enum(PARCEL_INDICATORS),
+  points: z.number(),
+  message: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+});
+
+const parcelDetailSchema = parcelSchema
+  .extend({ reasons: z.array(reasonSchema), import_id: z.number().int().nullable() })
+  .meta({ id: 'ParcelDetail' });
+
+const settingsSchema = z
+  .object({
+    threshold_eur: z.number(),
+    window_days: z.number().int(),
+    referral_score: z.number().int(),
+    red_score: z.number().int(),
+  })
+  .meta({ id: 'ParcelSettings' });
+
+const settingsBody = z
+  .object({
+    threshold_eur: z.number().min(0).max(1_000_000).optional(),
+    window_days: z.number().int().min(1).max(60).optional(),
+    referral_score: z.number().int().min(1).max(100).optional(),
+    red_score: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+
+const runSchema = z
+  .object({
+    run_id: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    parcels: z.number().int(),
+    referred: z.number().int(),
+    red: z.number().int(),
+    split_orders: z.number().int(),
+    split_order_parcels: z.number().int(),
+    goods_wording: z.number().int(),
+    linked_online_seller: z.number().int(),
+    settings: settingsSchema,
+  })
+  .meta({ id: 'ParcelScoreRun' });
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export async function parcelsRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { database } = context;
+  examinerRoutes(app, context);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const db = database.db;
+
+  typed.get(
+    '/api/parcels',
+    {
+      config: { permission: 'parcels:read' },
+      schema: {
+        summary:
+          'Parcels, highest score first, with filters (value band in euros: value_min ≤ value < value_max)',
+        tags: ['parcels'],
+        querystring: z.object({
+          ...pagingQuery,
+          carrier: code().optional(),
+          kind: z.enum(PARCEL_KINDS).optional(),
+          origin_country: z
+            .string()
+            .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code')
+            .optional(),
+          platform: z.string().min(1).max(200).optional(),
+          office: code(16).optional(),
+          value_min: z.coerce.number().min(0).optional(),
+          value_max: z.coerce.number().min(0).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          channel: z.enum(PARCEL_CHANNELS).optional(),
+          referred: bool.optional(),
+        }),
+        response: { 200: pageOf(parcelSchema), 400: errorSchema },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filters } = request.query;
+      return { limit, offset, ...(await listParcels(db, filters, { limit, offset })) };
+    },
+  );
+
+  typed.get(
+    '/api/parcels/:id',
+    {
+      config: { permission: 'parcels:read' },
+      schema: {
+        summary: 'A parcel with its score, channel and reasons (each with its evidence)',
+        tags: ['parcels'],
+        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+        response: { 200: parcelDetailSchema, 404: errorSchema },
+      },
+    },
+    async (request) => getParcel(db, request.params.id),
+  );
+
+  typed.post(
+    '/api/parcels/scorings',
+    {
+      config: { permission: 'parcels:write' },
+      schema: {
+        summary: 'Score the parcels arriving from one date to another (pre-arrival targeting), audited',
+        tags: ['parcels'],
+        body: z.object({ from: isoDate, to: isoDate }).strict(),
+        response: { 201: runSchema, 400: errorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await scoreParcels(database, actorFrom(request), request.body)),
+  );
+
+  typed.get(
+    '/api/parcels/settings',
+    {
+      config: { permission: 'parcels:read' },
+      schema: {
+        summary: 'Duty-free threshold, split-order window and referral scores',
+        tags: ['parcels'],
+        response: { 200: settingsSchema },
+      },
+    },
+    async () => getParcelSettings(db),
+  );
+
+  typed.put(
+    '/api/parcels/settings',
+    {
+      config: { permission: 'parcels:write' },
+      schema: {
+        summary: 'Change some of the settings (the others are kept), audited',
+        tags: ['parcels'],
+        body: settingsBody,
+        response: { 200: settingsSchema, 400: errorSchema },
+      },
+    },
+    async (request) => setParcelSettings(database, actorFrom(request), request.body),
+  );
+}
