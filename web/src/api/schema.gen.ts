@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: b569c2d043f5a490010f1e538fcb95121b7aa3bbb361e9c6155b060870b2c7c1
+ * OpenAPI document sha256: cd0e5dc82e7b5defac39cad65af6077f9a6a68cccabd0cf2a066fdaad33541cd
  */
 
 export interface paths {
@@ -5614,9 +5614,11 @@ export interface paths {
                                 status: "pending" | "controlled";
                                 /** @description duties at stake of the flagged valuation findings, if any */
                                 duties_at_stake: number | null;
-                                /** @description the largest term of the score */
+                                /** @description drawn at random (exploration) rather than selected for its risk: basis random */
+                                random: boolean;
+                                /** @description the main reason: the largest term of the score, or "random selection (exploration)" for a random pick */
                                 top_reason: {
-                                    /** @description rule, valuation or model */
+                                    /** @description rule, valuation, model, or random for a random pick */
                                     source: string;
                                     id: string;
                                     points: number;

@@ -15,6 +15,7 @@ import {
 } from '../../declarations/index.ts';
 import { VALUATION_FINDINGS } from '../../valuation/index.ts';
 import { campaignDecisionCondition } from '../campaigns.ts';
+import { RANDOM_REASON } from '../explain.ts';
 import type { OfficeScope } from './types.ts';
 
 // ── reading decisions ──
@@ -192,20 +193,24 @@ export async function listDecisions(
       controlled_items: r.controlled_items,
       status: (r.controlled_items > 0 ? 'controlled' : 'pending') as DecisionStatus,
       duties_at_stake: r.duties_at_stake,
+      random: r.basis === 'random',
+      // A random pick was chosen by the draw, not by its score: that is its main reason.
       top_reason:
-        r.reason_source === null
-          ? null
-          : {
-              source: r.reason_source,
-              id: r.reason_id ?? '',
-              points: r.reason_points ?? 0,
-              title:
-                r.reason_title === null
-                  ? null
-                  : typeof r.reason_title === 'string'
-                    ? { en: r.reason_title, fr: r.reason_title }
-                    : r.reason_title,
-            },
+        r.basis === 'random'
+          ? { source: 'random', id: 'random', points: 0, title: { ...RANDOM_REASON } }
+          : r.reason_source === null
+            ? null
+            : {
+                source: r.reason_source,
+                id: r.reason_id ?? '',
+                points: r.reason_points ?? 0,
+                title:
+                  r.reason_title === null
+                    ? null
+                    : typeof r.reason_title === 'string'
+                      ? { en: r.reason_title, fr: r.reason_title }
+                      : r.reason_title,
+              },
     })),
   };
 }

@@ -124,6 +124,7 @@ export async function runSelection(
     params,
     {
       seed,
+      minScore: scored.scoring.minimum_score,
       ...(request.random_share !== undefined ? { randomShare: request.random_share } : {}),
     },
   );
@@ -189,6 +190,12 @@ export async function runSelection(
           rank: a.rank,
           candidates: scored.declarations.length,
           randomShare: selection.randomShare,
+          why: a.why,
+          takenBy: a.taken_by,
+          unit: selection.unit,
+          budget: selection.budget,
+          slots: selection.slots,
+          minScore: selection.minScore,
         },
         rules,
       );
@@ -316,6 +323,8 @@ export async function runSelection(
         unit: selection.unit,
         used: selection.used,
         random_share: selection.randomShare,
+        slots: selection.slots,
+        minimum_score: selection.minScore,
         over_capacity: selection.overCapacity,
         counts: selection.counts,
         decisions: decisions.map((x) => [x.reference, x.channel, x.basis, Math.round(x.score * 100) / 100]),

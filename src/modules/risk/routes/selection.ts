@@ -148,15 +148,20 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
                 .number()
                 .nullable()
                 .describe('duties at stake of the flagged valuation findings, if any'),
+              random: z
+                .boolean()
+                .describe('drawn at random (exploration) rather than selected for its risk: basis random'),
               top_reason: z
                 .object({
-                  source: z.string().describe('rule, valuation or model'),
+                  source: z.string().describe('rule, valuation, model, or random for a random pick'),
                   id: z.string(),
                   points: z.number(),
                   title: z.object({ en: z.string(), fr: z.string() }).nullable(),
                 })
                 .nullable()
-                .describe('the largest term of the score'),
+                .describe(
+                  'the main reason: the largest term of the score, or "random selection (exploration)" for a random pick',
+                ),
             }),
           ).extend({
             summary: z.object({
