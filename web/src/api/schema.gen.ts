@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: cd0e5dc82e7b5defac39cad65af6077f9a6a68cccabd0cf2a066fdaad33541cd
+ * OpenAPI document sha256: a7f853d52d1ba1087b7e639834a5e5851bf1301eb5264ad3f3c8d6fb7cb4b14a
  */
 
 export interface paths {
@@ -5804,7 +5804,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the outcome of an item’s control (into inspection_outcomes, source officer; audited) */
+        /** Record the outcome of an item’s control (into inspection_outcomes, source officer; audited); one per item unless corrected with a reason */
         post: {
             parameters: {
                 query?: never;
@@ -5823,6 +5823,10 @@ export interface paths {
                         recovered_amount?: number | null;
                         inspected_on?: string | null;
                         note?: string | null;
+                        /** @description correct the outcome in force on an item already controlled, with why (5 characters at least); the first outcome is kept */
+                        correction?: {
+                            reason: string;
+                        } | null;
                     };
                 };
             };
@@ -5839,6 +5843,8 @@ export interface paths {
                             reference: string;
                             /** @enum {string} */
                             result: "compliant" | "fraud" | "critical";
+                            /** @description the outcome this one corrects, if a correction */
+                            corrects: number | null;
                             recorded_at: string;
                             warning?: string;
                         };
@@ -5855,6 +5861,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description outcome.already_recorded: the item has an outcome (details.existing), send a correction; outcome.nothing_to_correct */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10781,6 +10796,15 @@ export interface components {
                     inspected_on: string | null;
                     channel: string | null;
                     note: string | null;
+                    /** @description the outcome that corrects this one, if any */
+                    corrected_by: number | null;
+                    /** @description when this outcome corrects another: which, why, who and when */
+                    correction: {
+                        of: number;
+                        reason: string;
+                        officer: string;
+                        at: string;
+                    } | null;
                 }[];
             }[];
             overrides: {
@@ -12373,6 +12397,15 @@ export interface components {
                     inspected_on: string | null;
                     channel: string | null;
                     note: string | null;
+                    /** @description the outcome that corrects this one, if any */
+                    corrected_by: number | null;
+                    /** @description when this outcome corrects another: which, why, who and when */
+                    correction: {
+                        of: number;
+                        reason: string;
+                        officer: string;
+                        at: string;
+                    } | null;
                 }[];
             }[];
             overrides: {

@@ -219,7 +219,7 @@ export async function listDecisions(
 export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope) {
   const d = await db.selectFrom('risk_decisions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d || (scope.office !== null && d.office_code !== scope.office)) return undefined;
-  const [items, hits, overrides, outcomes] = await Promise.all([
+  const [items, hits, overrides, outcomes, corrections] = await Promise.all([
     db
       .selectFrom('risk_decision_items')
       .selectAll()
@@ -260,7 +260,15 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
       .where('i.declaration_id', '=', d.declaration_id)
       .orderBy('o.id')
       .execute(),
+    db
+      .selectFrom('risk_outcome_corrections as c')
+      .innerJoin('risk_decision_items as di', 'di.item_id', 'c.item_id')
+      .select(['c.outcome_id', 'c.correction_id', 'c.reason', 'c.officer', 'c.at'])
+      .where('di.decision_id', '=', id)
+      .execute(),
   ]);
+  const correctedBy = new Map(corrections.map((c) => [Number(c.outcome_id), Number(c.correction_id)]));
+  const correctionOf = new Map(corrections.map((c) => [Number(c.correction_id), c]));
   return {
     id: Number(d.id),
     reference: d.reference,
@@ -301,7 +309,17 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
         })),
       outcomes: outcomes
         .filter((o) => Number(o.item_id) === Number(it.item_id))
-        .map(({ item_id: _i, ...o }) => ({ ...o, id: Number(o.id) })),
+        .map(({ item_id: _i, ...o }) => {
+          const c = correctionOf.get(Number(o.id));
+          return {
+            ...o,
+            id: Number(o.id),
+            corrected_by: correctedBy.get(Number(o.id)) ?? null,
+            correction: c
+              ? { of: Number(c.outcome_id), reason: c.reason, officer: c.officer, at: iso(c.at) }
+              : null,
+          };
+        }),
     })),
     overrides: overrides.map((o) => ({
       id: Number(o.id),

@@ -189,6 +189,11 @@ export const decisionSchema = z
             inspected_on: z.string().nullable(),
             channel: z.string().nullable(),
             note: z.string().nullable(),
+            corrected_by: z.number().int().nullable().describe('the outcome that corrects this one, if any'),
+            correction: z
+              .object({ of: z.number().int(), reason: z.string(), officer: z.string(), at: z.string() })
+              .nullable()
+              .describe('when this outcome corrects another: which, why, who and when'),
           }),
         ),
       }),
