@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: a7f853d52d1ba1087b7e639834a5e5851bf1301eb5264ad3f3c8d6fb7cb4b14a
+ * OpenAPI document sha256: 3ed85e1af64c7e0117047831d1c1461088489f7e4ec5dd49896b844d50ef43c7
  */
 
 export interface paths {
@@ -3633,6 +3633,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description first day measured: never inside the training window */
+                            from: string;
+                            /** @description last day measured (none: up to the latest declaration) */
+                            to: string | null;
+                            /** @description the window asked for started inside the training window and was moved after it */
+                            clipped: boolean;
                             n: number;
                             frauds: number;
                             auc: number | null;
@@ -3771,6 +3777,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description first day measured: never inside the training window */
+                            from: string;
+                            /** @description last day measured (none: up to the latest declaration) */
+                            to: string | null;
+                            /** @description the window asked for started inside the training window and was moved after it */
+                            clipped: boolean;
                             share: number;
                             lines: number;
                             labelled: number;
