@@ -92,6 +92,8 @@ describeEachDatabase('selection rules an analyst can trust', (t) => {
       seed: 'issue-15',
       random_share: 0.5,
     });
+    expect(run.slots).toEqual({ random: 1, red: 1, yellow: 0 });
+    expect(run.minimum_score).toEqual({ red: 40, yellow: 10 });
     const picked = run.decisions.find((d) => d.basis === 'random')!;
     expect(picked.reference).toMatch(/^T30-W/);
     const top = await decision('T30-TOP');

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 3ed85e1af64c7e0117047831d1c1461088489f7e4ec5dd49896b844d50ef43c7
+ * OpenAPI document sha256: 15161efde241511aa4322afc37587b89026403c1544d5044adf3421ec8d78a5b
  */
 
 export interface paths {
@@ -10709,6 +10709,17 @@ export interface components {
             selected_items: number;
             random_items: number;
             random_share: number;
+            /** @description the capacity's split in its unit: random share, red slots, yellow slots */
+            slots: {
+                random: number;
+                red: number;
+                yellow: number;
+            };
+            /** @description the profile's minimum scores for red and yellow */
+            minimum_score: {
+                red: number;
+                yellow: number;
+            };
             over_capacity: boolean;
             counts: {
                 [key: string]: number;
@@ -12310,6 +12321,17 @@ export interface components {
             selected_items: number;
             random_items: number;
             random_share: number;
+            /** @description the capacity's split in its unit: random share, red slots, yellow slots */
+            slots: {
+                random: number;
+                red: number;
+                yellow: number;
+            };
+            /** @description the profile's minimum scores for red and yellow */
+            minimum_score: {
+                red: number;
+                yellow: number;
+            };
             over_capacity: boolean;
             counts: {
                 [key: string]: number;

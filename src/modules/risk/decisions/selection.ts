@@ -72,6 +72,9 @@ export interface SelectionSummary {
   selected_items: number;
   random_items: number;
   random_share: number;
+  /** The capacity's split (random, red, yellow) in its unit, and the profile's minimum scores. */
+  slots: { random: number; red: number; yellow: number };
+  minimum_score: { red: number; yellow: number };
   over_capacity: boolean;
   counts: Record<string, number>;
   decisions: {
@@ -345,6 +348,8 @@ export async function runSelection(
       selected_items: selection.selectedItems,
       random_items: selection.randomItems,
       random_share: selection.randomShare,
+      slots: selection.slots,
+      minimum_score: selection.minScore,
       over_capacity: selection.overCapacity,
       counts: selection.counts,
       decisions,

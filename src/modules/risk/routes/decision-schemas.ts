@@ -96,6 +96,12 @@ export const selectionSchema = z
     selected_items: z.number().int(),
     random_items: z.number().int(),
     random_share: z.number(),
+    slots: z
+      .object({ random: z.number(), red: z.number(), yellow: z.number() })
+      .describe("the capacity's split in its unit: random share, red slots, yellow slots"),
+    minimum_score: z
+      .object({ red: z.number(), yellow: z.number() })
+      .describe("the profile's minimum scores for red and yellow"),
     over_capacity: z.boolean(),
     counts: z.record(z.string(), z.number()),
     decisions: z.array(

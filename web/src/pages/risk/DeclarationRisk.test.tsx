@@ -350,6 +350,16 @@ describe('the risk panel of a declaration', () => {
     await waitFor(() => expect(within(form).queryByText('Choisissez le type de fraude.')).toBeNull());
   });
 
+  it('marks a random pick as such on the declaration: "random selection (exploration)"', async () => {
+    const random = { ...decision, basis: 'random', rank: null };
+    fakeApi(OFFICER, {
+      'GET /api/risk/decisions': { body: { total: 1, limit: 50, offset: 0, items: [random] } },
+      'GET /api/risk/decisions/133': { body: random },
+    });
+    show();
+    expect((await screen.findByTestId('risk-basis')).textContent).toBe('Sélection aléatoire (exploration)');
+  });
+
   it('shows the outcome already recorded in words and offers a correction with a reason, not a fresh form', async () => {
     const recorded = {
       id: 70,
