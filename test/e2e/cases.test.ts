@@ -129,7 +129,8 @@ describe.runIf(existsSync(CHROMIUM))('cases and seizures in a browser', () => {
 
   it('an officer on a tablet records a seizure from a red-channel outcome, with a photo', async () => {
     const page = await signIn('officer', { width: 1024, height: 768 }, true);
-    const answer = await page.request.get(`${base}/api/risk/decisions?selected=true&limit=50`);
+    // A declaration not controlled yet: one already controlled offers a correction, not a fresh outcome.
+    const answer = await page.request.get(`${base}/api/risk/decisions?selected=true&status=pending&limit=50`);
     expect(answer.ok()).toBe(true);
     const decisions = (await answer.json()).items as { reference: string; channel: string }[];
     const decision = decisions.find((d) => d.channel === 'red') ?? decisions[0];

@@ -113,8 +113,22 @@ describeEachDatabase('model registry', (t) => {
       'model.promoted',
     ]);
 
+    // A model is never judged on its own training window (it refits on its held-out days too): a window that
+    // starts inside it starts the day after, and the answer says which period it measured.
+    const trainedTo = (await call('GET', `/api/models/${second}`)).body.trained_to as string;
+    const dayAfter = new Date(Date.parse(`${trainedTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    for (const query of ['', '?from=2020-01-01&to=2021-03-31']) {
+      const inside = await call('GET', `/api/models/${second}/evaluation${query}`);
+      expect(inside.status, JSON.stringify(inside.body)).toBe(200);
+      expect(inside.body).toMatchObject({ from: dayAfter, clipped: query !== '' });
+      expect(inside.body.curve.some((c: { precision: number }) => c.precision < 1)).toBe(true);
+      const biasInside = await call('GET', `/api/models/${second}/bias${query}`);
+      expect(biasInside.status).toBe(200);
+      expect(biasInside.body).toMatchObject({ from: dayAfter, clipped: query !== '' });
+    }
     const evaluation = await call('GET', `/api/models/${second}/evaluation?from=2021-01-01`);
     expect(evaluation.status).toBe(200);
+    expect(evaluation.body).toMatchObject({ from: '2021-01-01', clipped: false });
     expect(evaluation.body.curve).toHaveLength(8);
     expect(evaluation.body.auc).toBeGreaterThan(0.7);
     const drift = await call('GET', `/api/models/${second}/drift?from=2021-01-01`);

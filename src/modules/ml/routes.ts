@@ -54,6 +54,33 @@ const biasRow = z.object({
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const windowQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
+/** The day after a date (YYYY-MM-DD). */
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The window a model is judged on: never inside its own training window (the model refits on its held-out days
+ * too, so it would look perfect there). Without `from`, the day after training; a `from` inside it moves there.
+ */
+function judgedWindow(
+  model: { trained_to: string },
+  query: { from?: string | undefined; to?: string | undefined },
+) {
+  const earliest = dayAfter(model.trained_to);
+  const clipped = query.from !== undefined && query.from < earliest;
+  const from = query.from === undefined || clipped ? earliest : query.from;
+  return { from, to: query.to ?? null, clipped };
+}
+
+const judgedPeriod = {
+  from: z.string().describe('first day measured: never inside the training window'),
+  to: z.string().nullable().describe('last day measured (none: up to the latest declaration)'),
+  clipped: z
+    .boolean()
+    .describe('the window asked for started inside the training window and was moved after it'),
+};
+
 export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const summaryOf = async (id: number) => {
@@ -155,6 +182,7 @@ export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppC
         querystring: windowQuery,
         response: {
           200: z.object({
+            ...judgedPeriod,
             n: z.number().int(),
             frauds: z.number().int(),
             auc: z.number().nullable(),
@@ -176,17 +204,23 @@ export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppC
     async (request) => {
       const model = await summaryOf(request.params.id);
       const loaded = await loadVersion(database.db, model.id);
+      const window = judgedWindow(model, request.query);
       const lines = await loadLines(database.db, {
-        from: request.query.from,
-        to: request.query.to,
+        from: window.from,
+        to: window.to ?? undefined,
         labelledOnly: true,
       });
       if (lines.length < 20)
-        throw new AppError('model.too_few_lines', 'fewer than 20 labelled declarations in the window', 422);
+        throw new AppError(
+          'model.too_few_lines',
+          `fewer than 20 labelled declarations from ${window.from}, after the model's training window`,
+          422,
+        );
       const shares = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5];
       const result = evaluate(loaded, lines, shares);
       const key = (s: number) => Object.keys(result.precisionAt).find((k) => Math.abs(Number(k) - s) < 1e-9)!;
       return {
+        ...window,
         n: result.n,
         frauds: result.frauds,
         auc: Number.isNaN(result.auc) ? null : result.auc,
@@ -245,6 +279,7 @@ export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppC
         querystring: windowQuery.extend({ share: z.coerce.number().min(0.01).max(0.5).default(0.1) }),
         response: {
           200: z.object({
+            ...judgedPeriod,
             share: z.number(),
             lines: z.number().int(),
             labelled: z.number().int(),
@@ -260,10 +295,15 @@ export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppC
     async (request) => {
       const model = await summaryOf(request.params.id);
       const loaded = await loadVersion(database.db, model.id);
-      const lines = await loadLines(database.db, { from: request.query.from, to: request.query.to });
+      const window = judgedWindow(model, request.query);
+      const lines = await loadLines(database.db, { from: window.from, to: window.to ?? undefined });
       if (lines.length < 20)
-        throw new AppError('model.too_few_lines', 'fewer than 20 declarations in the window', 422);
-      return modelBias(loaded, lines, request.query.share);
+        throw new AppError(
+          'model.too_few_lines',
+          `fewer than 20 declarations from ${window.from}, after the model's training window`,
+          422,
+        );
+      return { ...window, ...modelBias(loaded, lines, request.query.share) };
     },
   );
 }

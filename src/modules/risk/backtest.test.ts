@@ -79,8 +79,9 @@ describeEachDatabase('back-test of the KCS starter profile', (t) => {
     expect(c.items).toBe(3116);
     expect(c.inspected).toBe(3116);
     expect(c.base_fraud_rate).toBeGreaterThan(0.15);
-    // Within capacity: about 5 % of the items selected (rates 3 % red + 2 % yellow, rounded day by day).
-    expect(c.selection.share).toBeGreaterThan(0.03);
+    // Within capacity: at most about 5 % of the items selected (rates 3 % red + 2 % yellow, rounded day by day),
+    // less on days when too few declarations reach the profile's minimum scores (decision 0022).
+    expect(c.selection.share).toBeGreaterThan(0.02);
     expect(c.selection.share).toBeLessThan(0.07);
     expect(c.selection.precision).toBeGreaterThan(c.base_fraud_rate!);
     expect(c.selection.random.items).toBeGreaterThanOrEqual(0);

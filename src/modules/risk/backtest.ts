@@ -137,6 +137,7 @@ function account(
       params(office),
       {
         seed: `backtest|${seedTag}|${office}|${day}`,
+        minScore: scored.scoring.minimum_score,
       },
     );
     let selectedToday = 0;

@@ -12,8 +12,9 @@ import { indicatorOf, type Lang } from './indicators/index.ts';
 import { FIELDS, type Value } from './rules/fields.ts';
 import { localText, type Rule } from './rules/schema.ts';
 import type { DeclarationResult, Hit, ItemScore } from './score.ts';
+import type { Basis, MinScore, Why } from './select.ts';
 
-export type Basis = 'forced' | 'ranked' | 'random' | 'deferred' | 'none';
+export type { Basis };
 /** 'score': a declaration scored alone, its channel indicated by the score thresholds (no selection yet). */
 export type ExplainBasis = Basis | 'score';
 
@@ -28,6 +29,70 @@ export interface DecisionContext {
   randomShare?: number;
   capacityItems?: number | null;
   capacityMinutes?: number | null;
+  /** What decided the channel in the selection (select.ts), with the capacity's split and the minimums. */
+  why?: Why;
+  takenBy?: string[] | undefined;
+  unit?: 'items' | 'minutes';
+  budget?: number;
+  slots?: { random: number; red: number; yellow: number };
+  minScore?: MinScore;
+}
+
+/** The main reason of a random pick, in the queue and the explanation alike. */
+export const RANDOM_REASON = {
+  en: 'random selection (exploration)',
+  fr: 'sélection aléatoire (exploration)',
+} as const;
+
+/** "capacity 20 items: 1 random, 11 red, 8 yellow" */
+function capacityText(ctx: DecisionContext, lang: Lang): string {
+  const s = ctx.slots ?? { random: 0, red: 0, yellow: 0 };
+  const n = (x: number) => formatNumber(x, lang);
+  if (lang === 'fr')
+    return `capacité ${n(ctx.budget ?? 0)} ${ctx.unit === 'minutes' ? 'minutes' : 'articles'} : ${n(s.random)} aléatoire(s), ${n(s.red)} rouge(s), ${n(s.yellow)} jaune(s)`;
+  return `capacity ${n(ctx.budget ?? 0)} ${ctx.unit === 'minutes' ? 'minutes' : 'items'}: ${n(s.random)} random, ${n(s.red)} red, ${n(s.yellow)} yellow`;
+}
+
+/** The capacity or threshold that decided a selected or released declaration; '' without selection facts. */
+function decidedBy(d: DeclarationResult, ctx: DecisionContext, lang: Lang): string {
+  if (!ctx.why || !ctx.minScore || !ctx.slots) return '';
+  const s = formatNumber(d.score, lang);
+  const red = formatNumber(ctx.minScore.red, lang);
+  const yellow = formatNumber(ctx.minScore.yellow, lang);
+  const cap = capacityText(ctx, lang);
+  const fr = lang === 'fr';
+  switch (ctx.why) {
+    case 'red_slot':
+      return fr
+        ? `; rouge : dans les places rouges (${cap}), score ${s} ≥ minimum rouge ${red}`
+        : `; red: within the red slots (${cap}), score ${s} ≥ red minimum ${red}`;
+    case 'below_red_minimum':
+      return fr
+        ? `; jaune : score ${s} sous le minimum rouge ${red} (≥ minimum jaune ${yellow}; ${cap})`
+        : `; yellow: score ${s} below the red minimum ${red} (≥ yellow minimum ${yellow}; ${cap})`;
+    case 'red_full': {
+      const holders = ctx.takenBy?.length
+        ? fr
+          ? `prises par ${ctx.takenBy.join(', ')}`
+          : `taken by ${ctx.takenBy.join(', ')}`
+        : fr
+          ? 'aucune place rouge ne reste'
+          : 'no red slot left';
+      return fr
+        ? `; jaune bien que rang ${ctx.rank} : places rouges ${holders} (${cap}); score ${s} ≥ minimum rouge ${red}`
+        : `; yellow although rank ${ctx.rank}: red slots ${holders} (${cap}); score ${s} ≥ red minimum ${red}`;
+    }
+    case 'below_minimum':
+      return fr
+        ? `score ${s} sous le minimum jaune ${yellow} (minimum rouge ${red}) : pas de contrôle, quelle que soit la capacité (rang ${ctx.rank ?? '–'} sur ${ctx.candidates ?? '–'})`
+        : `score ${s} below the yellow minimum ${yellow} (red minimum ${red}): not controlled, whatever the capacity (rank ${ctx.rank ?? '–'} of ${ctx.candidates ?? '–'})`;
+    case 'capacity_full':
+      return fr
+        ? `non sélectionnée : rang ${ctx.rank ?? '–'} sur ${ctx.candidates ?? '–'}, la capacité est prise par les déclarations imposées, tirées au hasard ou mieux classées (${cap}); score ${s} ≥ minimum jaune ${yellow}`
+        : `not selected: rank ${ctx.rank ?? '–'} of ${ctx.candidates ?? '–'}, the capacity went to forced, random and better-ranked declarations (${cap}); score ${s} ≥ yellow minimum ${yellow}`;
+    default:
+      return '';
+  }
 }
 
 const CHANNEL_WORDS: Record<Lang, Record<Channel, string>> = {
@@ -159,8 +224,8 @@ function basisSentence(d: DeclarationResult, ctx: DecisionContext, lang: Lang): 
     }
     case 'ranked':
       return lang === 'fr'
-        ? `sélectionnée par le classement des risques, rang ${ctx.rank} sur ${ctx.candidates} déclarations du bureau ${d.office} le ${d.lodged_on} (droits espérés ${ev}${cur}, probabilité de fraude ${p})`
-        : `selected by risk ranking, rank ${ctx.rank} of ${ctx.candidates} declarations at office ${d.office} on ${d.lodged_on} (expected duties ${ev}${cur}, fraud probability ${p})`;
+        ? `sélectionnée par le classement des risques, rang ${ctx.rank} sur ${ctx.candidates} déclarations du bureau ${d.office} le ${d.lodged_on}${decidedBy(d, ctx, lang)} (droits espérés ${ev}${cur}, probabilité de fraude ${p})`
+        : `selected by risk ranking, rank ${ctx.rank} of ${ctx.candidates} declarations at office ${d.office} on ${d.lodged_on}${decidedBy(d, ctx, lang)} (expected duties ${ev}${cur}, fraud probability ${p})`;
     case 'score': {
       const t = ctx.thresholds ?? { red: 0, yellow: 0 };
       const s = formatNumber(d.score, lang);
@@ -176,22 +241,39 @@ function basisSentence(d: DeclarationResult, ctx: DecisionContext, lang: Lang): 
           ? `indicative: score ${s} at or above the yellow threshold ${t.yellow} (before the day's selection)`
           : `indicative: score ${s} below the yellow threshold ${t.yellow} (before the day's selection)`;
     }
-    case 'random':
+    case 'random': {
+      const own = ctx.slots
+        ? lang === 'fr'
+          ? ctx.why === 'random_squeezed'
+            ? ` ; la capacité est trop petite pour la part aléatoire et une place rouge classée : ce tirage ne laisse aucune place rouge au classement aujourd'hui (${capacityText(ctx, lang)})`
+            : ` ; la part aléatoire a ses propres places, le classement garde les siennes (${capacityText(ctx, lang)})`
+          : ctx.why === 'random_squeezed'
+            ? `; the capacity is too small for the random share and a ranked red slot both: this draw leaves the ranked declarations no red slot today (${capacityText(ctx, lang)})`
+            : `; the random share has slots of its own, the ranked declarations keep theirs (${capacityText(ctx, lang)})`
+        : '';
       return lang === 'fr'
-        ? `tirée au hasard (part aléatoire ${pct(ctx.randomShare ?? 0, lang)} de la capacité, tirage reproductible) : les contrôles aléatoires mesurent le vrai taux de fraude et révèlent des fraudes nouvelles`
-        : `drawn at random (random share ${pct(ctx.randomShare ?? 0, lang)} of capacity, reproducible draw): random controls measure the true fraud rate and find new fraud`;
+        ? `${RANDOM_REASON.fr} : tirée au hasard (part aléatoire ${pct(ctx.randomShare ?? 0, lang)} de la capacité, tirage reproductible)${own} ; les contrôles aléatoires mesurent le vrai taux de fraude et révèlent des fraudes nouvelles, quel que soit le score`
+        : `${RANDOM_REASON.en}: drawn at random (random share ${pct(ctx.randomShare ?? 0, lang)} of capacity, reproducible draw)${own}; random controls measure the true fraud rate and find new fraud, whatever the score`;
+    }
     case 'deferred':
       return lang === 'fr'
         ? `classée juste après la capacité de contrôle (rang ${ctx.rank} sur ${ctx.candidates}) : mainlevée avec contrôle différé (droits espérés ${ev}${cur})`
         : `ranked just below the inspection capacity (rank ${ctx.rank} of ${ctx.candidates}): released for deferred control (expected duties ${ev}${cur})`;
-    default:
-      return d.top.hits.length === 0 && !d.top.finding?.flagged
+    default: {
+      const none = d.top.hits.length === 0 && !d.top.finding?.flagged;
+      const decided = decidedBy(d, ctx, lang);
+      if (decided)
+        return none
+          ? `${lang === 'fr' ? 'aucun indicateur de risque ; ' : 'no risk indicator; '}${decided}`
+          : decided;
+      return none
         ? lang === 'fr'
           ? 'aucun indicateur de risque'
           : 'no risk indicator'
         : lang === 'fr'
           ? `score ${formatNumber(d.score, lang)} sous le seuil de sélection du jour (rang ${ctx.rank ?? '–'} sur ${ctx.candidates ?? '–'})`
           : `score ${formatNumber(d.score, lang)} below the day's selection (rank ${ctx.rank ?? '–'} of ${ctx.candidates ?? '–'})`;
+    }
   }
 }
 

@@ -1,12 +1,14 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { backtestJob } from './jobs.ts';
+import { riskMigrations } from './migrations/index.ts';
 import { riskRoutes } from './routes/index.ts';
 
 /** Risk targeting: routes, `vigie risk …` (loaded on demand) and the back-test job. */
 export const riskModule: VigieModule = {
   name: 'risk',
   routes: riskRoutes,
+  migrations: riskMigrations,
   lazyCli: {
     command: 'risk',
     description: 'risk targeting: rule profiles, back-tests, scoring, daily selection, statistics',

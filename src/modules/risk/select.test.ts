@@ -42,9 +42,11 @@ describe('selection within capacity', () => {
       .filter((i) => !drawn.has(i))
       .slice(0, 95);
     expect(ranked).toEqual(topNotDrawn);
-    // Red fills its share of capacity (3 % of 5 %) first, yellow the rest.
-    expect(a.counts.red).toBe(60);
-    expect(a.counts.yellow).toBe(40);
+    // The random picks (red) have slots of their own; red fills its share (3 % of 5 %) of the other 95 first,
+    // yellow the rest.
+    expect(a.slots).toEqual({ random: 5, red: 57, yellow: 38 });
+    expect(a.counts.red).toBe(5 + 57);
+    expect(a.counts.yellow).toBe(38);
     // Deferred control: 1 % of the items, next by expected value.
     expect(a.counts.blue).toBe(20);
     expect(a.counts.green).toBe(2000 - 120);
@@ -84,7 +86,7 @@ describe('selection within capacity', () => {
     const list = candidates(100, (i) => (i >= 90 ? { forced: 'red' } : i === 0 ? { forced: 'green' } : {}));
     const r = select(list, params({ capacity_items: 20, random_rate: 0 }), { seed: 's' });
     expect(r.assignments.slice(90).every((a) => a.channel === 'red' && a.basis === 'forced')).toBe(true);
-    expect(r.assignments[0]).toEqual({ channel: 'green', basis: 'forced', rank: null });
+    expect(r.assignments[0]).toEqual({ channel: 'green', basis: 'forced', rank: null, why: 'forced' });
     expect(r.selectedItems).toBe(20);
     expect(r.overCapacity).toBe(false);
     const over = select(list, params({ capacity_items: 5, random_rate: 0 }), { seed: 's' });
@@ -120,5 +122,110 @@ describe('selection within capacity', () => {
     // 5 % of 30 items = 1.5 a day.
     expect(total / 200).toBeGreaterThan(1.3);
     expect(total / 200).toBeLessThan(1.7);
+  });
+});
+
+describe('selection rules an analyst can trust', () => {
+  const MIN = { red: 20, yellow: 10 };
+
+  it('office 30, 8 Jan 2021: rank 1 at 95.8 % takes the red slot; the random pick comes from its own share', () => {
+    // Capacity 2 items: red 3 % and yellow 2 % of it give 1 red slot; a random share of 0.5 gives 1 random pick.
+    const list: Candidate[] = [
+      { reference: 'R-958', items: 1, score: 47.9, probability: 0.958, expected_value: 900, forced: null },
+      { reference: 'R-188', items: 1, score: 9.4, probability: 0.188, expected_value: 40, forced: null },
+      { reference: 'R-300', items: 1, score: 15, probability: 0.3, expected_value: 60, forced: null },
+      { reference: 'R-250', items: 1, score: 12.5, probability: 0.25, expected_value: 50, forced: null },
+    ];
+    for (const seed of ['30|2021-01-08', 'a', 'b', 'c', 'd', 'e']) {
+      const r = select(list, params({ capacity_items: 2 }), { seed, randomShare: 0.5, minScore: MIN });
+      const random = r.assignments.findIndex((a) => a.basis === 'random');
+      expect(random).toBeGreaterThanOrEqual(0);
+      if (random === 0) continue; // the draw fell on rank 1 itself
+      expect(r.assignments[0]).toMatchObject({ channel: 'red', basis: 'ranked', rank: 1, why: 'red_slot' });
+      expect(r.slots).toEqual({ random: 1, red: 1, yellow: 0 });
+      expect(r.assignments[random]).toMatchObject({ channel: 'red', basis: 'random', why: 'random' });
+    }
+  });
+
+  it('says who took the red slot when rank 1 goes yellow', () => {
+    const list: Candidate[] = [
+      { reference: 'TOP', items: 1, score: 60, probability: 0.9, expected_value: 900, forced: null },
+      { reference: 'FORCED', items: 1, score: 5, probability: 0.1, expected_value: 1, forced: 'red' },
+      { reference: 'LOW', items: 1, score: 30, probability: 0.3, expected_value: 10, forced: null },
+    ];
+    const r = select(list, params({ capacity_items: 2, random_rate: 0 }), { seed: 's', minScore: MIN });
+    expect(r.slots).toEqual({ random: 0, red: 1, yellow: 1 });
+    expect(r.assignments[0]).toMatchObject({
+      channel: 'yellow',
+      basis: 'ranked',
+      rank: 1,
+      why: 'red_full',
+      taken_by: ['FORCED'],
+    });
+  });
+
+  it('office 33, 7 Jan 2021: never fills capacity with declarations below the minimum (score −26 stays green)', () => {
+    const list: Candidate[] = [
+      { reference: 'HIGH', items: 1, score: 45, probability: 0.7, expected_value: 500, forced: null },
+      { reference: 'MID', items: 1, score: 15, probability: 0.3, expected_value: 400, forced: null },
+      { reference: 'NEG', items: 1, score: -26, probability: 0.0067, expected_value: 300, forced: null },
+      { reference: 'ZERO', items: 1, score: 0, probability: 0.05, expected_value: 200, forced: null },
+    ];
+    const r = select(list, params({ capacity_items: 10, random_rate: 0, rate_blue: 0.5 }), {
+      seed: 's',
+      minScore: MIN,
+    });
+    expect(r.assignments.map((a) => [a.channel, a.why])).toEqual([
+      ['red', 'red_slot'],
+      ['yellow', 'below_red_minimum'],
+      ['green', 'below_minimum'],
+      ['green', 'below_minimum'],
+    ]);
+    expect(r.used).toBe(2);
+    expect(r.minScore).toEqual(MIN);
+  });
+
+  it('tells a declaration left out by a full capacity from one below the minimum', () => {
+    const list = candidates(5, (i) => ({ score: 50 - i }));
+    const r = select(list, params({ capacity_items: 2, random_rate: 0, rate_blue: 0 }), {
+      seed: 's',
+      minScore: MIN,
+    });
+    expect(r.assignments.map((a) => a.why)).toEqual([
+      'red_slot',
+      'red_full',
+      'capacity_full',
+      'capacity_full',
+      'capacity_full',
+    ]);
+  });
+
+  it('says so when the capacity is too small for both the random share and a ranked red slot', () => {
+    const list = candidates(3, () => ({ score: 50 }));
+    const r = select(list, params({ capacity_items: 1, rate_blue: 0 }), {
+      seed: 's',
+      randomShare: 0.5,
+      minScore: MIN,
+    });
+    // 1 × 0.5 rounds up or down at random: find the day it took the only slot.
+    if (r.slots.random === 1) {
+      expect(r.slots.red).toBe(0);
+      const drawn = r.assignments.find((a) => a.basis === 'random')!;
+      expect(drawn.why).toBe('random_squeezed');
+    }
+    let squeezed = 0;
+    for (let d = 0; d < 20; d++) {
+      const x = select(list, params({ capacity_items: 1, rate_blue: 0 }), {
+        seed: `day ${d}`,
+        randomShare: 0.5,
+        minScore: MIN,
+      });
+      if (x.slots.random === 1) {
+        squeezed++;
+        expect(x.assignments.some((a) => a.why === 'random_squeezed')).toBe(true);
+        expect(x.assignments.filter((a) => a.basis === 'ranked')).toEqual([]);
+      }
+    }
+    expect(squeezed).toBeGreaterThan(0);
   });
 });

@@ -135,6 +135,17 @@ export interface RiskDecisionHitsTable {
   critical: Generated<boolean>;
 }
 
+/** A correction of an officer outcome: the outcome corrected (kept) and the one that corrects it (in force). */
+export interface RiskOutcomeCorrectionsTable {
+  id: Id;
+  item_id: number;
+  outcome_id: number;
+  correction_id: number;
+  reason: string;
+  officer: string;
+  at: Timestamp;
+}
+
 export interface RiskOverridesTable {
   id: Id;
   decision_id: number;
@@ -201,6 +212,7 @@ declare module '../../platform/db/schema.ts' {
     risk_decisions: RiskDecisionsTable;
     risk_fx_rates: RiskFxRatesTable;
     risk_office_params: RiskOfficeParamsTable;
+    risk_outcome_corrections: RiskOutcomeCorrectionsTable;
     risk_overrides: RiskOverridesTable;
     risk_profiles: RiskProfilesTable;
     risk_selection_runs: RiskSelectionRunsTable;

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 00e908323918fc8c4985c663f5e1a827a7ce8f3f1c96c046c954121db40f5c01
+ * OpenAPI document sha256: 1b44fcb2df6274d9134227462f5a504e485a95d4c58d4cefab4f8d155d46677f
  */
 
 export interface paths {
@@ -3635,6 +3635,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description first day measured: never inside the training window */
+                            from: string;
+                            /** @description last day measured (none: up to the latest declaration) */
+                            to: string | null;
+                            /** @description the window asked for started inside the training window and was moved after it */
+                            clipped: boolean;
                             n: number;
                             frauds: number;
                             auc: number | null;
@@ -3773,6 +3779,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description first day measured: never inside the training window */
+                            from: string;
+                            /** @description last day measured (none: up to the latest declaration) */
+                            to: string | null;
+                            /** @description the window asked for started inside the training window and was moved after it */
+                            clipped: boolean;
                             share: number;
                             lines: number;
                             labelled: number;
@@ -5616,9 +5628,11 @@ export interface paths {
                                 status: "pending" | "controlled";
                                 /** @description duties at stake of the flagged valuation findings, if any */
                                 duties_at_stake: number | null;
-                                /** @description the largest term of the score */
+                                /** @description drawn at random (exploration) rather than selected for its risk: basis random */
+                                random: boolean;
+                                /** @description the main reason: the largest term of the score, or "random selection (exploration)" for a random pick */
                                 top_reason: {
-                                    /** @description rule, valuation or model */
+                                    /** @description rule, valuation, model, or random for a random pick */
                                     source: string;
                                     id: string;
                                     points: number;
@@ -5804,7 +5818,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the outcome of an item’s control (into inspection_outcomes, source officer; audited) */
+        /** Record the outcome of an item’s control (into inspection_outcomes, source officer; audited); one per item unless corrected with a reason */
         post: {
             parameters: {
                 query?: never;
@@ -5823,6 +5837,10 @@ export interface paths {
                         recovered_amount?: number | null;
                         inspected_on?: string | null;
                         note?: string | null;
+                        /** @description correct the outcome in force on an item already controlled, with why (5 characters at least); the first outcome is kept */
+                        correction?: {
+                            reason: string;
+                        } | null;
                     };
                 };
             };
@@ -5839,6 +5857,8 @@ export interface paths {
                             reference: string;
                             /** @enum {string} */
                             result: "compliant" | "fraud" | "critical";
+                            /** @description the outcome this one corrects, if a correction */
+                            corrects: number | null;
                             recorded_at: string;
                             warning?: string;
                         };
@@ -5855,6 +5875,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description outcome.already_recorded: the item has an outcome (details.existing), send a correction; outcome.nothing_to_correct */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12869,6 +12898,17 @@ export interface components {
             selected_items: number;
             random_items: number;
             random_share: number;
+            /** @description the capacity's split in its unit: random share, red slots, yellow slots */
+            slots: {
+                random: number;
+                red: number;
+                yellow: number;
+            };
+            /** @description the profile's minimum scores for red and yellow */
+            minimum_score: {
+                red: number;
+                yellow: number;
+            };
             over_capacity: boolean;
             counts: {
                 [key: string]: number;
@@ -12968,6 +13008,15 @@ export interface components {
                     inspected_on: string | null;
                     channel: string | null;
                     note: string | null;
+                    /** @description the outcome that corrects this one, if any */
+                    corrected_by: number | null;
+                    /** @description when this outcome corrects another: which, why, who and when */
+                    correction: {
+                        of: number;
+                        reason: string;
+                        officer: string;
+                        at: string;
+                    } | null;
                 }[];
             }[];
             overrides: {
@@ -14710,6 +14759,17 @@ export interface components {
             selected_items: number;
             random_items: number;
             random_share: number;
+            /** @description the capacity's split in its unit: random share, red slots, yellow slots */
+            slots: {
+                random: number;
+                red: number;
+                yellow: number;
+            };
+            /** @description the profile's minimum scores for red and yellow */
+            minimum_score: {
+                red: number;
+                yellow: number;
+            };
             over_capacity: boolean;
             counts: {
                 [key: string]: number;
@@ -14809,6 +14869,15 @@ export interface components {
                     inspected_on: string | null;
                     channel: string | null;
                     note: string | null;
+                    /** @description the outcome that corrects this one, if any */
+                    corrected_by: number | null;
+                    /** @description when this outcome corrects another: which, why, who and when */
+                    correction: {
+                        of: number;
+                        reason: string;
+                        officer: string;
+                        at: string;
+                    } | null;
                 }[];
             }[];
             overrides: {

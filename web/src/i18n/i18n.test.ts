@@ -27,6 +27,35 @@ describe('translations', () => {
     expect(placeholders(ar)).toEqual(placeholders(fr));
   });
 
+  it('name each channel once per language, and its long name uses that name', () => {
+    const CHANNELS = ['red', 'yellow', 'blue', 'green'];
+    for (const [lang, bundle] of Object.entries(RESOURCES)) {
+      const short = new Map<string, Set<string>>();
+      const long: [string, string][] = [];
+      const walk = (v: unknown, path: string[]) => {
+        if (typeof v === 'string') {
+          const [parent, channel] = path.slice(-2) as [string, string];
+          if (!CHANNELS.includes(channel)) return;
+          if (parent === 'channels' || parent === 'channel') {
+            const names = short.get(channel) ?? new Set();
+            names.add(v);
+            short.set(channel, names);
+          } else if (parent === 'channelLong') long.push([channel, v]);
+        } else if (v && typeof v === 'object') for (const [k, w] of Object.entries(v)) walk(w, [...path, k]);
+      };
+      walk(bundle, []);
+      for (const channel of CHANNELS)
+        expect([...(short.get(channel) ?? [])], `${lang}: names of the ${channel} channel`).toHaveLength(1);
+      for (const [channel, text] of long)
+        expect(text.toLowerCase(), `${lang}: long name of ${channel}`).toContain(
+          [...short.get(channel)!][0]!.toLowerCase(),
+        );
+    }
+    // Nor is a channel called by another colour in running text.
+    expect(JSON.stringify(RESOURCES.fr)).not.toMatch(/rouge, orange/);
+    expect(JSON.stringify(RESOURCES.ar)).not.toMatch(/أحمر، برتقالي/);
+  });
+
   it('lay Arabic out right to left and format numbers for each language', () => {
     expect(direction('ar')).toBe('rtl');
     expect(direction('fr')).toBe('ltr');

@@ -1,9 +1,12 @@
-/** One declaration: header, parties with the company register, items and their controls, partner data. */
-import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+/**
+ * One declaration: header, parties with the company register, items and their controls (in words), partner data;
+ * a reference that does not exist (or not for this user) gets a not-found page naming it.
+ */
+import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Schema } from '../api/types.ts';
-import { apiGet } from '../api.ts';
+import { ApiError, apiGet } from '../api.ts';
 import { Pending } from '../components/ErrorAlert.tsx';
 import { TableHead } from '../components/table.tsx';
 import { formatDate, formatMoney, formatNumber, useLang } from '../i18n/index.ts';
@@ -41,6 +44,26 @@ export function Declaration() {
     enabled: can('partners:read'),
   });
   const d = detail.data;
+  if (!d && detail.error instanceof ApiError && detail.error.status === 404)
+    return (
+      <Stack data-testid="declaration-not-found">
+        <Anchor component={Link} to="/declarations" size="sm">
+          ← {t('declaration.back')}
+        </Anchor>
+        <Title order={2}>{t('declaration.notFound.title')}</Title>
+        <Alert color="gray">
+          <Text size="sm">
+            {t('declaration.notFound.text')}{' '}
+            <Text span ff="monospace" fw={600}>
+              {reference}
+            </Text>
+          </Text>
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('declaration.notFound.hint')}
+          </Text>
+        </Alert>
+      </Stack>
+    );
   if (!d) return <Pending query={detail} />;
   const party = (p: Party) => (p ? `${p.code}${p.name ? ` — ${p.name}` : ''}` : '—');
   const company = partners.data?.company;
@@ -142,24 +165,42 @@ export function Declaration() {
                 <Table.Td ta="end">{formatMoney(lang, item.customs_value, d.currency)}</Table.Td>
                 <Table.Td ta="end">{item.duty_rate ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
+                  <Stack gap={6}>
                     {item.outcomes.length === 0 && (
                       <Text size="sm" c="dimmed">
                         {t('declaration.none')}
                       </Text>
                     )}
-                    {item.outcomes.map((o) => (
-                      <Badge
-                        key={o.id}
-                        color={RESULT_COLOURS[o.result]}
-                        variant="light"
-                        title={[o.fraud_type, o.note].filter(Boolean).join(' — ')}
-                      >
-                        {t(`results.${o.result}`)}
-                        {o.inspected_on ? ` · ${formatDate(lang, o.inspected_on)}` : ''}
-                      </Badge>
-                    ))}
-                  </Group>
+                    {item.outcomes.map((o) => {
+                      const details = [
+                        o.fraud_type
+                          ? t(`declarationRisk.outcome.fraudTypes.${o.fraud_type}`, {
+                              defaultValue: o.fraud_type,
+                            })
+                          : null,
+                        o.recovered_amount !== null
+                          ? t('declarationRisk.outcome.recoveredShown', {
+                              amount: formatMoney(lang, o.recovered_amount, d.currency),
+                            })
+                          : null,
+                        o.officer,
+                      ].filter(Boolean);
+                      return (
+                        <Stack key={o.id} gap={0} data-testid={`item-outcome-${o.id}`}>
+                          <Badge color={RESULT_COLOURS[o.result]} variant="light">
+                            {t(`results.${o.result}`)}
+                            {o.inspected_on ? ` · ${formatDate(lang, o.inspected_on)}` : ''}
+                          </Badge>
+                          {details.length > 0 && <Text size="xs">{details.join(' · ')}</Text>}
+                          {o.note && (
+                            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                              {o.note}
+                            </Text>
+                          )}
+                        </Stack>
+                      );
+                    })}
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

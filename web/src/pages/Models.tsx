@@ -60,10 +60,12 @@ function ModelDetail({ id }: { id: number }) {
     queryKey: ['model', id],
     queryFn: () => apiGet('/api/models/{id}', { path: { id } }),
   });
-  // Judge the model on its out-of-time period (what it never trained its trees on), else on what came after.
+  // Judge the model on what came after its training window: the stored model refits on its held-out days too, so
+  // it would look perfect there (the headline's out-of-time figures come from before that refit). The server moves
+  // a window that starts inside the training window after it, and says which period it measured.
   const holdout = detail.data ? holdoutOf(detail.data) : null;
-  const from = detail.data ? (holdout?.from ?? nextDay(detail.data.trained_to)) : undefined;
-  const to = holdout?.to;
+  const from = detail.data ? nextDay(detail.data.trained_to) : undefined;
+  const to = undefined;
   const evaluation = useQuery({
     queryKey: ['model-eval', id, from],
     queryFn: () => apiGet('/api/models/{id}/evaluation', { path: { id }, query: { from, to } }),
@@ -77,7 +79,7 @@ function ModelDetail({ id }: { id: number }) {
     retry: false,
   });
   const bias = useQuery({
-    queryKey: ['model-bias', id],
+    queryKey: ['model-bias', id, from],
     queryFn: () => apiGet('/api/models/{id}/bias', { path: { id }, query: { from, to, share: 0.1 } }),
     enabled: Boolean(from),
     retry: false,
@@ -218,7 +220,10 @@ function ModelDetail({ id }: { id: number }) {
             </Text>
           ) : (
             charts.curve && (
-              <Chart option={charts.curve} label={t('models.curve', { from: '' })} height={320} />
+              <>
+                <Chart option={charts.curve} label={t('models.curve', { from: '' })} height={320} />
+                {evaluation.data && <MeasuredOn period={evaluation.data} lines={evaluation.data.n} />}
+              </>
             )
           )}
         </GridPanel>
@@ -255,6 +260,12 @@ function ModelDetail({ id }: { id: number }) {
           )}
         </GridPanel>
         <GridPanel lg={6} title={t('models.bias')}>
+          {bias.error && (
+            <Text c="dimmed" size="sm">
+              {message(bias.error)}
+            </Text>
+          )}
+          {bias.data && <MeasuredOn period={bias.data} lines={bias.data.lines} />}
           {bias.data && (
             <Table>
               <TableHead
@@ -280,6 +291,26 @@ function ModelDetail({ id }: { id: number }) {
         </GridPanel>
       </Grid>
     </Stack>
+  );
+}
+
+/** Which period a figure was measured on: after the training window, never inside it. */
+function MeasuredOn({
+  period,
+  lines,
+}: {
+  period: { from: string; to: string | null; clipped: boolean };
+  lines: number;
+}) {
+  const { t, lang } = useLang();
+  return (
+    <Text size="xs" c="dimmed" data-testid="model-period">
+      {t('models.measuredOn', {
+        from: formatDate(lang, period.from),
+        to: period.to ? formatDate(lang, period.to) : t('models.latest'),
+        lines: formatNumber(lang, lines),
+      })}
+    </Text>
   );
 }
 

@@ -1,7 +1,10 @@
 /**
  * What officers do on a decision: overrides with a mandatory reason, and outcomes (recorded in the declarations
- * module's `inspection_outcomes`, source 'officer'), both audited.
+ * module's `inspection_outcomes`, source 'officer'), both audited. An item has one outcome: a second is refused
+ * unless it is an explicit correction with a reason, which keeps the first and links the two
+ * (`risk_outcome_corrections`, decision 0022).
  */
+import { sql } from 'kysely';
 import { appendAudit } from '../../../platform/audit/store.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
@@ -13,6 +16,7 @@ import {
   insertOfficerOutcome,
   itemRows,
   type OutcomeResult,
+  outcomeRows,
 } from '../../declarations/index.ts';
 import { rebuildReferences } from '../../valuation/index.ts';
 import { CHANNEL_SEVERITY } from '../rules/schema.ts';
@@ -105,6 +109,8 @@ export interface OutcomeInput {
   recovered_amount?: number | null | undefined;
   inspected_on?: string | null | undefined;
   note?: string | null | undefined;
+  /** A correction of the item's outcome in force, with why (5 characters at least). */
+  correction?: { reason: string } | null | undefined;
 }
 
 export async function recordOutcome(
@@ -123,7 +129,14 @@ export async function recordOutcome(
     throw new AppError('risk.fraud_type_unexpected', 'a compliant outcome has no fraud type', 400);
   if (input.recovered_amount != null && input.recovered_amount < 0)
     throw new AppError('request.invalid', 'recovered_amount must be zero or more', 400);
+  const reason = input.correction ? input.correction.reason.trim() : null;
+  if (reason !== null && reason.length < 5)
+    throw new AppError('request.invalid', 'a correction needs a reason of 5 characters at least', 400);
   const result = await database.transaction(async (session) => {
+    // One outcome at a time per item: two officers saving at once must not both see "no outcome yet".
+    await sql`select pg_advisory_xact_lock(hashtext(${`vigie.risk.outcome.${input.item_id}`}))`.execute(
+      session.db,
+    );
     const item = await session.db
       .selectFrom(itemRows(session.db).as('i'))
       .innerJoin(declarationRows(session.db).as('d'), 'd.id', 'i.declaration_id')
@@ -143,6 +156,48 @@ export async function recordOutcome(
       .executeTakeFirst();
     if (!item || (scope.office !== null && item.office_code !== scope.office))
       throw new NotFoundError('risk.item_not_found', `no item #${input.item_id}`);
+    // The outcome in force: the item's latest.
+    const existing = await session.db
+      .selectFrom(outcomeRows(session.db).as('o'))
+      .select([
+        'o.id',
+        'o.result',
+        'o.fraud_type',
+        'o.recovered_amount',
+        'o.inspected_on',
+        'o.officer',
+        'o.source',
+        'o.note',
+      ])
+      .where('o.item_id', '=', input.item_id)
+      .orderBy('o.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const before = existing
+      ? {
+          id: Number(existing.id),
+          result: existing.result,
+          fraud_type: existing.fraud_type,
+          recovered_amount: existing.recovered_amount,
+          inspected_on: existing.inspected_on,
+          officer: existing.officer,
+          source: existing.source,
+          note: existing.note,
+        }
+      : null;
+    if (before && reason === null)
+      throw new AppError(
+        'outcome.already_recorded',
+        `item ${item.line_no} of ${item.reference} already has an outcome: #${before.id}, ${before.result}${before.fraud_type ? ` (${before.fraud_type})` : ''}${before.officer ? ` by ${before.officer}` : ''}${before.inspected_on ? ` on ${before.inspected_on}` : ''}; to change it, record a correction with its reason`,
+        409,
+        { existing: before },
+      );
+    if (!before && reason !== null)
+      throw new AppError(
+        'outcome.nothing_to_correct',
+        `item ${item.line_no} of ${item.reference} has no outcome to correct: record it without a correction`,
+        409,
+      );
     const row = await insertOfficerOutcome(session.db, {
       item_id: input.item_id,
       inspected_on: input.inspected_on ?? new Date().toISOString().slice(0, 10),
@@ -153,21 +208,36 @@ export async function recordOutcome(
       officer: actor.name,
       note: input.note ?? null,
     });
+    if (before && reason !== null)
+      await session.db
+        .insertInto('risk_outcome_corrections')
+        .values({
+          item_id: input.item_id,
+          outcome_id: before.id,
+          correction_id: Number(row.id),
+          reason,
+          officer: actor.name,
+        })
+        .execute();
     await appendAudit(session, actor, {
-      action: 'risk.outcome_recorded',
+      action: before ? 'risk.outcome_corrected' : 'risk.outcome_recorded',
       target_type: 'inspection_outcome',
       target_id: row.id,
+      ...(before ? { before } : {}),
       after: {
+        id: Number(row.id),
         item_id: input.item_id,
         reference: item.reference,
         line_no: item.line_no,
         result: input.result,
         fraud_type: input.fraud_type ?? null,
         recovered_amount: input.recovered_amount ?? null,
+        note: input.note ?? null,
       },
       details: {
         office: item.office_code,
         decision_id: item.decision_id === null ? null : Number(item.decision_id),
+        ...(before ? { corrects: before.id, reason } : {}),
       },
     });
     return {
@@ -175,6 +245,7 @@ export async function recordOutcome(
       item_id: input.item_id,
       reference: item.reference,
       result: input.result,
+      corrects: before ? before.id : null,
       hs_code: item.hs_code,
       recorded_at: iso(row.recorded_at),
     };

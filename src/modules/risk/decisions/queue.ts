@@ -15,6 +15,7 @@ import {
 } from '../../declarations/index.ts';
 import { VALUATION_FINDINGS } from '../../valuation/index.ts';
 import { campaignDecisionCondition } from '../campaigns.ts';
+import { RANDOM_REASON } from '../explain.ts';
 import type { OfficeScope } from './types.ts';
 
 // ── reading decisions ──
@@ -192,20 +193,24 @@ export async function listDecisions(
       controlled_items: r.controlled_items,
       status: (r.controlled_items > 0 ? 'controlled' : 'pending') as DecisionStatus,
       duties_at_stake: r.duties_at_stake,
+      random: r.basis === 'random',
+      // A random pick was chosen by the draw, not by its score: that is its main reason.
       top_reason:
-        r.reason_source === null
-          ? null
-          : {
-              source: r.reason_source,
-              id: r.reason_id ?? '',
-              points: r.reason_points ?? 0,
-              title:
-                r.reason_title === null
-                  ? null
-                  : typeof r.reason_title === 'string'
-                    ? { en: r.reason_title, fr: r.reason_title }
-                    : r.reason_title,
-            },
+        r.basis === 'random'
+          ? { source: 'random', id: 'random', points: 0, title: { ...RANDOM_REASON } }
+          : r.reason_source === null
+            ? null
+            : {
+                source: r.reason_source,
+                id: r.reason_id ?? '',
+                points: r.reason_points ?? 0,
+                title:
+                  r.reason_title === null
+                    ? null
+                    : typeof r.reason_title === 'string'
+                      ? { en: r.reason_title, fr: r.reason_title }
+                      : r.reason_title,
+              },
     })),
   };
 }
@@ -214,7 +219,7 @@ export async function listDecisions(
 export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope) {
   const d = await db.selectFrom('risk_decisions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d || (scope.office !== null && d.office_code !== scope.office)) return undefined;
-  const [items, hits, overrides, outcomes] = await Promise.all([
+  const [items, hits, overrides, outcomes, corrections] = await Promise.all([
     db
       .selectFrom('risk_decision_items')
       .selectAll()
@@ -255,7 +260,15 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
       .where('i.declaration_id', '=', d.declaration_id)
       .orderBy('o.id')
       .execute(),
+    db
+      .selectFrom('risk_outcome_corrections as c')
+      .innerJoin('risk_decision_items as di', 'di.item_id', 'c.item_id')
+      .select(['c.outcome_id', 'c.correction_id', 'c.reason', 'c.officer', 'c.at'])
+      .where('di.decision_id', '=', id)
+      .execute(),
   ]);
+  const correctedBy = new Map(corrections.map((c) => [Number(c.outcome_id), Number(c.correction_id)]));
+  const correctionOf = new Map(corrections.map((c) => [Number(c.correction_id), c]));
   return {
     id: Number(d.id),
     reference: d.reference,
@@ -296,7 +309,17 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
         })),
       outcomes: outcomes
         .filter((o) => Number(o.item_id) === Number(it.item_id))
-        .map(({ item_id: _i, ...o }) => ({ ...o, id: Number(o.id) })),
+        .map(({ item_id: _i, ...o }) => {
+          const c = correctionOf.get(Number(o.id));
+          return {
+            ...o,
+            id: Number(o.id),
+            corrected_by: correctedBy.get(Number(o.id)) ?? null,
+            correction: c
+              ? { of: Number(c.outcome_id), reason: c.reason, officer: c.officer, at: iso(c.at) }
+              : null,
+          };
+        }),
     })),
     overrides: overrides.map((o) => ({
       id: Number(o.id),

@@ -72,6 +72,9 @@ export interface SelectionSummary {
   selected_items: number;
   random_items: number;
   random_share: number;
+  /** The capacity's split (random, red, yellow) in its unit, and the profile's minimum scores. */
+  slots: { random: number; red: number; yellow: number };
+  minimum_score: { red: number; yellow: number };
   over_capacity: boolean;
   counts: Record<string, number>;
   decisions: {
@@ -124,6 +127,7 @@ export async function runSelection(
     params,
     {
       seed,
+      minScore: scored.scoring.minimum_score,
       ...(request.random_share !== undefined ? { randomShare: request.random_share } : {}),
     },
   );
@@ -189,6 +193,12 @@ export async function runSelection(
           rank: a.rank,
           candidates: scored.declarations.length,
           randomShare: selection.randomShare,
+          why: a.why,
+          takenBy: a.taken_by,
+          unit: selection.unit,
+          budget: selection.budget,
+          slots: selection.slots,
+          minScore: selection.minScore,
         },
         rules,
       );
@@ -316,6 +326,8 @@ export async function runSelection(
         unit: selection.unit,
         used: selection.used,
         random_share: selection.randomShare,
+        slots: selection.slots,
+        minimum_score: selection.minScore,
         over_capacity: selection.overCapacity,
         counts: selection.counts,
         decisions: decisions.map((x) => [x.reference, x.channel, x.basis, Math.round(x.score * 100) / 100]),
@@ -336,6 +348,8 @@ export async function runSelection(
       selected_items: selection.selectedItems,
       random_items: selection.randomItems,
       random_share: selection.randomShare,
+      slots: selection.slots,
+      minimum_score: selection.minScore,
       over_capacity: selection.overCapacity,
       counts: selection.counts,
       decisions,

@@ -96,6 +96,12 @@ export const selectionSchema = z
     selected_items: z.number().int(),
     random_items: z.number().int(),
     random_share: z.number(),
+    slots: z
+      .object({ random: z.number(), red: z.number(), yellow: z.number() })
+      .describe("the capacity's split in its unit: random share, red slots, yellow slots"),
+    minimum_score: z
+      .object({ red: z.number(), yellow: z.number() })
+      .describe("the profile's minimum scores for red and yellow"),
     over_capacity: z.boolean(),
     counts: z.record(z.string(), z.number()),
     decisions: z.array(
@@ -189,6 +195,11 @@ export const decisionSchema = z
             inspected_on: z.string().nullable(),
             channel: z.string().nullable(),
             note: z.string().nullable(),
+            corrected_by: z.number().int().nullable().describe('the outcome that corrects this one, if any'),
+            correction: z
+              .object({ of: z.number().int(), reason: z.string(), officer: z.string(), at: z.string() })
+              .nullable()
+              .describe('when this outcome corrects another: which, why, who and when'),
           }),
         ),
       }),

@@ -148,15 +148,20 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
                 .number()
                 .nullable()
                 .describe('duties at stake of the flagged valuation findings, if any'),
+              random: z
+                .boolean()
+                .describe('drawn at random (exploration) rather than selected for its risk: basis random'),
               top_reason: z
                 .object({
-                  source: z.string().describe('rule, valuation or model'),
+                  source: z.string().describe('rule, valuation, model, or random for a random pick'),
                   id: z.string(),
                   points: z.number(),
                   title: z.object({ en: z.string(), fr: z.string() }).nullable(),
                 })
                 .nullable()
-                .describe('the largest term of the score'),
+                .describe(
+                  'the main reason: the largest term of the score, or "random selection (exploration)" for a random pick',
+                ),
             }),
           ).extend({
             summary: z.object({
@@ -230,7 +235,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
       config: { permission: 'risk:decide' },
       schema: {
         summary:
-          'Record the outcome of an item’s control (into inspection_outcomes, source officer; audited)',
+          'Record the outcome of an item’s control (into inspection_outcomes, source officer; audited); one per item unless corrected with a reason',
         tags: ['risk'],
         body: z.object({
           item_id: z.number().int().positive(),
@@ -239,6 +244,12 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
           recovered_amount: z.number().min(0).nullish(),
           inspected_on: isoDate.nullish(),
           note: z.string().max(4000).nullish(),
+          correction: z
+            .object({ reason: z.string().trim().min(5).max(2000) })
+            .nullish()
+            .describe(
+              'correct the outcome in force on an item already controlled, with why (5 characters at least); the first outcome is kept',
+            ),
         }),
         response: {
           201: z.object({
@@ -246,11 +257,15 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
             item_id: z.number().int(),
             reference: z.string(),
             result: z.enum(OUTCOME_RESULTS),
+            corrects: z.number().int().nullable().describe('the outcome this one corrects, if a correction'),
             recorded_at: z.string(),
             warning: z.string().optional(),
           }),
           400: errorSchema,
           404: errorSchema,
+          409: errorSchema.describe(
+            'outcome.already_recorded: the item has an outcome (details.existing), send a correction; outcome.nothing_to_correct',
+          ),
         },
       },
     },

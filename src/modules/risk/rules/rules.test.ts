@@ -210,6 +210,41 @@ describe('rule documents', () => {
     expect(result.document.scoring.valuation.points).toBe(20);
   });
 
+  it('refuses a yellow minimum above the red one, and a minimum that is not a number, with its YAML line', () => {
+    const result = parseProfileText(
+      [
+        'scoring:',
+        '  minimum_score:',
+        '    red: 10',
+        '    yellow: 30',
+        'rules:',
+        '  - { id: r1, title: A rule, rationale: Because, when: { field: item.hs_code, hs_prefix: "62" }, effect: {} }',
+      ].join('\n'),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.path, p.message, p.line])).toEqual([
+      ['scoring.minimum_score.yellow', 'the yellow minimum cannot be above the red one', 4],
+    ]);
+    const typed = validateDocument({
+      scoring: { minimum_score: { red: 'high' } },
+      rules: [rule({ field: 'item.hs_code', hs_prefix: '62' })],
+    });
+    expect(typed.ok).toBe(false);
+    if (typed.ok) return;
+    expect(typed.problems[0]!.path).toBe('scoring.minimum_score.red');
+  });
+
+  it('sets the minimum scores of the selection to 20 for red and 10 for yellow unless the profile says', () => {
+    const result = validateDocument({ rules: [rule({ field: 'item.hs_code', hs_prefix: '62' })] });
+    expect(result.ok && result.document.scoring.minimum_score).toEqual({ red: 20, yellow: 10 });
+    const own = validateDocument({
+      scoring: { minimum_score: { red: 40 } },
+      rules: [rule({ field: 'item.hs_code', hs_prefix: '62' })],
+    });
+    expect(own.ok && own.document.scoring.minimum_score).toEqual({ red: 40, yellow: 10 });
+  });
+
   it('locates every problem by its path in the document', () => {
     const result = validateDocument(
       {

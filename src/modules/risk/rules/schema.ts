@@ -251,6 +251,22 @@ export const scoringSchema = z.strictObject({
   /** Indicative channel of a declaration scored alone (no capacity): red at or above, yellow at or above. */
   red_score: z.number().default(80),
   yellow_score: z.number().default(50),
+  /**
+   * The least score a declaration needs for the daily selection to spend capacity on it: red at or above `red`,
+   * yellow (and blue, deferred control) at or above `yellow`. Below, it stays green however much capacity is left:
+   * capacity is never filled with declarations nobody would control. Random picks ignore it (they measure).
+   * Defaults: 20 and 10 (with a model of weight 50, a probability of 0.4 and 0.2 alone).
+   */
+  minimum_score: z
+    .strictObject({
+      red: z.number().min(-1000).max(100_000).default(20),
+      yellow: z.number().min(-1000).max(100_000).default(10),
+    })
+    .refine((m) => m.yellow <= m.red, {
+      message: 'the yellow minimum cannot be above the red one',
+      path: ['yellow'],
+    })
+    .prefault({}),
 });
 export type Scoring = z.infer<typeof scoringSchema>;
 

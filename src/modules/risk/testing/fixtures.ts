@@ -29,6 +29,7 @@ const RISK_TABLES = [
   'risk_decision_items',
   'risk_decision_hits',
   'risk_overrides',
+  'risk_outcome_corrections',
   'risk_attachments',
   'risk_campaigns',
   'risk_campaign_items',

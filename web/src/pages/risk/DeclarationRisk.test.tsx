@@ -76,7 +76,7 @@ const decision = {
           critical: false,
         },
       ],
-      outcomes: [],
+      outcomes: [] as unknown[],
     },
   ],
   overrides: [
@@ -345,6 +345,72 @@ describe('the risk panel of a declaration', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le résultat' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('Choisissez le type de fraude.');
     expect(calls.filter((c) => c.path === '/api/risk/outcomes')).toEqual([]);
+    // Choosing a type clears the message at once.
+    fireEvent.click(within(form).getByRole('radio', { name: 'Valeur' }));
+    await waitFor(() => expect(within(form).queryByText('Choisissez le type de fraude.')).toBeNull());
+  });
+
+  it('marks a random pick as such on the declaration: "random selection (exploration)"', async () => {
+    const random = { ...decision, basis: 'random', rank: null };
+    fakeApi(OFFICER, {
+      'GET /api/risk/decisions': { body: { total: 1, limit: 50, offset: 0, items: [random] } },
+      'GET /api/risk/decisions/133': { body: random },
+    });
+    show();
+    expect((await screen.findByTestId('risk-basis')).textContent).toBe('Sélection aléatoire (exploration)');
+  });
+
+  it('shows the outcome already recorded in words and offers a correction with a reason, not a fresh form', async () => {
+    const recorded = {
+      id: 70,
+      result: 'fraud',
+      fraud_type: 'valuation',
+      recovered_amount: 1200,
+      officer: 'officer-40',
+      source: 'officer',
+      inspected_on: '2021-01-05',
+      channel: 'red',
+      note: 'Facture doublée',
+      corrected_by: null,
+      correction: null,
+    };
+    const controlled = { ...decision, items: [{ ...decision.items[0]!, outcomes: [recorded] }] };
+    const calls = fakeApi(OFFICER, {
+      'GET /api/risk/decisions/133': { body: controlled },
+      'POST /api/risk/outcomes': () => ({ status: 201, body: { id: 71, corrects: 70 } }),
+    });
+    show();
+    const form = await screen.findByTestId('outcome-form');
+    const shown = await within(form).findByTestId('outcome-recorded');
+    expect(shown.textContent).toContain('Fraude');
+    expect(shown.textContent).toContain('Valeur');
+    expect(shown.textContent).toMatch(/1\s?200/);
+    expect(shown.textContent).toContain('Facture doublée');
+    expect(shown.textContent).toContain('officer-40');
+    expect(within(form).queryByRole('button', { name: 'Enregistrer le résultat' })).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Corriger ce résultat' }));
+    // The correction starts from what was recorded, not from "compliant".
+    expect((within(form).getByRole('radio', { name: 'Fraude' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByRole('radio', { name: 'Valeur' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(form).getByRole('radio', { name: 'Origine' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la correction' }));
+    expect(
+      await within(form).findByText('Donnez le motif de la correction (5 caractères au moins).'),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/api/risk/outcomes')).toEqual([]);
+    fireEvent.change(within(form).getByLabelText(/Motif de la correction/), {
+      target: { value: 'Fraude sur l’origine, pas la valeur' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la correction' }));
+    await waitFor(() => expect(calls.filter((c) => c.path === '/api/risk/outcomes').length).toBe(1));
+    const body = bodyOf(calls.find((c) => c.path === '/api/risk/outcomes')?.init);
+    expect(body).toMatchObject({
+      item_id: 3239,
+      result: 'fraud',
+      fraud_type: 'origin',
+      recovered_amount: 1200,
+      correction: { reason: 'Fraude sur l’origine, pas la valeur' },
+    });
   });
 
   it('draws the decision, the score breakdown with the rule titles, the model reasons and the valuation', async () => {

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useSession } from '../../session.tsx';
 import { AttachmentsCard } from './decl/Attachments.tsx';
 import { DecisionHeader } from './decl/DecisionHeader.tsx';
-import { OutcomeForm } from './decl/OutcomeForm.tsx';
+import { OutcomeForm, outcomesInForce } from './decl/OutcomeForm.tsx';
 import {
   type Decision,
   declarationKey,
@@ -193,6 +193,7 @@ function RiskPanel({ reference }: { reference: string }) {
           preferredItem={items[0]?.item_id ?? null}
           currency={currency}
           canAttach={can('risk:decide')}
+          recorded={outcomesInForce(decision.data?.items)}
         />
       )}
       {can('risk:attachments') && <AttachmentsCard reference={reference} />}

@@ -33,6 +33,7 @@ const row = (id: number, reference: string, extra: Partial<QueueRow> = {}): Queu
   controlled_items: 0,
   status: 'pending',
   duties_at_stake: null,
+  random: false,
   top_reason: {
     source: 'rule',
     id: 'national/textiles',
@@ -182,6 +183,40 @@ describe('selection queue', () => {
     expect(q.get('limit')).toBe('50');
     expect(q.get('offset')).toBe('0');
     expect(q.has('sort')).toBe(false);
+  });
+
+  it('marks a random pick with a badge and gives "random selection (exploration)" as its main reason', async () => {
+    for (const [lang, badge, reason] of [
+      ['en', 'Random', 'Random selection (exploration)'],
+      ['fr', 'Aléatoire', 'Sélection aléatoire (exploration)'],
+      ['ar', 'عشوائي', 'انتقاء عشوائي (استكشاف)'],
+    ] as const) {
+      await i18n.changeLanguage(lang);
+      ROWS.push(
+        row(4, 'R-0004', {
+          basis: 'random',
+          random: true,
+          top_reason: {
+            source: 'random',
+            id: 'random',
+            points: 0,
+            title: { en: 'random selection (exploration)', fr: 'sélection aléatoire (exploration)' },
+          },
+        }),
+      );
+      try {
+        serve();
+        const { unmount } = show();
+        const rows = await screen.findAllByTestId('queue-row');
+        const random = within(rows[3]!);
+        expect(random.getByTestId('random-badge').textContent).toBe(badge);
+        expect(random.getByText(reason)).toBeTruthy();
+        expect(within(rows[0]!).queryByTestId('random-badge')).toBeNull();
+        unmount();
+      } finally {
+        ROWS.pop();
+      }
+    }
   });
 
   it('moves the highlighted row with the arrows and j/k, and Enter opens its declaration', async () => {

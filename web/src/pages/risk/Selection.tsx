@@ -97,6 +97,12 @@ function ChannelBadge({ channel }: { channel: Channel }) {
 function Reason({ reason }: { reason: QueueRow['top_reason'] }) {
   const { t, i18n } = useTranslation();
   if (!reason) return <Text c="dimmed">{t('selection.reason.none')}</Text>;
+  if (reason.source === 'random')
+    return (
+      <Text size="sm" lineClamp={1}>
+        {t('selection.reason.random')}
+      </Text>
+    );
   const text = reason.title
     ? reason.title[i18n.language === 'en' ? 'en' : 'fr']
     : reason.source === 'valuation'
@@ -448,7 +454,21 @@ export function Selection() {
                     }}
                   >
                     <Table.Td>
-                      <ChannelBadge channel={r.channel} />
+                      <Group gap={4} wrap="nowrap">
+                        <ChannelBadge channel={r.channel} />
+                        {r.random && (
+                          <Badge
+                            variant="outline"
+                            color="grape"
+                            size="sm"
+                            radius="sm"
+                            data-testid="random-badge"
+                            title={t('selection.reason.random')}
+                          >
+                            {t('selection.random')}
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Anchor

@@ -1,0 +1,7 @@
+/** The risk module's own migrations (its first tables are in the platform's shared history, 0003). */
+import type { Migration } from 'kysely/migration';
+import * as m0022 from './0022_risk_outcome_corrections.ts';
+
+export const riskMigrations: Record<string, Migration> = {
+  '0022_risk_outcome_corrections': m0022,
+};
