@@ -1,6 +1,7 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
 import { backtestJob } from './jobs.ts';
+import { riskMigrations } from './migrations/index.ts';
 import { riskRoutes } from './routes/index.ts';
 
 /** Risk targeting: routes, `vigie risk …` (loaded on demand) and the back-test job. */
@@ -16,4 +17,5 @@ export const riskModule: VigieModule = {
     },
   },
   jobKinds: [backtestJob as JobKind<never>],
+  migrations: riskMigrations,
 };

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: b569c2d043f5a490010f1e538fcb95121b7aa3bbb361e9c6155b060870b2c7c1
+ * OpenAPI document sha256: 94c7076bf94c3ac394c084c6222317fc3b236fb40200a9ac415b607e8eaddbbf
  */
 
 export interface paths {
@@ -10653,6 +10653,16 @@ export interface components {
                         feature?: string;
                         contribution?: number;
                     }[];
+                    anomaly?: {
+                        score: number;
+                        percentile: number;
+                        reasons: {
+                            en: string;
+                            fr: string;
+                            feature?: string;
+                            contribution?: number;
+                        }[];
+                    } | null;
                 } | null;
             }[];
             explanation: {
@@ -10760,6 +10770,16 @@ export interface components {
                 indicators: {
                     [key: string]: unknown;
                 };
+                anomaly: {
+                    score: number;
+                    percentile: number;
+                    reasons: {
+                        en: string;
+                        fr: string;
+                        feature?: string;
+                        contribution?: number;
+                    }[];
+                } | null;
                 hits: {
                     profile: string;
                     version: number;
@@ -12245,6 +12265,16 @@ export interface components {
                         feature?: string;
                         contribution?: number;
                     }[];
+                    anomaly?: {
+                        score: number;
+                        percentile: number;
+                        reasons: {
+                            en: string;
+                            fr: string;
+                            feature?: string;
+                            contribution?: number;
+                        }[];
+                    } | null;
                 } | null;
             }[];
             explanation: {
@@ -12352,6 +12382,16 @@ export interface components {
                 indicators: {
                     [key: string]: unknown;
                 };
+                anomaly: {
+                    score: number;
+                    percentile: number;
+                    reasons: {
+                        en: string;
+                        fr: string;
+                        feature?: string;
+                        contribution?: number;
+                    }[];
+                } | null;
                 hits: {
                     profile: string;
                     version: number;
