@@ -36,6 +36,25 @@ describe('ML API', () => {
     expect(e.calibration.bins).toHaveLength(10);
   });
 
+  it('measures the held-out period without the exact-repeat profile too, when asked, and changes nothing else', () => {
+    expect(model.training.holdout!.withoutRepeat).toBeUndefined();
+    const honest = trainModel(train, { params: quick, holdoutDays: 60, withoutRepeat: true });
+    expect(honest.training.holdout!.withoutRepeat).toEqual({
+      bestIteration: expect.any(Number),
+      auc: expect.any(Number),
+      precisionAt5: expect.any(Number),
+      precisionAt10: expect.any(Number),
+    });
+    expect(honest.gbdt.trees).toEqual(model.gbdt.trees);
+    const plain = trainModel(train, {
+      params: quick,
+      holdoutDays: 60,
+      withoutRepeat: true,
+      featureOptions: { repeatProfile: false },
+    });
+    expect(plain.training.holdout!.withoutRepeat).toBeUndefined();
+  });
+
   it('scores identically after a serialisation round trip', () => {
     const before = scoreLines(model, later);
     const after = scoreLines(loadModel(serializeModel(model)), later);

@@ -65,6 +65,19 @@ export interface TrainOptions {
   featureOptions?: Partial<FeatureStateOptions>;
   /** Fit an isolation forest too (default true). */
   anomaly?: boolean;
+  /**
+   * Also measure the held-out period with a model trained without the exact-repeat profile (default false): the
+   * honest figure beside the headline (docs/decisions/ml-repeat-profile.md). One more training on the fit lines.
+   */
+  withoutRepeat?: boolean;
+}
+
+/** Out-of-time figures of the held-out period. */
+export interface HoldoutFigures {
+  bestIteration: number;
+  auc: number;
+  precisionAt5: number;
+  precisionAt10: number;
 }
 
 export interface TrainedModel {
@@ -82,15 +95,15 @@ export interface TrainedModel {
     lastDate: string;
     fraudRate: number;
     /** Early-stopping period and the metrics there (the model's honest out-of-time check). */
-    holdout: {
-      from: string;
-      to: string;
-      nLines: number;
-      bestIteration: number;
-      auc: number;
-      precisionAt5: number;
-      precisionAt10: number;
-    } | null;
+    holdout:
+      | (HoldoutFigures & {
+          from: string;
+          to: string;
+          nLines: number;
+          /** The same period, by a model trained without the exact-repeat profile (`withoutRepeat`). */
+          withoutRepeat?: HoldoutFigures;
+        })
+      | null;
     refit: boolean;
     durationMs: number;
     trainedAt: string;
@@ -186,6 +199,25 @@ export function trainModel(lines: DeclarationLine[], options: TrainOptions = {})
       bestIteration: gbdt.training.bestIteration,
       ...holdoutMetrics(yHold, margin),
     };
+    const repeatOn = options.featureOptions?.repeatProfile ?? true;
+    if (options.withoutRepeat && repeatOn) {
+      const plain = new FeatureBuilder(
+        FeatureState.fit(lines, { ...options.featureOptions, repeatProfile: false }),
+      );
+      const xPlain = plain.transformOnline(fitLines);
+      const xPlainHold = plain.transform(holdLines);
+      const g = trainGbdt(
+        { matrix: xPlain, label: yFit },
+        early ? params : { ...params, earlyStoppingRounds: 0 },
+        {
+          validation: { matrix: xPlainHold, label: yHold },
+        },
+      );
+      holdout.withoutRepeat = {
+        bestIteration: g.training.bestIteration,
+        ...holdoutMetrics(yHold, predictMargin(compileModel(g), xPlainHold)),
+      };
+    }
   } else gbdt = trainGbdt({ matrix: xFit, label: yFit }, { ...params, earlyStoppingRounds: 0 });
   let state = builder.state;
   let matrix: FeatureMatrix = xFit;

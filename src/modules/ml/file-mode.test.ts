@@ -54,6 +54,9 @@ describe('model file mode', () => {
       { env },
     );
     expect(trained.stdout).toMatch(/✔ model written to .*model\.json: \d+ trees, trained on 1,981 lines/);
+    expect(trained.stdout).toMatch(
+      /without the exact-repeat profile \(the figure to expect on real data\): AUC \d\.\d{3}, precision at 5 %/,
+    );
     const scores = join(files.dir, 'scores.csv');
     await run(
       process.execPath,
@@ -91,7 +94,15 @@ describe('model file mode', () => {
     const report = JSON.parse(evaluated.stdout);
     expect(report).toMatchObject({ n: later.length });
     expect(report.auc).toBeGreaterThan(0.8);
+  }, 120_000);
 
+  it('scores new declarations, without the Fraud columns, through the same kcs profile', async () => {
+    const lines = readFileSync(sample, 'utf8').trimEnd().split('\n');
+    const header = lines[0]!;
+    const later = lines.slice(1).filter((l) => l.includes(',2021-'));
+    const model = join(files.dir, 'model.json');
+    const scores = join(files.dir, 'scores.csv');
+    const env = { ...process.env, VIGIE_DATA_DIR: join(files.dir, 'no-database') };
     // New declarations come without the Fraud columns: the same kcs profile reads them, scores are the same.
     const withoutLabels = (row: string) => {
       const cells = row.split(',');
