@@ -162,6 +162,29 @@ async function run(ctx: BenchContext): Promise<void> {
       `ROC-AUC ${both(e.auc, w.auc)}, recall@10 % ${both(e.recallAt['0.1'], w.recallAt['0.1'])}, ` +
       `revenue@10 % ${both(e.revenueAt['0.1'], w.revenueAt['0.1'])}`,
   );
+  // Per-month stability: each month of the later period scored by models trained on everything before it (with
+  // and without the exact-repeat profile). Six trainings: left out of --quick.
+  if (!ctx.quick) {
+    for (const month of [...new Set(valid.map((l) => l.lodged_on.slice(0, 7)))].sort()) {
+      const before = [...train, ...valid.filter((l) => l.lodged_on.slice(0, 7) < month)];
+      const test = valid.filter((l) => l.lodged_on.slice(0, 7) === month);
+      const a = evaluate(trainModel(before, { anomaly: false }), test, [0.05, 0.1]);
+      const b = evaluate(
+        trainModel(before, { anomaly: false, featureOptions: { repeatProfile: false } }),
+        test,
+        [0.05, 0.1],
+      );
+      ctx.report({
+        name: `${month} P@10%, model trained on the months before`,
+        value: a.precisionAt['0.1']!,
+        unit: '',
+        note:
+          `${test.length} lines; without repeat profile ${b.precisionAt['0.1']!.toFixed(3)}; ` +
+          `P@5% ${a.precisionAt['0.05']!.toFixed(3)} / ${b.precisionAt['0.05']!.toFixed(3)}; ` +
+          `AUC ${a.auc.toFixed(3)} / ${b.auc.toFixed(3)}`,
+      });
+    }
+  }
   const anomaly = anomalyOf(model, valid).score;
   ctx.report({
     name: 'isolation forest ROC-AUC (fraud)',
