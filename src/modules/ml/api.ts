@@ -14,8 +14,8 @@ import {
   type AnomalyProfile,
   describeUnusual,
   fitAnomalyProfile,
-  GroupComparer,
   relativeMatrix,
+  relativeRows,
   type Unusual,
   unusualFeatures,
 } from './anomaly/profile.ts';
@@ -324,13 +324,13 @@ function anomaliesOf(m: LoadedModel, x: FeatureMatrix, lines: readonly Declarati
   if (!forest) throw new Error('this model was trained without an anomaly detector');
   const profile = m.trained.anomalyProfile ?? null;
   // Models trained before the profile existed fitted their forest on the whole feature matrix.
-  const score = anomalyScores(forest, profile ? relativeMatrix(profile, x, lines) : x);
-  const comparer = profile ? new GroupComparer(profile, x) : null;
+  const rows = profile ? relativeRows(profile, x, lines) : null;
+  const score = anomalyScores(forest, profile ? relativeMatrix(profile, x, lines, rows!) : x);
   return Array.from(score, (s, i) => ({
     score: s,
     percentile: anomalyPercentile(forest, s),
     reasons: profile
-      ? unusualFeatures(profile, x, i, lines[i]!, comparer!).map((u) => ({
+      ? unusualFeatures(profile, x, i, lines[i]!, rows![i]!).map((u) => ({
           ...u,
           en: describeUnusual(u, 'en'),
           fr: describeUnusual(u, 'fr'),

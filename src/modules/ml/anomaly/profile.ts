@@ -171,12 +171,12 @@ export function relativeMatrix(
   profile: AnomalyProfile,
   m: FeatureMatrix,
   lines: readonly DeclarationLine[],
+  rows: (Relative | null)[][] = relativeRows(profile, m, lines),
 ): FeatureMatrix {
-  const comparer = new GroupComparer(profile, m);
   const n = m.nRows;
   const values = new Float32Array(RELATIVE_FEATURES.length * n);
   for (let i = 0; i < n; i++) {
-    const rel = comparer.row(i, lines[i]!);
+    const rel = rows[i]!;
     for (let k = 0; k < rel.length; k++) {
       // sign × log(1 + |z|): a few absurd training lines (z in the thousands) must not stretch the ranges the
       // forest draws its random thresholds in, or a line 40× its group would rarely be cut off early.
@@ -187,18 +187,28 @@ export function relativeMatrix(
   return { nRows: n, features: RELATIVE_FEATURES.map((name) => ({ name, kind: 'numeric' })), values };
 }
 
+/** Every row's position in its groups (one look-up per row, shared by the forest's matrix and the reasons). */
+export function relativeRows(
+  profile: AnomalyProfile,
+  m: FeatureMatrix,
+  lines: readonly DeclarationLine[],
+): (Relative | null)[][] {
+  const comparer = new GroupComparer(profile, m);
+  return lines.map((line, i) => comparer.row(i, line));
+}
+
 /** The profiled quantities of row `row` of `m` (the features of `line`) far from their group, most unusual first. */
 export function unusualFeatures(
   profile: AnomalyProfile,
   m: FeatureMatrix,
   row: number,
   line: DeclarationLine,
-  comparer = new GroupComparer(profile, m),
+  relative: (Relative | null)[] = new GroupComparer(profile, m).row(row, line),
 ): Unusual[] {
   const hs6 = hs6Of(line);
   const origin = originOf(line);
   const out: Unusual[] = [];
-  comparer.row(row, line).forEach((r, k) => {
+  relative.forEach((r, k) => {
     if (!r) return;
     if (Math.abs(r.z) < MIN_Z || (r.ratio < MIN_RATIO && r.ratio > 1 / MIN_RATIO)) return;
     out.push({
