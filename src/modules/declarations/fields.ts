@@ -115,25 +115,39 @@ export const declarationCatalog = {
     schema: zText(32),
     description: 'How origin is evidenced (certificate, preference…).',
   },
-  'outcome.inspected_on': { type: 'date', description: 'Date of the control.' },
+  // The outcome is a group: a file of declarations not yet controlled has no outcome columns, whatever the profile.
+  'outcome.inspected_on': { type: 'date', group: 'outcome', description: 'Date of the control.' },
   'outcome.channel': {
     type: 'enum',
+    group: 'outcome',
     values: CHANNELS,
     description: 'Channel of the control: green, yellow, red or blue.',
   },
   'outcome.result': {
     type: 'enum',
+    group: 'outcome',
     values: OUTCOME_RESULTS,
     description: 'Result: compliant, fraud or critical.',
   },
   'outcome.fraud_type': {
     type: 'text',
+    group: 'outcome',
     schema: zText(64),
     description: 'Kind of fraud (valuation, origin, classification, ipr, prohibited, other).',
   },
-  'outcome.recovered_amount': { type: 'number', schema: zAmount, description: 'Duties and taxes recovered.' },
-  'outcome.officer': { type: 'text', schema: zText(64), description: 'Officer who recorded the outcome.' },
-  'outcome.note': { type: 'text', schema: zText(2000), description: 'Free note.' },
+  'outcome.recovered_amount': {
+    type: 'number',
+    group: 'outcome',
+    schema: zAmount,
+    description: 'Duties and taxes recovered.',
+  },
+  'outcome.officer': {
+    type: 'text',
+    group: 'outcome',
+    schema: zText(64),
+    description: 'Officer who recorded the outcome.',
+  },
+  'outcome.note': { type: 'text', group: 'outcome', schema: zText(2000), description: 'Free note.' },
 } satisfies FieldCatalog;
 
 const party = z.object({ code: zCode(64), name: zText(300).nullable() }).nullable();

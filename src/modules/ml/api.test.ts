@@ -7,6 +7,7 @@ import {
   explainLine,
   loadModel,
   scoreLines,
+  scoreWithAnomaly,
   serializeModel,
   trainModel,
   updateState,
@@ -33,6 +34,25 @@ describe('ML API', () => {
     expect(e.auc).toBeGreaterThan(0.6);
     expect(e.precisionAt['0.1']).toBeGreaterThan(0.3);
     expect(e.calibration.bins).toHaveLength(10);
+  });
+
+  it('measures the held-out period without the exact-repeat profile too, when asked, and changes nothing else', () => {
+    expect(model.training.holdout!.withoutRepeat).toBeUndefined();
+    const honest = trainModel(train, { params: quick, holdoutDays: 60, withoutRepeat: true });
+    expect(honest.training.holdout!.withoutRepeat).toEqual({
+      bestIteration: expect.any(Number),
+      auc: expect.any(Number),
+      precisionAt5: expect.any(Number),
+      precisionAt10: expect.any(Number),
+    });
+    expect(honest.gbdt.trees).toEqual(model.gbdt.trees);
+    const plain = trainModel(train, {
+      params: quick,
+      holdoutDays: 60,
+      withoutRepeat: true,
+      featureOptions: { repeatProfile: false },
+    });
+    expect(plain.training.holdout!.withoutRepeat).toBeUndefined();
   });
 
   it('scores identically after a serialisation round trip', () => {
@@ -69,6 +89,46 @@ describe('ML API', () => {
     const updated = updateState(model, later.slice(0, 100));
     expect(updated.featureState.prior[0]).toBe(model.featureState.prior[0] + 100);
     expect(updated.gbdt).toBe(model.gbdt);
+  });
+
+  it('finds a planted absurd item unusual for its HS code and origin, and says why; ordinary items not', () => {
+    const loaded = loadModel(serializeModel(model));
+    // A line of a well-known group (HS 950699 from CN: 48 lines in 2020) that nothing singles out…
+    const base = later.find((l) => l.item.hs_code === '950699' && l.item.origin_country === 'CN')!;
+    // …and the same declared as 1,000 times the mass at a thousandth of the value.
+    const planted: DeclarationLine = {
+      ...base,
+      reference: 'PLANTED',
+      item: {
+        ...base.item,
+        net_mass_kg: base.item.net_mass_kg! * 1000,
+        customs_value: base.item.customs_value / 1000,
+      },
+    };
+    const a = anomalyOf(loaded, [base, planted]);
+    expect(a.score[0]).toBeLessThan(0.5);
+    expect(a.reasons[0]).toEqual([]);
+    expect(a.score[1]).toBeGreaterThanOrEqual(0.65);
+    expect(a.percentile[1]).toBeGreaterThan(0.95);
+    expect(a.reasons[1]!.map((r) => [r.feature, r.level])).toEqual([
+      ['log_unit_value', 'hs6_origin'],
+      ['log_mass', 'hs6_origin'],
+      ['log_value', 'hs6_origin'],
+    ]);
+    expect(a.reasons[1]![1]).toMatchObject({
+      en: 'net mass more than 1,000× the usual for HS 950699 from CN (median of 48 declarations)',
+      fr: 'masse nette plus de 1\u202f000 fois l’habituel pour le SH 950699 origine CN (médiane de 48 déclarations)',
+    });
+    expect(a.reasons[1]![0]!.en).toBe(
+      'value per kg less than 1/1,000 of the usual for HS 950699 from CN (median of 48 declarations)',
+    );
+    // Ordinary lines: few reach the rule threshold of the example (0.65); the 2021 lines that do are odd ones.
+    const all = anomalyOf(loaded, later).score;
+    expect(all.filter((s) => s >= 0.65).length / all.length).toBeLessThan(0.1);
+    // One feature matrix for probability and anomaly: the same figures as the two calls apart.
+    const both = scoreWithAnomaly(loaded, [base, planted]);
+    expect(Array.from(both.probability)).toEqual(Array.from(scoreLines(loaded, [base, planted])));
+    expect(both.anomaly!.map((x) => x.score)).toEqual(Array.from(a.score));
   });
 
   it('reports drift: none against itself, some against another period', () => {

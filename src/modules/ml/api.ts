@@ -10,6 +10,15 @@ import {
   fitIsolationForest,
   type IsolationForestModel,
 } from './anomaly/isolation-forest.ts';
+import {
+  type AnomalyProfile,
+  describeUnusual,
+  fitAnomalyProfile,
+  relativeMatrix,
+  relativeRows,
+  type Unusual,
+  unusualFeatures,
+} from './anomaly/profile.ts';
 import { type Lang, type Reason, reasonsFrom } from './explain.ts';
 import { type BuilderOptions, FeatureBuilder } from './features/builder.ts';
 import { dutiesOf, type KeyDim, keyOf } from './features/keys.ts';
@@ -56,6 +65,19 @@ export interface TrainOptions {
   featureOptions?: Partial<FeatureStateOptions>;
   /** Fit an isolation forest too (default true). */
   anomaly?: boolean;
+  /**
+   * Also measure the held-out period with a model trained without the exact-repeat profile (default false): the
+   * honest figure beside the headline (docs/decisions/ml-repeat-profile.md). One more training on the fit lines.
+   */
+  withoutRepeat?: boolean;
+}
+
+/** Out-of-time figures of the held-out period. */
+export interface HoldoutFigures {
+  bestIteration: number;
+  auc: number;
+  precisionAt5: number;
+  precisionAt10: number;
 }
 
 export interface TrainedModel {
@@ -65,21 +87,23 @@ export interface TrainedModel {
   gbdt: GbdtModel;
   featureState: FeatureStateJSON;
   anomaly: IsolationForestModel | null;
+  /** What "usual" is per HS6 × origin, to say why a line is unusual (absent from models trained before it). */
+  anomalyProfile?: AnomalyProfile | null;
   training: {
     nLines: number;
     firstDate: string;
     lastDate: string;
     fraudRate: number;
     /** Early-stopping period and the metrics there (the model's honest out-of-time check). */
-    holdout: {
-      from: string;
-      to: string;
-      nLines: number;
-      bestIteration: number;
-      auc: number;
-      precisionAt5: number;
-      precisionAt10: number;
-    } | null;
+    holdout:
+      | (HoldoutFigures & {
+          from: string;
+          to: string;
+          nLines: number;
+          /** The same period, by a model trained without the exact-repeat profile (`withoutRepeat`). */
+          withoutRepeat?: HoldoutFigures;
+        })
+      | null;
     refit: boolean;
     durationMs: number;
     trainedAt: string;
@@ -175,21 +199,46 @@ export function trainModel(lines: DeclarationLine[], options: TrainOptions = {})
       bestIteration: gbdt.training.bestIteration,
       ...holdoutMetrics(yHold, margin),
     };
+    const repeatOn = options.featureOptions?.repeatProfile ?? true;
+    if (options.withoutRepeat && repeatOn) {
+      const plain = new FeatureBuilder(
+        FeatureState.fit(lines, { ...options.featureOptions, repeatProfile: false }),
+      );
+      const xPlain = plain.transformOnline(fitLines);
+      const xPlainHold = plain.transform(holdLines);
+      const g = trainGbdt(
+        { matrix: xPlain, label: yFit },
+        early ? params : { ...params, earlyStoppingRounds: 0 },
+        {
+          validation: { matrix: xPlainHold, label: yHold },
+        },
+      );
+      holdout.withoutRepeat = {
+        bestIteration: g.training.bestIteration,
+        ...holdoutMetrics(yHold, predictMargin(compileModel(g), xPlainHold)),
+      };
+    }
   } else gbdt = trainGbdt({ matrix: xFit, label: yFit }, { ...params, earlyStoppingRounds: 0 });
   let state = builder.state;
   let matrix: FeatureMatrix = xFit;
+  let matrixLines = fitLines;
   const refit = (options.refit ?? true) && holdLines.length > 0 && !options.validation;
   if (refit) {
     // Same number of trees, now on every line; the state is rebuilt over all lines in date order.
     const all = new FeatureBuilder(vocabState());
     matrix = all.transformOnline(lines);
+    matrixLines = lines;
     gbdt = trainGbdt({ matrix, label: y }, { ...params, nTrees: gbdt.trees.length, earlyStoppingRounds: 0 });
     state = all.state;
   } else if (holdLines.length > 0) {
     // The trees stay; the state still learns the held-out outcomes, which precede what will be scored.
     state.absorb(holdLines);
   }
-  const anomaly = options.anomaly === false ? null : fitIsolationForest(matrix, { seed: params.seed ?? 0 });
+  // The forest sees each line's quantities relative to its goods group (anomaly/profile.ts, decision 0023).
+  const anomalyProfile = options.anomaly === false ? null : fitAnomalyProfile(matrix, matrixLines);
+  const anomaly = anomalyProfile
+    ? fitIsolationForest(relativeMatrix(anomalyProfile, matrix, matrixLines), { seed: params.seed ?? 0 })
+    : null;
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -197,6 +246,7 @@ export function trainModel(lines: DeclarationLine[], options: TrainOptions = {})
     gbdt,
     featureState: state.toJSON(),
     anomaly,
+    anomalyProfile,
     training: {
       nLines: lines.length,
       firstDate,
@@ -254,16 +304,68 @@ export function scoreLines(
   return margin;
 }
 
+/** Why a line is unusual: a quantity far from its group, with the sentence in both languages. */
+export interface AnomalyReason extends Unusual {
+  en: string;
+  fr: string;
+}
+
+export interface LineAnomaly {
+  /** Isolation-forest score, 0–1: about 0.5 or less for ordinary lines, towards 1 for anomalies. */
+  score: number;
+  /** Share of training lines (0–1) with a lower score. */
+  percentile: number;
+  /** The quantities that make it unusual, most unusual first (empty: nothing stands out on its own). */
+  reasons: AnomalyReason[];
+}
+
+function anomaliesOf(m: LoadedModel, x: FeatureMatrix, lines: readonly DeclarationLine[]): LineAnomaly[] {
+  const forest = m.trained.anomaly;
+  if (!forest) throw new Error('this model was trained without an anomaly detector');
+  const profile = m.trained.anomalyProfile ?? null;
+  // Models trained before the profile existed fitted their forest on the whole feature matrix.
+  const rows = profile ? relativeRows(profile, x, lines) : null;
+  const score = anomalyScores(forest, profile ? relativeMatrix(profile, x, lines, rows!) : x);
+  return Array.from(score, (s, i) => ({
+    score: s,
+    percentile: anomalyPercentile(forest, s),
+    reasons: profile
+      ? unusualFeatures(profile, x, i, lines[i]!, rows![i]!).map((u) => ({
+          ...u,
+          en: describeUnusual(u, 'en'),
+          fr: describeUnusual(u, 'fr'),
+        }))
+      : [],
+  }));
+}
+
 /** Isolation-forest anomaly score (0–1, higher = more unusual) and its percentile among training lines. */
 export function anomalyOf(
   model: LoadedModel | TrainedModel,
   lines: readonly DeclarationLine[],
-): { score: Float64Array; percentile: Float64Array } {
+): { score: Float64Array; percentile: Float64Array; reasons: AnomalyReason[][] } {
   const m = asLoaded(model);
-  const forest = m.trained.anomaly;
-  if (!forest) throw new Error('this model was trained without an anomaly detector');
-  const score = anomalyScores(forest, m.builder.transform(lines));
-  return { score, percentile: Float64Array.from(score, (s) => anomalyPercentile(forest, s)) };
+  const all = anomaliesOf(m, m.builder.transform(lines), lines);
+  return {
+    score: Float64Array.from(all, (a) => a.score),
+    percentile: Float64Array.from(all, (a) => a.percentile),
+    reasons: all.map((a) => a.reasons),
+  };
+}
+
+/**
+ * Fraud probability and, when the model has an anomaly detector, each line's anomaly with its reasons — from one
+ * feature matrix: what risk scoring asks of the model for every decision.
+ */
+export function scoreWithAnomaly(
+  model: LoadedModel | TrainedModel | string,
+  lines: readonly DeclarationLine[],
+): { probability: Float64Array; anomaly: LineAnomaly[] | null } {
+  const m = asLoaded(model);
+  const x = m.builder.transform(lines);
+  const probability = predictMargin(m.gbdt, x);
+  for (let i = 0; i < probability.length; i++) probability[i] = sigmoid(probability[i]!);
+  return { probability, anomaly: m.trained.anomaly ? anomaliesOf(m, x, lines) : null };
 }
 
 export interface Explanation {

@@ -54,6 +54,9 @@ describe('model file mode', () => {
       { env },
     );
     expect(trained.stdout).toMatch(/✔ model written to .*model\.json: \d+ trees, trained on 1,981 lines/);
+    expect(trained.stdout).toMatch(
+      /without the exact-repeat profile \(the figure to expect on real data\): AUC \d\.\d{3}, precision at 5 %/,
+    );
     const scores = join(files.dir, 'scores.csv');
     await run(
       process.execPath,
@@ -91,6 +94,84 @@ describe('model file mode', () => {
     const report = JSON.parse(evaluated.stdout);
     expect(report).toMatchObject({ n: later.length });
     expect(report.auc).toBeGreaterThan(0.8);
+  }, 120_000);
+
+  it('scores new declarations, without the Fraud columns, through the same kcs profile', async () => {
+    const lines = readFileSync(sample, 'utf8').trimEnd().split('\n');
+    const header = lines[0]!;
+    const later = lines.slice(1).filter((l) => l.includes(',2021-'));
+    const model = join(files.dir, 'model.json');
+    const scores = join(files.dir, 'scores.csv');
+    const env = { ...process.env, VIGIE_DATA_DIR: join(files.dir, 'no-database') };
+    // New declarations come without the Fraud columns: the same kcs profile reads them, scores are the same.
+    const withoutLabels = (row: string) => {
+      const cells = row.split(',');
+      cells.splice(20, 2);
+      return cells.join(',');
+    };
+    expect(header.split(',').slice(20, 22)).toEqual(['Fraud', 'Critical Fraud']);
+    const fresh = files.write(
+      'new-declarations.csv',
+      `${[withoutLabels(header), ...later.map(withoutLabels)].join('\n')}\n`,
+    );
+    const scoresFresh = join(files.dir, 'scores-new.csv');
+    const scored = await run(
+      process.execPath,
+      [bin, 'model', 'score', '--profile', 'kcs', '--model', model, fresh, '--out', scoresFresh],
+      { env },
+    );
+    expect(scored.stderr).toBe('');
+    expect(readFileSync(scoresFresh, 'utf8')).toBe(readFileSync(scores, 'utf8'));
+    // Without labels there is nothing to evaluate on, and it says so.
+    await expect(
+      run(process.execPath, [bin, 'model', 'eval', '--profile', 'kcs', '--model', model, '--input', fresh], {
+        env,
+      }),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('no labelled line to evaluate on') });
+  });
+
+  it('refuses a file with one outcome column of two, and locates a bad label value', async () => {
+    const lines = readFileSync(sample, 'utf8').trimEnd().split('\n');
+    const model = join(files.dir, 'model.json');
+    const env = { ...process.env, VIGIE_DATA_DIR: join(files.dir, 'no-database') };
+    const half = files.write(
+      'half.csv',
+      `${[lines[0], lines[1]].map((l) => l!.split(',').toSpliced(21, 1).join(',')).join('\n')}\n`,
+    );
+    await expect(
+      run(
+        process.execPath,
+        [
+          bin,
+          'model',
+          'score',
+          '--profile',
+          'kcs',
+          '--model',
+          model,
+          half,
+          '--out',
+          join(files.dir, 'h.csv'),
+        ],
+        { env },
+      ),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('missing column "Critical Fraud" required by profile kcs'),
+    });
+    const cells = lines[2]!.split(',');
+    cells[20] = '7';
+    const bad = files.write('bad-label.csv', `${[lines[0], lines[1], cells.join(',')].join('\n')}\n`);
+    const out = join(files.dir, 'bad-label-scores.csv');
+    const result = await run(
+      process.execPath,
+      [bin, 'model', 'score', '--profile', 'kcs', '--model', model, bad, '--out', out],
+      { env },
+    );
+    expect(result.stderr).toContain('bad-label.csv: 1 of 2 rows left out');
+    expect(result.stderr).toMatch(
+      /bad-label\.csv:3: column "Critical Fraud, Fraud" \(outcome\.result\): no rule matched/,
+    );
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(2);
   });
 
   it('says what is wrong with a bad file and still scores the good rows', async () => {

@@ -91,7 +91,16 @@ describeEachDatabase('model registry', (t) => {
       status: 'candidate',
     });
     expect(detail.body.importance.length).toBeGreaterThan(5);
-    expect(detail.body.metrics.holdout).toMatchObject({ auc: expect.any(Number) });
+    // The headline and, beside it, the same held-out period without the exact-repeat profile.
+    expect(detail.body.metrics.holdout).toMatchObject({
+      auc: expect.any(Number),
+      precisionAt5: expect.any(Number),
+      withoutRepeat: {
+        auc: expect.any(Number),
+        precisionAt5: expect.any(Number),
+        precisionAt10: expect.any(Number),
+      },
+    });
 
     expect((await call('POST', `/api/models/${first}/promote`)).body).toMatchObject({ status: 'active' });
     expect((await call('POST', `/api/models/${first}/promote`)).body).toMatchObject({

@@ -5,8 +5,8 @@
  * have promoted one).
  */
 import type { Database } from '../../platform/db/database.ts';
-import { registerModelScorer, unregisterModelScorer } from '../risk/index.ts';
-import { explainBilingual, scoreLines } from './api.ts';
+import { activeModelScorer, registerModelScorer, unregisterModelScorer } from '../risk/index.ts';
+import { explainBilingual, scoreWithAnomaly } from './api.ts';
 import { activeModel } from './registry.ts';
 
 let current: number | null = null;
@@ -18,15 +18,30 @@ export async function syncModelScorer(database: Database): Promise<{ id: number;
     current = null;
     return null;
   }
-  if (active.id !== current) {
-    const name = `${active.name} (#${active.id})`;
+  const name = `${active.name} (#${active.id})`;
+  // Registered again when another model became active, or when the scorer was removed (or replaced) meanwhile.
+  if (active.id !== current || activeModelScorer()?.name !== name) {
     registerModelScorer({
       name,
+      trainedTo: active.model.trained.training.lastDate,
       score(lines, { explain }) {
-        const probabilities = scoreLines(active.model, lines);
-        return Array.from(probabilities, (probability, i) => ({
-          probability,
+        // Probability and anomaly from one feature matrix; the anomaly's reasons are cheap (group look-ups).
+        const { probability, anomaly } = scoreWithAnomaly(active.model, lines);
+        return Array.from(probability, (p, i) => ({
+          probability: p,
           reasons: explain ? explainBilingual(active.model, lines[i]!).reasons : [],
+          anomaly: anomaly
+            ? {
+                score: anomaly[i]!.score,
+                percentile: anomaly[i]!.percentile,
+                reasons: anomaly[i]!.reasons.map((r) => ({
+                  feature: r.feature,
+                  contribution: r.z,
+                  en: r.en,
+                  fr: r.fr,
+                })),
+              }
+            : null,
         }));
       },
     });

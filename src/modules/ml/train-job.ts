@@ -40,7 +40,8 @@ export const trainJob: JobKind<TrainJobParams> = {
       unit: 'steps',
       message: `training on ${lines.length.toLocaleString('en-US')} lines`,
     });
-    const trained = trainModel(lines, { target: params.target });
+    // The registry entry carries the held-out figures with and without the exact-repeat profile.
+    const trained = trainModel(lines, { target: params.target, withoutRepeat: true });
     signal.throwIfAborted();
     progress({ done: 2, total: 3, unit: 'steps', message: 'registering the model' });
     const model = await registerModel(database, actor, trained, {

@@ -6,12 +6,15 @@
  * precision, duties recovered, selection precision and recall, the random share's fraud rate, and the load per
  * office per day; with `compare`, the same for the profiles active now, side by side.
  *
- * Rule precision priors are used as they are (no statistics from later decisions), and the active model is left
- * out (it was trained on later outcomes): a back-test must not learn from the future.
+ * Rule precision priors are used as they are (no statistics from later decisions). The active model scores too
+ * when it was trained on outcomes that all precede the period (its `trainedTo` is before `from`) — so rules on
+ * `model.probability` or `model.anomaly` are back-tested through the same scoring path as the daily selection;
+ * otherwise it is left out (it learnt from the period's outcomes): a back-test must not learn from the future.
  */
 import type { Database } from '../../platform/db/database.ts';
 import { computeReferences, getValuationSettings, ReferenceIndex } from '../valuation/index.ts';
 import { loadLines, type ScoringLine } from './lines.ts';
+import { activeModelScorer } from './model.ts';
 import { officeParams } from './offices.ts';
 import { type ProfileVersion, type ScoreResult, scoreLines } from './score.ts';
 import { candidatesOf, type OfficeParams, select } from './select.ts';
@@ -229,6 +232,8 @@ export interface BacktestResult {
   profile: { id: number; name: string; version: number }[];
   candidate: BacktestReport;
   active?: { profiles: { id: number; name: string; version: number }[]; report: BacktestReport } | undefined;
+  /** The model that scored with the rules (trained before the period), or null, and why not. */
+  model: { name: string | null; trained_to: string | null; note: string };
   duration_ms: number;
 }
 
@@ -248,6 +253,17 @@ export async function backtest(
     getFxRates(db),
     loadWatchlists(db),
   ]);
+  const scorer = activeModelScorer();
+  const withModel = scorer?.trainedTo !== undefined && scorer.trainedTo < options.from;
+  const model: BacktestResult['model'] = {
+    name: withModel ? scorer!.name : null,
+    trained_to: scorer?.trainedTo ?? null,
+    note: !scorer
+      ? 'no active model: rules and valuation only'
+      : withModel
+        ? `model ${scorer.name}, trained on outcomes up to ${scorer.trainedTo}, before the period`
+        : `model ${scorer.name} left out: it learnt from outcomes ${scorer.trainedTo ? `up to ${scorer.trainedTo}` : 'of unknown dates'}, not all before the period`,
+  };
   const paramCache = new Map<string, OfficeParams>();
   const params = (office: string) => paramCache.get(office)!;
   const a = newTally();
@@ -270,9 +286,9 @@ export async function backtest(
       riskSettings,
       fxRates,
       watchlists,
-      // The active model was trained on outcomes that lie in the back-test's future: rules and valuation only
+      // A model trained on outcomes of the period (or after) would know the back-test's future: left out then
       // (a model is judged on a later period of its own: `vigie model eval`).
-      model: false,
+      model: withModel ? undefined : false,
     };
     if (refsMode === 'rolling') {
       const window = { from: addDays(m.from, -valuationSettings.window_days), to: addDays(m.from, -1) };
@@ -306,6 +322,7 @@ export async function backtest(
             report: report(b, days),
           }
         : undefined,
+    model,
     duration_ms: Math.round(performance.now() - started),
   };
 }

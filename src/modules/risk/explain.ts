@@ -307,7 +307,35 @@ function itemLines(item: ItemScore, rules: Map<string, Rule>, lang: Lang): strin
       `• ${lang === 'fr' ? 'Modèle' : 'Model'} ${item.model.name}${lang === 'fr' ? ' :' : ':'} ${pct(item.model.probability, lang)}${reasons.length ? ` — ${reasons.join('; ')}` : ''}`,
     );
   }
+  const anomaly = anomalyLine(item, lang);
+  if (anomaly) out.push(anomaly);
   return out;
+}
+
+/** An anomaly matters when a rule tested it on this item, or when the item is in the top 1 % of the training lines. */
+export const ANOMALY_SHOWN_PERCENTILE = 0.99;
+const ANOMALY_INDICATORS = new Set(['model.anomaly', 'model.anomaly_percentile']);
+
+/** "• Unusual (anomaly 0.7, above 98 % of the model's training lines): net mass 40× the usual for HS … from …". */
+function anomalyLine(item: ItemScore, lang: Lang): string | null {
+  const a = item.model?.anomaly;
+  if (!a) return null;
+  const tested = item.hits.some((h) => h.values.some((v) => ANOMALY_INDICATORS.has(v.subject)));
+  if (!tested && a.percentile < ANOMALY_SHOWN_PERCENTILE) return null;
+  const reasons = a.reasons.slice(0, 3).map((r) => r[lang]);
+  const score = formatNumber(Math.round(a.score * 100) / 100, lang);
+  const above = pct(a.percentile, lang);
+  if (lang === 'fr')
+    return `• Inhabituel (anomalie ${score}, au-dessus de ${above} des lignes d’apprentissage du modèle) : ${
+      reasons.length
+        ? reasons.join(' ; ')
+        : 'combinaison inhabituelle de ses valeurs, aucune très éloignée de son groupe à elle seule'
+    }`;
+  return `• Unusual (anomaly ${score}, above ${above} of the model's training lines): ${
+    reasons.length
+      ? reasons.join('; ')
+      : 'an unusual combination of its values, none far from its group on its own'
+  }`;
 }
 
 /** The explanation of a decision in one language. `rules` maps profile id|rule id to the rule (for rationale). */

@@ -25,16 +25,33 @@ export interface ModelReason {
   fr: string;
 }
 
+/** How unusual a line is for the model's anomaly detector, and which of its values make it so. */
+export interface ModelAnomaly {
+  /** 0 to 1: about 0.5 or less for ordinary lines, towards 1 for anomalies (rules test it as `model.anomaly`). */
+  score: number;
+  /** Share of the model's training lines with a lower score (`model.anomaly_percentile`). */
+  percentile: number;
+  /** The values that make the line unusual, most unusual first ("net mass 40× the usual for HS … from …"). */
+  reasons: ModelReason[];
+}
+
 export interface ModelScore {
   /** Fraud probability of the line, 0 to 1. */
   probability: number;
   /** Plain-language reasons, strongest first (may be empty when `explain` is false). */
   reasons: ModelReason[];
+  /** Present when the model has an anomaly detector; computed with the probability, for every line. */
+  anomaly?: ModelAnomaly | null;
 }
 
 export interface ModelScorer {
   /** Shown in decisions and explanations (e.g. the model's name and version). */
   name: string;
+  /**
+   * Last day of the outcomes the model learnt from (YYYY-MM-DD). A back-test of a period that starts after it
+   * scores with the model: the model knows nothing of that period.
+   */
+  trainedTo?: string;
   /** One score per line, in the same order. Called once per batch: thousands of lines at a time. */
   score(
     lines: readonly DeclarationLine[],

@@ -24,7 +24,7 @@ import { createBatch, type Evidence, indicatorOf } from './indicators/index.ts';
 import { modelScores, watchlistsOf } from './indicators/lists.ts';
 import { valuationFindings } from './indicators/valuation.ts';
 import type { ScoringLine } from './lines.ts';
-import type { ModelReason } from './model.ts';
+import type { ModelAnomaly, ModelReason } from './model.ts';
 import { uniform } from './random.ts';
 import {
   compileCondition,
@@ -102,7 +102,13 @@ export interface ItemScore {
   tags: string[];
   campaigns: string[];
   finding: Finding | null;
-  model: { name: string; probability: number; reasons: ModelReason[] } | null;
+  model: {
+    name: string;
+    probability: number;
+    reasons: ModelReason[];
+    /** The model's anomaly score of the item and why (null: the model has no anomaly detector). */
+    anomaly: ModelAnomaly | null;
+  } | null;
 }
 
 export interface DeclarationResult {
@@ -330,7 +336,10 @@ export async function scoreLines(
       tags: [...tags],
       campaigns: [...campaigns],
       finding,
-      model: model && m ? { name: model.name, probability: m.probability, reasons: m.reasons } : null,
+      model:
+        model && m
+          ? { name: model.name, probability: m.probability, reasons: m.reasons, anomaly: m.anomaly ?? null }
+          : null,
     };
   }
 

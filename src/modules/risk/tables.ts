@@ -123,6 +123,14 @@ export interface RiskDecisionItemsTable {
   breakdown: JSONColumnType<unknown[]>;
   tags: Generated<string[]>;
   indicators: JSONColumnType<Record<string, unknown>>;
+  /** The model's anomaly of the item (migration 0023); null without a model that has an anomaly detector. */
+  anomaly: JSONColumnType<StoredAnomaly | null, string | null | undefined, string | null>;
+}
+
+export interface StoredAnomaly {
+  score: number;
+  percentile: number;
+  reasons: { feature?: string; en: string; fr: string }[];
 }
 
 export interface RiskDecisionHitsTable {

@@ -28,6 +28,11 @@ export interface FieldDef {
   example?: string;
   /** Constraints on a non-empty typed value; by default the type's own (see defaultSchema). */
   schema?: z.ZodType;
+  /**
+   * Fields of one group (e.g. an inspection outcome) may be absent from a file together: when the file has none of
+   * the columns that only the group's fields read, they map to nothing instead of the file being refused.
+   */
+  group?: string;
 }
 
 /** The fields a target accepts, by dotted path (`item.hs_code`). A path ending in `.*` accepts any sub-key. */

@@ -45,6 +45,46 @@ describe('profiles', () => {
     );
   });
 
+  it('maps a group to nothing when the file has none of its own columns, and refuses a group half there', () => {
+    const grouped = {
+      ...catalog,
+      day: { type: 'date', group: 'outcome', description: '' },
+      result: { ...catalog.result, group: 'outcome' },
+    } satisfies FieldCatalog;
+    const p = profile(
+      [
+        '  reference: Ref',
+        '  amount: Amount',
+        '  day: Amount',
+        '  result:',
+        '    first:',
+        '      - { when: { column: C, equals: "2" }, value: critical }',
+        '      - { when: { column: F, equals: "1" }, value: fraud }',
+        '      - { when: { column: F, equals: "0" }, value: compliant }',
+        '',
+      ].join('\n'),
+    );
+    expect(() => compileMapping(p, grouped, ['Ref', 'Amount', 'F'], context)).toThrow(
+      /missing column "C" required by profile t/,
+    );
+    const bad = compileMapping(p, grouped, ['Ref', 'Amount', 'C', 'F'], context).map({
+      line: 2,
+      data: ['r', '1', '0', 'maybe'],
+    });
+    expect(bad.problems).toEqual([
+      { field: 'day', column: 'Amount', message: 'expected a date as YYYY-MM-DD, got "1"' },
+      {
+        field: 'result',
+        column: 'C, F',
+        message: 'no rule matched: expected C = "2"; or F = "1"; or F = "0"',
+      },
+    ]);
+    // Without C and F (the group's own columns; Amount is shared), day and result are simply not there.
+    const none = compileMapping(p, grouped, ['Ref', 'Amount'], context).map({ line: 2, data: ['r', '1'] });
+    expect(none.problems).toEqual([]);
+    expect(none.values).toEqual(['r', 1, null, null, null]);
+  });
+
   it('lists every column missing from the file at once', () => {
     const p = profile('  reference: Ref\n  amount: Amount\n  day: { column: Day, optional: true }\n');
     expect(() => compileMapping(p, catalog, ['Other'], context)).toThrow(FileProblem);

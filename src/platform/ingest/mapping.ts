@@ -68,12 +68,14 @@ export function compileMapping(
   const missing = new Set<string>();
   const used = new Set<string>();
   const index = columns ? new Map(columns.map((c, i) => [c, i])) : undefined;
+  // Required columns missing from the file, for the field being compiled (a group may excuse them, below).
+  let fieldMissing = new Set<string>();
   const getter = (column: string, optional: boolean): Getter => {
     used.add(column);
     if (index) {
       const i = index.get(column);
       if (i === undefined) {
-        if (!optional) missing.add(column);
+        if (!optional) fieldMissing.add(column);
         return () => null;
       }
       return (data) => (data as string[])[i];
@@ -108,9 +110,12 @@ export function compileMapping(
     produce: Produce;
   }[] = [];
   const columnNames = new Map<string, string>();
+  const sources: { group: string | undefined; columns: string[]; missing: Set<string> }[] = [];
   for (const [field, spec] of Object.entries(profile.fields)) {
     const def = catalogEntry(catalog, field)!;
+    fieldMissing = new Set();
     const { produce, columns: fromColumns } = compileField(spec, def, getter, defaults, badText);
+    sources.push({ group: def.group, columns: fromColumns, missing: fieldMissing });
     const column = fromColumns.length ? [...new Set(fromColumns)].join(', ') : undefined;
     if (column) columnNames.set(field, column);
     const slot = slots[field];
@@ -119,6 +124,25 @@ export function compileMapping(
       slot === undefined ? [field.slice(0, dot), field.slice(dot + 1)] : undefined;
     compiled.push({ field, slot, extra, column, produce });
   }
+  // A group whose own columns (read by none of the other fields) are all absent from the file maps to nothing:
+  // e.g. declarations not yet controlled, without the outcome columns of a labelled export.
+  const absentGroups = new Set<string>();
+  if (index) {
+    const shared = new Set(sources.filter((s) => s.group === undefined).flatMap((s) => s.columns));
+    const own = new Map<string, Set<string>>();
+    for (const s of sources) {
+      if (s.group === undefined) continue;
+      const set = own.get(s.group) ?? new Set<string>();
+      for (const c of s.columns) if (!shared.has(c)) set.add(c);
+      own.set(s.group, set);
+    }
+    for (const [group, set] of own)
+      if (set.size > 0 && [...set].every((c) => !index.has(c))) absentGroups.add(group);
+  }
+  sources.forEach((s, k) => {
+    if (s.group !== undefined && absentGroups.has(s.group)) compiled[k]!.produce = () => ({ value: null });
+    else for (const c of s.missing) missing.add(c);
+  });
   if (missing.size) {
     throw new FileProblem(
       context.file,

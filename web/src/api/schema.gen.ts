@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 1b44fcb2df6274d9134227462f5a504e485a95d4c58d4cefab4f8d155d46677f
+ * OpenAPI document sha256: c84e296f502a95b0cc5ac0f7667e1d6360ad3bda6b05717c79c97d9c16866440
  */
 
 export interface paths {
@@ -12871,6 +12871,16 @@ export interface components {
                         feature?: string;
                         contribution?: number;
                     }[];
+                    anomaly?: {
+                        score: number;
+                        percentile: number;
+                        reasons: {
+                            en: string;
+                            fr: string;
+                            feature?: string;
+                            contribution?: number;
+                        }[];
+                    } | null;
                 } | null;
             }[];
             explanation: {
@@ -12989,6 +12999,16 @@ export interface components {
                 indicators: {
                     [key: string]: unknown;
                 };
+                anomaly: {
+                    score: number;
+                    percentile: number;
+                    reasons: {
+                        en: string;
+                        fr: string;
+                        feature?: string;
+                        contribution?: number;
+                    }[];
+                } | null;
                 hits: {
                     profile: string;
                     version: number;
@@ -14732,6 +14752,16 @@ export interface components {
                         feature?: string;
                         contribution?: number;
                     }[];
+                    anomaly?: {
+                        score: number;
+                        percentile: number;
+                        reasons: {
+                            en: string;
+                            fr: string;
+                            feature?: string;
+                            contribution?: number;
+                        }[];
+                    } | null;
                 } | null;
             }[];
             explanation: {
@@ -14850,6 +14880,16 @@ export interface components {
                 indicators: {
                     [key: string]: unknown;
                 };
+                anomaly: {
+                    score: number;
+                    percentile: number;
+                    reasons: {
+                        en: string;
+                        fr: string;
+                        feature?: string;
+                        contribution?: number;
+                    }[];
+                } | null;
                 hits: {
                     profile: string;
                     version: number;

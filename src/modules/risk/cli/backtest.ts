@@ -10,7 +10,7 @@ import { type BacktestReport, backtest } from '../backtest.ts';
 import { activeProfiles, knownNames, profileVersion } from '../profiles.ts';
 import { formatProblems, parseProfileText } from '../rules/validate.ts';
 import type { ProfileVersion } from '../score.ts';
-import { int, pct } from './shared.ts';
+import { int, pct, withActiveModel } from './shared.ts';
 
 function printReport(title: string, r: BacktestReport): void {
   const s = r.selection;
@@ -93,6 +93,8 @@ export function registerBacktestCommands(risk: Command, context: CliContext): vo
           const active = options.compare
             ? (await activeProfiles(database.db)).filter((p) => p.id !== candidate.id)
             : null;
+          // The active model scores too when it was trained before the period (rules on model.anomaly…).
+          await withActiveModel(database);
           const result = await backtest(database, [candidate], active, {
             from: options.from,
             to: options.to,
@@ -108,6 +110,7 @@ export function registerBacktestCommands(risk: Command, context: CliContext): vo
           console.log(
             `Back-test of ${candidate.name} v${candidate.version} over ${result.from} to ${result.to} (${result.days} days, references ${result.references}, ${result.duration_ms} ms)`,
           );
+          console.log(`  ${result.model.note}`);
           printReport('Candidate', result.candidate);
           if (result.active)
             printReport(

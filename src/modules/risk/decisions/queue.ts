@@ -297,6 +297,7 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
       breakdown: it.breakdown as { source: string; id: string; points: number }[],
       tags: it.tags,
       indicators: it.indicators,
+      anomaly: it.anomaly ?? null,
       hits: hits
         .filter((h) => Number(h.item_id) === Number(it.item_id))
         .map((h) => ({

@@ -259,6 +259,13 @@ export async function runSelection(
           breakdown: JSON.stringify(item.breakdown),
           tags: item.tags,
           indicators: JSON.stringify(indicators),
+          anomaly: item.model?.anomaly
+            ? JSON.stringify({
+                score: item.model.anomaly.score,
+                percentile: item.model.anomaly.percentile,
+                reasons: item.model.anomaly.reasons.map(({ feature, en, fr }) => ({ feature, en, fr })),
+              })
+            : null,
         });
         for (const h of item.hits)
           hitRows.push({

@@ -1,11 +1,11 @@
 /**
  * Watchlist membership (every list in force, each matched on its type's subject) and the active model's
- * probability, as indicators.
+ * probability and anomaly score, as indicators.
  */
 
 import { numberFormat } from '../../../platform/lib/number-format.ts';
 import { activeModelScorer, type ModelScore } from '../model.ts';
-import { FIELDS } from '../rules/fields.ts';
+import { FIELDS, type Value } from '../rules/fields.ts';
 import { loadWatchlists, onList, WATCHLIST_SUBJECT, type WatchlistIndex } from '../watchlists.ts';
 import { type IndicatorBatch, type IndicatorResult, registerIndicator } from './registry.ts';
 
@@ -83,5 +83,47 @@ registerIndicator({
       value: s.probability,
       evidence: { model: model.name, reasons: s.reasons },
     }));
+  },
+});
+
+const share = (v: Value, lang: 'en' | 'fr') =>
+  typeof v === 'number'
+    ? numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(v)
+    : String(v);
+
+registerIndicator({
+  name: 'model.anomaly',
+  type: 'number',
+  description: {
+    en: 'how unusual the item is for the active model (isolation forest, 0 to 1: about 0.5 ordinary, towards 1 unusual; none without an active model)',
+    fr: 'degré d’anomalie de l’article pour le modèle actif (forêt d’isolement, 0 à 1 : vers 0,5 ordinaire, vers 1 inhabituel ; aucun sans modèle actif)',
+  },
+  format: share,
+  async compute(batch) {
+    const model = await modelScores(batch);
+    if (!model) return batch.lines.map(() => null);
+    return model.scores.map((s) =>
+      s.anomaly
+        ? { value: s.anomaly.score, evidence: { model: model.name, reasons: s.anomaly.reasons } }
+        : null,
+    );
+  },
+});
+
+registerIndicator({
+  name: 'model.anomaly_percentile',
+  type: 'number',
+  description: {
+    en: 'share of the active model’s training lines less unusual than the item (0 to 1)',
+    fr: 'part des lignes d’apprentissage du modèle actif moins inhabituelles que l’article (0 à 1)',
+  },
+  format: (v, lang) =>
+    typeof v === 'number'
+      ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+      : String(v),
+  async compute(batch) {
+    const model = await modelScores(batch);
+    if (!model) return batch.lines.map(() => null);
+    return model.scores.map((s) => s.anomaly?.percentile ?? null);
   },
 });

@@ -9,6 +9,19 @@ const breakdownEntry = z.object({ source: z.string(), id: z.string(), points: z.
 
 const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
 
+const modelReason = z.object({
+  en: z.string(),
+  fr: z.string(),
+  feature: z.string().optional(),
+  contribution: z.number().optional(),
+});
+/** The model's anomaly score of an item (isolation forest, 0–1), its percentile and why it is unusual. */
+const anomalySchema = z.object({
+  score: z.number(),
+  percentile: z.number(),
+  reasons: z.array(modelReason),
+});
+
 const subjectValue = z.object({
   subject: z.string(),
   kind: z.enum(['field', 'indicator']),
@@ -46,14 +59,8 @@ export const itemScoreSchema = z.object({
     .object({
       name: z.string(),
       probability: z.number(),
-      reasons: z.array(
-        z.object({
-          en: z.string(),
-          fr: z.string(),
-          feature: z.string().optional(),
-          contribution: z.number().optional(),
-        }),
-      ),
+      reasons: z.array(modelReason),
+      anomaly: anomalySchema.nullable().optional(),
     })
     .nullable(),
 });
@@ -174,6 +181,7 @@ export const decisionSchema = z
         breakdown: z.array(breakdownEntry),
         tags: z.array(z.string()),
         indicators: z.record(z.string(), z.unknown()),
+        anomaly: anomalySchema.nullable(),
         hits: z.array(
           z.object({
             profile: z.string(),

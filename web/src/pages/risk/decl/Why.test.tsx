@@ -103,6 +103,45 @@ describe('why a declaration scored: charts with hostile text', () => {
     expect(screen.getByText(/Raisons du modèle demo/).textContent).toContain(ATTR);
   });
 
+  it('says why the item is unusual, as text, when the model finds it so', async () => {
+    const unusual: PanelItem = {
+      ...item,
+      model: {
+        ...item.model!,
+        anomaly: {
+          score: 0.7,
+          percentile: 0.98,
+          reasons: [
+            {
+              feature: 'log_mass',
+              contribution: 9,
+              en: `net mass 40× the usual for HS 950699 from ${ATTR}`,
+              fr: `masse nette 40 fois l’habituel pour le SH 950699 origine ${ATTR}`,
+            },
+          ],
+        },
+      },
+    };
+    renderPage(<WhySection items={[unusual]} scoreLoading={false} scoreError={null} />);
+    expect((await screen.findByTestId('risk-anomaly')).textContent).toMatch(
+      /Inhabituel pour sa marchandise : anomalie 0,7 \(au-dessus de 98 %/,
+    );
+    expect(screen.getByTestId('anomaly-reason').textContent).toBe(
+      `masse nette 40 fois l’habituel pour le SH 950699 origine ${ATTR}`,
+    );
+    expect(document.querySelector('svg[onload]')).toBeNull();
+  });
+
+  it('does not show an ordinary anomaly score', async () => {
+    const ordinary: PanelItem = {
+      ...item,
+      model: { ...item.model!, anomaly: { score: 0.4, percentile: 0.5, reasons: [] } },
+    };
+    renderPage(<WhySection items={[ordinary]} scoreLoading={false} scoreError={null} />);
+    await screen.findByTestId('risk-model');
+    expect(screen.queryByTestId('risk-anomaly')).toBeNull();
+  });
+
   it('keeps the markup of the valuation tooltips (bold figures), now built with html', async () => {
     const finding: Finding = {
       level: 'hs6',

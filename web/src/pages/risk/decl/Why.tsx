@@ -242,6 +242,37 @@ function ModelReasons({ model }: { model: NonNullable<PanelItem['model']> }) {
           </Text>
         ))}
       </Stack>
+      {model.anomaly && <Anomaly anomaly={model.anomaly} />}
+    </Stack>
+  );
+}
+
+/** Shown when it matters (as in the stored explanation): the item is in the top 1 % or something stands out. */
+const ANOMALY_SHOWN_PERCENTILE = 0.99;
+
+/** How unusual the item is for the model, and the values that make it so ("net mass 40× the usual for …"). */
+function Anomaly({ anomaly }: { anomaly: NonNullable<NonNullable<PanelItem['model']>['anomaly']> }) {
+  const { t, lang } = useLang();
+  if (anomaly.percentile < ANOMALY_SHOWN_PERCENTILE && anomaly.reasons.length === 0) return null;
+  return (
+    <Stack gap={2} data-testid="risk-anomaly">
+      <Text size="sm" fw={600}>
+        {t('declarationRisk.why.anomalyTitle', {
+          score: formatNumber(lang, anomaly.score, 2),
+          percentile: `${formatNumber(lang, anomaly.percentile * 100, 0)} %`,
+        })}
+      </Text>
+      {anomaly.reasons.length === 0 ? (
+        <Text size="xs">{t('declarationRisk.why.anomalyNothingAlone')}</Text>
+      ) : (
+        <Stack gap={2} component="ul" style={{ margin: 0, paddingInlineStart: 18 }}>
+          {anomaly.reasons.map((r, i) => (
+            <Text component="li" size="xs" key={`${r.feature ?? i}`} data-testid="anomaly-reason" dir="auto">
+              {localText(r, lang)}
+            </Text>
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }
