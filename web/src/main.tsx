@@ -23,17 +23,10 @@ const theme = createTheme({
 /**
  * Every page but the dashboard (the first one seen) is its own chunk, fetched when first opened: the first load over
  * a customs post's slow link carries the dashboard only (docs/decisions/0027-web-weight.md). Link analysis brings
- * Cytoscape.js, the case pages their PDF forms, and so on.
+ * Cytoscape.js, the case pages their forms, and so on. The layout shows a loader while a page's chunk arrives.
  */
 function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
-  const Lazy = lazy(() => load().then((module) => ({ default: pick(module) })));
-  return function Page() {
-    return (
-      <Suspense fallback={<Loader />}>
-        <Lazy />
-      </Suspense>
-    );
-  };
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
 }
 
 const ROUTES: RouteMap = {
@@ -103,7 +96,9 @@ function App() {
   if (!user) return <Login />;
   return (
     <Layout>
-      <RouteTable routes={ROUTES} fallback="/" />
+      <Suspense fallback={<Loader />}>
+        <RouteTable routes={ROUTES} fallback="/" />
+      </Suspense>
     </Layout>
   );
 }
