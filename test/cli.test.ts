@@ -67,10 +67,10 @@ for (const backend of testBackends()) {
     });
 
     it('exits 2 with the usage on a wrong command or kind', async () => {
-      const wrong = await vigie('import', 'parcels', 'x.csv');
+      const wrong = await vigie('import', 'shipments', 'x.csv');
       expect(wrong.code).toBe(2);
       expect(wrong.stderr).toMatch(
-        /value 'parcels' is invalid for argument 'kind'. Allowed choices are declarations, manifests/,
+        /value 'shipments' is invalid for argument 'kind'. Allowed choices are declarations, manifests/,
       );
     });
 

@@ -154,10 +154,9 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
       await poll(() => page.getByTestId('declaration-title').textContent()).toBe(reference);
       await poll(bodyText).toContain(`Importateur ${MIX}`);
     }
-    // The outcome's type and note are the title of its badge.
-    expect(await page.locator('[title^="Type "]').first().getAttribute('title')).toBe(
-      `Type ${IMG} — Constat ${MIX}`,
-    );
+    // The outcome's type and note are written out under its badge, as text.
+    const outcome = page.locator('[data-testid^="item-outcome-"]').filter({ hasText: `Constat ${MIX}` });
+    await poll(() => outcome.first().textContent()).toContain(`Type ${IMG}`);
     await expectNothingRan('declarations');
   }, 120_000);
 

@@ -129,7 +129,7 @@ describeEachDatabase('background jobs', (t) => {
       code: 'import.bad_profile',
       message: expect.stringMatching(/no declarations profile of that name/),
     });
-    const badTarget = await post({ target: 'parcels' }, { name: 'x.csv', content: 'a\n1\n' });
+    const badTarget = await post({ target: 'shipments' }, { name: 'x.csv', content: 'a\n1\n' });
     expect(badTarget.json().message).toMatch(/^invalid import: target/);
     const tooLarge = await post(
       { target: 'declarations' },
