@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { registry } from '../../src/app/modules.ts';
-import { communities, neighbours, shortestPath } from '../../src/modules/graph/analysis.ts';
+import { communities, neighbours, seeded, shortestPath } from '../../src/modules/graph/analysis.ts';
 import { entitiesByIds } from '../../src/modules/graph/store.ts';
 import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
@@ -88,18 +88,6 @@ export async function generate(ctx: BenchContext, database: Database, entities: 
     `graph-scale (${database.kind}): ${n.toLocaleString('en-US')} entities, ${Number(count.rows[0]!.n).toLocaleString('en-US')} links made in ${Math.round(made.ms / 1000)} s`,
   );
   return n;
-}
-
-/** A seeded generator, so that every run measures the same entities. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const percentile = (sorted: number[], p: number) =>

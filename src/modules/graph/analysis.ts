@@ -419,7 +419,7 @@ async function loadComponent(
 }
 
 /** A seeded generator, so that Louvain answers the same communities for the same graph. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
