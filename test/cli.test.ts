@@ -2,58 +2,24 @@
  * The `vigie` command as a user runs it: a separate process, exit codes, what it prints. On each database: a
  * fresh PGlite folder, or a PostgreSQL schema passed through the connection URL.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testBackends } from './db.ts';
 import { kcsCsv, nativeCsv, nativeRow } from './factories.ts';
 import { tempFiles } from './files.ts';
+import { vigieCommand } from './vigie-command.ts';
 
-const run = promisify(execFile);
 const files = tempFiles();
-const bin = join(import.meta.dirname, '..', 'bin', 'vigie.js');
 
 for (const backend of testBackends()) {
   // Each test starts the command as a process (and migrates a database): a wider limit for a loaded machine.
   describe(`vigie command [${backend}]`, { timeout: 180_000 }, () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, VIGIE_LOG_LEVEL: 'warn' };
-    let schema: string | undefined;
-
-    beforeAll(async () => {
-      if (backend === 'postgres') {
-        const url = process.env.VIGIE_TEST_DATABASE_URL!;
-        schema = `vigie_cli_${randomBytes(5).toString('hex')}`;
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`create schema ${schema}`);
-        await client.end();
-        env.VIGIE_DATABASE_URL = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      } else {
-        env.VIGIE_DATA_DIR = join(files.dir, 'data');
-      }
+    const vigie = vigieCommand(backend, {
+      dataDir: join(files.dir, 'data'),
+      schemaPrefix: 'vigie_cli',
+      timeoutMs: 60_000,
     });
-    afterAll(async () => {
-      if (schema) {
-        const client = new pg.Client({ connectionString: process.env.VIGIE_TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
-      }
-    });
-
-    const vigie = async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-      }
-    };
 
     it('loads a lazily registered command after a global option and its value', async () => {
       const listed = await vigie(

@@ -2,53 +2,23 @@
  * `vigie import parcels` and `vigie parcels …` as a user runs them: a separate process, exit codes, what they
  * print. On each database: a fresh PGlite folder, or a PostgreSQL schema passed through the connection URL.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testBackends } from '../../../test/db.ts';
 import { tempFiles } from '../../../test/files.ts';
+import { vigieCommand } from '../../../test/vigie-command.ts';
 import { INSTALL_DIR } from '../../platform/lib/paths.ts';
 
-const run = promisify(execFile);
 const files = tempFiles();
-const bin = join(INSTALL_DIR, 'bin', 'vigie.js');
 const samples = join(INSTALL_DIR, 'demo', 'parcels');
 
 for (const backend of testBackends()) {
   describe(`vigie parcels [${backend}]`, { timeout: 300_000 }, () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, VIGIE_LOG_LEVEL: 'warn' };
-    let schema: string | undefined;
-    beforeAll(async () => {
-      if (backend === 'postgres') {
-        const url = process.env.VIGIE_TEST_DATABASE_URL!;
-        schema = `vigie_parcels_${randomBytes(5).toString('hex')}`;
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`create schema ${schema}`);
-        await client.end();
-        env.VIGIE_DATABASE_URL = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      } else env.VIGIE_DATA_DIR = join(files.dir, `data-${backend}`);
+    const vigie = vigieCommand(backend, {
+      dataDir: join(files.dir, `data-${backend}`),
+      schemaPrefix: 'vigie_parcels',
+      timeoutMs: 120_000,
     });
-    afterAll(async () => {
-      if (schema) {
-        const client = new pg.Client({ connectionString: process.env.VIGIE_TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
-      }
-    });
-    const vigie = async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 120_000 });
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-      }
-    };
 
     it('refuses a bad file with located errors and exit code 1, writing nothing; then imports, scores and shows', async () => {
       const bad = files.write(
