@@ -32,6 +32,34 @@ describeEachDatabase('declarations import', (t) => {
     };
   };
 
+  it('goes back to the event loop every few hundred rows while it parses, so requests are answered', async () => {
+    // 2,000 lines: one chunk of the file, read at once; one write at the end (batch larger than the file).
+    const file = files.write('one-chunk.csv', kcsCsv(2000));
+    let built = 0;
+    const ticksWhileParsing: number[] = [];
+    const ticker = setInterval(() => {
+      if (built > 0 && built < 2000) ticksWhileParsing.push(built);
+    }, 0);
+    try {
+      const result = await runImport(
+        t.database,
+        {
+          ...declarationsTarget,
+          build: (...args: Parameters<typeof declarationsTarget.build>) => {
+            built++;
+            return declarationsTarget.build(...args);
+          },
+        },
+        { file, profile: resolveProfile('declarations', 'kcs'), batchSize: 10_000 },
+      );
+      expect(result.ok).toBe(true);
+    } finally {
+      clearInterval(ticker);
+    }
+    // Timers ran at several points of the parsing, not once per chunk of the file.
+    expect(new Set(ticksWhileParsing).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('writes nothing from a file with a bad row, and lists every error with its line, column and field', async () => {
     const file = files.write(
       'bad.csv',

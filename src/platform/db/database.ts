@@ -160,7 +160,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     // transaction shares reads).
     transaction: (fn, options) =>
       pglite.transaction(async (tx) => {
-        const session = pgliteSession(tx);
+        const session = pgliteSession(tx, options?.shareReads === true);
         if (options?.shareReads) sharing = session;
         try {
           return await fn(session);
@@ -201,14 +201,23 @@ interface PgliteSession extends Session {
   settle(): Promise<void>;
 }
 
+/** Characters per COPY statement in a transaction that shares its reads (about 200 declarations). */
+const SHARED_COPY_SLICE = 32_768;
+
 /** PostgreSQL's "cannot execute … in a read-only transaction". */
 const READ_ONLY_VIOLATION = '25006';
 
-function pgliteSession(tx: Transaction): PgliteSession {
+function pgliteSession(tx: Transaction, sharesReads: boolean): PgliteSession {
   // The transaction's own statements and the reads let in between take turns, one at a time.
   let turn: Promise<unknown> = Promise.resolve();
+  // PGlite answers through promises that settle without going back to the event loop, and each statement runs
+  // synchronously: a chain of statements would hold the one thread from the first to the last, so requests (and
+  // their reads) could not even arrive. A transaction that shares its reads goes back to the event loop before each
+  // statement: arrived requests are parsed and their reads queued behind the statement that runs.
+  const ready = sharesReads ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = turn.then(work, work);
+    const start = ready ? turn.then(ready, ready) : turn;
+    const next = start.then(work, work);
     turn = next.catch(() => undefined);
     return next;
   };
@@ -224,13 +233,23 @@ function pgliteSession(tx: Transaction): PgliteSession {
   });
   return {
     db,
-    copyIn(table, columns, text) {
-      if (text.length === 0) return Promise.resolve();
-      return exclusive(async () => {
-        await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-          blob: new Blob([text]),
+    async copyIn(table, columns, text) {
+      const copy = (part: string) =>
+        exclusive(async () => {
+          await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+            blob: new Blob([part]),
+          });
         });
-      });
+      // One COPY of a whole batch holds the thread for as long as its rows and their indexes take (a second on a
+      // busy machine for 2,500 declarations); a transaction that shares its reads sends it in slices, so reads wait
+      // for one slice at most. COPY's text format escapes newlines inside values: a row ends at each "\n".
+      if (!sharesReads) return text.length === 0 ? undefined : copy(text);
+      for (let start = 0; start < text.length; ) {
+        let end = text.indexOf('\n', Math.min(start + SHARED_COPY_SLICE, text.length - 1));
+        end = end === -1 ? text.length : end + 1;
+        await copy(text.slice(start, end));
+        start = end;
+      }
     },
     async settle() {
       let seen: Promise<unknown> | undefined;

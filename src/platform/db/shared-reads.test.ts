@@ -101,4 +101,63 @@ describeEachDatabase('transactions that share reads', (t) => {
     expect(await late).toEqual(expect.arrayContaining(['OUT']));
     expect(await codes()).toEqual(['OUT', 'TX3', 'TX4']);
   });
+
+  it('goes back to the event loop between its statements, so timers and requests are served meanwhile', async () => {
+    let statements = 0;
+    const seenByTimer: number[] = [];
+    const ticker = setInterval(() => seenByTimer.push(statements), 0);
+    try {
+      await t.database.transaction(
+        async (session) => {
+          for (let i = 0; i < 200; i++) {
+            await sql`select count(*) from offices`.execute(session.db);
+            statements++;
+          }
+        },
+        { shareReads: true },
+      );
+    } finally {
+      clearInterval(ticker);
+    }
+    // The timer ran while the statements were still going (PGlite answers without ever returning to the event
+    // loop otherwise: the timer would only run once all 200 had ended).
+    expect(seenByTimer.some((n) => n > 0 && n < 200)).toBe(true);
+  });
+
+  it('sends a large COPY in slices, so a read asked meanwhile is answered before the COPY ends', async () => {
+    await sql`create table shared_copy_rows (n int primary key, label text)`.execute(t.database.db);
+    try {
+      const rows = Array.from(
+        { length: 20_000 },
+        (_, i) => `${i}\tline ${i} with some text to make it longer`,
+      );
+      const order: string[] = [];
+      let started = false;
+      await t.database.transaction(
+        async (session) => {
+          const copy = session.copyIn('shared_copy_rows', ['n', 'label'], `${rows.join('\n')}\n`).then(() => {
+            order.push('copy');
+          });
+          started = true;
+          await Promise.all([
+            copy,
+            (async () => {
+              while (!started) await sleep(1);
+              await codes();
+              order.push('read');
+            })(),
+          ]);
+        },
+        { shareReads: true },
+      );
+      // PostgreSQL answers the read on another connection at once; PGlite between two slices of the COPY.
+      expect(order).toEqual(['read', 'copy']);
+      const { rows: count } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from shared_copy_rows`.execute(t.database.db);
+      expect(count[0]!.n).toBe(20_000);
+    } finally {
+      await sql`drop table shared_copy_rows`.execute(t.database.db);
+    }
+  });
 });

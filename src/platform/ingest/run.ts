@@ -72,6 +72,8 @@ export interface ImportSummary {
 class AbortImport extends Error {}
 
 const ANALYZE_AFTER_ROWS = 1000;
+/** Rows parsed and validated between two returns to the event loop (a few milliseconds of work). */
+const YIELD_EVERY_ROWS = 250;
 
 export async function runImport<Row>(
   database: Database,
@@ -250,6 +252,9 @@ export async function runImport<Row>(
             options.signal?.throwIfAborted();
             for (const record of batch) {
               summary.rowsRead++;
+              // Parsing and validating is synchronous work: let waiting requests be answered every few hundred rows.
+              if (summary.rowsRead % YIELD_EVERY_ROWS === 0)
+                await new Promise((resolve) => setImmediate(resolve));
               const { row, key, issues: found } = validate(target, mapping, record);
               let issues = found;
               const sourceRow: SourceRow<Row> = { record, row, issues };
@@ -280,8 +285,6 @@ export async function runImport<Row>(
               rowsRejected: summary.rowsRejected,
               elapsedMs: performance.now() - started,
             });
-            // Parsing and validating a batch is synchronous work: let waiting requests be answered in between.
-            await new Promise((resolve) => setImmediate(resolve));
           }
           if (current) await close(current);
           await flush();
