@@ -229,7 +229,10 @@ export function extractWeb(text: string): WebEntities {
 }
 
 /** Phones, e-mails and URLs as main's signals.ts assembled them. */
-export function baselineEntities(norm: NormalizedText, text: string): { phones: string[]; emails: string[]; urls: string[] } {
+export function baselineEntities(
+  norm: NormalizedText,
+  text: string,
+): { phones: string[]; emails: string[]; urls: string[] } {
   const web = extractWeb(text);
   let digits = 0;
   for (let i = 0; i < norm.text.length; i++) {

@@ -33,14 +33,16 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Anything worth rewriting: an entity, "hxxp", or a bracketed dot / at / colon. */
-const TRIGGER = /&(?:#\d{2,6}|#x[\da-f]{2,5}|[a-z]{2,7});|h[xX*]{2}p|[[({<]\s*(?:\.|dot|at|@|:|\/\/|:\/\/)\s*[\])}>]/i;
+const TRIGGER =
+  /&(?:#\d{2,6}|#x[\da-f]{2,5}|[a-z]{2,7});|h[xX*]{2}p|[[({<]\s*(?:\.|dot|at|@|:|\/\/|:\/\/)\s*[\])}>]/i;
 
 const REWRITE =
   /&(#\d{2,6}|#x[\da-f]{2,5}|[a-z]{2,7});|\bh[xX*]{2}p(s?)(?=\[?:)|\[?:\/\/\]|\[:\]|[ \t]*[[({<][ \t]*(?:\.|dot)[ \t]*[\])}>][ \t]*|[ \t]*[[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*/gi;
 
 function entity(body: string): string | null {
   if (body[0] === '#') {
-    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+    const code =
+      body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
     return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : null;
   }
   return ENTITIES[body.toLowerCase()] ?? null;

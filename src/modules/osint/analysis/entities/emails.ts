@@ -1,10 +1,10 @@
 /**
  * E-mail addresses, plain or spelled out to dodge filters: "name at domain dot com", "name (at) domain.fr",
  * "name [at] domain [dot] com" (the bracketed forms are already "@" and "." after `cleanForWeb`). Addresses are
- * lower-cased. A spelled "at" is an address only when the domain is spelled too ("dot") or is a known mail
- * provider, and the word before it is not an ordinary word ("look at gmail.com" is not an address).
+ * lower-cased. A spelled or spaced "at" is an address only when the domain is spelled too ("dot"), or when it is a
+ * known mail provider and the word before it is not an ordinary word ("look at gmail.com" is not an address).
  */
-import { TLDS } from './tlds.ts';
+import { isTld } from './tlds.ts';
 
 export interface EmailMatch {
   email: string;
@@ -74,13 +74,12 @@ export function extractEmails(text: string): EmailMatch[] {
     const domain = domainRaw.replace(new RegExp(DOT, 'g'), '.').toLowerCase();
     const labels = domain.split('.');
     const tld = labels[labels.length - 1]!;
-    let ok = TLDS.has(tld) && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+    let ok = isTld(tld) && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
     if (ok && (spelledAt || spacedAt || spelledDot)) {
       const spelledDotWord = /[ \t](?:dot|point)[ \t]/i.test(domainRaw);
-      ok = !NOT_LOCAL.has(local.toLowerCase()) && (spelledDotWord || PROVIDERS.has(labels[0]!) || !spelledAt);
-      // "name @ example.com": spaces around a real "@" are an obfuscation too, but a lone "@" before a dotted
-      // word can be a handle followed by a sentence ("@shop. Com…"): require a dot without spaces then.
-      if (ok && !spelledAt && spelledDot && !spelledDotWord) ok = PROVIDERS.has(labels[0]!);
+      // "name @ gmail.com" and "name at shop dot ma" are addresses; "insta @luxe.ma" is a handle and "look at
+      // example.com" a sentence: a spaced or spelled "@" needs a spelled dot or a known mail provider.
+      ok = spelledDotWord || (!NOT_LOCAL.has(local.toLowerCase()) && PROVIDERS.has(labels[0]!));
     }
     if (!ok) {
       // Retry just after the local part: "see you at paris contact@shop.ma" must still find the address.

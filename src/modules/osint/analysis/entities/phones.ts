@@ -17,7 +17,9 @@
  * - it is a country code plus a national number without "+" ("212612345678"), with a cue word or its country named.
  * Numbers inside IBANs, after "n°", "order", "ref", "tracking", and runs of more than 15 digits are never phones.
  */
+import { Metadata } from 'libphonenumber-js/core';
 import parsePhoneNumberFromString, { type CountryCode } from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/max/metadata';
 import { type NormalizedText, originalSpan } from '../normalize.ts';
 import { hasSpelledDigits, spelledNumbers } from './deobfuscate.ts';
 
@@ -37,7 +39,8 @@ export interface PhoneMatch {
  * Not after a letter-digit mix, "/", "=", "_", "@", "#", "€" or "$": numbers inside URLs (wa.me/212…) are read by
  * the URL extractor, "#123456789" is a reference.
  */
-const CANDIDATE = /(?<![\d/=_@#$€£%&-])(?:\+{1,3}|(?<![\p{L}])00)?(?:[\d(]|(?<![\p{L}])o(?=\d))[\doil .\-()/>+{}]{6,44}[\doil]/gu;
+const CANDIDATE =
+  /(?<![\d/=_@#$€£%&-])(?:\+{1,3}|(?<![\p{L}])00)?(?:[\d(]|(?<![\p{L}])o(?=\d))[\doil .\-()/>+{}]{6,44}[\doil]/gu;
 /** Words that make the digits after them a phone: "call", "tel", "WhatsApp", "اتصل", "☎" (an emoji folds to "|"). */
 const CUE =
   /(?:^|[^\p{L}])(?:call|help|hlp|freephone|freefone|phone|tel|tél|telephone|mobile|mob|cell|whats ?app|whatsapp|watsapp|wa|wtsp|whats|viber|signal|contact|ring|dial|sms|text|txt|helpline|hotline|number|numero|num|no|nº|appel|appelez|appeler|portable|joindre|contacter|gsm|fixe|linea|llamar|movil|telefono|اتصل|اتصال|واتساب|واتس|الواتساب|رقم|هاتف|جوال|تواصل|للتواصل|للطلب|تلفون|\||☎|📞)(?:[\s:.\-=>(]+[\p{L}\d]{1,10}){0,4}[\s:.\-=>(]*$/u;
@@ -47,10 +50,19 @@ const NOT_PHONE_BEFORE =
 
 /** Regions a text points to, strongest first: named countries, places, currencies and national TLDs. */
 const REGION_CUES: [CountryCode, RegExp][] = [
-  ['MA', /\b(?:maroc|morocco|marruecos|casablanca|casa|rabat|marrakech|tanger|fes|agadir|meknes|oujda|kenitra|tetouan|dh|dhs|mad)\b|المغرب|الدار البيضاء|\.ma\b/u],
-  ['GB', /£|\b(?:uk|u\.k|gbp|united kingdom|england|london|britain|ppm|pence|\d+p(?:\/|\s?per)?\s?(?:min|msg|wk|week|txt|text|pm)?)\b|\.co\.uk\b|\.uk\b/u],
+  [
+    'MA',
+    /\b(?:maroc|morocco|marruecos|casablanca|casa|rabat|marrakech|tanger|fes|agadir|meknes|oujda|kenitra|tetouan|dh|dhs|mad)\b|المغرب|الدار البيضاء|\.ma\b/u,
+  ],
+  [
+    'GB',
+    /£|\b(?:uk|u\.k|gbp|united kingdom|england|london|britain|ppm|pence|\d+p(?:\/|\s?per)?\s?(?:min|msg|wk|week|txt|text|pm)?)\b|\.co\.uk\b|\.uk\b/u,
+  ],
   ['FR', /\b(?:france|paris|lyon|marseille|toulouse|bordeaux|lille|nantes|nice)\b|\.fr\b/u],
-  ['IN', /₹|\b(?:india|indian|delhi|mumbai|kolkata|bangalore|bengaluru|pune|goa|lucknow|chandigarh|dehradun|hyderabad|chennai|jaipur|noida|gurgaon|rupee|rupees|rs|inr|paytm|phonepe|phone pe|flipkart)\b|\.in\b/u],
+  [
+    'IN',
+    /₹|\b(?:india|indian|delhi|mumbai|kolkata|bangalore|bengaluru|pune|goa|lucknow|chandigarh|dehradun|hyderabad|chennai|jaipur|noida|gurgaon|rupee|rupees|rs|inr|paytm|phonepe|phone pe|flipkart)\b|\.in\b/u,
+  ],
   ['US', /\b(?:usa|u\.s\.a|united states|america|toll free|toll-free)\b/u],
   ['SA', /\b(?:saudi|ksa|riyadh|jeddah|dammam|mecca|medina)\b|السعودي|السعوديه|الرياض|جده|الدمام|مكه|ريال/u],
   ['AE', /\b(?:uae|dubai|abu dhabi|sharjah|ajman|emirates|aed)\b|الامارات|دبي|ابو ظبي|الشارقه/u],
@@ -75,6 +87,8 @@ interface Context {
   /** Countries of the numbers already read internationally in this text. */
   seen: Set<CountryCode>;
   language: CountryCode[] | undefined;
+  /** Numbers already checked in this text: spam repeats the same number many times. */
+  memo: Map<string, Valid>;
 }
 
 const EN_WORDS = /\b(?:the|you|your|to|and|for|is|are|now|call|with|this|from|our|get|free)\b/g;
@@ -102,9 +116,32 @@ function regionsOf(ctx: Context): CountryCode[] {
   return ordered.filter((c, i) => ordered.indexOf(c) === i);
 }
 
-function valid(raw: string, region?: CountryCode): { e164: string; country: CountryCode | undefined } | null {
+type Valid = { e164: string; country: CountryCode | undefined } | null;
+
+/** Possible lengths of national significant numbers per region, from the same metadata (a parse costs ~10 µs). */
+const lengths = new Map<CountryCode, ReadonlySet<number>>();
+const plans = new Metadata(metadata);
+function possibleLength(region: CountryCode, digits: number): boolean {
+  let set = lengths.get(region);
+  if (!set) {
+    plans.selectNumberingPlan(region);
+    set = new Set(plans.numberingPlan?.possibleLengths() ?? []);
+    lengths.set(region, set);
+  }
+  // With or without the trunk prefix: Italy keeps its 0, most others drop it.
+  return set.has(digits) || set.has(digits - 1);
+}
+
+/** Whether `raw` is a valid number (national in `region`, or "+…"); `memo` spares parsing a repeated number. */
+function valid(raw: string, region?: CountryCode, memo?: Map<string, Valid>): Valid {
+  if (region && !raw.startsWith('+') && !possibleLength(region, raw.length)) return null;
+  const key = `${region ?? ''}|${raw}`;
+  const hit = memo?.get(key);
+  if (hit !== undefined) return hit;
   const p = parsePhoneNumberFromString(raw, region);
-  return p?.isValid() ? { e164: p.number, country: p.country } : null;
+  const v = p?.isValid() ? { e164: p.number, country: p.country } : null;
+  memo?.set(key, v);
+  return v;
 }
 
 /**
@@ -116,7 +153,7 @@ function parse(digits: string, ctx: Context, cued: boolean): string | null {
   const bare = digits.replace(/^\+|^00/, '');
   if (bare.length < 8 || bare.length > 15) return null;
   if (intl) {
-    const v = valid(`+${bare}`);
+    const v = valid(`+${bare}`, undefined, ctx.memo);
     if (v?.country) ctx.seen.add(v.country);
     return v?.e164 ?? null;
   }
@@ -125,19 +162,24 @@ function parse(digits: string, ctx: Context, cued: boolean): string | null {
   // National with its trunk prefix: 0 almost everywhere, 1 in the North American plan.
   if (bare.startsWith('0') || (bare.startsWith('1') && bare.length === 11)) {
     // "1800 258 6161" is Indian in an Indian text, North American otherwise.
-    const tryIn = bare.startsWith('1') ? [...regions.filter((r) => r !== DEFAULT_REGION), 'US' as CountryCode] : regions;
+    const tryIn = bare.startsWith('1')
+      ? [...regions.filter((r) => r !== DEFAULT_REGION), 'US' as CountryCode]
+      : regions;
     for (const r of tryIn) {
-      const v = valid(bare, r);
+      const v = valid(bare, r, ctx.memo);
       if (v) {
         if (v.country) ctx.seen.add(v.country);
         return v.e164;
       }
     }
-    if (bare.startsWith('1') && (cued || regions.includes('US') || regions.includes('CA') || /^1[89]\d\d/.test(bare)))
-      return valid(`+${bare}`)?.e164 ?? null;
+    if (
+      bare.startsWith('1') &&
+      (cued || regions.includes('US') || regions.includes('CA') || /^1[89]\d\d/.test(bare))
+    )
+      return valid(`+${bare}`, undefined, ctx.memo)?.e164 ?? null;
     if (cued && bare.startsWith('0'))
       for (const r of FALLBACK) {
-        const v = valid(bare, r);
+        const v = valid(bare, r, ctx.memo);
         if (v) {
           if (v.country) ctx.seen.add(v.country);
           return v.e164;
@@ -146,16 +188,15 @@ function parse(digits: string, ctx: Context, cued: boolean): string | null {
     return null;
   }
   // A country code without "+" ("212612345678", "971569875040"): its country named, or a cue word.
-  if (bare.length >= 11) {
-    const v = valid(`+${bare}`);
-    if (v && (cued || (v.country && regions.includes(v.country)) || ctx.seen.has(v.country!) || v.country === 'MA'))
-      return v.e164;
+  if (bare.length >= 11 && (cued || regions.length > 1 || bare.startsWith('212'))) {
+    const v = valid(`+${bare}`, undefined, ctx.memo);
+    if (v && (cued || (v.country && regions.includes(v.country)) || v.country === 'MA')) return v.e164;
   }
   // A national number without trunk prefix ("9315791090" in India, "855 750 6267"): only in a region the text
   // points to, never in the default one, and the old rule held that nine loose digits are rarely a phone.
   if (bare.length >= 10)
     for (const r of [...ctx.seen, ...(ctx.regions ?? [])]) {
-      const v = valid(bare, r);
+      const v = valid(bare, r, ctx.memo);
       if (v) return v.e164;
     }
   return null;
@@ -187,7 +228,9 @@ function groupsOf(raw: string): Group[] | null {
       start: g.index,
       end: g.index + g[0].length,
       // Only a leading "+" says "international"; "+" between groups is a separator ("{09932+80+5363}").
-      digits: (groups.length === 0 && g[0].startsWith('+') ? '+' : '') + word.replace(/[oil]/g, (c) => CONFUSABLE[c]!),
+      digits:
+        (groups.length === 0 && g[0].startsWith('+') ? '+' : '') +
+        word.replace(/[oil]/g, (c) => CONFUSABLE[c]!),
     });
   }
   const last = raw.slice(groups[groups.length - 1]?.start ?? 0).replace(/^\++/, '');
@@ -200,7 +243,13 @@ export function extractPhones(norm: NormalizedText, original: string, region?: C
   const text = norm.text;
   const out: PhoneMatch[] = [];
   if (!mayHoldPhone(text)) return out;
-  const ctx: Context = { norm: text, regions: region ? [region] : undefined, seen: new Set(), language: undefined };
+  const ctx: Context = {
+    norm: text,
+    regions: region ? [region] : undefined,
+    seen: new Set(),
+    language: undefined,
+    memo: new Map(),
+  };
   let budget = MAX_PARSES;
   const push = (e164: string, start: number, end: number) => {
     const o = originalSpan(norm, start, end);
@@ -234,7 +283,12 @@ export function extractPhones(norm: NormalizedText, original: string, region?: C
     if (all.replace(/\D/g, '').length > 15 && groups.length === 1) {
       // One unbroken run of more than 15 digits: a reference or an IBAN, or a number glued to another one.
       const got = gluedPrefix(groups[0]!, ctx, cued);
-      if (got) found.push({ e164: got.e164, start: base + groups[0]!.start, end: base + groups[0]!.start + got.len });
+      if (got)
+        found.push({
+          e164: got.e164,
+          start: base + groups[0]!.start,
+          end: base + groups[0]!.start + got.len,
+        });
       budget--;
       return;
     }
@@ -256,7 +310,14 @@ export function extractPhones(norm: NormalizedText, original: string, region?: C
         digits += groups[j]!.digits.replace('+', '').length;
         if (digits > 15) break;
         if (digits < 8 || budget-- <= 0) continue;
-        const got = parse(groups.slice(i, j + 1).map((g) => g.digits).join(''), ctx, cued || i > 0);
+        const got = parse(
+          groups
+            .slice(i, j + 1)
+            .map((g) => g.digits)
+            .join(''),
+          ctx,
+          cued || i > 0,
+        );
         if (got) {
           best = j;
           e164 = got;
@@ -264,7 +325,8 @@ export function extractPhones(norm: NormalizedText, original: string, region?: C
       }
       if (best < 0) {
         const g = groups[i]!;
-        const got = g.digits.replace('+', '').length >= 10 ? gluedPrefix(g, ctx, cued, i < groups.length - 1) : null;
+        const got =
+          g.digits.replace('+', '').length >= 10 ? gluedPrefix(g, ctx, cued, i < groups.length - 1) : null;
         if (got) found.push({ e164: got.e164, start: base + g.start, end: base + g.start + got.len });
         i++;
         continue;
@@ -291,7 +353,12 @@ export function extractPhones(norm: NormalizedText, original: string, region?: C
  * A number glued to what follows it ("08702411827" + "16" of an age, "08700621170" + "150p" of a price): the
  * longest valid prefix that leaves at most four digits. Only for national numbers with a trunk 0, or "+…".
  */
-function gluedPrefix(g: Group, ctx: Context, cued: boolean, more = false): { e164: string; len: number } | null {
+function gluedPrefix(
+  g: Group,
+  ctx: Context,
+  cued: boolean,
+  more = false,
+): { e164: string; len: number } | null {
   const d = g.digits;
   if (!/^(\+|0)/.test(d) || !(cued || d.startsWith('+') || regionsOf(ctx).length > 1)) return null;
   // At least two digits left over (an age "16", a price "150"), or one when more digits follow ("…701.50gbp"):

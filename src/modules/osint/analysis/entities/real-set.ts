@@ -61,7 +61,10 @@ export function readManifest(path: string = MANIFEST_PATH): ManifestItem[] {
  * The manifest joined with its texts, or null when the texts file is absent (callers skip, saying so).
  * Throws RealSetError listing every problem found, each with its file and line.
  */
-export function loadRealSet(dir: string = realTextsDir(), manifestPath: string = MANIFEST_PATH): RealText[] | null {
+export function loadRealSet(
+  dir: string = realTextsDir(),
+  manifestPath: string = MANIFEST_PATH,
+): RealText[] | null {
   const file = join(dir, 'texts.jsonl');
   if (!existsSync(file)) return null;
   const items = readManifest(manifestPath);
@@ -96,7 +99,8 @@ export function loadRealSet(dir: string = realTextsDir(), manifestPath: string =
       }
       texts.set(rec.id, rec.text);
     });
-  for (const item of items) if (!texts.has(item.id)) problems.push(`${file}: no text for manifest item ${item.id}`);
+  for (const item of items)
+    if (!texts.has(item.id)) problems.push(`${file}: no text for manifest item ${item.id}`);
   if (problems.length) throw new RealSetError(problems.join('\n'));
   return items.map((item) => ({ ...item, text: texts.get(item.id)! }));
 }
@@ -133,7 +137,10 @@ export function recall(c: Counts): number {
 }
 
 /** Micro-averaged counts over the texts: each distinct entity of a text is one item. */
-export function scoreEntities(items: readonly RealText[], extract: (text: string) => GoldEntities): EntityScores {
+export function scoreEntities(
+  items: readonly RealText[],
+  extract: (text: string) => GoldEntities,
+): EntityScores {
   const scores: EntityScores = {
     phones: { tp: 0, fp: 0, fn: 0 },
     emails: { tp: 0, fp: 0, fn: 0 },
@@ -143,7 +150,8 @@ export function scoreEntities(items: readonly RealText[], extract: (text: string
   for (const item of items) {
     const got = extract(item.text);
     for (const kind of ['phones', 'emails', 'urls'] as const) {
-      const norm = kind === 'urls' ? comparableUrl : kind === 'emails' ? (s: string) => s.toLowerCase() : String;
+      const norm =
+        kind === 'urls' ? comparableUrl : kind === 'emails' ? (s: string) => s.toLowerCase() : String;
       const gold = new Set(item.gold[kind].map(norm));
       const found = new Set(got[kind].map(norm));
       const missed = [...gold].filter((g) => !found.has(g));

@@ -14,7 +14,7 @@ import type { HandleEntity } from '../types.ts';
 import { cleanForWeb, mapSpan } from './deobfuscate.ts';
 import { extractEmails } from './emails.ts';
 import { phoneFromWhatsappDigits } from './phones.ts';
-import { isAddressTld, TLDS } from './tlds.ts';
+import { isAddressTld, isTld } from './tlds.ts';
 
 export interface WebEntities {
   urls: { url: string; start: number; end: number }[];
@@ -27,9 +27,9 @@ export interface WebEntities {
 }
 
 /** What a URL may contain: printable ASCII but quotes, angle and square brackets, braces, pipes; Latin letters. */
-const URL_CHAR = "[^\\s<>\"'`\\[\\]{}|\\\\^\\u0000-\\u001f\\u007f-\\u00bf\\u0250-\\uffff]";
+const URL_CHAR = '[^\\s<>"\'`\\[\\]{}|\\\\^\\u0000-\\u001f\\u007f-\\u00bf\\u0250-\\uffff]';
 const URL_RE = new RegExp(
-  `\\b(?:https?|ftp):\\/\\/${URL_CHAR}+|(?<![\\w.@%\\-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,13})(?![a-z0-9-])(?:[/?#:]${URL_CHAR}*)?`,
+  `\\b(?:https?|ftp):\\/\\/${URL_CHAR}+|(?<![\\w.@%\\-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+([a-z]{2,24})(?![a-z0-9-])(?:[/?#:]${URL_CHAR}*)?`,
   'gi',
 );
 const AT_HANDLE_RE = /(?<![\w.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)/g;
@@ -83,7 +83,7 @@ export function canonicalUrl(raw: string): { url: string; host: string; path: st
     const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
     const hostname = u.hostname.toLowerCase();
     const tld = hostname.slice(hostname.lastIndexOf('.') + 1);
-    if (!hostname.includes('.') || !(TLDS.has(tld) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname))) return null;
+    if (!hostname.includes('.') || !(isTld(tld) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname))) return null;
     const host = hostname.replace(/^(www\.|m\.|mobile\.|web\.)/, '');
     const path = u.pathname.replace(/\/+$/, '');
     return { url: `https://${host}${path}${u.search}`, host, path };
