@@ -221,15 +221,49 @@ export interface SpelledNumber {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-/** A cheap test before the word walk: one spelled digit at least. */
-const ANY_NUMBER_WORD = new RegExp(
-  `(?:^|[^\\p{L}])(?:${[...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS)].join('|')})(?![\\p{L}])`,
-  'u',
-);
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(TEENS),
+  ...Object.keys(TENS),
+]);
 
-/** Whether a folded text has a spelled digit at all (the cheap test before `spelledNumbers`). */
+const ZERO_WORDS = ['zero', 'zro', 'sifr', 'sfr', 'صفر', ' oh '];
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x0621 && c <= 0x064a);
+}
+
+/**
+ * Whether a folded text has three spelled digits in a row ("zero six douze") and a spelled zero somewhere,
+ * the cheap test before `spelledNumbers`: a few native `includes`, then one pass over the characters.
+ */
 export function hasSpelledDigits(folded: string): boolean {
-  return ANY_NUMBER_WORD.test(folded);
+  // A number said aloud has a zero (its trunk prefix, "oh" in English): most texts have no such word, and
+  // `includes` is native. An international number spelled from its "+" without any zero is not caught.
+  let zero = false;
+  for (const w of ZERO_WORDS) if ((zero = folded.includes(w))) break;
+  if (!zero) return false;
+  let run = 0;
+  let i = 0;
+  const n = folded.length;
+  while (i < n) {
+    while (i < n && !isWordChar(folded.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isWordChar(folded.charCodeAt(i))) i++;
+    if (i === start) break;
+    const len = i - start;
+    const c = folded.charCodeAt(start);
+    if (len <= 9 && NUMBER_WORDS.has(folded.slice(start, i))) {
+      if (++run >= 3) return true;
+    } else if (run > 0 && c >= 48 && c <= 57) {
+      // Digits among words ("zero six 12 34") continue a run that has begun.
+      if (run >= 2 && ++run >= 3) return true;
+    } else if (!(len === 2 && c === 101 && folded.charCodeAt(start + 1) === 116)) {
+      // "et" ("vingt et un") keeps the run going; any other word ends it.
+      run = 0;
+    }
+  }
+  return false;
 }
 
 /**

@@ -48,35 +48,153 @@ const CUE =
 const NOT_PHONE_BEFORE =
   /(?:^|[^\p{L}])(?:n°|no\s*de\s*commande|commande|order|ref|réf|reference|référence|tracking|suivi|colis|parcel|invoice|facture|iban|rib|swift|bic|account|compte|siret|siren|ice|rc|cnss|imei|serial|sn|code|claim|pin|id|entreprise|enterprise|company|tva|vat|regon|rcs|registre|matricule|patente|kbo|bce|nif|ein)\s*[:.#nº°-]*\s*$/u;
 
-/** Regions a text points to, strongest first: named countries, places, currencies and national TLDs. */
-const REGION_CUES: [CountryCode, RegExp][] = [
-  [
-    'MA',
-    /\b(?:maroc|morocco|marruecos|casablanca|casa|rabat|marrakech|tanger|fes|agadir|meknes|oujda|kenitra|tetouan|dh|dhs|mad)\b|المغرب|الدار البيضاء|\.ma\b/u,
-  ],
-  [
-    'GB',
-    /£|\b(?:uk|u\.k|gbp|united kingdom|england|london|britain|ppm|pence|\d+p(?:\/|\s?per)?\s?(?:min|msg|wk|week|txt|text|pm)?)\b|\.co\.uk\b|\.uk\b/u,
-  ],
-  ['FR', /\b(?:france|paris|lyon|marseille|toulouse|bordeaux|lille|nantes|nice)\b|\.fr\b/u],
-  [
-    'IN',
-    /₹|\b(?:india|indian|delhi|mumbai|kolkata|bangalore|bengaluru|pune|goa|lucknow|chandigarh|dehradun|hyderabad|chennai|jaipur|noida|gurgaon|rupee|rupees|rs|inr|paytm|phonepe|phone pe|flipkart)\b|\.in\b/u,
-  ],
-  ['US', /\b(?:usa|u\.s\.a|united states|america|toll free|toll-free)\b/u],
-  ['SA', /\b(?:saudi|ksa|riyadh|jeddah|dammam|mecca|medina)\b|السعودي|السعوديه|الرياض|جده|الدمام|مكه|ريال/u],
-  ['AE', /\b(?:uae|dubai|abu dhabi|sharjah|ajman|emirates|aed)\b|الامارات|دبي|ابو ظبي|الشارقه/u],
-  ['QA', /\b(?:qatar|doha)\b|قطر|الدوحه/u],
-  ['OM', /\b(?:oman|muscat)\b|عمان|مسقط/u],
-  ['KW', /\b(?:kuwait)\b|الكويت/u],
-  ['EG', /\b(?:egypt|cairo|egp)\b|مصر|القاهره/u],
-  ['DZ', /\b(?:algerie|algeria|alger|oran|dzd)\b|الجزائر|وهران/u],
-  ['TN', /\b(?:tunisie|tunisia|tunis)\b|تونس/u],
-  ['ES', /\b(?:espana|spain|madrid|barcelona)\b|\.es\b/u],
-  ['DE', /\b(?:germany|deutschland|berlin)\b|\.de\b/u],
-  ['NG', /\b(?:nigeria|lagos|abuja|naira)\b|₦/u],
-  ['CA', /\b(?:canada|toronto|montreal|ontario)\b/u],
+/** Regions a text may point to, in the order they are tried when several are named. */
+const CUE_ORDER: CountryCode[] = [
+  'MA',
+  'GB',
+  'FR',
+  'IN',
+  'US',
+  'SA',
+  'AE',
+  'QA',
+  'OM',
+  'KW',
+  'EG',
+  'DZ',
+  'TN',
+  'ES',
+  'DE',
+  'NG',
+  'CA',
 ];
+/** Words of the folded text that point to a region: countries, cities, currencies. */
+const CUE_WORDS = new Map<string, CountryCode>(
+  (
+    [
+      [
+        'MA',
+        'maroc morocco marruecos casablanca casa rabat marrakech tanger fes agadir meknes oujda kenitra tetouan dh dhs mad',
+      ],
+      ['GB', 'uk gbp england london britain ppm pence'],
+      ['FR', 'france paris lyon marseille toulouse bordeaux lille nantes nice'],
+      [
+        'IN',
+        'india indian delhi mumbai kolkata bangalore bengaluru pune goa lucknow chandigarh dehradun hyderabad chennai jaipur noida gurgaon rupee rupees rs inr paytm phonepe flipkart',
+      ],
+      ['US', 'usa america'],
+      ['SA', 'saudi ksa riyadh jeddah dammam mecca medina'],
+      ['AE', 'uae dubai sharjah ajman emirates aed'],
+      ['QA', 'qatar doha'],
+      ['OM', 'oman muscat'],
+      ['KW', 'kuwait'],
+      ['EG', 'egypt cairo egp'],
+      ['DZ', 'algerie algeria alger oran dzd'],
+      ['TN', 'tunisie tunisia tunis'],
+      ['ES', 'espana spain madrid barcelona'],
+      ['DE', 'germany deutschland berlin'],
+      ['NG', 'nigeria lagos abuja naira'],
+      ['CA', 'canada toronto montreal ontario'],
+    ] as [CountryCode, string][]
+  ).flatMap(([c, words]) => words.split(' ').map((w) => [w, c] as [string, CountryCode])),
+);
+const CUE_BIGRAMS = new Map<string, CountryCode>([
+  ['united kingdom', 'GB'],
+  ['united states', 'US'],
+  ['toll free', 'US'],
+  ['abu dhabi', 'AE'],
+  ['phone pe', 'IN'],
+]);
+/** Arabic names, found inside words since clitics are glued to them ("بالسعودية"). */
+const CUE_ARABIC: [string, CountryCode][] = [
+  ['المغرب', 'MA'],
+  ['الدار البيضاء', 'MA'],
+  ['السعودي', 'SA'],
+  ['الرياض', 'SA'],
+  ['جده', 'SA'],
+  ['الدمام', 'SA'],
+  ['مكه', 'SA'],
+  ['ريال', 'SA'],
+  ['الامارات', 'AE'],
+  ['دبي', 'AE'],
+  ['ابو ظبي', 'AE'],
+  ['الشارقه', 'AE'],
+  ['قطر', 'QA'],
+  ['الدوحه', 'QA'],
+  ['عمان', 'OM'],
+  ['مسقط', 'OM'],
+  ['الكويت', 'KW'],
+  ['مصر', 'EG'],
+  ['القاهره', 'EG'],
+  ['الجزائر', 'DZ'],
+  ['وهران', 'DZ'],
+  ['تونس', 'TN'],
+];
+const CUE_SYMBOLS: [string, CountryCode][] = [
+  ['£', 'GB'],
+  ['₹', 'IN'],
+  ['₦', 'NG'],
+];
+const CUE_TLD = /\.(ma|uk|fr|in|es|de)\b/g;
+const TLD_REGION: Record<string, CountryCode> = {
+  ma: 'MA',
+  uk: 'GB',
+  fr: 'FR',
+  in: 'IN',
+  es: 'ES',
+  de: 'DE',
+};
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  region?: CountryCode;
+}
+/** The cue words and bigrams as a character trie, walked without cutting the text into strings. */
+const CUE_TRIE: TrieNode = { next: new Map() };
+for (const [phrase, region] of [...CUE_WORDS, ...CUE_BIGRAMS]) {
+  let node = CUE_TRIE;
+  for (let k = 0; k < phrase.length; k++) {
+    const code = phrase.charCodeAt(k);
+    let child = node.next.get(code);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(code, child);
+    }
+    node = child;
+  }
+  node.region = region;
+}
+const PENCE = /(?:^|[^a-z0-9.])\d+p(?:pm)?(?![a-z0-9])/;
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Regions a folded text points to: named countries and cities, currencies ("dh", "£", "150p" pence), national
+ * TLDs. One walk of a character trie from each word start, not one regex per region (this runs on most posts).
+ */
+function cueRegions(text: string): CountryCode[] {
+  const found = new Set<CountryCode>();
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && isAsciiWordChar(text.charCodeAt(i - 1))) continue;
+    let node: TrieNode | undefined = CUE_TRIE.next.get(text.charCodeAt(i));
+    let j = i + 1;
+    while (node) {
+      if (node.region && (j === n || !isAsciiWordChar(text.charCodeAt(j)))) found.add(node.region);
+      if (j === n) break;
+      node = node.next.get(text.charCodeAt(j++));
+    }
+  }
+  if (PENCE.test(text)) found.add('GB');
+  for (const [symbol, region] of CUE_SYMBOLS) if (text.includes(symbol)) found.add(region);
+  if (/[\u0600-\u06ff]/.test(text))
+    for (const [name, region] of CUE_ARABIC) if (text.includes(name)) found.add(region);
+  if (text.includes('.')) for (const m of text.matchAll(CUE_TLD)) found.add(TLD_REGION[m[1]!]!);
+  return CUE_ORDER.filter((r) => found.has(r));
+}
+
 /** Where national numbers are tried, with a cue word before them, when the text names no region. */
 // Not Germany or Austria: their numbers have so many lengths that nearly any digits are valid there.
 const FALLBACK: CountryCode[] = ['MA', 'FR', 'GB', 'US', 'IN', 'ES', 'IT', 'SA', 'AE', 'NG'];
@@ -108,8 +226,7 @@ function languageRegions(text: string): CountryCode[] {
 
 function regionsOf(ctx: Context): CountryCode[] {
   if (!ctx.regions) {
-    const found = REGION_CUES.filter(([, re]) => re.test(ctx.norm)).map(([c]) => c);
-    ctx.regions = found;
+    ctx.regions = cueRegions(ctx.norm);
   }
   ctx.language ??= languageRegions(ctx.norm);
   const ordered = [...ctx.seen, ...ctx.regions, ...ctx.language, DEFAULT_REGION];
