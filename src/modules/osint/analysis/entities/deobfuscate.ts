@@ -241,7 +241,12 @@ export function hasSpelledDigits(folded: string): boolean {
   // A number said aloud has a zero (its trunk prefix, "oh" in English): most texts have no such word, and
   // `includes` is native. An international number spelled from its "+" without any zero is not caught.
   let zero = false;
-  for (const w of ZERO_WORDS) if ((zero = folded.includes(w))) break;
+  for (const w of ZERO_WORDS) {
+    if (folded.includes(w)) {
+      zero = true;
+      break;
+    }
+  }
   if (!zero) return false;
   let run = 0;
   let i = 0;
