@@ -17,6 +17,7 @@
  * - it is a country code plus a national number without "+" ("212612345678"), with a cue word or its country named.
  * Numbers inside IBANs, after "n°", "order", "ref", "tracking", and runs of more than 15 digits are never phones.
  */
+import { parsePhoneNumberFromString as parseWithMinMetadata } from 'libphonenumber-js';
 import { Metadata } from 'libphonenumber-js/core';
 import parsePhoneNumberFromString, { type CountryCode } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
@@ -322,7 +323,9 @@ function parse(digits: string, ctx: Context, cued: boolean): string | null {
 /** A phone number given on its own (declared by a platform, typed in a lookup): E.164 or null. */
 export function normalizePhone(raw: string, region: CountryCode = DEFAULT_REGION): string | null {
   const digits = raw.replace(/[^\d+]/g, '');
-  const p = parsePhoneNumberFromString(digits.startsWith('00') ? `+${digits.slice(2)}` : digits, region);
+  // Unchanged since before issue 16 (the graph, parcels and watchlists key on it): lengths-only validation. A
+  // number given on its own is a phone by declaration; only text needs the stricter full metadata.
+  const p = parseWithMinMetadata(digits.startsWith('00') ? `+${digits.slice(2)}` : digits, region);
   return p?.isValid() ? p.number : null;
 }
 
