@@ -185,7 +185,7 @@ export function extractSignals(
   }
 
   const web = extractWeb(text);
-  const phones = [...(countDigits(norm.text) >= 9 ? extractPhones(norm, text) : []), ...web.phones];
+  const phones = [...extractPhones(norm, text), ...web.phones];
   for (const ph of phones.slice(0, 1)) {
     signals.push({
       type: 'sale.phone',
@@ -232,7 +232,7 @@ export function extractSignals(
     signals.some((s) => s.type === 'sale.private_message' && !s.negated);
 
   const entities: Entities = {
-    brands: [...brands.keys()],
+    brands: unique([...brands.keys(), ...web.brands]),
     phones: unique(phones.map((p) => p.e164)),
     emails: unique(web.emails),
     urls: unique(web.urls.map((u) => u.url)),
@@ -312,15 +312,6 @@ function farBelow(
     }
   }
   return null;
-}
-
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
 }
 
 /** "12,500": `toLocaleString` would do, but it goes through ICU and costs more than the whole analysis. */
