@@ -1,10 +1,31 @@
 /**
+ * Two changes of the graph module (docs/graph.md):
+ *
  * Saved networks (docs/graph.md, "Saved networks"): a chart as an analyst left it — the entities on it with their
  * positions and pins, the start and the filters — with a name and a note. The links are not stored: opening a
  * network reads the links between its entities as they are now, with their records, so that what a caller sees
  * follows the records behind each link (and a merge or a new record shows at once).
+ *
+ * Vehicles seen several times: a vehicles record is now one sighting (its key is the plate and, when the row gives
+ * one, the sighting: keys.ts `vehicleRecordKey`), so that importing the plate again with another time or place
+ * adds a record and a `seen_at` link instead of replacing the first. The records already kept are keyed again the
+ * same way (and carry their vehicle's key), so that importing their file again still changes nothing.
  */
 import { type Kysely, sql } from 'kysely';
+import { vehicleRecordKey } from '../keys.ts';
+
+/** Keys the vehicles records kept before this migration by their sighting (idempotent). */
+export async function rekeyVehicleRecords<T>(db: Kysely<T>): Promise<number> {
+  const { rows } = await sql<{ id: number | string; key: string; data: Record<string, unknown> | string }>`
+    select id, key, data from graph_vehicles where not (data ? 'vehicle')`.execute(db);
+  for (const row of rows) {
+    const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+    const key = vehicleRecordKey(row.key, data);
+    await sql`update graph_vehicles set key = ${key}, data = ${JSON.stringify({ ...data, vehicle: row.key })}::jsonb
+      where id = ${row.id}`.execute(db);
+  }
+  return rows.length;
+}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
@@ -23,4 +44,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'create index graph_networks_created on graph_networks (created_at desc, id desc)',
   ])
     await sql.raw(statement).execute(db);
+  await rekeyVehicleRecords(db);
 }

@@ -339,6 +339,52 @@ describe('entity page', () => {
     expect(screen.queryByTestId('entity-case-button')).toBeNull();
   });
 
+  it("lists a vehicle's sightings by date, each with its record", async () => {
+    const car = node(8, 'vehicle', 'MA:12345A6', '12345-أ-6 (MA) Toyota Hilux');
+    const sighting = (id: number, other: GraphNode, on: string) => ({
+      id,
+      type: 'seen_at',
+      direction: 'out' as const,
+      other: { id: other.id, type: other.type, key: other.key, label: other.label },
+      source_table: 'graph_vehicles',
+      source_id: String(id),
+      first_seen: on,
+      last_seen: on,
+      confidence: 1,
+      note: null,
+      created_by: null,
+    });
+    const warehouse = node(9, 'address', 'lot 12', HOSTILE);
+    serve(['graph:read'], {
+      'GET /api/graph/entities/8': {
+        body: {
+          entity: entity(car),
+          merged: [],
+          links: {
+            total: 3,
+            limit: 50,
+            offset: 0,
+            items: [
+              sighting(31, warehouse, '2026-10-20'),
+              sighting(30, city, '2026-10-10'),
+              sighting(29, warehouse, '2026-10-03'),
+            ],
+          },
+        },
+      },
+    });
+    show('/graph/entity/8');
+    const seen = await screen.findAllByTestId('entity-sighting');
+    expect(seen.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('graph_vehicles #29'),
+      expect.stringContaining('graph_vehicles #30'),
+      expect.stringContaining('graph_vehicles #31'),
+    ]);
+    expect(seen[1]!.textContent).toContain('Casablanca');
+    expect(screen.getByTestId('entity-sightings').textContent).toContain('3 sightings');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+
   it('opens a case from the entity, its origin prefilled, for a user who manages cases', async () => {
     serve(['graph:read', 'cases:manage'], {
       'GET /api/graph/entities/3': {
