@@ -168,9 +168,10 @@ export function LinkChart() {
   const bump = () => setVersion((v) => v + 1);
 
   /**
-   * A canvas: a large chart (over LARGE nodes) draws less while it moves — a snapshot while panning or zooming,
-   * no edges or labels while a node is dragged — which keeps 2,000 nodes interactive without a GPU. These are
-   * options of the renderer, so a chart that becomes large gets a new canvas.
+   * A canvas: a large chart (over LARGE nodes) draws less while it moves — no edges or labels while panning or
+   * zooming. Not a snapshot of the chart (`textureOnViewport`): making it took one frame of 4–5 s at 2,000 nodes,
+   * redrawing the shapes each frame keeps a pan under 100 ms (`npm run bench -- graph-chart`, decision 0034).
+   * These are options of the renderer, so a chart that becomes large gets a new canvas.
    */
   const makeCanvas = useCallback((large: boolean) => {
     cyRef.current?.destroy();
@@ -180,7 +181,8 @@ export function LinkChart() {
       minZoom: 0.05,
       maxZoom: 4,
       pixelRatio: 1,
-      textureOnViewport: large,
+      textureOnViewport: false,
+      motionBlur: false,
       hideEdgesOnViewport: large,
       hideLabelsOnViewport: large,
     });
