@@ -21,7 +21,7 @@ export interface Evidence {
   confidence: number;
 }
 
-interface RawEdge extends Evidence {
+export interface RawEdge extends Evidence {
   a: number;
   b: number;
   /** Direction as stored: from `a` to `b`. */
@@ -131,7 +131,7 @@ interface RawLink {
   b: number;
 }
 
-const toNode = (e: EntityRow, depth?: number): GraphNode => ({
+export const toNode = (e: EntityRow, depth?: number): GraphNode => ({
   id: e.id,
   type: e.type,
   key: e.key,
@@ -143,7 +143,7 @@ const toNode = (e: EntityRow, depth?: number): GraphNode => ({
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-function addEdge(edges: Map<string, GraphEdge>, e: RawEdge): void {
+export function addEdge(edges: Map<string, GraphEdge>, e: RawEdge): void {
   const k = pairKey(e.a, e.b);
   let edge = edges.get(k);
   if (!edge) {

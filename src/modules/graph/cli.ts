@@ -12,6 +12,7 @@
  *   vigie graph signals IMPORTER…                        risk signals with their path
  *   vigie graph export KEY [--depth N] --format csv|graphml --out F   a network to files (audited)
  *   vigie graph hubs | keep ID | exclusions | exclude KEY | include KEY   over-correlation control (cli-hubs.ts)
+ *   vigie graph networks list | show ID | export ID --format csv|graphml --out F   saved networks (cli-networks.ts)
  *
  * KEY is an entity id or `type:value` (`phone:+212612345678`, `company:7IPEL2O`, `online_seller:12`). Every
  * command takes --json. Changes are audited as the person at the command line.
@@ -24,6 +25,7 @@ import { normalizePhone } from '../osint/index.ts';
 import { communities, neighbours, shortestPath } from './analysis.ts';
 import { buildGraph, SOURCES } from './build.ts';
 import { registerHubCli } from './cli-hubs.ts';
+import { registerNetworkCli } from './cli-networks.ts';
 import { entityDetail } from './entities.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportFile } from './export.ts';
 import { decideSuggestion, listSuggestions, proposeMerges, splitByHand } from './resolve.ts';
@@ -424,4 +426,5 @@ export function registerGraphCli(program: Command, context: CliContext): void {
     });
 
   registerHubCli(graph, context);
+  registerNetworkCli(graph, context);
 }

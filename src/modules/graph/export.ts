@@ -143,18 +143,20 @@ export function toGraphml(network: Neighbourhood, description: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The file of one export: its text, content type and a file name. */
+/** The file of one export: its text, content type and a file name (by default named after the network's centre). */
 export function exportFile(
   network: Neighbourhood,
   format: ExportFormat,
   part: CsvPart = 'nodes',
+  naming?: { base: string; description: string },
 ): { body: string; contentType: string; fileName: string } {
-  const base = `vigie-network-${network.center.type}-${network.center.id}`;
+  const base = naming?.base ?? `vigie-network-${network.center.type}-${network.center.id}`;
   if (format === 'graphml')
     return {
       body: toGraphml(
         network,
-        `Vigie network around ${network.center.type}:${network.center.key} (${network.center.label}): ${network.nodes.length} entities, ${network.edges.length} links${network.truncated ? ', cut at its bounds' : ''}`,
+        naming?.description ??
+          `Vigie network around ${network.center.type}:${network.center.key} (${network.center.label}): ${network.nodes.length} entities, ${network.edges.length} links${network.truncated ? ', cut at its bounds' : ''}`,
       ),
       contentType: 'application/graphml+xml; charset=utf-8',
       fileName: `${base}.graphml`,

@@ -13,7 +13,8 @@ import {
   markHubs,
   removeExclusion,
 } from './hubs.ts';
-import { findEntity } from './store.ts';
+import { mergeByHand, splitByHand } from './resolve.ts';
+import { findEntity, writeBatch } from './store.ts';
 import { plantNetwork } from './testing/network.ts';
 import { plantSupportEmail, plantSwitchboard, SWITCHBOARD } from './testing/switchboard.ts';
 
@@ -140,5 +141,84 @@ describeEachDatabase('graph hubs and exclusions', (t) => {
     const audit = await actions();
     expect(audit.filter((a) => a === 'graph.exclusion.added')).toHaveLength(2);
     expect(audit).toContain('graph.exclusion.removed');
+  });
+});
+
+describeEachDatabase('graph hub degree counted after merges', (t) => {
+  const N = hubDegree();
+  const half = Math.ceil(N / 2) + 3;
+  const companies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+  beforeAll(async () => {
+    const plant = (phone: string, codes: string[]) =>
+      writeBatch(t.database.db, {
+        entities: [
+          { type: 'phone', key: phone, label: phone, source_table: 'companies', source_id: phone },
+          ...codes.map((c) => ({ type: 'company' as const, key: c, label: c })),
+        ],
+        links: codes.map((c) => ({
+          from: { type: 'company' as const, key: c },
+          to: { type: 'phone' as const, key: phone },
+          type: 'has_phone',
+          source_table: 'companies',
+          source_id: c,
+        })),
+      });
+    // Two numbers of one switchboard, written two ways, each under the threshold; together over it.
+    await plant('+212522000001', companies('HA', half));
+    await plant('+212522000002', companies('HB', half));
+    // A number over the threshold only because two of its companies are one company written twice.
+    await plant('+212522000003', companies('DUP', N + 1));
+    await markHubs(t.database.db);
+  });
+  const hub = async (key: string) => (await findEntity(t.database.db, key)).hub;
+  const degree = async (key: string) => {
+    const id = (await findEntity(t.database.db, key)).id;
+    return (await listHubs(t.database.db)).find((h) => h.id === id)?.degree;
+  };
+
+  it('marks by degree before any merge: only the number linked to more than N companies', async () => {
+    expect(await hub('phone:+212522000001')).toBe(false);
+    expect(await hub('phone:+212522000002')).toBe(false);
+    expect(await hub('phone:+212522000003')).toBe(true);
+    expect(await degree('phone:+212522000003')).toBe(N + 1);
+  });
+
+  it('counts the merged entity again: two numbers merged are one hub of both their links; a split undoes it', async () => {
+    const a = await findEntity(t.database.db, 'phone:+212522000001');
+    const b = await findEntity(t.database.db, 'phone:+212522000002');
+    const merged = await mergeByHand(t.database, ANALYST, b.id, a.id, 'one switchboard');
+    expect(merged.hubs.marked).toEqual([a.id]);
+    expect(await hub('phone:+212522000001')).toBe(true);
+    expect(await degree('phone:+212522000001')).toBe(2 * half);
+    const audit = (await listAudit(t.database.db, {}, { limit: 20, offset: 0 })).items.find(
+      (e) => e.action === 'graph.entity.merged',
+    );
+    expect(audit?.after).toMatchObject({ hubs: { marked: [a.id], cleared: [] } });
+    // The marking by degree counts the merged entity's links too (not only at merge time).
+    await t.database.db.updateTable('graph_entities').set({ hub: false }).where('id', '=', a.id).execute();
+    await markHubs(t.database.db);
+    expect(await hub('phone:+212522000001')).toBe(true);
+
+    const split = await splitByHand(t.database, ANALYST, b.id, 'two numbers after all');
+    expect(split.hubs.cleared).toEqual([a.id]);
+    expect(await hub('phone:+212522000001')).toBe(false);
+    expect(await hub('phone:+212522000002')).toBe(false);
+  });
+
+  it('counts a shared number again when two of its companies merge: duplicates no longer make it a hub', async () => {
+    const one = await findEntity(t.database.db, 'company:DUP1');
+    const two = await findEntity(t.database.db, 'company:DUP2');
+    const phone = await findEntity(t.database.db, 'phone:+212522000003');
+    const merged = await mergeByHand(t.database, ANALYST, two.id, one.id, 'same company');
+    expect(merged.hubs.cleared).toEqual([phone.id]);
+    expect(await hub('phone:+212522000003')).toBe(false);
+    // The next marking agrees: N distinct companies after the merge is not more than N.
+    await markHubs(t.database.db);
+    expect(await hub('phone:+212522000003')).toBe(false);
+    // An excluded value stays a hub whatever its degree.
+    await addExclusion(t.database, ANALYST, 'phone:+212522000003', 'a courier switchboard');
+    await splitByHand(t.database, ANALYST, two.id, null);
+    await mergeByHand(t.database, ANALYST, two.id, one.id, 'same company');
+    expect(await hub('phone:+212522000003')).toBe(true);
   });
 });

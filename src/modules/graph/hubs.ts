@@ -33,10 +33,20 @@ export function hubDegree(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_HUB_DEGREE;
 }
 
-/** Distinct entities linked to the entity `g` (both directions; one index lookup per side). */
+/**
+ * Distinct entities linked to the entity `g`, **counted after merges**: the links of the entities merged into `g`
+ * count for it, and two linked entities merged into one count once (both directions; index lookups per side).
+ */
 const degreeOfG = sql<number>`(
-  select count(distinct case when l.from_id = g.id then l.to_id else l.from_id end)::int
-  from graph_links l where l.from_id = g.id or l.to_id = g.id)`;
+  select count(distinct coalesce(o.merged_into, o.id))::int
+  from (
+    select l.to_id as other from graph_links l
+    where l.from_id in (select m.id from graph_entities m where m.id = g.id or m.merged_into = g.id)
+    union all
+    select l.from_id from graph_links l
+    where l.to_id in (select m.id from graph_entities m where m.id = g.id or m.merged_into = g.id)
+  ) x join graph_entities o on o.id = x.other
+  where coalesce(o.merged_into, o.id) <> g.id)`;
 
 /**
  * Marks as hubs the identifiers linked to more than `threshold` distinct entities (not those an analyst kept) and
@@ -48,18 +58,28 @@ export async function markHubs(
 ): Promise<{ marked: number; threshold: number }> {
   const threshold = options.threshold ?? hubDegree();
   // One pass over the links of the candidates (hash aggregate), not a join on `from_id = id or to_id = id`.
-  const candidate = sql`e.type = any(${HUB_TYPES as string[]}::text[]) and not e.hub and not e.hub_kept
-    and e.merged_into is null`;
+  // Counted after merges: a candidate is a root identifier with the entities merged into it (`member`), and the
+  // other end is taken as its root (the few merged entities, hashed).
   const byDegree = await sql<{ id: number }>`
+    with merged as (
+      select id, merged_into from graph_entities where merged_into is not null
+    ), cand as (
+      select e.id as member, e.id as root from graph_entities e
+      where e.type = any(${HUB_TYPES as string[]}::text[]) and not e.hub and not e.hub_kept and e.merged_into is null
+      union all
+      select m.id, m.merged_into from merged m join graph_entities r on r.id = m.merged_into
+      where r.type = any(${HUB_TYPES as string[]}::text[]) and not r.hub and not r.hub_kept
+    ), x as (
+      select c.root, l.to_id as other from graph_links l join cand c on c.member = l.from_id
+      union all
+      select c.root, l.from_id from graph_links l join cand c on c.member = l.to_id
+    )
     update graph_entities g set hub = true, updated_at = now()
     from (
-      select x.id from (
-        select l.from_id as id, l.to_id as other from graph_links l join graph_entities e on e.id = l.from_id and ${candidate}
-        union all
-        select l.to_id, l.from_id from graph_links l join graph_entities e on e.id = l.to_id and ${candidate}
-      ) x
-      group by x.id
-      having count(distinct x.other) > ${threshold}
+      select x.root as id from x left join merged m on m.id = x.other
+      where coalesce(m.merged_into, x.other) <> x.root
+      group by x.root
+      having count(distinct coalesce(m.merged_into, x.other)) > ${threshold}
     ) d
     where g.id = d.id
     returning g.id`.execute(db);
@@ -69,6 +89,46 @@ export async function markHubs(
     where g.type = x.type and g.key = x.key and not g.hub
     returning g.id`.execute(db);
   return { marked: byDegree.rows.length + byExclusion.rows.length, threshold };
+}
+
+/**
+ * After a merge or a split: the over-correlation count of the entities it touched, again. `roots` are the entities
+ * standing for themselves after the change (the merged entity, or the split one and what it had joined); their
+ * identifiers and the identifiers linked to them are counted after merges, and marked hub when linked to more than
+ * N distinct entities — or cleared when a merge of duplicates brought them to N or fewer (not an excluded value,
+ * which stays a hub, and not one an analyst kept linking). Returns what changed.
+ */
+export async function recountHubs(
+  db: Kysely<DB>,
+  roots: number[],
+  options: { threshold?: number } = {},
+): Promise<{ marked: number[]; cleared: number[] }> {
+  if (!roots.length) return { marked: [], cleared: [] };
+  const threshold = options.threshold ?? hubDegree();
+  const { rows } = await sql<{ id: number | string; hub: boolean }>`
+    with grp as (
+      select id from graph_entities where id = any(${roots}::bigint[]) or merged_into = any(${roots}::bigint[])
+    ), touched as (
+      select id from grp
+      union select l.to_id from graph_links l where l.from_id in (select id from grp)
+      union select l.from_id from graph_links l where l.to_id in (select id from grp)
+    ), candidates as (
+      select distinct coalesce(e.merged_into, e.id) as id from graph_entities e where e.id in (select id from touched)
+    )
+    update graph_entities g set hub = d.over, updated_at = now()
+    from (
+      select g.id, ${degreeOfG} > ${threshold} as over
+      from graph_entities g
+      where g.id in (select id from candidates) and g.merged_into is null
+        and g.type = any(${HUB_TYPES as string[]}::text[]) and not g.hub_kept
+        and not exists (select 1 from graph_exclusions x where x.type = g.type and x.key = g.key)
+    ) d
+    where g.id = d.id and g.hub <> d.over
+    returning g.id, g.hub`.execute(db);
+  return {
+    marked: rows.filter((r) => r.hub).map((r) => Number(r.id)),
+    cleared: rows.filter((r) => !r.hub).map((r) => Number(r.id)),
+  };
 }
 
 export interface HubRow {

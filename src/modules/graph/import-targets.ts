@@ -25,6 +25,7 @@ import {
   phoneKey,
   plateKey,
   titleKey,
+  vehicleRecordKey,
 } from './keys.ts';
 import { type Batch, type EntityInput, type EntityRef, type LinkInput, writeBatch } from './store.ts';
 
@@ -172,7 +173,10 @@ export interface PersonRow {
 }
 
 export interface VehicleRow {
+  /** The record: the plate and, when given, the sighting (keys.ts `vehicleRecordKey`). */
   key: string;
+  /** The vehicle entity's key: the plate (`MA:12345A6`). */
+  vehicle: string;
   plate: string;
   plate_country: string;
   make: string | null;
@@ -380,7 +384,7 @@ function owner(out: Batch, person: string | null, company: string | null): Entit
 export function mapVehicles(records: { row: VehicleRow; id: number }[]): Batch {
   const out: Batch = { entities: [], links: [] };
   for (const { row: v, id } of records) {
-    const vehicle = { type: 'vehicle' as const, key: v.key };
+    const vehicle = { type: 'vehicle' as const, key: v.vehicle };
     const provenance = { source_table: 'graph_vehicles', source_id: String(id) };
     const what = [v.make, v.model].filter(Boolean).join(' ');
     out.entities.push({
@@ -500,14 +504,15 @@ export const vehiclesTarget: ImportTarget<VehicleRow> = {
   unit: 'vehicle',
   catalog: vehicleCatalog,
   build(values, _extras, problems) {
-    const v = vehicleValues(values) as Omit<VehicleRow, 'key'>;
+    const v = vehicleValues(values) as Omit<VehicleRow, 'key' | 'vehicle'>;
     checkPersonRef('owner_person', v.owner_person, problems);
     if (v.seen_on && !v.seen_city && !v.seen_place)
       problems.push({ field: 'seen_on', message: 'a sighting date needs seen_city or seen_place' });
-    const key = v.plate && v.plate_country ? plateKey(v.plate, v.plate_country) : '';
-    if (v.plate && key.endsWith(':'))
+    const vehicle = v.plate && v.plate_country ? plateKey(v.plate, v.plate_country) : '';
+    if (v.plate && vehicle.endsWith(':'))
       problems.push({ field: 'plate', message: `expected a plate number, got ${showValue(v.plate)}` });
-    return { ...v, key };
+    // One record per sighting: the same plate seen at another time or place is another record (another link).
+    return { ...v, vehicle, key: vehicle ? vehicleRecordKey(vehicle, v) : '' };
   },
   grouping: 'unique',
   groupKey: keyOf,

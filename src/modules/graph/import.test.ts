@@ -7,6 +7,7 @@ import { runImport } from '../../platform/ingest/run.ts';
 import type { ImportTarget } from '../../platform/ingest/target.ts';
 import { shortestPath } from './analysis.ts';
 import { buildGraph } from './build.ts';
+import { entityDetail } from './entities.ts';
 import { personsTarget, propertiesTarget, vehiclesTarget } from './import-targets.ts';
 import { personRefKey, plateKey, titleKey } from './keys.ts';
 import { findEntity } from './store.ts';
@@ -275,6 +276,58 @@ describeEachDatabase('graph imports of persons, vehicles and properties', (t) =>
       await imp(personsTarget, 'persons.csv', PERSONS);
     });
 
+    it('keeps every sighting of a vehicle as a link record of its own, with its time and place', async () => {
+      const SIGHTINGS =
+        'plate,plate_country,make,model,seen_city,seen_place,seen_on,note\n' +
+        '12345 | A | 6,MA,Toyota,Hilux,Tanger,,2026-10-10,port access log\n' +
+        '12345-أ-6,MA,Toyota,Hilux,Casablanca,Lot 12 Zone Industrielle Ain Sebaa,2026-10-20,again at the warehouse\n';
+      // The same sighting twice in one file is refused where it is (and nothing is written).
+      const twice = await imp(
+        vehiclesTarget,
+        'twice.csv',
+        `${SIGHTINGS}12345-A-6,MA,,,Tanger,,2026-10-10,\n`,
+      );
+      expect(twice.ok).toBe(false);
+      expect(twice.errors.map((e) => [e.line, e.message])).toEqual([
+        [
+          4,
+          expect.stringMatching(
+            /^vehicle MA:12345A6\|2026-10-10\|\|tanger already appears at line 2 of this file$/,
+          ),
+        ],
+      ]);
+      const summary = await imp(vehiclesTarget, 'sightings.csv', SIGHTINGS);
+      expect(summary.counts).toMatchObject({ vehicles_inserted: 2, vehicles_updated: 0 });
+      // The first file's sighting stays: three sightings, three records, three links.
+      const car = await findEntity(t.database.db, 'vehicle:MA:12345A6');
+      const seen = await t.database.db
+        .selectFrom('graph_links as l')
+        .innerJoin('graph_entities as p', 'p.id', 'l.to_id')
+        .select(['p.type', 'p.key', 'l.first_seen', 'l.last_seen', 'l.source_table', 'l.source_id'])
+        .where('l.from_id', '=', car.id)
+        .where('l.type', '=', 'seen_at')
+        .orderBy('l.first_seen')
+        .execute();
+      const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+      expect(seen.map((l) => [day(l.first_seen), l.type, l.key])).toEqual([
+        ['2026-10-03', 'address', expect.stringContaining('ain sebaa')],
+        ['2026-10-10', 'city', 'tanger'],
+        ['2026-10-20', 'address', expect.stringContaining('ain sebaa')],
+      ]);
+      expect(new Set(seen.map((l) => l.source_id)).size).toBe(3);
+      expect(seen.every((l) => l.source_table === 'graph_vehicles')).toBe(true);
+      // Importing the sightings again changes nothing.
+      expect((await imp(vehiclesTarget, 'sightings.csv', SIGHTINGS)).counts).toMatchObject({
+        vehicles_inserted: 0,
+        vehicles_unchanged: 2,
+        graph_links_new: 0,
+      });
+      // The entity page's answer lists each sighting with its record and date.
+      const detail = await entityDetail(t.database.db, car.id, { limit: 50, offset: 0 });
+      const sightings = detail.links.items.filter((l) => l.type === 'seen_at');
+      expect(sightings.map((l) => l.first_seen).sort()).toEqual(['2026-10-03', '2026-10-10', '2026-10-20']);
+    });
+
     it('after a build, the person with the planted phone reaches the company and the online seller', async () => {
       await buildGraph(t.database);
       const db = t.database.db;
@@ -303,3 +356,54 @@ describeEachDatabase('graph imports of persons, vehicles and properties', (t) =>
     });
   });
 });
+
+describeEachDatabase(
+  'vehicles records kept before sightings were records of their own (migration 0034)',
+  (t) => {
+    it('keys them by their sighting and their vehicle, so that their file imports again without change', async () => {
+      const { rekeyVehicleRecords } = await import('./migrations/0034_graph_networks.ts');
+      const old = {
+        plate: '12345-أ-6',
+        plate_country: 'MA',
+        make: 'Toyota',
+        model: 'Hilux',
+        color: 'white',
+        year: 2021,
+        owner_person: 'BK123456',
+        owner_company: null,
+        seen_city: 'Casablanca',
+        seen_place: 'Lot 12 Zone Industrielle Ain Sebaa',
+        seen_on: '2026-10-03',
+        note: 'at the warehouse',
+      };
+      await t.database.db
+        .insertInto('graph_vehicles')
+        .values([
+          { key: 'MA:12345A6', data: JSON.stringify(old) },
+          {
+            key: 'FR:AB123CD',
+            data: JSON.stringify({
+              ...old,
+              plate: 'AB-123-CD',
+              seen_city: null,
+              seen_place: null,
+              seen_on: null,
+            }),
+          },
+        ])
+        .execute();
+      expect(await rekeyVehicleRecords(t.database.db)).toBe(2);
+      expect(await rekeyVehicleRecords(t.database.db)).toBe(0);
+      const rows = await t.database.db
+        .selectFrom('graph_vehicles')
+        .select(['key', 'data'])
+        .orderBy('key')
+        .execute();
+      expect(rows.map((r) => r.key)).toEqual([
+        'FR:AB123CD',
+        'MA:12345A6|2026-10-03|lot 12 zone industrielle ain sebaa|casablanca',
+      ]);
+      expect(rows[1]!.data).toMatchObject({ vehicle: 'MA:12345A6', seen_on: '2026-10-03' });
+    });
+  },
+);

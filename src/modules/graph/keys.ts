@@ -170,6 +170,22 @@ export function plateKey(plate: string, country: string): string {
   return `${country.trim().toUpperCase()}:${letters.toUpperCase().replace(/[\s\-–.|/_\u0640\u200f\u200e]+/g, '')}`;
 }
 
+/**
+ * The key of a vehicles record: the plate key, and when the row gives a sighting, the sighting (date, place, city)
+ * — each sighting of a vehicle is a record of its own, the evidence of its own `seen_at` link, so that a vehicle
+ * seen several times keeps every time and place (`MA:12345A6|2026-10-03|lot 12 zone industrielle ain sebaa|casablanca`).
+ */
+export function vehicleRecordKey(
+  plate: string,
+  sighting: { seen_on?: unknown; seen_place?: unknown; seen_city?: unknown },
+): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const on = text(sighting.seen_on);
+  const placeKey = fold(text(sighting.seen_place));
+  const cityKey = fold(text(sighting.seen_city));
+  return on || placeKey || cityKey ? `${plate}|${on}|${placeKey}|${cityKey}` : plate;
+}
+
 /** A real-estate title number: upper case, no spaces or dots, without a leading "TF" (`T.F. 12345/C` → `12345/C`). */
 export function titleKey(title: string): string {
   return title

@@ -3,10 +3,12 @@
  * the entity that stands for it now (`merged_into`, always the root: never a chain); links stay on the entities
  * they came from, so a split — clearing the pointer of the entities that a merge moved — restores exactly what
  * was there. Each merge is a row of `graph_merges` (who, when, from which suggestion) and is audited by the caller.
+ * A merge or a split counts the hub degree of what it touched again (`recountHubs`): degrees count after merges.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/lib/errors.ts';
+import { recountHubs } from './hubs.ts';
 import { entitiesByIds } from './store.ts';
 
 /** Merges `entityId` into `intoId` (both taken as the entities standing for them now). Returns the root ids. */
@@ -16,7 +18,7 @@ export async function mergeEntities(
   intoId: number,
   by: string,
   suggestionId: number | null = null,
-): Promise<{ merged: number; into: number; moved: number[] }> {
+): Promise<{ merged: number; into: number; moved: number[]; hubs: { marked: number[]; cleared: number[] } }> {
   const [a, b] = await Promise.all([rootOf(db, entityId), rootOf(db, intoId)]);
   if (a === b) throw new AppError('graph_same_entity', 'these entities are already one', 409);
   const [from, into] = await entitiesByIds(db, [a]).then(async ([x]) => [
@@ -37,7 +39,9 @@ export async function mergeEntities(
       moved.map((m) => ({ entity_id: Number(m.id), into_id: b, suggestion_id: suggestionId, merged_by: by })),
     )
     .execute();
-  return { merged: a, into: b, moved: moved.map((m) => Number(m.id)) };
+  // The merged entity's over-correlation count (and its identifiers'), after the merge (docs/graph.md, "Hubs").
+  const hubs = await recountHubs(db, [b]);
+  return { merged: a, into: b, moved: moved.map((m) => Number(m.id)), hubs };
 }
 
 /** Undoes the merge of one entity: it (and what had been merged into it before) stands for itself again. */
@@ -45,7 +49,7 @@ export async function splitEntity(
   db: Kysely<DB>,
   entityId: number,
   by: string,
-): Promise<{ split: number[] }> {
+): Promise<{ split: number[]; hubs: { marked: number[]; cleared: number[] } }> {
   const [entity] = await entitiesByIds(db, [entityId]);
   if (!entity?.merged_into)
     throw new AppError('graph_not_merged', `entity ${entityId} is not merged into another`, 409);
@@ -73,7 +77,9 @@ export async function splitEntity(
     .set({ split_at: new Date(), split_by: by })
     .where('id', 'in', group.length ? group.map((m) => Number(m.id)) : [-1])
     .execute();
-  return { split: ids };
+  // Both sides of the split are counted again: each is linked to what it was linked to before the merge.
+  const hubs = await recountHubs(db, [entityId, entity.merged_into]);
+  return { split: ids, hubs };
 }
 
 export async function rootOf(db: Kysely<DB>, id: number): Promise<number> {

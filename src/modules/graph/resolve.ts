@@ -294,7 +294,7 @@ export async function decideSuggestion(
         target_type: 'graph_suggestion',
         target_id: id,
         before: { status: 'open' },
-        after: { status: 'accepted', merged: result.moved, into: result.into, note },
+        after: { status: 'accepted', merged: result.moved, into: result.into, hubs: result.hubs, note },
       });
       return;
     }
@@ -337,7 +337,7 @@ export async function mergeByHand(
       action: 'graph.entity.merged',
       target_type: 'graph_entity',
       target_id: result.into,
-      after: { merged: result.moved, into: result.into, note },
+      after: { merged: result.moved, into: result.into, hubs: result.hubs, note },
     });
     return result;
   });
@@ -351,7 +351,7 @@ export async function splitByHand(database: Database, actor: Actor, entityId: nu
       action: 'graph.entity.split',
       target_type: 'graph_entity',
       target_id: entityId,
-      after: { split: result.split, note },
+      after: { split: result.split, hubs: result.hubs, note },
     });
     return result;
   });

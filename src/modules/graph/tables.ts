@@ -91,6 +91,27 @@ export interface GraphExclusionsTable {
   created_at: Timestamp;
 }
 
+/** A saved chart (graph_networks): its entities with positions; the links are read when it is opened. */
+export interface SavedNode {
+  id: number;
+  x: number;
+  y: number;
+  pinned?: boolean;
+}
+
+export interface GraphNetworksTable {
+  id: Id;
+  name: string;
+  note: Generated<string>;
+  start_key: string | null;
+  filters: JSONColumnType<Record<string, unknown>>;
+  nodes: JSONColumnType<SavedNode[]>;
+  node_count: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     graph_build_state: GraphBuildStateTable;
@@ -98,6 +119,7 @@ declare module '../../platform/db/schema.ts' {
     graph_exclusions: GraphExclusionsTable;
     graph_links: GraphLinksTable;
     graph_merges: GraphMergesTable;
+    graph_networks: GraphNetworksTable;
     graph_persons: GraphRecordsTable;
     graph_properties: GraphRecordsTable;
     graph_vehicles: GraphRecordsTable;

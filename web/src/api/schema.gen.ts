@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: c84e296f502a95b0cc5ac0f7667e1d6360ad3bda6b05717c79c97d9c16866440
+ * OpenAPI document sha256: 2a6f891154a98ae56dae76eb5b9bedb269d65f7018e51134f41cd8a20be79890
  */
 
 export interface paths {
@@ -10130,6 +10130,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/graph/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved networks, the newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["GraphNetworkSummary"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a chart as a network: its entities with positions and pins, start and filters (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        note?: string;
+                        start_key?: string | null;
+                        filters?: {
+                            types?: ("person" | "company" | "declarant" | "seller" | "courier" | "phone" | "email" | "address" | "city" | "vehicle" | "property" | "bank" | "bank_account" | "account" | "website" | "online_seller" | "declaration" | "manifest" | "container" | "payment" | "case" | "seizure")[];
+                            link_types?: ("importer_of" | "declarant_of" | "seller_of" | "courier_of" | "has_phone" | "has_email" | "located_at" | "in_city" | "manager_of" | "consignee_of" | "manifest_of" | "carries" | "paid" | "beneficiary_of" | "paid_through" | "payment_for" | "has_account" | "has_website" | "same_name" | "owns" | "uses" | "shareholder_of" | "employee_of" | "seen_at" | "related")[];
+                            since?: string;
+                            until?: string;
+                            depth?: number;
+                        };
+                        nodes: {
+                            id: number;
+                            x: number;
+                            y: number;
+                            pinned?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphNetwork"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/networks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved network as the graph holds it now: its entities at their positions and the links between them (online-only entities and links need osint:read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphNetwork"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a saved network (its author, or graph:manage; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph/networks/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved network as CSV of nodes or edges, or GraphML, as the caller may see it (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "graphml";
+                    part?: "nodes" | "edges";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/graphml+xml": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/graphml+xml": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sharing/installation": {
         parameters: {
             query?: never;
@@ -13883,6 +14114,47 @@ export interface components {
             created_by: string;
             created_at: string;
         };
+        GraphNetworkSummaryInput: {
+            id: number;
+            name: string;
+            note: string;
+            start_key: string | null;
+            created_by: string;
+            created_at: string;
+        };
+        GraphSavedNodeInput: {
+            id: number;
+            type: string;
+            key: string;
+            label: string;
+            hub: boolean;
+            depth?: number;
+            attributes: {
+                [key: string]: unknown;
+            };
+            x: number;
+            y: number;
+            pinned: boolean;
+        };
+        GraphNetworkInput: {
+            id: number;
+            name: string;
+            note: string;
+            start_key: string | null;
+            created_by: string;
+            created_at: string;
+            filters: {
+                types?: string[];
+                link_types?: string[];
+                since?: string;
+                until?: string;
+                depth?: number;
+            };
+            nodes: components["schemas"]["GraphSavedNodeInput"][];
+            edges: components["schemas"]["GraphEdgeInput"][];
+            merged: number;
+            truncated: boolean;
+        };
         GraphSuggestionInput: {
             id: number;
             score: number;
@@ -15763,6 +16035,47 @@ export interface components {
             note: string;
             created_by: string;
             created_at: string;
+        };
+        GraphNetworkSummary: {
+            id: number;
+            name: string;
+            note: string;
+            start_key: string | null;
+            created_by: string;
+            created_at: string;
+        };
+        GraphSavedNode: {
+            id: number;
+            type: string;
+            key: string;
+            label: string;
+            hub: boolean;
+            depth?: number;
+            attributes: {
+                [key: string]: unknown;
+            };
+            x: number;
+            y: number;
+            pinned: boolean;
+        };
+        GraphNetwork: {
+            id: number;
+            name: string;
+            note: string;
+            start_key: string | null;
+            created_by: string;
+            created_at: string;
+            filters: {
+                types?: string[];
+                link_types?: string[];
+                since?: string;
+                until?: string;
+                depth?: number;
+            };
+            nodes: components["schemas"]["GraphSavedNode"][];
+            edges: components["schemas"]["GraphEdge"][];
+            merged: number;
+            truncated: boolean;
         };
         GraphSuggestion: {
             id: number;

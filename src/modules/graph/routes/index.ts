@@ -1,7 +1,7 @@
 /**
  * The link-graph API under /api/graph, one file per resource (docs/graph.md): entities (search, detail with
  * provenance, added by hand, merge, split), analysis (neighbours, path, communities, centrality, risk signals), exports (CSV, GraphML),
- * merge suggestions, hubs and exclusions, and the build. Reading needs `graph:read` (online-only entities also `osint:read`); changing
+ * merge suggestions, hubs and exclusions, saved networks, and the build. Reading needs `graph:read` (online-only entities also `osint:read`); changing
  * anything `graph:manage`, and is audited.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import { buildRoutes } from './build.ts';
 import { entityRoutes } from './entities.ts';
 import { exportRoutes } from './export.ts';
 import { hubRoutes } from './hubs.ts';
+import { networkRoutes } from './networks.ts';
 import { suggestionRoutes } from './suggestions.ts';
 
 export async function graphRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -20,4 +21,5 @@ export async function graphRoutes(app: FastifyInstance, context: AppContext): Pr
   suggestionRoutes(app, context);
   exportRoutes(app, context);
   hubRoutes(app, context);
+  networkRoutes(app, context);
 }

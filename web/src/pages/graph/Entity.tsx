@@ -1,7 +1,7 @@
 /**
  * An entity's page (/graph/entity/:id): what it is, the record that first brought it, what was merged into it,
  * and every link with its provenance (the record it came from: table and id, first and last seen, confidence),
- * with the way to the declaration, seller or company pages the workbench has.
+ * with the way to the declaration, seller or company pages the workbench has; a vehicle's sightings by date.
  */
 import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -37,6 +37,10 @@ export function EntityPage() {
   if (!query.data) return <Pending query={query} back={back} />;
   const { entity, merged, links } = query.data;
   const go = workbenchLink(entity);
+  // A vehicle's sightings (each its own record and `seen_at` link), by date: where and when it was seen.
+  const sightings = links.items
+    .filter((l) => l.type === 'seen_at' && l.direction === 'out')
+    .sort((a, b) => (a.first_seen ?? '').localeCompare(b.first_seen ?? ''));
   const attributes = Object.entries(entity.attributes).filter(
     ([, v]) => v !== null && v !== undefined && v !== '',
   );
@@ -121,6 +125,27 @@ export function EntityPage() {
               </Anchor>
               <Text size="xs" c="dimmed" dir="ltr">
                 {m.type}:{m.key}
+              </Text>
+            </Group>
+          ))}
+        </Paper>
+      )}
+      {sightings.length > 0 && (
+        <Paper withBorder p="xs" data-testid="entity-sightings">
+          <Text size="sm" fw={600}>
+            {t('graph.entity.sightings', { count: sightings.length })}
+          </Text>
+          {sightings.map((l) => (
+            <Group key={l.id} gap={6} data-testid="entity-sighting">
+              <Text size="sm" w={110}>
+                {l.first_seen ? formatDate(lang, l.first_seen) : '—'}
+              </Text>
+              <TypeBadge type={l.other.type} />
+              <Anchor component={Link} to={`/graph/entity/${l.other.id}`} size="sm" dir="auto">
+                {l.other.label}
+              </Anchor>
+              <Text size="xs" c="dimmed" dir="ltr">
+                {l.source_table} #{l.source_id}
               </Text>
             </Group>
           ))}

@@ -23,7 +23,8 @@ import {
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiGet, route } from '../../api.ts';
+import type { ApiBody } from '../../api/types.ts';
+import { apiGet, apiSend, route } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -77,11 +78,14 @@ function useChartParams() {
   };
   return {
     key: get('key'),
+    network: get('network'),
     depth: get('depth') || '1',
     max: get('max') || '300',
     filters,
     set(values: Record<string, string>) {
       const next = new URLSearchParams(params);
+      // A new start leaves the saved network that was open.
+      if ('key' in values) next.delete('network');
       for (const [name, value] of Object.entries(values)) {
         if (value) next.set(name, value);
         else next.delete(name);
@@ -157,13 +161,17 @@ export function LinkChart() {
   const [search, setSearch] = useState(params.key);
   const [results, setResults] = useState<GraphEntity[] | null>(null);
   const [draft, setDraft] = useState(params.filters);
+  const [saving, setSaving] = useState<{ name: string; note: string } | null>(null);
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ name: string; note: string; merged: number } | null>(null);
   const action = useAction();
   const bump = () => setVersion((v) => v + 1);
 
   /**
-   * A canvas: a large chart (over LARGE nodes) draws less while it moves — a snapshot while panning or zooming,
-   * no edges or labels while a node is dragged — which keeps 2,000 nodes interactive without a GPU. These are
-   * options of the renderer, so a chart that becomes large gets a new canvas.
+   * A canvas: a large chart (over LARGE nodes) draws less while it moves — no edges or labels while panning or
+   * zooming. Not a snapshot of the chart (`textureOnViewport`): making it took one frame of 4–5 s at 2,000 nodes,
+   * redrawing the shapes each frame keeps a pan under 100 ms (`npm run bench -- graph-chart`, decision 0034).
+   * These are options of the renderer, so a chart that becomes large gets a new canvas.
    */
   const makeCanvas = useCallback((large: boolean) => {
     cyRef.current?.destroy();
@@ -173,7 +181,8 @@ export function LinkChart() {
       minZoom: 0.05,
       maxZoom: 4,
       pixelRatio: 1,
-      textureOnViewport: large,
+      textureOnViewport: false,
+      motionBlur: false,
       hideEdgesOnViewport: large,
       hideLabelsOnViewport: large,
     });
@@ -293,6 +302,72 @@ export function LinkChart() {
       stale = true;
     };
   }, [startQuery]);
+
+  // A saved network: its entities at their saved positions (pins kept), the links between them as they are now.
+  const networkId = params.network;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart reloads when the network asked for changes
+  useEffect(() => {
+    if (!cyRef.current || !networkId || !/^\d+$/.test(networkId)) return;
+    let stale = false;
+    void action.run(async () => {
+      const network = await apiGet('/api/graph/networks/{id}', { path: { id: Number(networkId) } });
+      if (stale || !cyRef.current) return;
+      const large = network.nodes.length > LARGE;
+      const cy = cyRef.current.scratch('large') === large ? cyRef.current : makeCanvas(large);
+      cy.elements().remove();
+      hidden.current = null;
+      known.current = new Map();
+      setPath(null);
+      setSelected(null);
+      cy.batch(() => {
+        for (const n of network.nodes) {
+          known.current.set(n.id, n);
+          const node = cy.add(nodeElement(n, { x: n.x, y: n.y }));
+          if (n.pinned) node.lock().addClass('pinned');
+        }
+      });
+      addAll([], network.edges);
+      fitChart(cy);
+      setTruncated(network.truncated);
+      setOpened({ name: network.name, note: network.note, merged: network.merged });
+      if (communities) colourCommunities(true);
+      bump();
+    });
+    return () => {
+      stale = true;
+    };
+  }, [networkId]);
+  useEffect(() => {
+    if (!networkId) setOpened(null);
+  }, [networkId]);
+
+  const saveNetwork = () =>
+    action.run(async () => {
+      const cy = cyRef.current;
+      if (!cy || !saving) return;
+      const split = (v: string) => (v ? v.split(',') : undefined);
+      const filters = {
+        ...(split(fTypes) ? { types: split(fTypes) } : {}),
+        ...(split(fLinks) ? { link_types: split(fLinks) } : {}),
+        ...(fSince ? { since: fSince } : {}),
+        ...(fUntil ? { until: fUntil } : {}),
+        ...(params.key ? { depth: Number(params.depth) } : {}),
+      } as ApiBody<'/api/graph/networks'>['filters'];
+      const saved = await apiSend('post', '/api/graph/networks', {
+        json: {
+          name: saving.name.trim(),
+          ...(saving.note.trim() ? { note: saving.note.trim() } : {}),
+          start_key: params.key || null,
+          filters,
+          nodes: cy.nodes().map((n) => {
+            const { x, y } = n.position();
+            return { id: idOf(n), x, y, ...(n.locked() ? { pinned: true } : {}) };
+          }),
+        },
+      });
+      setSaving(null);
+      setSavedAs(saved.name);
+    });
 
   const expand = (id: number) =>
     action.run(async () => {
@@ -535,6 +610,17 @@ export function LinkChart() {
         <Button size="xs" variant="default" onClick={exportPng} disabled={!onChart.nodes.length}>
           {t('graph.chart.png')}
         </Button>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={!onChart.nodes.length}
+          onClick={() => {
+            setSavedAs(null);
+            setSaving({ name: opened?.name ?? '', note: opened?.note ?? '' });
+          }}
+        >
+          {t('graph.chart.save')}
+        </Button>
         {startKey &&
           EXPORTS.map(({ label, format, part }) => (
             <Button
@@ -549,6 +635,55 @@ export function LinkChart() {
             </Button>
           ))}
       </Group>
+      {saving && (
+        <Paper withBorder p="xs" data-testid="graph-save">
+          <Group gap="xs" align="end">
+            <TextInput
+              size="xs"
+              w={260}
+              label={t('graph.chart.saveName')}
+              value={saving.name}
+              maxLength={200}
+              onChange={(e) => setSaving({ ...saving, name: e.currentTarget.value })}
+            />
+            <TextInput
+              size="xs"
+              w={420}
+              label={t('graph.chart.saveNote')}
+              value={saving.note}
+              maxLength={4000}
+              onChange={(e) => setSaving({ ...saving, note: e.currentTarget.value })}
+            />
+            <Button
+              size="xs"
+              disabled={!saving.name.trim()}
+              loading={action.busy}
+              onClick={() => void saveNetwork()}
+            >
+              {t('graph.chart.saveConfirm')}
+            </Button>
+            <Button size="xs" variant="subtle" color="gray" onClick={() => setSaving(null)}>
+              ×
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      {savedAs && (
+        <Alert color="green" p="xs" data-testid="graph-saved">
+          {t('graph.chart.saved', { name: savedAs })}{' '}
+          <Anchor component={Link} to="/graph/networks" size="sm">
+            {t('graph.networks.title')}
+          </Anchor>
+        </Alert>
+      )}
+      {opened && (
+        <Alert color="blue" p="xs" data-testid="graph-opened">
+          <Text size="sm" dir="auto">
+            {t('graph.chart.opened', { name: opened.name, note: opened.note || '—' })}
+          </Text>
+          {opened.merged > 0 && <Text size="xs">{t('graph.chart.merged', { count: opened.merged })}</Text>}
+        </Alert>
+      )}
       {truncated && (
         <Alert color="yellow" p="xs">
           {t('graph.chart.truncated')}

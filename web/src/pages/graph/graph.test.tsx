@@ -163,6 +163,101 @@ describe('link chart', () => {
     expect(load?.url.searchParams.get('since')).toBe('2026-01-01');
   });
 
+  it('saves the chart with its positions, pins, start and filters', async () => {
+    serve(['graph:read', 'osint:read'], {
+      'POST /api/graph/networks': ({ body }) => ({
+        status: 201,
+        body: { ...(body as object), id: 7, created_by: 'user', created_at: '2026-12-07T10:00:00Z' },
+      }),
+    });
+    show('/graph?key=online_seller:12&since=2026-01-01');
+    await waitFor(() => expect(screen.getAllByTestId('graph-node')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Phone: +212612345678' }));
+    fireEvent.click(within(await screen.findByTestId('graph-selected')).getByRole('button', { name: 'Pin' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save network' }));
+    const form = await screen.findByTestId('graph-save');
+    expect(within(form).getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: HOSTILE } });
+    fireEvent.change(within(form).getByLabelText('Note'), { target: { value: 'from the alert' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('graph-saved')).textContent).toContain(HOSTILE);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    const [sent] = api.sent('POST', '/api/graph/networks') as {
+      name: string;
+      note: string;
+      start_key: string;
+      filters: Record<string, unknown>;
+      nodes: { id: number; x: number; y: number; pinned?: boolean }[];
+    }[];
+    expect(sent).toMatchObject({
+      name: HOSTILE,
+      note: 'from the alert',
+      start_key: 'online_seller:12',
+      filters: { since: '2026-01-01', depth: 1 },
+    });
+    expect(sent!.nodes.map((n) => n.id).sort()).toEqual([1, 2, 4]);
+    expect(sent!.nodes.find((n) => n.id === 2)?.pinned).toBe(true);
+    expect(sent!.nodes.find((n) => n.id === 1)?.pinned).toBeUndefined();
+    for (const n of sent!.nodes) expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
+  });
+
+  it('opens a saved network at its positions, pins kept, and lists saved networks', async () => {
+    const at = (n: GraphNode, x: number, y: number, pinned = false) => ({ ...n, x, y, pinned });
+    serve(['graph:read'], {
+      'GET /api/graph/networks/7': {
+        body: {
+          id: 7,
+          name: 'Atlas & its phone',
+          note: 'kept for the case',
+          start_key: 'company:ATLASIMP',
+          created_by: 'someone',
+          created_at: '2026-12-07T10:00:00Z',
+          filters: {},
+          nodes: [at(company, 10, 20, true), at(phone, 200, 40), at(city, -50, 300)],
+          edges: [{ source: 3, target: 2, types: ['has_phone'], links: 1, evidence: [] }],
+          merged: 1,
+          truncated: false,
+        },
+      },
+      'GET /api/graph/networks': {
+        body: {
+          total: 1,
+          items: [
+            {
+              id: 7,
+              name: HOSTILE,
+              note: 'kept',
+              start_key: 'company:ATLASIMP',
+              created_by: 'someone',
+              created_at: '2026-12-07T10:00:00Z',
+            },
+          ],
+        },
+      },
+    });
+    show('/graph?network=7');
+    await waitFor(() => expect(screen.getAllByTestId('graph-node')).toHaveLength(3));
+    expect(screen.getByTestId('graph-summary').textContent).toBe('3 entities, 1 links on the chart');
+    expect(screen.getByTestId('graph-opened').textContent).toContain('Atlas & its phone');
+    expect(screen.getByTestId('graph-opened').textContent).toContain('1 saved entities have been merged');
+    fireEvent.click(screen.getByRole('button', { name: 'Company: Atlas Trading' }));
+    expect(within(await screen.findByTestId('graph-selected')).getByText('pinned')).toBeTruthy();
+    expect(api.calls.some((c) => c.path === '/api/graph/neighbours')).toBe(false);
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Saved networks' }));
+    const row = await screen.findByTestId('network-row');
+    expect(within(row).getByRole('link', { name: HOSTILE }).getAttribute('href')).toBe('/graph?network=7');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    const graphml = new URL(
+      within(row).getByRole('link', { name: 'GraphML' }).getAttribute('href')!,
+      'http://x',
+    );
+    expect(graphml.pathname).toBe('/api/graph/networks/7/export');
+    expect(graphml.searchParams.get('format')).toBe('graphml');
+    // Not the author and no graph:manage: no delete button.
+    expect(within(row).queryByRole('button', { name: /Delete/ })).toBeNull();
+  });
+
   it('colours communities of what is on the chart', () => {
     const found = communitiesOf(
       ['a', 'b', 'c', 'x', 'y', 'z'],
@@ -242,6 +337,52 @@ describe('entity page', () => {
       '/declarations?importer=ATLASIMP',
     );
     expect(screen.queryByTestId('entity-case-button')).toBeNull();
+  });
+
+  it("lists a vehicle's sightings by date, each with its record", async () => {
+    const car = node(8, 'vehicle', 'MA:12345A6', '12345-أ-6 (MA) Toyota Hilux');
+    const sighting = (id: number, other: GraphNode, on: string) => ({
+      id,
+      type: 'seen_at',
+      direction: 'out' as const,
+      other: { id: other.id, type: other.type, key: other.key, label: other.label },
+      source_table: 'graph_vehicles',
+      source_id: String(id),
+      first_seen: on,
+      last_seen: on,
+      confidence: 1,
+      note: null,
+      created_by: null,
+    });
+    const warehouse = node(9, 'address', 'lot 12', HOSTILE);
+    serve(['graph:read'], {
+      'GET /api/graph/entities/8': {
+        body: {
+          entity: entity(car),
+          merged: [],
+          links: {
+            total: 3,
+            limit: 50,
+            offset: 0,
+            items: [
+              sighting(31, warehouse, '2026-10-20'),
+              sighting(30, city, '2026-10-10'),
+              sighting(29, warehouse, '2026-10-03'),
+            ],
+          },
+        },
+      },
+    });
+    show('/graph/entity/8');
+    const seen = await screen.findAllByTestId('entity-sighting');
+    expect(seen.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('graph_vehicles #29'),
+      expect.stringContaining('graph_vehicles #30'),
+      expect.stringContaining('graph_vehicles #31'),
+    ]);
+    expect(seen[1]!.textContent).toContain('Casablanca');
+    expect(screen.getByTestId('entity-sightings').textContent).toContain('3 sightings');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
   });
 
   it('opens a case from the entity, its origin prefilled, for a user who manages cases', async () => {

@@ -1,6 +1,6 @@
 /**
- * Link analysis (/graph): the link chart, the merge-suggestion queue, the map of premises and storage cities, hubs and exclusions, and
- * an entity's page (/graph/entity/:id). Loaded on demand: Cytoscape.js is only fetched by those who open it.
+ * Link analysis (/graph): the link chart, the merge-suggestion queue, the map of premises and storage cities, hubs and exclusions, saved
+ * networks, and an entity's page (/graph/entity/:id). Loaded on demand: Cytoscape.js is only fetched by those who open it.
  */
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { EntityPage } from './Entity.tsx';
 import { GraphMap } from './GraphMap.tsx';
 import { Hubs } from './Hubs.tsx';
 import { LinkChart } from './LinkChart.tsx';
+import { Networks } from './Networks.tsx';
 import { Suggestions } from './Suggestions.tsx';
 
 const ROUTES: RouteMap = {
@@ -17,10 +18,11 @@ const ROUTES: RouteMap = {
   suggestions: Suggestions,
   map: GraphMap,
   hubs: Hubs,
+  networks: Networks,
   'entity/:id': EntityPage,
 };
 
-const TABS = ['chart', 'suggestions', 'map', 'hubs'] as const;
+const TABS = ['chart', 'networks', 'suggestions', 'map', 'hubs'] as const;
 
 export default function LinkAnalysis() {
   const { t } = useTranslation();
