@@ -12,7 +12,15 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Label } from '../types.ts';
-import { countBy, MANIFEST_URL, type ManifestEntry, realDataDir, type Split, sha256 } from './corpus.ts';
+import {
+  countBy,
+  MANIFEST_URL,
+  type ManifestEntry,
+  realDataDir,
+  SOURCES_URL,
+  type Split,
+  sha256,
+} from './corpus.ts';
 
 const TAKEN = '2026-12-07';
 const MAX_CHARS = 2000;
@@ -26,6 +34,8 @@ interface Draft {
   label: Label;
   labeller: string;
   licence: string;
+  /** For a file in a public repository: which one, at which commit (`origin` is then the path). */
+  repository?: { repo: string; commit: string };
   text: string;
 }
 
@@ -98,7 +108,8 @@ function enron(raw: string, out: Draft[], dropped: Record<string, number>): void
       out.push({
         id: `enron1-${kind}-${f.replace(/\.txt$/, '')}`,
         source: 'enron-spam',
-        origin: `${repo}@${commit}:enron1/${kind}/${f}`,
+        origin: `enron1/${kind}/${f}`,
+        repository: { repo, commit },
         group: `enron1-${kind}/${f}`, // one e-mail; campaigns are joined by near-duplicate clustering
         language: 'en',
         label,
@@ -108,6 +119,40 @@ function enron(raw: string, out: Draft[], dropped: Record<string, number>): void
       });
     }
   }
+}
+
+/** Raw spam folders of Enron-Spam (GP, SH/HP, SH/SA), text extracted by raw/prepare-enron-raw.py. */
+function enronRaw(raw: string, out: Draft[], dropped: Record<string, number>): void {
+  const dir = join(raw, 'enron-raw');
+  if (!existsSync(dir)) return;
+  const { repo, commit } = sourceOf(dir);
+  readFileSync(join(dir, 'spam.jsonl'), 'utf8')
+    .split('\n')
+    .forEach((line) => {
+      if (!line.trim()) return;
+      const { path, text: full } = JSON.parse(line) as { path: string; text: string };
+      const text = clip(full);
+      const l = labelSpam(text);
+      if (l === 'ambiguous') {
+        dropped['E-X ambiguous spam'] = (dropped['E-X ambiguous spam'] ?? 0) + 1;
+        return;
+      }
+      // Rule E-B2 keeps one other spam in four as benign (mortgages, stocks, dating): not one of the three risks.
+      if (l === 'benign' && fnv1a(path) % 4 !== 0) return;
+      const rule = l === 'health_risk' ? 'E-H' : l === 'counterfeit' ? 'E-C' : 'E-B2';
+      out.push({
+        id: `enron-${path.replace(/[^\w.-]+/g, '-')}`,
+        source: 'enron-spam',
+        origin: path,
+        repository: { repo, commit },
+        group: `enron-raw/${path}`,
+        language: 'en',
+        label: l,
+        labeller: `source dataset label (spam) mapped by rule ${rule}`,
+        licence: 'Enron-Spam (Metsis et al. 2006), free for research; not redistributed',
+        text,
+      });
+    });
 }
 
 function newsgroups(raw: string, out: Draft[], dropped: Record<string, number>): void {
@@ -142,7 +187,8 @@ function newsgroups(raw: string, out: Draft[], dropped: Record<string, number>):
         out.push({
           id: `20ng-${group}-${f}`,
           source: '20-newsgroups',
-          origin: `${repo}@${commit}:20news-bydate/${part}/${group}/${f}`,
+          origin: `20news-bydate/${part}/${group}/${f}`,
+          repository: { repo, commit },
           group: `20ng-${group}-thread:${thread}`,
           language: 'en',
           label: 'benign',
@@ -176,7 +222,8 @@ function sms(raw: string, out: Draft[], dropped: Record<string, number>): void {
       out.push({
         id: `sms-${i + 1}`,
         source: 'sms-spam-collection',
-        origin: `${repo}@${commit}:SMSSpamCollection#L${i + 1}`,
+        origin: `SMSSpamCollection#L${i + 1}`,
+        repository: { repo, commit },
         group: `sms-${i + 1}`,
         language: 'en',
         label: 'benign',
@@ -321,6 +368,7 @@ export function build(
   const drafts: Draft[] = [];
   const dropped: Record<string, number> = {};
   enron(raw, drafts, dropped);
+  enronRaw(raw, drafts, dropped);
   newsgroups(raw, drafts, dropped);
   sms(raw, drafts, dropped);
   manual(raw, drafts);
@@ -337,6 +385,12 @@ export function build(
   });
   const groups = cluster(unique);
   const splits = assignSplits(unique, groups);
+  const sources: Record<string, { licence: string; repositories: string[] }> = {};
+  for (const d of unique) {
+    const s = (sources[d.source] ??= { licence: d.licence, repositories: [] });
+    const r = d.repository ? `${d.repository.repo}@${d.repository.commit}` : null;
+    if (r && !s.repositories.includes(r)) s.repositories.push(r);
+  }
   const entries: ManifestEntry[] = unique.map((d, i) => ({
     id: d.id,
     source: d.source,
@@ -348,8 +402,9 @@ export function build(
     labeller: d.labeller,
     split: splits[i]!,
     sha256: sha256(d.text),
-    licence: d.licence,
+    ...(d.repository ? { repository: `${d.repository.repo}@${d.repository.commit}` } : {}),
   }));
+  writeFileSync(SOURCES_URL, `${JSON.stringify(sources, null, 2)}\n`);
   writeFileSync(
     join(outDir, 'texts.jsonl'),
     unique.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n',

@@ -29,7 +29,11 @@ export const manifestEntrySchema = z.object({
   labeller: z.string().min(1),
   split: z.enum(SPLITS),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  licence: z.string().min(1),
+  /** For a file of a public repository: `owner/name@commit` (the licence is per source, in real-sources.json). */
+  repository: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/)
+    .optional(),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
@@ -38,6 +42,8 @@ export interface RealItem extends ManifestEntry {
 }
 
 export const MANIFEST_URL = new URL('../data/real-manifest.jsonl', import.meta.url);
+/** Per source: its licence and the repositories (at a commit) its files come from. */
+export const SOURCES_URL = new URL('../data/real-sources.json', import.meta.url);
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
