@@ -387,7 +387,8 @@ export function build(
   const splits = assignSplits(unique, groups);
   const sources: Record<string, { licence: string; repositories: string[] }> = {};
   for (const d of unique) {
-    const s = (sources[d.source] ??= { licence: d.licence, repositories: [] });
+    sources[d.source] ??= { licence: d.licence, repositories: [] };
+    const s = sources[d.source]!;
     const r = d.repository ? `${d.repository.repo}@${d.repository.commit}` : null;
     if (r && !s.repositories.includes(r)) s.repositories.push(r);
   }
