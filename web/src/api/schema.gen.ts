@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: c84e296f502a95b0cc5ac0f7667e1d6360ad3bda6b05717c79c97d9c16866440
+ * OpenAPI document sha256: 5e469046c365371dfbf7014bcc5a5b404761d6d65bef1ed0902710fe4e110487
  */
 
 export interface paths {
@@ -13283,6 +13283,13 @@ export interface components {
                 kind: string;
                 value: string;
             }[];
+            /** @description The learned model's calibrated probabilities for the text (decision 0032) */
+            model: {
+                probabilities: {
+                    [key: string]: number;
+                };
+                trained_on: string;
+            } | null;
         };
         OsintSellerInput: {
             id: number;
@@ -15164,6 +15171,13 @@ export interface components {
                 kind: string;
                 value: string;
             }[];
+            /** @description The learned model's calibrated probabilities for the text (decision 0032) */
+            model: {
+                probabilities: {
+                    [key: string]: number;
+                };
+                trained_on: string;
+            } | null;
         };
         OsintSeller: {
             id: number;

@@ -388,3 +388,16 @@ export function shippedModel(): RealModel | null {
   }
   return shipped;
 }
+
+/** The shipped model's opinion of a text, rounded, for views (the item page); null when no model is shipped. */
+export function learnedOpinion(
+  text: string,
+): { probabilities: Record<string, number>; trained_on: string } | null {
+  const m = shippedModel();
+  if (!m) return null;
+  const p = predictModel(m, text);
+  return {
+    probabilities: Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+    trained_on: m.trainedOn,
+  };
+}
