@@ -87,7 +87,8 @@ export function analyzePost(post: Post, options: AnalyzeOptions = {}): AnalysisR
   if (learned) {
     const p = predictModel(learned, text);
     const context = x.signals.some((s) => s.category === 'context' && s.type !== 'context.buyer_question');
-    const combined = combineRulesFirst(learned, label, p, context);
+    const words = text.split(/[\s\p{P}]+/u).filter(Boolean).length;
+    const combined = combineRulesFirst(learned, label, p, context, words);
     const decided = combined !== label;
     if (decided) {
       label = combined;

@@ -73,6 +73,12 @@ describe('learned model', () => {
     expect(combineRulesFirst(m, 'benign', p, true)).toBe('benign');
     expect(combineRulesFirst(m, 'benign', { ...p, health_risk: 0.5, benign: 0.35 })).toBe('benign');
     expect(combineRulesFirst(m, 'benign', { ...p, health_risk: 0.05, duty_evasion: 0.8 })).toBe('benign');
+    expect(combineRulesFirst(m, 'benign', p, false, 3)).toBe('benign'); // too short to judge
+    // a brand name alone (a goods description, an official shop's title) is never flagged by the model
+    expect(analyzePost({ id: 'g', text: 'Rolex watch' }).label).toBe('benign');
+    expect(analyzePost({ id: 'g', text: 'Rolex watch' }).model?.probabilities.counterfeit).toBeGreaterThan(
+      0.5,
+    );
   });
 
   it('is shipped in the repository, small, and used by the pipeline without changing the contract', () => {

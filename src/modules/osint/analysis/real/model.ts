@@ -155,8 +155,16 @@ export function stackInputs(rules: Record<RiskLabel, number>, p: Probabilities):
  * The label of rules and model together, rules first: the rules' label when they flag the post (their evidence is
  * cited), else the model's most probable risk label if its calibrated probability reaches `flagAt`, else benign.
  */
-export function combineRulesFirst(m: RealModel, rulesLabel: Label, p: Probabilities, context = false): Label {
+export function combineRulesFirst(
+  m: RealModel,
+  rulesLabel: Label,
+  p: Probabilities,
+  context = false,
+  words = MIN_WORDS,
+): Label {
   if (rulesLabel !== 'benign') return rulesLabel;
+  // a title or a goods description ("Rolex watch") is too short for the model to tell a fake from the real thing
+  if (words < MIN_WORDS) return 'benign';
   const best = RISK_LABELS.reduce((a, b) => (p[b] > p[a] ? b : a));
   if (!m.overrules.includes(best)) return 'benign';
   const bar = context ? m.flagAtWithContext : m.flagAt;
@@ -171,6 +179,9 @@ export function combine(m: RealModel, rules: Record<RiskLabel, number>, p: Proba
   const q = softmax(z);
   return Object.fromEntries(LABELS.map((l, k) => [l, q[k]!])) as Probabilities;
 }
+
+/** Words a text needs before the model may flag it without the rules. */
+export const MIN_WORDS = 8;
 
 /** Real training texts a label needs before the model may flag it without the rules. */
 export const MIN_REAL_TRAIN = 100;
