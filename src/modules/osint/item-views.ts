@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
-import type { Entities } from './analysis/index.ts';
+import { type Entities, learnedOpinion } from './analysis/index.ts';
 import { searchedPhone } from './identifiers.ts';
 import { likeEscape } from './sources.ts';
 import type { OsintLabel } from './tables.ts';
@@ -57,6 +57,11 @@ export interface ItemDetail extends ItemView {
     seller_id: number | null;
   }[];
   identifiers: { kind: string; value: string }[];
+  /**
+   * The learned model's calibrated probabilities for this text (decision 0032), computed when the item is read, so
+   * that items analysed before the model existed show it too; null when no model is shipped.
+   */
+  model: { probabilities: Record<string, number>; trained_on: string } | null;
 }
 
 const LIST_COLUMNS = [
@@ -188,5 +193,6 @@ export async function getItem(db: Kysely<DB>, id: number): Promise<ItemDetail> {
     captures: captures.map((c) => ({ ...c, seen_at: new Date(c.seen_at).toISOString() })),
     group,
     identifiers,
+    model: learnedOpinion(row.text),
   };
 }

@@ -156,6 +156,11 @@ describeEachDatabase('osint API', (t) => {
     expect(detail.identifiers).toEqual(expect.arrayContaining([{ kind: 'phone', value: '+212612345678' }]));
     expect(detail.signals.length).toBeGreaterThan(0);
     expect(detail.entities.phones).toEqual(['+212612345678']);
+    // the learned model's opinion of the text, computed at read time (decision 0032)
+    const p = detail.model.probabilities;
+    expect(Object.keys(p).sort()).toEqual(['benign', 'counterfeit', 'duty_evasion', 'health_risk']);
+    expect(Math.abs(Object.values<number>(p).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.01);
+    expect(detail.model.trained_on).toMatch(/real corpus/);
 
     const evidence = (await call('GET', `/api/osint/evidence/${detail.evidence_id}`, users.auditor)).json();
     expect(evidence).toMatchObject({ method: 'http', http_status: 200 });

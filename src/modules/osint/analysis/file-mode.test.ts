@@ -200,7 +200,7 @@ describe('analyzeFile: the output contract', () => {
     expect(results[0].entities.phones).toEqual(['+212612345678']);
   });
 
-  it('adds reasons, scores and language with explain', async () => {
+  it('adds reasons, scores, language and the learned model with explain', async () => {
     const { results } = await run(`${GOOD}\n`, { explain: true });
     expect(Object.keys(results[0])).toEqual([
       'id',
@@ -211,8 +211,13 @@ describe('analyzeFile: the output contract', () => {
       'reasons',
       'scores',
       'language',
+      'model',
     ]);
     expect(results[0].reasons[0]).toMatch(/^Counterfeit/);
+    const p = results[0].model.probabilities;
+    expect(Object.keys(p).sort()).toEqual(['benign', 'counterfeit', 'duty_evasion', 'health_risk']);
+    expect(Math.abs(Object.values<number>(p).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.01);
+    expect(results[0].model.decided).toBe(false); // the rules flagged it: their label stands
   });
 
   it('counts labels in the summary and formats it', async () => {

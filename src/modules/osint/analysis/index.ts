@@ -42,6 +42,7 @@ export {
   toContractRecord,
   toResultRecord,
 } from './pipeline.ts';
+export { learnedOpinion, type RealModel, shippedModel } from './real/model.ts';
 export { CONTEXT_FACTORS, THRESHOLD } from './score.ts';
 export { defaultClassifier, loadFreshCorpus, loadSeedCorpus, type SeedPost, splitSeed } from './seed.ts';
 export { type Extraction, extractSignals } from './signals.ts';

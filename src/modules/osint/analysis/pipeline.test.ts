@@ -91,7 +91,8 @@ describe('analyzePost: output', () => {
       ...Array.from({ length: 20 }, () => ({ text, label: 'counterfeit' as const })),
       { text: 'Bonjour à tous', label: 'benign' },
     ]);
-    const r = analyzePost({ id: 1, text }, { classifier: model, blend: 0.4 });
+    // the seed classifier's nudge alone (the learned model, which may flag, is tested in real/model.test.ts)
+    const r = analyzePost({ id: 1, text }, { classifier: model, blend: 0.4, learned: null });
     expect(rules(text).scores.counterfeit).toBe(0);
     expect(r.scores.counterfeit).toBeGreaterThan(0);
     expect(r.scores.counterfeit).toBeLessThanOrEqual(0.2);
@@ -99,7 +100,7 @@ describe('analyzePost: output', () => {
   });
 
   it('binds options once with createAnalyzer', () => {
-    const analyze = createAnalyzer({ classifier: null, threshold: 0.99 });
+    const analyze = createAnalyzer({ classifier: null, threshold: 0.99, learned: null });
     expect(analyze({ id: 1, text: 'Nike high copy 300dh DM' }).label).toBe('benign');
   });
 });

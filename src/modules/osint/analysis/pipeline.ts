@@ -11,10 +11,25 @@ import { type Classifier, predictTokens } from './classifier.ts';
 import type { Payload } from './compile.ts';
 import { detectLanguage } from './language.ts';
 import type { PhraseTrie } from './matcher.ts';
+import { combineRulesFirst, predictModel, type RealModel, shippedModel } from './real/model.ts';
 import { explain, pickLabel, ruleScores, THRESHOLD } from './score.ts';
 import { defaultClassifier } from './seed.ts';
 import { extractSignals } from './signals.ts';
-import { type AnalysisResult, type Post, RISK_LABELS, type RiskLabel } from './types.ts';
+import {
+  type AnalysisResult,
+  type Label,
+  type ModelOpinion,
+  type Post,
+  RISK_LABELS,
+  type RiskLabel,
+} from './types.ts';
+
+function roundAll(p: Record<Label, number>): Record<Label, number> {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.round(v * 1000) / 1000])) as Record<
+    Label,
+    number
+  >;
+}
 
 export interface AnalyzeOptions {
   /** Classifier blended with the rules; `null` for rules only; default: the model trained on the seed corpus. */
@@ -27,6 +42,12 @@ export interface AnalyzeOptions {
   maxTextChars?: number;
   /** A trie built with extra lexicons (compile.ts `buildTrie`). */
   trie?: PhraseTrie<Payload>;
+  /**
+   * The learned multilingual model (decision 0032), rules first: it may flag a post the rules leave benign, never
+   * unflag one, and never overrule benign context the rules found. Default: the model shipped in the repository;
+   * `null` for the rule path alone.
+   */
+  learned?: RealModel | null;
 }
 
 export const DEFAULT_BLEND = 0.4;
@@ -59,16 +80,38 @@ export function analyzePost(post: Post, options: AnalyzeOptions = {}): AnalysisR
       scores[l] = Math.round(Math.min(1, Math.max(0, nudged)) * 1000) / 1000;
     }
   }
-  const { label, score } = pickLabel(scores, options.threshold ?? THRESHOLD);
+  const picked = pickLabel(scores, options.threshold ?? THRESHOLD);
+  let { label, score } = picked;
+  const learned = options.learned === undefined ? shippedModel() : options.learned;
+  let model: ModelOpinion | undefined;
+  if (learned) {
+    const p = predictModel(learned, text);
+    const context = x.signals.some((s) => s.category === 'context' && s.type !== 'context.buyer_question');
+    const words = text.split(/[\s\p{P}]+/u).filter(Boolean).length;
+    const combined = combineRulesFirst(learned, label, p, context, words);
+    const decided = combined !== label;
+    if (decided) {
+      label = combined;
+      score = Math.round(p[combined] * 1000) / 1000;
+    }
+    model = { probabilities: roundAll(p), decided };
+  }
+  const reasons = explain(x, label, rules, probabilities);
+  if (model?.decided) {
+    reasons.unshift(
+      `Learned model: ${label.replace('_', ' ')} ${model.probabilities[label].toFixed(2)} with no rule evidence to cite (the rules alone said benign)`,
+    );
+  }
   return {
     id: post.id,
     label,
     score,
     scores,
-    reasons: explain(x, label, rules, probabilities),
+    reasons,
     signals: x.signals,
     entities: x.entities,
     language: detectLanguage(x.tokens, x.norm.text),
+    ...(model ? { model } : {}),
   };
 }
 
@@ -90,6 +133,12 @@ export function toContractRecord(
  */
 export function toResultRecord(r: AnalysisResult, explain: boolean | undefined) {
   return explain
-    ? { ...toContractRecord(r), reasons: r.reasons, scores: r.scores, language: r.language }
+    ? {
+        ...toContractRecord(r),
+        reasons: r.reasons,
+        scores: r.scores,
+        language: r.language,
+        ...(r.model ? { model: r.model } : {}),
+      }
     : toContractRecord(r);
 }

@@ -102,6 +102,14 @@ export interface AnalysisResult {
   signals: Signal[];
   entities: Entities;
   language: LanguageGuess;
+  /** The learned model's calibrated probabilities (decision 0032); absent on the rule path alone. */
+  model?: ModelOpinion;
+}
+
+export interface ModelOpinion {
+  probabilities: Record<Label, number>;
+  /** True when the model flagged a post the rules left benign (the label is then the model's). */
+  decided: boolean;
 }
 
 export type LanguageCode = 'fr' | 'ar' | 'en' | 'es' | 'ary' | 'und';

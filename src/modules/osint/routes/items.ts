@@ -61,6 +61,10 @@ const itemDetailSchema = itemSchema
       }),
     ),
     identifiers: z.array(z.object({ kind: z.string(), value: z.string() })),
+    model: z
+      .object({ probabilities: z.record(z.string(), z.number()), trained_on: z.string() })
+      .nullable()
+      .describe("The learned model's calibrated probabilities for the text (decision 0032)"),
   })
   .meta({ id: 'OsintItemDetail' });
 

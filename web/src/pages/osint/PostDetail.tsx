@@ -37,6 +37,7 @@ import {
   KindAndAuthor,
   LABEL_COLOURS,
   LabelBadge,
+  type OsintItemDetail,
   PlatformBadge,
   RISK_LABELS,
   type Verification,
@@ -227,6 +228,49 @@ export function EvidenceBlock({ id, locator }: { id: number; locator: string | n
   );
 }
 
+/**
+ * The learned model's calibrated probabilities (decision 0032), beside the rule evidence: what the model thinks of
+ * the text, to weigh against the reasons an investigator can check above.
+ */
+function LearnedModel({ model }: { model: OsintItemDetail['model'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} mt="xs" data-testid="learned-model">
+      <Title order={6}>{t('osint.post.learned')}</Title>
+      {model ? (
+        <>
+          {([...RISK_LABELS, 'benign'] as const).map((l) => {
+            const p = model.probabilities[l] ?? 0;
+            return (
+              <Group key={l} gap="xs" wrap="nowrap" data-label={l}>
+                <Text size="xs" w={150}>
+                  {t(`osint.labels.${l}`)}
+                </Text>
+                <Progress
+                  value={p * 100}
+                  color={l === 'benign' ? 'gray' : LABEL_COLOURS[l]}
+                  size="sm"
+                  style={{ flex: 1 }}
+                />
+                <Text size="xs" w={40} ta="end" data-testid="probability">
+                  {`${Math.round(p * 100)} %`}
+                </Text>
+              </Group>
+            );
+          })}
+          <Text size="xs" c="dimmed">
+            {t('osint.post.learnedNote')}
+          </Text>
+        </>
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('osint.post.noLearned')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 export function PostDetail({ id }: { id: number }) {
   const { t, lang } = useLang();
   const item = useQuery({
@@ -319,6 +363,7 @@ export function PostDetail({ id }: { id: number }) {
           <Text size="xs" c="dimmed">
             {t('osint.post.model', { version: d.model_version, language: d.language ?? '—' })}
           </Text>
+          <LearnedModel model={d.model} />
         </Stack>
         <Stack gap="xs">
           <Title order={5}>{t('osint.post.entities')}</Title>

@@ -145,6 +145,10 @@ const detail: OsintItemDetail = {
   captures: [{ evidence_id: 42, locator: 'line 7', seen_at: '2026-11-02T08:00:00Z' }],
   group: [],
   identifiers: [{ kind: 'phone', value: '+212612345678' }],
+  model: {
+    probabilities: { counterfeit: 0.93, health_risk: 0.01, duty_evasion: 0.02, benign: 0.04 },
+    trained_on: 'real corpus',
+  },
 };
 
 beforeAll(() => {
@@ -236,6 +240,31 @@ describe('online monitoring', () => {
     // The filter in the address went to the server.
     const list = fetchMock.mock.calls.map(([u]) => String(u)).find((u) => u.startsWith('/api/osint/items'));
     expect(list).toContain('label=counterfeit');
+  });
+
+  it("shows the learned model's probabilities beside the rule evidence, or says there is none", async () => {
+    serve(INVESTIGATOR, ({ url }) => (url.pathname === '/api/osint/items/7' ? { body: detail } : undefined));
+    show('/osint/feed?post=7');
+    const learned = await screen.findByTestId('learned-model');
+    const rows = [...learned.querySelectorAll('[data-label]')].map((r) => [
+      r.getAttribute('data-label'),
+      within(r as HTMLElement).getByTestId('probability').textContent,
+    ]);
+    expect(rows).toEqual([
+      ['counterfeit', '93 %'],
+      ['health_risk', '1 %'],
+      ['duty_evasion', '2 %'],
+      ['benign', '4 %'],
+    ]);
+    expect(learned.textContent).toContain('Modèle appris');
+    // beside the reasons of the rules, in the same column
+    expect(screen.getByTestId('reasons').parentElement).toBe(learned.parentElement);
+    cleanup();
+    serve(INVESTIGATOR, ({ url }) =>
+      url.pathname === '/api/osint/items/7' ? { body: { ...detail, model: null } } : undefined,
+    );
+    show('/osint/feed?post=7');
+    expect((await screen.findByTestId('learned-model')).textContent).toContain('Aucun modèle appris');
   });
 
   it('says when evidence does not match its recorded hash', async () => {
