@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: c84e296f502a95b0cc5ac0f7667e1d6360ad3bda6b05717c79c97d9c16866440
+ * OpenAPI document sha256: 5c3d3c74438850039f052437a1a9391c3b2f3fa872f008cd4b0e25de13a3c840
  */
 
 export interface paths {
@@ -14197,6 +14197,11 @@ export interface components {
             split_order_parcels: number;
             goods_wording: number;
             linked_online_seller: number;
+            /** @description the parcel model whose term was added; null: no parcel model is trained yet */
+            model: {
+                name: string;
+                version: string;
+            } | null;
             settings: components["schemas"]["ParcelSettingsInput"];
         };
         Error: {
@@ -16078,6 +16083,11 @@ export interface components {
             split_order_parcels: number;
             goods_wording: number;
             linked_online_seller: number;
+            /** @description the parcel model whose term was added; null: no parcel model is trained yet */
+            model: {
+                name: string;
+                version: string;
+            } | null;
             settings: components["schemas"]["ParcelSettings"];
         };
     };

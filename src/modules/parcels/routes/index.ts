@@ -97,6 +97,10 @@ const runSchema = z
     split_order_parcels: z.number().int(),
     goods_wording: z.number().int(),
     linked_online_seller: z.number().int(),
+    model: z
+      .object({ name: z.string(), version: z.string() })
+      .nullable()
+      .describe('the parcel model whose term was added; null: no parcel model is trained yet'),
     settings: settingsSchema,
   })
   .meta({ id: 'ParcelScoreRun' });
