@@ -38,6 +38,7 @@ export const POINTS = {
   duty_evasion: 20,
   undervalued_brand: 20,
   linked_online_seller: 60,
+  repeat_sender: 50,
 } as const;
 
 export interface ScoreParcelsOptions {
@@ -58,6 +59,8 @@ export interface ScoreParcelsSummary {
   split_order_parcels: number;
   goods_wording: number;
   linked_online_seller: number;
+  /** Parcels whose sender had a parcel seized before (linked to a seizure of the cases module). */
+  repeat_sender: number;
   /** The model whose term was added, or null: no parcel model is trained yet (the slot is `ParcelModel`). */
   model: { name: string; version: string } | null;
   settings: ParcelSettings;
@@ -150,6 +153,7 @@ export async function scoreParcels(
         split_order_parcels: 0,
         goods_wording: 0,
         linked_online_seller: 0,
+        repeat_sender: 0,
         model: model ? { name: model.name, version: model.version } : null,
         settings,
       };
@@ -160,6 +164,7 @@ export async function scoreParcels(
       await sql`create temp table parcel_split_work (parcel_id bigint primary key, reason jsonb not null,
         order_key text not null) on commit drop`.execute(session.db);
       await firstPass(session, model, from, to, batchSize, summary);
+      summary.repeat_sender = await repeatSenders(session, from, to);
       for (const by of ['phone', 'address'] as const) await splitOrders(session, settings, from, to, by);
       const split = await sql<{ parcels: number; orders: number }>`select count(*)::int as parcels,
         count(distinct order_key)::int as orders from parcel_split_work`.execute(session.db);
@@ -306,7 +311,7 @@ async function firstPass(
       recipient_email: r.recipient_email,
     }));
     // Contacts already asked about in this run are not asked again (bounded: memory stays flat).
-    if (asked.size > 200_000) asked.clear();
+    if (asked.size > 50_000) asked.clear();
     const phones = new Set<string>();
     const emails = new Set<string>();
     for (const r of rows) {
@@ -354,6 +359,48 @@ async function firstPass(
       );
     if (raw.length < batchSize) return;
   }
+}
+
+/**
+ * Repeat senders, in SQL: a parcel whose sender (folded name and country) had another parcel seized on or before
+ * its arrival (a parcel linked to a seizure of the cases module) gets `repeat_sender`, naming the seizures. The
+ * seized senders are few: their parcels are found by the sender index.
+ */
+async function repeatSenders(session: Session, from: string, to: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with seized as (
+      select q.sender_key, q.id as parcel_id, q.carrier, q.consignment_number, s.seizure_id, s.seizure_reference,
+        s.seized_on, s.description
+      from parcel_seizures s join parcels q on q.id = s.parcel_id
+    ),
+    hits as (
+      select p.id, p.sender_name, p.sender_country, count(*)::int as n,
+        jsonb_agg(jsonb_build_object('seizure_id', z.seizure_id, 'reference', z.seizure_reference,
+          'seized_on', to_char(z.seized_on, 'YYYY-MM-DD'), 'description', z.description,
+          'parcel', z.carrier || ' ' || z.consignment_number) order by z.seized_on, z.seizure_id) as seizures,
+        string_agg(z.seizure_reference || ' (' || to_char(z.seized_on, 'YYYY-MM-DD') || ', ' || z.description || ')',
+          '; ' order by z.seized_on, z.seizure_id) as named
+      from parcels p join seized z on z.sender_key = p.sender_key and z.parcel_id <> p.id
+        and z.seized_on <= p.arrival_date
+      where p.arrival_date between ${from}::date and ${to}::date
+        and p.sender_key in (select sender_key from seized)
+      group by p.id, p.sender_name, p.sender_country
+    ),
+    written as (
+      insert into parcel_reason_work (parcel_id, reasons, points)
+      select id, jsonb_build_array(jsonb_build_object('indicator', 'repeat_sender',
+          'points', ${POINTS.repeat_sender}::int,
+          'message', 'repeat sender: ' || sender_name || ' (' || sender_country || ') had ' || n
+            || case when n = 1 then ' parcel' else ' parcels' end || ' seized before: ' || named,
+          'evidence', jsonb_build_object('seizures', seizures))),
+        ${POINTS.repeat_sender}::int
+      from hits
+      on conflict (parcel_id) do update set reasons = parcel_reason_work.reasons || excluded.reasons,
+        points = parcel_reason_work.points + excluded.points
+      returning 1
+    )
+    select count(*)::int as n from written`.execute(session.db);
+  return Number(rows[0]!.n);
 }
 
 /**

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 5c3d3c74438850039f052437a1a9391c3b2f3fa872f008cd4b0e25de13a3c840
+ * OpenAPI document sha256: a1820881fbcf2d1ea9251014f2955ef875e7a02bb70eeecf2dac8b7682bf2c16
  */
 
 export interface paths {
@@ -5899,6 +5899,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk/pre-arrival": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pre-arrival referrals of the selection queue (e-commerce parcels scored before arrival), for their office of arrival, highest score first */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    office?: string;
+                    from?: string;
+                    to?: string;
+                    channel?: "red" | "yellow";
+                    limit?: number;
+                    after_score?: number;
+                    after_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["PreArrivalReferral"][];
+                            next: {
+                                after_score: number;
+                                after_id: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/risk/stats/rules": {
         parameters: {
             query?: never;
@@ -11779,7 +11849,7 @@ export interface paths {
                         office: string;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -11850,7 +11920,7 @@ export interface paths {
                         active?: boolean;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -12090,6 +12160,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description The next_cursor of the previous page: the page starts after its last row (keyset paging) */
+                    cursor?: string;
                     carrier?: string;
                     kind?: "postal" | "express";
                     origin_country?: string;
@@ -12119,6 +12191,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                             items: components["schemas"]["Parcel"][];
+                            /** @description Pass as cursor for the next page (keyset paging); null on the last page */
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -12234,6 +12308,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/seizure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a parcel to the seizure of its goods (a seizure of the cases module): the sender's later parcels are then repeat senders; audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seizure_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcel_id: number;
+                            seizure_id: number;
+                            seizure_reference: string;
+                            seized_on: string;
+                            description: string;
+                            linked_by: string;
+                            linked_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12717,6 +12861,25 @@ export interface components {
             owner: string;
             created_by: string | null;
             created_at: string;
+        };
+        PreArrivalReferralInput: {
+            source: string;
+            id: number;
+            reference: string;
+            office: string;
+            arrival_date: string;
+            score: number;
+            /** @enum {string} */
+            channel: "red" | "yellow";
+            explanation: {
+                indicator: string;
+                points: number;
+                message: string;
+            }[];
+            assigned_to: string | null;
+            link: string;
+            /** @enum {boolean} */
+            pre_arrival: true;
         };
         RiskRuleInput: {
             id: string;
@@ -14104,7 +14267,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -14171,7 +14334,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -14179,6 +14342,18 @@ export interface components {
                 };
             }[];
             import_id: number | null;
+            seizure: {
+                id: number;
+                reference: string;
+                seized_on: string;
+            } | null;
+            assignment: {
+                examiner_id: number;
+                username: string;
+                name: string;
+                basis: string;
+                reason: string;
+            } | null;
         };
         ParcelSettingsInput: {
             threshold_eur: number;
@@ -14197,6 +14372,7 @@ export interface components {
             split_order_parcels: number;
             goods_wording: number;
             linked_online_seller: number;
+            repeat_sender: number;
             /** @description the parcel model whose term was added; null: no parcel model is trained yet */
             model: {
                 name: string;
@@ -14603,6 +14779,25 @@ export interface components {
             owner: string;
             created_by: string | null;
             created_at: string;
+        };
+        PreArrivalReferral: {
+            source: string;
+            id: number;
+            reference: string;
+            office: string;
+            arrival_date: string;
+            score: number;
+            /** @enum {string} */
+            channel: "red" | "yellow";
+            explanation: {
+                indicator: string;
+                points: number;
+                message: string;
+            }[];
+            assigned_to: string | null;
+            link: string;
+            /** @enum {boolean} */
+            pre_arrival: true;
         };
         RiskRule: {
             id: string;
@@ -15990,7 +16185,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -16057,7 +16252,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -16065,6 +16260,18 @@ export interface components {
                 };
             }[];
             import_id: number | null;
+            seizure: {
+                id: number;
+                reference: string;
+                seized_on: string;
+            } | null;
+            assignment: {
+                examiner_id: number;
+                username: string;
+                name: string;
+                basis: string;
+                reason: string;
+            } | null;
         };
         ParcelSettings: {
             threshold_eur: number;
@@ -16083,6 +16290,7 @@ export interface components {
             split_order_parcels: number;
             goods_wording: number;
             linked_online_seller: number;
+            repeat_sender: number;
             /** @description the parcel model whose term was added; null: no parcel model is trained yet */
             model: {
                 name: string;
