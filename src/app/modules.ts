@@ -10,10 +10,11 @@ import { graphModule } from '../modules/graph/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
 import { mlModule } from '../modules/ml/module.ts';
 import { osintModule } from '../modules/osint/module.ts';
+import { parcelsPreArrival } from '../modules/parcels/index.ts';
 import { parcelsModule } from '../modules/parcels/module.ts';
 import { partnersModule } from '../modules/partners/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
-import { registerIndicator, registerModelLoader } from '../modules/risk/index.ts';
+import { registerIndicator, registerModelLoader, registerPreArrivalSource } from '../modules/risk/index.ts';
 import { riskModule } from '../modules/risk/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
 import { valuationModule } from '../modules/valuation/module.ts';
@@ -44,6 +45,9 @@ export const modules: VigieModule[] = [
 
 // What the link graph finds raises the risk of linked importers: rules may test graph.linked_online_finding.
 registerIndicator(graphSellerIndicator);
+
+// Parcels scored before arrival join the selection queue, marked pre-arrival: risk knows a source, parcels is one.
+registerPreArrivalSource(parcelsPreArrival);
 
 // The registry's active model scores in the risk engine: risk knows a scorer interface, ML fills it.
 registerModelLoader(async (database) => (await import('../modules/ml/index.ts')).syncModelScorer(database));

@@ -2,6 +2,8 @@
 
 export { addExaminer, assignParcels, inspectionsOf, listExaminers } from './examiners.ts';
 export { PARCEL_CHANNELS, PARCEL_KINDS, type ParcelReason } from './model.ts';
+export { parcelsPreArrival } from './prearrival.ts';
 export { type ScoreParcelsSummary, scoreParcels } from './score.ts';
+export { linkParcelSeizure } from './seizures.ts';
 export { getParcelSettings, setParcelSettings } from './settings.ts';
-export { getParcel, listParcels } from './store.ts';
+export { findParcel, getParcel, listParcels } from './store.ts';

@@ -13,6 +13,8 @@ export const PARCEL_INDICATORS = [
   'goods_wording',
   'undervalued_brand',
   'linked_online_seller',
+  'repeat_sender',
+  'model',
 ] as const;
 export type ParcelIndicator = (typeof PARCEL_INDICATORS)[number];
 

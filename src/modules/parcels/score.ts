@@ -1,22 +1,31 @@
 /**
- * Pre-arrival scoring of parcels (docs/decisions/0021-parcels.md): every parcel arriving between two dates gets a
- * score (0–100), a channel and its reasons, each in words with its evidence:
+ * Pre-arrival scoring of parcels (docs/decisions/0021-parcels.md, 0029-parcels-speed-and-queue.md): every parcel
+ * arriving between two dates gets a score (0–100), a channel and its reasons, each in words with its evidence:
  * - goods wording: the online analyzer (osint) reads the description as it reads a post — counterfeit or
  *   health-risk wording, brands, and a declared value per article far below the genuine price of the brand named;
  * - linked online seller: the recipient's phone or e-mail is, in the link graph, an online seller's contact (with
  *   alerts) or leads to a seizure;
  * - split order: parcels of one sender to one recipient phone or address arriving within the window, each under
- *   the duty-free threshold and together above it (the other parcels are the evidence).
- * Parcels are read in id order by keyset, a batch at a time; split orders are found by reading the parcels in
- * (sender, recipient, date) order, again by keyset, keeping only the current recipient's parcels of the window in
- * memory: memory does not grow with the number of parcels. One run, one transaction, audited.
+ *   the duty-free threshold and together above it (the other parcels are the evidence);
+ * - a model's term: the slot is here (`ParcelModel`), no parcel model is trained yet — the summary says so.
+ *
+ * How it runs fast and flat (one transaction, audited):
+ * 1. one pass over the period's parcels by keyset on id, 10,000 at a time, the next batch read while this one is
+ *    analysed: the analyzer per distinct description (cached), the graph once per batch for its distinct contacts;
+ *    only the parcels with a reason are written, one multi-row write per batch (arrays, `unnest`), into a
+ *    transaction-local work table;
+ * 2. split orders entirely in SQL (window sums per sender × phone, then sender × address, over the window's days):
+ *    nothing of them is held in this process;
+ * 3. one statement writes every parcel's score from the work tables (parcels without a reason score 0, green) and
+ *    returns the counts.
+ * Memory holds one batch and the bounded analysis cache: it does not grow with the number of parcels.
  */
 import { sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database, Session } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/lib/errors.ts';
-import { contactRiskSignals } from '../graph/index.ts';
+import { contactRiskSignals, type RiskSignal } from '../graph/index.ts';
 import { type AnalysisResult, analyzePost } from '../osint/index.ts';
 import type { ParcelChannel, ParcelReason } from './model.ts';
 import { getParcelSettings, type ParcelSettings } from './settings.ts';
@@ -29,12 +38,13 @@ export const POINTS = {
   duty_evasion: 20,
   undervalued_brand: 20,
   linked_online_seller: 60,
+  repeat_sender: 50,
 } as const;
 
 export interface ScoreParcelsOptions {
   from: string;
   to: string;
-  /** Parcels read per batch (both passes). */
+  /** Parcels read per batch of the first pass (10,000 by default). */
   batchSize?: number;
 }
 
@@ -49,14 +59,44 @@ export interface ScoreParcelsSummary {
   split_order_parcels: number;
   goods_wording: number;
   linked_online_seller: number;
+  /** Parcels whose sender had a parcel seized before (linked to a seizure of the cases module). */
+  repeat_sender: number;
+  /** The model whose term was added, or null: no parcel model is trained yet (the slot is `ParcelModel`). */
+  model: { name: string; version: string } | null;
   settings: ParcelSettings;
+}
+
+/** What a parcel model reads (the first pass's columns). */
+export interface ParcelModelInput {
+  id: number;
+  description: string;
+  declared_value: number;
+  currency: string;
+  item_count: number;
+  recipient_phone: string | null;
+  recipient_email: string | null;
+}
+
+/**
+ * The model slot: a trained parcel model would score each batch of the first pass and give its term as a reason.
+ * None is trained yet (issue 18 leaves it open); `setParcelModel` is how one will plug in.
+ */
+export interface ParcelModel {
+  name: string;
+  version: string;
+  score(rows: readonly ParcelModelInput[]): Map<number, ParcelReason>;
+}
+
+let parcelModel: ParcelModel | null = null;
+
+/** Plugs a parcel model into scoring (null unplugs it). */
+export function setParcelModel(model: ParcelModel | null): void {
+  parcelModel = model;
 }
 
 const DAY = 86_400_000;
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY);
-const eur = (n: number) => `${n.toFixed(2)} EUR`;
 
 export function channelOf(score: number, settings: ParcelSettings): ParcelChannel {
   return score >= settings.red_score ? 'red' : score >= settings.referral_score ? 'yellow' : 'green';
@@ -91,7 +131,7 @@ export async function scoreParcels(
     throw new AppError('parcels.bad_period', `from (${from}) is after to (${to})`, 400, [
       { path: '/to', message: 'expected a date on or after from' },
     ]);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 10_000;
   return database.transaction(
     async (session) => {
       const settings = await getParcelSettings(session.db);
@@ -101,6 +141,7 @@ export async function scoreParcels(
         .returning('id')
         .executeTakeFirstOrThrow();
       const runId = Number(run.id);
+      const model = parcelModel;
       const summary: ScoreParcelsSummary = {
         run_id: runId,
         from,
@@ -112,25 +153,27 @@ export async function scoreParcels(
         split_order_parcels: 0,
         goods_wording: 0,
         linked_online_seller: 0,
+        repeat_sender: 0,
+        model: model ? { name: model.name, version: model.version } : null,
         settings,
       };
-      await scoreEach(session, runId, settings, from, to, batchSize, summary);
-      for (const by of ['phone', 'address'] as const)
-        await splitOrders(session, runId, settings, from, to, by, batchSize * 5, summary);
-      const counts = await session.db
-        .selectFrom('parcel_scores')
-        .select([
-          sql<number>`count(*) filter (where referred)`.as('referred'),
-          sql<number>`count(*) filter (where channel = 'red')`.as('red'),
-          sql<number>`count(*) filter (where reasons @> ${JSON.stringify([{ indicator: 'split_order' }])}::jsonb)`.as(
-            'split',
-          ),
-        ])
-        .where('run_id', '=', runId)
-        .executeTakeFirstOrThrow();
-      summary.referred = Number(counts.referred);
-      summary.red = Number(counts.red);
-      summary.split_order_parcels = Number(counts.split);
+      // Sorts of the split-order windows stay in memory; transaction-local work tables, gone at commit or rollback.
+      await sql`set local work_mem = '64MB'`.execute(session.db);
+      await sql`create temp table parcel_reason_work (parcel_id bigint primary key, reasons jsonb not null,
+        points int not null) on commit drop`.execute(session.db);
+      await sql`create temp table parcel_split_work (parcel_id bigint primary key, reason jsonb not null,
+        order_key text not null) on commit drop`.execute(session.db);
+      await firstPass(session, model, from, to, batchSize, summary);
+      summary.repeat_sender = await repeatSenders(session, from, to);
+      for (const by of ['phone', 'address'] as const) await splitOrders(session, settings, from, to, by);
+      const split = await sql<{ parcels: number; orders: number }>`select count(*)::int as parcels,
+        count(distinct order_key)::int as orders from parcel_split_work`.execute(session.db);
+      summary.split_order_parcels = Number(split.rows[0]!.parcels);
+      summary.split_orders = Number(split.rows[0]!.orders);
+      const counts = await writeScores(session, runId, settings, from, to);
+      summary.parcels = counts.parcels;
+      summary.referred = counts.referred;
+      summary.red = counts.red;
       await session.db
         .updateTable('parcel_score_runs')
         .set({
@@ -210,19 +253,33 @@ function wordingReasons(a: AnalysisResult): ParcelReason[] {
   return out;
 }
 
-async function scoreEach(
+interface FirstPassRow {
+  id: string | number;
+  description: string;
+  declared_value: string | number;
+  currency: string;
+  item_count: number;
+  recipient_phone: string | null;
+  recipient_email: string | null;
+}
+
+/**
+ * Wording, contacts and the model, per parcel: keyset on id, the next batch read while this one is analysed; the
+ * parcels with a reason go to `parcel_reason_work`, one multi-row write per batch.
+ */
+async function firstPass(
   session: Session,
-  runId: number,
-  settings: ParcelSettings,
+  model: ParcelModel | null,
   from: string,
   to: string,
   batchSize: number,
   summary: ScoreParcelsSummary,
 ): Promise<void> {
   const analyze = analyzerCache();
-  let after = 0;
-  for (;;) {
-    const rows = await session.db
+  /** Contacts asked about: their signal when it has a score, null when clean. */
+  const asked = new Map<string, RiskSignal | null>();
+  const read = (after: number) =>
+    session.db
       .selectFrom('parcels')
       .select([
         'id',
@@ -238,25 +295,47 @@ async function scoreEach(
       .where('id', '>', after)
       .orderBy('id')
       .limit(batchSize)
-      .execute();
-    if (!rows.length) return;
-    after = Number(rows.at(-1)!.id);
-    const signals = await contactRiskSignals(session.db, {
-      phones: rows.map((r) => r.recipient_phone).filter((p): p is string => Boolean(p)),
-      emails: rows.map((r) => r.recipient_email).filter((e): e is string => Boolean(e)),
+      .execute() as Promise<FirstPassRow[]>;
+  let pending = read(0);
+  for (;;) {
+    const raw = await pending;
+    if (!raw.length) return;
+    if (raw.length === batchSize) pending = read(Number(raw.at(-1)!.id));
+    const rows: ParcelModelInput[] = raw.map((r) => ({
+      id: Number(r.id),
+      description: r.description,
+      declared_value: Number(r.declared_value),
+      currency: r.currency,
+      item_count: r.item_count,
+      recipient_phone: r.recipient_phone,
+      recipient_email: r.recipient_email,
+    }));
+    // Contacts already asked about in this run are not asked again (bounded: memory stays flat).
+    if (asked.size > 50_000) asked.clear();
+    const phones = new Set<string>();
+    const emails = new Set<string>();
+    for (const r of rows) {
+      if (r.recipient_phone && !asked.has(`phone:${r.recipient_phone}`)) phones.add(r.recipient_phone);
+      if (r.recipient_email && !asked.has(`email:${r.recipient_email}`)) emails.add(r.recipient_email);
+    }
+    // The graph answers while this process analyses the descriptions.
+    const contacts = contactRiskSignals(session.db, { phones: [...phones], emails: [...emails] });
+    const reasonsOf = rows.map((r) => {
+      const perArticle = r.declared_value / Math.max(1, r.item_count);
+      return wordingReasons(analyze(r.id, r.description, Math.round(perArticle * 100) / 100, r.currency));
     });
-    const values = rows.map((r) => {
-      const id = Number(r.id);
-      const perArticle = Number(r.declared_value) / Math.max(1, r.item_count);
-      const reasons = wordingReasons(
-        analyze(id, r.description, Math.round(perArticle * 100) / 100, r.currency),
-      );
-      if (reasons.some((x) => x.indicator === 'goods_wording')) summary.goods_wording++;
-      const contacts = [
-        r.recipient_phone ? signals.get(`phone:${r.recipient_phone}`) : undefined,
-        r.recipient_email ? signals.get(`email:${r.recipient_email}`) : undefined,
-      ].filter((s) => s && s.score > 0);
-      const best = contacts.sort((a, b) => b!.score - a!.score)[0];
+    const modelTerms = model ? model.score(rows) : undefined;
+    const signals = await contacts;
+    for (const [contact, signal] of signals) asked.set(contact, signal.score > 0 ? signal : null);
+    const ids: number[] = [];
+    const reasonsOut: string[] = [];
+    const pointsOut: number[] = [];
+    rows.forEach((r, i) => {
+      const reasons = reasonsOf[i]!;
+      if (reasons.length && reasons[0]!.indicator === 'goods_wording') summary.goods_wording++;
+      const a = r.recipient_phone ? asked.get(`phone:${r.recipient_phone}`) : undefined;
+      const b = r.recipient_email ? asked.get(`email:${r.recipient_email.toLowerCase()}`) : undefined;
+      const best = a && (!b || a.score >= b.score) ? a : (b ?? undefined);
       if (best) {
         summary.linked_online_seller++;
         reasons.push({
@@ -266,206 +345,189 @@ async function scoreEach(
           evidence: { contact: best.importer, path: best.explanation, paths: best.paths.slice(0, 3) },
         });
       }
-      const score = Math.min(
-        100,
-        reasons.reduce((sum, x) => sum + x.points, 0),
-      );
-      const channel = channelOf(score, settings);
-      return {
-        parcel_id: id,
-        run_id: runId,
-        score,
-        channel,
-        referred: channel !== 'green',
-        reasons: JSON.stringify(reasons),
-        scored_at: new Date(),
-      };
+      const term = modelTerms?.get(r.id);
+      if (term) reasons.push(term);
+      if (!reasons.length) return;
+      ids.push(r.id);
+      reasonsOut.push(JSON.stringify(reasons));
+      pointsOut.push(reasons.reduce((sum, x) => sum + x.points, 0));
     });
-    summary.parcels += values.length;
-    await session.db
-      .insertInto('parcel_scores')
-      .values(values)
-      .onConflict((oc) =>
-        oc.column('parcel_id').doUpdateSet((eb) => ({
-          run_id: eb.ref('excluded.run_id'),
-          score: eb.ref('excluded.score'),
-          channel: eb.ref('excluded.channel'),
-          referred: eb.ref('excluded.referred'),
-          reasons: eb.ref('excluded.reasons'),
-          scored_at: eb.ref('excluded.scored_at'),
-        })),
-      )
-      .execute();
+    if (ids.length)
+      await sql`insert into parcel_reason_work (parcel_id, reasons, points)
+        select * from unnest(${ids}::bigint[], ${reasonsOut}::jsonb[], ${pointsOut}::int[])`.execute(
+        session.db,
+      );
+    if (raw.length < batchSize) return;
   }
 }
 
-interface SplitParcel {
-  id: number;
-  carrier: string;
-  consignment_number: string;
-  arrival_date: string;
-  day: number;
-  value_eur: number;
-  sender_name: string;
-  sender_country: string;
-  recipient: string;
-  /** The largest order (by total) this parcel is part of, once found. */
-  order?: SplitOrder;
-}
-
-interface SplitRow {
-  id: string | number;
-  carrier: string;
-  consignment_number: string;
-  arrival_date: string;
-  value_eur: string | number;
-  sender_key: string;
-  sender_name: string;
-  sender_country: string;
-  k: string;
-  recipient: string;
-}
-
-interface SplitOrder {
-  parcels: {
-    id: number;
-    carrier: string;
-    consignment_number: string;
-    arrival_date: string;
-    value_eur: number;
-  }[];
-  total: number;
-  counted: boolean;
+/**
+ * Repeat senders, in SQL: a parcel whose sender (folded name and country) had another parcel seized on or before
+ * its arrival (a parcel linked to a seizure of the cases module) gets `repeat_sender`, naming the seizures. The
+ * seized senders are few: their parcels are found by the sender index.
+ */
+async function repeatSenders(session: Session, from: string, to: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with seized as (
+      select q.sender_key, q.id as parcel_id, q.carrier, q.consignment_number, s.seizure_id, s.seizure_reference,
+        s.seized_on, s.description
+      from parcel_seizures s join parcels q on q.id = s.parcel_id
+    ),
+    hits as (
+      select p.id, p.sender_name, p.sender_country, count(*)::int as n,
+        jsonb_agg(jsonb_build_object('seizure_id', z.seizure_id, 'reference', z.seizure_reference,
+          'seized_on', to_char(z.seized_on, 'YYYY-MM-DD'), 'description', z.description,
+          'parcel', z.carrier || ' ' || z.consignment_number) order by z.seized_on, z.seizure_id) as seizures,
+        string_agg(z.seizure_reference || ' (' || to_char(z.seized_on, 'YYYY-MM-DD') || ', ' || z.description || ')',
+          '; ' order by z.seized_on, z.seizure_id) as named
+      from parcels p join seized z on z.sender_key = p.sender_key and z.parcel_id <> p.id
+        and z.seized_on <= p.arrival_date
+      where p.arrival_date between ${from}::date and ${to}::date
+        and p.sender_key in (select sender_key from seized)
+      group by p.id, p.sender_name, p.sender_country
+    ),
+    written as (
+      insert into parcel_reason_work (parcel_id, reasons, points)
+      select id, jsonb_build_array(jsonb_build_object('indicator', 'repeat_sender',
+          'points', ${POINTS.repeat_sender}::int,
+          'message', 'repeat sender: ' || sender_name || ' (' || sender_country || ') had ' || n
+            || case when n = 1 then ' parcel' else ' parcels' end || ' seized before: ' || named,
+          'evidence', jsonb_build_object('seizures', seizures))),
+        ${POINTS.repeat_sender}::int
+      from hits
+      on conflict (parcel_id) do update set reasons = parcel_reason_work.reasons || excluded.reasons,
+        points = parcel_reason_work.points + excluded.points
+      returning 1
+    )
+    select count(*)::int as n from written`.execute(session.db);
+  return Number(rows[0]!.n);
 }
 
 /**
- * Split orders by one key (the recipient's phone, or address): parcels read in (sender, key, date, id) order by
- * keyset; a sliding window of the current group's parcels under the threshold; each window holding two parcels or
- * more whose total exceeds the threshold is an order, and each parcel keeps the largest it belongs to. A parcel is
- * reported when it leaves the window, so only a window's parcels are ever held.
+ * Split orders by one key (the recipient's phone, or address), in SQL. For each sender × key, a window sum over
+ * the `window_days` days ending on each arrival day (parcels at or under the threshold only); a day whose window
+ * holds two parcels or more and exceeds the threshold ends an order. Each parcel of the period keeps the largest
+ * order it belongs to (the earliest on a tie); its reason names the order's other parcels. A parcel already flagged
+ * by the phone is not flagged again by the address. Parcels up to `window_days − 1` days outside the period count
+ * as evidence but are not scored.
  */
 async function splitOrders(
+  session: Session,
+  settings: ParcelSettings,
+  from: string,
+  to: string,
+  by: 'phone' | 'address',
+): Promise<void> {
+  const key = by === 'phone' ? sql.ref('recipient_phone') : sql.ref('recipient_address_key');
+  const recipient =
+    by === 'phone' ? sql`recipient_phone` : sql`concat_ws(', ', recipient_address, recipient_city)`;
+  const span = settings.window_days - 1;
+  const threshold = settings.threshold_eur;
+  const money = (value: unknown) => sql`to_char(round((${value})::numeric, 2), 'FM999999999990.00')`;
+  const keyOf = (alias: string) =>
+    by === 'phone' ? sql.ref(`${alias}.recipient_phone`) : sql.ref(`${alias}.recipient_address_key`);
+  const lo = addDays(from, -span);
+  const hi = addDays(to, span);
+  await sql`insert into parcel_split_work (parcel_id, reason, order_key)
+    with candidates as materialized (
+      -- Only a sender × key with two parcels or more under the threshold, together above it, can hold an order:
+      -- one hashed pass, no sort; the windows below run on these groups only.
+      select sender_key, ${key} as k from parcels
+      where ${key} is not null and arrival_date between ${lo}::date and ${hi}::date and value_eur <= ${threshold}
+      group by sender_key, ${key}
+      having count(*) >= 2 and sum(value_eur) > ${threshold}
+    ),
+    best as (
+      select id, sender_key, k, floor(best / 100000) / 100 as total,
+        date '2000-01-01' + (99999 - (best % 100000))::int as end_day
+      from (
+        select id, sender_key, k, arrival_date,
+          max(case when n >= 2 and total > ${threshold}
+            then round(total * 100) * 100000 + (99999 - (arrival_date - date '2000-01-01')) end)
+            over (partition by sender_key, k order by arrival_date
+              range between current row and make_interval(days => ${span}::int) following) as best
+        from (
+          select p.id, p.sender_key, c.k, p.arrival_date,
+            sum(p.value_eur) over w as total, count(*) over w as n
+          from candidates c
+          join parcels p on p.sender_key = c.sender_key and ${keyOf('p')} = c.k
+            and p.arrival_date between ${lo}::date and ${hi}::date and p.value_eur <= ${threshold}
+          window w as (partition by p.sender_key, c.k order by p.arrival_date
+            range between make_interval(days => ${span}::int) preceding and current row)
+        ) c
+      ) q
+      where best is not null and arrival_date between ${from}::date and ${to}::date
+    ),
+    orders as (
+      select o.sender_key, o.k, o.end_day, o.total,
+        jsonb_agg(jsonb_build_object('id', m.id, 'carrier', m.carrier, 'consignment_number', m.consignment_number,
+          'arrival_date', to_char(m.arrival_date, 'YYYY-MM-DD'), 'value_eur', m.value_eur)
+          order by m.arrival_date, m.id) as parcels,
+        count(*)::int as n, min(m.arrival_date) as first_day, max(m.arrival_date) as last_day
+      from (select distinct sender_key, k, end_day, total from best) o
+      join parcels m on m.sender_key = o.sender_key and ${by === 'phone' ? sql`m.recipient_phone` : sql`m.recipient_address_key`} = o.k
+        and m.arrival_date between o.end_day - ${span}::int and o.end_day and m.value_eur <= ${threshold}
+      group by o.sender_key, o.k, o.end_day, o.total
+    ),
+    c as (
+      select p.id, p.sender_name, p.sender_country, ${recipient} as recipient
+      from parcels p where p.id in (select id from best)
+    )
+    select b.id, jsonb_build_array(jsonb_build_object(
+        'indicator', 'split_order',
+        'points', ${POINTS.split_order}::int,
+        'message', 'split order: ' || o.n || ' parcels from ' || p.sender_name || ' (' || p.sender_country || ') to '
+          || ${by} || ' ' || p.recipient || ' arriving ' || to_char(o.first_day, 'YYYY-MM-DD') || ' to '
+          || to_char(o.last_day, 'YYYY-MM-DD') || ', ' || ${money(sql`o.total`)} || ' EUR together, above the '
+          || ${money(threshold)} || ' EUR duty-free threshold, each under it (with '
+          || coalesce((select string_agg((x->>'carrier') || ' ' || (x->>'consignment_number'), ', ' order by i)
+               from jsonb_array_elements(o.parcels) with ordinality as t(x, i)
+               where (x->>'id')::bigint <> b.id), '') || ')',
+        'evidence', jsonb_build_object('by', ${by}::text, 'recipient', p.recipient,
+          'total_eur', round(o.total::numeric, 2), 'threshold_eur', ${threshold}::numeric,
+          'window_days', ${settings.window_days}::int, 'parcels', o.parcels))),
+      ${by}::text || '|' || b.sender_key || '|' || b.k || '|' || b.end_day
+    from best b
+    join orders o on o.sender_key = b.sender_key and o.k = b.k and o.end_day = b.end_day
+    join c p on p.id = b.id
+    on conflict (parcel_id) do nothing`.execute(session.db);
+}
+
+/**
+ * Every parcel of the period gets its score in one statement: its reasons (work tables; none: 0, green), the
+ * channel from the settings' scores; the counts come back with it.
+ */
+async function writeScores(
   session: Session,
   runId: number,
   settings: ParcelSettings,
   from: string,
   to: string,
-  by: 'phone' | 'address',
-  batchSize: number,
-  summary: ScoreParcelsSummary,
-): Promise<void> {
-  const keyColumn = by === 'phone' ? sql.ref('recipient_phone') : sql.ref('recipient_address_key');
-  const span = settings.window_days - 1;
-  const lo = addDays(from, -span);
-  const hi = addDays(to, span);
-  const threshold = settings.threshold_eur;
-  type Cursor = { sender: string; key: string; day: string; id: number };
-  let cursor: Cursor | null = null;
-  let group: string | null = null;
-  let window: SplitParcel[] = [];
-  const hits: SplitParcel[] = [];
-
-  const flushHits = async () => {
-    if (!hits.length) return;
-    const batch = hits.splice(0);
-    const rows = batch.map((p) => {
-      const order = p.order!;
-      const others = order.parcels.filter((o) => o.id !== p.id);
-      const days = order.parcels.map((o) => o.arrival_date).sort();
-      const reason: ParcelReason = {
-        indicator: 'split_order',
-        points: POINTS.split_order,
-        message: `split order: ${order.parcels.length} parcels from ${p.sender_name} (${p.sender_country}) to ${by === 'phone' ? 'phone' : 'address'} ${p.recipient} arriving ${days[0]} to ${days.at(-1)}, ${eur(order.total)} together, above the ${eur(threshold)} duty-free threshold, each under it (with ${others.map((o) => `${o.carrier} ${o.consignment_number}`).join(', ')})`,
-        evidence: {
-          by,
-          recipient: p.recipient,
-          total_eur: Math.round(order.total * 100) / 100,
-          threshold_eur: threshold,
-          window_days: settings.window_days,
-          parcels: order.parcels,
-        },
-      };
-      return sql`(${p.id}::bigint, ${JSON.stringify([reason])}::jsonb)`;
-    });
-    const score = sql`least(100, s.score + ${POINTS.split_order})`;
-    const updated = await sql<{ parcel_id: string | number }>`update parcel_scores s set
-        score = ${score},
-        channel = case when ${score} >= ${settings.red_score} then 'red'
-          when ${score} >= ${settings.referral_score} then 'yellow' else 'green' end,
-        referred = ${score} >= ${settings.referral_score},
-        reasons = s.reasons || v.reason
-      from (values ${sql.join(rows)}) as v(parcel_id, reason)
-      where s.parcel_id = v.parcel_id and s.run_id = ${runId}
-        and not s.reasons @> ${JSON.stringify([{ indicator: 'split_order' }])}::jsonb
-      returning s.parcel_id`.execute(session.db);
-    // An order counts once, when one of its parcels is flagged by it (the other key may have found it first).
-    const flagged = new Set(updated.rows.map((r) => Number(r.parcel_id)));
-    for (const p of batch)
-      if (flagged.has(p.id) && !p.order!.counted) {
-        p.order!.counted = true;
-        summary.split_orders++;
-      }
-  };
-  const leave = (p: SplitParcel) => {
-    if (!p.order || p.arrival_date < from || p.arrival_date > to) return;
-    hits.push(p);
-  };
-
-  for (;;) {
-    const c: Cursor | null = cursor;
-    const { rows }: { rows: SplitRow[] } =
-      await sql<SplitRow>`select id, carrier, consignment_number, to_char(arrival_date, 'YYYY-MM-DD') as arrival_date, value_eur,
-        sender_key, sender_name, sender_country, ${keyColumn} as k,
-        ${by === 'phone' ? sql`recipient_phone` : sql`concat_ws(', ', recipient_address, recipient_city)`} as recipient
-      from parcels
-      where ${keyColumn} is not null and arrival_date between ${lo}::date and ${hi}::date
-        and value_eur <= ${threshold}
-        ${c ? sql`and (sender_key, ${keyColumn}, arrival_date, id) > (${c.sender}, ${c.key}, ${c.day}::date, ${c.id}::bigint)` : sql``}
-      order by sender_key, ${keyColumn}, arrival_date, id
-      limit ${batchSize}`.execute(session.db);
-    for (const r of rows) {
-      const g = `${r.sender_key}\u0000${r.k}`;
-      if (g !== group) {
-        for (const p of window) leave(p);
-        window = [];
-        group = g;
-      }
-      const p: SplitParcel = {
-        id: Number(r.id),
-        carrier: r.carrier,
-        consignment_number: r.consignment_number,
-        arrival_date: r.arrival_date,
-        day: dayNumber(r.arrival_date),
-        value_eur: Number(r.value_eur),
-        sender_name: r.sender_name,
-        sender_country: r.sender_country,
-        recipient: r.recipient,
-      };
-      while (window.length && p.day - window[0]!.day > span) leave(window.shift()!);
-      window.push(p);
-      if (window.length >= 2) {
-        const total = window.reduce((sum, x) => sum + x.value_eur, 0);
-        if (total > threshold) {
-          const order: SplitOrder = {
-            parcels: window.map((x) => ({
-              id: x.id,
-              carrier: x.carrier,
-              consignment_number: x.consignment_number,
-              arrival_date: x.arrival_date,
-              value_eur: x.value_eur,
-            })),
-            total,
-            counted: false,
-          };
-          for (const x of window) if (!x.order || x.order.total < total) x.order = order;
-        }
-      }
-      if (hits.length >= 500) await flushHits();
-    }
-    if (rows.length < batchSize) break;
-    const last: SplitRow = rows.at(-1)!;
-    cursor = { sender: last.sender_key, key: last.k, day: last.arrival_date, id: Number(last.id) };
-  }
-  for (const p of window) leave(p);
-  await flushHits();
+): Promise<{ parcels: number; referred: number; red: number }> {
+  const { rows } = await sql<{ parcels: number; referred: number; red: number }>`
+    with scored as (
+      select p.id, least(100, coalesce(w.points, 0) + case when s.parcel_id is null then 0 else ${POINTS.split_order}::int end) as score,
+        coalesce(w.reasons, '[]'::jsonb) || coalesce(s.reason, '[]'::jsonb) as reasons
+      from parcels p
+      left join parcel_reason_work w on w.parcel_id = p.id
+      left join parcel_split_work s on s.parcel_id = p.id
+      where p.arrival_date between ${from}::date and ${to}::date
+    ),
+    written as (
+      insert into parcel_scores (parcel_id, run_id, score, channel, referred, reasons, scored_at)
+      select id, ${runId}, score,
+        case when score >= ${settings.red_score} then 'red' when score >= ${settings.referral_score} then 'yellow'
+          else 'green' end,
+        score >= ${settings.referral_score}, reasons, now()
+      from scored
+      on conflict (parcel_id) do update set run_id = excluded.run_id, score = excluded.score,
+        channel = excluded.channel, referred = excluded.referred, reasons = excluded.reasons,
+        scored_at = excluded.scored_at
+      returning channel, referred
+    )
+    select count(*)::int as parcels, count(*) filter (where referred)::int as referred,
+      count(*) filter (where channel = 'red')::int as red
+    from written`.execute(session.db);
+  const r = rows[0]!;
+  return { parcels: Number(r.parcels), referred: Number(r.referred), red: Number(r.red) };
 }

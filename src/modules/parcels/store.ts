@@ -3,9 +3,9 @@
  * arrival dates, channel, referred only), and one parcel with its score and reasons.
  */
 import { type Kysely, sql } from 'kysely';
-import { offsetPage } from '../../platform/db/paging.ts';
+import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { NotFoundError } from '../../platform/lib/errors.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { ParcelChannel, ParcelKind, ParcelReason } from './model.ts';
 
 export interface ParcelFilters {
@@ -57,6 +57,10 @@ export interface ParcelView {
 export interface ParcelDetail extends ParcelView {
   reasons: ParcelReason[];
   import_id: number | null;
+  /** The seizure of its goods, when linked (a seizure of the cases module). */
+  seizure: { id: number; reference: string; seized_on: string } | null;
+  /** Who examines it, when assigned. */
+  assignment: { examiner_id: number; username: string; name: string; basis: string; reason: string } | null;
 }
 
 const COLUMNS = [
@@ -108,11 +112,18 @@ function base(db: Kysely<DB>) {
   return db.selectFrom('parcels as p').leftJoin('parcel_scores as s', 's.parcel_id', 'p.id');
 }
 
+/** The list's order, highest score first (unscored last), then arrival and id: the keyset of its pages. */
+const RANK = sql<number>`(-coalesce(s.score, -1))`;
+
+/**
+ * A page of parcels, highest score first. Keyset paging: `cursor` is the `next_cursor` of the page before (offset
+ * paging, kept for the first callers, applies when no cursor is given).
+ */
 export async function listParcels(
   db: Kysely<DB>,
   filters: ParcelFilters,
-  page: { limit: number; offset: number },
-): Promise<{ total: number; items: ParcelView[] }> {
+  page: { limit: number; offset?: number | undefined; cursor?: string | undefined },
+): Promise<{ total: number; items: ParcelView[]; next_cursor: string | null }> {
   let q = base(db);
   if (filters.carrier) q = q.where('p.carrier', '=', filters.carrier.toUpperCase());
   if (filters.kind) q = q.where('p.kind', '=', filters.kind);
@@ -129,17 +140,57 @@ export async function listParcels(
       ? q.where('s.referred', '=', true)
       : q.where((eb) => eb.or([eb('s.referred', '=', false), eb('s.referred', 'is', null)]));
   if (filters.recipient_phone) q = q.where('p.recipient_phone', '=', filters.recipient_phone);
-  const { total, rows } = await offsetPage(
-    q,
-    (f) => f.select(COLUMNS).orderBy(sql`s.score desc nulls last`).orderBy('p.arrival_date').orderBy('p.id'),
-    page,
-  );
-  return { total, items: rows.map(toView) };
+  let rowsQuery = q;
+  if (page.cursor) {
+    const key = decodeCursor(page.cursor, 'score');
+    const [rank, day] = (key.value ?? '').split('|');
+    if (!/^-?\d+$/.test(rank ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? ''))
+      throw new AppError('request.bad_cursor', 'invalid cursor: not a cursor of this list');
+    rowsQuery = q.where(
+      sql<boolean>`(${RANK}, p.arrival_date, p.id) > (${Number(rank)}::int, ${day}::date, ${key.id}::bigint)`,
+    );
+  }
+  const [counted, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    rowsQuery
+      .select(COLUMNS)
+      .orderBy(RANK)
+      .orderBy('p.arrival_date')
+      .orderBy('p.id')
+      .limit(page.limit)
+      .offset(page.cursor ? 0 : (page.offset ?? 0))
+      .execute(),
+  ]);
+  const items = rows.map(toView);
+  const last = items.at(-1);
+  return {
+    total: Number(counted.n),
+    items,
+    next_cursor:
+      last && items.length === page.limit
+        ? encodeCursor({ sort: 'score', value: `${-(last.score ?? -1)}|${last.arrival_date}`, id: last.id })
+        : null,
+  };
 }
 
 export async function getParcel(db: Kysely<DB>, id: number): Promise<ParcelDetail> {
   const row = await base(db)
-    .select([...COLUMNS, 's.reasons', 'p.import_id'])
+    .leftJoin('parcel_seizures as z', 'z.parcel_id', 'p.id')
+    .leftJoin('parcel_assignments as a', 'a.parcel_id', 'p.id')
+    .leftJoin('parcel_examiners as e', 'e.id', 'a.examiner_id')
+    .select([
+      ...COLUMNS,
+      's.reasons',
+      'p.import_id',
+      'z.seizure_id',
+      'z.seizure_reference',
+      sql<string | null>`to_char(z.seized_on, 'YYYY-MM-DD')`.as('seized_on'),
+      'a.examiner_id',
+      'e.username as examiner_username',
+      'e.name as examiner_name',
+      'a.basis as assignment_basis',
+      'a.reason as assignment_reason',
+    ])
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('parcel.not_found', `no parcel ${id}`);
@@ -147,6 +198,20 @@ export async function getParcel(db: Kysely<DB>, id: number): Promise<ParcelDetai
     ...toView(row),
     reasons: row.reasons ?? [],
     import_id: row.import_id === null ? null : Number(row.import_id),
+    seizure:
+      row.seizure_id === null || row.seizure_id === undefined
+        ? null
+        : { id: Number(row.seizure_id), reference: row.seizure_reference!, seized_on: row.seized_on! },
+    assignment:
+      row.examiner_id === null || row.examiner_id === undefined
+        ? null
+        : {
+            examiner_id: Number(row.examiner_id),
+            username: row.examiner_username!,
+            name: row.examiner_name!,
+            basis: row.assignment_basis!,
+            reason: row.assignment_reason!,
+          },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts and 0025_parcels_examiners.ts); they join
+ * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts, 0025_parcels_examiners.ts and 0029_parcels_speed_seizures.ts); they join
  * the platform's `DB` interface. Only this module queries them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
@@ -101,6 +101,16 @@ export interface ParcelAssignmentsTable {
   assigned_at: Timestamp;
 }
 
+export interface ParcelSeizuresTable {
+  parcel_id: number;
+  seizure_id: number;
+  seizure_reference: string;
+  seized_on: ColumnType<string, string, string>;
+  description: string;
+  linked_by: string;
+  linked_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     parcels: ParcelsTable;
@@ -109,5 +119,6 @@ declare module '../../platform/db/schema.ts' {
     parcel_settings: ParcelSettingsTable;
     parcel_examiners: ParcelExaminersTable;
     parcel_assignments: ParcelAssignmentsTable;
+    parcel_seizures: ParcelSeizuresTable;
   }
 }

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { registerBacktestCommands } from './cli/backtest.ts';
 import { registerOfficeCommands } from './cli/offices.ts';
+import { registerPreArrivalCommands } from './cli/prearrival.ts';
 import { registerProfileCommands } from './cli/profiles.ts';
 import { registerScoringCommands } from './cli/scoring.ts';
 import { registerSelectionCommands } from './cli/selection.ts';
@@ -23,4 +24,5 @@ export function registerRiskCli(program: Command, context: CliContext): void {
   registerSelectionCommands(risk, context);
   registerWatchlistCommands(risk, context);
   registerOfficeCommands(risk, context);
+  registerPreArrivalCommands(risk, context);
 }

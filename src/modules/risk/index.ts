@@ -3,6 +3,12 @@
 export { backtest } from './backtest.ts';
 export { createCampaign } from './campaigns.ts';
 export { recordOutcome } from './decisions/actions.ts';
+export {
+  type PreArrivalReferral,
+  type PreArrivalSource,
+  preArrivalSource,
+  registerPreArrivalSource,
+} from './decisions/prearrival.ts';
 export { getDecision } from './decisions/queue.ts';
 export { runSelection } from './decisions/selection.ts';
 export { type IndicatorDefinition, registerIndicator } from './indicators/registry.ts';

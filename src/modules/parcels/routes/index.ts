@@ -10,9 +10,10 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { cursorQuery, isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_KINDS } from '../model.ts';
 import { scoreParcels } from '../score.ts';
+import { linkParcelSeizure } from '../seizures.ts';
 import { getParcelSettings, setParcelSettings } from '../settings.ts';
 import { getParcel, listParcels } from '../store.ts';
 import { examinerRoutes } from './examiners.ts';
@@ -64,7 +65,20 @@ const reasonSchema = z.object({
 });
 
 const parcelDetailSchema = parcelSchema
-  .extend({ reasons: z.array(reasonSchema), import_id: z.number().int().nullable() })
+  .extend({
+    reasons: z.array(reasonSchema),
+    import_id: z.number().int().nullable(),
+    seizure: z.object({ id: z.number().int(), reference: z.string(), seized_on: z.string() }).nullable(),
+    assignment: z
+      .object({
+        examiner_id: z.number().int(),
+        username: z.string(),
+        name: z.string(),
+        basis: z.string(),
+        reason: z.string(),
+      })
+      .nullable(),
+  })
   .meta({ id: 'ParcelDetail' });
 
 const settingsSchema = z
@@ -97,6 +111,11 @@ const runSchema = z
     split_order_parcels: z.number().int(),
     goods_wording: z.number().int(),
     linked_online_seller: z.number().int(),
+    repeat_sender: z.number().int(),
+    model: z
+      .object({ name: z.string(), version: z.string() })
+      .nullable()
+      .describe('the parcel model whose term was added; null: no parcel model is trained yet'),
     settings: settingsSchema,
   })
   .meta({ id: 'ParcelScoreRun' });
@@ -119,6 +138,7 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['parcels'],
         querystring: z.object({
           ...pagingQuery,
+          ...cursorQuery,
           carrier: code().optional(),
           kind: z.enum(PARCEL_KINDS).optional(),
           origin_country: z
@@ -134,12 +154,20 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
           channel: z.enum(PARCEL_CHANNELS).optional(),
           referred: bool.optional(),
         }),
-        response: { 200: pageOf(parcelSchema), 400: errorSchema },
+        response: {
+          200: pageOf(parcelSchema).extend({
+            next_cursor: z
+              .string()
+              .nullable()
+              .describe('Pass as cursor for the next page (keyset paging); null on the last page'),
+          }),
+          400: errorSchema,
+        },
       },
     },
     async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listParcels(db, filters, { limit, offset })) };
+      const { limit, offset, cursor, ...filters } = request.query;
+      return { limit, offset, ...(await listParcels(db, filters, { limit, offset, cursor })) };
     },
   );
 
@@ -170,6 +198,35 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
     },
     async (request, reply) =>
       reply.code(201).send(await scoreParcels(database, actorFrom(request), request.body)),
+  );
+
+  typed.put(
+    '/api/parcels/:id/seizure',
+    {
+      config: { permission: 'seizures:write' },
+      schema: {
+        summary:
+          "Link a parcel to the seizure of its goods (a seizure of the cases module): the sender's later parcels are then repeat senders; audited",
+        tags: ['parcels'],
+        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+        body: z.object({ seizure_id: z.number().int().positive() }).strict(),
+        response: {
+          200: z.object({
+            parcel_id: z.number().int(),
+            seizure_id: z.number().int(),
+            seizure_reference: z.string(),
+            seized_on: z.string(),
+            description: z.string(),
+            linked_by: z.string(),
+            linked_at: z.string(),
+          }),
+          400: errorSchema,
+          404: errorSchema,
+        },
+      },
+    },
+    async (request) =>
+      linkParcelSeizure(database, actorFrom(request), request.params.id, request.body.seizure_id),
   );
 
   typed.get(

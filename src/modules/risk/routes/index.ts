@@ -9,6 +9,7 @@ import type { AppContext } from '../../../platform/server/context.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { parameterRoutes } from './parameters.ts';
+import { preArrivalRoutes } from './prearrival.ts';
 import { indicatorRoutes, profileRoutes } from './profiles.ts';
 import { selectionRoutes } from './selection.ts';
 import { statisticsRoutes } from './statistics.ts';
@@ -20,6 +21,7 @@ export async function riskRoutes(app: FastifyInstance, context: AppContext): Pro
   watchlistRoutes(app, context);
   parameterRoutes(app, context);
   selectionRoutes(app, context);
+  preArrivalRoutes(app, context);
   statisticsRoutes(app, context);
   attachmentRoutes(app, context);
   campaignRoutes(app, context);
