@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 2a6f891154a98ae56dae76eb5b9bedb269d65f7018e51134f41cd8a20be79890
+ * OpenAPI document sha256: b3dd5c31ed9e9b34b4a495cb358d5a350c9301781febcafbc1545df183698e0f
  */
 
 export interface paths {
@@ -5893,6 +5893,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/pre-arrival": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pre-arrival referrals of the selection queue (e-commerce parcels scored before arrival), for their office of arrival, highest score first */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                    office?: string;
+                    from?: string;
+                    to?: string;
+                    channel?: "red" | "yellow";
+                    limit?: number;
+                    after_score?: number;
+                    after_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["PreArrivalReferral"][];
+                            next: {
+                                after_score: number;
+                                after_id: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12010,7 +12080,7 @@ export interface paths {
                         office: string;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -12081,7 +12151,7 @@ export interface paths {
                         active?: boolean;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -12321,6 +12391,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    /** @description The next_cursor of the previous page: the page starts after its last row (keyset paging) */
+                    cursor?: string;
                     carrier?: string;
                     kind?: "postal" | "express";
                     origin_country?: string;
@@ -12350,6 +12422,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                             items: components["schemas"]["Parcel"][];
+                            /** @description Pass as cursor for the next page (keyset paging); null on the last page */
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -12465,6 +12539,76 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/seizure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a parcel to the seizure of its goods (a seizure of the cases module): the sender's later parcels are then repeat senders; audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        seizure_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcel_id: number;
+                            seizure_id: number;
+                            seizure_reference: string;
+                            seized_on: string;
+                            description: string;
+                            linked_by: string;
+                            linked_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12948,6 +13092,25 @@ export interface components {
             owner: string;
             created_by: string | null;
             created_at: string;
+        };
+        PreArrivalReferralInput: {
+            source: string;
+            id: number;
+            reference: string;
+            office: string;
+            arrival_date: string;
+            score: number;
+            /** @enum {string} */
+            channel: "red" | "yellow";
+            explanation: {
+                indicator: string;
+                points: number;
+                message: string;
+            }[];
+            assigned_to: string | null;
+            link: string;
+            /** @enum {boolean} */
+            pre_arrival: true;
         };
         RiskRuleInput: {
             id: string;
@@ -13514,6 +13677,13 @@ export interface components {
                 kind: string;
                 value: string;
             }[];
+            /** @description The learned model's calibrated probabilities for the text (decision 0032) */
+            model: {
+                probabilities: {
+                    [key: string]: number;
+                };
+                trained_on: string;
+            } | null;
         };
         OsintSellerInput: {
             id: number;
@@ -14376,7 +14546,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -14443,7 +14613,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -14451,6 +14621,18 @@ export interface components {
                 };
             }[];
             import_id: number | null;
+            seizure: {
+                id: number;
+                reference: string;
+                seized_on: string;
+            } | null;
+            assignment: {
+                examiner_id: number;
+                username: string;
+                name: string;
+                basis: string;
+                reason: string;
+            } | null;
         };
         ParcelSettingsInput: {
             threshold_eur: number;
@@ -14469,6 +14651,12 @@ export interface components {
             split_order_parcels: number;
             goods_wording: number;
             linked_online_seller: number;
+            repeat_sender: number;
+            /** @description the parcel model whose term was added; null: no parcel model is trained yet */
+            model: {
+                name: string;
+                version: string;
+            } | null;
             settings: components["schemas"]["ParcelSettingsInput"];
         };
         Error: {
@@ -14870,6 +15058,25 @@ export interface components {
             owner: string;
             created_by: string | null;
             created_at: string;
+        };
+        PreArrivalReferral: {
+            source: string;
+            id: number;
+            reference: string;
+            office: string;
+            arrival_date: string;
+            score: number;
+            /** @enum {string} */
+            channel: "red" | "yellow";
+            explanation: {
+                indicator: string;
+                points: number;
+                message: string;
+            }[];
+            assigned_to: string | null;
+            link: string;
+            /** @enum {boolean} */
+            pre_arrival: true;
         };
         RiskRule: {
             id: string;
@@ -15436,6 +15643,13 @@ export interface components {
                 kind: string;
                 value: string;
             }[];
+            /** @description The learned model's calibrated probabilities for the text (decision 0032) */
+            model: {
+                probabilities: {
+                    [key: string]: number;
+                };
+                trained_on: string;
+            } | null;
         };
         OsintSeller: {
             id: number;
@@ -16298,7 +16512,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -16365,7 +16579,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -16373,6 +16587,18 @@ export interface components {
                 };
             }[];
             import_id: number | null;
+            seizure: {
+                id: number;
+                reference: string;
+                seized_on: string;
+            } | null;
+            assignment: {
+                examiner_id: number;
+                username: string;
+                name: string;
+                basis: string;
+                reason: string;
+            } | null;
         };
         ParcelSettings: {
             threshold_eur: number;
@@ -16391,6 +16617,12 @@ export interface components {
             split_order_parcels: number;
             goods_wording: number;
             linked_online_seller: number;
+            repeat_sender: number;
+            /** @description the parcel model whose term was added; null: no parcel model is trained yet */
+            model: {
+                name: string;
+                version: string;
+            } | null;
             settings: components["schemas"]["ParcelSettings"];
         };
     };
