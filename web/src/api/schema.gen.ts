@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: c84e296f502a95b0cc5ac0f7667e1d6360ad3bda6b05717c79c97d9c16866440
+ * OpenAPI document sha256: 9018641abf4cdd7f83ffeec84d0ce383c3b1709e8e946a6c2e895040503d7cfd
  */
 
 export interface paths {
@@ -1208,6 +1208,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search everything the caller may see: declarations, parties, the company register, manifests, online sellers and identifiers, cases…
+         * @description Each record family needs its own permission (declarations:read, partners:read, osint:read, cases:read…); families the caller may not see are not searched. Phones match in any format.
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    /** @description hits per family */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchAnswer"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13123,6 +13166,24 @@ export interface components {
             released_by: string | null;
             released_at: string | null;
         };
+        SearchHitInput: {
+            kind: string;
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** @description the workbench path that opens the record */
+            link: string;
+            /** @description the field that matched: reference, name, code, phone, email, url, container… */
+            matched: string;
+        };
+        SearchAnswerInput: {
+            /** @description the text searched, cleaned */
+            q: string;
+            groups: {
+                kind: string;
+                hits: components["schemas"]["SearchHitInput"][];
+            }[];
+        };
         OsintAlertInput: {
             id: number;
             /** @enum {string} */
@@ -15003,6 +15064,24 @@ export interface components {
             placed_at: string;
             released_by: string | null;
             released_at: string | null;
+        };
+        SearchHit: {
+            kind: string;
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** @description the workbench path that opens the record */
+            link: string;
+            /** @description the field that matched: reference, name, code, phone, email, url, container… */
+            matched: string;
+        };
+        SearchAnswer: {
+            /** @description the text searched, cleaned */
+            q: string;
+            groups: {
+                kind: string;
+                hits: components["schemas"]["SearchHit"][];
+            }[];
         };
         OsintAlert: {
             id: number;
