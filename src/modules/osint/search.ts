@@ -32,7 +32,9 @@ export async function searchSellers(db: Kysely<DB>, q: SearchQuery): Promise<Sea
           : []),
       ]),
     )
-    .orderBy('score', 'desc')
+    // Not in the score index's order (nulls first): the planner then finds the few matches through the search
+    // indexes and sorts them, instead of walking every seller by score and testing each.
+    .orderBy(sql`score desc nulls last`)
     .orderBy('id')
     .limit(q.limit)
     .execute();

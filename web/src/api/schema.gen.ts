@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 9018641abf4cdd7f83ffeec84d0ce383c3b1709e8e946a6c2e895040503d7cfd
+ * OpenAPI document sha256: 8109ec8420ba81ae4fc029c3ba73cc1ef225a84dae266f49d5e379d10d45a447
  */
 
 export interface paths {
@@ -705,6 +705,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail as CSV or XLSX, with the list’s filters (streamed; the export is itself audited) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    /** @description An action, or a family such as auth.* */
+                    action?: string;
+                    target_type?: string;
+                    target_id?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2687,6 +2734,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/osint/sellers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sellers as CSV or XLSX, with the list’s filters (streamed, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    min_score?: number;
+                    label?: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                    platform?: string;
+                    q?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/osint/sellers": {
         parameters: {
             query?: never;
@@ -4199,6 +4290,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/valuation/findings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valuation findings as CSV or XLSX (officers: their office only), streamed and audited */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "confirmed" | "dismissed";
+                    reference?: string;
+                    office?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/valuation/findings": {
         parameters: {
             query?: never;
@@ -4756,7 +4890,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Back-tests that ran, newest first, with their headline figures beside the active profiles’ */
+        get: {
+            parameters: {
+                query?: {
+                    profile_id?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RiskBacktestRow"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Back-test a profile version on history, compared with the active profiles (background job)
@@ -4818,6 +4987,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/backtests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Back-tests as CSV or XLSX (streamed, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    profile_id?: number;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5712,6 +5922,48 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    day?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                     };
                 };
             };
@@ -12746,6 +12998,25 @@ export interface components {
             added_by: string;
             added_at: string;
         };
+        RiskBacktestRowInput: {
+            job_id: string;
+            finished_at: string | null;
+            created_by: number | null;
+            profile_id: number;
+            profile: string;
+            from: string;
+            to: string;
+            items: number;
+            selected_items: number;
+            share: number | null;
+            inspected: number;
+            frauds: number;
+            precision: number | null;
+            recall: number | null;
+            duties_recovered: number;
+            active_precision: number | null;
+            active_recall: number | null;
+        };
         CampaignInput: {
             id: number;
             name: string;
@@ -14644,6 +14915,25 @@ export interface components {
             note: string | null;
             added_by: string;
             added_at: string;
+        };
+        RiskBacktestRow: {
+            job_id: string;
+            finished_at: string | null;
+            created_by: number | null;
+            profile_id: number;
+            profile: string;
+            from: string;
+            to: string;
+            items: number;
+            selected_items: number;
+            share: number | null;
+            inspected: number;
+            frauds: number;
+            precision: number | null;
+            recall: number | null;
+            duties_recovered: number;
+            active_precision: number | null;
+            active_recall: number | null;
         };
         Campaign: {
             id: number;

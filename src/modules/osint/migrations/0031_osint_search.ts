@@ -9,9 +9,9 @@ import { trigramOps } from '../../../platform/db/trigram.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ops = await trigramOps(db);
   const statements = [
-    `create index osint_sellers_search_trgm on osint_sellers using gin ((lower(display_name)) ${ops}) where merged_into is null`,
-    `create index osint_sellers_search_fts on osint_sellers using gin (to_tsvector('simple', display_name)) where merged_into is null`,
-    `create index osint_identifiers_search_trgm on osint_identifiers using gin ((lower(value)) ${ops})`,
+    `create index osint_sellers_search_trgm on osint_sellers using gin ((lower(display_name)) ${ops}) with (fastupdate = off) where merged_into is null`,
+    `create index osint_sellers_search_fts on osint_sellers using gin (to_tsvector('simple', display_name)) with (fastupdate = off) where merged_into is null`,
+    `create index osint_identifiers_search_trgm on osint_identifiers using gin ((lower(value)) ${ops}) with (fastupdate = off)`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
