@@ -300,7 +300,12 @@ export async function valuationRoutes(app: FastifyInstance, { database, jobs }: 
       return sendExport(request, reply, database, {
         list: 'valuation.findings',
         format,
-        filters: { ...filters, scope_office: scope.office },
+        filters: {
+          ...filters,
+          scope_office: request.user?.permissions.has('risk:all_offices')
+            ? 'all'
+            : (request.user?.office_code ?? 'none'),
+        },
         columns: fieldColumns<Finding>(FINDING_COLUMNS as (keyof Finding & string)[]),
         rows: pagesOf(async (offset, limit) =>
           outside ? [] : (await listFindings(database.db, { ...filters, office }, { limit, offset })).items,

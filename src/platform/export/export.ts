@@ -68,8 +68,13 @@ export async function sendExport<T>(
     details: { format: spec.format, filters: spec.filters },
   });
   const header = spec.columns.map((c) => c.header);
+  const rows = spec.rows[Symbol.asyncIterator]();
+  // The first row (and so the first page) is read before answering: a failure there is an error answer with its
+  // code, not a download cut short.
+  const first = await rows.next();
   const cells = (async function* () {
-    for await (const row of spec.rows) yield spec.columns.map((c) => c.value(row));
+    for (let next = first; !next.done; next = await rows.next())
+      yield spec.columns.map((c) => c.value(next.value));
   })();
   const body = spec.format === 'csv' ? csvStream(header, cells) : xlsxStream(spec.list, header, cells);
   const day = new Date().toISOString().slice(0, 10);

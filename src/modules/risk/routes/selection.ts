@@ -227,7 +227,12 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
       return sendExport(request, reply, database, {
         list: 'risk.decisions',
         format,
-        filters: { ...filters, scope_office: scope.office },
+        filters: {
+          ...filters,
+          scope_office: request.user?.permissions.has('risk:all_offices')
+            ? 'all'
+            : (request.user?.office_code ?? 'none'),
+        },
         columns,
         rows: pagesOf(
           async (offset, limit) => (await listDecisions(db, filters, scope, { limit, offset })).items,
