@@ -46,7 +46,7 @@ function rowsFromEnv(name: string, fallback: number): number {
  * N declarations of one item each (10 % with an outcome; 3,000 HS6 codes × 12 origins, 20,000 importers, 2,000
  * declarants, 50,000 sellers, 40 offices over four years), made by the database itself in batches.
  */
-async function generate(ctx: BenchContext, database: Database, rows: number): Promise<void> {
+export async function generate(ctx: BenchContext, database: Database, rows: number): Promise<void> {
   await migrateToLatest(database, registry.migrations);
   const made = await timed(async () => {
     const db = database.db;

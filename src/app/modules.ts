@@ -23,12 +23,14 @@ import { migrations as historyMigrations } from '../platform/db/migrations/index
 import { jobsModule } from '../platform/jobs/module.ts';
 import { type Registry, registryOf, type VigieModule } from '../platform/module.ts';
 import { retentionModule } from '../platform/retention/module.ts';
+import { searchModule } from '../platform/search/module.ts';
 
 export const modules: VigieModule[] = [
   authModule,
   auditModule,
   jobsModule,
   retentionModule,
+  searchModule,
   importsModule,
   declarationsModule,
   partnersModule,

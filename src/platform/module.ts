@@ -15,6 +15,7 @@ import type { ImportTarget } from './ingest/target.ts';
 import type { JobKind, JobQueue } from './jobs/queue.ts';
 import type { Logger } from './lib/logger.ts';
 import type { RetentionKind } from './retention/kinds.ts';
+import type { SearchProvider } from './search/types.ts';
 
 /** What route handlers get: the database and configuration, nothing global. */
 export interface AppContext {
@@ -58,6 +59,8 @@ export interface VigieModule {
   authenticate?: Authenticator;
   /** Kinds of data the module keeps for a limited time, which the daily purge removes when past their period. */
   retention?: RetentionKind[];
+  /** Record families the global search may look in (GET /api/search), each with its permission. */
+  search?: SearchProvider[];
 }
 
 /** What the platform needs of the modules, gathered once by the composition root. */
@@ -68,6 +71,7 @@ export interface Registry {
   readonly migrations: Readonly<Record<string, Migration>>;
   readonly authenticate: Authenticator;
   readonly retention: readonly RetentionKind[];
+  readonly searchProviders: readonly SearchProvider[];
 }
 
 const nobody: Authenticator = async () => null;
@@ -82,6 +86,7 @@ export function registryOf(modules: readonly VigieModule[], base: Record<string,
   const migrations: Record<string, Migration> = { ...base };
   let authenticate: Authenticator | undefined;
   const retention = new Map<string, RetentionKind>();
+  const search = new Map<string, SearchProvider>();
   for (const module of modules) {
     for (const target of module.importTargets ?? []) {
       if (importTargets.has(target.name)) throw new Error(`import target ${target.name} is provided twice`);
@@ -99,6 +104,10 @@ export function registryOf(modules: readonly VigieModule[], base: Record<string,
       if (retention.has(kind.name)) throw new Error(`retention kind ${kind.name} is provided twice`);
       retention.set(kind.name, kind);
     }
+    for (const provider of module.search ?? []) {
+      if (search.has(provider.kind)) throw new Error(`search family ${provider.kind} is provided twice`);
+      search.set(provider.kind, provider);
+    }
     if (module.authenticate) {
       if (authenticate) throw new Error(`module ${module.name} provides a second authenticator`);
       authenticate = module.authenticate;
@@ -111,5 +120,6 @@ export function registryOf(modules: readonly VigieModule[], base: Record<string,
     migrations,
     authenticate: authenticate ?? nobody,
     retention: [...retention.values()],
+    searchProviders: [...search.values()],
   };
 }

@@ -13,6 +13,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { SearchBox } from './components/tools/SearchBox.tsx';
 import { LANGUAGES, type Language, setLanguage } from './i18n/index.ts';
 import { useSession } from './session.tsx';
 
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            {user && <SearchBox />}
             <SegmentedControl
               size="xs"
               aria-label={t('language.choose')}

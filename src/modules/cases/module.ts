@@ -5,6 +5,7 @@ import { registerReportCli } from './cli-report.ts';
 import { registerSeizuresCli } from './cli-seizures.ts';
 import { seizuresTarget } from './import-target.ts';
 import { casesMigrations } from './migrations/index.ts';
+import { caseSearch } from './search.ts';
 
 /**
  * Cases and seizures: case files, links held while open, seizures, offence reports, test purchases and takedowns,
@@ -25,4 +26,5 @@ export const casesModule: VigieModule = {
   },
   importTargets: [seizuresTarget] as ImportTarget<unknown>[],
   migrations: casesMigrations,
+  search: caseSearch,
 };

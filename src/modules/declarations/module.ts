@@ -4,6 +4,7 @@ import { registerDeclarationCommands } from './cli.ts';
 import { declarationsTarget } from './import-target.ts';
 import { declarationsMigrations } from './migrations/index.ts';
 import { declarationRoutes } from './routes.ts';
+import { declarationSearch } from './search.ts';
 
 export const declarationsModule: VigieModule = {
   name: 'declarations',
@@ -11,4 +12,5 @@ export const declarationsModule: VigieModule = {
   cli: registerDeclarationCommands,
   importTargets: [declarationsTarget as ImportTarget<unknown>],
   migrations: declarationsMigrations,
+  search: declarationSearch,
 };

@@ -26,4 +26,17 @@ export const osintModule: VigieModule = {
   jobKinds: [collectJob, tickJob, reanalyzeJob] as JobKind<never>[],
   migrations: osintMigrations,
   retention: [osintItemsKind, osintEvidenceKind],
+  // Loaded on the first search, like the routes.
+  search: [
+    {
+      kind: 'online_seller',
+      permission: 'osint:read',
+      search: async (db, query) => (await import('./search.ts')).searchSellers(db, query),
+    },
+    {
+      kind: 'identifier',
+      permission: 'osint:read',
+      search: async (db, query) => (await import('./search.ts')).searchIdentifiers(db, query),
+    },
+  ],
 };

@@ -1,6 +1,8 @@
 import type { ImportTarget } from '../../platform/ingest/target.ts';
 import type { VigieModule } from '../../platform/module.ts';
+import { partnersMigrations } from './migrations/index.ts';
 import { partnerRoutes } from './routes.ts';
+import { partnerSearch } from './search.ts';
 import { companiesTarget, manifestsTarget, paymentsTarget, trademarksTarget } from './targets.ts';
 
 export const partnersModule: VigieModule = {
@@ -12,4 +14,6 @@ export const partnersModule: VigieModule = {
     companiesTarget,
     trademarksTarget,
   ] as ImportTarget<unknown>[],
+  migrations: partnersMigrations,
+  search: partnerSearch,
 };

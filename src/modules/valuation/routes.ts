@@ -5,6 +5,13 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/store.ts';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import { officeScope } from '../../platform/auth/scope.ts';
+import {
+  exportProduces,
+  exportQuery,
+  fieldColumns,
+  pagesOf,
+  sendExport,
+} from '../../platform/export/export.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { forget } from '../../platform/lib/cache.ts';
 import { iso } from '../../platform/lib/errors.ts';
@@ -116,6 +123,17 @@ const buildSchema = z.object({
   finished_at: z.string().nullable(),
   built_by: z.string().nullable(),
 });
+
+const findingFilters = {
+  status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
+  reference: z.string().max(64).optional(),
+  office: z.string().max(32).optional(),
+};
+
+/** The exported columns: the list's fields but the internal ids. */
+const FINDING_COLUMNS = Object.keys(storedFindingSchema.shape).filter(
+  (k) => !['id', 'item_id', 'declaration_id'].includes(k),
+);
 
 export async function valuationRoutes(app: FastifyInstance, { database, jobs }: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -261,18 +279,49 @@ export async function valuationRoutes(app: FastifyInstance, { database, jobs }: 
   );
 
   typed.get(
+    '/api/valuation/findings/export',
+    {
+      config: { permission: 'valuation:read' },
+      schema: {
+        summary: 'Valuation findings as CSV or XLSX (officers: their office only), streamed and audited',
+        tags: ['valuation'],
+        querystring: z.object({ ...findingFilters, ...exportQuery }),
+        produces: exportProduces,
+        response: { 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      const scope = officeScope(request);
+      const office = scope.office ?? filters.office;
+      const outside =
+        scope.office !== null && filters.office !== undefined && filters.office !== scope.office;
+      type Finding = Awaited<ReturnType<typeof listFindings>>['items'][number];
+      return sendExport(request, reply, database, {
+        list: 'valuation.findings',
+        format,
+        filters: {
+          ...filters,
+          scope_office: request.user?.permissions.has('risk:all_offices')
+            ? 'all'
+            : (request.user?.office_code ?? 'none'),
+        },
+        columns: fieldColumns<Finding>(FINDING_COLUMNS as (keyof Finding & string)[]),
+        rows: pagesOf(async (offset, limit) =>
+          outside ? [] : (await listFindings(database.db, { ...filters, office }, { limit, offset })).items,
+        ),
+      });
+    },
+  );
+
+  typed.get(
     '/api/valuation/findings',
     {
       config: { permission: 'valuation:read' },
       schema: {
         summary: 'Stored valuation findings (officers: their office only), largest duties at stake first',
         tags: ['valuation'],
-        querystring: z.object({
-          status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
-          reference: z.string().max(64).optional(),
-          office: z.string().max(32).optional(),
-          ...pagingQuery,
-        }),
+        querystring: z.object({ ...findingFilters, ...pagingQuery }),
         response: { 200: pageOf(storedFindingSchema), 400: errorSchema },
       },
     },

@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { exportProduces, exportQuery, pagesOf, sendExport } from '../export/export.ts';
 import type { AppContext } from '../server/context.ts';
+import { errorSchema } from '../server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../server/schemas.ts';
 import { verifyInstallation } from './sealing.ts';
 import { listAudit } from './store.ts';
@@ -48,8 +50,60 @@ const verifyReportSchema = z
   })
   .meta({ id: 'AuditVerifyReport' });
 
+const auditFilters = {
+  actor: z.string().max(64).optional(),
+  action: z.string().max(64).optional().describe('An action, or a family such as auth.*'),
+  target_type: z.string().max(64).optional(),
+  target_id: z.string().max(128).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+type Entry = Awaited<ReturnType<typeof listAudit>>['items'][number];
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const AUDIT_COLUMNS: { header: string; value(e: Entry): string | number | null }[] = [
+  { header: 'seq', value: (e) => e.seq },
+  { header: 'at', value: (e) => e.at },
+  { header: 'actor', value: (e) => e.actor },
+  { header: 'ip', value: (e) => e.ip },
+  { header: 'action', value: (e) => e.action },
+  { header: 'target_type', value: (e) => e.target_type },
+  { header: 'target_id', value: (e) => e.target_id },
+  { header: 'before', value: (e) => json(e.before) },
+  { header: 'after', value: (e) => json(e.after) },
+  { header: 'details', value: (e) => json(e.details) },
+  { header: 'hash', value: (e) => e.hash },
+];
+
 export async function auditRoutes(app: FastifyInstance, { database, config }: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/api/audit/export',
+    {
+      config: { permission: 'audit:read' },
+      schema: {
+        summary:
+          'The audit trail as CSV or XLSX, with the list’s filters (streamed; the export is itself audited)',
+        tags: ['audit'],
+        querystring: z.object({ ...auditFilters, ...exportQuery }),
+        produces: exportProduces,
+        response: { 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      return sendExport(request, reply, database, {
+        list: 'audit',
+        format,
+        filters,
+        columns: AUDIT_COLUMNS,
+        rows: pagesOf(
+          async (offset, limit) => (await listAudit(database.db, filters, { limit, offset })).items,
+        ),
+      });
+    },
+  );
+
   typed.get(
     '/api/audit',
     {
@@ -58,12 +112,7 @@ export async function auditRoutes(app: FastifyInstance, { database, config }: Ap
         summary: 'The audit trail, newest first, filtered',
         tags: ['audit'],
         querystring: z.object({
-          actor: z.string().max(64).optional(),
-          action: z.string().max(64).optional().describe('An action, or a family such as auth.*'),
-          target_type: z.string().max(64).optional(),
-          target_id: z.string().max(128).optional(),
-          from: isoDate.optional(),
-          to: isoDate.optional(),
+          ...auditFilters,
           ...pagingQuery,
         }),
         response: {

@@ -104,6 +104,10 @@ function refuseSilentEmptyStart(root: string, dataDir: string): void {
 // Each driver loads only when used: PGlite's bundle alone weighs ~45 MB of memory.
 async function openPglite(options: OpenOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // Trigram indexes (global search, docs/decisions/0031-search-exports-four-eyes.md): PGlite ships pg_trgm as a
+  // contrib bundle that must be loaded at every open, before `create extension` (migration 0031) or any query
+  // that reads such an index.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   let dataDir: string | undefined;
   let unlock = () => {};
   if (options.dataDir) {
@@ -117,6 +121,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm },
       parsers,
     });
   } catch (error) {

@@ -101,12 +101,16 @@ export async function listJobs(
     kind?: string | undefined;
     /** Leave out the runs of these kinds that the scheduler started (one started by someone stays). */
     notScheduledOf?: readonly string[] | undefined;
+    /** Runs whose parameter `key` has this value (compared as text). */
+    param?: { key: string; value: string | number } | undefined;
   },
   page: { limit: number; offset: number },
 ) {
   let query = db.selectFrom('job_runs');
   if (filters.state) query = query.where('state', '=', filters.state);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
+  if (filters.param)
+    query = query.where(sql<string>`params ->> ${filters.param.key}`, '=', String(filters.param.value));
   const scheduled = filters.notScheduledOf;
   if (scheduled?.length)
     query = query.where((eb) => eb.not(eb.and([eb('kind', 'in', scheduled), eb('created_by', 'is', null)])));

@@ -5,6 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { toolsMessages } from '../components/tools/messages.ts';
 import { casesMessages } from '../pages/cases/messages.ts';
 import { graphMessages } from '../pages/graph/messages.ts';
 import { osintMessages } from '../pages/osint/messages.ts';
@@ -33,6 +34,7 @@ const BUNDLES: MessageBundle[] = [
   osintMessages,
   graphMessages,
   casesMessages,
+  toolsMessages,
 ];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {

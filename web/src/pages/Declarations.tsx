@@ -14,7 +14,18 @@ import { formatDate, formatMoney, formatNumber } from '../i18n/index.ts';
 
 export type DeclarationSummary = Schema<'DeclarationSummary'>;
 
-const FILTERS = ['reference', 'office', 'importer', 'hs', 'origin', 'from', 'to', 'result'] as const;
+const FILTERS = [
+  'reference',
+  'office',
+  'importer',
+  'declarant',
+  'seller',
+  'hs',
+  'origin',
+  'from',
+  'to',
+  'result',
+] as const;
 const PAGE_SIZE = 25;
 
 export function OutcomeBadge({
@@ -67,6 +78,8 @@ export function Declarations() {
         {field('reference', t('declarations.reference'), 160)}
         {field('office', t('declarations.office'), 90)}
         {field('importer', t('declarations.importer'))}
+        {field('declarant', t('declarations.declarant'), 130)}
+        {field('seller', t('globalSearch.sellerFilter'), 130)}
         {field('hs', t('declarations.hs'), 130)}
         {field('origin', t('declarations.origin'), 90)}
         <TextInput

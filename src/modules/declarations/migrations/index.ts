@@ -1,7 +1,9 @@
 /** The declarations module's own migrations (those before 0010 are in the platform's shared history). */
 import type { Migration } from 'kysely/migration';
 import * as m0013 from './0013_declarations_list_indexes.ts';
+import * as m0031 from './0031_declarations_search.ts';
 
 export const declarationsMigrations: Record<string, Migration> = {
   '0013_declarations_list_indexes': m0013,
+  '0031_declarations_search': m0031,
 };

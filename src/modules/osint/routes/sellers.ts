@@ -5,6 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  exportProduces,
+  exportQuery,
+  fieldColumns,
+  pagesOf,
+  sendExport,
+} from '../../../platform/export/export.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
@@ -49,8 +56,61 @@ const sellerDetailSchema = sellerSchema
   .extend({ merged_from: z.array(z.number().int()), identifiers: identifiersSchema })
   .meta({ id: 'OsintSellerDetail' });
 
+const sellerFilters = {
+  min_score: scoreQuery.optional(),
+  label: label.optional(),
+  platform: text(60).optional(),
+  q: text().optional(),
+};
+
+type SellerRow = Awaited<ReturnType<typeof listSellers>>['items'][number];
+
 export function sellerRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/osint/sellers/export',
+    {
+      config: { permission: 'osint:read' },
+      schema: {
+        summary: 'Sellers as CSV or XLSX, with the list’s filters (streamed, audited)',
+        tags: ['osint'],
+        querystring: z.object({ ...sellerFilters, ...exportQuery }),
+        produces: exportProduces,
+        response: { 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      return sendExport(request, reply, database, {
+        list: 'osint.sellers',
+        format,
+        filters,
+        columns: fieldColumns<SellerRow>([
+          'id',
+          'display_name',
+          'score',
+          'label',
+          'platforms',
+          'accounts',
+          'item_count',
+          'ad_count',
+          'risky_ad_count',
+          'open_alerts',
+          'price_min_mad',
+          'price_max_mad',
+          'brands',
+          'cities',
+          'reasons',
+          'first_seen_at',
+          'last_seen_at',
+        ]),
+        rows: pagesOf(
+          async (offset, limit) => (await listSellers(database.db, filters, { limit, offset })).items,
+        ),
+      });
+    },
+  );
 
   typed.get(
     '/api/osint/sellers',
@@ -59,13 +119,7 @@ export function sellerRoutes(app: FastifyInstance, { database }: AppContext): vo
       schema: {
         summary: 'Sellers (accounts grouped across platforms by shared identifiers), highest score first',
         tags: ['osint'],
-        querystring: z.object({
-          min_score: scoreQuery.optional(),
-          label: label.optional(),
-          platform: text(60).optional(),
-          q: text().optional(),
-          ...pagingQuery,
-        }),
+        querystring: z.object({ ...sellerFilters, ...pagingQuery }),
         response: { 200: pageOf(sellerSchema), 400: errorSchema },
       },
     },

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { attachmentRoutes } from './attachments.ts';
+import { backtestRoutes } from './backtests.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { parameterRoutes } from './parameters.ts';
 import { preArrivalRoutes } from './prearrival.ts';
@@ -18,6 +19,7 @@ import { watchlistRoutes } from './watchlists.ts';
 export async function riskRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   indicatorRoutes(app, context);
   profileRoutes(app, context);
+  backtestRoutes(app, context);
   watchlistRoutes(app, context);
   parameterRoutes(app, context);
   selectionRoutes(app, context);

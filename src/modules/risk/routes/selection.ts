@@ -3,6 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import { officeScope } from '../../../platform/auth/scope.ts';
+import {
+  exportProduces,
+  exportQuery,
+  fieldColumns,
+  pagesOf,
+  sendExport,
+} from '../../../platform/export/export.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
@@ -22,6 +29,12 @@ import {
   selectionSchema,
 } from './decision-schemas.ts';
 import { idParams } from './shared.ts';
+
+/** The selection queue's filters, shared by the list and its export. */
+const decisionFilters = {
+  office: z.string().max(32).optional(),
+  day: isoDate.optional(),
+};
 
 export function selectionRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -86,8 +99,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
         summary: 'Selection runs (officers: their office)',
         tags: ['risk'],
         querystring: z.object({
-          office: z.string().max(32).optional(),
-          day: isoDate.optional(),
+          ...decisionFilters,
           ...pagingQuery,
         }),
         response: { 200: pageOf(selectionRunSchema), 400: errorSchema },
@@ -179,6 +191,53 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
       const { limit, offset, ...filters } = request.query;
       const page = await listDecisions(db, filters, officeScope(request), { limit, offset });
       return { ...page, limit, offset };
+    },
+  );
+
+  typed.get(
+    '/api/risk/decisions/export',
+    {
+      config: { permission: 'risk:read' },
+      schema: {
+        summary:
+          'The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited)',
+        tags: ['risk'],
+        querystring: z.object({ ...decisionFilters, ...exportQuery }),
+        produces: exportProduces,
+        response: { 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      const scope = officeScope(request);
+      type Row = Awaited<ReturnType<typeof listDecisions>>['items'][number];
+      const columns = [
+        ...fieldColumns<Row>(['reference', 'office', 'lodged_on', 'channel', 'initial_channel', 'basis']),
+        ...fieldColumns<Row>(['score', 'probability', 'expected_value', 'rank', 'random', 'status']),
+        ...fieldColumns<Row>([
+          'importer_code',
+          'importer_name',
+          'items',
+          'controlled_items',
+          'duties_at_stake',
+        ]),
+        { header: 'top_reason', value: (r: Row) => r.top_reason?.title?.fr ?? r.top_reason?.id ?? null },
+        { header: 'decided_at', value: (r: Row) => r.decided_at },
+      ];
+      return sendExport(request, reply, database, {
+        list: 'risk.decisions',
+        format,
+        filters: {
+          ...filters,
+          scope_office: request.user?.permissions.has('risk:all_offices')
+            ? 'all'
+            : (request.user?.office_code ?? 'none'),
+        },
+        columns,
+        rows: pagesOf(
+          async (offset, limit) => (await listDecisions(db, filters, scope, { limit, offset })).items,
+        ),
+      });
     },
   );
 
