@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: b3dd5c31ed9e9b34b4a495cb358d5a350c9301781febcafbc1545df183698e0f
+ * OpenAPI document sha256: 2a29d55f9e94493e64870789ffef8b04e79dcf9e03769eb4516a8bb3d2ff9db0
  */
 
 export interface paths {
@@ -711,6 +711,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail as CSV or XLSX, with the list’s filters (streamed; the export is itself audited) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    /** @description An action, or a family such as auth.* */
+                    action?: string;
+                    target_type?: string;
+                    target_id?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1208,6 +1255,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search everything the caller may see: declarations, parties, the company register, manifests, online sellers and identifiers, cases…
+         * @description Each record family needs its own permission (declarations:read, partners:read, osint:read, cases:read…); families the caller may not see are not searched. Phones match in any format.
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    /** @description hits per family */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchAnswer"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2632,6 +2722,50 @@ export interface paths {
                     };
                     content: {
                         "application/octet-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/osint/sellers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sellers as CSV or XLSX, with the list’s filters (streamed, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    min_score?: number;
+                    label?: "counterfeit" | "health_risk" | "duty_evasion" | "benign";
+                    platform?: string;
+                    q?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4156,6 +4290,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/valuation/findings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Valuation findings as CSV or XLSX (officers: their office only), streamed and audited */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "confirmed" | "dismissed";
+                    reference?: string;
+                    office?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/valuation/findings": {
         parameters: {
             query?: never;
@@ -4713,7 +4890,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Back-tests that ran, newest first, with their headline figures beside the active profiles’ */
+        get: {
+            parameters: {
+                query?: {
+                    profile_id?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RiskBacktestRow"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Back-test a profile version on history, compared with the active profiles (background job)
@@ -4775,6 +4987,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/backtests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Back-tests as CSV or XLSX (streamed, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    profile_id?: number;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5669,6 +5922,48 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    office?: string;
+                    day?: string;
+                    /** @description csv (UTF-8 with BOM) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Error"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
                     };
                 };
             };
@@ -13078,6 +13373,25 @@ export interface components {
             added_by: string;
             added_at: string;
         };
+        RiskBacktestRowInput: {
+            job_id: string;
+            finished_at: string | null;
+            created_by: number | null;
+            profile_id: number;
+            profile: string;
+            from: string;
+            to: string;
+            items: number;
+            selected_items: number;
+            share: number | null;
+            inspected: number;
+            frauds: number;
+            precision: number | null;
+            recall: number | null;
+            duties_recovered: number;
+            active_precision: number | null;
+            active_recall: number | null;
+        };
         CampaignInput: {
             id: number;
             name: string;
@@ -13516,6 +13830,24 @@ export interface components {
             placed_at: string;
             released_by: string | null;
             released_at: string | null;
+        };
+        SearchHitInput: {
+            kind: string;
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** @description the workbench path that opens the record */
+            link: string;
+            /** @description the field that matched: reference, name, code, phone, email, url, container… */
+            matched: string;
+        };
+        SearchAnswerInput: {
+            /** @description the text searched, cleaned */
+            q: string;
+            groups: {
+                kind: string;
+                hits: components["schemas"]["SearchHitInput"][];
+            }[];
         };
         OsintAlertInput: {
             id: number;
@@ -15044,6 +15376,25 @@ export interface components {
             added_by: string;
             added_at: string;
         };
+        RiskBacktestRow: {
+            job_id: string;
+            finished_at: string | null;
+            created_by: number | null;
+            profile_id: number;
+            profile: string;
+            from: string;
+            to: string;
+            items: number;
+            selected_items: number;
+            share: number | null;
+            inspected: number;
+            frauds: number;
+            precision: number | null;
+            recall: number | null;
+            duties_recovered: number;
+            active_precision: number | null;
+            active_recall: number | null;
+        };
         Campaign: {
             id: number;
             name: string;
@@ -15482,6 +15833,24 @@ export interface components {
             placed_at: string;
             released_by: string | null;
             released_at: string | null;
+        };
+        SearchHit: {
+            kind: string;
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** @description the workbench path that opens the record */
+            link: string;
+            /** @description the field that matched: reference, name, code, phone, email, url, container… */
+            matched: string;
+        };
+        SearchAnswer: {
+            /** @description the text searched, cleaned */
+            q: string;
+            groups: {
+                kind: string;
+                hits: components["schemas"]["SearchHit"][];
+            }[];
         };
         OsintAlert: {
             id: number;
