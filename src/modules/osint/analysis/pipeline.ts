@@ -11,7 +11,13 @@ import { type Classifier, predictTokens } from './classifier.ts';
 import type { Payload } from './compile.ts';
 import { detectLanguage } from './language.ts';
 import type { PhraseTrie } from './matcher.ts';
-import { combineRulesFirst, predictModel, type RealModel, shippedModel } from './real/model.ts';
+import {
+  combineRulesFirst,
+  MODEL_LANGUAGES,
+  predictModel,
+  type RealModel,
+  shippedModel,
+} from './real/model.ts';
 import { explain, pickLabel, ruleScores, THRESHOLD } from './score.ts';
 import { defaultClassifier } from './seed.ts';
 import { extractSignals } from './signals.ts';
@@ -88,7 +94,9 @@ export function analyzePost(post: Post, options: AnalyzeOptions = {}): AnalysisR
     const p = predictModel(learned, text);
     const context = x.signals.some((s) => s.category === 'context' && s.type !== 'context.buyer_question');
     const words = text.split(/[\s\p{P}]+/u).filter(Boolean).length;
-    const combined = combineRulesFirst(learned, label, p, context, words);
+    // The model may decide alone only in a language it was trained on (see MODEL_LANGUAGES).
+    const known = MODEL_LANGUAGES.has(detectLanguage(x.tokens, x.norm.text).language);
+    const combined = known ? combineRulesFirst(learned, label, p, context, words) : label;
     const decided = combined !== label;
     if (decided) {
       label = combined;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LABELS } from '../types.ts';
 import { assignSplits, labelSpam } from './build.ts';
 import { countBy, loadManifest, loadRealCorpus, MANIFEST_URL, realDataDir, SPLITS } from './corpus.ts';
+import { MIN_REAL_TRAIN, MODEL_LANGUAGES } from './model.ts';
 
 describe('real corpus manifest', () => {
   const manifest = loadManifest();
@@ -47,6 +48,14 @@ describe('real corpus manifest', () => {
       if (prev) expect(prev, m.origin).toBe(m.split);
       pageSplit.set(m.origin, m.split);
     }
+  });
+
+  it('lets the model decide alone only in the languages with enough real training texts', () => {
+    const perLanguage = new Map<string, number>();
+    for (const m of manifest)
+      if (m.split === 'train') perLanguage.set(m.language, (perLanguage.get(m.language) ?? 0) + 1);
+    const enough = [...perLanguage].filter(([, n]) => n >= MIN_REAL_TRAIN).map(([l]) => l);
+    expect([...MODEL_LANGUAGES].sort()).toEqual(enough.sort());
   });
 
   it('texts, when present, match the SHA-256 of the manifest', (ctx) => {

@@ -183,6 +183,15 @@ export function combine(m: RealModel, rules: Record<RiskLabel, number>, p: Proba
 /** Words a text needs before the model may flag it without the rules. */
 export const MIN_WORDS = 8;
 
+/**
+ * Languages in which the model may flag a post without the rules: those with at least MIN_REAL_TRAIN real training
+ * texts. The real corpus's training split is 99.8 % English (decision 0032: 6,934 English texts, 11 French, 9
+ * Arabic, none in Darija), so on a French listing the model's probabilities say little — it called a hand-painted
+ * tajine from Safi "counterfeit" at 0.58. Elsewhere its probabilities are shown but the rules decide. A test checks
+ * this list against the manifest.
+ */
+export const MODEL_LANGUAGES: ReadonlySet<string> = new Set(['en']);
+
 /** Real training texts a label needs before the model may flag it without the rules. */
 export const MIN_REAL_TRAIN = 100;
 
