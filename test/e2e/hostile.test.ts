@@ -96,7 +96,7 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
     await page.getByLabel("Nom d'utilisateur").fill('admin');
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('stat-declarations').waitFor();
+    await page.getByTestId('user-name').waitFor();
   }, 300_000);
 
   afterAll(async () => {
@@ -189,7 +189,7 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
     await page.getByTestId('queue-row').first().waitFor();
     await poll(bodyText).toContain(REFERENCE);
     await expectNothingRan('selection');
-    await open('/');
+    await open('/dashboard');
     await page.getByTestId('stat-declarations').waitFor();
     await poll(charts).toBeGreaterThanOrEqual(3);
     await hoverEveryChart(page);
