@@ -7,10 +7,10 @@
 import {
   Badge,
   Button,
+  Checkbox,
   Drawer,
   Group,
   Modal,
-  MultiSelect,
   PasswordInput,
   Stack,
   Table,
@@ -33,15 +33,23 @@ type Role = User['roles'][number];
 export const ROLES: readonly Role[] = ['admin', 'analyst', 'officer', 'investigator', 'liaison', 'auditor'];
 const USERS = ['admin', 'users'] as const;
 
-function useRoleOptions() {
+/** The six roles as boxes to tick (a user needs at least one). */
+function RolePicker({ value, onChange }: { value: string[]; onChange: (roles: string[]) => void }) {
   const { t } = useLang();
-  return ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }));
+  return (
+    <Checkbox.Group label={t('admin.users.roles')} withAsterisk value={value} onChange={onChange}>
+      <Group gap="sm" mt={4}>
+        {ROLES.map((role) => (
+          <Checkbox key={role} value={role} label={t(`admin.roles.${role}`)} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
 }
 
 function NewUser({ onClose }: { onClose: () => void }) {
   const { t } = useLang();
   const client = useQueryClient();
-  const roles = useRoleOptions();
   const [draft, setDraft] = useState({ username: '', display_name: '', password: '', office_code: '' });
   const [chosen, setChosen] = useState<string[]>([]);
   const { busy, error, run } = useAction();
@@ -82,13 +90,7 @@ function NewUser({ onClose }: { onClose: () => void }) {
           onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
           autoComplete="new-password"
         />
-        <MultiSelect
-          label={t('admin.users.roles')}
-          required
-          data={roles}
-          value={chosen}
-          onChange={setChosen}
-        />
+        <RolePicker value={chosen} onChange={setChosen} />
         {text('office_code', t('admin.users.office'), { maxLength: 32 })}
         <ErrorAlert error={error} />
         <Group justify="end">
@@ -107,7 +109,6 @@ function NewUser({ onClose }: { onClose: () => void }) {
 function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useLang();
   const client = useQueryClient();
-  const roles = useRoleOptions();
   const [name, setName] = useState(user.display_name);
   const [office, setOffice] = useState(user.office_code ?? '');
   const [chosen, setChosen] = useState<string[]>(user.roles);
@@ -148,13 +149,7 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
           onChange={(e) => setName(e.currentTarget.value)}
           dir="auto"
         />
-        <MultiSelect
-          label={t('admin.users.roles')}
-          required
-          data={roles}
-          value={chosen}
-          onChange={setChosen}
-        />
+        <RolePicker value={chosen} onChange={setChosen} />
         <TextInput
           label={t('admin.users.office')}
           maxLength={32}

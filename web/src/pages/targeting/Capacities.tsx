@@ -3,7 +3,7 @@
  * of each channel it aims at, its minimum random rate and the minutes a red or yellow item takes. The row '*'
  * applies to offices without their own. Those with `risk:manage` change a row or add an office (audited).
  */
-import { Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { ApiItem } from '../../api/types.ts';
@@ -49,8 +49,12 @@ function EditOffice({ row, onClose }: { row: OfficeParams | 'new'; onClose: () =
   const [office, setOffice] = useState(row === 'new' ? '' : row.office_code);
   const [draft, setDraft] = useState<Draft>(() => draftOf(row === 'new' ? null : row));
   const { busy, error, run } = useAction();
+  /** What is typed, as a number (a decimal comma as well as a point); NaN when it is not one. */
+  const numberOf = (text: string) => Number(text.trim().replace(',', '.').replace(/\s*%$/, ''));
+  const bad = FIELDS.filter((f) => draft[f].trim() !== '' && !Number.isFinite(numberOf(draft[f])));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (bad.length) return;
     void run(async () => {
       const body: Record<string, number | null> = {};
       for (const f of FIELDS) {
@@ -59,7 +63,7 @@ function EditOffice({ row, onClose }: { row: OfficeParams | 'new'; onClose: () =
           if (f === 'capacity_items' || f === 'capacity_hours') body[f] = null;
           continue;
         }
-        const n = Number(text.replace(',', '.'));
+        const n = numberOf(text);
         body[f] = RATES.includes(f) ? n / 100 : n;
       }
       await apiSend('put', '/api/risk/offices/{office}', { path: { office: office.trim() }, json: body });
@@ -80,15 +84,14 @@ function EditOffice({ row, onClose }: { row: OfficeParams | 'new'; onClose: () =
         />
         <Group grow wrap="wrap">
           {FIELDS.map((f) => (
-            <NumberInput
+            <TextInput
               key={f}
               label={t(`targeting.capacities.fields.${f}`)}
-              min={0}
-              max={RATES.includes(f) ? 100 : undefined}
-              decimalScale={RATES.includes(f) ? 1 : 2}
-              suffix={RATES.includes(f) ? ' %' : undefined}
+              inputMode="decimal"
+              rightSection={RATES.includes(f) ? '%' : undefined}
               value={draft[f]}
-              onChange={(v) => setDraft({ ...draft, [f]: String(v) })}
+              error={bad.includes(f) ? t('targeting.capacities.notNumber') : undefined}
+              onChange={(e) => setDraft({ ...draft, [f]: e.currentTarget.value })}
               miw={150}
             />
           ))}
