@@ -118,7 +118,7 @@ export function Account() {
         </Text>
         <Group gap={6} mt="xs">
           {user.roles.map((role) => (
-            <Badge key={role} variant="light">
+            <Badge tt="none" key={role} variant="light">
               {t(`admin.roles.${role}`)}
             </Badge>
           ))}

@@ -87,7 +87,7 @@ function Verify() {
                   <Text span fw={600}>
                     {t('admin.audit.entry', { seq: p.seq })}
                   </Text>{' '}
-                  <Badge color="red" variant="light" size="sm">
+                  <Badge tt="none" color="red" variant="light" size="sm">
                     {t(`admin.audit.problems.${p.kind}`)}
                   </Badge>{' '}
                   <Text span size="sm">

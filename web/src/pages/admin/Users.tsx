@@ -311,7 +311,7 @@ export function Users() {
                   <Table.Td>
                     <Group gap={4}>
                       {u.roles.map((role) => (
-                        <Badge key={role} variant="light" size="sm">
+                        <Badge key={role} variant="light" size="sm" tt="none" style={{ flexShrink: 0 }}>
                           {t(`admin.roles.${role}`)}
                         </Badge>
                       ))}
@@ -323,17 +323,17 @@ export function Users() {
                   </Table.Td>
                   <Table.Td>
                     {u.disabled ? (
-                      <Badge color="red" variant="light">
+                      <Text size="sm" c="red.8" fw={600}>
                         {t('admin.users.disabled')}
-                      </Badge>
+                      </Text>
                     ) : u.locked_until && new Date(u.locked_until).getTime() > Date.now() ? (
-                      <Badge color="orange" variant="light">
+                      <Text size="sm" c="orange.8" fw={600}>
                         {t('admin.users.locked', { until: formatDateTime(lang, u.locked_until) })}
-                      </Badge>
+                      </Text>
                     ) : (
-                      <Badge color="green" variant="light">
+                      <Text size="sm" c="green.8">
                         {t('admin.users.active')}
-                      </Badge>
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>

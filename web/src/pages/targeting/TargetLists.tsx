@@ -177,7 +177,9 @@ export function TargetLists() {
             >
               <Table.Td fw={600}>{w.name}</Table.Td>
               <Table.Td>
-                <Badge variant="light">{t(`targeting.lists.types.${w.type}`)}</Badge>
+                <Badge tt="none" variant="light">
+                  {t(`targeting.lists.types.${w.type}`)}
+                </Badge>
               </Table.Td>
               <Table.Td dir="auto">{w.description ?? '—'}</Table.Td>
               <Table.Td ta="end">{formatNumber(lang, w.entries)}</Table.Td>
@@ -298,7 +300,9 @@ export function TargetList() {
         <Title order={2} data-testid="list-title">
           {w.name}
         </Title>
-        <Badge variant="light">{t(`targeting.lists.types.${w.type}`)}</Badge>
+        <Badge tt="none" variant="light">
+          {t(`targeting.lists.types.${w.type}`)}
+        </Badge>
       </Group>
       {w.description && (
         <Text dir="auto" size="sm">

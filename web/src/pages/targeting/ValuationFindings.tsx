@@ -188,7 +188,7 @@ export function ValuationFindings() {
                 {formatMoney(lang, f.duties_at_stake, f.currency)}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOURS[f.status]} variant="light">
+                <Badge tt="none" color={STATUS_COLOURS[f.status]} variant="light">
                   {t(`targeting.findings.status.${f.status}`)}
                 </Badge>
                 {f.decided_by && (
