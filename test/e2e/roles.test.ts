@@ -257,12 +257,13 @@ describe.runIf(existsSync(CHROMIUM))(
                 if (screen.name === 'tablet' && layout.main > 1)
                   fail(`${where}: the main area clips its content (${layout.main} px)`);
                 await page.screenshot({
-                  path: join(SHOTS, role, `${name}.${language.code}.${screen.name}.png`),
+                  path: join(SHOTS, role, `${name}.${language.code}.${screen.name}.jpg`),
                 });
                 for (const problem of problems.splice(0)) fail(`${where}: ${problem}`);
               }
             }
           }
+          expect(failures).toEqual([]);
         } finally {
           await close();
         }
