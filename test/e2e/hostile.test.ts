@@ -30,6 +30,7 @@ import {
   CAMPAIGN_TEXT,
   EXPORT_NAME,
   IMG,
+  IMPORTER,
   INSPECTED_REFERENCE,
   KCS_REFERENCE,
   loadHostileData,
@@ -96,7 +97,7 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
     await page.getByLabel("Nom d'utilisateur").fill('admin');
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('stat-declarations').waitFor();
+    await page.getByTestId('user-name').waitFor();
   }, 300_000);
 
   afterAll(async () => {
@@ -189,7 +190,7 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
     await page.getByTestId('queue-row').first().waitFor();
     await poll(bodyText).toContain(REFERENCE);
     await expectNothingRan('selection');
-    await open('/');
+    await open('/dashboard');
     await page.getByTestId('stat-declarations').waitFor();
     await poll(charts).toBeGreaterThanOrEqual(3);
     await hoverEveryChart(page);
@@ -258,6 +259,38 @@ describe.runIf(existsSync(CHROMIUM))('hostile data in the workbench', () => {
     await open(`/osint/sources/${ids.sourceId}`);
     await poll(bodyText).toContain(SVG);
     await expectNothingRan('osint alerts, watch list, sources');
+  }, 240_000);
+
+  it('shows the company register, the audit trail, users, target lists and the other new screens as text', async () => {
+    await open(`/register/companies?q=${encodeURIComponent(IMPORTER)}`);
+    await page.getByTestId('company-row').first().waitFor();
+    await poll(bodyText).toContain(`Société ${MIX}`);
+    await poll(bodyText).toContain(`Adresse ${MIX}`);
+    await expectNothingRan('company register');
+    for (const path of ['/register/manifests', '/register/payments']) {
+      await open(path);
+      await page.getByRole('table').first().waitFor();
+      await expectNothingRan(path);
+    }
+    // The audit trail shows what was changed, hostile values included, as JSON text.
+    await open('/admin/audit');
+    await page.getByTestId('audit-row').first().waitFor();
+    for (const row of (await page.getByTestId('audit-row').all()).slice(0, 10)) await row.click();
+    await expectNothingRan('audit trail');
+    await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
+    await page.getByTestId('audit-verify').waitFor();
+    for (const path of [
+      '/admin/users',
+      '/account',
+      '/targeting/capacities',
+      '/targeting/lists',
+      '/targeting/integrity',
+      '/targeting/valuation',
+    ]) {
+      await open(path);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await expectNothingRan(path);
+    }
   }, 240_000);
 
   it('serves the API documentation under its policy without a refusal', async () => {

@@ -4,6 +4,7 @@ import {
   Burger,
   Group,
   NavLink,
+  ScrollArea,
   SegmentedControl,
   Text,
   Title,
@@ -17,26 +18,138 @@ import { SearchBox } from './components/tools/SearchBox.tsx';
 import { LANGUAGES, type Language, setLanguage } from './i18n/index.ts';
 import { useSession } from './session.tsx';
 
-/** Menu entries and the permission each needs; pages added by later modules join this list. */
-export const MENU: { path: string; label: string; permission: string }[] = [
-  { path: '/', label: 'nav.dashboard', permission: 'declarations:read' },
+/** The menu's groups, in order; an entry without one joins the first. */
+export const SECTIONS = ['work', 'targeting', 'data', 'investigation', 'administration'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** A menu entry: where it goes, its label's message key, the permission it needs, and its group. */
+export interface MenuEntry {
+  path: string;
+  label: string;
+  permission: string;
+  section?: Section;
+}
+
+/**
+ * Menu entries and the permission each needs; pages added by later modules join this list. A user sees an entry
+ * when the session's permissions include its permission (never by role name), and the server checks every call
+ * again.
+ */
+export const MENU: MenuEntry[] = [
+  { path: '/dashboard', label: 'nav.dashboard', permission: 'declarations:read' },
   { path: '/selection', label: 'nav.selection', permission: 'risk:read' },
   { path: '/declarations', label: 'nav.declarations', permission: 'declarations:read' },
-  { path: '/rules', label: 'nav.rules', permission: 'risk:read' },
-  { path: '/imports', label: 'nav.imports', permission: 'jobs:read' },
-  { path: '/models', label: 'nav.models', permission: 'models:read' },
-  { path: '/osint', label: 'nav.osint', permission: 'osint:read' },
-  { path: '/graph', label: 'nav.graph', permission: 'graph:read' },
-  { path: '/cases', label: 'nav.cases', permission: 'cases:read' },
-  { path: '/operations', label: 'nav.operations', permission: 'cases:read' },
-  { path: '/figures', label: 'nav.figures', permission: 'reports:read' },
+  { path: '/rules', label: 'nav.rules', permission: 'risk:read', section: 'targeting' },
+  {
+    path: '/targeting/capacities',
+    label: 'targeting.nav.capacities',
+    permission: 'risk:read',
+    section: 'targeting',
+  },
+  {
+    path: '/targeting/lists',
+    label: 'targeting.nav.lists',
+    permission: 'risk:intelligence',
+    section: 'targeting',
+  },
+  {
+    path: '/targeting/valuation',
+    label: 'targeting.nav.findings',
+    permission: 'valuation:read',
+    section: 'targeting',
+  },
+  {
+    path: '/targeting/integrity',
+    label: 'targeting.nav.integrity',
+    permission: 'risk:integrity',
+    section: 'targeting',
+  },
+  { path: '/models', label: 'nav.models', permission: 'models:read', section: 'targeting' },
+  { path: '/register', label: 'register.nav', permission: 'partners:read', section: 'data' },
+  { path: '/imports', label: 'nav.imports', permission: 'jobs:read', section: 'data' },
+  { path: '/osint', label: 'nav.osint', permission: 'osint:read', section: 'investigation' },
+  { path: '/graph', label: 'nav.graph', permission: 'graph:read', section: 'investigation' },
+  { path: '/cases', label: 'nav.cases', permission: 'cases:read', section: 'investigation' },
+  { path: '/operations', label: 'nav.operations', permission: 'cases:read', section: 'investigation' },
+  { path: '/figures', label: 'nav.figures', permission: 'reports:read', section: 'investigation' },
+  { path: '/admin/users', label: 'admin.nav.users', permission: 'users:manage', section: 'administration' },
+  { path: '/admin/audit', label: 'admin.nav.audit', permission: 'audit:read', section: 'administration' },
+  { path: '/account', label: 'admin.nav.account', permission: 'session', section: 'administration' },
 ];
+
+/** The entries a user with these permissions sees, in menu order. */
+export function menuFor(can: (permission: string) => boolean): MenuEntry[] {
+  return MENU.filter((entry) => can(entry.permission));
+}
+
+/**
+ * Where each kind of work starts, by the permission that marks it (first match wins): whoever manages users starts
+ * with them, whoever reads the audit trail with it, whoever runs the selection with the dashboard, whoever records
+ * outcomes with the selection queue, whoever runs cases with them, whoever shares with partners with sharing.
+ */
+export const LANDINGS: { permission: string; path: string }[] = [
+  { permission: 'users:manage', path: '/admin/users' },
+  { permission: 'audit:read', path: '/admin/audit' },
+  { permission: 'risk:select', path: '/dashboard' },
+  { permission: 'risk:decide', path: '/selection' },
+  { permission: 'cases:manage', path: '/cases' },
+  { permission: 'sharing:read', path: '/sharing' },
+];
+
+/** The landing page of a user: the first landing whose page is in their menu, else the first entry of their menu. */
+export function landingFor(can: (permission: string) => boolean): string {
+  const menu = menuFor(can);
+  const landing = LANDINGS.find((l) => can(l.permission) && menu.some((entry) => entry.path === l.path));
+  return landing?.path ?? menu[0]?.path ?? '/account';
+}
+
+/** The menu entry a path belongs to: the longest menu path it starts with. */
+function activeEntry(pathname: string, entries: readonly MenuEntry[]): string | undefined {
+  return entries
+    .filter((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
+
+/** The menu, grouped by section (a heading above each group but the first). */
+function Menu({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const location = useLocation();
+  const entries = menuFor(can);
+  const active = activeEntry(location.pathname, entries);
+  return (
+    <>
+      {SECTIONS.map((section) => {
+        const group = entries.filter((entry) => (entry.section ?? 'work') === section);
+        if (!group.length) return null;
+        return (
+          <div key={section} data-section={section}>
+            {section !== 'work' && (
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                {t(`nav.sections.${section}`)}
+              </Text>
+            )}
+            {group.map((entry) => (
+              <NavLink
+                key={entry.path}
+                component={Link}
+                to={entry.path}
+                label={t(entry.label)}
+                active={entry.path === active}
+                onClick={onNavigate}
+              />
+            ))}
+          </div>
+        );
+      })}
+    </>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { user, can, signOut } = useSession();
+  const { user, signOut } = useSession();
   const [opened, { toggle }] = useDisclosure();
-  const location = useLocation();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -75,16 +188,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="main">
-        {MENU.filter((entry) => can(entry.permission)).map((entry) => (
-          <NavLink
-            key={entry.path}
-            component={Link}
-            to={entry.path}
-            label={t(entry.label)}
-            active={entry.path === '/' ? location.pathname === '/' : location.pathname.startsWith(entry.path)}
-            onClick={() => opened && toggle()}
-          />
-        ))}
+        <AppShell.Section grow component={ScrollArea}>
+          <Menu onNavigate={() => opened && toggle()} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -6,11 +6,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Navigate } from 'react-router';
 import { type RouteMap, RouteTable } from './components/routes.tsx';
 import './i18n/index.ts';
 import { direction } from './i18n/index.ts';
-import { Layout } from './Layout.tsx';
+import { Layout, landingFor } from './Layout.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { Login } from './pages/Login.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -29,8 +29,15 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
   return lazy(() => load().then((module) => ({ default: pick(module) })));
 }
 
+/** The address of the app itself: each user's landing page, chosen by their permissions (Layout.tsx). */
+function Home() {
+  const { can } = useSession();
+  return <Navigate to={landingFor(can)} replace />;
+}
+
 const ROUTES: RouteMap = {
-  '/': Dashboard,
+  '/': Home,
+  '/dashboard': Dashboard,
   '/declarations': lazyPage(
     () => import('./pages/Declarations.tsx'),
     (m) => m.Declarations,
@@ -74,6 +81,22 @@ const ROUTES: RouteMap = {
   '/figures': lazyPage(
     () => import('./pages/cases/Figures.tsx'),
     (m) => m.Figures,
+  ),
+  '/targeting/*': lazyPage(
+    () => import('./pages/targeting/index.tsx'),
+    (m) => m.Targeting,
+  ),
+  '/register/*': lazyPage(
+    () => import('./pages/register/index.tsx'),
+    (m) => m.Register,
+  ),
+  '/admin/*': lazyPage(
+    () => import('./pages/admin/index.tsx'),
+    (m) => m.Administration,
+  ),
+  '/account': lazyPage(
+    () => import('./pages/admin/Account.tsx'),
+    (m) => m.Account,
   ),
 };
 const client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });

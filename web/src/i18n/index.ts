@@ -6,12 +6,15 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { toolsMessages } from '../components/tools/messages.ts';
+import { adminMessages } from '../pages/admin/messages.ts';
 import { casesMessages } from '../pages/cases/messages.ts';
 import { graphMessages } from '../pages/graph/messages.ts';
 import { osintMessages } from '../pages/osint/messages.ts';
+import { registerMessages } from '../pages/register/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
 import { rulesMessages } from '../pages/rules/messages.ts';
+import { targetingMessages } from '../pages/targeting/messages.ts';
 import ar from './ar.json';
 import type { MessageBundle } from './bundle.ts';
 import en from './en.json';
@@ -35,6 +38,9 @@ const BUNDLES: MessageBundle[] = [
   graphMessages,
   casesMessages,
   toolsMessages,
+  adminMessages,
+  targetingMessages,
+  registerMessages,
 ];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {

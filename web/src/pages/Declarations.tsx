@@ -121,46 +121,48 @@ export function Declarations() {
       {!data && !list.error && <Loader aria-label={t('common.loading')} />}
       {data && (
         <>
-          <Table striped highlightOnHover stickyHeader aria-label={t('declarations.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('declarations.reference')}</Table.Th>
-                <Table.Th>{t('declarations.office')}</Table.Th>
-                <Table.Th>{t('declarations.lodgedOn')}</Table.Th>
-                <Table.Th>{t('declarations.importer')}</Table.Th>
-                <Table.Th>{t('declarations.declarant')}</Table.Th>
-                <Table.Th ta="end">{t('declarations.items')}</Table.Th>
-                <Table.Th ta="end">{t('declarations.value')}</Table.Th>
-                <Table.Th>{t('declarations.outcome')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((d) => {
-                const open = () => navigate(`/declarations/${encodeURIComponent(d.reference)}`);
-                return (
-                  <Table.Tr
-                    key={d.id}
-                    tabIndex={0}
-                    style={{ cursor: 'pointer' }}
-                    onClick={open}
-                    onKeyDown={(e) => e.key === 'Enter' && open()}
-                    data-testid="declaration-row"
-                  >
-                    <Table.Td fw={600}>{d.reference}</Table.Td>
-                    <Table.Td>{d.office}</Table.Td>
-                    <Table.Td>{formatDate(lang, d.lodged_on)}</Table.Td>
-                    <Table.Td>{d.importer_code}</Table.Td>
-                    <Table.Td>{d.declarant_code}</Table.Td>
-                    <Table.Td ta="end">{formatNumber(lang, d.item_count)}</Table.Td>
-                    <Table.Td ta="end">{formatMoney(lang, d.total_value, d.currency)}</Table.Td>
-                    <Table.Td>
-                      <OutcomeBadge d={d} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover aria-label={t('declarations.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('declarations.reference')}</Table.Th>
+                  <Table.Th>{t('declarations.office')}</Table.Th>
+                  <Table.Th>{t('declarations.lodgedOn')}</Table.Th>
+                  <Table.Th>{t('declarations.importer')}</Table.Th>
+                  <Table.Th>{t('declarations.declarant')}</Table.Th>
+                  <Table.Th ta="end">{t('declarations.items')}</Table.Th>
+                  <Table.Th ta="end">{t('declarations.value')}</Table.Th>
+                  <Table.Th>{t('declarations.outcome')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((d) => {
+                  const open = () => navigate(`/declarations/${encodeURIComponent(d.reference)}`);
+                  return (
+                    <Table.Tr
+                      key={d.id}
+                      tabIndex={0}
+                      style={{ cursor: 'pointer' }}
+                      onClick={open}
+                      onKeyDown={(e) => e.key === 'Enter' && open()}
+                      data-testid="declaration-row"
+                    >
+                      <Table.Td fw={600}>{d.reference}</Table.Td>
+                      <Table.Td>{d.office}</Table.Td>
+                      <Table.Td>{formatDate(lang, d.lodged_on)}</Table.Td>
+                      <Table.Td>{d.importer_code}</Table.Td>
+                      <Table.Td>{d.declarant_code}</Table.Td>
+                      <Table.Td ta="end">{formatNumber(lang, d.item_count)}</Table.Td>
+                      <Table.Td ta="end">{formatMoney(lang, d.total_value, d.currency)}</Table.Td>
+                      <Table.Td>
+                        <OutcomeBadge d={d} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           {data.items.length === 0 && <Text c="dimmed">{t('declarations.empty')}</Text>}
           <Group justify="space-between">
             <Text size="sm" c="dimmed">

@@ -1,0 +1,64 @@
+/**
+ * The body of a paged list page under its filters: the query's error (with a retry) or a loader, then the table in a
+ * scroll container (a narrow screen scrolls the table, never the page), "rows 1 to 25 of 312", and the pager. Every
+ * cell is given as React nodes, so values from data are always text.
+ */
+import { Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useLang } from '../i18n/index.ts';
+import { QueryStatus } from './ErrorAlert.tsx';
+import { ListPager, type Paged, rangeOf } from './paging.tsx';
+import { type Column, TableHead } from './table.tsx';
+
+export function ListBody<T extends Paged>({
+  query,
+  page,
+  size,
+  onPage,
+  label,
+  columns,
+  rows,
+  countKey,
+  emptyKey,
+  minWidth = 700,
+}: {
+  query: { data: T | undefined; error: unknown; refetch: () => unknown };
+  page: number;
+  size: number;
+  onPage: (page: number) => void;
+  /** The table's accessible name. */
+  label: string;
+  columns: readonly Column[];
+  /** The table rows of the page's items. */
+  rows: (data: T) => ReactNode;
+  /** Message keys: "{{from}}–{{to}} of {{total}}", and what an empty list says. */
+  countKey: string;
+  emptyKey: string;
+  minWidth?: number;
+}) {
+  const { t, lang } = useLang();
+  const data = query.data;
+  return (
+    <>
+      <QueryStatus query={query} />
+      {data && (
+        <>
+          <Table.ScrollContainer minWidth={minWidth}>
+            <Table striped highlightOnHover aria-label={label}>
+              <TableHead columns={columns} />
+              <Table.Tbody>{rows(data)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {data.items.length === 0 ? (
+            <Text c="dimmed">{t(emptyKey)}</Text>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="list-count">
+              {t(countKey, rangeOf(lang, data))}
+            </Text>
+          )}
+          <ListPager total={data.total} size={size} page={page} onChange={onPage} />
+        </>
+      )}
+    </>
+  );
+}
