@@ -12,7 +12,9 @@ export async function trainDemoModel(
   const lines = await loadLines(database.db, { labelledOnly: true });
   if (lines.length < 200) return null;
   const { trainModel } = await import('../../modules/ml/index.ts');
-  const { featureImportance, promoteModel, registerModel } = await import('../../modules/ml/index.ts');
+  const { featureImportance, generateCard, promoteModel, registerModel } = await import(
+    '../../modules/ml/index.ts'
+  );
   const actor = { id: null, name: 'system:demo', ip: null };
   const trained = trainModel(lines);
   const model = await registerModel(database, actor, trained, {
@@ -20,6 +22,7 @@ export async function trainDemoModel(
     notes: 'Trained at first start on the demo declarations (KCS sample); for trying Vigie only.',
     metrics: { importance: featureImportance(trained, 15) },
   });
+  await generateCard(database, actor, model.id);
   await promoteModel(database, actor, model.id);
   return { id: model.id, name: model.name, trees: model.trees };
 }

@@ -23,6 +23,7 @@ import {
 } from '../risk/index.ts';
 import { SYSTEM } from '../risk/testing/fixtures.ts';
 import { trainModel } from './api.ts';
+import { generateCard } from './card.ts';
 import { promoteModel, registerModel } from './registry.ts';
 import { syncModelScorer } from './scorer.ts';
 import { loadKcsSample } from './testing/kcs.ts';
@@ -70,6 +71,7 @@ describeEachDatabase('anomaly in decisions', (t) => {
       { params: { nTrees: 40, learningRate: 0.2, earlyStoppingRounds: 10 }, holdoutDays: 60 },
     );
     const registered = await registerModel(t.database, SYSTEM, trained, { name: 'kcs-2020' });
+    await generateCard(t.database, SYSTEM, registered.id);
     await promoteModel(t.database, SYSTEM, registered.id);
     expect(await syncModelScorer(t.database)).toMatchObject({ name: 'kcs-2020' });
     const created = await createProfileVersion(t.database, SYSTEM, {

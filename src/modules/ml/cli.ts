@@ -287,7 +287,15 @@ export function registerModelRegistryCli(program: Command, context: CliContext):
           notes: options.notes ?? null,
           metrics: { importance: featureImportance(trained, 15) },
         });
-        console.log(`✔ model #${registered.id} "${registered.name}" registered as a candidate`);
+        const { generateCard } = await import('./card.ts');
+        const { card } = await generateCard(database, cliActor(), registered.id);
+        console.log(
+          `✔ model #${registered.id} "${registered.name}" registered as a candidate, with its card`,
+        );
+        if (!card.later?.all)
+          console.log(
+            '  the card has no evaluation on a later period yet: regenerate it once later declarations are in (vigie model card ID --generate)',
+          );
       });
     });
 
@@ -310,4 +318,41 @@ export function registerModelRegistryCli(program: Command, context: CliContext):
         });
       });
   }
+
+  model
+    .command('card')
+    .description('a model card: data, features used and excluded, later evaluation, bias, drift, limits')
+    .argument('<id>', 'model number')
+    .option('--format <format>', 'md or pdf', 'md')
+    .option('--out <file>', 'write to this file (a PDF needs one); otherwise Markdown on the standard output')
+    .option('--generate', 'generate the card again first, from the declarations now in the database')
+    .action(async (id: string, options: { format: string; out?: string; generate?: boolean }) => {
+      if (options.format !== 'md' && options.format !== 'pdf')
+        throw new Error(`--format: expected md or pdf, got "${options.format}"`);
+      if (options.format === 'pdf' && !options.out) throw new Error('--format pdf: give the file with --out');
+      const modelId = Number(id);
+      if (!Number.isInteger(modelId) || modelId <= 0)
+        throw new Error(`model number: expected a positive whole number, got "${id}"`);
+      const { generateCard, requireCard } = await import('./card.ts');
+      const { cardMarkdown, cardPdf } = await import('./card-render.ts');
+      const { cliActor } = await import('../../platform/auth/actor.ts');
+      const { appendAudit } = await import('../../platform/audit/store.ts');
+      await context.withDatabase(async (database) => {
+        const actor = cliActor();
+        const card = options.generate
+          ? await generateCard(database, actor, modelId)
+          : await requireCard(database.db, modelId);
+        const body = options.format === 'md' ? cardMarkdown(card) : await cardPdf(card);
+        await appendAudit(database, actor, {
+          action: 'model.card_exported',
+          target_type: 'model',
+          target_id: modelId,
+          details: { format: options.format, generated_at: card.card.generated_at },
+        });
+        if (options.out) {
+          writeFileSync(options.out, body);
+          console.log(`✔ card of model #${modelId} written to ${options.out}`);
+        } else process.stdout.write(body);
+      });
+    });
 }

@@ -15,5 +15,6 @@ export {
   serializeModel,
   trainModel,
 } from './api.ts';
+export { generateCard } from './card.ts';
 export { featureImportance, promoteModel, registerModel } from './registry.ts';
 export { followActiveModel, syncModelScorer } from './scorer.ts';

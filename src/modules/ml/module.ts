@@ -1,5 +1,6 @@
 import type { JobKind } from '../../platform/jobs/queue.ts';
 import type { VigieModule } from '../../platform/module.ts';
+import { mlMigrations } from './migrations/index.ts';
 
 /**
  * Machine learning: the model commands (file mode and registry), the registry's routes, and the training job.
@@ -15,6 +16,7 @@ const trainJob: JobKind<{ name: string; from?: string; to?: string }> = {
 
 export const mlModule: VigieModule = {
   name: 'ml',
+  migrations: mlMigrations,
   routes: async (app, context) => (await import('./routes.ts')).modelRoutes(app, context),
   jobKinds: [trainJob as JobKind<never>],
   lazyCli: {

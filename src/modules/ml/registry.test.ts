@@ -76,7 +76,9 @@ describeEachDatabase('model registry', (t) => {
     });
   });
 
-  it('trains candidates, promotes one at a time, and explains what each model leans on', async () => {
+  it('trains candidates, promotes one at a time, and explains what each model leans on', {
+    timeout: 300_000,
+  }, async () => {
     const first = await trainAndWait('kcs-2020', '2020-12-31');
     const second = await trainAndWait('kcs-2020-h1', '2020-06-30');
     expect((await listModels(t.database.db)).map((m) => [m.id, m.status])).toEqual([
@@ -115,9 +117,12 @@ describeEachDatabase('model registry', (t) => {
     const trail = (await listAudit(t.database.db, { action: 'model.*' }, { limit: 10, offset: 0 })).items.map(
       (e) => e.action,
     );
+    // Each trained model is registered with its card (decision 0035), so that it can be promoted.
     expect(trail.reverse()).toEqual([
       'model.registered',
+      'model.card_generated',
       'model.registered',
+      'model.card_generated',
       'model.promoted',
       'model.promoted',
     ]);

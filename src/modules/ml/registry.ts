@@ -198,6 +198,18 @@ export async function promoteModel(database: Database, actor: Actor, id: number)
     if (!model) throw new AppError('model.not_found', `no model #${id}`, 404);
     if (model.status === 'active')
       throw new AppError('model.already_active', `model #${id} is already active`, 409);
+    // A model is promoted only with its card (card.ts, decision 0035): what it was trained on, how it did later.
+    const card = await session.db
+      .selectFrom('model_cards')
+      .select('id')
+      .where('model_id', '=', id)
+      .executeTakeFirst();
+    if (!card)
+      throw new AppError(
+        'model.card_missing',
+        `model #${id} has no card: generate it first (vigie model card ${id} --generate, or POST /api/models/${id}/card)`,
+        409,
+      );
     const previous = await session.db
       .updateTable('model_versions')
       .set({ status: 'retired', retired_at: new Date() })

@@ -20,6 +20,7 @@ import {
   promoteModel,
   retireModel,
 } from './registry.ts';
+import { modelCardRoutes } from './routes-card.ts';
 import { syncModelScorer } from './scorer.ts';
 import { trainJobParams } from './train-job.ts';
 
@@ -81,8 +82,10 @@ const judgedPeriod = {
     .describe('the window asked for started inside the training window and was moved after it'),
 };
 
-export async function modelRoutes(app: FastifyInstance, { database, jobs }: AppContext): Promise<void> {
+export async function modelRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { database, jobs } = context;
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  modelCardRoutes(app, context);
   const summaryOf = async (id: number) => {
     const model = await getModelSummary(database.db, id);
     if (!model) throw new NotFoundError('model.not_found', `no model #${id}`);

@@ -26,8 +26,17 @@ export interface ModelVersionsTable {
   retired_at: Date | null;
 }
 
+export interface ModelCardsTable {
+  id: Id;
+  model_id: number;
+  card: unknown;
+  generated_by: string;
+  generated_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     model_versions: ModelVersionsTable;
+    model_cards: ModelCardsTable;
   }
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderPage, setUpPageTests, signedIn, stubApi } from '../test/harness.tsx';
 import { Models } from './Models.tsx';
@@ -69,5 +69,105 @@ describe('the model page', () => {
       expect(asked.get('from')).toBe('2021-01-01');
       expect(asked.get('to')).toBeNull();
     }
+  });
+
+  const routes = {
+    'GET /api/models': { body: { items: [model] } },
+    'GET /api/models/3': { body: model },
+  };
+  const hostile = '<img src=x onerror="window.pwned=1">';
+  const card = {
+    card: {
+      version: 1,
+      generated_at: '2021-04-01T10:00:00Z',
+      generated_by: hostile,
+      model: {
+        id: 3,
+        name: 'kcs-2020',
+        target: 'fraud',
+        sha256: 'a'.repeat(64),
+        trees: 120,
+        notes: null,
+        registered_at: '2021-01-02T00:00:00Z',
+      },
+      data: { from: '2020-01-01', to: '2020-12-31', lines: 6000, fraud_rate: 0.2, holdout: null },
+      features: {
+        used: [],
+        count: 0,
+        repeat_profile: true,
+        excluded: [{ what: 'nationality', why: hostile }],
+      },
+      holdout: null,
+      later: {
+        from: '2021-01-02',
+        to: '2021-03-31',
+        lines: 408,
+        labelled: 408,
+        all: {
+          n: 408,
+          frauds: 80,
+          auc: 0.9,
+          at: [{ share: 0.1, precision: 0.95, recall: 0.4, revenue: 0.1 }],
+        },
+        without_repeats: {
+          n: 90,
+          frauds: 20,
+          auc: 0.8,
+          at: [{ share: 0.1, precision: 0.7, recall: 0.3, revenue: 0.05 }],
+        },
+      },
+      bias: null,
+      drift: null,
+      limits: [`limit ${hostile}`],
+    },
+    promotion: {
+      status: 'active',
+      promoted_by: 'analyst-1',
+      promoted_at: '2021-04-02T09:00:00Z',
+      retired_at: null,
+    },
+  };
+
+  it('says a model without a card cannot be made active, and generates one on request', async () => {
+    let generated = false;
+    const api = stubApi(signedIn(['models:read', 'models:manage']), routes, (call) => {
+      if (call.path !== '/api/models/3/card') return undefined;
+      if (call.method === 'POST') {
+        generated = true;
+        return { status: 201, body: card };
+      }
+      return generated
+        ? { body: card }
+        : { status: 404, body: { code: 'model.card_missing', message: 'model #3 has no card yet' } };
+    });
+    renderPage(<Models />);
+    expect((await screen.findByTestId('model-card-missing')).textContent).toMatch(/cannot be made active/);
+    expect(screen.queryByTestId('model-card-pdf')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Generate the card' }));
+    await screen.findByTestId('model-card-evaluation');
+    expect(api.sent('POST', '/api/models/3/card')).toHaveLength(1);
+  });
+
+  it('shows the card: who made it active, the later evaluation with and without repeats, exclusions and limits as text', async () => {
+    stubApi(signedIn(['models:read']), routes, { 'GET /api/models/3/card': { body: card } });
+    renderPage(<Models />);
+    const evaluation = await screen.findByTestId('model-card-evaluation');
+    expect(evaluation.textContent).toMatch(/all \(408\)/);
+    expect(evaluation.textContent).toMatch(/without exact repeats \(90\)/);
+    expect(screen.getByTestId('model-card').textContent).toMatch(/Made active by analyst-1/);
+    // Text from outside is shown as text: no element is made from it.
+    expect(screen.getByTestId('model-card-limits').textContent).toContain(`limit ${hostile}`);
+    expect(screen.getByTestId('model-card-excluded').textContent).toContain(hostile);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId('model-card-md').getAttribute('href')).toBe(
+        '/api/models/3/card/export?format=md',
+      ),
+    );
+    expect(screen.getByTestId('model-card-pdf').getAttribute('href')).toBe(
+      '/api/models/3/card/export?format=pdf',
+    );
+    // Only a user who may manage models sees the button that regenerates the card.
+    expect(screen.queryByRole('button', { name: 'Regenerate' })).toBeNull();
   });
 });

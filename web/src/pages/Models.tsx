@@ -27,6 +27,7 @@ import { GridPanel } from '../components/GridPanel.tsx';
 import { TableHead } from '../components/table.tsx';
 import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
+import { ModelCardPanel } from './models/ModelCardPanel.tsx';
 
 type Detail = ApiResponse<'/api/models/{id}'>;
 
@@ -162,6 +163,7 @@ function ModelDetail({ id }: { id: number }) {
       await apiSend('post', `/api/models/{id}/${action}`, { path: { id } });
       await client.invalidateQueries({ queryKey: ['models'] });
       await client.invalidateQueries({ queryKey: ['model', id] });
+      await client.invalidateQueries({ queryKey: ['model-card', id] });
     } catch (error) {
       setActionError(error);
     }
@@ -289,6 +291,7 @@ function ModelDetail({ id }: { id: number }) {
             </Table>
           )}
         </GridPanel>
+        <ModelCardPanel id={id} />
       </Grid>
     </Stack>
   );
