@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 2a29d55f9e94493e64870789ffef8b04e79dcf9e03769eb4516a8bb3d2ff9db0
+ * OpenAPI document sha256: f76784b9c6981e0c554ae2164c012e15b0902fa5b25b7d5c4f7e39a699a4d054
  */
 
 export interface paths {
@@ -3463,6 +3463,135 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model's newest card, with who promoted it and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCard"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Generate the card again from the registry entry and the declarations after training (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModelCard"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/card/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The card as Markdown or PDF (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "md" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/markdown": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/markdown": components["schemas"]["Error"];
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14152,6 +14281,135 @@ export interface components {
             created_by: number | null;
             created_at: string;
         };
+        ModelCardContentInput: {
+            /** @enum {number} */
+            version: 1;
+            generated_at: string;
+            generated_by: string;
+            model: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                target: "fraud" | "critical";
+                sha256: string;
+                trees: number;
+                notes: string | null;
+                registered_at: string;
+            };
+            data: {
+                from: string;
+                to: string;
+                lines: number;
+                fraud_rate: number | null;
+                holdout: {
+                    from: string;
+                    to: string;
+                    lines: number;
+                } | null;
+            };
+            features: {
+                used: {
+                    name: string;
+                    kind: string;
+                    gain: number;
+                    splits: number;
+                }[];
+                count: number;
+                repeat_profile: boolean;
+                excluded: {
+                    what: string;
+                    why: string;
+                }[];
+            };
+            holdout: {
+                auc: number | null;
+                precision_at_5: number | null;
+                precision_at_10: number | null;
+                without_repeat: {
+                    auc: number | null;
+                    precision_at_5: number | null;
+                    precision_at_10: number | null;
+                } | null;
+            } | null;
+            later: {
+                from: string;
+                to: string;
+                lines: number;
+                labelled: number;
+                all: {
+                    n: number;
+                    frauds: number;
+                    auc: number | null;
+                    at: {
+                        share: number;
+                        precision: number;
+                        recall: number;
+                        /** @description duties at stake of the caught frauds over all frauds' duties at stake */
+                        revenue: number;
+                    }[];
+                } | null;
+                /** @description only the lines identical to no earlier inspected declaration (HS6, origin, value, mass) */
+                without_repeats: {
+                    n: number;
+                    frauds: number;
+                    auc: number | null;
+                    at: {
+                        share: number;
+                        precision: number;
+                        recall: number;
+                        /** @description duties at stake of the caught frauds over all frauds' duties at stake */
+                        revenue: number;
+                    }[];
+                } | null;
+            } | null;
+            bias: {
+                share: number;
+                by_office: {
+                    group: string;
+                    n: number;
+                    selected: number;
+                    selectionRate: number;
+                    precision: number | null;
+                    fraudRate: number;
+                }[];
+                by_origin: {
+                    group: string;
+                    n: number;
+                    selected: number;
+                    selectionRate: number;
+                    precision: number | null;
+                    fraudRate: number;
+                }[];
+                by_importer_size: {
+                    group: string;
+                    n: number;
+                    selected: number;
+                    selectionRate: number;
+                    precision: number | null;
+                    fraudRate: number;
+                }[];
+            } | null;
+            drift: {
+                score_psi: number;
+                features: {
+                    feature: string;
+                    psi: number;
+                }[];
+                baseline_lines: number;
+                current_lines: number;
+            } | null;
+            limits: string[];
+        };
+        ModelCardInput: {
+            card: components["schemas"]["ModelCardContentInput"];
+            promotion: {
+                /** @enum {string} */
+                status: "candidate" | "active" | "retired";
+                promoted_by: string | null;
+                promoted_at: string | null;
+                retired_at: string | null;
+            };
+        };
         ModelVersionInput: {
             id: number;
             name: string;
@@ -16154,6 +16412,135 @@ export interface components {
             active: boolean;
             created_by: number | null;
             created_at: string;
+        };
+        ModelCardContent: {
+            /** @enum {number} */
+            version: 1;
+            generated_at: string;
+            generated_by: string;
+            model: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                target: "fraud" | "critical";
+                sha256: string;
+                trees: number;
+                notes: string | null;
+                registered_at: string;
+            };
+            data: {
+                from: string;
+                to: string;
+                lines: number;
+                fraud_rate: number | null;
+                holdout: {
+                    from: string;
+                    to: string;
+                    lines: number;
+                } | null;
+            };
+            features: {
+                used: {
+                    name: string;
+                    kind: string;
+                    gain: number;
+                    splits: number;
+                }[];
+                count: number;
+                repeat_profile: boolean;
+                excluded: {
+                    what: string;
+                    why: string;
+                }[];
+            };
+            holdout: {
+                auc: number | null;
+                precision_at_5: number | null;
+                precision_at_10: number | null;
+                without_repeat: {
+                    auc: number | null;
+                    precision_at_5: number | null;
+                    precision_at_10: number | null;
+                } | null;
+            } | null;
+            later: {
+                from: string;
+                to: string;
+                lines: number;
+                labelled: number;
+                all: {
+                    n: number;
+                    frauds: number;
+                    auc: number | null;
+                    at: {
+                        share: number;
+                        precision: number;
+                        recall: number;
+                        /** @description duties at stake of the caught frauds over all frauds' duties at stake */
+                        revenue: number;
+                    }[];
+                } | null;
+                /** @description only the lines identical to no earlier inspected declaration (HS6, origin, value, mass) */
+                without_repeats: {
+                    n: number;
+                    frauds: number;
+                    auc: number | null;
+                    at: {
+                        share: number;
+                        precision: number;
+                        recall: number;
+                        /** @description duties at stake of the caught frauds over all frauds' duties at stake */
+                        revenue: number;
+                    }[];
+                } | null;
+            } | null;
+            bias: {
+                share: number;
+                by_office: {
+                    group: string;
+                    n: number;
+                    selected: number;
+                    selectionRate: number;
+                    precision: number | null;
+                    fraudRate: number;
+                }[];
+                by_origin: {
+                    group: string;
+                    n: number;
+                    selected: number;
+                    selectionRate: number;
+                    precision: number | null;
+                    fraudRate: number;
+                }[];
+                by_importer_size: {
+                    group: string;
+                    n: number;
+                    selected: number;
+                    selectionRate: number;
+                    precision: number | null;
+                    fraudRate: number;
+                }[];
+            } | null;
+            drift: {
+                score_psi: number;
+                features: {
+                    feature: string;
+                    psi: number;
+                }[];
+                baseline_lines: number;
+                current_lines: number;
+            } | null;
+            limits: string[];
+        };
+        ModelCard: {
+            card: components["schemas"]["ModelCardContent"];
+            promotion: {
+                /** @enum {string} */
+                status: "candidate" | "active" | "retired";
+                promoted_by: string | null;
+                promoted_at: string | null;
+                retired_at: string | null;
+            };
         };
         ModelVersion: {
             id: number;
