@@ -1,6 +1,6 @@
 /**
  * `vigie partners add|list|show|key`, `vigie assistance list|show|open|send|remind|answer|close|refuse|withdraw|
- * counts`, `vigie sharing push|status`, `vigie ledger export|verify|checkpoint`: the commands are declared here, light; what they do is in
+ * counts`, `vigie sharing push|pull|status`, `vigie ledger export|verify|checkpoint`: the commands are declared here, light; what they do is in
  * cli.ts, loaded when one of them runs.
  */
 import type { Command } from 'commander';
@@ -123,6 +123,11 @@ export function registerSharingCli(program: Command, context: CliContext): void 
     .command('push')
     .description('deliver the messages due now (the sharing.push job does it every minute)')
     .action(async () => (await impl()).sharingPush(context));
+  sharing
+    .command('pull')
+    .description("fetch what a partner's installation has for this one since the last pull")
+    .argument('<partner>', 'partner code')
+    .action(async (code: string) => (await impl()).sharingPull(context, code));
   sharing
     .command('status')
     .description('per partner: backlog, oldest waiting, last contact both ways, last error')

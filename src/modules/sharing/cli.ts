@@ -303,6 +303,16 @@ export async function sharingPush(context: CliContext) {
   });
 }
 
+export async function sharingPull(context: CliContext, code: string) {
+  await context.withDatabase(async (database, config) => {
+    const { pullFrom } = await import('./pull.ts');
+    const r = await pullFrom(database, config.sharingKeyFile, cliActor(), code);
+    console.log(
+      `✔ ${r.partner}: ${r.stored} new, ${r.duplicate} already here, ${r.refused} refused (cursor ${r.cursor})`,
+    );
+  });
+}
+
 export async function sharingStatus(context: CliContext, o: { json?: boolean }) {
   await context.withDatabase(async (database) => {
     const items = await partnerStatus(database.db);

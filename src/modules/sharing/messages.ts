@@ -206,6 +206,21 @@ export async function sendMessage(
   });
 }
 
+const envelopeOfRow = (row: Selectable<SharingMessagesTable>): Envelope => ({
+  v: 1,
+  message_id: row.message_id,
+  sender: row.sender_key_id,
+  sent_at: row.sent_at,
+  kind: row.kind,
+  distribution: row.distribution,
+  marking: row.marking,
+  group: row.group_code,
+  title: row.title,
+  payload_sha256: row.payload_sha256,
+  payload: row.payload,
+  signature: row.signature,
+});
+
 /** The envelope of an outgoing message, as the partner's installation receives it. */
 export async function envelopeOf(db: Kysely<DB>, messageId: string): Promise<Envelope> {
   const row = await db
@@ -215,20 +230,22 @@ export async function envelopeOf(db: Kysely<DB>, messageId: string): Promise<Env
     .where('direction', '=', 'outgoing')
     .executeTakeFirst();
   if (!row) throw new NotFoundError('sharing.message_not_found', `no outgoing message ${messageId}`);
-  return {
-    v: 1,
-    message_id: row.message_id,
-    sender: row.sender_key_id,
-    sent_at: row.sent_at,
-    kind: row.kind,
-    distribution: row.distribution,
-    marking: row.marking,
-    group: row.group_code,
-    title: row.title,
-    payload_sha256: row.payload_sha256,
-    payload: row.payload,
-    signature: row.signature,
-  };
+  return envelopeOfRow(row);
+}
+
+/** The envelopes of outgoing messages by their row ids (the outbox's references), in one query. */
+export async function envelopesByRowId(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, Envelope>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sharing_messages')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .where('direction', '=', 'outgoing')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.id), envelopeOfRow(r)]));
 }
 
 const DOWNGRADE: Record<Distribution, Distribution | null> = {
@@ -239,17 +256,203 @@ const DOWNGRADE: Record<Distribution, Distribution | null> = {
 
 function checkEnvelope(envelope: Envelope): void {
   const bad = (what: string) => new AppError('sharing.bad_envelope', `the message envelope: ${what}`, 400);
+  if (envelope === null || typeof envelope !== 'object') throw bad('not an object');
   if (envelope.v !== 1) throw bad('v: expected 1');
+  if (typeof envelope.message_id !== 'string' || !envelope.message_id) throw bad('message_id is missing');
+  if (typeof envelope.sender !== 'string') throw bad('sender is missing');
   if (!MESSAGE_KINDS.includes(envelope.kind))
     throw bad(`kind "${envelope.kind}" is not one of ${MESSAGE_KINDS.join(', ')}`);
   if (!DISTRIBUTIONS.includes(envelope.distribution)) throw bad(`distribution "${envelope.distribution}"`);
   if (!MARKINGS.includes(envelope.marking)) throw bad(`marking "${envelope.marking}"`);
-  if (Number.isNaN(Date.parse(envelope.sent_at))) throw bad('sent_at is not a time');
+  if (typeof envelope.sent_at !== 'string' || Number.isNaN(Date.parse(envelope.sent_at)))
+    throw bad('sent_at is not a time');
+  if (typeof envelope.title !== 'string' || !envelope.title) throw bad('title is missing');
+  if (envelope.payload === null || typeof envelope.payload !== 'object' || Array.isArray(envelope.payload))
+    throw bad('payload is not an object');
+}
+
+/** What became of one received message: stored, recognised as already stored, or refused (and why). */
+export type Receipt =
+  | { message_id: string; outcome: 'stored' | 'duplicate'; message: MessageView }
+  | { message_id: string; outcome: 'refused'; code: string; reason: string; status: number };
+
+/**
+ * Records messages received from a partner, after checking each (who sent it, that nothing was changed, that it
+ * may leave its installation). A refused message is audited (`sharing.message_refused`) and named in the answer;
+ * the others are stored in ONE transaction (messages, ledger entries, audit entries): a batch commits whole or
+ * not at all, so a sender that does not get the answer sends it again and finds them as duplicates. The same
+ * message a second time (same sender and id, in this batch or before) is recognised and stored once.
+ */
+export async function receiveMessages(
+  database: Database,
+  keyFile: string,
+  actor: Actor,
+  envelopes: readonly Envelope[],
+): Promise<Receipt[]> {
+  const key = await installationKey(database, keyFile);
+  const results: Receipt[] = new Array(envelopes.length);
+  const partners = new Map<string, Awaited<ReturnType<typeof partnerByKeyId>>>();
+  const publicKeys = new Map<string, ReturnType<typeof parsePublicKey>>();
+  const accepted: {
+    index: number;
+    partner: NonNullable<Awaited<ReturnType<typeof partnerByKeyId>>>;
+    statement: MessageStatement;
+    downgraded: Distribution;
+    payload: Record<string, unknown>;
+    signature: string;
+  }[] = [];
+  for (const [index, envelope] of envelopes.entries()) {
+    try {
+      checkEnvelope(envelope);
+      if (!partners.has(envelope.sender))
+        partners.set(envelope.sender, await partnerByKeyId(database.db, envelope.sender));
+      const partner = partners.get(envelope.sender);
+      if (!partner)
+        throw new AppError('sharing.unknown_sender', `no partner has the key ${envelope.sender}`, 403);
+      if (!partner.active)
+        throw new AppError('sharing.partner_inactive', `partner ${partner.code} is not active`, 403);
+      const { payload, signature, ...rest } = envelope;
+      const statement: MessageStatement = {
+        v: 1,
+        message_id: rest.message_id,
+        sender: rest.sender,
+        sent_at: rest.sent_at,
+        kind: rest.kind,
+        distribution: rest.distribution,
+        marking: rest.marking,
+        group: rest.group ?? null,
+        title: rest.title,
+        payload_sha256: rest.payload_sha256,
+      };
+      if (payloadHash(payload) !== statement.payload_sha256)
+        throw new AppError(
+          'sharing.payload_mismatch',
+          `message ${statement.message_id}: the payload does not hash to its payload_sha256`,
+          422,
+        );
+      let publicKey = publicKeys.get(partner.key_id);
+      if (!publicKey) {
+        publicKey = parsePublicKey(partner.public_key);
+        publicKeys.set(partner.key_id, publicKey);
+      }
+      if (!verifyText(publicKey, statementText(statement), signature))
+        throw new AppError(
+          'sharing.bad_signature',
+          `message ${statement.message_id}: the signature of ${partner.code} does not verify`,
+          422,
+        );
+      const downgraded = DOWNGRADE[statement.distribution as Distribution];
+      if (!downgraded)
+        throw new AppError(
+          'sharing.not_for_export',
+          `message ${statement.message_id} was meant for its installation only`,
+          422,
+        );
+      accepted.push({ index, partner, statement, downgraded, payload, signature });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const messageId = String(envelope?.message_id).slice(0, 100);
+      await appendAudit(database, actor, {
+        action: 'sharing.message_refused',
+        target_type: 'sharing_message',
+        target_id: messageId,
+        details: { code: error.code, sender: String(envelope?.sender).slice(0, 100), reason: error.message },
+      });
+      results[index] = {
+        message_id: messageId,
+        outcome: 'refused',
+        code: error.code,
+        reason: error.message,
+        status: error.status,
+      };
+    }
+  }
+  if (accepted.length === 0) return results;
+  const groupIds = new Map<string, number | null>();
+  for (const a of accepted) {
+    const code = a.statement.group;
+    if (code === null || groupIds.has(code)) continue;
+    const group = await database.db
+      .selectFrom('sharing_groups')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    groupIds.set(code, group ? Number(group.id) : null);
+  }
+  await database.transaction(async (session) => {
+    for (const { index, partner, statement, downgraded, payload, signature } of accepted) {
+      const row = await session.db
+        .insertInto('sharing_messages')
+        .values({
+          message_id: statement.message_id,
+          direction: 'incoming',
+          partner_id: partner.id,
+          group_id: statement.group === null ? null : (groupIds.get(statement.group) ?? null),
+          group_code: statement.group,
+          kind: statement.kind as MessageKind,
+          distribution: downgraded,
+          marking: statement.marking as Marking,
+          title: statement.title,
+          payload: JSON.stringify(payload),
+          payload_sha256: statement.payload_sha256,
+          nominal: payload.nominal !== false,
+          source_type: null,
+          source_ref: null,
+          sender_key_id: statement.sender,
+          sent_at: statement.sent_at,
+          signature,
+          recorded_by: actor.name,
+        })
+        .onConflict((oc) => oc.columns(['sender_key_id', 'message_id']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) {
+        const again = await session.db
+          .selectFrom('sharing_messages')
+          .selectAll()
+          .where('sender_key_id', '=', statement.sender)
+          .where('message_id', '=', statement.message_id)
+          .executeTakeFirstOrThrow();
+        results[index] = {
+          message_id: statement.message_id,
+          outcome: 'duplicate',
+          message: messageView({ ...again, partner_code: partner.code }),
+        };
+        continue;
+      }
+      const entry = await appendLedger(session, key, {
+        direction: 'incoming',
+        partner: partner.code,
+        statement,
+        signature,
+      });
+      await appendAudit(session, actor, {
+        action: 'sharing.message_receive',
+        target_type: 'sharing_message',
+        target_id: statement.message_id,
+        after: {
+          partner: partner.code,
+          kind: statement.kind,
+          group: statement.group,
+          distribution: downgraded,
+          marking: statement.marking,
+          payload_sha256: statement.payload_sha256,
+          ledger_seq: entry.seq,
+        },
+      });
+      results[index] = {
+        message_id: statement.message_id,
+        outcome: 'stored',
+        message: messageView({ ...row, partner_code: partner.code }),
+      };
+    }
+  });
+  return results;
 }
 
 /**
- * Records a message received from a partner, after checking who sent it and that nothing was changed; the same
- * message a second time is recognised and not stored again (`duplicate: true`).
+ * Records a message received from a partner (receiveMessages with one): refused → the AppError; the same message
+ * a second time is recognised and not stored again (`duplicate: true`).
  */
 export async function receiveMessage(
   database: Database,
@@ -257,121 +460,10 @@ export async function receiveMessage(
   actor: Actor,
   envelope: Envelope,
 ): Promise<{ message: MessageView; duplicate: boolean }> {
-  checkEnvelope(envelope);
-  const key = await installationKey(database, keyFile);
-  const refuse = async (code: string, message: string, status = 422): Promise<never> => {
-    await appendAudit(database, actor, {
-      action: 'sharing.message_refused',
-      target_type: 'sharing_message',
-      target_id: String(envelope.message_id).slice(0, 100),
-      details: { code, sender: String(envelope.sender).slice(0, 100), reason: message },
-    });
-    throw new AppError(code, message, status);
-  };
-  const partner = await partnerByKeyId(database.db, envelope.sender);
-  if (!partner) return refuse('sharing.unknown_sender', `no partner has the key ${envelope.sender}`, 403);
-  if (!partner.active)
-    return refuse('sharing.partner_inactive', `partner ${partner.code} is not active`, 403);
-  const { payload, signature, ...rest } = envelope;
-  const statement: MessageStatement = {
-    v: 1,
-    message_id: rest.message_id,
-    sender: rest.sender,
-    sent_at: rest.sent_at,
-    kind: rest.kind,
-    distribution: rest.distribution,
-    marking: rest.marking,
-    group: rest.group ?? null,
-    title: rest.title,
-    payload_sha256: rest.payload_sha256,
-  };
-  if (payloadHash(payload) !== statement.payload_sha256)
-    return refuse(
-      'sharing.payload_mismatch',
-      `message ${statement.message_id}: the payload does not hash to its payload_sha256`,
-    );
-  if (!verifyText(parsePublicKey(partner.public_key), statementText(statement), signature))
-    return refuse(
-      'sharing.bad_signature',
-      `message ${statement.message_id}: the signature of ${partner.code} does not verify`,
-    );
-  const downgraded = DOWNGRADE[statement.distribution as Distribution];
-  if (!downgraded)
-    return refuse(
-      'sharing.not_for_export',
-      `message ${statement.message_id} was meant for its installation only`,
-    );
-  const existing = await database.db
-    .selectFrom('sharing_messages')
-    .selectAll()
-    .where('sender_key_id', '=', statement.sender)
-    .where('message_id', '=', statement.message_id)
-    .executeTakeFirst();
-  if (existing) return { message: messageView({ ...existing, partner_code: partner.code }), duplicate: true };
-  const group = statement.group
-    ? await database.db
-        .selectFrom('sharing_groups')
-        .select('id')
-        .where('code', '=', statement.group)
-        .executeTakeFirst()
-    : undefined;
-  return database.transaction(async (session) => {
-    const row = await session.db
-      .insertInto('sharing_messages')
-      .values({
-        message_id: statement.message_id,
-        direction: 'incoming',
-        partner_id: partner.id,
-        group_id: group ? Number(group.id) : null,
-        group_code: statement.group,
-        kind: statement.kind as MessageKind,
-        distribution: downgraded,
-        marking: statement.marking as Marking,
-        title: statement.title,
-        payload: JSON.stringify(payload),
-        payload_sha256: statement.payload_sha256,
-        nominal: payload.nominal !== false,
-        source_type: null,
-        source_ref: null,
-        sender_key_id: statement.sender,
-        sent_at: statement.sent_at,
-        signature,
-        recorded_by: actor.name,
-      })
-      .onConflict((oc) => oc.columns(['sender_key_id', 'message_id']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) {
-      const again = await session.db
-        .selectFrom('sharing_messages')
-        .selectAll()
-        .where('sender_key_id', '=', statement.sender)
-        .where('message_id', '=', statement.message_id)
-        .executeTakeFirstOrThrow();
-      return { message: messageView({ ...again, partner_code: partner.code }), duplicate: true };
-    }
-    const entry = await appendLedger(session, key, {
-      direction: 'incoming',
-      partner: partner.code,
-      statement,
-      signature,
-    });
-    await appendAudit(session, actor, {
-      action: 'sharing.message_receive',
-      target_type: 'sharing_message',
-      target_id: statement.message_id,
-      after: {
-        partner: partner.code,
-        kind: statement.kind,
-        group: statement.group,
-        distribution: downgraded,
-        marking: statement.marking,
-        payload_sha256: statement.payload_sha256,
-        ledger_seq: entry.seq,
-      },
-    });
-    return { message: messageView({ ...row, partner_code: partner.code }), duplicate: false };
-  });
+  const [result] = await receiveMessages(database, keyFile, actor, [envelope]);
+  if (!result) throw new Error('no receipt');
+  if (result.outcome === 'refused') throw new AppError(result.code, result.reason, result.status);
+  return { message: result.message, duplicate: result.outcome === 'duplicate' };
 }
 
 export interface MessageFilters {

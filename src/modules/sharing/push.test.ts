@@ -261,11 +261,52 @@ describeEachDatabase('push between two installations', (t) => {
     expect(actions.filter((x) => x === 'sharing.push_refused')).toHaveLength(3);
   });
 
+  it('pulls what a partner has for it since its cursor: stored once, nothing again; an unsigned pull is refused', async () => {
+    // Everything A had for B was pushed already: the pull finds it, all duplicates.
+    const first = await call(b, 'POST', '/api/sharing/partners/A/pull');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ partner: 'A', stored: 0, duplicate: 3, refused: 0 });
+    // A new message, not pushed (no delivery run): the pull brings it, once.
+    await call(a, 'POST', '/api/sharing/messages', {
+      kind: 'warning',
+      distribution: 'group',
+      marking: 'green',
+      group: 'MED',
+      title: 'Pulled',
+      text: 'a route seen from the port',
+    });
+    const second = (await call(b, 'POST', '/api/sharing/partners/A/pull')).json();
+    expect(second).toMatchObject({ stored: 1, duplicate: 0, cursor: first.json().cursor + 1 });
+    expect((await call(b, 'POST', '/api/sharing/partners/A/pull')).json()).toMatchObject({
+      stored: 0,
+      duplicate: 0,
+      cursor: second.cursor,
+    });
+    expect((await messages(b)).items[0]).toMatchObject({
+      title: 'Pulled',
+      partner: 'A',
+      distribution: 'installation',
+    });
+    // The push still delivers it, and learns that B has it.
+    expect(await deliverDue(a.database, a.keyFile, system)).toEqual({ delivered: 1, refused: 0, retried: 0 });
+    expect((await messages(b)).total).toBe(4);
+    const unsigned = await fetch(new URL('api/sharing/feed?after=0', `http://127.0.0.1:${a.port}/`));
+    expect(unsigned.status).toBe(401);
+    const keyB = await installationKey(b.database, b.keyFile);
+    const mismatched = await fetch(
+      new URL('api/sharing/feed?after=0&limit=100', `http://127.0.0.1:${a.port}/`),
+      {
+        headers: signedHeaders(keyB, { after: 1, limit: 100 }),
+      },
+    );
+    expect(((await mismatched.json()) as { code: string }).code).toBe('sharing.bad_request_signature');
+  });
+
   it('verifies the ledger on both sides', async () => {
     for (const i of [a, b]) {
       const lines: string[] = [];
       for await (const line of exportLedger(i.database)) lines.push(line);
-      expect(await verifyLedger(lines)).toMatchObject({ ok: true, entries: 3 });
+      expect(await verifyLedger(lines)).toMatchObject({ ok: true, entries: 4 });
     }
   });
 });

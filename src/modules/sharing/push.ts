@@ -20,11 +20,16 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';
 import { type InstallationKey, installationKey, parsePublicKey, signText, verifyText } from './keys.ts';
 import { sha256Hex } from './ledger-format.ts';
-import { type Envelope, envelopeOf } from './messages.ts';
+import { type Envelope, envelopesByRowId } from './messages.ts';
 import { partnerByKeyId } from './partners.ts';
 
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-const LEASE_SECONDS = 300;
+/** A leased row waits this long before another worker takes it: longer than a post may last. */
+const LEASE_SECONDS = 60;
+const POST_TIMEOUT_MS = 20_000;
+/** At most this many envelopes, or this many bytes of JSON, in one request (the server's limit is 1 MiB). */
+export const BATCH_MAX = 100;
+const BATCH_BYTES = 512 * 1024;
 const BACKOFF_FIRST_SECONDS = 10;
 const BACKOFF_MAX_SECONDS = 3600;
 
@@ -47,12 +52,33 @@ export function signedHeaders(key: InstallationKey, body: unknown, date = new Da
 
 /**
  * Checks a push request's headers: the partner it comes from, a fresh date, its signature over the body; and
- * that the message inside is the requester's own. Throws 401/403 otherwise.
+ * that every message inside is the requester's own. Throws 401/403 otherwise.
  */
 export async function authenticatePush(
   db: Kysely<DB>,
   headers: Record<string, string | string[] | undefined>,
-  envelope: Envelope,
+  body: Envelope | { envelopes: Envelope[] },
+  now = Date.now(),
+) {
+  const partner = await authenticateRequest(db, headers, body, now);
+  const envelopes = 'envelopes' in body ? body.envelopes : [body];
+  if (envelopes.some((e) => e.sender !== partner.key_id))
+    throw new AppError(
+      'sharing.not_the_sender',
+      `partner ${partner.code} pushes a message it did not sign`,
+      403,
+    );
+  return partner;
+}
+
+/**
+ * Checks a partner's signed request (a push's body, or a pull's query): the partner it comes from, a fresh date,
+ * its signature over `body`. Throws 401/403 otherwise.
+ */
+export async function authenticateRequest(
+  db: Kysely<DB>,
+  headers: Record<string, string | string[] | undefined>,
+  body: unknown,
   now = Date.now(),
 ) {
   const one = (name: string) => {
@@ -76,17 +102,11 @@ export async function authenticatePush(
   const at = Date.parse(date);
   if (Number.isNaN(at) || Math.abs(now - at) > MAX_CLOCK_SKEW_MS)
     throw new AppError('sharing.stale_request', 'x-vigie-date is not within five minutes of this clock', 401);
-  if (!verifyText(parsePublicKey(partner.public_key), requestText(date, envelope), signature))
+  if (!verifyText(parsePublicKey(partner.public_key), requestText(date, body), signature))
     throw new AppError(
       'sharing.bad_request_signature',
       `the request signature of ${partner.code} does not verify`,
       401,
-    );
-  if (envelope.sender !== keyId)
-    throw new AppError(
-      'sharing.not_the_sender',
-      `partner ${partner.code} pushes a message it did not sign`,
-      403,
     );
   return partner;
 }
@@ -99,7 +119,7 @@ export interface DeliveryReport {
 
 export type Fetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
 ) => Promise<{ status: number; text(): Promise<string> }>;
 
 export async function postEnvelope(
@@ -114,14 +134,39 @@ export async function postEnvelope(
     method: 'POST',
     headers: signedHeaders(key, envelope, options.date),
     body: JSON.stringify(envelope),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    signal: AbortSignal.timeout(options.timeoutMs ?? POST_TIMEOUT_MS),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** Posts several envelopes at once to `<endpoint>/api/sharing/inbox/batch`; the answer names each one's fate. */
+export async function postBatch(
+  endpoint: string,
+  key: InstallationKey,
+  envelopes: Envelope[],
+  options: { fetch?: Fetch; timeoutMs?: number; date?: string } = {},
+) {
+  const url = new URL(
+    'api/sharing/inbox/batch',
+    endpoint.endsWith('/') ? endpoint : `${endpoint}/`,
+  ).toString();
+  const doFetch: Fetch = options.fetch ?? (fetch as unknown as Fetch);
+  const body = { envelopes };
+  const response = await doFetch(url, {
+    method: 'POST',
+    headers: signedHeaders(key, body, options.date),
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(options.timeoutMs ?? POST_TIMEOUT_MS),
   });
   return { status: response.status, body: await response.text() };
 }
 
 /**
- * Posts every due envelope (at most `limit`), recording for each row: delivered (2xx), refused for good (400, 422:
- * the partner will never take it as it is), or retried later with back-off (anything else, the network included).
+ * Posts every due envelope (at most `limit`), in batches per partner (at most BATCH_MAX envelopes or
+ * BATCH_BYTES of JSON a request), recording for each row: delivered (stored or already there), refused for good
+ * (the partner will never take it as it is: 400/422, or named refused in a batch's answer), or retried later with
+ * back-off (anything else, the network included). A partner without the batch route (404) or refusing a whole
+ * batch (400/422) gets the batch's envelopes one by one, so one bad envelope never sinks the others.
  */
 export async function deliverDue(
   database: Database,
@@ -143,7 +188,7 @@ export async function deliverDue(
         eb.selectFrom('sharing_partners').select('id').where('active', '=', true),
       )
       .orderBy('id')
-      .limit(options.limit ?? 100)
+      .limit(options.limit ?? 500)
       .forUpdate()
       .skipLocked()
       .execute();
@@ -159,71 +204,191 @@ export async function deliverDue(
       .returning(['id', 'message_id', 'partner_id', 'attempts'])
       .execute();
   });
-  for (const row of leased.sort((a, b) => Number(a.id) - Number(b.id))) {
-    const [message, partner] = await Promise.all([
-      database.db
-        .selectFrom('sharing_messages')
-        .select('message_id')
-        .where('id', '=', row.message_id)
-        .executeTakeFirstOrThrow(),
-      database.db
+  if (leased.length === 0) return report;
+  leased.sort((a, b) => Number(a.id) - Number(b.id));
+  const partners = new Map(
+    (
+      await database.db
         .selectFrom('sharing_partners')
-        .select(['code', 'endpoint_url'])
-        .where('id', '=', row.partner_id)
-        .executeTakeFirstOrThrow(),
-    ]);
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      if (!partner.endpoint_url) throw new Error('the partner has no endpoint');
-      const envelope = await envelopeOf(database.db, message.message_id);
-      const answer = await postEnvelope(partner.endpoint_url, key, envelope, options);
-      status = answer.status;
-      if (status < 200 || status >= 300) error = answer.body.slice(0, 500);
-    } catch (e) {
-      error = String((e as Error).cause ?? (e as Error).message).slice(0, 500);
+        .select(['id', 'code', 'endpoint_url'])
+        .where('id', 'in', [...new Set(leased.map((r) => Number(r.partner_id)))])
+        .execute()
+    ).map((p) => [Number(p.id), p]),
+  );
+  const envelopes = await envelopesByRowId(
+    database.db,
+    leased.map((r) => Number(r.message_id)),
+  );
+  // Batches per partner, in outbox order.
+  const batches: { partnerId: number; rows: typeof leased }[] = [];
+  const open = new Map<number, { partnerId: number; rows: typeof leased; bytes: number }>();
+  for (const row of leased) {
+    const partnerId = Number(row.partner_id);
+    const size = JSON.stringify(envelopes.get(Number(row.message_id)) ?? null).length;
+    let batch = open.get(partnerId);
+    if (!batch || batch.rows.length >= BATCH_MAX || batch.bytes + size > BATCH_BYTES) {
+      batch = { partnerId, rows: [], bytes: 0 };
+      open.set(partnerId, batch);
+      batches.push(batch);
     }
-    const attempts = Number(row.attempts) + 1;
-    const outcome =
-      status !== null && status >= 200 && status < 300
-        ? 'delivered'
-        : status === 400 || status === 422
-          ? 'refused'
-          : 'retry';
+    batch.rows.push(row);
+    batch.bytes += size;
+  }
+  for (const batch of batches) {
+    const partner = partners.get(batch.partnerId)!;
+    const outcomes = await postRows(partner.endpoint_url, key, batch.rows, envelopes, options);
+    const at = new Date();
     await database.transaction(async (session) => {
-      await session.db
-        .updateTable('sharing_outbox')
-        .set({
-          attempts,
-          last_status: status,
-          last_error: error,
-          ...(outcome === 'delivered' ? { state: 'delivered', delivered_at: new Date() } : {}),
-          ...(outcome === 'refused' ? { state: 'refused' } : {}),
-          ...(outcome === 'retry'
-            ? { next_attempt_at: new Date(now.getTime() + backoffSeconds(attempts) * 1000) }
-            : {}),
-        })
-        .where('id', '=', row.id)
-        .execute();
-      if (outcome === 'delivered')
+      let delivered = false;
+      for (const row of batch.rows) {
+        const o = outcomes.get(Number(row.id))!;
+        const attempts = Number(row.attempts) + 1;
+        await session.db
+          .updateTable('sharing_outbox')
+          .set({
+            attempts,
+            last_status: o.status,
+            last_error: o.error,
+            ...(o.outcome === 'delivered' ? { state: 'delivered', delivered_at: at } : {}),
+            ...(o.outcome === 'refused' ? { state: 'refused' } : {}),
+            ...(o.outcome === 'retry'
+              ? { next_attempt_at: new Date(now.getTime() + backoffSeconds(attempts) * 1000) }
+              : {}),
+          })
+          .where('id', '=', row.id)
+          .execute();
+        if (o.outcome === 'delivered') delivered = true;
+        if (o.outcome !== 'retry')
+          await appendAudit(session, actor, {
+            action:
+              o.outcome === 'delivered' ? 'sharing.message_delivered' : 'sharing.message_delivery_refused',
+            target_type: 'sharing_message',
+            target_id: envelopes.get(Number(row.message_id))?.message_id ?? String(row.message_id),
+            details: {
+              partner: partner.code,
+              status: o.status,
+              attempts,
+              ...(o.duplicate ? { duplicate: true } : {}),
+              ...(o.error ? { error: o.error } : {}),
+            },
+          });
+        report[o.outcome === 'retry' ? 'retried' : o.outcome]++;
+      }
+      if (delivered)
         await session.db
           .updateTable('sharing_partners')
-          .set({ last_sent_at: new Date() })
-          .where('id', '=', row.partner_id)
+          .set({ last_sent_at: at })
+          .where('id', '=', batch.partnerId)
           .execute();
-      if (outcome !== 'retry')
-        await appendAudit(session, actor, {
-          action: outcome === 'delivered' ? 'sharing.message_delivered' : 'sharing.message_delivery_refused',
-          target_type: 'sharing_message',
-          target_id: message.message_id,
-          details: { partner: partner.code, status, attempts, ...(error ? { error } : {}) },
-        });
     });
-    if (outcome === 'delivered') report.delivered++;
-    else if (outcome === 'refused') report.refused++;
-    else report.retried++;
   }
   return report;
+}
+
+interface RowOutcome {
+  outcome: 'delivered' | 'refused' | 'retry';
+  status: number | null;
+  error: string | null;
+  duplicate?: boolean;
+}
+
+const outcomeOf = (status: number | null): RowOutcome['outcome'] =>
+  status !== null && status >= 200 && status < 300
+    ? 'delivered'
+    : status === 400 || status === 422
+      ? 'refused'
+      : 'retry';
+
+/** Posts the rows' envelopes to the partner: one batch, or one by one when the batch as such is refused. */
+async function postRows(
+  endpoint: string | null,
+  key: InstallationKey,
+  rows: { id: number | string | bigint; message_id: number | string | bigint }[],
+  envelopes: Map<number, Envelope>,
+  options: { fetch?: Fetch; timeoutMs?: number },
+): Promise<Map<number, RowOutcome>> {
+  const outcomes = new Map<number, RowOutcome>();
+  const all = (o: RowOutcome) => {
+    for (const r of rows) outcomes.set(Number(r.id), o);
+    return outcomes;
+  };
+  if (!endpoint) return all({ outcome: 'retry', status: null, error: 'the partner has no endpoint' });
+  const missing = rows.filter((r) => !envelopes.has(Number(r.message_id)));
+  for (const r of missing)
+    outcomes.set(Number(r.id), { outcome: 'retry', status: null, error: 'the message is not found' });
+  const present = rows.filter((r) => envelopes.has(Number(r.message_id)));
+  const single = async (r: (typeof rows)[number]) => {
+    try {
+      const answer = await postEnvelope(endpoint, key, envelopes.get(Number(r.message_id))!, options);
+      const ok = answer.status >= 200 && answer.status < 300;
+      outcomes.set(Number(r.id), {
+        outcome: outcomeOf(answer.status),
+        status: answer.status,
+        error: ok ? null : answer.body.slice(0, 500),
+        ...(answer.status === 200 ? { duplicate: true } : {}),
+      });
+    } catch (e) {
+      outcomes.set(Number(r.id), {
+        outcome: 'retry',
+        status: null,
+        error: String((e as Error).cause ?? (e as Error).message).slice(0, 500),
+      });
+    }
+  };
+  if (present.length === 1) {
+    await single(present[0]!);
+    return outcomes;
+  }
+  let answer: { status: number; body: string };
+  try {
+    answer = await postBatch(
+      endpoint,
+      key,
+      present.map((r) => envelopes.get(Number(r.message_id))!),
+      options,
+    );
+  } catch (e) {
+    const error = String((e as Error).cause ?? (e as Error).message).slice(0, 500);
+    for (const r of present) outcomes.set(Number(r.id), { outcome: 'retry', status: null, error });
+    return outcomes;
+  }
+  if (answer.status === 404 || answer.status === 400 || answer.status === 422) {
+    for (const r of present) await single(r);
+    return outcomes;
+  }
+  type BatchResult = { message_id: string; outcome: string; code?: string; reason?: string };
+  let results: BatchResult[] | null = null;
+  if (answer.status === 200)
+    try {
+      results = (JSON.parse(answer.body) as { results: BatchResult[] }).results;
+    } catch {
+      results = null;
+    }
+  if (!Array.isArray(results)) {
+    const error = answer.body.slice(0, 500);
+    for (const r of present) outcomes.set(Number(r.id), { outcome: 'retry', status: answer.status, error });
+    return outcomes;
+  }
+  const byId = new Map(results.map((x) => [x.message_id, x]));
+  for (const r of present) {
+    const result = byId.get(envelopes.get(Number(r.message_id))!.message_id);
+    if (!result)
+      outcomes.set(Number(r.id), { outcome: 'retry', status: 200, error: 'not in the answer of the batch' });
+    else if (result.outcome === 'refused')
+      outcomes.set(Number(r.id), {
+        outcome: 'refused',
+        status: 422,
+        error: `${result.code}: ${result.reason}`.slice(0, 500),
+      });
+    else
+      outcomes.set(Number(r.id), {
+        outcome: 'delivered',
+        status: 200,
+        error: null,
+        ...(result.outcome === 'duplicate' ? { duplicate: true } : {}),
+      });
+  }
+  return outcomes;
 }
 
 /** Per partner: its endpoint, what waits for it, the oldest waiting, last contact both ways, the last error. */

@@ -31,6 +31,8 @@ export interface SharingPartnersTable {
   updated_at: Timestamp;
   last_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   last_received_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The partner's outbox id of the last message pulled from it. */
+  pull_cursor: ColumnType<string | number, string | number | undefined, string | number>;
 }
 
 export interface SharingInstallationKeysTable {

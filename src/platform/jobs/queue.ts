@@ -116,6 +116,11 @@ export class JobQueue {
     this.boss.on('error', (error) => logger.error({ err: error, category: 'jobs' }, 'job queue error'));
   }
 
+  /** Whether this process started the queue (the serving processes do; tests' apps by default do not). */
+  get isStarted(): boolean {
+    return this.started;
+  }
+
   /** Starts the queue; with `work`, also runs the jobs of every known kind in this process. */
   /** The kinds that also run on a schedule (their scheduled runs are started by nobody: `created_by` is empty). */
   scheduledKinds(): string[] {

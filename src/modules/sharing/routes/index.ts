@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../platform/server/context.ts';
+import { Pusher } from '../pusher.ts';
 import { assistanceRoutes } from './assistance.ts';
 import { groupRoutes } from './groups.ts';
 import { ledgerRoutes } from './ledger.ts';
@@ -14,9 +15,17 @@ import { partnerRoutes } from './partners.ts';
 import { pushRoutes } from './push.ts';
 
 export async function sharingRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  // Processes that run the job queue push a message as soon as it is sent (pusher.ts); tests' apps do not.
+  const pusher = context.jobs.isStarted
+    ? new Pusher(context.database, context.config.sharingKeyFile, context.logger)
+    : null;
+  if (pusher) {
+    app.addHook('onReady', async () => pusher.start());
+    app.addHook('onClose', async () => pusher.stop());
+  }
   partnerRoutes(app, context);
   groupRoutes(app, context);
-  messageRoutes(app, context);
+  messageRoutes(app, context, pusher);
   ledgerRoutes(app, context);
   assistanceRoutes(app, context);
   pushRoutes(app, context);

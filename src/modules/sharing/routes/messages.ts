@@ -19,9 +19,14 @@ import {
   sendMessage,
 } from '../messages.ts';
 import { DIRECTIONS, MESSAGE_KINDS } from '../model.ts';
+import type { Pusher } from '../pusher.ts';
 import { codeParam, envelopeSchema, idParams, messageInput, messageSchema } from './schemas.ts';
 
-export function messageRoutes(app: FastifyInstance, { database, config }: AppContext): void {
+export function messageRoutes(
+  app: FastifyInstance,
+  { database, config }: AppContext,
+  pusher: Pusher | null = null,
+): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const keyFile = config.sharingKeyFile;
 
@@ -70,8 +75,11 @@ export function messageRoutes(app: FastifyInstance, { database, config }: AppCon
         response: { 201: messageSchema, 400: errorSchema, 404: errorSchema },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await sendMessage(database, keyFile, actorFrom(request), request.body)),
+    async (request, reply) => {
+      const message = await sendMessage(database, keyFile, actorFrom(request), request.body);
+      pusher?.kick();
+      return reply.code(201).send(message);
+    },
   );
 
   typed.post(

@@ -10,8 +10,16 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { receiveMessage } from '../messages.ts';
-import { authenticatePush, deliverDue, partnerStatus, touchReceived } from '../push.ts';
+import { receiveMessage, receiveMessages } from '../messages.ts';
+import { feedFor, PULL_MAX, pullFrom } from '../pull.ts';
+import {
+  authenticatePush,
+  authenticateRequest,
+  BATCH_MAX,
+  deliverDue,
+  partnerStatus,
+  touchReceived,
+} from '../push.ts';
 import { envelopeSchema } from './schemas.ts';
 
 export function pushRoutes(app: FastifyInstance, { database, config }: AppContext): void {
@@ -62,6 +70,140 @@ export function pushRoutes(app: FastifyInstance, { database, config }: AppContex
         ? reply.code(200).send({ message_id, duplicate: true })
         : reply.code(201).send({ message_id, duplicate: false });
     },
+  );
+
+  typed.post(
+    '/api/sharing/inbox/batch',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: `A partner installation's push of up to ${BATCH_MAX} messages in one signed request: each checked and stored once, all stored in one transaction; the answer names each one's fate`,
+        tags: ['sharing'],
+        body: z.object({ envelopes: z.array(envelopeSchema).min(1).max(BATCH_MAX) }),
+        response: {
+          200: z.object({
+            results: z.array(
+              z.object({
+                message_id: z.string(),
+                outcome: z.enum(['stored', 'duplicate', 'refused']),
+                code: z.string().optional(),
+                reason: z.string().optional(),
+              }),
+            ),
+          }),
+          400: errorSchema,
+          401: errorSchema,
+          403: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      let partner: Awaited<ReturnType<typeof authenticatePush>>;
+      try {
+        partner = await authenticatePush(database.db, request.headers, request.body);
+      } catch (error) {
+        if (error instanceof AppError)
+          await appendAudit(
+            database,
+            { id: null, name: 'anonymous', ip: request.ip },
+            {
+              action: 'sharing.push_refused',
+              target_type: 'sharing_message',
+              target_id: request.body.envelopes[0]!.message_id,
+              details: { code: error.code, reason: error.message, messages: request.body.envelopes.length },
+            },
+          );
+        throw error;
+      }
+      const actor = { id: null, name: `partner:${partner.code}`, ip: request.ip };
+      const receipts = await receiveMessages(database, config.sharingKeyFile, actor, request.body.envelopes);
+      await touchReceived(database.db, partner.id);
+      return {
+        results: receipts.map((r) =>
+          r.outcome === 'refused'
+            ? { message_id: r.message_id, outcome: r.outcome, code: r.code, reason: r.reason }
+            : { message_id: r.message_id, outcome: r.outcome },
+        ),
+      };
+    },
+  );
+
+  typed.get(
+    '/api/sharing/feed',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary:
+          "A partner installation's pull: what this installation has for it after its cursor (a request signed over { after, limit })",
+        tags: ['sharing'],
+        querystring: z.object({
+          after: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(PULL_MAX).default(PULL_MAX),
+        }),
+        response: {
+          200: z.object({ envelopes: z.array(envelopeSchema), cursor: z.number().int(), more: z.boolean() }),
+          401: errorSchema,
+          403: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const query = { after: request.query.after, limit: request.query.limit };
+      let partner: Awaited<ReturnType<typeof authenticateRequest>>;
+      try {
+        partner = await authenticateRequest(database.db, request.headers, query);
+      } catch (error) {
+        if (error instanceof AppError)
+          await appendAudit(
+            database,
+            { id: null, name: 'anonymous', ip: request.ip },
+            {
+              action: 'sharing.pull_refused',
+              target_type: 'sharing_partner',
+              target_id: String(request.headers['x-vigie-key-id'] ?? '').slice(0, 64),
+              details: { code: error.code, reason: error.message },
+            },
+          );
+        throw error;
+      }
+      const feed = await feedFor(database.db, partner.id, query.after, query.limit);
+      await appendAudit(
+        database,
+        { id: null, name: `partner:${partner.code}`, ip: request.ip },
+        {
+          action: 'sharing.feed_read',
+          target_type: 'sharing_partner',
+          target_id: partner.code,
+          details: { after: query.after, cursor: feed.cursor, messages: feed.envelopes.length },
+        },
+      );
+      return feed;
+    },
+  );
+
+  typed.post(
+    '/api/sharing/partners/:code/pull',
+    {
+      config: { permission: 'sharing:write' },
+      schema: {
+        summary: "Pull from a partner's installation what it has for this one since the last pull",
+        tags: ['sharing'],
+        params: z.object({ code: z.string().min(1).max(32) }),
+        response: {
+          200: z.object({
+            partner: z.string(),
+            stored: z.number().int(),
+            duplicate: z.number().int(),
+            refused: z.number().int(),
+            cursor: z.number().int(),
+          }),
+          400: errorSchema,
+          404: errorSchema,
+          502: errorSchema,
+        },
+      },
+    },
+    async (request) => pullFrom(database, config.sharingKeyFile, actorFrom(request), request.params.code),
   );
 
   typed.get(
