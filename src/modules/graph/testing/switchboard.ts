@@ -1,7 +1,7 @@
 /**
  * Over-correlation, planted for tests (docs/graph.md, "Hubs and exclusions"): 30 companies in the register that all
  * give a courier's switchboard as their phone (SWB01…SWB30, +212522990000), and two online shops whose posts give a
- * marketplace's support e-mail (support@souk.example). Lands through the owning modules' imports, like real data.
+ * marketplace's support e-mail (support@souk-market.ma). Lands through the owning modules' imports, like real data.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { companiesTarget } from '../../partners/index.ts';
 export const SWITCHBOARD = {
   phone: '+212522990000',
   companies: Array.from({ length: 30 }, (_, i) => `SWB${String(i + 1).padStart(2, '0')}`),
-  email: 'support@souk.example',
+  email: 'support@souk-market.ma',
   shops: ['souk_shop_one', 'souk_shop_two'],
 };
 
