@@ -8,13 +8,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditKeyring } from '../audit/key.ts';
 import { appendAudit, verifyAudit } from '../audit/store.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { lockDataDir } from '../db/lock.ts';
 import { type Migrations, migrateToLatest } from '../db/migrate.ts';
+import { trigramOps } from '../db/trigram.ts';
 
 const exec = promisify(execFile);
 
@@ -233,6 +234,15 @@ export async function restore(
   }
   if (!target.url) throw new Error(`${file} is a PostgreSQL backup: restore it with VIGIE_DATABASE_URL set`);
   await tool('pg_restore');
+  // The dump holds the installation's schema only; its trigram indexes name pg_trgm's operator class, an extension
+  // that lives outside that schema (trigram.ts). Create it first in the target database, or the restore stops at
+  // the first search index.
+  const prepared = await openDatabase({ url: target.url });
+  try {
+    await trigramOps(prepared.db as unknown as Kysely<unknown>);
+  } finally {
+    await prepared.close();
+  }
   try {
     await exec(
       'pg_restore',
