@@ -56,7 +56,7 @@ describeEachDatabase('parcels in the selection queue', (t) => {
     const bad = await call('GET', '/api/risk/pre-arrival?channel=green&limit=0', users.analyst);
     expect(bad.statusCode).toBe(400);
     const unknown = await call('GET', '/api/risk/pre-arrival?source=containers', users.analyst);
-    expect(unknown.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ code: 'risk.no_prearrival_source' });
     const id = await findParcelId(
       t.database.db,

@@ -69,7 +69,7 @@ export function registerPreArrivalSource(
 export function preArrivalSource(name: string): PreArrivalSource {
   const source = sources.get(name);
   if (!source)
-    throw new AppError('risk.no_prearrival_source', `no pre-arrival source "${name}"`, 404, [
+    throw new AppError('risk.no_prearrival_source', `no pre-arrival source "${name}"`, 400, [
       {
         path: '/source',
         message: `expected one of: ${[...sources.keys()].join(', ') || '(none registered)'}`,
