@@ -1,11 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
-import type { CliContext } from '../../platform/cli/context.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { registerCasesCli } from './cli.ts';
 import { registerOperationsCli } from './cli-operations.ts';
 import { registerSeizuresCli } from './cli-seizures.ts';
@@ -29,20 +27,17 @@ describeEachDatabase('vigie cases and seizures', (t) => {
     process.exitCode = undefined;
   });
 
-  async function vigie(...args: string[]): Promise<void> {
-    const config = loadConfig({ dataDir: dir });
-    // The commands use only these two of the context: the test's database stands in for the installation's.
-    const context = {
-      config: () => config,
-      withDatabase: <T>(fn: (database: typeof t.database, c: typeof config) => Promise<T>) =>
-        fn(t.database, config),
-    } as unknown as CliContext;
-    const program = new Command('vigie').exitOverride();
-    registerCasesCli(program, context);
-    registerSeizuresCli(program, context);
-    registerOperationsCli(program, context);
-    await program.parseAsync(args, { from: 'user' });
-  }
+  const vigie = (...args: string[]) =>
+    runCliInProcess(
+      t.database,
+      dir,
+      (program, context) => {
+        registerCasesCli(program, context);
+        registerSeizuresCli(program, context);
+        registerOperationsCli(program, context);
+      },
+      args,
+    );
 
   it('refuses an illegal transition and names the allowed ones', async () => {
     await vigie('cases', 'open', '--title', 'Cigarettes', '--type', 'smuggling', '--office', '900');

@@ -5,14 +5,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { userWithToken } from '../../../test/auth.ts';
+import { runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../../platform/audit/store.ts';
-import type { CliContext } from '../../platform/cli/context.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { registerReportCli } from './cli-report.ts';
 
 type Headers = Record<string, string>;
@@ -62,17 +60,7 @@ describeEachDatabase('seizure figures report (CSV, PDF)', (t) => {
     vi.restoreAllMocks();
   });
 
-  async function vigie(...args: string[]): Promise<void> {
-    const config = loadConfig({ dataDir: dir });
-    const context = {
-      config: () => config,
-      withDatabase: <T>(fn: (database: typeof t.database, c: typeof config) => Promise<T>) =>
-        fn(t.database, config),
-    } as unknown as CliContext;
-    const program = new Command('vigie').exitOverride();
-    registerReportCli(program, context);
-    await program.parseAsync(args, { from: 'user' });
-  }
+  const vigie = (...args: string[]) => runCliInProcess(t.database, dir, registerReportCli, args);
 
   it('writes the CSV and the PDF of a window, leaving out a seizure outside it', async () => {
     const csv = join(dir, 'march.csv');

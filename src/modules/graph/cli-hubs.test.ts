@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../../platform/audit/store.ts';
-import type { CliContext } from '../../platform/cli/context.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { buildGraph } from './build.ts';
 import { registerGraphCli } from './cli.ts';
 import { plantNetwork } from './testing/network.ts';
@@ -33,18 +31,8 @@ describeEachDatabase('vigie graph hubs, keep, exclude, exclusions, include', (t)
   });
   afterEach(() => vi.restoreAllMocks());
 
-  async function vigie(...args: string[]): Promise<void> {
-    const config = loadConfig({ dataDir: dir });
-    const context = {
-      config: () => config,
-      withDatabase: <T>(fn: (database: typeof t.database, c: typeof config) => Promise<T>) =>
-        fn(t.database, config),
-    } as unknown as CliContext;
-    const program = new Command('vigie').exitOverride();
-    program.configureOutput({ writeErr: () => {} });
-    registerGraphCli(program, context);
-    await program.parseAsync(args, { from: 'user' });
-  }
+  const vigie = (...args: string[]) =>
+    runCliInProcess(t.database, dir, registerGraphCli, args, { quietErrors: true });
   const json = () => JSON.parse(out.join(''));
 
   it('refuses an exclusion without a note, of a party, and an include of what is not excluded', async () => {

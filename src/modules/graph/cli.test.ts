@@ -1,13 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../../platform/audit/store.ts';
-import type { CliContext } from '../../platform/cli/context.ts';
-import { loadConfig } from '../../platform/config.ts';
 import { buildGraph } from './build.ts';
 import { registerGraphCli } from './cli.ts';
 import { PLANTED, plantNetwork } from './testing/network.ts';
@@ -32,18 +30,8 @@ describeEachDatabase('vigie graph export', (t) => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  async function vigie(...args: string[]): Promise<void> {
-    const config = loadConfig({ dataDir: dir });
-    const context = {
-      config: () => config,
-      withDatabase: <T>(fn: (database: typeof t.database, c: typeof config) => Promise<T>) =>
-        fn(t.database, config),
-    } as unknown as CliContext;
-    const program = new Command('vigie').exitOverride();
-    program.configureOutput({ writeErr: () => {} });
-    registerGraphCli(program, context);
-    await program.parseAsync(args, { from: 'user' });
-  }
+  const vigie = (...args: string[]) =>
+    runCliInProcess(t.database, dir, registerGraphCli, args, { quietErrors: true });
 
   it('refuses an unknown format and an unknown entity', async () => {
     await expect(
