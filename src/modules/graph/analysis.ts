@@ -5,7 +5,7 @@
  * for the entity it joined); hubs (values shared too widely) appear but are not crossed. Every answer is bounded
  * (nodes, links) and says when it was cut (`truncated`).
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import { betweenness, bidirectional, connectedComponents, Graph, louvain } from './graphology.ts';
@@ -70,10 +70,7 @@ export async function linksAround(
   known: ReadonlySet<number> = new Set(),
 ): Promise<{ edges: RawEdge[]; truncated: boolean; entities: EntityRow[] }> {
   if (!roots.length) return { edges: [], truncated: false, entities: [] };
-  const conditions = [sql`true`];
-  if (filters.link_types?.length) conditions.push(sql`l.type in (${sql.join(filters.link_types)})`);
-  if (filters.since) conditions.push(sql`coalesce(l.last_seen, l.first_seen) >= ${filters.since}::date`);
-  if (filters.until) conditions.push(sql`coalesce(l.first_seen, l.last_seen) <= ${filters.until}::date`);
+  const conditions = linkConditions(filters);
   const { rows } = await sql<{ edges: RawLink[]; entities: EntityRow[] }>`
     with m as (
       select id from graph_entities where id = any(${roots}::bigint[]) or merged_into = any(${roots}::bigint[])
@@ -104,31 +101,43 @@ export async function linksAround(
   const { edges: links, entities } = rows[0]!;
   const edges = links
     .slice(0, limit)
-    .map((r) => ({
-      link_id: Number(r.id),
-      type: r.type,
-      source_table: r.source_table,
-      source_id: r.source_id,
-      first_seen: r.first_seen,
-      last_seen: r.last_seen,
-      confidence: Number(r.confidence),
-      a: Number(r.a),
-      b: Number(r.b),
-    }))
+    .map(rawEdgeOf)
     .filter((e) => e.a !== e.b);
   return { edges, truncated: links.length > limit, entities };
 }
 
-interface RawLink {
-  id: number;
+/** A link as a query answers it, between the roots `a` and `b` (ids may come back as text). */
+export interface RawLink {
+  id: number | string;
   type: string;
   source_table: string;
   source_id: string;
   first_seen: string | null;
   last_seen: string | null;
   confidence: number;
-  a: number;
-  b: number;
+  a: number | string;
+  b: number | string;
+}
+
+export const rawEdgeOf = (r: RawLink): RawEdge => ({
+  link_id: Number(r.id),
+  type: r.type,
+  source_table: r.source_table,
+  source_id: r.source_id,
+  first_seen: r.first_seen,
+  last_seen: r.last_seen,
+  confidence: Number(r.confidence),
+  a: Number(r.a),
+  b: Number(r.b),
+});
+
+/** The SQL conditions on a link `l` for the filters' link types and time window. */
+export function linkConditions(filters: LinkFilters): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [sql`true`];
+  if (filters.link_types?.length) conditions.push(sql`l.type in (${sql.join(filters.link_types)})`);
+  if (filters.since) conditions.push(sql`coalesce(l.last_seen, l.first_seen) >= ${filters.since}::date`);
+  if (filters.until) conditions.push(sql`coalesce(l.first_seen, l.last_seen) <= ${filters.until}::date`);
+  return conditions;
 }
 
 export const toNode = (e: EntityRow, depth?: number): GraphNode => ({

@@ -13,7 +13,16 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import { addEdge, type GraphEdge, type GraphNode, type Neighbourhood, toNode } from './analysis.ts';
+import {
+  addEdge,
+  type GraphEdge,
+  type GraphNode,
+  linkConditions,
+  type Neighbourhood,
+  type RawLink,
+  rawEdgeOf,
+  toNode,
+} from './analysis.ts';
 import { type CsvPart, type ExportFormat, exportFile } from './export.ts';
 import { OSINT_TYPES } from './keys.ts';
 import { type EntityRow, entitiesByIds } from './store.ts';
@@ -269,22 +278,9 @@ async function linksBetween(
   viewer: Viewer,
 ): Promise<{ edges: GraphEdge[]; truncated: boolean }> {
   if (roots.length < 2) return { edges: [], truncated: false };
-  const conditions = [sql`true`];
-  if (filters.link_types?.length) conditions.push(sql`l.type in (${sql.join(filters.link_types)})`);
-  if (filters.since) conditions.push(sql`coalesce(l.last_seen, l.first_seen) >= ${filters.since}::date`);
-  if (filters.until) conditions.push(sql`coalesce(l.first_seen, l.last_seen) <= ${filters.until}::date`);
+  const conditions = linkConditions(filters);
   if (!viewer.osint) conditions.push(sql`l.source_table not ${OSINT_RECORD}`);
-  const { rows } = await sql<{
-    id: number | string;
-    type: string;
-    source_table: string;
-    source_id: string;
-    first_seen: string | null;
-    last_seen: string | null;
-    confidence: number;
-    a: number | string;
-    b: number | string;
-  }>`
+  const { rows } = await sql<RawLink>`
     with m as (
       select id, coalesce(merged_into, id) as root
       from graph_entities where id = any(${roots}::bigint[]) or merged_into = any(${roots}::bigint[])
@@ -296,18 +292,7 @@ async function linksBetween(
     order by l.id
     limit ${MAX_LINKS + 1}`.execute(db);
   const edges = new Map<string, GraphEdge>();
-  for (const r of rows.slice(0, MAX_LINKS))
-    addEdge(edges, {
-      link_id: Number(r.id),
-      type: r.type,
-      source_table: r.source_table,
-      source_id: r.source_id,
-      first_seen: r.first_seen,
-      last_seen: r.last_seen,
-      confidence: Number(r.confidence),
-      a: Number(r.a),
-      b: Number(r.b),
-    });
+  for (const r of rows.slice(0, MAX_LINKS)) addEdge(edges, rawEdgeOf(r));
   return { edges: [...edges.values()], truncated: rows.length > MAX_LINKS };
 }
 
