@@ -18,10 +18,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { registry } from '../../src/app/modules.ts';
-import { communities, neighbours, seeded, shortestPath } from '../../src/modules/graph/analysis.ts';
+import { communities, neighbours, shortestPath } from '../../src/modules/graph/analysis.ts';
 import { entitiesByIds } from '../../src/modules/graph/store.ts';
 import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { mulberry32 } from '../../src/platform/lib/random.ts';
 import { type BenchContext, type BenchSuite, timed } from '../harness.ts';
 import { withSchema } from '../postgres.ts';
 
@@ -162,7 +163,7 @@ export async function measure(
   entities: number,
   target: boolean,
 ): Promise<void> {
-  const random = seeded(42);
+  const random = mulberry32(42);
   const sample = Array.from({ length: 200 }, () => 1 + Math.floor(random() * entities));
   const rows = new Map((await entitiesByIds(database.db, sample)).map((e) => [e.id, e]));
   const ours: number[] = [];

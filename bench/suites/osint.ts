@@ -23,6 +23,7 @@ import {
   splitSeed,
 } from '../../src/modules/osint/analysis/seed.ts';
 import { LABELS, type Label, type Post } from '../../src/modules/osint/analysis/types.ts';
+import { mulberry32 } from '../../src/platform/lib/random.ts';
 import type { BenchContext, BenchSuite } from '../harness.ts';
 
 const POST_CHARS = 500;
@@ -47,19 +48,9 @@ const SNIPPETS = [
   '🔥🔥🔥',
 ];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` JSONL lines of exactly 500-character posts, the same on every run. */
 export function generatePosts(count: number, sentences: readonly string[]): string[] {
-  const rand = prng(2024);
+  const rand = mulberry32(2024);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -26,6 +26,7 @@ import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { resolveProfile } from '../../src/platform/ingest/profile.ts';
 import { runImport } from '../../src/platform/ingest/run.ts';
+import { mulberry32 } from '../../src/platform/lib/random.ts';
 import { type BenchContext, type BenchSuite, timed } from '../harness.ts';
 import { withSchema } from '../postgres.ts';
 
@@ -37,17 +38,6 @@ const day = (n: number) => new Date(FIRST_DAY + n * 86_400_000).toISOString().sl
 const PERIOD = { from: day(0), to: day(DAYS - 1) };
 /** The first third of the month (10 days of 30): the small run of the memory comparison (several batches). */
 const THIRD = { from: day(0), to: day(9) };
-
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const GOODS: [string, number][] = [
   ['phone case', 8],
@@ -106,7 +96,7 @@ const HEADER =
 
 /** Writes `count` parcel lines (native layout) to `file`, in chunks: the generator's memory does not grow. */
 export async function writeParcels(file: string, count: number): Promise<void> {
-  const random = seeded(18_000_000 + count);
+  const random = mulberry32(18_000_000 + count);
   const recipients = Math.max(10, Math.floor(count / 3));
   const out = createWriteStream(file);
   const write = (text: string) =>

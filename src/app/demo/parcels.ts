@@ -25,6 +25,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import type { ImportSummary } from '../../platform/ingest/run.ts';
+import { mulberry32 } from '../../platform/lib/random.ts';
 import { registry } from '../modules.ts';
 
 const ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
@@ -42,18 +43,6 @@ export const PARCELS_DEMO_PLANTED = {
   },
   seller: { carrier: 'ARAMEX', number: '39120458817', phone: '+212612345678', seller: 'highcopy.casa' },
 };
-
-/** mulberry32: a small seeded generator, so that the demo week is the same on every machine. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SHOPS = [
   {
@@ -192,7 +181,7 @@ function s10(prefix: string, serial: number, country: string): string {
 
 /** The two files of the demo week: postal items (ITMATT layout) and express consignments (native layout). */
 export function demoParcelFiles(count = 360): { itmatt: string; native: string } {
-  const random = seeded(20261102);
+  const random = mulberry32(20261102);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const postal: string[] = [ITMATT_HEADER];
   const express: string[] = [NATIVE_HEADER];

@@ -8,6 +8,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/lib/errors.ts';
+import { mulberry32 } from '../../platform/lib/random.ts';
 import { betweenness, bidirectional, connectedComponents, Graph, louvain } from './graphology.ts';
 import { type EntityRow, entitiesByIds } from './store.ts';
 
@@ -427,18 +428,6 @@ async function loadComponent(
   return { graph, truncated };
 }
 
-/** A seeded generator, so that Louvain answers the same communities for the same graph. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function communities(
   db: Kysely<DB>,
   options: {
@@ -470,7 +459,7 @@ export async function communities(
       modularity: null,
       truncated,
     };
-  const detailed = louvain.detailed(graph, { rng: seeded(13) });
+  const detailed = louvain.detailed(graph, { rng: mulberry32(13) });
   const groups = new Map<number, string[]>();
   for (const [node, c] of Object.entries(detailed.communities)) {
     const list = groups.get(c) ?? [];

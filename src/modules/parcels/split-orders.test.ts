@@ -11,6 +11,7 @@ import { describeEachDatabase } from '../../../test/db.ts';
 import { tempFiles } from '../../../test/files.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { runImport } from '../../platform/ingest/run.ts';
+import { mulberry32 } from '../../platform/lib/random.ts';
 import { parcelsTarget } from './import-target.ts';
 import type { ParcelReason } from './model.ts';
 import { scoreParcels } from './score.ts';
@@ -29,18 +30,7 @@ interface P {
   day: number;
 }
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const random = seeded(29);
+const random = mulberry32(29);
 const PARCELS: P[] = Array.from({ length: 240 }, (_, i) => ({
   n: `R${String(i).padStart(4, '0')}`,
   sender: `Sender ${Math.floor(random() * 4)}`,

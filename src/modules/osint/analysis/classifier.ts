@@ -9,6 +9,8 @@
  * serialises to plain JSON. Training is deterministic (fixed seed, fixed order), so the same confirmations give the
  * same model on every machine.
  */
+
+import { mulberry32 } from '../../../platform/lib/random.ts';
 import { normalizeText, type Token, tokenize } from './normalize.ts';
 import { LABELS, type Label } from './types.ts';
 
@@ -120,18 +122,6 @@ function softmax(z: readonly number[]): number[] {
   return e.map((v) => v / sum);
 }
 
-/** Deterministic PRNG (mulberry32) for the example order. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function emptyModel(options: Required<ClassifierOptions>): Classifier {
   const size = 1 << options.bits;
   return {
@@ -165,7 +155,7 @@ function sgd(
   const w = model.weights;
   const scale = model.labels.map(() => 1);
   const order = data.map((_, i) => i);
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   let t = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

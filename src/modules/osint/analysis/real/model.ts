@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { mulberry32 } from '../../../../platform/lib/random.ts';
 import { LABELS, type Label, RISK_LABELS, type RiskLabel } from '../types.ts';
 
 export interface RealModel {
@@ -128,16 +129,6 @@ function softmax(z: readonly number[]): number[] {
   return e.map((v) => v / s);
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type Probabilities = Record<Label, number>;
 
 /** Calibrated probabilities of the model alone. */
@@ -238,7 +229,7 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const classWeight = counts.map((c) => (c ? data.length / (present * c) : 0));
   const g2 = new Float32Array(K * size);
   const gb = labels.map(() => 0);
-  const rand = prng(o.seed);
+  const rand = mulberry32(o.seed);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
