@@ -5,14 +5,9 @@
  * engine); the right-to-left order of a line mixing Arabic with numbers or Latin words comes from the Unicode
  * bidirectional algorithm (bidi-js): the line is cut into runs of one direction, laid out from the right.
  */
-import { createRequire } from 'node:module';
 import bidiModule, { type Bidi } from 'bidi-js';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '../../platform/lib/pdf.ts';
 import type { ReportLang } from './model.ts';
-
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export interface ReportData {
   number: string;
@@ -258,20 +253,7 @@ export interface PdfWriter {
  * offence report and the operation reports are written with.
  */
 export function pdfWriter(lang: ReportLang, info: { Title: string; Subject: string }): PdfWriter {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    lang: lang === 'ar' ? 'ar-MA' : 'fr-MA',
-    info: { ...info, Author: 'Vigie' },
-  });
-  doc.registerFont('regular', FONT);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const { doc, finish } = pdfDocument({ lang: lang === 'ar' ? 'ar-MA' : 'fr-MA', info });
   const p = (text: string, options?: { size?: number; bold?: boolean }) =>
     paragraph(doc, lang, text, options);
   return {
@@ -288,11 +270,7 @@ export function pdfWriter(lang: ReportLang, info: { Title: string; Subject: stri
       });
       doc.fillColor('black');
     },
-    async finish() {
-      doc.end();
-      await done;
-      return Buffer.concat(chunks);
-    },
+    finish,
   };
 }
 

@@ -3,13 +3,8 @@
  * sections in the same order as the workbench's model page. Text that came from outside (model name, notes,
  * office and origin codes) is escaped for Markdown; the PDF draws it as text.
  */
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '../../platform/lib/pdf.ts';
 import type { ModelCard, ModelCardContent } from './card.ts';
-
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const pct = (v: number | null | undefined) =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : `${(v * 100).toFixed(1)} %`;
@@ -173,18 +168,8 @@ function mdTable(t: { head: string[]; rows: string[][] }): string[] {
 
 /** The card as a PDF (A4, embedded fonts, searchable text). */
 export async function cardPdf({ card, promotion }: ModelCard): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: `Model card ${card.model.name} (#${card.model.id})`, Author: 'Vigie' },
-  });
-  doc.registerFont('regular', FONT);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
+  const { doc, finish } = pdfDocument({
+    info: { Title: `Model card ${card.model.name} (#${card.model.id})` },
   });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -226,7 +211,5 @@ export async function cardPdf({ card, promotion }: ModelCard): Promise<Buffer> {
     }
     for (const t of tables) drawTable(t);
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
