@@ -42,6 +42,10 @@ export interface DeclarationsTable {
   content_hash: string;
   import_id: number | null;
   created_at: Timestamp;
+  /** Items with an outcome, with a fraud outcome, with a critical one (migration 0042: kept by the writer and triggers). */
+  inspected_items: Generated<number>;
+  fraud_items: Generated<number>;
+  critical_items: Generated<number>;
 }
 
 /** An item row: the item's data (`ItemData`) under its identifier and declaration. */

@@ -12,7 +12,13 @@ import { DECLARATION_COLUMNS, ITEM_COLUMNS, OUTCOME_COLUMNS } from './columns.ts
 import type { DeclarationLine, PartyRef } from './types.ts';
 
 // What the writer sends of a header: every published column, then the content's fingerprint.
-const WRITTEN_DECLARATION_COLUMNS = [...DECLARATION_COLUMNS, 'content_hash'] as const;
+const WRITTEN_DECLARATION_COLUMNS = [
+  ...DECLARATION_COLUMNS,
+  'content_hash',
+  'inspected_items',
+  'fraud_items',
+  'critical_items',
+] as const;
 
 type PartyTable = 'importers' | 'declarants' | 'couriers' | 'sellers';
 const PARTY_FIELDS: [PartyTable, 'importer' | 'declarant' | 'courier' | 'seller'][] = [
@@ -33,6 +39,8 @@ interface DeclarationText {
   outcomes: (string | null)[];
   total: number;
   hash: string;
+  /** Items with an outcome, with a fraud one, with a critical one, tab-separated (the row's last columns). */
+  outcomeCounts: string;
 }
 
 export function declarationText(lines: readonly DeclarationLine[]): DeclarationText {
@@ -42,11 +50,19 @@ export function declarationText(lines: readonly DeclarationLine[]): DeclarationT
   let total = 0;
   const items: string[] = [];
   const outcomes: (string | null)[] = [];
+  let inspected = 0;
+  let frauds = 0;
+  let critical = 0;
   for (const line of lines) {
     const item = line.item;
     total += item.customs_value;
     const itemText = `${item.line_no}\t${item.hs_code}\t${copyText(item.description)}\t${copyText(item.origin_country)}\t${copyNumber(item.quantity)}\t${copyText(item.quantity_unit)}\t${copyNumber(item.net_mass_kg)}\t${item.customs_value}\t${copyNumber(item.duty_rate)}\t${copyText(item.tax_type)}\t${copyText(item.origin_indicator)}`;
     const o = line.outcome;
+    if (o) {
+      inspected++;
+      if (o.result === 'fraud') frauds++;
+      else if (o.result === 'critical') critical++;
+    }
     const outcomeText = o
       ? `${copyText(o.inspected_on)}\t${copyText(o.channel)}\t${o.result}\t${copyText(o.fraud_type)}\t${copyNumber(o.recovered_amount)}\t${copyText(o.officer)}\t${copyText(o.note)}`
       : null;
@@ -54,7 +70,14 @@ export function declarationText(lines: readonly DeclarationLine[]): DeclarationT
     outcomes.push(outcomeText);
     content += `\n${itemText}\n${outcomeText ?? ''}`;
   }
-  return { header, items, outcomes, total, hash: fingerprint(content) };
+  return {
+    header,
+    items,
+    outcomes,
+    total,
+    hash: fingerprint(content),
+    outcomeCounts: `${inspected}\t${frauds}\t${critical}`,
+  };
 }
 
 export function createDeclarationWriter(
@@ -197,7 +220,7 @@ export function createDeclarationWriter(
       const importId = String(context.importId);
       fresh.forEach(({ group, text }, i) => {
         const declarationId = declarationIds[i];
-        declarations += `${declarationId}\t${text.header}\t${group.rows.length}\t${text.total}\t${importId}\t${text.hash}\n`;
+        declarations += `${declarationId}\t${text.header}\t${group.rows.length}\t${text.total}\t${importId}\t${text.hash}\t${text.outcomeCounts}\n`;
         for (let k = 0; k < text.items.length; k++) {
           const itemId = itemIds[nextItem++];
           items += `${itemId}\t${declarationId}\t${text.items[k]}\n`;
@@ -210,6 +233,8 @@ export function createDeclarationWriter(
       });
       await session.copyIn('declarations', WRITTEN_DECLARATION_COLUMNS, declarations);
       await session.copyIn('declaration_items', ITEM_COLUMNS, items);
+      // The rows above carry their outcome counts already: the counting trigger (migration 0042) stands aside.
+      await sql`select set_config('vigie.outcome_counts', 'written', true)`.execute(db);
       await session.copyIn('inspection_outcomes', OUTCOME_COLUMNS, outcomes);
       counts.declarations_inserted += fresh.length;
       counts.items_inserted += itemCount;

@@ -56,19 +56,32 @@ export interface Total {
   estimated: boolean;
 }
 
+/** A large table's estimate is kept this long per database: it only moves with ANALYZE anyway. */
+const ESTIMATE_LIFETIME_MS = 5000;
+const estimates = new WeakMap<Kysely<DB>, Map<string, { at: number; n: number }>>();
+
 /**
  * The number of rows of `table` (unfiltered): exact when the planner's statistics say it is small, else the
- * statistics' figure (pg_class.reltuples, refreshed by ANALYZE after every large import).
+ * statistics' figure (pg_class.reltuples, refreshed by ANALYZE after every large import). A large table's figure
+ * is kept a few seconds, which spares a query per page on the busiest list (on PGlite every query queues).
  */
 export async function tableTotal(
   db: Kysely<DB>,
   table: string,
   countExactly: () => Promise<number>,
 ): Promise<Total> {
+  const kept = estimates.get(db)?.get(table);
+  if (kept && Date.now() - kept.at < ESTIMATE_LIFETIME_MS) return { total: kept.n, estimated: true };
   const { rows } = await sql<{ n: number }>`
     select reltuples::float8 as n from pg_class where oid = to_regclass(${table})`.execute(db);
   const n = Number(rows[0]?.n ?? -1);
-  if (n >= 0 && n > 2 * EXACT_COUNT_LIMIT) return { total: Math.round(n), estimated: true };
+  if (n >= 0 && n > 2 * EXACT_COUNT_LIMIT) {
+    const total = Math.round(n);
+    let byTable = estimates.get(db);
+    if (!byTable) estimates.set(db, (byTable = new Map()));
+    byTable.set(table, { at: Date.now(), n: total });
+    return { total, estimated: true };
+  }
   return { total: await countExactly(), estimated: false };
 }
 
