@@ -77,8 +77,8 @@ export async function tableTotal(
   const n = Number(rows[0]?.n ?? -1);
   if (n >= 0 && n > 2 * EXACT_COUNT_LIMIT) {
     const total = Math.round(n);
-    let byTable = estimates.get(db);
-    if (!byTable) estimates.set(db, (byTable = new Map()));
+    const byTable = estimates.get(db) ?? new Map<string, { at: number; n: number }>();
+    estimates.set(db, byTable);
     byTable.set(table, { at: Date.now(), n: total });
     return { total, estimated: true };
   }
