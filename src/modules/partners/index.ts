@@ -14,6 +14,8 @@ export {
   hasCompanyRegister,
   MANIFESTS,
   manifestsOfDeclarations,
+  type PartnerFacts,
+  partnerFactsOf,
   paymentsOfDeclarations,
 } from './read-models.ts';
 export { companiesTarget, manifestsTarget, paymentsTarget } from './targets.ts';

@@ -67,3 +67,46 @@ export function manifestsOfDeclarations(db: Kysely<DB>, references: readonly str
   if (references) query = query.where('declaration_reference', 'in', references.length ? references : ['']);
   return query.execute();
 }
+
+export interface PartnerFacts {
+  /** Whether any company-register entry is loaded at all. */
+  register: boolean;
+  companies: { company_id: string; name: string; created_on: string | null; city: string | null }[];
+  payments: Awaited<ReturnType<typeof paymentsOfDeclarations>>;
+  manifests: {
+    document_number: string;
+    declaration_reference: string | null;
+    consignee_code: string | null;
+    gross_mass_kg: number | null;
+    containers: string[];
+    arrival_date: string | null;
+  }[];
+}
+
+/**
+ * What the four look-ups above give for a few declarations, in one round trip (an interactive scoring reads them
+ * all; on PGlite every statement queues behind the others): whether a register is loaded, the register entries of
+ * these importers, the payments and the manifests naming these declarations. Same rows, same types (numbers, dates
+ * as 'YYYY-MM-DD').
+ */
+export async function partnerFactsOf(
+  db: Kysely<DB>,
+  { references, importers }: { references: readonly string[]; importers: readonly string[] },
+): Promise<PartnerFacts> {
+  const { rows } = await sql<{ j: string }>`
+    select json_build_object(
+      'register', exists (select 1 from companies),
+      'companies', coalesce((select json_agg(json_build_object('company_id', c.company_id, 'name', c.name,
+                     'created_on', c.created_on, 'city', c.city))
+                   from companies c where c.company_id = any(${[...importers]}::text[])), '[]'),
+      'payments', coalesce((select json_agg(json_build_object('payment_reference', p.payment_reference,
+                     'declaration_reference', p.declaration_reference, 'amount', p.amount, 'currency', p.currency,
+                     'paid_on', p.paid_on))
+                   from fx_payments p where p.declaration_reference = any(${[...references]}::text[])), '[]'),
+      'manifests', coalesce((select json_agg(json_build_object('document_number', m.document_number,
+                     'declaration_reference', m.declaration_reference, 'consignee_code', m.consignee_code,
+                     'gross_mass_kg', m.gross_mass_kg, 'containers', m.containers, 'arrival_date', m.arrival_date))
+                   from manifests m where m.declaration_reference = any(${[...references]}::text[])), '[]')
+    )::text as j`.execute(db);
+  return JSON.parse(rows[0]!.j) as PartnerFacts;
+}

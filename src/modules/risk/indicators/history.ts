@@ -8,7 +8,8 @@
  * And novelty: first declaration of the importer, first time for this HS6 or this origin (earlier declarations,
  * with or without outcome).
  *
- * Set-based: one query of past outcomes per family (parties, goods) for the whole batch, one of first dates.
+ * Set-based: a large batch reads the whole history once and the first dates once; a small one (an interactive
+ * scoring) reads the past outcomes of its parties and of its goods and its importers' first dates in one round trip.
  */
 import { sql } from 'kysely';
 import { numberFormat } from '../../../platform/lib/number-format.ts';
@@ -96,52 +97,100 @@ function maxDate(lines: readonly ScoringLine[]): string {
   return max;
 }
 
-function outcomeRows(batch: IndicatorBatch, family: 'parties' | 'goods'): Promise<OutcomeTuple[]> {
-  const lines = batch.lines;
-  // A large batch reads the whole history once for both families; a small one filters by its keys (indexes).
-  const whole = lines.length >= WHOLE_HISTORY_FROM;
-  return batch.once(whole ? 'history.rows.all' : `history.rows.${family}`, async () => {
-    if (lines.length === 0) return [];
-    const conditions = [sql`coalesce(o.inspected_on, d.lodged_on) < ${maxDate(lines)}::date`];
-    if (!whole) {
-      if (family === 'parties') {
-        const set = (f: (l: ScoringLine) => string | null | undefined) => [
-          ...new Set(lines.map(f).filter((v): v is string => Boolean(v))),
-        ];
-        conditions.push(sql`(d.importer_code = any(${set((l) => l.importer?.code)}::text[])
-          or d.declarant_code = any(${set((l) => l.declarant?.code)}::text[])
-          or d.seller_code = any(${set((l) => l.seller?.code)}::text[]))`);
-      } else {
-        const hs6 = [...new Set(lines.map((l) => l.item.hs_code.slice(0, 6)))];
-        conditions.push(sql`substr(i.hs_code, 1, 6) = any(${hs6}::text[])`);
-      }
-    }
-    // One JSON text rather than thousands of rows (much cheaper to move, above all out of PGlite); the latest
-    // outcome of each item and the date order are sorted out here, cheaper than in SQL.
-    const { rows } = await sql<{ j: string | null }>`
-      select json_agg(json_build_array(d.importer_code, d.declarant_code, d.seller_code, substr(i.hs_code, 1, 6),
-               i.origin_country, i.customs_value, i.net_mass_kg, coalesce(o.inspected_on, d.lodged_on), o.result,
-               o.item_id, o.id))::text as j
+const distinctOf = (lines: readonly ScoringLine[], f: (l: ScoringLine) => string | null | undefined) => [
+  ...new Set(lines.map(f).filter((v): v is string => Boolean(v))),
+];
+
+/** Past outcomes of the lines' parties (importer, declarant, seller) or of their goods (HS6), as SQL text. */
+function outcomesJson(lines: readonly ScoringLine[], family: 'parties' | 'goods' | 'all') {
+  const conditions = [sql`coalesce(o.inspected_on, d.lodged_on) < ${maxDate(lines)}::date`];
+  if (family === 'parties') {
+    conditions.push(sql`(d.importer_code = any(${distinctOf(lines, (l) => l.importer?.code)}::text[])
+      or d.declarant_code = any(${distinctOf(lines, (l) => l.declarant?.code)}::text[])
+      or d.seller_code = any(${distinctOf(lines, (l) => l.seller?.code)}::text[]))`);
+  } else if (family === 'goods') {
+    const hs6 = [...new Set(lines.map((l) => l.item.hs_code.slice(0, 6)))];
+    conditions.push(sql`substr(i.hs_code, 1, 6) = any(${hs6}::text[])`);
+  }
+  // One JSON text rather than thousands of rows (much cheaper to move, above all out of PGlite); the latest
+  // outcome of each item and the date order are sorted out here, cheaper than in SQL.
+  return sql<
+    string | null
+  >`(select json_agg(json_build_array(d.importer_code, d.declarant_code, d.seller_code,
+               substr(i.hs_code, 1, 6), i.origin_country, i.customs_value, i.net_mass_kg,
+               coalesce(o.inspected_on, d.lodged_on), o.result, o.item_id, o.id))
       from ${INSPECTION_OUTCOMES} o
       join ${DECLARATION_ITEMS} i on i.id = o.item_id
       join ${DECLARATIONS} d on d.id = i.declaration_id
-      where ${sql.join(conditions, sql` and `)}`.execute(batch.db);
-    const text = rows[0]?.j;
-    if (!text) return [];
-    const all = JSON.parse(text) as (OutcomeTuple & [...OutcomeTuple, number, number])[];
-    const latest = new Map<number, number>();
-    let duplicates = false;
-    for (let k = 0; k < all.length; k++) {
-      const t = all[k]!;
-      const seen = latest.get(t[9]);
-      if (seen === undefined) latest.set(t[9], k);
-      else {
-        duplicates = true;
-        if (all[seen]![10] < t[10]) latest.set(t[9], k);
-      }
+      where ${sql.join(conditions, sql` and `)})`;
+}
+
+/** The first declaration of each (importer, HS6, origin) of the lines' importers (all importers: null), as SQL text. */
+function firstDatesJson(lines: readonly ScoringLine[], importers: string[] | null) {
+  const filter = importers
+    ? sql`d.importer_code = any(${importers}::text[])`
+    : sql`d.importer_code is not null`;
+  return sql<string | null>`(select json_agg(json_build_array(importer_code, hs6, origin_country, first))
+      from (select d.importer_code, substr(i.hs_code, 1, 6) as hs6, i.origin_country, min(d.lodged_on) as first
+            from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id
+            where ${filter} and d.lodged_on <= ${maxDate(lines)}::date
+            group by 1, 2, 3) x)`;
+}
+
+type OutcomeRow = OutcomeTuple & [...OutcomeTuple, number, number];
+
+/** Each item's latest outcome only (a correction replaces the first), in date order. */
+function latestInDateOrder(text: string | null | undefined): OutcomeTuple[] {
+  if (!text) return [];
+  const all = JSON.parse(text) as OutcomeRow[];
+  const latest = new Map<number, number>();
+  let duplicates = false;
+  for (let k = 0; k < all.length; k++) {
+    const t = all[k]!;
+    const seen = latest.get(t[9]);
+    if (seen === undefined) latest.set(t[9], k);
+    else {
+      duplicates = true;
+      if (all[seen]![10] < t[10]) latest.set(t[9], k);
     }
-    const kept = duplicates ? [...latest.values()].map((k) => all[k]!) : all;
-    return kept.sort((a, b) => (a[7] < b[7] ? -1 : a[7] > b[7] ? 1 : 0));
+  }
+  const kept = duplicates ? [...latest.values()].map((k) => all[k]!) : all;
+  return kept.sort((a, b) => (a[7] < b[7] ? -1 : a[7] > b[7] ? 1 : 0));
+}
+
+/**
+ * A small batch (an interactive scoring) reads the past outcomes of its parties and of its goods, and its
+ * importers' first dates, in one round trip; null for a large one.
+ */
+function smallBatchHistory(batch: IndicatorBatch) {
+  const lines = batch.lines;
+  if (lines.length === 0 || lines.length >= WHOLE_HISTORY_FROM) return null;
+  return batch.once('history.small', async () => {
+    const importers = distinctOf(lines, (l) => l.importer?.code);
+    const { rows } = await sql<{ parties: string | null; goods: string | null; first: string | null }>`
+      select ${outcomesJson(lines, 'parties')}::text as parties, ${outcomesJson(lines, 'goods')}::text as goods,
+             ${importers.length ? firstDatesJson(lines, importers) : sql`null`}::text as first`.execute(
+      batch.db,
+    );
+    const row = rows[0];
+    return {
+      parties: latestInDateOrder(row?.parties),
+      goods: latestInDateOrder(row?.goods),
+      first: row?.first ? (JSON.parse(row.first) as FirstDateRow[]) : [],
+    };
+  });
+}
+
+function outcomeRows(batch: IndicatorBatch, family: 'parties' | 'goods'): Promise<OutcomeTuple[]> {
+  const small = smallBatchHistory(batch);
+  if (small) return small.then((h) => h[family]);
+  // A large batch reads the whole history once for both families.
+  return batch.once('history.rows.all', async () => {
+    if (batch.lines.length === 0) return [];
+    const { rows } = await sql<{
+      j: string | null;
+    }>`select ${outcomesJson(batch.lines, 'all')}::text as j`.execute(batch.db);
+    return latestInDateOrder(rows[0]?.j);
   });
 }
 
@@ -277,41 +326,28 @@ interface FirstDates {
   importerOrigin: Map<string, string>;
 }
 
+type FirstDateRow = [string, string, string | null, string];
+
 function firstDates(batch: IndicatorBatch): Promise<FirstDates> {
   return batch.once('history.first_dates', async () => {
-    const importers = [
-      ...new Set(batch.lines.map((l) => l.importer?.code).filter((c): c is string => Boolean(c))),
-    ];
     const out: FirstDates = { importer: new Map(), importerHs6: new Map(), importerOrigin: new Map() };
-    if (importers.length === 0) return out;
-    const filter =
-      batch.lines.length < WHOLE_HISTORY_FROM
-        ? sql`d.importer_code = any(${importers}::text[])`
-        : sql`d.importer_code is not null`;
-    const { rows: json } = await sql<{ j: string | null }>`
-      select json_agg(json_build_array(importer_code, hs6, origin_country, first))::text as j
-      from (select d.importer_code, substr(i.hs_code, 1, 6) as hs6, i.origin_country, min(d.lodged_on) as first
-            from ${DECLARATIONS} d join ${DECLARATION_ITEMS} i on i.declaration_id = d.id
-            where ${filter} and d.lodged_on <= ${maxDate(batch.lines)}::date
-            group by 1, 2, 3) x`.execute(batch.db);
-    const rows = json[0]?.j
-      ? (JSON.parse(json[0].j) as [string, string, string | null, string][]).map(
-          ([importer_code, hs6, origin_country, first]) => ({
-            importer_code,
-            hs6,
-            origin_country,
-            first,
-          }),
-        )
-      : [];
+    let rows: FirstDateRow[];
+    const small = smallBatchHistory(batch);
+    if (small) rows = (await small).first;
+    else {
+      if (!batch.lines.some((l) => l.importer?.code)) return out;
+      const { rows: json } = await sql<{ j: string | null }>`
+        select ${firstDatesJson(batch.lines, null)}::text as j`.execute(batch.db);
+      rows = json[0]?.j ? (JSON.parse(json[0].j) as FirstDateRow[]) : [];
+    }
     const keepMin = (m: Map<string, string>, k: string, d: string) => {
       const cur = m.get(k);
       if (cur === undefined || d < cur) m.set(k, d);
     };
-    for (const r of rows) {
-      keepMin(out.importer, r.importer_code, r.first);
-      keepMin(out.importerHs6, `${r.importer_code}|${r.hs6}`, r.first);
-      if (r.origin_country) keepMin(out.importerOrigin, `${r.importer_code}|${r.origin_country}`, r.first);
+    for (const [importer, hs6, origin, first] of rows) {
+      keepMin(out.importer, importer, first);
+      keepMin(out.importerHs6, `${importer}|${hs6}`, first);
+      if (origin) keepMin(out.importerOrigin, `${importer}|${origin}`, first);
     }
     return out;
   });

@@ -14,6 +14,8 @@ import {
   hasCompanyRegister,
   MANIFESTS,
   manifestsOfDeclarations,
+  type PartnerFacts,
+  partnerFactsOf,
   paymentsOfDeclarations,
 } from '../../partners/index.ts';
 import type { ScoringLine } from '../lines.ts';
@@ -39,6 +41,20 @@ function ratesOf(batch: IndicatorBatch): Promise<FxRates> {
 const distinct = (values: (string | null | undefined)[]) => [
   ...new Set(values.filter((v): v is string => Boolean(v))),
 ];
+
+/**
+ * A small batch (an interactive scoring) reads the register, the payments and the manifests in one round trip
+ * instead of four; a large one reads each table as a whole (below). Null for a large batch.
+ */
+function smallBatchFacts(batch: IndicatorBatch): Promise<PartnerFacts> | null {
+  if (batch.lines.length >= WHOLE_TABLES_FROM) return null;
+  return batch.once('partners.facts', () =>
+    partnerFactsOf(batch.db, {
+      references: distinct(batch.lines.map((l) => l.reference)),
+      importers: distinct(batch.lines.map((l) => l.importer?.code)),
+    }),
+  );
+}
 
 /** Per declaration: declared value and net mass, summed over the batch's lines (batches hold whole declarations). */
 function declarationTotals(batch: IndicatorBatch) {
@@ -67,6 +83,11 @@ interface Company {
 /** The register entries of the batch's importers; null when no register has been loaded at all (unknown). */
 function companies(batch: IndicatorBatch): Promise<Map<string, Company> | null> {
   return batch.once('partners.companies', async () => {
+    const small = smallBatchFacts(batch);
+    if (small) {
+      const facts = await small;
+      return facts.register ? new Map(facts.companies.map((r) => [r.company_id, r])) : null;
+    }
     const ids = distinct(batch.lines.map((l) => l.importer?.code));
     // Both at once: one round trip on the path of an interactive scoring, not two.
     const [any, rows] = await Promise.all([
@@ -229,11 +250,8 @@ interface Payment {
 
 function payments(batch: IndicatorBatch): Promise<Map<string, Payment[]>> {
   return batch.once('partners.payments', async () => {
-    const refs = distinct(batch.lines.map((l) => l.reference));
-    const rows: Payment[] = await paymentsOfDeclarations(
-      batch.db,
-      batch.lines.length < WHOLE_TABLES_FROM ? refs : null,
-    );
+    const small = smallBatchFacts(batch);
+    const rows: Payment[] = small ? (await small).payments : await paymentsOfDeclarations(batch.db, null);
     const out = new Map<string, Payment[]>();
     for (const r of rows) {
       const g = out.get(r.declaration_reference);
@@ -366,11 +384,10 @@ interface ManifestRow {
 
 function manifests(batch: IndicatorBatch): Promise<Map<string, ManifestRow[]>> {
   return batch.once('partners.manifests', async () => {
-    const refs = distinct(batch.lines.map((l) => l.reference));
-    const rows = (await manifestsOfDeclarations(
-      batch.db,
-      batch.lines.length < WHOLE_TABLES_FROM ? refs : null,
-    )) as ManifestRow[];
+    const small = smallBatchFacts(batch);
+    const rows: ManifestRow[] = small
+      ? (await small).manifests
+      : ((await manifestsOfDeclarations(batch.db, null)) as ManifestRow[]);
     const out = new Map<string, ManifestRow[]>();
     for (const r of rows) {
       const g = out.get(r.declaration_reference!);
