@@ -15,7 +15,7 @@ export async function runCliInProcess(
   args: readonly string[],
   options: { quietErrors?: boolean } = {},
 ): Promise<void> {
-  const config = loadConfig({ dataDir });
+  const config = loadConfig({ dataDir, fourEyes: false });
   const context = {
     config: () => config,
     withDatabase: <T>(fn: (database: Database, c: typeof config) => Promise<T>) => fn(database, config),
