@@ -1,4 +1,7 @@
-/** A Vigie HTTP application over a test database, with its job queue (started on demand). */
+/**
+ * A Vigie HTTP application over a test database, with its job queue (started on demand). Four-eyes activation is
+ * off unless a test turns it on (`{ fourEyes: true }`): most suites activate profiles and models directly.
+ */
 import type { FastifyInstance } from 'fastify';
 import { registry } from '../src/app/modules.ts';
 import { type Config, type ConfigOverrides, loadConfig } from '../src/platform/config.ts';
@@ -19,7 +22,7 @@ export async function testApp(
   overrides: ConfigOverrides = {},
   options: { jobs?: 'off' | 'queue' | 'work' } = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ dataDir: '/tmp/vigie-test-data', ...overrides });
+  const config = loadConfig({ dataDir: '/tmp/vigie-test-data', fourEyes: false, ...overrides });
   const logger = createLogger('silent');
   const jobs = new JobQueue(database, config, logger, registry);
   if (options.jobs && options.jobs !== 'off') await jobs.start({ work: options.jobs === 'work' });

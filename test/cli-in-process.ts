@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import type { CliContext } from '../src/platform/cli/context.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { type ConfigOverrides, loadConfig } from '../src/platform/config.ts';
 import type { Database } from '../src/platform/db/database.ts';
 
 export async function runCliInProcess(
@@ -13,9 +13,10 @@ export async function runCliInProcess(
   dataDir: string,
   register: (program: Command, context: CliContext) => void,
   args: readonly string[],
-  options: { quietErrors?: boolean } = {},
+  options: { quietErrors?: boolean; config?: ConfigOverrides } = {},
 ): Promise<void> {
-  const config = loadConfig({ dataDir });
+  // Four-eyes off unless a test turns it on (as test/app.ts).
+  const config = loadConfig({ dataDir, fourEyes: false, ...options.config });
   const context = {
     config: () => config,
     withDatabase: <T>(fn: (database: Database, c: typeof config) => Promise<T>) => fn(database, config),

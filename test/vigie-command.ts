@@ -18,7 +18,8 @@ export function vigieCommand(
   backend: Backend,
   options: { dataDir: string; schemaPrefix: string; timeoutMs: number },
 ): (...args: string[]) => Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, VIGIE_LOG_LEVEL: 'warn' };
+  // Four-eyes activation off, as in test/app.ts: suites that test it set VIGIE_FOUR_EYES themselves.
+  const env: NodeJS.ProcessEnv = { VIGIE_FOUR_EYES: 'false', ...process.env, VIGIE_LOG_LEVEL: 'warn' };
   let schema: string | undefined;
   beforeAll(async () => {
     if (backend === 'postgres') {

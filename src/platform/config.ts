@@ -66,6 +66,10 @@ export const configSchema = z
     auditKeyFile: z.string().min(1).optional(),
     auditCheckpointFile: z.string().min(1).optional(),
     sharingKeyFile: z.string().min(1).optional(),
+    /** Four-eyes activation of rule profiles and promotion of models (docs/decisions/0039-four-eyes.md). */
+    fourEyes: bool,
+    /** A profile activation request needs a back-test of that version finished within this many days. */
+    fourEyesBacktestDays: positiveInt(365),
   })
   .strict();
 
@@ -99,6 +103,8 @@ const DEFAULTS: Omit<Config, 'databaseUrl' | 'auditKeyFile' | 'auditCheckpointFi
   retentionDays: {},
   jobConcurrency: 1,
   jobExpireMinutes: 30,
+  fourEyes: true,
+  fourEyesBacktestDays: 7,
 };
 
 /** Environment variable of each setting. */
@@ -126,6 +132,8 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   auditKeyFile: 'VIGIE_AUDIT_KEY_FILE',
   auditCheckpointFile: 'VIGIE_AUDIT_CHECKPOINT_FILE',
   sharingKeyFile: 'VIGIE_SHARING_KEY_FILE',
+  fourEyes: 'VIGIE_FOUR_EYES',
+  fourEyesBacktestDays: 'VIGIE_FOUR_EYES_BACKTEST_DAYS',
 };
 
 export type ConfigOverrides = Partial<Record<keyof Config, string | number | boolean | undefined>> & {

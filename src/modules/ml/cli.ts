@@ -311,10 +311,80 @@ export function registerModelRegistryCli(program: Command, context: CliContext):
       .action(async (id: string) => {
         const registry = await import('./registry.ts');
         const { cliActor } = await import('../../platform/auth/actor.ts');
-        await context.withDatabase(async (database) => {
+        await context.withDatabase(async (database, config) => {
+          if (action === 'promote' && config.fourEyes) {
+            const { ModelFourEyesError } = await import('./promotion.ts');
+            throw new ModelFourEyesError(Number.parseInt(id, 10));
+          }
           const change = action === 'promote' ? registry.promoteModel : registry.retireModel;
           const result = await change(database, cliActor(), Number.parseInt(id, 10));
           console.log(`✔ model #${result.id} "${result.name}" is now ${result.status}`);
+        });
+      });
+  }
+
+  model
+    .command('request-promotion')
+    .description('ask for a model to be made active (four-eyes: a second person approves; audited)')
+    .argument('<id>', 'model number')
+    .requiredOption('--reason <text>', 'why')
+    .action(async (id: string, options: { reason: string }) => {
+      const { requestPromotion } = await import('./promotion.ts');
+      const { cliActor } = await import('../../platform/auth/actor.ts');
+      await context.withDatabase(async (database) => {
+        const out = await requestPromotion(database, cliActor(), Number.parseInt(id, 10), options.reason);
+        console.log(`✔ request #${out.id}: promotion of model #${out.model_id} waits for approval`);
+      });
+    });
+  const approvals = model
+    .command('approvals')
+    .description('four-eyes promotion requests: list, approve ID, reject ID');
+  approvals
+    .command('list')
+    .description('promotion requests, newest first')
+    .option('--json', 'print as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { listPromotionRequests } = await import('./promotion.ts');
+      const { printJson, table } = await import('../../platform/cli/output.ts');
+      await context.withDatabase(async (database) => {
+        const items = await listPromotionRequests(database.db, {});
+        if (options.json) return printJson(items);
+        console.log(
+          table(
+            ['id', 'model', 'status', 'requested by', 'at', 'decided by', 'reason'],
+            items.map((r) => [
+              r.id,
+              `#${r.model_id} ${r.name}`,
+              r.stale ? 'pending (stale)' : r.status,
+              r.requested_by,
+              r.requested_at.slice(0, 16),
+              r.decided_by ?? '',
+              r.reason,
+            ]),
+          ),
+        );
+      });
+    });
+  for (const decision of ['approve', 'reject'] as const) {
+    approvals
+      .command(decision)
+      .description(`${decision} someone else's promotion request (audited)`)
+      .argument('<id>', 'request number')
+      .requiredOption('--reason <text>', 'why')
+      .action(async (id: string, options: { reason: string }) => {
+        const { decidePromotionRequest } = await import('./promotion.ts');
+        const { cliActor } = await import('../../platform/auth/actor.ts');
+        await context.withDatabase(async (database) => {
+          const out = await decidePromotionRequest(
+            database,
+            cliActor(),
+            Number.parseInt(id, 10),
+            decision,
+            options.reason,
+          );
+          console.log(
+            `✔ request #${out.id} ${out.status}${out.model ? `: model #${out.model.id} is active` : ''}`,
+          );
         });
       });
   }

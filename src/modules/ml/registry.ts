@@ -1,13 +1,14 @@
 /**
  * The model registry: trained models with their window, parameters, metrics and feature schema; candidate →
- * active → retired, one active model per target; promotion audited. The active model is loaded once per process
+ * active → retired, one active model per target; promotion audited (with four-eyes on, through an approved
+ * request: promotion.ts). The active model is loaded once per process
  * and reloaded when another is promoted.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Session } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
@@ -193,44 +194,70 @@ export async function activeModel(
 
 /** Makes a model the active one of its target; the previous active model is retired. Audited. */
 export async function promoteModel(database: Database, actor: Actor, id: number): Promise<ModelSummary> {
-  return database.transaction(async (session) => {
-    const model = await getModelSummary(session.db, id);
-    if (!model) throw new AppError('model.not_found', `no model #${id}`, 404);
-    if (model.status === 'active')
-      throw new AppError('model.already_active', `model #${id} is already active`, 409);
-    // A model is promoted only with its card (card.ts, decision 0035): what it was trained on, how it did later.
-    const card = await session.db
-      .selectFrom('model_cards')
-      .select('id')
-      .where('model_id', '=', id)
-      .executeTakeFirst();
-    if (!card)
-      throw new AppError(
-        'model.card_missing',
-        `model #${id} has no card: generate it first (vigie model card ${id} --generate, or POST /api/models/${id}/card)`,
-        409,
-      );
-    const previous = await session.db
-      .updateTable('model_versions')
-      .set({ status: 'retired', retired_at: new Date() })
-      .where('target', '=', model.target)
-      .where('status', '=', 'active')
-      .returning(['id', 'name'])
-      .executeTakeFirst();
-    await session.db
-      .updateTable('model_versions')
-      .set({ status: 'active', promoted_by: actor.id, promoted_at: new Date(), retired_at: null })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(session, actor, {
-      action: 'model.promoted',
-      target_type: 'model',
-      target_id: id,
-      before: previous ? { active: Number(previous.id), name: previous.name } : { active: null },
-      after: { active: id, name: model.name },
-    });
-    return (await getModelSummary(session.db, id))!;
+  return database.transaction((session) => promoteWithin(session, actor, id));
+}
+
+/**
+ * The promotion inside the caller's transaction (direct, or the approval of a four-eyes request: `approval`
+ * says which request and who asked, promotion.ts). Pending promotion requests of the target go stale.
+ */
+export async function promoteWithin(
+  session: Session,
+  actor: Actor,
+  id: number,
+  approval?: { request: number; requested_by: string },
+): Promise<ModelSummary> {
+  const model = await getModelSummary(session.db, id);
+  if (!model) throw new AppError('model.not_found', `no model #${id}`, 404);
+  if (model.status === 'active')
+    throw new AppError('model.already_active', `model #${id} is already active`, 409);
+  // A model is promoted only with its card (card.ts, decision 0035): what it was trained on, how it did later.
+  const card = await session.db
+    .selectFrom('model_cards')
+    .select('id')
+    .where('model_id', '=', id)
+    .executeTakeFirst();
+  if (!card)
+    throw new AppError(
+      'model.card_missing',
+      `model #${id} has no card: generate it first (vigie model card ${id} --generate, or POST /api/models/${id}/card)`,
+      409,
+    );
+  const previous = await session.db
+    .updateTable('model_versions')
+    .set({ status: 'retired', retired_at: new Date() })
+    .where('target', '=', model.target)
+    .where('status', '=', 'active')
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+  await session.db
+    .updateTable('model_versions')
+    .set({ status: 'active', promoted_by: actor.id, promoted_at: new Date(), retired_at: null })
+    .where('id', '=', id)
+    .execute();
+  const staled = await session.db
+    .updateTable('model_promotion_requests')
+    .set({ status: 'stale', decided_at: new Date(), decision_reason: `model #${id} promoted` })
+    .where('target', '=', model.target)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .execute();
+  await appendAudit(session, actor, {
+    action: 'model.promoted',
+    target_type: 'model',
+    target_id: id,
+    before: previous ? { active: Number(previous.id), name: previous.name } : { active: null },
+    after: { active: id, name: model.name },
+    ...(approval || staled.length
+      ? {
+          details: {
+            ...(approval ? { approval } : {}),
+            ...(staled.length ? { stale_requests: staled.map((r) => Number(r.id)) } : {}),
+          },
+        }
+      : {}),
   });
+  return (await getModelSummary(session.db, id))!;
 }
 
 export async function retireModel(database: Database, actor: Actor, id: number): Promise<ModelSummary> {

@@ -10,6 +10,7 @@ import { errorSchema } from '../../platform/server/errors.ts';
 import { isoDate } from '../../platform/server/schemas.ts';
 import { loadLines } from '../declarations/index.ts';
 import { evaluate } from './api.ts';
+import { ModelFourEyesError } from './promotion.ts';
 import {
   featureImportance,
   getModelSummary,
@@ -21,6 +22,7 @@ import {
   retireModel,
 } from './registry.ts';
 import { modelCardRoutes } from './routes-card.ts';
+import { promotionRoutes } from './routes-promotion.ts';
 import { syncModelScorer } from './scorer.ts';
 import { trainJobParams } from './train-job.ts';
 
@@ -86,6 +88,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
   const { database, jobs } = context;
   const typed = app.withTypeProvider<ZodTypeProvider>();
   modelCardRoutes(app, context);
+  promotionRoutes(app, context);
   const summaryOf = async (id: number) => {
     const model = await getModelSummary(database.db, id);
     if (!model) throw new NotFoundError('model.not_found', `no model #${id}`);
@@ -157,7 +160,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
         schema: {
           summary:
             action === 'promote'
-              ? 'Make this model the active one (the previous one is retired); audited'
+              ? 'Make this model the active one (the previous one is retired); audited. With four-eyes on (configuration fourEyes), 409 model.four_eyes_required: POST /api/models/{id}/promotion-requests instead'
               : 'Retire this model; audited',
           tags: ['models'],
           params: idParams,
@@ -165,6 +168,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
         },
       },
       async (request) => {
+        if (action === 'promote' && context.config.fourEyes) throw new ModelFourEyesError(request.params.id);
         const model = await change(database, actorFrom(request), request.params.id);
         // This process scores with the new active model at once; others within a minute (scorer.ts).
         await syncModelScorer(database);

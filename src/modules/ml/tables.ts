@@ -34,9 +34,28 @@ export interface ModelCardsTable {
   generated_at: Timestamp;
 }
 
+/** Four-eyes promotion requests (migration 0039). */
+export interface ModelPromotionRequestsTable {
+  id: Id;
+  model_id: number;
+  target: string;
+  active_model_id: number | null;
+  evaluation: unknown;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'stale'>;
+  reason: string;
+  requested_by: string;
+  requested_by_id: number | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_by_id: number | null;
+  decision_reason: string | null;
+  decided_at: Date | null;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     model_versions: ModelVersionsTable;
     model_cards: ModelCardsTable;
+    model_promotion_requests: ModelPromotionRequestsTable;
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Rule profiles, versioned: each change is a new version (draft) with its author, reason and validity dates;
- * activating a draft (analyst permission, audited) retires the version of the same name that was active. Scoring
+ * activating a draft (analyst permission, audited) retires the version of the same name that was active — at once,
+ * or, with four-eyes on, when a second user approves the request (approvals.ts). Scoring
  * uses every active profile valid on the day scored. Sensitive intelligence stays in the stored document and is
  * stripped from what other roles see.
  */
 import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Session } from '../../platform/db/database.ts';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
@@ -265,55 +266,79 @@ export async function profileVersion(db: Kysely<DB>, id: number): Promise<Profil
 export async function activateProfile(database: Database, actor: Actor, id: number, reason: string) {
   if (!reason || reason.trim().length < 5)
     throw new AppError('risk.reason_required', 'say why this version is activated (5 characters at least)');
-  const result = await database.transaction(async (session) => {
-    const row = await profileRow(session.db, id);
-    if (!row) throw new NotFoundError('risk.profile_not_found', `no rule profile #${id}`);
-    if (row.status !== 'draft')
-      throw new AppError(
-        'risk.profile_not_draft',
-        `${row.name} v${row.version} is ${row.status}: only a draft is activated`,
-        409,
-      );
-    // The names it references must still exist.
-    const known = await knownNames(session.db);
-    const check = validateDocument(row.document, known);
-    if (!check.ok) throw new RuleDocumentError(check.problems);
-    await sql`select pg_advisory_xact_lock(hashtext(${`vigie.risk.profile.${row.name}`}))`.execute(
-      session.db,
-    );
-    const previous = await session.db
-      .updateTable('risk_profiles')
-      .set({ status: 'retired', retired_at: new Date(), retired_by: actor.name })
-      .where('name', '=', row.name)
-      .where('status', '=', 'active')
-      .returning(['id', 'version'])
-      .execute();
-    await session.db
-      .updateTable('risk_profiles')
-      .set({ status: 'active', activated_at: new Date(), activated_by: actor.name })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(session, actor, {
-      action: 'risk.profile_activated',
-      target_type: 'risk_profile',
-      target_id: id,
-      before: { status: 'draft', active_version: previous[0]?.version ?? null },
-      after: { status: 'active', name: row.name, version: row.version },
-      details: {
-        reason: reason.trim(),
-        retired: previous.map((p) => ({ id: Number(p.id), version: p.version })),
-      },
-    });
-    return {
-      id,
-      name: row.name,
-      version: row.version,
-      status: 'active' as const,
-      retired: previous.map((p) => Number(p.id)),
-    };
-  });
+  const result = await database.transaction((session) => activateWithin(session, actor, id, reason));
   forgetActiveProfiles();
   return result;
+}
+
+/**
+ * Activates a draft inside the caller's transaction (direct activation, or the approval of a four-eyes request:
+ * `approval` then says which request and who asked). Pending activation requests of the same name go stale: they
+ * were made against the version active before. The caller forgets the cached active profiles after commit.
+ */
+export async function activateWithin(
+  session: Session,
+  actor: Actor,
+  id: number,
+  reason: string,
+  approval?: { request: number; requested_by: string },
+) {
+  const row = await profileRow(session.db, id);
+  if (!row) throw new NotFoundError('risk.profile_not_found', `no rule profile #${id}`);
+  if (row.status !== 'draft')
+    throw new AppError(
+      'risk.profile_not_draft',
+      `${row.name} v${row.version} is ${row.status}: only a draft is activated`,
+      409,
+    );
+  // The names it references must still exist.
+  const known = await knownNames(session.db);
+  const check = validateDocument(row.document, known);
+  if (!check.ok) throw new RuleDocumentError(check.problems);
+  await sql`select pg_advisory_xact_lock(hashtext(${`vigie.risk.profile.${row.name}`}))`.execute(session.db);
+  const previous = await session.db
+    .updateTable('risk_profiles')
+    .set({ status: 'retired', retired_at: new Date(), retired_by: actor.name })
+    .where('name', '=', row.name)
+    .where('status', '=', 'active')
+    .returning(['id', 'version'])
+    .execute();
+  await session.db
+    .updateTable('risk_profiles')
+    .set({ status: 'active', activated_at: new Date(), activated_by: actor.name })
+    .where('id', '=', id)
+    .execute();
+  const staled = await session.db
+    .updateTable('risk_activation_requests')
+    .set({
+      status: 'stale',
+      decided_at: new Date(),
+      decision_reason: `${row.name} v${row.version} activated`,
+    })
+    .where('profile_name', '=', row.name)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .execute();
+  await appendAudit(session, actor, {
+    action: 'risk.profile_activated',
+    target_type: 'risk_profile',
+    target_id: id,
+    before: { status: 'draft', active_version: previous[0]?.version ?? null },
+    after: { status: 'active', name: row.name, version: row.version },
+    details: {
+      reason: reason.trim(),
+      retired: previous.map((p) => ({ id: Number(p.id), version: p.version })),
+      ...(approval ? { approval } : {}),
+      ...(staled.length ? { stale_requests: staled.map((r) => Number(r.id)) } : {}),
+    },
+  });
+  return {
+    id,
+    name: row.name,
+    version: row.version,
+    status: 'active' as const,
+    retired: previous.map((p) => Number(p.id)),
+  };
 }
 
 export async function retireProfile(database: Database, actor: Actor, id: number, reason: string) {

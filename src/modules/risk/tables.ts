@@ -32,6 +32,27 @@ export interface RiskProfilesTable {
   retired_by: string | null;
 }
 
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'stale';
+
+/** Four-eyes activation requests (migration 0039). */
+export interface RiskActivationRequestsTable {
+  id: Id;
+  profile_id: number;
+  profile_name: string;
+  active_profile_id: number | null;
+  backtest_job: string;
+  backtest: JSONColumnType<Record<string, unknown>>;
+  status: Generated<ApprovalStatus>;
+  reason: string;
+  requested_by: string;
+  requested_by_id: number | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_by_id: number | null;
+  decision_reason: string | null;
+  decided_at: Date | null;
+}
+
 export interface RiskWatchlistsTable {
   id: Id;
   name: string;
@@ -223,6 +244,7 @@ declare module '../../platform/db/schema.ts' {
     risk_outcome_corrections: RiskOutcomeCorrectionsTable;
     risk_overrides: RiskOverridesTable;
     risk_profiles: RiskProfilesTable;
+    risk_activation_requests: RiskActivationRequestsTable;
     risk_selection_runs: RiskSelectionRunsTable;
     risk_settings: RiskSettingsTable;
     risk_watchlist_entries: RiskWatchlistEntriesTable;

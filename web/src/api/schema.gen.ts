@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: ee05ff2cdb1aa8cc16d591be7722ec70839b71ed095b43aae13154a3387004b6
+ * OpenAPI document sha256: 2446ec234f05c4dde4f3dc2318675f40b045daedd717209e1c00dd7f635032f3
  */
 
 export interface paths {
@@ -3598,6 +3598,310 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Promotion requests of models (four-eyes), newest first (500 at most) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "stale";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ModelPromotionRequest"][];
+                            four_eyes: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/{id}/promotion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a model's promotion; its card (with the later-period evaluation) is required (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending";
+                            model_id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a promotion request: the model becomes active in the same transaction (not by the requester or its trainer; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "approved" | "rejected";
+                            model: {
+                                id: number;
+                                name: string;
+                                status: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a promotion request (not by the requester; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "approved" | "rejected";
+                            model: {
+                                id: number;
+                                name: string;
+                                status: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models": {
         parameters: {
             query?: never;
@@ -3766,7 +4070,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make this model the active one (the previous one is retired); audited */
+        /** Make this model the active one (the previous one is retired); audited. With four-eyes on (configuration fourEyes), 409 model.four_eyes_required: POST /api/models/{id}/promotion-requests instead */
         post: {
             parameters: {
                 query?: never;
@@ -4859,7 +5163,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Activate a draft (retires the active version of the same name; audited) */
+        /**
+         * Activate a draft (retires the active version of the same name; audited)
+         * @description Only with four-eyes off (configuration fourEyes): otherwise 409 risk.four_eyes_required, and the activation goes through POST /api/risk/approvals.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5107,6 +5414,445 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/profiles/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two versions: rules added, removed and changed field by field, scoring
+         * @description Computed on the parsed documents. `from` defaults to the version active now (else the version before).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskProfileDiff"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activation requests of rule profiles (four-eyes), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "stale";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            items: components["schemas"]["RiskActivationRequest"][];
+                            /** @description activation needs a second person (configuration fourEyes) */
+                            four_eyes: boolean;
+                            backtest_max_age_days: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for the activation of a draft, resting on a recent back-test of that version (audited)
+         * @description Without backtest_job, the newest back-test of the version is used; it must have finished within fourEyesBacktestDays.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        profile_id: number;
+                        reason: string;
+                        /** Format: uuid */
+                        backtest_job?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending";
+                            profile_id: number;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activation request with its diff against the version it replaces and its back-test figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskActivationRequestDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a request: the version is activated in the same transaction (not by the requester or the author; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "approved" | "rejected";
+                            activated: {
+                                id: number;
+                                name: string;
+                                version: number;
+                                status: string;
+                                retired: number[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a request with a reason (not by the requester; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "approved" | "rejected";
+                            activated: {
+                                id: number;
+                                name: string;
+                                version: number;
+                                status: string;
+                                retired: number[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13697,6 +14443,214 @@ export interface components {
                 fraud_rate: number;
             }[];
         };
+        RiskProfileDiffInput: {
+            from: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            } | null;
+            to: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            };
+            diff: {
+                description: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                } | null;
+                scoring: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                }[];
+                rules: {
+                    added: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    removed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    changed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                        fields: {
+                            field: string;
+                            old: unknown;
+                            new: unknown;
+                        }[];
+                    }[];
+                    unchanged: number;
+                };
+            };
+        };
+        RiskActivationRequestInput: {
+            id: number;
+            profile_id: number;
+            name: string;
+            version: number;
+            author: string;
+            active_profile_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "stale";
+            /** @description pending, but another version was activated or retired since: approval will fail */
+            stale: boolean;
+            reason: string;
+            requested_by: string;
+            requested_at: string;
+            decided_by: string | null;
+            decision_reason: string | null;
+            decided_at: string | null;
+            backtest: {
+                job_id: string;
+                finished_at: string;
+                from: string;
+                to: string;
+                days: number;
+                candidate: {
+                    items: number;
+                    selected_items: number;
+                    share: number | null;
+                    inspected: number;
+                    frauds: number;
+                    hit_rate: number | null;
+                    recall: number | null;
+                    duties_recovered: number;
+                    duties_at_stake: number;
+                };
+                active: {
+                    profiles: string[];
+                    figures: {
+                        items: number;
+                        selected_items: number;
+                        share: number | null;
+                        inspected: number;
+                        frauds: number;
+                        hit_rate: number | null;
+                        recall: number | null;
+                        duties_recovered: number;
+                        duties_at_stake: number;
+                    };
+                } | null;
+            };
+        };
+        RiskActivationRequestDetailInput: {
+            id: number;
+            profile_id: number;
+            name: string;
+            version: number;
+            author: string;
+            active_profile_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "stale";
+            /** @description pending, but another version was activated or retired since: approval will fail */
+            stale: boolean;
+            reason: string;
+            requested_by: string;
+            requested_at: string;
+            decided_by: string | null;
+            decision_reason: string | null;
+            decided_at: string | null;
+            backtest: {
+                job_id: string;
+                finished_at: string;
+                from: string;
+                to: string;
+                days: number;
+                candidate: {
+                    items: number;
+                    selected_items: number;
+                    share: number | null;
+                    inspected: number;
+                    frauds: number;
+                    hit_rate: number | null;
+                    recall: number | null;
+                    duties_recovered: number;
+                    duties_at_stake: number;
+                };
+                active: {
+                    profiles: string[];
+                    figures: {
+                        items: number;
+                        selected_items: number;
+                        share: number | null;
+                        inspected: number;
+                        frauds: number;
+                        hit_rate: number | null;
+                        recall: number | null;
+                        duties_recovered: number;
+                        duties_at_stake: number;
+                    };
+                } | null;
+            };
+            from: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            } | null;
+            to: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            };
+            diff: {
+                description: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                } | null;
+                scoring: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                }[];
+                rules: {
+                    added: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    removed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    changed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                        fields: {
+                            field: string;
+                            old: unknown;
+                            new: unknown;
+                        }[];
+                    }[];
+                    unchanged: number;
+                };
+            };
+        };
         AttachmentInput: {
             id: number;
             reference: string;
@@ -14617,6 +15571,26 @@ export interface components {
                 promoted_by: string | null;
                 promoted_at: string | null;
                 retired_at: string | null;
+            };
+        };
+        ModelPromotionRequestInput: {
+            id: number;
+            model_id: number;
+            name: string;
+            target: string;
+            active_model_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "stale";
+            stale: boolean;
+            reason: string;
+            requested_by: string;
+            requested_at: string;
+            decided_by: string | null;
+            decision_reason: string | null;
+            decided_at: string | null;
+            /** @description the card's evaluation on the period after training, as shown when asked (later: null if none) */
+            evaluation: {
+                [key: string]: unknown;
             };
         };
         ModelVersionInput: {
@@ -15829,6 +16803,214 @@ export interface components {
                 fraud_rate: number;
             }[];
         };
+        RiskProfileDiff: {
+            from: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            } | null;
+            to: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            };
+            diff: {
+                description: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                } | null;
+                scoring: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                }[];
+                rules: {
+                    added: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    removed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    changed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                        fields: {
+                            field: string;
+                            old: unknown;
+                            new: unknown;
+                        }[];
+                    }[];
+                    unchanged: number;
+                };
+            };
+        };
+        RiskActivationRequest: {
+            id: number;
+            profile_id: number;
+            name: string;
+            version: number;
+            author: string;
+            active_profile_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "stale";
+            /** @description pending, but another version was activated or retired since: approval will fail */
+            stale: boolean;
+            reason: string;
+            requested_by: string;
+            requested_at: string;
+            decided_by: string | null;
+            decision_reason: string | null;
+            decided_at: string | null;
+            backtest: {
+                job_id: string;
+                finished_at: string;
+                from: string;
+                to: string;
+                days: number;
+                candidate: {
+                    items: number;
+                    selected_items: number;
+                    share: number | null;
+                    inspected: number;
+                    frauds: number;
+                    hit_rate: number | null;
+                    recall: number | null;
+                    duties_recovered: number;
+                    duties_at_stake: number;
+                };
+                active: {
+                    profiles: string[];
+                    figures: {
+                        items: number;
+                        selected_items: number;
+                        share: number | null;
+                        inspected: number;
+                        frauds: number;
+                        hit_rate: number | null;
+                        recall: number | null;
+                        duties_recovered: number;
+                        duties_at_stake: number;
+                    };
+                } | null;
+            };
+        };
+        RiskActivationRequestDetail: {
+            id: number;
+            profile_id: number;
+            name: string;
+            version: number;
+            author: string;
+            active_profile_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "stale";
+            /** @description pending, but another version was activated or retired since: approval will fail */
+            stale: boolean;
+            reason: string;
+            requested_by: string;
+            requested_at: string;
+            decided_by: string | null;
+            decision_reason: string | null;
+            decided_at: string | null;
+            backtest: {
+                job_id: string;
+                finished_at: string;
+                from: string;
+                to: string;
+                days: number;
+                candidate: {
+                    items: number;
+                    selected_items: number;
+                    share: number | null;
+                    inspected: number;
+                    frauds: number;
+                    hit_rate: number | null;
+                    recall: number | null;
+                    duties_recovered: number;
+                    duties_at_stake: number;
+                };
+                active: {
+                    profiles: string[];
+                    figures: {
+                        items: number;
+                        selected_items: number;
+                        share: number | null;
+                        inspected: number;
+                        frauds: number;
+                        hit_rate: number | null;
+                        recall: number | null;
+                        duties_recovered: number;
+                        duties_at_stake: number;
+                    };
+                } | null;
+            };
+            from: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            } | null;
+            to: {
+                id: number;
+                name: string;
+                version: number;
+                status: string;
+            };
+            diff: {
+                description: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                } | null;
+                scoring: {
+                    field: string;
+                    old: unknown;
+                    new: unknown;
+                }[];
+                rules: {
+                    added: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    removed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                    }[];
+                    changed: {
+                        id: string;
+                        title: string | {
+                            en: string;
+                            fr: string;
+                        };
+                        fields: {
+                            field: string;
+                            old: unknown;
+                            new: unknown;
+                        }[];
+                    }[];
+                    unchanged: number;
+                };
+            };
+        };
         Attachment: {
             id: number;
             reference: string;
@@ -16749,6 +17931,26 @@ export interface components {
                 promoted_by: string | null;
                 promoted_at: string | null;
                 retired_at: string | null;
+            };
+        };
+        ModelPromotionRequest: {
+            id: number;
+            model_id: number;
+            name: string;
+            target: string;
+            active_model_id: number | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "stale";
+            stale: boolean;
+            reason: string;
+            requested_by: string;
+            requested_at: string;
+            decided_by: string | null;
+            decision_reason: string | null;
+            decided_at: string | null;
+            /** @description the card's evaluation on the period after training, as shown when asked (later: null if none) */
+            evaluation: {
+                [key: string]: unknown;
             };
         };
         ModelVersion: {

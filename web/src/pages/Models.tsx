@@ -1,6 +1,7 @@
 /**
  * The model registry: versions and their status, what each leans on (feature importance), how it ranks
- * (precision at n %), whether the population moved (drift) and whom it selects (bias); training and promotion.
+ * (precision at n %), whether the population moved (drift) and whom it selects (bias); training and promotion
+ * (with four-eyes on, a promotion request that a second person approves on the approvals page).
  */
 import {
   Badge,
@@ -28,6 +29,7 @@ import { TableHead } from '../components/table.tsx';
 import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 import { ModelCardPanel } from './models/ModelCardPanel.tsx';
+import { PromotionRequestButton } from './models/PromotionRequest.tsx';
 
 type Detail = ApiResponse<'/api/models/{id}'>;
 
@@ -179,9 +181,7 @@ function ModelDetail({ id }: { id: number }) {
         </Title>
         {can('models:manage') && (
           <Group>
-            {d.status !== 'active' && (
-              <Button onClick={() => void act('promote')}>{t('models.promote')}</Button>
-            )}
+            {d.status !== 'active' && <PromotionRequestButton id={id} onDirect={() => void act('promote')} />}
             {d.status !== 'retired' && (
               <Button variant="light" color="gray" onClick={() => void act('retire')}>
                 {t('models.retire')}

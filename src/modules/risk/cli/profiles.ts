@@ -1,9 +1,13 @@
-/** `vigie risk indicators` and `vigie risk profiles list|show|validate|create|activate|retire`. */
+/**
+ * `vigie risk indicators` and `vigie risk profiles list|show|validate|create|activate|retire|diff` (also `vigie
+ * risk profile …`); with four-eyes on, activation goes through `vigie risk approvals` (cli/approvals.ts).
+ */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
 import { printJson, table } from '../../../platform/cli/output.ts';
+import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
 import {
   activateProfile,
@@ -14,6 +18,7 @@ import {
   retireProfile,
 } from '../profiles.ts';
 import { formatProblems, parseProfileText } from '../rules/validate.ts';
+import { registerApprovalCommands } from './approvals.ts';
 import { int } from './shared.ts';
 
 export function registerProfileCommands(risk: Command, context: CliContext): void {
@@ -34,7 +39,10 @@ export function registerProfileCommands(risk: Command, context: CliContext): voi
         );
     });
 
-  const profiles = risk.command('profiles').description('rule profiles: versions, validation, activation');
+  const profiles = risk
+    .command('profiles')
+    .alias('profile')
+    .description('rule profiles: versions, validation, activation, diff');
   profiles
     .command('list')
     .description('list profile versions')
@@ -101,7 +109,8 @@ export function registerProfileCommands(risk: Command, context: CliContext): voi
         file: string,
         options: { name: string; reason: string; validFrom?: string; validTo?: string; activate?: boolean },
       ) => {
-        await context.withDatabase(async (database) => {
+        await context.withDatabase(async (database, config) => {
+          if (options.activate && config.fourEyes) throw new FourEyesRequiredError('a new version');
           const created = await createProfileVersion(database, cliActor(), {
             name: options.name,
             text: readFileSync(file, 'utf8'),
@@ -127,10 +136,13 @@ export function registerProfileCommands(risk: Command, context: CliContext): voi
       .argument('<id>', 'profile version id', int('id'))
       .requiredOption('--reason <text>', `why it is ${verb}`)
       .action(async (id: number, options: { reason: string }) => {
-        await context.withDatabase(async (database) => {
+        await context.withDatabase(async (database, config) => {
+          if (command === 'activate' && config.fourEyes)
+            throw new FourEyesRequiredError(`rule profile #${id}`);
           const out = await fn(database, cliActor(), id, options.reason);
           console.log(`✔ ${out.name} v${out.version} ${verb}`);
         });
       });
   }
+  registerApprovalCommands(risk, profiles, context);
 }

@@ -7,6 +7,7 @@ import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
+import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
 import { backtestParams } from '../jobs.ts';
 import {
@@ -109,7 +110,7 @@ export function indicatorRoutes(app: FastifyInstance, _context: AppContext): voi
   );
 }
 
-export function profileRoutes(app: FastifyInstance, { database, jobs }: AppContext): void {
+export function profileRoutes(app: FastifyInstance, { database, jobs, config }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
 
@@ -222,6 +223,8 @@ export function profileRoutes(app: FastifyInstance, { database, jobs }: AppConte
       config: { permission: 'risk:activate' },
       schema: {
         summary: 'Activate a draft (retires the active version of the same name; audited)',
+        description:
+          'Only with four-eyes off (configuration fourEyes): otherwise 409 risk.four_eyes_required, and the activation goes through POST /api/risk/approvals.',
         tags: ['risk'],
         params: idParams,
         body: reasonBody,
@@ -234,7 +237,10 @@ export function profileRoutes(app: FastifyInstance, { database, jobs }: AppConte
         },
       },
     },
-    async (request) => activateProfile(database, actorFrom(request), request.params.id, request.body.reason),
+    async (request) => {
+      if (config.fourEyes) throw new FourEyesRequiredError(`rule profile #${request.params.id}`);
+      return activateProfile(database, actorFrom(request), request.params.id, request.body.reason);
+    },
   );
 
   typed.post(

@@ -22,6 +22,7 @@ const RISK_TABLES = [
   'valuation_builds',
   'valuation_findings',
   'risk_profiles',
+  'risk_activation_requests',
   'risk_watchlists',
   'risk_watchlist_entries',
   'risk_selection_runs',

@@ -1,6 +1,7 @@
 /**
  * One profile version: its rules (title and rationale in the user's language), its YAML source, and what may be
- * done with it — activate or retire with a reason, write a new version, back-test it.
+ * done with it — activate or retire with a reason, write a new version, back-test it; with four-eyes on, activation
+ * is requested (a second person approves it on the approvals page) — and what changed against the active version.
  */
 import {
   Alert,
@@ -22,13 +23,15 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { useFourEyes } from './Approvals.tsx';
+import { DiffView } from './DiffView.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
 import { backArrow, CHANNEL_COLOURS, type Channel, localText, type Profile, type Rule } from './types.ts';
 
@@ -256,11 +259,101 @@ function ReasonModal({
   );
 }
 
+/** With four-eyes on: ask for the activation, resting on the newest back-test of this version. */
+function RequestModal({
+  opened,
+  profile,
+  days,
+  onClose,
+}: {
+  opened: boolean;
+  profile: Profile;
+  days: number;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [reason, setReason] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  const { busy, error, setError, run } = useAction();
+  const close = () => {
+    setReason('');
+    setError(null);
+    setTooShort(false);
+    onClose();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim().length < MIN_REASON) {
+      setTooShort(true);
+      return;
+    }
+    await run(async () => {
+      const made = await apiSend('post', '/api/risk/approvals', {
+        json: { profile_id: profile.id, reason: reason.trim() },
+      });
+      await client.invalidateQueries({ queryKey: ['risk-approvals'] });
+      close();
+      navigate(`/rules/approvals/${made.id}`);
+    });
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('approvals.requestActivationTitle', { name: profile.name, version: profile.version })}
+      size="lg"
+    >
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('approvals.requestHint', { count: days })}
+          </Text>
+          <Textarea
+            label={t('rules.reason')}
+            description={t('rules.reasonHint', { count: MIN_REASON })}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setTooShort(false);
+            }}
+            error={tooShort ? t('rules.reasonRequired', { count: MIN_REASON }) : undefined}
+            rows={3}
+            withAsterisk
+            data-autofocus
+          />
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('rules.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} color="green">
+              {t('approvals.requestActivation')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ChangesTab({ id }: { id: number }) {
+  const diff = useQuery({
+    queryKey: ['risk-profile-diff', id],
+    queryFn: () => apiGet('/api/risk/profiles/{id}/diff', { path: { id } }),
+  });
+  if (!diff.data) return <Pending query={diff} />;
+  return <DiffView diff={diff.data} />;
+}
+
 export function ProfileDetail() {
   const { t, i18n, lang } = useLang();
   const { id } = useParams();
   const { can } = useSession();
   const [action, setAction] = useState<'activate' | 'retire' | null>(null);
+  const [requesting, setRequesting] = useState(false);
+  const fourEyes = useFourEyes();
   const detail = useQuery({
     queryKey: ['risk-profile', Number(id)],
     queryFn: () => apiGet('/api/risk/profiles/{id}', { path: { id: Number(id) } }),
@@ -309,9 +402,14 @@ export function ProfileDetail() {
                 {t('rules.newVersion')}
               </Button>
             )}
-            {can('risk:activate') && p.status === 'draft' && (
+            {fourEyes.loaded && !fourEyes.on && can('risk:activate') && p.status === 'draft' && (
               <Button color="green" onClick={() => setAction('activate')}>
                 {t('rules.activate')}
+              </Button>
+            )}
+            {fourEyes.on && can('risk:manage') && p.status === 'draft' && (
+              <Button color="green" onClick={() => setRequesting(true)}>
+                {t('approvals.requestActivation')}
               </Button>
             )}
             {can('risk:activate') && p.status !== 'retired' && (
@@ -356,7 +454,11 @@ export function ProfileDetail() {
               {t('rules.rulesTab')} ({p.document.rules.length})
             </Tabs.Tab>
             <Tabs.Tab value="source">{t('rules.source')}</Tabs.Tab>
+            <Tabs.Tab value="changes">{t('approvals.changes')}</Tabs.Tab>
           </Tabs.List>
+          <Tabs.Panel value="changes" p="sm">
+            <ChangesTab id={p.id} />
+          </Tabs.Panel>
           <Tabs.Panel value="rules" p="sm">
             <RulesTable rules={p.document.rules} />
           </Tabs.Panel>
@@ -370,6 +472,12 @@ export function ProfileDetail() {
         </Tabs>
       </Card>
       <ReasonModal action={action} profile={p} onClose={() => setAction(null)} />
+      <RequestModal
+        opened={requesting}
+        profile={p}
+        days={fourEyes.days}
+        onClose={() => setRequesting(false)}
+      />
     </Stack>
   );
 }

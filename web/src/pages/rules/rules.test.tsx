@@ -64,8 +64,19 @@ const PROFILE: Profile = {
   source_text: 'rules:\n  - id: textiles-low-value\n    title: x\n    effect: { points: 30 }\n',
 };
 
-/** The profile's page reads the profile; its editor the indicators too. */
-const VIEWING: ApiRoutes = { 'GET /api/risk/profiles/2': { status: 200, body: PROFILE } };
+/** The profile's page reads the profile (and whether four-eyes is on: off here); its editor the indicators too. */
+const FOUR_EYES_OFF = {
+  items: [],
+  total: 0,
+  limit: 1,
+  offset: 0,
+  four_eyes: false,
+  backtest_max_age_days: 7,
+};
+const VIEWING: ApiRoutes = {
+  'GET /api/risk/profiles/2': { status: 200, body: PROFILE },
+  'GET /api/risk/approvals': { status: 200, body: FOUR_EYES_OFF },
+};
 const EDITING: ApiRoutes = { ...VIEWING, 'GET /api/risk/indicators': { status: 200, body: { items: [] } } };
 
 setUpPageTests('fr');

@@ -95,3 +95,8 @@ export const STATUS_COLOURS: Record<ProfileStatus, string> = {
 export function backArrow(language: string): string {
   return language === 'ar' ? '→' : '←';
 }
+
+export type ProfileDiff = Schema<'RiskProfileDiff'>;
+export type ActivationRequest = Schema<'RiskActivationRequest'>;
+export type ActivationRequestDetail = Schema<'RiskActivationRequestDetail'>;
+export type PromotionRequest = Schema<'ModelPromotionRequest'>;
