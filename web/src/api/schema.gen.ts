@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: ee05ff2cdb1aa8cc16d591be7722ec70839b71ed095b43aae13154a3387004b6
+ * OpenAPI document sha256: 6afddc5f0c7a6c3e14e4c5919d4a778f72af5b62907d5c4e8dd07246863d5de8
  */
 
 export interface paths {
@@ -11881,6 +11881,55 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the whole ledger as exported (hashes, chain, signatures, checkpoints): intact, or the first bad entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            checkpoints: number;
+                            last_seq: number | null;
+                            last_hash: string | null;
+                            problem: {
+                                line: number;
+                                seq: number | null;
+                                /** @enum {string} */
+                                reason: "malformed" | "hash_mismatch" | "broken_chain" | "bad_signature" | "unknown_key" | "checkpoint_mismatch";
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
