@@ -10,6 +10,7 @@ import {
   Card,
   Checkbox,
   Group,
+  NativeSelect,
   Select,
   Stack,
   Table,
@@ -252,7 +253,7 @@ export function NewAssistance() {
   const client = useQueryClient();
   const partners = usePartnerOptions();
   const [direction, setDirection] = useState<Direction>('outgoing');
-  const [partner, setPartner] = useState<string | null>(null);
+  const [partner, setPartner] = useState('');
   const [reference, setReference] = useState('');
   const [legalBasis, setLegalBasis] = useState('');
   const [subject, setSubject] = useState('');
@@ -268,7 +269,7 @@ export function NewAssistance() {
       const created = await apiSend('post', '/api/assistance', {
         json: {
           direction,
-          partner: partner ?? '',
+          partner,
           legal_basis: legalBasis.trim(),
           subject: subject.trim(),
           questions: questions.trim(),
@@ -291,20 +292,18 @@ export function NewAssistance() {
       <Card withBorder component="form" onSubmit={submit} aria-label={t('sharing.assistance.new')}>
         <Stack gap="sm">
           <Group grow align="start">
-            <Select
+            <NativeSelect
               label={t('sharing.assistance.direction')}
-              allowDeselect={false}
               value={direction}
-              onChange={(v) => v && setDirection(v as Direction)}
+              onChange={(e) => setDirection(e.currentTarget.value as Direction)}
               data={DIRECTIONS.map((d) => ({ value: d, label: t(`sharing.assistance.directions.${d}`) }))}
             />
-            <Select
+            <NativeSelect
               label={t('sharing.assistance.partner')}
               required
-              searchable
               value={partner}
-              onChange={setPartner}
-              data={partners}
+              onChange={(e) => setPartner(e.currentTarget.value)}
+              data={[{ value: '', label: '—' }, ...partners]}
             />
             <TextInput
               label={t('sharing.assistance.partnerReference')}

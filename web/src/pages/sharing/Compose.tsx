@@ -11,8 +11,8 @@ import {
   Button,
   Card,
   Group,
+  NativeSelect,
   NumberInput,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -48,7 +48,7 @@ export function Compose() {
   const seizureParam = Number(params.get('seizure'));
   const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
   const [kind, setKind] = useState<MessageKind>(seizureParam > 0 ? 'seizure_report' : 'warning');
-  const [group, setGroup] = useState<string | null>(params.get('group'));
+  const [group, setGroup] = useState(params.get('group') ?? '');
   const [distribution, setDistribution] = useState<Distribution>('group');
   const [marking, setMarking] = useState<Marking>('amber');
   const [title, setTitle] = useState('');
@@ -62,7 +62,7 @@ export function Compose() {
     kind,
     distribution,
     marking,
-    group: distribution === 'installation' ? null : group,
+    group: distribution === 'installation' || !group ? null : group,
     ...(title.trim() ? { title: title.trim() } : {}),
     ...(kind === 'seizure_report'
       ? seizure === ''
@@ -103,39 +103,35 @@ export function Compose() {
       <Card withBorder component="form" onSubmit={askPreview} aria-label={t('sharing.compose.title')}>
         <Stack gap="sm">
           <Group grow align="start">
-            <Select
+            <NativeSelect
               label={t('sharing.messages.kind')}
-              allowDeselect={false}
               value={kind}
-              onChange={(v) => v && setKind(v as MessageKind)}
+              onChange={(e) => setKind(e.currentTarget.value as MessageKind)}
               data={MESSAGE_KINDS.map((k) => ({ value: k, label: t(`sharing.messages.kinds.${k}`) }))}
             />
-            <Select
+            <NativeSelect
               label={t('sharing.messages.distribution')}
-              allowDeselect={false}
               value={distribution}
-              onChange={(v) => v && setDistribution(v as Distribution)}
+              onChange={(e) => setDistribution(e.currentTarget.value as Distribution)}
               data={DISTRIBUTIONS.map((d) => ({ value: d, label: t(`sharing.messages.distributions.${d}`) }))}
             />
-            <Select
+            <NativeSelect
               label={t('sharing.messages.marking')}
-              allowDeselect={false}
               value={marking}
-              onChange={(v) => v && setMarking(v as Marking)}
+              onChange={(e) => setMarking(e.currentTarget.value as Marking)}
               data={MARKINGS.map((m) => ({ value: m, label: `TLP:${m.toUpperCase()}` }))}
             />
           </Group>
           {distribution !== 'installation' && (
-            <Select
+            <NativeSelect
               label={t('sharing.messages.group')}
               required
-              searchable
               value={group}
-              onChange={setGroup}
-              data={(groups.data?.items ?? []).map((g) => ({
-                value: g.code,
-                label: `${g.code} — ${g.name}`,
-              }))}
+              onChange={(e) => setGroup(e.currentTarget.value)}
+              data={[
+                { value: '', label: '—' },
+                ...(groups.data?.items ?? []).map((g) => ({ value: g.code, label: `${g.code} — ${g.name}` })),
+              ]}
             />
           )}
           {kind === 'seizure_report' ? (

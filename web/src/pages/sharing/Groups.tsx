@@ -10,8 +10,8 @@ import {
   Button,
   Card,
   Checkbox,
+  NativeSelect,
   Group as Row,
-  Select,
   Stack,
   Table,
   Text,
@@ -179,28 +179,26 @@ function AddMember({ group }: { group: Group }) {
       aria-label={t('sharing.groups.addMember')}
     >
       <Row align="end" gap="sm">
-        <Select
+        <NativeSelect
           label={t('sharing.groups.memberType')}
-          w={150}
-          allowDeselect={false}
+          w={200}
           value={type}
-          onChange={(v) => {
-            if (v) setType(v as MemberType);
+          onChange={(e) => {
+            setType(e.currentTarget.value as MemberType);
             setRef('');
           }}
           data={MEMBER_TYPES.map((m) => ({ value: m, label: t(`sharing.groups.memberTypes.${m}`) }))}
         />
         {type === 'partner' ? (
-          <Select
+          <NativeSelect
             label={t('sharing.groups.member')}
             w={260}
-            searchable
-            value={ref || null}
-            onChange={(v) => setRef(v ?? '')}
-            data={(partners.data?.items ?? []).map((p) => ({
-              value: p.code,
-              label: `${p.code} — ${p.name}`,
-            }))}
+            value={ref}
+            onChange={(e) => setRef(e.currentTarget.value)}
+            data={[
+              { value: '', label: '—' },
+              ...(partners.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` })),
+            ]}
           />
         ) : (
           <TextInput
@@ -211,12 +209,11 @@ function AddMember({ group }: { group: Group }) {
             onChange={(e) => setRef(e.currentTarget.value)}
           />
         )}
-        <Select
+        <NativeSelect
           label={t('sharing.groups.role')}
           w={150}
-          allowDeselect={false}
           value={role}
-          onChange={(v) => v && setRole(v as MemberRole)}
+          onChange={(e) => setRole(e.currentTarget.value as MemberRole)}
           data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`sharing.groups.roles.${r}`) }))}
         />
         <Button type="submit" loading={busy} disabled={!ref.trim()}>
