@@ -184,7 +184,9 @@ export function AssistancePage() {
         ]
       : []),
   ];
-  history.sort((a, b) => a.at.localeCompare(b.at));
+  // Days first (a day and an instant compare by their day), then in the order the workflow goes: the list above is.
+  const order = new Map(history.map((h, i) => [h, i]));
+  history.sort((a, b) => a.at.slice(0, 10).localeCompare(b.at.slice(0, 10)) || order.get(a)! - order.get(b)!);
   return (
     <Stack>
       {back}

@@ -77,6 +77,9 @@ export function MarkingBadge({ marking }: { marking: Marking }) {
       color={MARKING_COLOURS[marking]}
       variant={marking === 'clear' ? 'outline' : 'filled'}
       tt="none"
+      dir="ltr"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+      styles={{ label: { overflow: 'visible' } }}
       data-testid="marking"
     >
       TLP:{marking.toUpperCase()}
@@ -181,7 +184,14 @@ export function PayloadTable({
 /** A hash or signature: monospace, left to right whatever the language, broken anywhere. */
 export function Hex({ value, short = false }: { value: string; short?: boolean }) {
   return (
-    <Text span ff="monospace" fz="xs" dir="ltr" style={{ wordBreak: 'break-all' }} title={value}>
+    <Text
+      span
+      ff="monospace"
+      fz="xs"
+      dir="ltr"
+      style={short ? { whiteSpace: 'nowrap' } : { wordBreak: 'break-all' }}
+      title={value}
+    >
       {short ? `${value.slice(0, 12)}…` : value}
     </Text>
   );

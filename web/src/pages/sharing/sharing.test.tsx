@@ -276,8 +276,13 @@ describe('mutual assistance', () => {
   });
 
   it('offers a reader no move and no reminder', async () => {
-    show('/sharing/assistance/5', { 'GET /api/assistance/5': { body: request } }, AUDITOR);
+    // Opened and sent the same day: the history still reads in the workflow's order.
+    const sameDay = { ...request, sent_on: '2026-09-30' };
+    show('/sharing/assistance/5', { 'GET /api/assistance/5': { body: sameDay } }, AUDITOR);
     await screen.findByTestId('assistance-number');
+    expect(screen.getByTestId('assistance-history').textContent).toMatch(
+      /^Ouverte par liaison.*Envoyée.*Relance/,
+    );
     expect(screen.queryByTestId('workflow')).toBeNull();
     expect(screen.queryByRole('form', { name: 'Relancer' })).toBeNull();
   });
