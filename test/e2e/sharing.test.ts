@@ -48,7 +48,7 @@ describe.runIf(existsSync(CHROMIUM))('cooperation between administrations in a b
   let browser: Browser;
   let base = '';
   let password = '';
-  let seizureId = 0;
+  let seizureReference = '';
   let page: Page;
   const contexts: BrowserContext[] = [];
   const dialogs: string[] = [];
@@ -108,7 +108,7 @@ describe.runIf(existsSync(CHROMIUM))('cooperation between administrations in a b
       brand: 'Louis Vuitton',
       officers: ['Karim Benali'],
     });
-    seizureId = seizure.id;
+    seizureReference = seizure.reference;
     // A message the partner signed, received here: its title and text are payloads.
     const sender = (
       await app.inject({ method: 'GET', url: `/api/sharing/partners/${PARTNER}`, headers: admin })
@@ -250,10 +250,13 @@ describe.runIf(existsSync(CHROMIUM))('cooperation between administrations in a b
   });
 
   it('previews a seizure report for a group without nominal data, then sends it', async () => {
-    await page.goto(`${base}/sharing/compose?seizure=${seizureId}&group=${GROUP}`);
+    await page.goto(`${base}/sharing/compose?group=${GROUP}`);
     const form = page.getByRole('form', { name: 'Rédiger et partager' });
     await form.waitFor(WAIT);
     await expect.poll(() => form.getByLabel('Groupe').inputValue(), WAIT).toBe(GROUP);
+    // The liaison office knows the seizure by the reference the seizing office gave it.
+    await form.getByLabel('Type').selectOption('seizure_report');
+    await form.getByLabel(/^Saisie/).fill(seizureReference);
     await form.getByRole('button', { name: 'Aperçu de ce qui part' }).click();
     const preview = page.getByTestId('preview');
     await preview.waitFor(WAIT);
@@ -273,7 +276,9 @@ describe.runIf(existsSync(CHROMIUM))('cooperation between administrations in a b
     expect(await preview.textContent()).toContain('Sans données nominatives');
     await shot('compose-preview');
     await preview.getByRole('button', { name: 'Signer et envoyer' }).click();
-    await expect.poll(() => page.getByTestId('message-title').textContent(), WAIT).toMatch(/^Seizure S-/);
+    await expect
+      .poll(() => page.getByTestId('message-title').textContent(), WAIT)
+      .toContain(`Seizure ${seizureReference}`);
     expect(await page.getByTestId('signature-status').textContent()).toContain(
       'Signé par cette installation',
     );

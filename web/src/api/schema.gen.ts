@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 6afddc5f0c7a6c3e14e4c5919d4a778f72af5b62907d5c4e8dd07246863d5de8
+ * OpenAPI document sha256: cdfea1877f10fee17ab013e83d569620a58efdf327f693e009cb8395e65c0853
  */
 
 export interface paths {
@@ -11421,6 +11421,8 @@ export interface paths {
                         title?: string;
                         text?: string;
                         seizure_id?: number;
+                        /** @description the seizure by its reference (S-300/2026/0001), instead of seizure_id */
+                        seizure_reference?: string;
                     };
                 };
             };
@@ -11532,6 +11534,8 @@ export interface paths {
                         title?: string;
                         text?: string;
                         seizure_id?: number;
+                        /** @description the seizure by its reference (S-300/2026/0001), instead of seizure_id */
+                        seizure_reference?: string;
                     };
                 };
             };

@@ -212,7 +212,7 @@ function SeizuresCard({ kase, seizures }: { kase: Case; seizures: Seizure[] }) {
                             size="compact-xs"
                             variant="light"
                             component={Link}
-                            to={`/sharing/compose?seizure=${s.id}`}
+                            to={`/sharing/compose?seizure=${encodeURIComponent(s.reference)}`}
                             aria-label={`${t('sharing.share')} ${s.reference}`}
                           >
                             {t('sharing.share')}

@@ -545,7 +545,7 @@ describe('case page', () => {
     show('/cases/7');
     const row = await screen.findByTestId('seizure-row');
     const share = within(row).getByRole('link', { name: 'Partager S-300/2026/0001' });
-    expect(share.getAttribute('href')).toBe('/sharing/compose?seizure=3');
+    expect(share.getAttribute('href')).toBe('/sharing/compose?seizure=S-300%2F2026%2F0001');
   });
 
   it('offers no "share" to whoever may not share', async () => {

@@ -1,6 +1,6 @@
 /**
  * Compose and share a message: choose its kind, the group, how far it may travel and its marking; for a seizure
- * report, the seizure (prefilled by the seizure's "share" action, `?seizure=ID`). "Preview" asks the server for
+ * report, the seizure by its reference (prefilled by the seizure's "share" action, `?seizure=REFERENCE`). "Preview" asks the server for
  * exactly what would leave — field by field, with what the group's agreement removes shown as removed — and only
  * that preview, unchanged since, may be sent.
  */
@@ -12,7 +12,6 @@ import {
   Card,
   Group,
   NativeSelect,
-  NumberInput,
   Stack,
   Text,
   Textarea,
@@ -45,15 +44,15 @@ export function Compose() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [params] = useSearchParams();
-  const seizureParam = Number(params.get('seizure'));
+  const seizureParam = params.get('seizure')?.trim() ?? '';
   const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
-  const [kind, setKind] = useState<MessageKind>(seizureParam > 0 ? 'seizure_report' : 'warning');
+  const [kind, setKind] = useState<MessageKind>(seizureParam ? 'seizure_report' : 'warning');
   const [group, setGroup] = useState(params.get('group') ?? '');
   const [distribution, setDistribution] = useState<Distribution>('group');
   const [marking, setMarking] = useState<Marking>('amber');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
-  const [seizure, setSeizure] = useState<number | ''>(seizureParam > 0 ? seizureParam : '');
+  const [seizure, setSeizure] = useState(seizureParam);
   const [preview, setPreview] = useState<{ for: string; answer: Preview } | null>(null);
   const previewing = useAction();
   const sending = useAction();
@@ -65,9 +64,9 @@ export function Compose() {
     group: distribution === 'installation' || !group ? null : group,
     ...(title.trim() ? { title: title.trim() } : {}),
     ...(kind === 'seizure_report'
-      ? seizure === ''
-        ? {}
-        : { seizure_id: seizure }
+      ? seizure.trim()
+        ? { seizure_reference: seizure.trim() }
+        : {}
       : text.trim()
         ? { text: text.trim() }
         : {}),
@@ -135,15 +134,15 @@ export function Compose() {
             />
           )}
           {kind === 'seizure_report' ? (
-            <NumberInput
+            <TextInput
               label={t('sharing.compose.seizure')}
               description={t('sharing.compose.seizureHint')}
               required
-              min={1}
-              allowDecimal={false}
-              w={240}
+              maxLength={100}
+              w={280}
+              dir="ltr"
               value={seizure}
-              onChange={(v) => setSeizure(typeof v === 'number' ? v : v === '' ? '' : Number(v) || '')}
+              onChange={(e) => setSeizure(e.currentTarget.value)}
             />
           ) : null}
           <TextInput

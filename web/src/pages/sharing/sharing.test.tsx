@@ -497,7 +497,7 @@ function previewOf(form: HTMLElement) {
 
 describe('compose and share', () => {
   it('prefills a seizure, previews exactly what leaves with removed fields shown removed, then sends it', async () => {
-    const api = show('/sharing/compose?seizure=3&group=MED-OPS', {
+    const api = show('/sharing/compose?seizure=S-300%2F2026%2F0001&group=MED-OPS', {
       'GET /api/sharing/groups': { body: { items: [group] } },
       'POST /api/sharing/messages/preview': { body: preview },
       'POST /api/sharing/messages': {
@@ -509,7 +509,7 @@ describe('compose and share', () => {
       },
     });
     const form = await screen.findByRole('form', { name: 'Rédiger et partager' });
-    expect((within(form).getByLabelText(/^Saisie/) as HTMLInputElement).value).toBe('3');
+    expect((within(form).getByLabelText(/^Saisie/) as HTMLInputElement).value).toBe('S-300/2026/0001');
     previewOf(form);
     const shown = await screen.findByTestId('preview');
     expect(
@@ -534,14 +534,14 @@ describe('compose and share', () => {
       distribution: 'group',
       marking: 'amber',
       group: 'MED-OPS',
-      seizure_id: 3,
+      seizure_reference: 'S-300/2026/0001',
     };
     expect(api.sent('POST', '/api/sharing/messages/preview')).toEqual([input]);
     expect(api.sent('POST', '/api/sharing/messages')).toEqual([input]);
   });
 
   it('asks for a new preview when the message changed since, and sends nothing meanwhile', async () => {
-    const api = show('/sharing/compose?seizure=3&group=MED-OPS', {
+    const api = show('/sharing/compose?seizure=S-300%2F2026%2F0001&group=MED-OPS', {
       'GET /api/sharing/groups': { body: { items: [group] } },
       'POST /api/sharing/messages/preview': { body: preview },
     });
@@ -555,7 +555,7 @@ describe('compose and share', () => {
   });
 
   it('shows the server’s refusal of a preview in the form', async () => {
-    show('/sharing/compose?seizure=999&group=MED-OPS', {
+    show('/sharing/compose?seizure=S-999&group=MED-OPS', {
       'GET /api/sharing/groups': { body: { items: [group] } },
       'POST /api/sharing/messages/preview': {
         status: 404,
