@@ -38,7 +38,7 @@ const LANDING: Record<Role, string> = {
   analyst: '/dashboard',
   officer: '/selection',
   investigator: '/cases',
-  liaison: '/account',
+  liaison: '/sharing',
   auditor: '/admin/audit',
 };
 

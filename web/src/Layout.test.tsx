@@ -54,7 +54,14 @@ const EXPECTED: Record<Role, string[]> = {
     '/figures',
     '/account',
   ],
-  liaison: ['/account'],
+  liaison: [
+    '/sharing',
+    '/sharing/assistance',
+    '/sharing/groups',
+    '/sharing/partners',
+    '/sharing/ledger',
+    '/account',
+  ],
   auditor: [
     '/dashboard',
     '/selection',
@@ -71,6 +78,11 @@ const EXPECTED: Record<Role, string[]> = {
     '/cases',
     '/operations',
     '/figures',
+    '/sharing',
+    '/sharing/assistance',
+    '/sharing/groups',
+    '/sharing/partners',
+    '/sharing/ledger',
     '/admin/audit',
     '/account',
   ],
@@ -81,7 +93,7 @@ const LANDING: Record<Role, string> = {
   analyst: '/dashboard',
   officer: '/selection',
   investigator: '/cases',
-  liaison: '/account',
+  liaison: '/sharing',
   auditor: '/admin/audit',
 };
 
@@ -147,11 +159,35 @@ describe('the landing page by role', () => {
     expect(landingFor(canOf(role))).toBe(LANDING[role]);
   });
 
-  it('takes a landing only when its page is in the menu: sharing, once it has a menu entry', () => {
+  it('takes a landing only when its page is in the menu: the liaison lands on the group messages', () => {
     const liaison = canOf('liaison');
     expect(LANDINGS.some((l) => l.path === '/sharing' && liaison(l.permission))).toBe(true);
-    // Without a /sharing entry in the menu, the liaison lands on its account rather than a missing page.
-    expect(MENU.some((e) => e.path === '/sharing') ? '/sharing' : '/account').toBe(landingFor(liaison));
+    expect(landingFor(liaison)).toBe('/sharing');
+    // Without the /sharing entry (a menu lacking it), the landing falls back on the menu's first entry.
+    expect(landingFor((p) => p === 'session' || p === 'assistance:read')).toBe('/sharing/assistance');
+  });
+
+  it('puts the cooperation pages under their own heading, after the investigation ones', async () => {
+    stubApi(signedIn([...ROLE_PERMISSIONS.liaison], { username: 'liaison', roles: ['liaison'] }));
+    renderPage(<Layout>page</Layout>, { route: '/sharing/assistance/3' });
+    const nav = await screen.findByRole('navigation', { name: 'main' });
+    await within(nav).findAllByRole('link');
+    const section = nav.querySelector('[data-section="cooperation"]')!;
+    expect(section.textContent).toContain('Coopération');
+    expect(
+      within(section as HTMLElement)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'Messages des groupes',
+      'Assistance mutuelle',
+      'Groupes fermés',
+      'Partenaires',
+      'Registre signé',
+    ]);
+    expect([...nav.querySelectorAll('a[data-active]')].map((a) => a.getAttribute('href'))).toEqual([
+      '/sharing/assistance',
+    ]);
   });
 
   it('falls back on the first menu entry when no landing applies', () => {

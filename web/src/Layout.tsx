@@ -19,7 +19,14 @@ import { LANGUAGES, type Language, setLanguage } from './i18n/index.ts';
 import { useSession } from './session.tsx';
 
 /** The menu's groups, in order; an entry without one joins the first. */
-export const SECTIONS = ['work', 'targeting', 'data', 'investigation', 'administration'] as const;
+export const SECTIONS = [
+  'work',
+  'targeting',
+  'data',
+  'investigation',
+  'cooperation',
+  'administration',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** A menu entry: where it goes, its label's message key, the permission it needs, and its group. */
@@ -72,6 +79,31 @@ export const MENU: MenuEntry[] = [
   { path: '/cases', label: 'nav.cases', permission: 'cases:read', section: 'investigation' },
   { path: '/operations', label: 'nav.operations', permission: 'cases:read', section: 'investigation' },
   { path: '/figures', label: 'nav.figures', permission: 'reports:read', section: 'investigation' },
+  { path: '/sharing', label: 'sharing.nav.messages', permission: 'sharing:read', section: 'cooperation' },
+  {
+    path: '/sharing/assistance',
+    label: 'sharing.nav.assistance',
+    permission: 'assistance:read',
+    section: 'cooperation',
+  },
+  {
+    path: '/sharing/groups',
+    label: 'sharing.nav.groups',
+    permission: 'sharing:read',
+    section: 'cooperation',
+  },
+  {
+    path: '/sharing/partners',
+    label: 'sharing.nav.partners',
+    permission: 'sharing:read',
+    section: 'cooperation',
+  },
+  {
+    path: '/sharing/ledger',
+    label: 'sharing.nav.ledger',
+    permission: 'sharing:read',
+    section: 'cooperation',
+  },
   { path: '/admin/users', label: 'admin.nav.users', permission: 'users:manage', section: 'administration' },
   { path: '/admin/audit', label: 'admin.nav.audit', permission: 'audit:read', section: 'administration' },
   { path: '/account', label: 'admin.nav.account', permission: 'session', section: 'administration' },

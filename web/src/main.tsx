@@ -86,6 +86,10 @@ const ROUTES: RouteMap = {
     () => import('./pages/targeting/index.tsx'),
     (m) => m.Targeting,
   ),
+  '/sharing/*': lazyPage(
+    () => import('./pages/sharing/index.tsx'),
+    (m) => m.Sharing,
+  ),
   '/register/*': lazyPage(
     () => import('./pages/register/index.tsx'),
     (m) => m.Register,

@@ -5,4 +5,4 @@ export type { CaseView } from './case-rows.ts';
 export { getCase, listCases, openCase } from './cases.ts';
 export { listLinks } from './links.ts';
 export { CASE_STATUSES, CASE_TYPES, SEIZURE_CATEGORIES } from './model.ts';
-export { getSeizure, type SeizureView } from './seizures.ts';
+export { getSeizure, type SeizureView, seizureIdByReference } from './seizures.ts';

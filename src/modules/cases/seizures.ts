@@ -294,6 +294,17 @@ export async function getSeizure(db: Kysely<DB>, id: number): Promise<SeizureVie
   return seizureWithLines(db, row);
 }
 
+/** The id of the seizure with this reference (as partners and the liaison office name it); 404 when none. */
+export async function seizureIdByReference(db: Kysely<DB>, reference: string): Promise<number> {
+  const row = await db
+    .selectFrom('seizures')
+    .select('id')
+    .where('reference', '=', reference.trim())
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('seizure.not_found', `no seizure ${reference.trim()}`);
+  return Number(row.id);
+}
+
 /** 404 unless the operation exists. */
 export async function assertOperation(db: Kysely<DB>, id: number): Promise<void> {
   const found = await db.selectFrom('operations').select('id').where('id', '=', id).executeTakeFirst();

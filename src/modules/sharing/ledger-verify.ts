@@ -26,13 +26,15 @@ import {
 } from './ledger-format.ts';
 import { merkleRoot } from './merkle.ts';
 
-export type LedgerProblem =
-  | 'malformed'
-  | 'hash_mismatch'
-  | 'broken_chain'
-  | 'bad_signature'
-  | 'unknown_key'
-  | 'checkpoint_mismatch';
+export const LEDGER_PROBLEMS = [
+  'malformed',
+  'hash_mismatch',
+  'broken_chain',
+  'bad_signature',
+  'unknown_key',
+  'checkpoint_mismatch',
+] as const;
+export type LedgerProblem = (typeof LEDGER_PROBLEMS)[number];
 
 export interface LedgerVerdict {
   ok: boolean;

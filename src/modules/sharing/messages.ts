@@ -19,7 +19,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import { getCase, getSeizure, listLinks } from '../cases/index.ts';
+import { getCase, getSeizure, listLinks, seizureIdByReference } from '../cases/index.ts';
 import { getGroup } from './groups.ts';
 import { installationKey, parsePublicKey, signText, verifyText } from './keys.ts';
 import { appendLedger } from './ledger.ts';
@@ -46,8 +46,9 @@ export interface MessageInput {
   title?: string | undefined;
   /** warning, request, feedback: the text. */
   text?: string | undefined;
-  /** seizure_report: the seizure (id). */
+  /** seizure_report: the seizure, by its id or by its reference (one of them). */
   seizure_id?: number | undefined;
+  seizure_reference?: string | undefined;
 }
 
 /** A signed message as it travels between installations. */
@@ -96,9 +97,24 @@ export async function composeMessage(db: Kysely<DB>, input: MessageInput) {
   // Nominal data may stay in this installation; beyond it, the group's agreement decides.
   const nominal = input.distribution === 'installation' || (group?.nominal_data_allowed ?? false);
   if (input.kind === 'seizure_report') {
-    if (input.seizure_id === undefined)
-      throw new AppError('sharing.seizure_required', 'a seizure report needs seizure_id', 400);
-    const seizure = await getSeizure(db, input.seizure_id);
+    if (input.seizure_id !== undefined && input.seizure_reference !== undefined)
+      throw new AppError(
+        'sharing.seizure_twice',
+        'a seizure report names its seizure once: seizure_id or seizure_reference',
+        400,
+      );
+    const seizureId =
+      input.seizure_id ??
+      (input.seizure_reference === undefined
+        ? undefined
+        : await seizureIdByReference(db, input.seizure_reference));
+    if (seizureId === undefined)
+      throw new AppError(
+        'sharing.seizure_required',
+        'a seizure report needs its seizure (seizure_id or seizure_reference)',
+        400,
+      );
+    const seizure = await getSeizure(db, seizureId);
     const kase = seizure.case_id === null ? null : await getCase(db, seizure.case_id);
     const links = kase ? await listLinks(db, kase.id) : [];
     const { payload, removed } = seizureReportPayload({ seizure, case: kase, links }, { nominal });

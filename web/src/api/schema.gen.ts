@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 2446ec234f05c4dde4f3dc2318675f40b045daedd717209e1c00dd7f635032f3
+ * OpenAPI document sha256: 28e4a4b2cd81b18a5fb1903153c5e52f0cc12b09f529f33835bdec389c5d4578
  */
 
 export interface paths {
@@ -12167,6 +12167,8 @@ export interface paths {
                         title?: string;
                         text?: string;
                         seizure_id?: number;
+                        /** @description the seizure by its reference (S-300/2026/0001), instead of seizure_id */
+                        seizure_reference?: string;
                     };
                 };
             };
@@ -12278,6 +12280,8 @@ export interface paths {
                         title?: string;
                         text?: string;
                         seizure_id?: number;
+                        /** @description the seizure by its reference (S-300/2026/0001), instead of seizure_id */
+                        seizure_reference?: string;
                     };
                 };
             };
@@ -12627,6 +12631,55 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the whole ledger as exported (hashes, chain, signatures, checkpoints): intact, or the first bad entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            checkpoints: number;
+                            last_seq: number | null;
+                            last_hash: string | null;
+                            problem: {
+                                line: number;
+                                seq: number | null;
+                                /** @enum {string} */
+                                reason: "malformed" | "hash_mismatch" | "broken_chain" | "bad_signature" | "unknown_key" | "checkpoint_mismatch";
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

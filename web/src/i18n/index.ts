@@ -14,6 +14,7 @@ import { registerMessages } from '../pages/register/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
 import { rulesMessages } from '../pages/rules/messages.ts';
+import { sharingMessages } from '../pages/sharing/messages.ts';
 import { targetingMessages } from '../pages/targeting/messages.ts';
 import ar from './ar.json';
 import type { MessageBundle } from './bundle.ts';
@@ -41,6 +42,7 @@ const BUNDLES: MessageBundle[] = [
   adminMessages,
   targetingMessages,
   registerMessages,
+  sharingMessages,
 ];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {

@@ -1,4 +1,7 @@
-/** The signed ledger under /api/sharing/ledger: entries, checkpoints, a new checkpoint, the NDJSON export. */
+/**
+ * The signed ledger under /api/sharing/ledger: entries, checkpoints, a new checkpoint, the NDJSON export, and its
+ * verification here (the export checked by the offline verifier, with the keys it carries).
+ */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +11,7 @@ import type { AppContext } from '../../../platform/server/context.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { installationKey } from '../keys.ts';
 import { checkpointLedger, exportLedger, listCheckpoints, listLedger } from '../ledger.ts';
+import { LEDGER_PROBLEMS, verifyLedger } from '../ledger-verify.ts';
 import { checkpointSchema, ledgerEntrySchema } from './schemas.ts';
 
 /** A text body on a route whose schema describes only its errors (the zod reply types allow no string). */
@@ -95,6 +99,53 @@ export function ledgerRoutes(app: FastifyInstance, { database, config }: AppCont
       reply.header('content-type', 'application/x-ndjson; charset=utf-8');
       reply.header('content-disposition', 'attachment; filename="vigie-ledger.ndjson"');
       return sendText(reply, `${lines.join('\n')}\n`);
+    },
+  );
+
+  typed.post(
+    '/api/sharing/ledger/verify',
+    {
+      config: { permission: 'sharing:read' },
+      schema: {
+        summary:
+          'Verify the whole ledger as exported (hashes, chain, signatures, checkpoints): intact, or the first bad entry',
+        tags: ['sharing'],
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            entries: z.number().int(),
+            checkpoints: z.number().int(),
+            last_seq: z.number().int().nullable(),
+            last_hash: z.string().nullable(),
+            problem: z
+              .object({
+                line: z.number().int(),
+                seq: z.number().int().nullable(),
+                reason: z.enum(LEDGER_PROBLEMS),
+                message: z.string(),
+              })
+              .nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      await installationKey(database, config.sharingKeyFile);
+      const verdict = await verifyLedger(exportLedger(database));
+      const answer = {
+        ok: verdict.ok,
+        entries: verdict.entries,
+        checkpoints: verdict.checkpoints,
+        last_seq: verdict.last_seq,
+        last_hash: verdict.last_hash,
+        problem: verdict.problem ?? null,
+      };
+      await appendAudit(database, actorFrom(request), {
+        action: 'sharing.ledger_verify',
+        target_type: 'sharing_ledger',
+        details: { ok: answer.ok, entries: answer.entries, problem: answer.problem },
+      });
+      return answer;
     },
   );
 }

@@ -130,6 +130,13 @@ export const messageInput = z.object({
   title: z.string().max(300).optional(),
   text: z.string().max(50_000).optional(),
   seizure_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  seizure_reference: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('the seizure by its reference (S-300/2026/0001), instead of seizure_id'),
 });
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hexadecimal digits');

@@ -173,7 +173,7 @@ function SeizuresCard({ kase, seizures }: { kase: Case; seizures: Seizure[] }) {
                 { label: t('cases.seizures.value'), ta: 'end' },
                 t('cases.seizures.brand'),
                 t('cases.seizures.goods'),
-                can('seizures:write') ? '' : false,
+                can('seizures:write') || can('sharing:write') ? '' : false,
               ]}
             />
             <Table.Tbody>
@@ -203,9 +203,22 @@ function SeizuresCard({ kase, seizures }: { kase: Case; seizures: Seizure[] }) {
                       {t(`cases.goods.${s.goods_status}`)}
                     </Badge>
                   </Table.Td>
-                  {can('seizures:write') && (
+                  {(can('seizures:write') || can('sharing:write')) && (
                     <Table.Td>
-                      <SeizureUpdateButton seizure={s} />
+                      <Group gap={4} wrap="nowrap">
+                        {can('seizures:write') && <SeizureUpdateButton seizure={s} />}
+                        {can('sharing:write') && (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            component={Link}
+                            to={`/sharing/compose?seizure=${encodeURIComponent(s.reference)}`}
+                            aria-label={`${t('sharing.share')} ${s.reference}`}
+                          >
+                            {t('sharing.share')}
+                          </Button>
+                        )}
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>

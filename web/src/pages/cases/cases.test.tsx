@@ -540,6 +540,21 @@ describe('case page', () => {
     expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
   });
 
+  it('offers "share" on a seizure to whoever may share, opening compose prefilled with it', async () => {
+    api = stubApi(signedIn([...INVESTIGATOR, 'sharing:write']), caseRoutes);
+    show('/cases/7');
+    const row = await screen.findByTestId('seizure-row');
+    const share = within(row).getByRole('link', { name: 'Partager S-300/2026/0001' });
+    expect(share.getAttribute('href')).toBe('/sharing/compose?seizure=S-300%2F2026%2F0001');
+  });
+
+  it('offers no "share" to whoever may not share', async () => {
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes);
+    show('/cases/7');
+    const row = await screen.findByTestId('seizure-row');
+    expect(within(row).queryByRole('link', { name: /Partager/ })).toBeNull();
+  });
+
   it('offers no change to a reader', async () => {
     api = stubApi(signedIn(['session', 'cases:read']), caseRoutes);
     show('/cases/7');
