@@ -350,7 +350,11 @@ export async function sharingImportStix(
     if (o.json)
       return printJson({
         ...r,
-        messages: r.messages.map((m) => ({ message_id: m.message_id, stix_id: m.stix_id, outcome: m.outcome })),
+        messages: r.messages.map((m) => ({
+          message_id: m.message_id,
+          stix_id: m.stix_id,
+          outcome: m.outcome,
+        })),
       });
     console.log(`✔ ${r.partner}: ${r.stored} new, ${r.duplicate} already here (bundle ${r.bundle})`);
   });

@@ -38,8 +38,12 @@ type Handler = (
 ) => Promise<{ body: unknown; audit: Record<string, unknown>; headers?: Record<string, string> }>;
 
 export function taxiiRoutes(app: FastifyInstance, { database }: AppContext): void {
+  // Sent as bytes with the header as is: Fastify would rewrite a JSON media type (`version="2.1"; charset=…`).
   const send = (reply: FastifyReply, status: number, body: unknown) =>
-    reply.code(status).type(TAXII_MEDIA_TYPE).send(body);
+    reply
+      .code(status)
+      .header('content-type', TAXII_MEDIA_TYPE)
+      .send(Buffer.from(JSON.stringify(body), 'utf8'));
   const refuse = (reply: FastifyReply, error: AppError) =>
     send(reply, error.status, {
       title: error.message,
