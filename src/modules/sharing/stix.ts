@@ -9,7 +9,7 @@
  * data never reach the STIX objects when the agreement excludes them. Every id is a UUIDv5 of the message id, so
  * exporting again gives the same objects.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { iso } from '../../platform/lib/errors.ts';
 import { getGroup } from './groups.ts';
@@ -256,7 +256,9 @@ export async function groupMessages(
     .where('direction', '=', 'outgoing')
     .where('distribution', '!=', 'installation')
     .where('id', '>', page.afterId ?? 0);
-  if (page.addedAfter) query = query.where('recorded_at', '>', page.addedAfter);
+  // Compared at the millisecond the dates are shown with (PostgreSQL keeps microseconds).
+  if (page.addedAfter)
+    query = query.where(sql<Date>`date_trunc('milliseconds', recorded_at)`, '>', page.addedAfter);
   return query.orderBy('id').limit(page.limit).execute();
 }
 
