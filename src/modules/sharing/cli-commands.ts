@@ -142,6 +142,14 @@ export function registerSharingCli(program: Command, context: CliContext): void 
     .argument('<file>', 'where to write')
     .action(async (group: string, file: string) => (await impl()).sharingExportStix(context, group, file));
   sharing
+    .command('verify-checkpoints')
+    .description(
+      "fetch a partner's signed ledger checkpoints and check them against what this installation holds",
+    )
+    .argument('<partner>', 'partner code')
+    .option('--json', 'print the report as JSON')
+    .action(async (code: string, o) => (await impl()).sharingVerifyCheckpoints(context, code, o));
+  sharing
     .command('status')
     .description('per partner: backlog, oldest waiting, last contact both ways, last error')
     .option('--json', 'print as JSON')

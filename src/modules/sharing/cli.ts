@@ -385,3 +385,19 @@ export async function sharingExportStix(context: CliContext, group: string, file
     );
   });
 }
+
+export async function sharingVerifyCheckpoints(context: CliContext, code: string, o: { json?: boolean }) {
+  await context.withDatabase(async (database, config) => {
+    const { verifyPartnerCheckpoints } = await import('./checkpoint-exchange.ts');
+    const r = await verifyPartnerCheckpoints(database, config.sharingKeyFile, cliActor(), code);
+    if (o.json) printJson(r);
+    else {
+      console.log(
+        `${r.divergences.length ? '✖' : '✔'} ${r.partner}: ${r.checkpoints} checkpoints, ${r.entries} entries concerning this installation, ${r.divergences.length} divergences`,
+      );
+      for (const d of r.divergences)
+        console.log(`  ${d.reason}${d.seq === null ? '' : ` (seq ${d.seq})`}: ${d.detail}`);
+    }
+    if (r.divergences.length) process.exitCode = 1;
+  });
+}

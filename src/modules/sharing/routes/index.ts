@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { Pusher } from '../pusher.ts';
 import { assistanceRoutes } from './assistance.ts';
+import { checkpointRoutes } from './checkpoints.ts';
 import { groupRoutes } from './groups.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { messageRoutes } from './messages.ts';
@@ -33,4 +34,5 @@ export async function sharingRoutes(app: FastifyInstance, context: AppContext): 
   pushRoutes(app, context);
   stixRoutes(app, context);
   taxiiRoutes(app, context);
+  checkpointRoutes(app, context);
 }
