@@ -1,7 +1,8 @@
 /**
  * The signed ledger: offline verification of an exported ledger of N entries (1,000,000; 20,000 with --quick) —
  * each entry's hash recomputed, its chain, the installation's signature and the sender's signature checked,
- * Merkle checkpoints every 10,000 entries — against a plain SHA-256 of the same lines read the same way.
+ * Merkle checkpoints every 10,000 entries — against a plain SHA-256 of the same lines read the same way. The STIX
+ * export (VIGIE_BENCH_SHARING=stix): bundles made per second against a plain JSON.stringify of the same messages.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -21,6 +22,9 @@ import {
 } from '../../src/modules/sharing/ledger-format.ts';
 import { verifyLedger } from '../../src/modules/sharing/ledger-verify.ts';
 import { merkleRoot } from '../../src/modules/sharing/merkle.ts';
+import { seizureReportPayload } from '../../src/modules/sharing/payload.ts';
+import { bundleOf, type ExportedMessage, messageObjects } from '../../src/modules/sharing/stix.ts';
+import { source } from '../../test/sharing-sample.ts';
 import { type BenchSuite, timed } from '../harness.ts';
 import { benchExchange } from '../sharing-exchange.ts';
 
@@ -114,6 +118,58 @@ async function writeLedger(file: string, entries: number) {
   await new Promise<void>((resolve) => out.end(resolve));
 }
 
+/**
+ * STIX export: N messages (seizure reports split for a non-nominal group, and alerts with four observables) each
+ * made a bundle, against a plain JSON.stringify of the same messages.
+ */
+async function benchStix(ctx: Parameters<BenchSuite['run']>[0]) {
+  const count = ctx.quick ? 2_000 : 20_000;
+  const author = { key_id: 'ab'.repeat(16), name: 'Vigie bench', since: '2026-01-01T00:00:00.000Z' };
+  const seizure = seizureReportPayload(source, { nominal: true }).payload;
+  const alert = {
+    schema: 'vigie.text/1',
+    text: 'A seller offers counterfeit perfume.',
+    observables: [
+      { type: 'phone', value: '+212 661 23 45 67' },
+      { type: 'email', value: 'seller@example.ma' },
+      { type: 'url', value: 'https://shop.example/item/12' },
+      { type: 'domain', value: 'shop.example' },
+    ],
+  };
+  const messages: ExportedMessage[] = Array.from({ length: count }, (_, i) => ({
+    message_id: `bench-${i}`,
+    kind: i % 2 ? 'warning' : 'seizure_report',
+    marking: 'amber',
+    title: `Message ${i}`,
+    sent_at: '2026-03-15T08:30:00.000Z',
+    group_code: 'MED',
+    payload: i % 2 ? alert : seizure,
+  }));
+  const plain = await timed(async () => {
+    let bytes = 0;
+    for (const m of messages) bytes += JSON.stringify(m).length;
+    return bytes;
+  });
+  const stix = await timed(async () => {
+    let bytes = 0;
+    for (const m of messages)
+      bytes += JSON.stringify(
+        bundleOf(m.message_id, [messageObjects(m, author, { nominal: false }).objects]),
+      ).length;
+    return bytes;
+  });
+  const rate = count / (stix.ms / 1000);
+  const baseline = count / (plain.ms / 1000);
+  ctx.report({
+    name: `STIX 2.1 export, ${count.toLocaleString('en-US')} messages (nominal split, one bundle each, serialised)`,
+    value: rate,
+    unit: 'bundles/s',
+    baseline: { name: 'plain JSON.stringify of the same messages', value: baseline, unit: 'messages/s' },
+    ratio: rate / baseline,
+    note: `${(stix.result / count).toFixed(0)} bytes a bundle against ${(plain.result / count).toFixed(0)} a message`,
+  });
+}
+
 const lines = (file: string) =>
   createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
 
@@ -122,8 +178,9 @@ const suite: BenchSuite = {
   description:
     'seizure reports pushed between two installations killed mid-stream (messages/s, latency, zero loss) against bare signed POSTs; offline verification of the signed ledger against a plain SHA-256 of the same lines',
   async run(ctx) {
-    // VIGIE_BENCH_SHARING=exchange or ledger runs one part; VIGIE_BENCH_LEDGER_ENTRIES sets the ledger's length.
+    // VIGIE_BENCH_SHARING=exchange, ledger or stix runs one part; VIGIE_BENCH_LEDGER_ENTRIES sets the ledger's length.
     const part = process.env.VIGIE_BENCH_SHARING;
+    if (part === 'stix') return benchStix(ctx);
     if (part !== 'ledger') await benchExchange(ctx);
     if (part === 'exchange') return;
     const entries = Number(process.env.VIGIE_BENCH_LEDGER_ENTRIES) || (ctx.quick ? 20_000 : 1_000_000);
@@ -176,6 +233,7 @@ const suite: BenchSuite = {
       ratio: rate / floorRate,
       note: 'near 1: what is left is the signatures themselves',
     });
+    if (!part) await benchStix(ctx);
   },
 };
 

@@ -129,6 +129,27 @@ export function registerSharingCli(program: Command, context: CliContext): void 
     .argument('<partner>', 'partner code')
     .action(async (code: string) => (await impl()).sharingPull(context, code));
   sharing
+    .command('import-stix')
+    .description("import a partner's STIX 2.1 bundle as incoming messages (checked whole first; stored once)")
+    .argument('<file>', 'a STIX 2.1 bundle (JSON)')
+    .requiredOption('--partner <code>', 'the partner it comes from')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, o) => (await impl()).sharingImportStix(context, file, o));
+  sharing
+    .command('export-stix')
+    .description("write the STIX 2.1 bundle of what a group may see (after its agreement's nominal split)")
+    .argument('<group>', 'group code')
+    .argument('<file>', 'where to write')
+    .action(async (group: string, file: string) => (await impl()).sharingExportStix(context, group, file));
+  sharing
+    .command('verify-checkpoints')
+    .description(
+      "fetch a partner's signed ledger checkpoints and check them against what this installation holds",
+    )
+    .argument('<partner>', 'partner code')
+    .option('--json', 'print the report as JSON')
+    .action(async (code: string, o) => (await impl()).sharingVerifyCheckpoints(context, code, o));
+  sharing
     .command('status')
     .description('per partner: backlog, oldest waiting, last contact both ways, last error')
     .option('--json', 'print as JSON')

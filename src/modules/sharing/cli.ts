@@ -332,3 +332,72 @@ export async function sharingStatus(context: CliContext, o: { json?: boolean }) 
     );
   });
 }
+
+export async function sharingImportStix(
+  context: CliContext,
+  file: string,
+  o: { partner: string; json?: boolean },
+) {
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not a JSON file (${(error as Error).message})`);
+  }
+  await context.withDatabase(async (database) => {
+    const { importStix } = await import('./stix-import.ts');
+    const r = await importStix(database, cliActor(), o.partner, bundle);
+    if (o.json)
+      return printJson({
+        ...r,
+        messages: r.messages.map((m) => ({
+          message_id: m.message_id,
+          stix_id: m.stix_id,
+          outcome: m.outcome,
+        })),
+      });
+    console.log(`✔ ${r.partner}: ${r.stored} new, ${r.duplicate} already here (bundle ${r.bundle})`);
+  });
+}
+
+export async function sharingExportStix(context: CliContext, group: string, file: string) {
+  await context.withDatabase(async (database) => {
+    const { exportGroup } = await import('./stix.ts');
+    const r = await exportGroup(database.db, group);
+    writeFileSync(file, `${JSON.stringify(r.bundle, null, 2)}\n`);
+    const { appendAudit } = await import('../../platform/audit/store.ts');
+    await appendAudit(database, cliActor(), {
+      action: 'sharing.stix_export',
+      target_type: 'sharing_group',
+      target_id: r.group.code,
+      details: {
+        bundle: r.bundle.id,
+        messages: r.messages,
+        objects: r.bundle.objects.length,
+        truncated: r.truncated,
+        nominal: r.group.nominal_data_allowed,
+        removed: r.removed,
+        file,
+      },
+    });
+    console.log(
+      `✔ ${r.messages} messages of ${r.group.code} as ${r.bundle.objects.length} STIX objects written to ${file}${r.truncated ? ' (truncated: the oldest 10,000 only)' : ''}`,
+    );
+  });
+}
+
+export async function sharingVerifyCheckpoints(context: CliContext, code: string, o: { json?: boolean }) {
+  await context.withDatabase(async (database, config) => {
+    const { verifyPartnerCheckpoints } = await import('./checkpoint-exchange.ts');
+    const r = await verifyPartnerCheckpoints(database, config.sharingKeyFile, cliActor(), code);
+    if (o.json) printJson(r);
+    else {
+      console.log(
+        `${r.divergences.length ? '✖' : '✔'} ${r.partner}: ${r.checkpoints} checkpoints, ${r.entries} entries concerning this installation, ${r.divergences.length} divergences`,
+      );
+      for (const d of r.divergences)
+        console.log(`  ${d.reason}${d.seq === null ? '' : ` (seq ${d.seq})`}: ${d.detail}`);
+    }
+    if (r.divergences.length) process.exitCode = 1;
+  });
+}

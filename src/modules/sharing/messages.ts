@@ -31,10 +31,11 @@ import {
   type Marking,
   MESSAGE_KINDS,
   type MessageKind,
+  type Observable,
 } from './model.ts';
 import { enqueueForGroup } from './outbox.ts';
 import { partnerByKeyId } from './partners.ts';
-import { seizureReportPayload } from './payload.ts';
+import { seizureReportPayload, splitPayload } from './payload.ts';
 import type { SharingMessagesTable } from './tables.ts';
 
 export interface MessageInput {
@@ -49,6 +50,8 @@ export interface MessageInput {
   /** seizure_report: the seizure, by its id or by its reference (one of them). */
   seizure_id?: number | undefined;
   seizure_reference?: string | undefined;
+  /** warning: what the alert points at (an online seller's phones, e-mails, URLs, domains). */
+  observables?: Observable[] | undefined;
 }
 
 /** A signed message as it travels between installations. */
@@ -134,14 +137,12 @@ export async function composeMessage(db: Kysely<DB>, input: MessageInput) {
   if (!text) throw new AppError('sharing.text_required', `a ${input.kind} message needs its text`, 400);
   const title = input.title?.trim();
   if (!title) throw new AppError('sharing.title_required', `a ${input.kind} message needs a title`, 400);
-  return {
-    group,
-    nominal,
-    title,
-    payload: { schema: 'vigie.text/1', text },
-    removed: [] as string[],
-    source: null,
-  };
+  const observables = (input.observables ?? []).map((o) => ({ type: o.type, value: o.value.trim() }));
+  const split = splitPayload(
+    observables.length ? { schema: 'vigie.text/1', text, observables } : { schema: 'vigie.text/1', text },
+    { nominal },
+  );
+  return { group, nominal, title, payload: split.payload, removed: split.removed, source: null };
 }
 
 /** Records an outgoing message, signed, in the ledger; audited. */

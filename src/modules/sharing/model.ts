@@ -60,3 +60,17 @@ export type Marking = (typeof MARKINGS)[number];
 /** `IN/2026/0007`, `OUT/2026/0012`: direction, year, sequence within both. */
 export const assistanceNumber = (direction: Direction, year: number, seq: number) =>
   `${direction === 'outgoing' ? 'OUT' : 'IN'}/${year}/${String(seq).padStart(4, '0')}`;
+
+/**
+ * What an alert (a warning message) may point at: an online seller's phone, e-mail address, web address or domain.
+ * Phones and e-mail addresses identify natural persons more often than not: they leave only where the group's
+ * agreement allows nominal data (payload.ts, splitPayload).
+ */
+export const OBSERVABLE_TYPES = ['phone', 'email', 'url', 'domain'] as const;
+export type ObservableType = (typeof OBSERVABLE_TYPES)[number];
+export const PERSONAL_OBSERVABLE_TYPES: readonly ObservableType[] = ['phone', 'email'];
+
+export interface Observable {
+  type: ObservableType;
+  value: string;
+}

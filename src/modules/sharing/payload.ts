@@ -10,6 +10,7 @@
  * case's summary, assignee and origin, a link's hold.
  */
 import type { CaseView, SeizureView } from '../cases/index.ts';
+import { type ObservableType, PERSONAL_OBSERVABLE_TYPES } from './model.ts';
 
 export const SEIZURE_REPORT_SCHEMA = 'vigie.seizure_report/1';
 
@@ -156,4 +157,52 @@ export function leafPaths(value: unknown, prefix = ''): string[] {
   if (value !== null && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
   return [prefix];
+}
+
+/**
+ * The nominal split applied to a payload already built (docs/decisions/0038-stix-taxii.md): what a STIX export or a
+ * TAXII read gives a group whose agreement excludes nominal data, whatever the message carried when it was sent
+ * (a message kept in this installation, or a group whose agreement changed since). For a seizure report, the same
+ * fields as `seizureReportPayload` removes; for an alert, its phones and e-mail addresses. `removed` lists the
+ * paths. Pure; the payload given is not changed.
+ */
+export function splitPayload(
+  payload: Record<string, unknown>,
+  options: { nominal: boolean },
+): { payload: Record<string, unknown>; removed: string[] } {
+  const copy = structuredClone(payload);
+  const removed: string[] = [];
+  if (options.nominal) return { payload: copy, removed };
+  const drop = (object: unknown, key: string, path: string) => {
+    if (object && typeof object === 'object' && key in object) {
+      delete (object as Record<string, unknown>)[key];
+      removed.push(path);
+    }
+  };
+  if (copy.schema === SEIZURE_REPORT_SCHEMA) {
+    copy.nominal = false;
+    for (const key of ['place', 'latitude', 'longitude', 'officers'])
+      drop(copy.seizure, key, `seizure.${key}`);
+    drop(copy.case, 'title', 'case.title');
+    if (Array.isArray(copy.parties)) {
+      const kept: unknown[] = [];
+      copy.parties.forEach((party: Record<string, unknown>, i) => {
+        const link = { target_type: String(party?.type ?? ''), target_ref: String(party?.ref ?? '') };
+        if (isPersonalLink(link)) removed.push(`parties[${i}]`);
+        else {
+          drop(party, 'note', `parties[${i}].note`);
+          kept.push(party);
+        }
+      });
+      copy.parties = kept;
+    }
+  }
+  if (Array.isArray(copy.observables)) {
+    copy.observables = copy.observables.filter((o: { type?: string }, i) => {
+      const personal = PERSONAL_OBSERVABLE_TYPES.includes(o?.type as ObservableType);
+      if (personal) removed.push(`observables[${i}]`);
+      return !personal;
+    });
+  }
+  return { payload: copy, removed };
 }

@@ -8,11 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { Pusher } from '../pusher.ts';
 import { assistanceRoutes } from './assistance.ts';
+import { checkpointRoutes } from './checkpoints.ts';
 import { groupRoutes } from './groups.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { messageRoutes } from './messages.ts';
 import { partnerRoutes } from './partners.ts';
 import { pushRoutes } from './push.ts';
+import { stixRoutes } from './stix.ts';
+import { taxiiRoutes } from './taxii.ts';
 
 export async function sharingRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   // Processes that run the job queue push a message as soon as it is sent (pusher.ts); tests' apps do not.
@@ -29,4 +32,7 @@ export async function sharingRoutes(app: FastifyInstance, context: AppContext): 
   ledgerRoutes(app, context);
   assistanceRoutes(app, context);
   pushRoutes(app, context);
+  stixRoutes(app, context);
+  taxiiRoutes(app, context);
+  checkpointRoutes(app, context);
 }

@@ -8,6 +8,7 @@ import {
   MEMBER_ROLES,
   MEMBER_TYPES,
   MESSAGE_KINDS,
+  OBSERVABLE_TYPES,
   PARTNER_KINDS,
   SUBJECT_TYPES,
 } from '../model.ts';
@@ -137,6 +138,11 @@ export const messageInput = z.object({
     .max(100)
     .optional()
     .describe('the seizure by its reference (S-300/2026/0001), instead of seizure_id'),
+  observables: z
+    .array(z.object({ type: z.enum(OBSERVABLE_TYPES), value: z.string().trim().min(1).max(2000) }))
+    .max(200)
+    .optional()
+    .describe("warning: an online seller's phones, e-mail addresses, URLs, domains (STIX indicators)"),
 });
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hexadecimal digits');
