@@ -168,4 +168,37 @@ describeEachDatabase('parcel examiners and assignments', (t) => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it("gives each examiner's workload over a period: refusals first, then assigned, by hand, per day", async () => {
+    const analyst = (await userWithToken(t.database, ['analyst'])).headers;
+    const liaison = (await userWithToken(t.database, ['liaison'])).headers;
+    const get = (url: string, headers: Record<string, string>) =>
+      opened.app.inject({ method: 'GET', url, headers });
+    expect((await get('/api/parcels/workload', liaison)).statusCode).toBe(403);
+    const backwards = await get('/api/parcels/workload?from=2026-11-07&to=2026-11-01', analyst);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json()).toMatchObject({ code: 'parcels.bad_period', details: [{ path: '/to' }] });
+    expect((await get('/api/parcels/workload?from=03/11/2026', analyst)).statusCode).toBe(400);
+    const week = await get('/api/parcels/workload?from=2026-11-01&to=2026-11-07&office=301', analyst);
+    expect(week.statusCode).toBe(200);
+    const items = week.json().items as {
+      username: string;
+      office: string;
+      assigned: number;
+      manual: number;
+      seized: number;
+      days: { day: string; assigned: number }[];
+    }[];
+    expect(items.every((i) => i.office === '301')).toBe(true);
+    const byName = Object.fromEntries(items.map((i) => [i.username, i]));
+    // Amina had 2 by speciality and C1 by hand; Omar lost C1.
+    expect(byName.amina).toMatchObject({ assigned: 3, manual: 1, seized: 0 });
+    expect(byName.omar).toMatchObject({ assigned: 2, manual: 0 });
+    expect(byName.amina!.days.reduce((n, d) => n + d.assigned, 0)).toBe(3);
+    expect(byName.amina!.days.map((d) => d.day)).toEqual([...byName.amina!.days.map((d) => d.day)].sort());
+    // A day without assignments: every examiner, none assigned.
+    const empty = await get('/api/parcels/workload?from=2026-12-01', analyst);
+    expect(empty.json()).toMatchObject({ from: '2026-12-01', to: '2026-12-01' });
+    expect((empty.json().items as { assigned: number }[]).every((i) => i.assigned === 0)).toBe(true);
+  });
 });

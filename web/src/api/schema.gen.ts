@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: ee05ff2cdb1aa8cc16d591be7722ec70839b71ed095b43aae13154a3387004b6
+ * OpenAPI document sha256: f4d52b86b2a023111f90786998cd38b5bad2e1d5383d897ab3a08a1c64d56828
  */
 
 export interface paths {
@@ -12956,6 +12956,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Load and throughput of each examiner over a period (default today): assigned, by hand, seized, per day against capacity */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    office?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: components["schemas"]["ParcelExaminerWorkload"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parcels/my-inspections": {
         parameters: {
             query?: never;
@@ -15458,6 +15511,22 @@ export interface components {
             } | null;
             settings: components["schemas"]["ParcelSettingsInput"];
         };
+        ParcelExaminerWorkloadInput: {
+            examiner_id: number;
+            username: string;
+            name: string;
+            office: string;
+            daily_capacity: number;
+            active: boolean;
+            assigned: number;
+            manual: number;
+            /** @description assigned parcels linked to a seizure of their goods */
+            seized: number;
+            days: {
+                day: string;
+                assigned: number;
+            }[];
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -17589,6 +17658,22 @@ export interface components {
                 version: string;
             } | null;
             settings: components["schemas"]["ParcelSettings"];
+        };
+        ParcelExaminerWorkload: {
+            examiner_id: number;
+            username: string;
+            name: string;
+            office: string;
+            daily_capacity: number;
+            active: boolean;
+            assigned: number;
+            manual: number;
+            /** @description assigned parcels linked to a seizure of their goods */
+            seized: number;
+            days: {
+                day: string;
+                assigned: number;
+            }[];
         };
     };
     responses: never;
