@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: f4d52b86b2a023111f90786998cd38b5bad2e1d5383d897ab3a08a1c64d56828
+ * OpenAPI document sha256: 65cd26e72f642d302fd750dbe498bdd3b6b6abcf78749b7e08358c681b1900df
  */
 
 export interface paths {
@@ -13107,7 +13107,7 @@ export interface paths {
                             total: number;
                             limit: number;
                             offset: number;
-                            items: components["schemas"]["Parcel"][];
+                            items: components["schemas"]["ParcelListItem"][];
                             /** @description Pass as cursor for the next page (keyset paging); null on the last page */
                             next_cursor: string | null;
                         };
@@ -15527,6 +15527,41 @@ export interface components {
                 assigned: number;
             }[];
         };
+        ParcelListItemInput: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            /** @description the name of the examiner it is assigned to */
+            examiner: string | null;
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -17674,6 +17709,41 @@ export interface components {
                 day: string;
                 assigned: number;
             }[];
+        };
+        ParcelListItem: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            /** @description the name of the examiner it is assigned to */
+            examiner: string | null;
         };
     };
     responses: never;
