@@ -197,6 +197,18 @@ describeEachDatabase('parcel examiners and assignments', (t) => {
     expect(byName.amina!.days.reduce((n, d) => n + d.assigned, 0)).toBe(3);
     expect(byName.amina!.days.map((d) => d.day)).toEqual([...byName.amina!.days.map((d) => d.day)].sort());
     // A day without assignments: every examiner, none assigned.
+    // The queue names each parcel's examiner and its reasons in short.
+    const queue = await get('/api/parcels?referred=true&office=301&limit=20', analyst);
+    const split = (
+      queue.json().items as { consignment_number: string; indicators: string[]; examiner: string }[]
+    )
+      .filter((p) => /^S\d$/.test(p.consignment_number))
+      .map((p) => [p.indicators, p.examiner]);
+    expect(split).toHaveLength(4);
+    for (const [indicators, examiner] of split) {
+      expect(indicators).toContain('split_order');
+      expect(['Amina K', 'Omar T']).toContain(examiner);
+    }
     const empty = await get('/api/parcels/workload?from=2026-12-01', analyst);
     expect(empty.json()).toMatchObject({ from: '2026-12-01', to: '2026-12-01' });
     expect((empty.json().items as { assigned: number }[]).every((i) => i.assigned === 0)).toBe(true);
