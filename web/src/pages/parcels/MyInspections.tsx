@@ -49,7 +49,7 @@ export function MyInspections() {
             : t('parcels.mine.empty')}
         </Text>
       )}
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         {items.map((i) => (
           <Card
             key={i.parcel_id}
