@@ -77,7 +77,7 @@ export function MyInspections() {
               {i.description}
             </Text>
             <Group gap="xs" mt="sm" wrap="nowrap">
-              <Badge variant="light" tt="none" color={i.basis === 'manual' ? 'violet' : 'gray'}>
+              <Badge size="lg" variant="light" tt="none" color={i.basis === 'manual' ? 'violet' : 'gray'}>
                 {t(`parcels.parcel.basis.${i.basis}`)}
               </Badge>
               <Text size="sm" c="dimmed" dir="auto" lineClamp={1}>

@@ -121,7 +121,7 @@ export function ParcelQueue() {
         label={t('parcels.queue.title')}
         countKey="parcels.count"
         emptyKey="parcels.queue.empty"
-        minWidth={1100}
+        minWidth={1200}
         columns={[
           t('parcels.fields.score'),
           t('parcels.fields.consignment'),
@@ -135,7 +135,7 @@ export function ParcelQueue() {
         rows={(data) =>
           data.items.map((p) => (
             <OpenableRow key={p.id} onOpen={() => navigate(`/parcels/${p.id}`)} data-testid="parcel-row">
-              <Table.Td>
+              <Table.Td miw={120} style={{ whiteSpace: 'nowrap' }}>
                 <ScoreBadge score={p.score} channel={p.channel} />
                 {p.referred && (
                   <Badge mt={4} size="xs" variant="outline" color="red" tt="none" display="block">
@@ -187,7 +187,7 @@ export function ParcelQueue() {
                   {p.arrival_office}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={190}>
                 <IndicatorBadges indicators={p.indicators} />
                 {p.examiner && (
                   <Text size="xs" c="dimmed" mt={2}>
