@@ -136,6 +136,13 @@ describe.runIf(existsSync(CHROMIUM))('the parcels workbench in a browser', () =>
     await page.getByRole('combobox', { name: 'Pré-arrivée' }).click();
     await page.getByRole('option', { name: 'Signalés avant arrivée' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('referred'), WAIT).toBe('true');
+    // The list is the server's answer to the filter (not the previous page kept on screen): referrals only.
+    await expect
+      .poll(async () => {
+        const rows = await page.getByTestId('parcel-row').allTextContents();
+        return rows.length > 0 && rows.every((text) => text.includes('Pré-arrivée'));
+      }, WAIT)
+      .toBe(true);
     for (const number of split.numbers) {
       const found = row(page, split.carrier, number);
       await found.waitFor();
