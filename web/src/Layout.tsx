@@ -46,6 +46,8 @@ export const MENU: MenuEntry[] = [
   { path: '/dashboard', label: 'nav.dashboard', permission: 'declarations:read' },
   { path: '/selection', label: 'nav.selection', permission: 'risk:read' },
   { path: '/declarations', label: 'nav.declarations', permission: 'declarations:read' },
+  { path: '/parcels', label: 'parcels.nav.queue', permission: 'parcels:read' },
+  { path: '/parcels/mine', label: 'parcels.nav.mine', permission: 'parcels:read' },
   { path: '/rules', label: 'nav.rules', permission: 'risk:read', section: 'targeting' },
   {
     path: '/targeting/capacities',
@@ -69,6 +71,12 @@ export const MENU: MenuEntry[] = [
     path: '/targeting/integrity',
     label: 'targeting.nav.integrity',
     permission: 'risk:integrity',
+    section: 'targeting',
+  },
+  {
+    path: '/parcels/examiners',
+    label: 'parcels.nav.examiners',
+    permission: 'parcels:read',
     section: 'targeting',
   },
   { path: '/models', label: 'nav.models', permission: 'models:read', section: 'targeting' },

@@ -82,6 +82,10 @@ const ROUTES: RouteMap = {
     () => import('./pages/cases/Figures.tsx'),
     (m) => m.Figures,
   ),
+  '/parcels/*': lazyPage(
+    () => import('./pages/parcels/index.tsx'),
+    (m) => m.Parcels,
+  ),
   '/targeting/*': lazyPage(
     () => import('./pages/targeting/index.tsx'),
     (m) => m.Targeting,

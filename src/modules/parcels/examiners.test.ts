@@ -168,4 +168,49 @@ describeEachDatabase('parcel examiners and assignments', (t) => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it("gives each examiner's workload over a period: refusals first, then assigned, by hand, per day", async () => {
+    const analyst = (await userWithToken(t.database, ['analyst'])).headers;
+    const liaison = (await userWithToken(t.database, ['liaison'])).headers;
+    const get = (url: string, headers: Record<string, string>) =>
+      opened.app.inject({ method: 'GET', url, headers });
+    expect((await get('/api/parcels/workload', liaison)).statusCode).toBe(403);
+    const backwards = await get('/api/parcels/workload?from=2026-11-07&to=2026-11-01', analyst);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json()).toMatchObject({ code: 'parcels.bad_period', details: [{ path: '/to' }] });
+    expect((await get('/api/parcels/workload?from=03/11/2026', analyst)).statusCode).toBe(400);
+    const week = await get('/api/parcels/workload?from=2026-11-01&to=2026-11-07&office=301', analyst);
+    expect(week.statusCode).toBe(200);
+    const items = week.json().items as {
+      username: string;
+      office: string;
+      assigned: number;
+      manual: number;
+      seized: number;
+      days: { day: string; assigned: number }[];
+    }[];
+    expect(items.every((i) => i.office === '301')).toBe(true);
+    const byName = Object.fromEntries(items.map((i) => [i.username, i]));
+    // Amina had 2 by speciality and C1 by hand; Omar lost C1.
+    expect(byName.amina).toMatchObject({ assigned: 3, manual: 1, seized: 0 });
+    expect(byName.omar).toMatchObject({ assigned: 2, manual: 0 });
+    expect(byName.amina!.days.reduce((n, d) => n + d.assigned, 0)).toBe(3);
+    expect(byName.amina!.days.map((d) => d.day)).toEqual([...byName.amina!.days.map((d) => d.day)].sort());
+    // A day without assignments: every examiner, none assigned.
+    // The queue names each parcel's examiner and its reasons in short.
+    const queue = await get('/api/parcels?referred=true&office=301&limit=20', analyst);
+    const split = (
+      queue.json().items as { consignment_number: string; indicators: string[]; examiner: string }[]
+    )
+      .filter((p) => /^S\d$/.test(p.consignment_number))
+      .map((p) => [p.indicators, p.examiner]);
+    expect(split).toHaveLength(4);
+    for (const [indicators, examiner] of split) {
+      expect(indicators).toContain('split_order');
+      expect(['Amina K', 'Omar T']).toContain(examiner);
+    }
+    const empty = await get('/api/parcels/workload?from=2026-12-01', analyst);
+    expect(empty.json()).toMatchObject({ from: '2026-12-01', to: '2026-12-01' });
+    expect((empty.json().items as { assigned: number }[]).every((i) => i.assigned === 0)).toBe(true);
+  });
 });

@@ -379,3 +379,75 @@ export async function inspectionsOf(db: Kysely<DB>, username: string, day: strin
     .execute();
   return rows.map((r) => ({ ...r, parcel_id: Number(r.parcel_id) }));
 }
+
+export interface ExaminerWorkload {
+  examiner_id: number;
+  username: string;
+  name: string;
+  office: string;
+  daily_capacity: number;
+  active: boolean;
+  /** Parcels assigned to the examiner arriving in the period; `manual` of them by hand. */
+  assigned: number;
+  manual: number;
+  /** Of those, the parcels linked to a seizure (the only outcome of an inspection the module records). */
+  seized: number;
+  /** Assigned parcels per arrival day of the period (days without any left out), oldest first. */
+  days: { day: string; assigned: number }[];
+}
+
+/**
+ * The load and throughput of each examiner (of an office, or all) over a period: assigned parcels, those given by
+ * hand, those whose goods were seized, and the load of each day against the daily capacity.
+ */
+export async function examinerWorkload(
+  db: Kysely<DB>,
+  period: { from: string; to: string; office?: string | undefined },
+): Promise<ExaminerWorkload[]> {
+  let q = db
+    .selectFrom('parcel_examiners as e')
+    .leftJoin('parcel_assignments as a', (join) =>
+      join.onRef('a.examiner_id', '=', 'e.id').on('a.day', '>=', period.from).on('a.day', '<=', period.to),
+    )
+    .leftJoin('parcel_seizures as s', 's.parcel_id', 'a.parcel_id')
+    .select([
+      'e.id',
+      'e.username',
+      'e.name',
+      'e.office',
+      'e.daily_capacity',
+      'e.active',
+      (eb) => eb.fn.count<number>('a.parcel_id').as('assigned'),
+      sql<number>`count(*) filter (where a.basis = 'manual')`.as('manual'),
+      (eb) => eb.fn.count<number>('s.parcel_id').distinct().as('seized'),
+    ])
+    .groupBy(['e.id', 'e.username', 'e.name', 'e.office', 'e.daily_capacity', 'e.active']);
+  if (period.office) q = q.where('e.office', '=', period.office);
+  const rows = await q.orderBy('e.office').orderBy('e.username').execute();
+  const days = await db
+    .selectFrom('parcel_assignments')
+    .select([
+      'examiner_id',
+      sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('day', '>=', period.from)
+    .where('day', '<=', period.to)
+    .groupBy(['examiner_id', 'day'])
+    .orderBy('day')
+    .execute();
+  return rows.map((r) => ({
+    examiner_id: Number(r.id),
+    username: r.username,
+    name: r.name,
+    office: r.office,
+    daily_capacity: r.daily_capacity,
+    active: r.active,
+    assigned: Number(r.assigned),
+    manual: Number(r.manual),
+    seized: Number(r.seized),
+    days: days
+      .filter((d) => Number(d.examiner_id) === Number(r.id))
+      .map((d) => ({ day: d.day, assigned: Number(d.n) })),
+  }));
+}

@@ -108,8 +108,22 @@ describeEachDatabase('parcels API', (t) => {
     );
     expect(turkish.json()).toMatchObject({
       total: 1,
-      items: [{ consignment_number: 'EE123456789TR', score: 0, channel: 'green' }],
+      items: [
+        { consignment_number: 'EE123456789TR', score: 0, channel: 'green', indicators: [], examiner: null },
+      ],
     });
+    // Each row names the indicators of its reasons, largest first: the queue's reasons in short.
+    const all = await call('GET', '/api/parcels?limit=50', users.officer);
+    const rows = all.json().items as { id: number; indicators: string[] }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const detail = (await call('GET', `/api/parcels/${row.id}`, users.officer)).json() as {
+        reasons: { indicator: string; points: number }[];
+      };
+      expect(row.indicators).toEqual(
+        [...detail.reasons].sort((a, b) => b.points - a.points).map((r) => r.indicator),
+      );
+    }
     const byCarrier = await call(
       'GET',
       '/api/parcels?carrier=cnpost&platform=SHEIN.com&referred=false',

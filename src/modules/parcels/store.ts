@@ -1,12 +1,13 @@
 /**
  * Parcels read back: the list with its filters (carrier, origin country, platform, value band in euros, office,
- * arrival dates, channel, referred only), and one parcel with its score and reasons.
+ * arrival dates, channel, referred only), each with its reasons' indicators and its examiner, and one parcel with
+ * its score and reasons.
  */
 import { type Kysely, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
-import type { ParcelChannel, ParcelKind, ParcelReason } from './model.ts';
+import type { ParcelChannel, ParcelIndicator, ParcelKind, ParcelReason } from './model.ts';
 
 export interface ParcelFilters {
   carrier?: string | undefined;
@@ -52,6 +53,12 @@ export interface ParcelView {
   channel: ParcelChannel | null;
   referred: boolean;
   scored_at: string | null;
+}
+
+/** A row of the list: the parcel, the indicators of its reasons (largest first) and its examiner's name, if any. */
+export interface ParcelListItem extends ParcelView {
+  indicators: ParcelIndicator[];
+  examiner: string | null;
 }
 
 export interface ParcelDetail extends ParcelView {
@@ -123,7 +130,7 @@ export async function listParcels(
   db: Kysely<DB>,
   filters: ParcelFilters,
   page: { limit: number; offset?: number | undefined; cursor?: string | undefined },
-): Promise<{ total: number; items: ParcelView[]; next_cursor: string | null }> {
+): Promise<{ total: number; items: ParcelListItem[]; next_cursor: string | null }> {
   let q = base(db);
   if (filters.carrier) q = q.where('p.carrier', '=', filters.carrier.toUpperCase());
   if (filters.kind) q = q.where('p.kind', '=', filters.kind);
@@ -153,7 +160,9 @@ export async function listParcels(
   const [counted, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     rowsQuery
-      .select(COLUMNS)
+      .leftJoin('parcel_assignments as a', 'a.parcel_id', 'p.id')
+      .leftJoin('parcel_examiners as e', 'e.id', 'a.examiner_id')
+      .select([...COLUMNS, 's.reasons', 'e.name as examiner'])
       .orderBy(RANK)
       .orderBy('p.arrival_date')
       .orderBy('p.id')
@@ -161,7 +170,15 @@ export async function listParcels(
       .offset(page.cursor ? 0 : (page.offset ?? 0))
       .execute(),
   ]);
-  const items = rows.map(toView);
+  const items = rows.map(
+    (r): ParcelListItem => ({
+      ...toView(r),
+      indicators: [...(r.reasons ?? [])]
+        .sort((a, b) => b.points - a.points)
+        .map((reason) => reason.indicator),
+      examiner: r.examiner ?? null,
+    }),
+  );
   const last = items.at(-1);
   return {
     total: Number(counted.n),

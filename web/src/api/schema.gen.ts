@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: ed4f057d3db44bdfafb362b7d3899e3344856e0bfaae5c01cc74711930807f34
+ * OpenAPI document sha256: 93c66767d2c5d8935f3e586410561d7817dd45b8e38d2c7f7dfe39d919fec92c
  */
 
 export interface paths {
@@ -14304,6 +14304,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Load and throughput of each examiner over a period (default today): assigned, by hand, seized, per day against capacity */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    office?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: components["schemas"]["ParcelExaminerWorkload"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parcels/my-inspections": {
         parameters: {
             query?: never;
@@ -14402,7 +14455,7 @@ export interface paths {
                             total: number;
                             limit: number;
                             offset: number;
-                            items: components["schemas"]["Parcel"][];
+                            items: components["schemas"]["ParcelListItem"][];
                             /** @description Pass as cursor for the next page (keyset paging); null on the last page */
                             next_cursor: string | null;
                         };
@@ -17045,6 +17098,57 @@ export interface components {
             } | null;
             settings: components["schemas"]["ParcelSettingsInput"];
         };
+        ParcelExaminerWorkloadInput: {
+            examiner_id: number;
+            username: string;
+            name: string;
+            office: string;
+            daily_capacity: number;
+            active: boolean;
+            assigned: number;
+            manual: number;
+            /** @description assigned parcels linked to a seizure of their goods */
+            seized: number;
+            days: {
+                day: string;
+                assigned: number;
+            }[];
+        };
+        ParcelListItemInput: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            /** @description the name of the examiner it is assigned to */
+            examiner: string | null;
+        };
         Error: {
             /** @description Stable error code, e.g. declaration.not_found */
             code: string;
@@ -19415,6 +19519,57 @@ export interface components {
                 version: string;
             } | null;
             settings: components["schemas"]["ParcelSettings"];
+        };
+        ParcelExaminerWorkload: {
+            examiner_id: number;
+            username: string;
+            name: string;
+            office: string;
+            daily_capacity: number;
+            active: boolean;
+            assigned: number;
+            manual: number;
+            /** @description assigned parcels linked to a seizure of their goods */
+            seized: number;
+            days: {
+                day: string;
+                assigned: number;
+            }[];
+        };
+        ParcelListItem: {
+            id: number;
+            carrier: string;
+            consignment_number: string;
+            /** @enum {string} */
+            kind: "postal" | "express";
+            master_manifest: string | null;
+            sender_name: string;
+            sender_address: string | null;
+            sender_country: string;
+            sender_platform: string | null;
+            recipient_name: string;
+            recipient_address: string | null;
+            recipient_city: string | null;
+            recipient_phone: string | null;
+            recipient_email: string | null;
+            description: string;
+            declared_value: number;
+            currency: string;
+            value_eur: number;
+            weight_kg: number | null;
+            hs_code: string | null;
+            item_count: number;
+            arrival_date: string;
+            arrival_office: string;
+            score: number | null;
+            /** @enum {string|null} */
+            channel: "red" | "yellow" | "green" | null;
+            referred: boolean;
+            scored_at: string | null;
+            /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            /** @description the name of the examiner it is assigned to */
+            examiner: string | null;
         };
     };
     responses: never;

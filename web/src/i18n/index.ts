@@ -10,6 +10,7 @@ import { adminMessages } from '../pages/admin/messages.ts';
 import { casesMessages } from '../pages/cases/messages.ts';
 import { graphMessages } from '../pages/graph/messages.ts';
 import { osintMessages } from '../pages/osint/messages.ts';
+import { parcelsMessages } from '../pages/parcels/messages.ts';
 import { registerMessages } from '../pages/register/messages.ts';
 import { declarationRiskMessages } from '../pages/risk/declaration-messages.ts';
 import { riskMessages } from '../pages/risk/messages.ts';
@@ -43,6 +44,7 @@ const BUNDLES: MessageBundle[] = [
   targetingMessages,
   registerMessages,
   sharingMessages,
+  parcelsMessages,
 ];
 
 function merged(core: Record<string, unknown>, language: Language): Record<string, unknown> {

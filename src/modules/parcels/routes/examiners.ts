@@ -1,18 +1,20 @@
 /**
  * Examiners and assignments under /api/parcels: the examiners of each office with their specialities, the
- * automatic assignment of a period's referred parcels, a manual reassignment with its reason, and "my inspections"
+ * automatic assignment of a period's referred parcels, each examiner's workload over a period, a manual reassignment with its reason, and "my inspections"
  * (the caller's assigned parcels of a day). Reading needs `parcels:read`; changing `parcels:write`; all audited.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
+import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import {
   addExaminer,
   assignParcels,
+  examinerWorkload,
   inspectionsOf,
   listExaminers,
   reassignParcel,
@@ -160,6 +162,60 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
         request.body.examiner_id,
         request.body.reason,
       ),
+  );
+
+  typed.get(
+    '/api/parcels/workload',
+    {
+      config: { permission: 'parcels:read' },
+      schema: {
+        summary:
+          'Load and throughput of each examiner over a period (default today): assigned, by hand, seized, per day against capacity',
+        tags: ['parcels'],
+        querystring: z.object({
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          office: code(16).optional(),
+        }),
+        response: {
+          200: z.object({
+            from: z.string(),
+            to: z.string(),
+            items: z.array(
+              z
+                .object({
+                  examiner_id: z.number().int(),
+                  username: z.string(),
+                  name: z.string(),
+                  office: z.string(),
+                  daily_capacity: z.number().int(),
+                  active: z.boolean(),
+                  assigned: z.number().int(),
+                  manual: z.number().int(),
+                  seized: z.number().int().describe('assigned parcels linked to a seizure of their goods'),
+                  days: z.array(z.object({ day: z.string(), assigned: z.number().int() })),
+                })
+                .meta({ id: 'ParcelExaminerWorkload' }),
+            ),
+          }),
+          400: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const today = new Date().toISOString().slice(0, 10);
+      const from = request.query.from ?? request.query.to ?? today;
+      const to = request.query.to ?? request.query.from ?? today;
+      if (to < from)
+        throw new AppError('parcels.bad_period', `the period ends (${to}) before it starts (${from})`, 400, [
+          { path: '/to', message: 'expected a date on or after from' },
+        ]);
+      return {
+        from,
+        to,
+        items: await examinerWorkload(database.db, { from, to, office: request.query.office }),
+      };
+    },
   );
 
   typed.get(

@@ -155,7 +155,16 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
           referred: bool.optional(),
         }),
         response: {
-          200: pageOf(parcelSchema).extend({
+          200: pageOf(
+            parcelSchema
+              .extend({
+                indicators: z
+                  .array(z.enum(PARCEL_INDICATORS))
+                  .describe("the indicators of the parcel's reasons, largest first (empty when none fired)"),
+                examiner: z.string().nullable().describe('the name of the examiner it is assigned to'),
+              })
+              .meta({ id: 'ParcelListItem' }),
+          ).extend({
             next_cursor: z
               .string()
               .nullable()

@@ -1,0 +1,92 @@
+/**
+ * "My inspections", made for a tablet held in the hand (820×1180): the signed-in officer's parcels of a day (today
+ * unless chosen; the day is in the address), highest score first, each a large card that opens the parcel. The
+ * module records no inspection outcome of its own yet: the parcel page links the seizure when goods are seized.
+ */
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { apiGet } from '../../api.ts';
+import { QueryStatus } from '../../components/ErrorAlert.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
+import { formatDate, useLang } from '../../i18n/index.ts';
+import { parcelKeys, ScoreBadge, today } from './shared.tsx';
+
+export function MyInspections() {
+  const { t, lang } = useLang();
+  const { filters, setFilters } = useUrlState(['day'] as const);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(filters.day) ? filters.day : today();
+  const mine = useQuery({
+    queryKey: parcelKeys.mine(day),
+    queryFn: () => apiGet('/api/parcels/my-inspections', { query: { day } }),
+  });
+  const items = mine.data?.items ?? [];
+  return (
+    <Stack gap="md" maw={900}>
+      <Stack gap={0}>
+        <Title order={2}>{t('parcels.mine.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('parcels.mine.subtitle')}
+        </Text>
+      </Stack>
+      <Group align="end" gap="sm">
+        <TextInput
+          type="date"
+          size="lg"
+          label={t('parcels.mine.day')}
+          value={day}
+          onChange={(e) => e.currentTarget.value && setFilters({ day: e.currentTarget.value })}
+        />
+        <Button size="lg" variant="light" onClick={() => setFilters({ day: '' })}>
+          {t('parcels.mine.today')}
+        </Button>
+      </Group>
+      <QueryStatus query={mine} />
+      {mine.data && (
+        <Text fw={600} data-testid="inspections-count">
+          {items.length
+            ? `${formatDate(lang, mine.data.day)} · ${t('parcels.mine.count', { count: items.length })}`
+            : t('parcels.mine.empty')}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        {items.map((i) => (
+          <Card
+            key={i.parcel_id}
+            component={Link}
+            to={`/parcels/${i.parcel_id}`}
+            withBorder
+            shadow="xs"
+            padding="lg"
+            mih={150}
+            data-testid="inspection-card"
+            aria-label={t('parcels.mine.open', { number: `${i.carrier} ${i.consignment_number}` })}
+          >
+            <Group justify="space-between" wrap="nowrap" align="start">
+              <Stack gap={0}>
+                <Text fw={700} size="xl">
+                  {i.carrier} {i.consignment_number}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('parcels.office')} {i.arrival_office} · {formatDate(lang, i.arrival_date)}
+                </Text>
+              </Stack>
+              <ScoreBadge score={i.score} channel={i.channel} size="xl" />
+            </Group>
+            <Text size="lg" mt="sm" dir="auto" lineClamp={2}>
+              {i.description}
+            </Text>
+            <Group gap="xs" mt="sm" wrap="nowrap">
+              <Badge size="lg" variant="light" tt="none" color={i.basis === 'manual' ? 'violet' : 'gray'}>
+                {t(`parcels.parcel.basis.${i.basis}`)}
+              </Badge>
+              <Text size="sm" c="dimmed" dir="auto" lineClamp={1}>
+                {i.reason}
+              </Text>
+            </Group>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
