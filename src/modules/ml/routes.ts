@@ -21,6 +21,7 @@ import {
   retireModel,
 } from './registry.ts';
 import { modelCardRoutes } from './routes-card.ts';
+import { modelReplayRoutes } from './routes-replay.ts';
 import { syncModelScorer } from './scorer.ts';
 import { trainJobParams } from './train-job.ts';
 
@@ -86,6 +87,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
   const { database, jobs } = context;
   const typed = app.withTypeProvider<ZodTypeProvider>();
   modelCardRoutes(app, context);
+  modelReplayRoutes(app, context);
   const summaryOf = async (id: number) => {
     const model = await getModelSummary(database.db, id);
     if (!model) throw new NotFoundError('model.not_found', `no model #${id}`);

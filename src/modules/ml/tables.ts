@@ -34,9 +34,25 @@ export interface ModelCardsTable {
   generated_at: Timestamp;
 }
 
+export interface ModelReplaysTable {
+  id: Id;
+  job_id: string;
+  model_id: number | null;
+  period_from: string;
+  period_to: string;
+  exploration_share: number;
+  inspection_rate: number;
+  strategies: unknown;
+  lines: number;
+  results: unknown;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     model_versions: ModelVersionsTable;
     model_cards: ModelCardsTable;
+    model_replays: ModelReplaysTable;
   }
 }

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: ee05ff2cdb1aa8cc16d591be7722ec70839b71ed095b43aae13154a3387004b6
+ * OpenAPI document sha256: eaac747b56e65187046305e00abed52f14068774dd895971c197b5e42eb74596
  */
 
 export interface paths {
@@ -3586,6 +3586,140 @@ export interface paths {
                     content: {
                         "text/markdown": components["schemas"]["Error"];
                         "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exploration replays, newest first (their jobs: state and progress) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Replay exploitation against exploration week by week over a period (a background job): precision, recoveries and frauds found only by exploration, per strategy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplayRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exploration replay: its job (state, progress) and, once done, its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            replay: components["schemas"]["ModelReplay"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -14619,6 +14753,59 @@ export interface components {
                 retired_at: string | null;
             };
         };
+        ReplayRequestInput: {
+            model_id?: number;
+            from: string;
+            to: string;
+            exploration_share: number;
+            /** @default 0.1 */
+            inspection_rate: number;
+            /**
+             * @default [
+             *       "exploit",
+             *       "hybrid-random",
+             *       "hybrid-uncertainty"
+             *     ]
+             */
+            strategies: ("exploit" | "hybrid-random" | "hybrid-uncertainty" | "random")[];
+        };
+        ModelReplayInput: {
+            id: number;
+            job_id: string;
+            model_id: number | null;
+            from: string;
+            to: string;
+            exploration_share: number;
+            inspection_rate: number;
+            strategies: string[];
+            lines: number;
+            results: {
+                /** @enum {string} */
+                strategy: "exploit" | "hybrid-random" | "hybrid-uncertainty" | "random";
+                precision: number;
+                recall: number;
+                revenue: number;
+                newImporterShare: number;
+                finalPrecision: number;
+                durationMs: number;
+                weeks: {
+                    week: number;
+                    from: string;
+                    lines: number;
+                    inspected: number;
+                    frauds: number;
+                    caught: number;
+                    caughtNewImporters: number;
+                    dutiesCaught: number;
+                    dutiesAll: number;
+                    explored: number;
+                    caughtByExploration: number;
+                    dutiesByExploration: number;
+                }[];
+            }[];
+            created_by: number | null;
+            created_at: string;
+        };
         ModelVersionInput: {
             id: number;
             name: string;
@@ -16750,6 +16937,59 @@ export interface components {
                 promoted_at: string | null;
                 retired_at: string | null;
             };
+        };
+        ReplayRequest: {
+            model_id?: number;
+            from: string;
+            to: string;
+            exploration_share: number;
+            /** @default 0.1 */
+            inspection_rate: number;
+            /**
+             * @default [
+             *       "exploit",
+             *       "hybrid-random",
+             *       "hybrid-uncertainty"
+             *     ]
+             */
+            strategies: ("exploit" | "hybrid-random" | "hybrid-uncertainty" | "random")[];
+        };
+        ModelReplay: {
+            id: number;
+            job_id: string;
+            model_id: number | null;
+            from: string;
+            to: string;
+            exploration_share: number;
+            inspection_rate: number;
+            strategies: string[];
+            lines: number;
+            results: {
+                /** @enum {string} */
+                strategy: "exploit" | "hybrid-random" | "hybrid-uncertainty" | "random";
+                precision: number;
+                recall: number;
+                revenue: number;
+                newImporterShare: number;
+                finalPrecision: number;
+                durationMs: number;
+                weeks: {
+                    week: number;
+                    from: string;
+                    lines: number;
+                    inspected: number;
+                    frauds: number;
+                    caught: number;
+                    caughtNewImporters: number;
+                    dutiesCaught: number;
+                    dutiesAll: number;
+                    explored: number;
+                    caughtByExploration: number;
+                    dutiesByExploration: number;
+                }[];
+            }[];
+            created_by: number | null;
+            created_at: string;
         };
         ModelVersion: {
             id: number;
