@@ -143,7 +143,9 @@ export function ReplayPanel({ modelId }: { modelId: number | null }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['model-replays'], queryFn: () => apiGet('/api/models/replays') });
   const current = chosen ?? list.data?.items[0]?.id ?? null;
+  const listed = list.data?.items.find((j) => j.id === current);
   const { job } = useJob(current, {
+    ...(listed ? { initial: listed } : {}),
     onEnd: () => void client.invalidateQueries({ queryKey: ['model-replay', current] }),
   });
   const ended = job !== null && FINAL_STATES.includes(job.state);
