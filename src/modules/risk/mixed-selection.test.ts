@@ -6,7 +6,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { type NativeRow, nativeRow } from '../../../test/factories.ts';
-import { runSelection } from './decisions.ts';
+import { randomByOffice, runSelection } from './decisions.ts';
 import { setOfficeParams } from './offices.ts';
 import { createProfileVersion, profileVersion } from './profiles.ts';
 import { importRows, resetRisk, rule, SYSTEM } from './testing/fixtures.ts';
@@ -90,5 +90,26 @@ describeEachDatabase('mixed fraud and revenue ranking in the daily selection', (
     expect(big.explanation.fr).toMatch(/sélectionnée pour les recettes : droits en jeu 1/);
     const toy = s.find((x) => x.reference === 'M-TOY1')!;
     expect(toy.explanation.en).not.toMatch(/picked for revenue/);
+  });
+
+  it("reports the office's random share of the selection, and no hit rate before any outcome", async () => {
+    const p = await version({ rank_by: 'mixed', revenue_weight: 0.5 });
+    await runSelection(t.database, SYSTEM, { office: 'M1', day: DAY, random_share: 0.5 }, { profiles: [p] });
+    const all = { office: null } as const;
+    expect(await randomByOffice(t.database.db, { from: DAY, to: DAY }, all)).toEqual([
+      {
+        office: 'M1',
+        selected_items: 2,
+        random_items: 1,
+        random_share: 0.5,
+        random_inspected: 0,
+        random_frauds: 0,
+        random_hit_rate: null,
+        ranked_inspected: 0,
+        ranked_frauds: 0,
+        ranked_hit_rate: null,
+      },
+    ]);
+    expect(await randomByOffice(t.database.db, { from: '2021-03-01' }, all)).toEqual([]);
   });
 });

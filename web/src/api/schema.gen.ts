@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: eaac747b56e65187046305e00abed52f14068774dd895971c197b5e42eb74596
+ * OpenAPI document sha256: 94eddb03ff26c7ba6f535357926b10145bb4f30980a24dd9d8682ecec7ef0d17
  */
 
 export interface paths {
@@ -6629,6 +6629,67 @@ export interface paths {
                                 recovered: number;
                                 overridden: number;
                                 precision: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/stats/random": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per office: the selection's random share and the fraud rate found by random picks beside ranked ones */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                office: string;
+                                selected_items: number;
+                                random_items: number;
+                                random_share: number | null;
+                                random_inspected: number;
+                                random_frauds: number;
+                                random_hit_rate: number | null;
+                                ranked_inspected: number;
+                                ranked_frauds: number;
+                                ranked_hit_rate: number | null;
                             }[];
                         };
                     };
