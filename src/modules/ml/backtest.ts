@@ -58,6 +58,12 @@ export interface WeekResult {
   caughtNewImporters: number;
   dutiesCaught: number;
   dutiesAll: number;
+  /** Inspections spent outside what pure exploitation would have inspected this week (the top of the scores). */
+  explored: number;
+  /** Frauds found only by exploration: caught among `explored`. */
+  caughtByExploration: number;
+  /** Their duties at stake. */
+  dutiesByExploration: number;
 }
 
 export interface StrategyResult {
@@ -82,7 +88,62 @@ function weekIndex(first: string, date: string): number {
 
 /** Replays time week by week for each strategy. Lines must all carry outcomes (they are revealed on selection). */
 export function backtest(lines: DeclarationLine[], options: Partial<BacktestOptions> = {}): StrategyResult[] {
+  const { weeks, o } = prepare(lines, options);
+  return o.strategies.map((s) => {
+    const steps = replay(weeks, s, o);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  });
+}
+
+export interface ReplayProgress {
+  /** Weeks replayed so far, over all strategies, and the total. */
+  done: number;
+  total: number;
+  strategy: Strategy;
+  week: WeekResult;
+}
+
+/**
+ * The same replay without holding the event loop: it yields after every week (a server keeps answering while a
+ * replay job runs in it), reports progress, and stops when the signal aborts.
+ */
+export async function backtestAsync(
+  lines: DeclarationLine[],
+  options: Partial<BacktestOptions> = {},
+  hooks: { signal?: AbortSignal; onProgress?: (p: ReplayProgress) => void } = {},
+): Promise<StrategyResult[]> {
+  const { weeks, o } = prepare(lines, options);
+  const perStrategy = weeks.slice(o.initialWeeks).filter((w) => w.length > 0).length;
+  const total = perStrategy * o.strategies.length;
+  let done = 0;
+  const out: StrategyResult[] = [];
+  for (const strategy of o.strategies) {
+    const steps = replay(weeks, strategy, o);
+    for (;;) {
+      hooks.signal?.throwIfAborted();
+      const next = steps.next();
+      if (next.done) {
+        out.push(next.value);
+        break;
+      }
+      done++;
+      hooks.onProgress?.({ done, total, strategy, week: next.value });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return out;
+}
+
+function prepare(
+  lines: DeclarationLine[],
+  options: Partial<BacktestOptions>,
+): { weeks: DeclarationLine[][]; o: BacktestOptions } {
   const o: BacktestOptions = { ...DEFAULT_BACKTEST, ...options };
+  if (!(o.explorationShare >= 0 && o.explorationShare <= 1))
+    throw new Error('backtest: explorationShare must be in [0, 1]');
   if (lines.length === 0) throw new Error('backtest: no lines');
   if (!(o.inspectionRate > 0 && o.inspectionRate <= 1))
     throw new Error('backtest: inspectionRate must be in (0, 1]');
@@ -98,10 +159,15 @@ export function backtest(lines: DeclarationLine[], options: Partial<BacktestOpti
   }
   if (weeks.length <= o.initialWeeks)
     throw new Error(`backtest: needs more than ${o.initialWeeks} weeks of data`);
-  return o.strategies.map((s) => replay(weeks, s, o));
+  return { weeks, o };
 }
 
-function replay(weeks: DeclarationLine[][], strategy: Strategy, o: BacktestOptions): StrategyResult {
+/** One strategy's replay, a week at a time (yields each week's result, returns the strategy's). */
+function* replay(
+  weeks: DeclarationLine[][],
+  strategy: Strategy,
+  o: BacktestOptions,
+): Generator<WeekResult, StrategyResult, void> {
   const started = performance.now();
   const rng = new Rng(o.seed);
   const initial = weeks.slice(0, o.initialWeeks).flat();
@@ -130,7 +196,7 @@ function replay(weeks: DeclarationLine[][], strategy: Strategy, o: BacktestOptio
     const budget = Math.max(1, Math.round(o.inspectionRate * n));
     const score =
       model && strategy !== 'random' ? predict(model, x) : Float64Array.from(week, () => rng.next());
-    const picked = select(score, budget, strategy, o.explorationShare, rng);
+    const { picked, beyondTop } = selectWithExploration(score, budget, strategy, o.explorationShare, rng);
     const revealed: DeclarationLine[] = [];
     const r: WeekResult = {
       week: w,
@@ -142,6 +208,9 @@ function replay(weeks: DeclarationLine[][], strategy: Strategy, o: BacktestOptio
       caughtNewImporters: 0,
       dutiesCaught: 0,
       dutiesAll: 0,
+      explored: beyondTop.size,
+      caughtByExploration: 0,
+      dutiesByExploration: 0,
     };
     const isPicked = new Uint8Array(n);
     for (const i of picked) isPicked[i] = 1;
@@ -160,6 +229,10 @@ function replay(weeks: DeclarationLine[][], strategy: Strategy, o: BacktestOptio
       if (y === 1) {
         r.caught++;
         r.dutiesCaught += d;
+        if (beyondTop.has(i)) {
+          r.caughtByExploration++;
+          r.dutiesByExploration += d;
+        }
         const imp = line.importer?.code;
         if (imp && !caughtImporters.has(imp)) r.caughtNewImporters++;
       }
@@ -170,6 +243,7 @@ function replay(weeks: DeclarationLine[][], strategy: Strategy, o: BacktestOptio
     // Only inspected lines teach the state: the others' outcomes stay unknown, as in real operations.
     builder.state.absorb(revealed);
     results.push(r);
+    yield r;
   }
   const sum = (f: (r: WeekResult) => number, rs = results) => rs.reduce((s, r) => s + f(r), 0);
   const tail = results.slice(Math.floor(results.length * 0.75));
@@ -220,6 +294,29 @@ function selectRowsOf(m: FeatureMatrix, rows: number[]): FeatureMatrix {
     for (let k = 0; k < rows.length; k++) out.values[f * rows.length + k] = m.values[f * m.nRows + rows[k]!]!;
   }
   return out;
+}
+
+/**
+ * Indices inspected this week under a strategy, and those of them pure exploitation would not have inspected
+ * (outside the top `budget` scores: what only exploration finds). A random strategy has no top: all of it counts.
+ */
+export function selectWithExploration(
+  score: Float64Array,
+  budget: number,
+  strategy: Strategy,
+  share: number,
+  rng: Rng,
+): { picked: number[]; beyondTop: Set<number> } {
+  const picked = select(score, budget, strategy, share, rng);
+  if (strategy === 'exploit') return { picked, beyondTop: new Set() };
+  if (strategy === 'random') return { picked, beyondTop: new Set(picked) };
+  const k = Math.min(budget, score.length);
+  const top = new Set(
+    Array.from({ length: score.length }, (_, i) => i)
+      .sort((a, b) => score[b]! - score[a]! || a - b)
+      .slice(0, k),
+  );
+  return { picked, beyondTop: new Set(picked.filter((i) => !top.has(i))) };
 }
 
 /** Indices inspected this week under a strategy. */

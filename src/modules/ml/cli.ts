@@ -3,7 +3,7 @@
  *
  *   vigie model train --profile kcs --input FILE [--input FILE …] --out MODEL.json
  *   vigie model score --profile kcs --model MODEL.json [--input] FILE --out SCORES.csv    (declaration_id,score)
- *   vigie model eval  --profile kcs --model MODEL.json --input FILE [--json]
+ *   vigie model eval  --profile kcs --model MODEL.json --input FILE [--json] [--revenue-weight W]
  *
  * Files are read through the same mapping profiles and validation as imports; invalid rows are reported (file,
  * line, column) and left out. Training needs labelled lines (an outcome); scoring ignores labels, and every
@@ -19,6 +19,7 @@ import { readValidatedRows } from '../../platform/ingest/run.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
 import { declarationsTarget } from '../declarations/index.ts';
 import { evaluate, loadModel, scoreLines, serializeModel, trainModel } from './api.ts';
+import { compareRankings, labelsAndDuties } from './revenue.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -177,45 +178,80 @@ export function registerModelCli(program: Command, context: CliContext): void {
     .requiredOption('--input <file>', 'labelled declarations')
     .option('--profile <name>', 'mapping profile of the file', 'native')
     .option('--json', 'print as JSON')
-    .action(async (options: { model: string; input: string; profile: string; json?: boolean }) => {
-      const loaded = loadModel(readFileSync(options.model, 'utf8'));
-      const lines = (await readLines(options.input, options.profile, context.config().dataDir)).filter(
-        (l) => l.outcome !== null,
-      );
-      if (lines.length === 0) throw new Error(`${options.input}: no labelled line to evaluate on`);
-      const result = evaluate(loaded, lines);
-      if (options.json) {
-        printJson(result);
-        return;
-      }
-      console.log(
-        `${formatInt(result.n)} labelled lines, ${formatInt(result.frauds)} frauds; ROC-AUC ${result.auc.toFixed(3)}`,
-      );
-      const shares = Object.keys(result.precisionAt);
-      console.log(
-        table(
-          [
-            'top n %',
-            'precision',
-            'recall',
-            'revenue',
-            'precision (by expected duties)',
-            'revenue (by expected duties)',
-          ],
-          shares.map((s) => [
-            `${(Number(s) * 100).toFixed(0)} %`,
-            pct(result.precisionAt[s]),
-            pct(result.recallAt[s]),
-            pct(result.revenueAt[s]),
-            pct(result.byExpectedDuties.precisionAt[s]),
-            pct(result.byExpectedDuties.revenueAt[s]),
-          ]),
-        ),
-      );
-      console.log(
-        `calibration: Brier ${result.calibration.brier.toFixed(4)}, expected calibration error ${result.calibration.ece.toFixed(4)}`,
-      );
-    });
+    .option(
+      '--revenue-weight <w>',
+      'also compare probability-only, duties-only and mixed rankings (weight w of the revenue term, 0–1) at 1, 2, 5, 10 and 20 %',
+    )
+    .action(
+      async (options: {
+        model: string;
+        input: string;
+        profile: string;
+        json?: boolean;
+        revenueWeight?: string;
+      }) => {
+        const weight = options.revenueWeight === undefined ? undefined : Number(options.revenueWeight);
+        if (weight !== undefined && !(weight >= 0 && weight <= 1))
+          throw new Error(`--revenue-weight must be a number from 0 to 1, got "${options.revenueWeight}"`);
+        const loaded = loadModel(readFileSync(options.model, 'utf8'));
+        const lines = (await readLines(options.input, options.profile, context.config().dataDir)).filter(
+          (l) => l.outcome !== null,
+        );
+        if (lines.length === 0) throw new Error(`${options.input}: no labelled line to evaluate on`);
+        const result = evaluate(loaded, lines);
+        const { y, duties } = labelsAndDuties(lines, loaded.trained.target);
+        const comparison =
+          weight === undefined ? null : compareRankings(y, scoreLines(loaded, lines), duties, weight);
+        if (options.json) {
+          printJson(comparison ? { ...result, rankings: comparison } : result);
+          return;
+        }
+        console.log(
+          `${formatInt(result.n)} labelled lines, ${formatInt(result.frauds)} frauds; ROC-AUC ${result.auc.toFixed(3)}`,
+        );
+        const shares = Object.keys(result.precisionAt);
+        console.log(
+          table(
+            [
+              'top n %',
+              'precision',
+              'recall',
+              'revenue',
+              'precision (by expected duties)',
+              'revenue (by expected duties)',
+            ],
+            shares.map((s) => [
+              `${(Number(s) * 100).toFixed(0)} %`,
+              pct(result.precisionAt[s]),
+              pct(result.recallAt[s]),
+              pct(result.revenueAt[s]),
+              pct(result.byExpectedDuties.precisionAt[s]),
+              pct(result.byExpectedDuties.revenueAt[s]),
+            ]),
+          ),
+        );
+        console.log(
+          `calibration: Brier ${result.calibration.brier.toFixed(4)}, expected calibration error ${result.calibration.ece.toFixed(4)}`,
+        );
+        if (comparison) {
+          console.log(`rankings compared (mixed: revenue weight ${comparison.weight}):`);
+          console.log(
+            table(
+              ['ranking', 'capacity', 'precision', 'recall', 'revenue'],
+              comparison.rankings.flatMap((r) =>
+                r.at.map((a) => [
+                  r.ranking,
+                  `${(a.capacity * 100).toFixed(0)} %`,
+                  pct(a.precision),
+                  pct(a.recall),
+                  pct(a.revenue),
+                ]),
+              ),
+            ),
+          );
+        }
+      },
+    );
 }
 
 /** The registry commands: they need the database. */

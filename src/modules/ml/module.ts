@@ -14,11 +14,19 @@ const trainJob: JobKind<{ name: string; from?: string; to?: string }> = {
   run: async (context) => (await import('./train-job.ts')).trainJob.run(context as never),
 };
 
+const replayJob: JobKind<{ from: string; to: string; exploration_share: number }> = {
+  kind: 'model.replay',
+  title: (p) =>
+    `Exploration replay ${p.from} to ${p.to} (exploration ${Math.round(p.exploration_share * 100)} %)`,
+  retryLimit: 0,
+  run: async (context) => (await import('./replay-job.ts')).replayJob.run(context as never),
+};
+
 export const mlModule: VigieModule = {
   name: 'ml',
   migrations: mlMigrations,
   routes: async (app, context) => (await import('./routes.ts')).modelRoutes(app, context),
-  jobKinds: [trainJob as JobKind<never>],
+  jobKinds: [trainJob as JobKind<never>, replayJob as JobKind<never>],
   lazyCli: {
     command: 'model',
     description: 'the fraud-scoring model: train, score and evaluate on files; the registry',

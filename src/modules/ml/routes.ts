@@ -23,6 +23,7 @@ import {
 } from './registry.ts';
 import { modelCardRoutes } from './routes-card.ts';
 import { promotionRoutes } from './routes-promotion.ts';
+import { modelReplayRoutes } from './routes-replay.ts';
 import { syncModelScorer } from './scorer.ts';
 import { trainJobParams } from './train-job.ts';
 
@@ -89,6 +90,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
   const typed = app.withTypeProvider<ZodTypeProvider>();
   modelCardRoutes(app, context);
   promotionRoutes(app, context);
+  modelReplayRoutes(app, context);
   const summaryOf = async (id: number) => {
     const model = await getModelSummary(database.db, id);
     if (!model) throw new NotFoundError('model.not_found', `no model #${id}`);

@@ -52,10 +52,26 @@ export interface ModelPromotionRequestsTable {
   decided_at: Date | null;
 }
 
+export interface ModelReplaysTable {
+  id: Id;
+  job_id: string;
+  model_id: number | null;
+  period_from: string;
+  period_to: string;
+  exploration_share: number;
+  inspection_rate: number;
+  strategies: unknown;
+  lines: number;
+  results: unknown;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     model_versions: ModelVersionsTable;
     model_cards: ModelCardsTable;
     model_promotion_requests: ModelPromotionRequestsTable;
+    model_replays: ModelReplaysTable;
   }
 }

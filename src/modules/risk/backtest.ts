@@ -136,7 +136,12 @@ function account(
     const [office, day] = key.split('|') as [string, string];
     const decls = indices.map((i) => scored.declarations[i]!);
     const result = select(
-      candidatesOf(decls, scored.scoring.rank_by, scored.scoring.min_probability),
+      candidatesOf(
+        decls,
+        scored.scoring.rank_by,
+        scored.scoring.min_probability,
+        scored.scoring.revenue_weight,
+      ),
       params(office),
       {
         seed: `backtest|${seedTag}|${office}|${day}`,

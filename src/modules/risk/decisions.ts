@@ -10,6 +10,11 @@ export type { DecisionFilters, DecisionSort, DecisionStatus } from './decisions/
 export { DECISION_SORTS, DECISION_STATUSES, getDecision, listDecisions } from './decisions/queue.ts';
 export type { SelectionRequest, SelectionSummary } from './decisions/selection.ts';
 export { forgetRuleStats, listSelectionRuns, loadRuleStats, runSelection } from './decisions/selection.ts';
-export { channelStatistics, integrityView, ruleStatistics } from './decisions/statistics.ts';
+export {
+  channelStatistics,
+  integrityView,
+  randomByOffice,
+  ruleStatistics,
+} from './decisions/statistics.ts';
 export type { FraudType, OfficeScope } from './decisions/types.ts';
 export { FRAUD_TYPES } from './decisions/types.ts';

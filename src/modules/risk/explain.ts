@@ -32,6 +32,8 @@ export interface DecisionContext {
   /** What decided the channel in the selection (select.ts), with the capacity's split and the minimums. */
   why?: Why;
   takenBy?: string[] | undefined;
+  /** Ranked by the mixed ranking for its duties at stake rather than its probability (`rank_by: mixed`). */
+  forRevenue?: boolean;
   unit?: 'items' | 'minutes';
   budget?: number;
   slots?: { random: number; red: number; yellow: number };
@@ -222,10 +224,20 @@ function basisSentence(d: DeclarationResult, ctx: DecisionContext, lang: Lang): 
         ? `imposé par la règle « ${title} » (${f.profile}, article ${f.line_no})`
         : `set by rule "${title}" (${f.profile}, item ${f.line_no})`;
     }
-    case 'ranked':
+    case 'ranked': {
+      if (ctx.forRevenue) {
+        const stake = formatNumber(
+          d.items.reduce((s, it) => s + it.stake, 0),
+          lang,
+        );
+        return lang === 'fr'
+          ? `sélectionnée pour les recettes : droits en jeu ${stake}${cur}, rang ${ctx.rank} sur ${ctx.candidates} déclarations du bureau ${d.office} le ${d.lodged_on} au classement mixte fraude et recettes${decidedBy(d, ctx, lang)} (droits espérés ${ev}${cur}, probabilité de fraude ${p})`
+          : `picked for revenue: duties at stake ${stake}${cur}, rank ${ctx.rank} of ${ctx.candidates} declarations at office ${d.office} on ${d.lodged_on} by the mixed fraud and revenue ranking${decidedBy(d, ctx, lang)} (expected duties ${ev}${cur}, fraud probability ${p})`;
+      }
       return lang === 'fr'
         ? `sélectionnée par le classement des risques, rang ${ctx.rank} sur ${ctx.candidates} déclarations du bureau ${d.office} le ${d.lodged_on}${decidedBy(d, ctx, lang)} (droits espérés ${ev}${cur}, probabilité de fraude ${p})`
         : `selected by risk ranking, rank ${ctx.rank} of ${ctx.candidates} declarations at office ${d.office} on ${d.lodged_on}${decidedBy(d, ctx, lang)} (expected duties ${ev}${cur}, fraud probability ${p})`;
+    }
     case 'score': {
       const t = ctx.thresholds ?? { red: 0, yellow: 0 };
       const s = formatNumber(d.score, lang);

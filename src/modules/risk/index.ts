@@ -13,6 +13,7 @@ export { getDecision } from './decisions/queue.ts';
 export { runSelection } from './decisions/selection.ts';
 export { type IndicatorDefinition, registerIndicator } from './indicators/registry.ts';
 export { loadLines } from './lines.ts';
+export { mixedScores } from './mix.ts';
 export {
   activeModelScorer,
   registerModelLoader,

@@ -20,6 +20,7 @@
  * small offices still inspect at the right rate on average. Pure: same input and seed, same selection.
  */
 import type { Channel } from '../declarations/index.ts';
+import { mixedScores, revenueShareOf } from './mix.ts';
 import { stochasticRound, uniform } from './random.ts';
 
 export type Basis = 'forced' | 'ranked' | 'random' | 'deferred' | 'none';
@@ -53,14 +54,16 @@ export interface Candidate {
   items: number;
   score: number;
   probability: number;
-  /** What the ranking orders by (highest first): the expected value, or the probability (profile's rank_by). */
+  /** What the ranking orders by (highest first): the expected value, the probability or the mixed score (rank_by). */
   expected_value: number;
   forced: Channel | null;
   /** Ranked before every candidate that is not (probability at or above the profile's min_probability). */
   likely?: boolean;
+  /** Mixed ranking: the revenue term weighs more than the probability term in its rank ("picked for revenue"). */
+  for_revenue?: boolean;
 }
 
-/** Candidates from scored declarations, ranked as the profile says. */
+/** Candidates from scored declarations, ranked as the profile says (`mixed`: fraud and revenue, risk/mix.ts). */
 export function candidatesOf(
   declarations: readonly {
     reference: string;
@@ -70,16 +73,26 @@ export function candidatesOf(
     expected_value: number;
     forced: { channel: Channel } | null;
   }[],
-  rankBy: 'expected_value' | 'probability',
+  rankBy: 'expected_value' | 'probability' | 'mixed',
   minProbability = 0,
+  revenueWeight = 0.5,
 ): Candidate[] {
-  return declarations.map((d) => ({
+  const mixed =
+    rankBy === 'mixed'
+      ? mixedScores(
+          declarations.map((d) => d.probability),
+          declarations.map((d) => d.expected_value),
+          revenueWeight,
+        )
+      : null;
+  return declarations.map((d, i) => ({
     likely: d.probability >= minProbability,
     reference: d.reference,
     items: d.items.length,
     score: d.score,
     probability: d.probability,
-    expected_value: rankBy === 'probability' ? d.probability : d.expected_value,
+    expected_value: mixed ? mixed[i]! : rankBy === 'probability' ? d.probability : d.expected_value,
+    ...(mixed ? { for_revenue: revenueShareOf(d.probability, mixed[i]!, revenueWeight) > 0.5 } : {}),
     forced: d.forced?.channel ?? null,
   }));
 }
@@ -111,6 +124,8 @@ export interface Assignment {
   why: Why;
   /** For `red_full`: the first references holding the red slots (forced, then ranked before it). */
   taken_by?: string[];
+  /** Ranked by the mixed ranking for its duties rather than its probability (`rank_by: mixed`). */
+  for_revenue?: boolean;
 }
 
 /** The minimum score for red and for yellow (profile's `minimum_score`); none by default. */
@@ -175,7 +190,13 @@ export function select(
       redHolders.push(c.reference);
     }
     selectedItems += c.items;
-    assignments[i] = { channel, basis, rank, why };
+    assignments[i] = {
+      channel,
+      basis,
+      rank,
+      why,
+      ...(basis === 'ranked' && c.for_revenue ? { for_revenue: true } : {}),
+    };
   };
 
   // 1. forced channels

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 93c66767d2c5d8935f3e586410561d7817dd45b8e38d2c7f7dfe39d919fec92c
+ * OpenAPI document sha256: b7e3578df05829ea2f3b939aa8cd662108f216cf931de51fcc785c739b7de884
  */
 
 export interface paths {
@@ -3902,6 +3902,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exploration replays, newest first (their jobs: state and progress) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Replay exploitation against exploration week by week over a period (a background job): precision, recoveries and frauds found only by exploration, per strategy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplayRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exploration replay: its job (state, progress) and, once done, its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["Job"];
+                            replay: components["schemas"]["ModelReplay"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models": {
         parameters: {
             query?: never;
@@ -7241,6 +7375,67 @@ export interface paths {
                                 recovered: number;
                                 overridden: number;
                                 precision: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/stats/random": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per office: the selection's random share and the fraud rate found by random picks beside ranked ones */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                office: string;
+                                selected_items: number;
+                                random_items: number;
+                                random_share: number | null;
+                                random_inspected: number;
+                                random_frauds: number;
+                                random_hit_rate: number | null;
+                                ranked_inspected: number;
+                                ranked_frauds: number;
+                                ranked_hit_rate: number | null;
                             }[];
                         };
                     };
@@ -16248,6 +16443,59 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ReplayRequestInput: {
+            model_id?: number;
+            from: string;
+            to: string;
+            exploration_share: number;
+            /** @default 0.1 */
+            inspection_rate: number;
+            /**
+             * @default [
+             *       "exploit",
+             *       "hybrid-random",
+             *       "hybrid-uncertainty"
+             *     ]
+             */
+            strategies: ("exploit" | "hybrid-random" | "hybrid-uncertainty" | "random")[];
+        };
+        ModelReplayInput: {
+            id: number;
+            job_id: string;
+            model_id: number | null;
+            from: string;
+            to: string;
+            exploration_share: number;
+            inspection_rate: number;
+            strategies: string[];
+            lines: number;
+            results: {
+                /** @enum {string} */
+                strategy: "exploit" | "hybrid-random" | "hybrid-uncertainty" | "random";
+                precision: number;
+                recall: number;
+                revenue: number;
+                newImporterShare: number;
+                finalPrecision: number;
+                durationMs: number;
+                weeks: {
+                    week: number;
+                    from: string;
+                    lines: number;
+                    inspected: number;
+                    frauds: number;
+                    caught: number;
+                    caughtNewImporters: number;
+                    dutiesCaught: number;
+                    dutiesAll: number;
+                    explored: number;
+                    caughtByExploration: number;
+                    dutiesByExploration: number;
+                }[];
+            }[];
+            created_by: number | null;
+            created_at: string;
+        };
         ModelVersionInput: {
             id: number;
             name: string;
@@ -18669,6 +18917,59 @@ export interface components {
             evaluation: {
                 [key: string]: unknown;
             };
+        };
+        ReplayRequest: {
+            model_id?: number;
+            from: string;
+            to: string;
+            exploration_share: number;
+            /** @default 0.1 */
+            inspection_rate: number;
+            /**
+             * @default [
+             *       "exploit",
+             *       "hybrid-random",
+             *       "hybrid-uncertainty"
+             *     ]
+             */
+            strategies: ("exploit" | "hybrid-random" | "hybrid-uncertainty" | "random")[];
+        };
+        ModelReplay: {
+            id: number;
+            job_id: string;
+            model_id: number | null;
+            from: string;
+            to: string;
+            exploration_share: number;
+            inspection_rate: number;
+            strategies: string[];
+            lines: number;
+            results: {
+                /** @enum {string} */
+                strategy: "exploit" | "hybrid-random" | "hybrid-uncertainty" | "random";
+                precision: number;
+                recall: number;
+                revenue: number;
+                newImporterShare: number;
+                finalPrecision: number;
+                durationMs: number;
+                weeks: {
+                    week: number;
+                    from: string;
+                    lines: number;
+                    inspected: number;
+                    frauds: number;
+                    caught: number;
+                    caughtNewImporters: number;
+                    dutiesCaught: number;
+                    dutiesAll: number;
+                    explored: number;
+                    caughtByExploration: number;
+                    dutiesByExploration: number;
+                }[];
+            }[];
+            created_by: number | null;
+            created_at: string;
         };
         ModelVersion: {
             id: number;

@@ -52,6 +52,24 @@ function serve(permissions: string[], failing: string[] = []) {
           ],
         },
       },
+      'GET /api/risk/stats/random': {
+        body: {
+          items: [
+            {
+              office: '<b>30</b>',
+              selected_items: 40,
+              random_items: 2,
+              random_share: 0.05,
+              random_inspected: 2,
+              random_frauds: 1,
+              random_hit_rate: 0.5,
+              ranked_inspected: 20,
+              ranked_frauds: 5,
+              ranked_hit_rate: 0.25,
+            },
+          ],
+        },
+      },
       'GET /api/osint/alerts': ({ url }) => ({
         body: { items: [], total: url.searchParams.get('status') === 'open' ? 61 : 2 },
       }),
@@ -101,6 +119,13 @@ describe('dashboard: targeting and online monitoring', () => {
     expect((await screen.findByTestId('stat-selected')).textContent).toBe('55');
     expect(screen.getByTestId('stat-controlled').textContent).toBe('20 / 55');
     expect(screen.getByTestId('stat-precision').textContent).toBe('25 %');
+    // The random share per office and what it found beside the ranked controls; the office code shown as text.
+    const random = await screen.findByTestId('random-by-office');
+    expect(random.querySelector('b')).toBeNull();
+    expect(random.textContent).toContain('<b>30</b>');
+    expect(random.textContent).toContain('5 % (2 / 40)');
+    expect(random.textContent).toContain('50 % (1 / 2)');
+    expect(random.textContent).toContain('25 % (5 / 20)');
     expect((await screen.findByTestId('stat-open-alerts')).textContent).toBe('61');
     expect(screen.getByText('2 confirmed')).toBeTruthy();
   });

@@ -3,7 +3,7 @@
  * basis: ranked, random, forced, deferred), what the controls found, which rules hit and how precisely, and the
  * online alerts waiting for an investigator. Each part shows only when the user may read it.
  */
-import { Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Grid, Group, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -81,6 +81,11 @@ export function DashboardTargeting() {
   const channels = useQuery({
     queryKey: ['risk', 'stats', 'channels'],
     queryFn: () => apiGet('/api/risk/stats/channels'),
+    enabled: can('risk:read'),
+  });
+  const randomShare = useQuery({
+    queryKey: ['risk', 'stats', 'random'],
+    queryFn: () => apiGet('/api/risk/stats/random'),
     enabled: can('risk:read'),
   });
   const rules = useQuery({
@@ -238,6 +243,42 @@ export function DashboardTargeting() {
                     <Chart option={charts.topRules} label={t('dashboard.targeting.topRules')} height={240} />
                   </Grid.Col>
                 </Grid>
+                {(randomShare.data?.items.length ?? 0) > 0 && (
+                  <Stack gap={4} data-testid="random-by-office">
+                    <Text size="sm" c="dimmed">
+                      {t('dashboard.targeting.randomByOffice.title')}
+                    </Text>
+                    <Table striped withTableBorder fz="sm">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('dashboard.targeting.randomByOffice.office')}</Table.Th>
+                          <Table.Th>{t('dashboard.targeting.randomByOffice.share')}</Table.Th>
+                          <Table.Th>{t('dashboard.targeting.randomByOffice.randomHits')}</Table.Th>
+                          <Table.Th>{t('dashboard.targeting.randomByOffice.rankedHits')}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {randomShare.data!.items.map((r) => (
+                          <Table.Tr key={r.office}>
+                            <Table.Td>{r.office}</Table.Td>
+                            <Table.Td>
+                              {percent(r.random_share)} ({formatNumber(lang, r.random_items)} /{' '}
+                              {formatNumber(lang, r.selected_items)})
+                            </Table.Td>
+                            <Table.Td>
+                              {percent(r.random_hit_rate)} ({formatNumber(lang, r.random_frauds)} /{' '}
+                              {formatNumber(lang, r.random_inspected)})
+                            </Table.Td>
+                            <Table.Td>
+                              {percent(r.ranked_hit_rate)} ({formatNumber(lang, r.ranked_frauds)} /{' '}
+                              {formatNumber(lang, r.ranked_inspected)})
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Stack>
+                )}
               </Stack>
             )}
           </Card>

@@ -30,6 +30,7 @@ import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 import { ModelCardPanel } from './models/ModelCardPanel.tsx';
 import { PromotionRequestButton } from './models/PromotionRequest.tsx';
+import { ReplayPanel } from './models/ReplayPanel.tsx';
 
 type Detail = ApiResponse<'/api/models/{id}'>;
 
@@ -404,6 +405,7 @@ export function Models() {
           {current !== null && <ModelDetail id={current} />}
         </>
       )}
+      {models.data && <ReplayPanel modelId={current} />}
     </Stack>
   );
 }

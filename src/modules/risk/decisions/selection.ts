@@ -123,7 +123,12 @@ export async function runSelection(
   const profileTag = profiles.map((p) => `${p.name}@${p.version}`).join(',');
   const seed = request.seed ?? `${request.office}|${request.day}|${profileTag}`;
   const selection = select(
-    candidatesOf(scored.declarations, scored.scoring.rank_by, scored.scoring.min_probability),
+    candidatesOf(
+      scored.declarations,
+      scored.scoring.rank_by,
+      scored.scoring.min_probability,
+      scored.scoring.revenue_weight,
+    ),
     params,
     {
       seed,
@@ -195,6 +200,7 @@ export async function runSelection(
           randomShare: selection.randomShare,
           why: a.why,
           takenBy: a.taken_by,
+          forRevenue: a.for_revenue === true,
           unit: selection.unit,
           budget: selection.budget,
           slots: selection.slots,

@@ -89,6 +89,51 @@ export async function channelStatistics(
 }
 
 /**
+ * The random share of the selection per office and its hit rate (decision 0040): items selected (red or yellow as
+ * the selection decided them), those drawn at random, and the fraud rate found among inspected random picks beside
+ * that of the ranked ones — what the random share measures and finds.
+ */
+export async function randomByOffice(
+  db: Kysely<DB>,
+  filters: { from?: string | undefined; to?: string | undefined },
+  scope: OfficeScope,
+) {
+  const where = [sql`d.superseded_at is null`];
+  if (scope.office !== null) where.push(sql`d.office_code = ${scope.office}`);
+  if (filters.from) where.push(sql`d.lodged_on >= ${filters.from}::date`);
+  if (filters.to) where.push(sql`d.lodged_on <= ${filters.to}::date`);
+  const { rows } = await sql<{
+    office: string;
+    selected_items: number;
+    random_items: number;
+    random_inspected: number;
+    random_frauds: number;
+    ranked_inspected: number;
+    ranked_frauds: number;
+  }>`
+    select d.office_code as office,
+           count(*) filter (where d.initial_channel in ('red', 'yellow'))::int as selected_items,
+           count(*) filter (where d.basis = 'random')::int as random_items,
+           count(o.result) filter (where d.basis = 'random')::int as random_inspected,
+           count(*) filter (where d.basis = 'random' and o.result in ('fraud', 'critical'))::int as random_frauds,
+           count(o.result) filter (where d.basis = 'ranked')::int as ranked_inspected,
+           count(*) filter (where d.basis = 'ranked' and o.result in ('fraud', 'critical'))::int as ranked_frauds
+    from risk_decisions d
+    join risk_decision_items i on i.decision_id = d.id
+    left join lateral (select result from ${INSPECTION_OUTCOMES} o
+                       where o.item_id = i.item_id order by o.id desc limit 1) o on true
+    where ${sql.join(where, sql` and `)}
+    group by d.office_code
+    order by d.office_code`.execute(db);
+  return rows.map((r) => ({
+    ...r,
+    random_share: r.selected_items > 0 ? r.random_items / r.selected_items : null,
+    random_hit_rate: r.random_inspected > 0 ? r.random_frauds / r.random_inspected : null,
+    ranked_hit_rate: r.ranked_inspected > 0 ? r.ranked_frauds / r.ranked_inspected : null,
+  }));
+}
+
+/**
  * The integrity view: per officer, office and period (day, week or month), overrides (and how many lowered the
  * channel), releases of high-risk items (decisions at or above `high_risk` probability that ended green or blue
  * after an override), and outcomes recorded with the share of frauds found.

@@ -6,7 +6,7 @@ import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { CHANNELS } from '../../declarations/index.ts';
-import { channelStatistics, integrityView, ruleStatistics } from '../decisions/statistics.ts';
+import { channelStatistics, integrityView, randomByOffice, ruleStatistics } from '../decisions/statistics.ts';
 
 export function statisticsRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -83,6 +83,39 @@ export function statisticsRoutes(app: FastifyInstance, { database }: AppContext)
       },
     },
     async (request) => ({ items: await channelStatistics(db, request.query, officeScope(request)) }),
+  );
+
+  typed.get(
+    '/api/risk/stats/random',
+    {
+      config: { permission: 'risk:read' },
+      schema: {
+        summary:
+          "Per office: the selection's random share and the fraud rate found by random picks beside ranked ones",
+        tags: ['risk'],
+        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                office: z.string(),
+                selected_items: z.number().int(),
+                random_items: z.number().int(),
+                random_share: z.number().nullable(),
+                random_inspected: z.number().int(),
+                random_frauds: z.number().int(),
+                random_hit_rate: z.number().nullable(),
+                ranked_inspected: z.number().int(),
+                ranked_frauds: z.number().int(),
+                ranked_hit_rate: z.number().nullable(),
+              }),
+            ),
+          }),
+          400: errorSchema,
+        },
+      },
+    },
+    async (request) => ({ items: await randomByOffice(db, request.query, officeScope(request)) }),
   );
 
   typed.get(

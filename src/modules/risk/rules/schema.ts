@@ -240,9 +240,19 @@ export const scoringSchema = z.strictObject({
   safety_weight: z.number().min(0).max(1000).default(4),
   /**
    * How the selection ranks what it fills capacity with: expected value (probability × duties at stake, the
-   * default) or probability alone.
+   * default), probability alone, or `mixed`: fraud and revenue together, weighted by `revenue_weight` (risk/mix.ts,
+   * docs/decisions/0040-mixed-ranking-and-replay.md).
    */
-  rank_by: z.enum(['expected_value', 'probability']).default('expected_value'),
+  rank_by: z.enum(['expected_value', 'probability', 'mixed']).default('expected_value'),
+  /**
+   * With `rank_by: mixed`, the weight w of the revenue term: (1 − w) · probability + w · normalised log expected
+   * recovery. 0: probability alone; 1: expected recovery alone. 0.5 was chosen on 2020 folds of the KCS data.
+   */
+  revenue_weight: z
+    .number({ error: 'the revenue weight must be a number from 0 to 1' })
+    .min(0, 'the revenue weight must be from 0 to 1')
+    .max(1, 'the revenue weight must be from 0 to 1')
+    .default(0.5),
   /**
    * Declarations at or above this fraud probability are ranked before all others (then by expected value): the
    * capacity goes to the likely frauds with the most duties at stake first. 0: expected value alone.
