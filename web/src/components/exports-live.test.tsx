@@ -139,16 +139,20 @@ class FakeEventSource {
   }
 }
 
+/** How many times each list was fetched: once on show, once more per refreshing event. */
+const fetched = { queue: 0, osint: 0 };
+function Lists() {
+  useQuery({ queryKey: ['risk-queue', {}], queryFn: async () => ++fetched.queue });
+  useQuery({ queryKey: ['osint', 'alerts'], queryFn: async () => ++fetched.osint });
+  return null;
+}
+
 describe('live updates', () => {
   it('refresh the lists an event changes, count it unread and say what happened', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const fetched = { queue: 0, osint: 0 };
-    function Lists() {
-      useQuery({ queryKey: ['risk-queue', {}], queryFn: async () => ++fetched.queue });
-      useQuery({ queryKey: ['osint', 'alerts'], queryFn: async () => ++fetched.osint });
-      return null;
-    }
+    fetched.queue = 0;
+    fetched.osint = 0;
     const view = wrap(
       <>
         <Lists />
