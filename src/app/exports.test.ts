@@ -95,9 +95,9 @@ describeEachDatabase('list exports', (t) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('day');
       // The pattern of a date that is none (the database answered a 500 to it).
-      const none = await get('/api/risk/decisions/export?to=9999-99-99', analyst);
+      const none = await get('/api/risk/decisions/export?day=2024-02-30', analyst);
       expect(none.statusCode).toBe(400);
-      expect(none.body).toContain('to');
+      expect(none.body).toContain('day');
     });
   });
 
