@@ -94,6 +94,10 @@ describeEachDatabase('list exports', (t) => {
       const bad = await get('/api/risk/decisions/export?day=18/03/2024', analyst);
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('day');
+      // The pattern of a date that is none (the database answered a 500 to it).
+      const none = await get('/api/risk/decisions/export?day=2024-02-30', analyst);
+      expect(none.statusCode).toBe(400);
+      expect(none.body).toContain('day');
     });
   });
 

@@ -20,6 +20,7 @@ import { sharingModule } from '../modules/sharing/module.ts';
 import { valuationModule } from '../modules/valuation/module.ts';
 import { auditModule } from '../platform/audit/module.ts';
 import { migrations as historyMigrations } from '../platform/db/migrations/index.ts';
+import { eventsModule } from '../platform/events/module.ts';
 import { jobsModule } from '../platform/jobs/module.ts';
 import { type Registry, registryOf, type VigieModule } from '../platform/module.ts';
 import { retentionModule } from '../platform/retention/module.ts';
@@ -31,6 +32,7 @@ export const modules: VigieModule[] = [
   jobsModule,
   retentionModule,
   searchModule,
+  eventsModule,
   importsModule,
   declarationsModule,
   partnersModule,

@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { LiveEvents } from './components/tools/LiveEvents.tsx';
 import { SearchBox } from './components/tools/SearchBox.tsx';
 import { LANGUAGES, type Language, setLanguage } from './i18n/index.ts';
 import { useSession } from './session.tsx';
@@ -209,6 +210,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="md" wrap="nowrap">
             {user && <SearchBox />}
+            {user && <LiveEvents />}
             <SegmentedControl
               size="xs"
               aria-label={t('language.choose')}

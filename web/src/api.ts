@@ -26,6 +26,10 @@ export function onUnauthorised(listener: Listener): () => void {
   unauthorisedListeners.add(listener);
   return () => unauthorisedListeners.delete(listener);
 }
+/** Tells the listeners that the session is over (a 401 answered to a call made outside `api`: a download). */
+export function signalUnauthorised(): void {
+  for (const l of unauthorisedListeners) l();
+}
 
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
@@ -50,8 +54,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   if (!response.ok) {
     const error = (body ?? {}) as { code?: string; message?: string; details?: unknown };
-    if (response.status === 401 && !path.endsWith('/api/auth/login'))
-      for (const l of unauthorisedListeners) l();
+    if (response.status === 401 && !path.endsWith('/api/auth/login')) signalUnauthorised();
     throw new ApiError(
       response.status,
       error.code ?? `http.${response.status}`,

@@ -7,6 +7,7 @@ export type { OfficerOutcome } from './read-models.ts';
 export {
   DECLARATION_ITEMS,
   DECLARATIONS,
+  declarantRows,
   declarationByReference,
   declarationRows,
   IMPORTERS,
@@ -16,6 +17,7 @@ export {
   itemRows,
   LAST_LODGED_ON,
   lastLodgementDate,
+  officeRows,
   officesLodgedOn,
   outcomeIsOnDeclaration,
   outcomeRows,

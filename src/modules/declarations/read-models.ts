@@ -33,6 +33,10 @@ export const outcomeRows = (db: Kysely<DB>) =>
   db.selectFrom('inspection_outcomes').select(OUTCOME_READ_COLUMNS);
 /** Importers by code, with their names. */
 export const importerRows = (db: Kysely<DB>) => db.selectFrom('importers').select(PARTY_COLUMNS);
+/** Declarants by code, with their names. */
+export const declarantRows = (db: Kysely<DB>) => db.selectFrom('declarants').select(PARTY_COLUMNS);
+/** Customs offices by code, with their names. */
+export const officeRows = (db: Kysely<DB>) => db.selectFrom('offices').select(PARTY_COLUMNS);
 
 // ── the same read models for SQL text: `from ${DECLARATIONS} d` ──
 

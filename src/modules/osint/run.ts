@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { offsetPage } from '../../platform/db/paging.ts';
+import { publishEvent } from '../../platform/events/bus.ts';
 import type { ProgressUpdate } from '../../platform/jobs/queue.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import { type AnalysisResult, createAnalyzer } from './analysis/index.ts';
@@ -151,6 +152,7 @@ export async function runCollection(database: Database, options: RunOptions): Pr
       for (let at = 0; at < ready.length; at += TRANSACTION_POSTS) {
         options.signal?.throwIfAborted();
         const slice = ready.slice(at, at + TRANSACTION_POSTS);
+        let raised = 0;
         await database.transaction(async (session) => {
           // One writer of items at a time, across pages fetched in parallel and runs in other processes: a
           // repost stored at the same moment as its original would not see it (PostgreSQL), and be no repost.
@@ -175,9 +177,11 @@ export async function runCollection(database: Database, options: RunOptions): Pr
             else stats.items_seen++;
             if (outcome.repost) stats.reposts++;
             stats.alerts += outcome.alerts;
+            raised += outcome.alerts;
             for (const s of outcome.sellers) sellers.add(s);
           }
         });
+        if (raised > 0) announceAlerts(database, source, raised);
       }
     },
     problem,
@@ -257,6 +261,7 @@ export async function runCollection(database: Database, options: RunOptions): Pr
     });
   }
   stats.alerts += sellerAlerts;
+  if (sellerAlerts > 0) announceAlerts(database, source, sellerAlerts);
   const finished = new Date();
   await database.db
     .updateTable('osint_runs')
@@ -352,4 +357,13 @@ export async function listRuns(
       problems: r.problems as LocatedProblem[],
     })),
   };
+}
+
+/** New alerts, once committed, to the workbench's live events (`osint.alert`, to users with osint:read). */
+function announceAlerts(database: Database, source: { id: number; name: string }, count: number): void {
+  publishEvent(database, {
+    type: 'osint.alert',
+    permission: 'osint:read',
+    data: { count, source_id: source.id, source: source.name },
+  });
 }

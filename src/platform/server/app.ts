@@ -32,6 +32,8 @@ export interface RouteInfo {
   url: string;
   permission: string | undefined;
   querystring: unknown;
+  /** An open-ended stream (config.stream): the tests that call every route leave it to its own test. */
+  stream: boolean;
 }
 
 declare module 'fastify' {
@@ -63,6 +65,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
         url: route.url,
         permission: route.config?.permission,
         querystring: route.schema?.querystring,
+        stream: route.config?.stream === true,
       });
     }
   });

@@ -11,6 +11,8 @@ declare module 'fastify' {
      * 'public'. Every route under /api/ must say (checked when the route is registered).
      */
     permission?: Permission | 'public';
+    /** The route answers a stream that stays open until the client leaves (server-sent events to every user). */
+    stream?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in user, set by the authorisation hook on routes that need one. */

@@ -39,7 +39,14 @@ export const keysetPageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
   });
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+// A day of the calendar: 9999-99-99 matches the pattern but is no date (the database would answer a 500).
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  }, 'expected a real date, YYYY-MM-DD');
 
 /**
  * A score or share in [0, 1] from a query string, for comparison with a `real` column. PostgreSQL refuses a

@@ -63,6 +63,8 @@ describeEachDatabase('security of every route', (t) => {
     for (const route of protectedRoutes()) {
       for (const role of ROLES) {
         const allowed = ROLE_PERMISSIONS[role].includes(route.permission as never);
+        // An open stream never ends: a role let through would wait forever (src/app/live-events.test.ts).
+        if (allowed && route.stream) continue;
         const response = await call(route.method, route.url, tokens.get(role)!);
         const where = `${route.method} ${route.url} as ${role}`;
         if (allowed) expect([401, 403], where).not.toContain(response.statusCode);
@@ -78,7 +80,12 @@ describeEachDatabase('security of every route', (t) => {
     const admin = tokens.get('admin')!;
     let checked = 0;
     for (const route of protectedRoutes()) {
-      if (route.method !== 'GET' || route.url.includes(':') || !(route.querystring instanceof z.ZodObject))
+      if (
+        route.method !== 'GET' ||
+        route.url.includes(':') ||
+        route.stream ||
+        !(route.querystring instanceof z.ZodObject)
+      )
         continue;
       for (const [key, schema] of Object.entries(route.querystring.shape as Record<string, z.ZodType>)) {
         let inner: z.ZodType = schema;
@@ -111,6 +118,8 @@ describeEachDatabase('security of every route', (t) => {
       if (route.querystring instanceof z.ZodObject) {
         for (const key of Object.keys(route.querystring.shape as Record<string, z.ZodType>)) {
           for (const bad of ['%00', 'a%00b', '%ED%A0%80']) {
+            // A lone surrogate is decoded to U+FFFD, a valid value: an open stream would then never end.
+            if (route.stream && !bad.includes('%00')) continue;
             const response = await app.inject({
               method: route.method as 'GET',
               url: `${concrete(route.url)}?${key}=${bad}`,

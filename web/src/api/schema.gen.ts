@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: b7e3578df05829ea2f3b939aa8cd662108f216cf931de51fcc785c739b7de884
+ * OpenAPI document sha256: 3109c9fa919daf74cfd3233290b1083220c3cb2318525f660ab07c09a9ff12c1
  */
 
 export interface paths {
@@ -1292,6 +1292,48 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SearchAnswer"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events as server-sent events: new online-monitoring alerts, new selections and decisions — each only to users allowed to see it
+         * @description Each event is `event: <type>` (osint.alert, risk.selection, risk.decision), an `id` and `data` as JSON; a comment every 20 s keeps the stream open. A reconnecting browser sends Last-Event-ID and gets the events it missed (the last 500 of this process).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description as the Last-Event-ID header */
+                    last_event_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Error"];
                     };
                 };
             };
@@ -7197,6 +7239,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/decisions/{id}/order.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The printable inspection order of a decision (PDF, A4): office, declaration, parties, items, channel and reasons, the inspection to carry out, a verification code, signature boxes
+         * @description In French, English or Arabic (`lang`, else the Accept-Language header, else French). Officers print their office’s decisions only. Every printing is audited (`risk.order_printed`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "fr" | "en" | "ar";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { appendAudit } from '../../../platform/audit/store.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { publishEvent } from '../../../platform/events/bus.ts';
 import { AppError, iso, NotFoundError } from '../../../platform/lib/errors.ts';
 import {
   CHANNELS,
@@ -40,7 +41,7 @@ export async function overrideDecision(
       400,
     );
   if (!CHANNELS.includes(input.channel)) throw new AppError('request.invalid', 'unknown channel', 400);
-  return database.transaction(async (session) => {
+  const overridden = await database.transaction(async (session) => {
     const d = await session.db
       .selectFrom('risk_decisions')
       .select([
@@ -96,8 +97,24 @@ export async function overrideDecision(
         probability: d.probability,
       },
     });
-    return { id, reference: d.reference, from_channel: d.channel, to_channel: input.channel, reason };
+    return {
+      result: { id, reference: d.reference, from_channel: d.channel, to_channel: input.channel, reason },
+      office: d.office_code,
+    };
   });
+  publishEvent(database, {
+    type: 'risk.decision',
+    permission: 'risk:read',
+    office: overridden.office,
+    data: {
+      id,
+      reference: overridden.result.reference,
+      office: overridden.office,
+      channel: input.channel,
+      by: actor.name,
+    },
+  });
+  return overridden.result;
 }
 
 // ── officer outcomes ──

@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { offsetPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
+import { publishEvent } from '../../../platform/events/bus.ts';
 import { AppError, iso } from '../../../platform/lib/errors.ts';
 import { type Channel, INSPECTION_OUTCOMES } from '../../declarations/index.ts';
 import { storeFindings } from '../../valuation/index.ts';
@@ -139,7 +140,7 @@ export async function runSelection(
   const rules = ruleMap(profiles);
   const versions = scored.profiles;
 
-  return database.transaction(async (session) => {
+  const summary = await database.transaction(async (session) => {
     const run = await session.db
       .insertInto('risk_selection_runs')
       .values({
@@ -368,6 +369,14 @@ export async function runSelection(
       decisions,
     };
   });
+  // Committed: the queues open on this office's day refresh (`risk.selection`, to users who see the office).
+  publishEvent(database, {
+    type: 'risk.selection',
+    permission: 'risk:read',
+    office: summary.office,
+    data: { run_id: summary.run_id, office: summary.office, day: summary.day, counts: summary.counts },
+  });
+  return summary;
 }
 
 export async function listSelectionRuns(

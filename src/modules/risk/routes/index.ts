@@ -10,6 +10,7 @@ import { approvalRoutes } from './approvals.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { backtestRoutes } from './backtests.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { orderRoutes } from './order.ts';
 import { parameterRoutes } from './parameters.ts';
 import { preArrivalRoutes } from './prearrival.ts';
 import { indicatorRoutes, profileRoutes } from './profiles.ts';
@@ -25,6 +26,7 @@ export async function riskRoutes(app: FastifyInstance, context: AppContext): Pro
   watchlistRoutes(app, context);
   parameterRoutes(app, context);
   selectionRoutes(app, context);
+  orderRoutes(app, context);
   preArrivalRoutes(app, context);
   statisticsRoutes(app, context);
   attachmentRoutes(app, context);

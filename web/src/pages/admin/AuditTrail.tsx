@@ -8,6 +8,7 @@ import { Fragment, useState } from 'react';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
@@ -121,12 +122,15 @@ export function AuditTrail() {
   );
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('admin.audit.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('admin.audit.subtitle')}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="end" wrap="wrap">
+        <Stack gap={0}>
+          <Title order={2}>{t('admin.audit.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('admin.audit.subtitle')}
+          </Text>
+        </Stack>
+        <ExportButton path="/api/audit/export" filters={filters} />
+      </Group>
       <Verify />
       <FilterBar onSubmit={apply} label={t('admin.filters')}>
         {field('actor', 140)}

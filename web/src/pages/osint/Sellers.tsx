@@ -26,6 +26,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListPager, Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
@@ -74,6 +75,9 @@ export function Sellers() {
   const data = list.data;
   return (
     <Stack gap="sm">
+      <Group justify="flex-end">
+        <ExportButton path="/api/osint/sellers/export" filters={filters} />
+      </Group>
       <FilterBar onSubmit={apply}>
         <TextInput
           label={t('osint.sellers.search')}

@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrderButton } from '../../components/ExportButton.tsx';
 import { useSession } from '../../session.tsx';
 import { AttachmentsCard } from './decl/Attachments.tsx';
 import { DecisionHeader } from './decl/DecisionHeader.tsx';
@@ -173,6 +174,11 @@ function RiskPanel({ reference }: { reference: string }) {
           onRetryScore={() => void score.refetch()}
           currency={currency}
         />
+      )}
+      {decision.data && (
+        <Group justify="flex-end">
+          <OrderButton decisionId={decision.data.id} size="sm" />
+        </Group>
       )}
       {score.isPending && !decision.data ? null : (
         <WhySection items={items} scoreLoading={score.isPending} scoreError={score.error} />

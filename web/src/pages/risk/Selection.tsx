@@ -30,6 +30,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportButton, OrderButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
 import { CHANNEL_COLOURS } from '../../components/risk.ts';
@@ -306,7 +307,11 @@ export function Selection() {
               : t('selection.yourOffice', { office: user?.office_code ?? '—' })}
           </Text>
         </div>
-        {!list.error && <Summary data={data} />}
+        <Group gap="sm" align="end" wrap="wrap">
+          {!list.error && <Summary data={data} />}
+          {rows[active] && <OrderButton decisionId={rows[active].id} />}
+          <ExportButton path="/api/risk/decisions/export" filters={apiQuery} />
+        </Group>
       </Group>
 
       <FilterBar onSubmit={apply} label={t('selection.filtersLabel')}>

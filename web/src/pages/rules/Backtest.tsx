@@ -32,6 +32,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { type ColumnSpec, TableHead } from '../../components/table.tsx';
 import { FINAL_STATES, useJob } from '../../components/useJob.ts';
 import i18n, { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
@@ -624,6 +625,10 @@ export function Backtest() {
             </Text>
             <StatusBadge status={p.status} />
           </>
+        )}
+        {can('jobs:read') && (
+          // The back-tests of this profile so far, as a list (one row per finished back-test).
+          <ExportButton path="/api/risk/backtests/export" filters={{ profile_id: Number(id) }} />
         )}
       </Group>
       <ErrorAlert error={profile.error} />

@@ -24,6 +24,7 @@ import { Link } from 'react-router';
 import type { ApiItem } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
@@ -106,12 +107,15 @@ export function ValuationFindings() {
   );
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('targeting.findings.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('targeting.findings.subtitle')}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="end" wrap="wrap">
+        <Stack gap={0}>
+          <Title order={2}>{t('targeting.findings.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('targeting.findings.subtitle')}
+          </Text>
+        </Stack>
+        <ExportButton path="/api/valuation/findings/export" filters={filters} />
+      </Group>
       <FilterBar onSubmit={apply} label={t('targeting.filters')}>
         <Select
           label={t('targeting.findings.statusLabel')}
