@@ -241,7 +241,7 @@ describe.runIf(existsSync(CHROMIUM))('the parcels workbench in a browser', () =>
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Mes contrôles' }).click();
     await page.getByRole('heading', { name: 'Mes contrôles' }).waitFor();
     // The demo week is in November: choose its day of the split order.
-    await page.getByLabel('Jour').fill('2026-11-03');
+    await page.getByLabel('Jour', { exact: true }).fill('2026-11-03');
     await expect.poll(() => new URL(page.url()).searchParams.get('day'), WAIT).toBe('2026-11-03');
     const cards = page.getByTestId('inspection-card');
     await cards.first().waitFor();
