@@ -32,15 +32,8 @@ const statements = [
      add column inspected_items integer not null default 0 check (inspected_items >= 0),
      add column fraud_items integer not null default 0 check (fraud_items >= 0),
      add column critical_items integer not null default 0 check (critical_items >= 0)`,
-  `update declarations d
-      set inspected_items = c.inspected, fraud_items = c.fraud, critical_items = c.critical
-     from (select i.declaration_id,
-                  count(distinct i.id)::int as inspected,
-                  count(distinct i.id) filter (where o.result = 'fraud')::int as fraud,
-                  count(distinct i.id) filter (where o.result = 'critical')::int as critical
-             from declaration_items i join inspection_outcomes o on o.item_id = i.id
-            group by i.declaration_id) c
-    where d.id = c.declaration_id`,
+  // The outcomes already stored: every declaration that has one, recounted as the triggers recount.
+  RECOUNT('inspection_outcomes'),
   `create function declarations_outcome_counts() returns trigger language plpgsql as $$
     begin
       if coalesce(current_setting('vigie.outcome_counts', true), '') = 'written' then
