@@ -145,6 +145,16 @@ describeEachDatabase('model registry', (t) => {
     expect(evaluation.body).toMatchObject({ from: '2021-01-01', clipped: false });
     expect(evaluation.body.curve).toHaveLength(8);
     expect(evaluation.body.auc).toBeGreaterThan(0.7);
+    expect(evaluation.body.enough).toBe(true);
+    // Nothing after the training window yet (a model trained up to the latest data): an empty answer that says
+    // so, not an error the page would show in red.
+    for (const route of ['evaluation', 'bias']) {
+      const empty = await call('GET', `/api/models/${second}/${route}?from=2030-01-01`);
+      expect(empty.status, JSON.stringify(empty.body)).toBe(200);
+      expect(empty.body).toMatchObject({ from: '2030-01-01', clipped: false, enough: false });
+      if (route === 'evaluation') expect(empty.body).toMatchObject({ n: 0, frauds: 0, auc: null, curve: [] });
+      else expect(empty.body).toMatchObject({ lines: 0, labelled: 0, by_office: [], by_origin: [] });
+    }
     const drift = await call('GET', `/api/models/${second}/drift?from=2021-01-01`);
     expect(drift.body).toMatchObject({ score_psi: expect.any(Number), current_lines: 408 });
     const bias = await call('GET', `/api/models/${second}/bias?from=2021-01-01&share=0.1`);

@@ -4,12 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
-import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
 import { isoDate } from '../../platform/server/schemas.ts';
 import { loadLines } from '../declarations/index.ts';
-import { evaluate } from './api.ts';
+import { evaluate, labelOf } from './api.ts';
 import { ModelFourEyesError } from './promotion.ts';
 import {
   featureImportance,
@@ -77,12 +77,20 @@ function judgedWindow(
   return { from, to: query.to ?? null, clipped };
 }
 
+/** Fewer declarations than this in the judged window: no figures, only the counts (`enough: false`). */
+const MIN_JUDGED_LINES = 20;
+
 const judgedPeriod = {
   from: z.string().describe('first day measured: never inside the training window'),
   to: z.string().nullable().describe('last day measured (none: up to the latest declaration)'),
   clipped: z
     .boolean()
     .describe('the window asked for started inside the training window and was moved after it'),
+  enough: z
+    .boolean()
+    .describe(
+      'at least 20 declarations in the window (labelled ones for the evaluation): false means no figures yet, only the counts, e.g. for a model trained up to the latest data',
+    ),
 };
 
 export async function modelRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -206,7 +214,6 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
             ),
           }),
           404: errorSchema,
-          422: errorSchema,
         },
       },
     },
@@ -219,17 +226,17 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
         to: window.to ?? undefined,
         labelledOnly: true,
       });
-      if (lines.length < 20)
-        throw new AppError(
-          'model.too_few_lines',
-          `fewer than 20 labelled declarations from ${window.from}, after the model's training window`,
-          422,
-        );
+      // A model trained up to the latest data has nothing after it yet: an empty answer, not an error.
+      if (lines.length < MIN_JUDGED_LINES) {
+        const frauds = lines.filter((l) => l.outcome && labelOf(l, loaded.trained.target) === 1).length;
+        return { ...window, enough: false, n: lines.length, frauds, auc: null, curve: [] };
+      }
       const shares = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5];
       const result = evaluate(loaded, lines, shares);
       const key = (s: number) => Object.keys(result.precisionAt).find((k) => Math.abs(Number(k) - s) < 1e-9)!;
       return {
         ...window,
+        enough: true,
         n: result.n,
         frauds: result.frauds,
         auc: Number.isNaN(result.auc) ? null : result.auc,
@@ -297,7 +304,6 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
             by_importer_size: z.array(biasRow),
           }),
           404: errorSchema,
-          422: errorSchema,
         },
       },
     },
@@ -306,13 +312,19 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
       const loaded = await loadVersion(database.db, model.id);
       const window = judgedWindow(model, request.query);
       const lines = await loadLines(database.db, { from: window.from, to: window.to ?? undefined });
-      if (lines.length < 20)
-        throw new AppError(
-          'model.too_few_lines',
-          `fewer than 20 declarations from ${window.from}, after the model's training window`,
-          422,
-        );
-      return { ...window, ...modelBias(loaded, lines, request.query.share) };
+      if (lines.length < MIN_JUDGED_LINES) {
+        const labelled = lines.filter((l) => l.outcome).length;
+        const empty = { by_office: [], by_origin: [], by_importer_size: [] };
+        return {
+          ...window,
+          enough: false,
+          share: request.query.share,
+          lines: lines.length,
+          labelled,
+          ...empty,
+        };
+      }
+      return { ...window, enough: true, ...modelBias(loaded, lines, request.query.share) };
     },
   );
 }

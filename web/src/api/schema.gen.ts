@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 3109c9fa919daf74cfd3233290b1083220c3cb2318525f660ab07c09a9ff12c1
+ * OpenAPI document sha256: 865c63dfaad66e9918cadd9225c9568ff67a67c2b51c36767174d684ff3325d4
  */
 
 export interface paths {
@@ -4384,6 +4384,8 @@ export interface paths {
                             to: string | null;
                             /** @description the window asked for started inside the training window and was moved after it */
                             clipped: boolean;
+                            /** @description at least 20 declarations in the window (labelled ones for the evaluation): false means no figures yet, only the counts, e.g. for a model trained up to the latest data */
+                            enough: boolean;
                             n: number;
                             frauds: number;
                             auc: number | null;
@@ -4399,15 +4401,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4528,6 +4521,8 @@ export interface paths {
                             to: string | null;
                             /** @description the window asked for started inside the training window and was moved after it */
                             clipped: boolean;
+                            /** @description at least 20 declarations in the window (labelled ones for the evaluation): false means no figures yet, only the counts, e.g. for a model trained up to the latest data */
+                            enough: boolean;
                             share: number;
                             lines: number;
                             labelled: number;
@@ -4560,15 +4555,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -37,6 +37,7 @@ describe('the model page', () => {
           from: '2021-01-01',
           to: null,
           clipped: false,
+          enough: true,
           n: 408,
           frauds: 80,
           auc: 0.7,
@@ -51,6 +52,7 @@ describe('the model page', () => {
           from: '2021-01-01',
           to: null,
           clipped: false,
+          enough: true,
           share: 0.1,
           lines: 408,
           labelled: 408,
@@ -69,6 +71,38 @@ describe('the model page', () => {
       expect(asked.get('from')).toBe('2021-01-01');
       expect(asked.get('to')).toBeNull();
     }
+  });
+
+  it('says there is nothing to measure yet when no declaration came after the training window', async () => {
+    const empty = { from: '2021-01-01', to: null, clipped: false, enough: false };
+    stubApi(signedIn(['models:read']), {
+      'GET /api/models': { body: { items: [model] } },
+      'GET /api/models/3': { body: model },
+      'GET /api/models/3/evaluation': { body: { ...empty, n: 3, frauds: 1, auc: null, curve: [] } },
+      'GET /api/models/3/drift': {
+        body: { score_psi: 0, features: [], baseline_lines: 10, current_lines: 0 },
+      },
+      'GET /api/models/3/bias': {
+        body: {
+          ...empty,
+          share: 0.1,
+          lines: 3,
+          labelled: 3,
+          by_office: [],
+          by_origin: [],
+          by_importer_size: [],
+        },
+      },
+    });
+    renderPage(<Models />);
+    const notes = await screen.findAllByTestId('model-not-enough');
+    expect(notes.map((n) => n.textContent)).toEqual([
+      expect.stringMatching(
+        /^Not enough declarations after the training window .*: 3 from .*2021.* 20 are needed/,
+      ),
+      expect.stringMatching(/^Not enough declarations after the training window .*: 3 from/),
+    ]);
+    expect(screen.queryAllByTestId('model-period')).toHaveLength(0);
   });
 
   const routes = {

@@ -221,6 +221,8 @@ function ModelDetail({ id }: { id: number }) {
             <Text c="dimmed" size="sm">
               {message(evaluation.error)}
             </Text>
+          ) : evaluation.data && !evaluation.data.enough ? (
+            <NotEnough period={evaluation.data} lines={evaluation.data.n} />
           ) : (
             charts.curve && (
               <>
@@ -268,8 +270,9 @@ function ModelDetail({ id }: { id: number }) {
               {message(bias.error)}
             </Text>
           )}
-          {bias.data && <MeasuredOn period={bias.data} lines={bias.data.lines} />}
-          {bias.data && (
+          {bias.data && !bias.data.enough && <NotEnough period={bias.data} lines={bias.data.lines} />}
+          {bias.data?.enough && <MeasuredOn period={bias.data} lines={bias.data.lines} />}
+          {bias.data?.enough && (
             <Table>
               <TableHead
                 columns={[
@@ -313,6 +316,21 @@ function MeasuredOn({
         from: formatDate(lang, period.from),
         to: period.to ? formatDate(lang, period.to) : t('models.latest'),
         lines: formatNumber(lang, lines),
+      })}
+    </Text>
+  );
+}
+
+/** Too few declarations after the training window (a model trained up to the latest data): no figures yet. */
+function NotEnough({ period, lines }: { period: { from: string; to: string | null }; lines: number }) {
+  const { t, lang } = useLang();
+  return (
+    <Text size="sm" c="dimmed" data-testid="model-not-enough">
+      {t('models.notEnough', {
+        from: formatDate(lang, period.from),
+        to: period.to ? formatDate(lang, period.to) : t('models.latest'),
+        lines: formatNumber(lang, lines),
+        min: formatNumber(lang, 20),
       })}
     </Text>
   );
