@@ -176,92 +176,97 @@ export function Sources() {
               />
             </Card>
           )}
-          <Table striped fz="sm" aria-label={t('osint.tabs.sources')} verticalSpacing="xs">
-            <TableHead
-              columns={[
-                t('osint.sources.name'),
-                t('osint.sources.type'),
-                t('osint.sources.health'),
-                t('osint.sources.lastRun'),
-                { label: t('osint.sources.runs'), ta: 'end' },
-                { label: t('osint.sources.items'), ta: 'end' },
-                t('osint.sources.lastError'),
-                manage && t('osint.sources.actions'),
-              ]}
-            />
-            <Table.Tbody>
-              {data.items.map((s) => {
-                const job = jobs[s.id] ?? (s.health.running ? s.health.running_job_id : null);
-                return (
-                  <Fragment key={s.id}>
-                    <Table.Tr data-testid="source-row" style={{ opacity: s.enabled ? 1 : 0.65 }}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/osint/sources/${s.id}`} fw={600} size="sm">
-                          {s.name}
-                        </Anchor>
-                        {!s.enabled && (
-                          <Badge size="xs" color="gray" variant="outline" ms={6}>
-                            {t('osint.sources.disabled')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {t(`osint.sourceTypes.${s.type}`)}
-                        {s.interval_minutes ? (
-                          <Text size="xs" c="dimmed">
-                            {t('osint.sources.every', { minutes: s.interval_minutes })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {s.health.running ? (
-                          <StatusBadge status="running" />
-                        ) : (
-                          <StatusBadge status={s.health.last_status} />
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(lang, s.health.last_run_at)}
-                      </Table.Td>
-                      <Table.Td ta="end">{formatNumber(lang, s.health.runs)}</Table.Td>
-                      <Table.Td ta="end">
-                        {formatNumber(lang, s.health.total_items)}
-                        {s.health.last_run_at && (
-                          <Text size="xs" c="dimmed">
-                            {t('osint.sources.lastItems', { count: s.health.last_items })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td maw={320}>
-                        {s.health.last_error ? (
-                          <Text size="xs" c="red" lineClamp={2} title={s.health.last_error}>
-                            {s.health.last_errors > 1 && `(${s.health.last_errors}) `}
-                            {s.health.last_error}
-                          </Text>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                      {manage && (
+          <Table.ScrollContainer minWidth={manage ? 1000 : 860}>
+            <Table striped fz="sm" aria-label={t('osint.tabs.sources')} verticalSpacing="xs">
+              <TableHead
+                columns={[
+                  t('osint.sources.name'),
+                  t('osint.sources.type'),
+                  t('osint.sources.health'),
+                  t('osint.sources.lastRun'),
+                  { label: t('osint.sources.runs'), ta: 'end' },
+                  { label: t('osint.sources.items'), ta: 'end' },
+                  t('osint.sources.lastError'),
+                  manage && t('osint.sources.actions'),
+                ]}
+              />
+              <Table.Tbody>
+                {data.items.map((s) => {
+                  const job = jobs[s.id] ?? (s.health.running ? s.health.running_job_id : null);
+                  return (
+                    <Fragment key={s.id}>
+                      <Table.Tr data-testid="source-row" style={{ opacity: s.enabled ? 1 : 0.65 }}>
                         <Table.Td>
-                          <SourceActions source={s} onJob={(id) => setJobs((j) => ({ ...j, [s.id]: id }))} />
+                          <Anchor component={Link} to={`/osint/sources/${s.id}`} fw={600} size="sm">
+                            {s.name}
+                          </Anchor>
+                          {!s.enabled && (
+                            <Badge size="xs" color="gray" variant="outline" ms={6}>
+                              {t('osint.sources.disabled')}
+                            </Badge>
+                          )}
                         </Table.Td>
-                      )}
-                    </Table.Tr>
-                    {job && (
-                      <Table.Tr>
-                        <Table.Td colSpan={manage ? 8 : 7}>
-                          <JobProgress id={job} />
+                        <Table.Td>
+                          {t(`osint.sourceTypes.${s.type}`)}
+                          {s.interval_minutes ? (
+                            <Text size="xs" c="dimmed">
+                              {t('osint.sources.every', { minutes: s.interval_minutes })}
+                            </Text>
+                          ) : null}
                         </Table.Td>
+                        <Table.Td>
+                          {s.health.running ? (
+                            <StatusBadge status="running" />
+                          ) : (
+                            <StatusBadge status={s.health.last_status} />
+                          )}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {formatDateTime(lang, s.health.last_run_at)}
+                        </Table.Td>
+                        <Table.Td ta="end">{formatNumber(lang, s.health.runs)}</Table.Td>
+                        <Table.Td ta="end">
+                          {formatNumber(lang, s.health.total_items)}
+                          {s.health.last_run_at && (
+                            <Text size="xs" c="dimmed">
+                              {t('osint.sources.lastItems', { count: s.health.last_items })}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td maw={320}>
+                          {s.health.last_error ? (
+                            <Text size="xs" c="red" lineClamp={2} title={s.health.last_error}>
+                              {s.health.last_errors > 1 && `(${s.health.last_errors}) `}
+                              {s.health.last_error}
+                            </Text>
+                          ) : (
+                            <Text size="xs" c="dimmed">
+                              —
+                            </Text>
+                          )}
+                        </Table.Td>
+                        {manage && (
+                          <Table.Td>
+                            <SourceActions
+                              source={s}
+                              onJob={(id) => setJobs((j) => ({ ...j, [s.id]: id }))}
+                            />
+                          </Table.Td>
+                        )}
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      {job && (
+                        <Table.Tr>
+                          <Table.Td colSpan={manage ? 8 : 7}>
+                            <JobProgress id={job} />
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           {data.items.length === 0 && (
             <Paper withBorder p="xl" ta="center">
               <Text c="dimmed">{t('osint.sources.empty')}</Text>
