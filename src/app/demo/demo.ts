@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditedImport } from '../../modules/imports/index.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';
 import type { ImportProgress, ImportSummary } from '../../platform/ingest/run.ts';
@@ -12,6 +13,35 @@ import { INSTALL_DIR } from '../../platform/lib/paths.ts';
 import { registry } from '../modules.ts';
 
 export const DEMO_DIR = join(INSTALL_DIR, 'demo');
+
+/** Who the demo acts as: its imports and changes are audited under this name. */
+export const DEMO_ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
+
+/**
+ * Imports one demo file as the demo (audited, validated like any other import); a file that does not import stops
+ * the demo with its errors, `label` naming it.
+ */
+export async function importDemoFile(
+  database: Database,
+  target: TargetName,
+  file: string,
+  profile: string,
+  label: string,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const summary = await auditedImport(
+    database,
+    registry.importTargets.get(target)!,
+    { file, profile: resolveProfile(target, profile), ...(onProgress ? { onProgress } : {}) },
+    DEMO_ACTOR,
+  );
+  if (!summary.ok) {
+    const why =
+      summary.fileError?.message ?? summary.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ');
+    throw new Error(`the ${label} did not import: ${why}`);
+  }
+  return summary;
+}
 
 export const DEMO_FILES: { target: TargetName; file: string; profile: string }[] = [
   { target: 'companies', file: 'companies.csv', profile: 'native' },
@@ -25,27 +55,18 @@ export async function loadDemo(
   database: Database,
   onFile?: (file: string, progress: ImportProgress) => void,
 ): Promise<ImportSummary[]> {
-  const targets = registry.importTargets;
   const summaries: ImportSummary[] = [];
   for (const { target, file, profile } of DEMO_FILES) {
     const path = join(DEMO_DIR, file);
     if (!existsSync(path)) throw new Error(`demo file missing: ${path}`);
-    const summary = await auditedImport(
+    const summary = await importDemoFile(
       database,
-      targets.get(target)!,
-      {
-        file: path,
-        profile: resolveProfile(target, profile),
-        ...(onFile ? { onProgress: (p: ImportProgress) => onFile(file, p) } : {}),
-      },
-      { id: null, name: 'system:demo', ip: null },
+      target,
+      path,
+      profile,
+      `demo file ${file}`,
+      onFile ? (p: ImportProgress) => onFile(file, p) : undefined,
     );
-    if (!summary.ok) {
-      const why =
-        summary.fileError?.message ??
-        summary.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ');
-      throw new Error(`the demo file ${file} did not import: ${why}`);
-    }
     summaries.push(summary);
   }
   return summaries;

@@ -9,17 +9,12 @@
  */
 import { join } from 'node:path';
 import { buildGraph, PLANTED, PLANTED_SOURCE, plantNetwork } from '../../modules/graph/index.ts';
-import { auditedImport } from '../../modules/imports/index.ts';
 import { findSourceByName } from '../../modules/osint/index.ts';
 import { appendAudit } from '../../platform/audit/store.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';
+import type { TargetName } from '../../platform/ingest/profile.ts';
 import type { ImportSummary } from '../../platform/ingest/run.ts';
-import { registry } from '../modules.ts';
-import { DEMO_DIR } from './demo.ts';
-
-const ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
+import { DEMO_ACTOR, DEMO_DIR, importDemoFile } from './demo.ts';
 
 export const GRAPH_DEMO_FILES: { target: TargetName; file: string }[] = [
   { target: 'persons', file: 'graph/persons.csv' },
@@ -48,22 +43,17 @@ export async function loadDemoGraph(database: Database): Promise<DemoGraph> {
   }
   const imports: ImportSummary[] = [];
   for (const { target, file } of GRAPH_DEMO_FILES) {
-    const summary = await auditedImport(
+    const summary = await importDemoFile(
       database,
-      registry.importTargets.get(target)!,
-      { file: join(DEMO_DIR, file), profile: resolveProfile(target, 'native') },
-      ACTOR,
+      target,
+      join(DEMO_DIR, file),
+      'native',
+      `demo file ${file}`,
     );
-    if (!summary.ok) {
-      const why =
-        summary.fileError?.message ??
-        summary.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ');
-      throw new Error(`the demo file ${file} did not import: ${why}`);
-    }
     imports.push(summary);
   }
   const build = await buildGraph(database);
   if (build.read > 0)
-    await appendAudit(database, ACTOR, { action: 'graph.built', target_type: 'graph', after: build });
+    await appendAudit(database, DEMO_ACTOR, { action: 'graph.built', target_type: 'graph', after: build });
   return { planted, imports, build };
 }

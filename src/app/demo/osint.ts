@@ -22,9 +22,8 @@ import {
   toSourceView,
   type WatchKind,
 } from '../../modules/osint/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { DEMO_DIR } from './demo.ts';
+import { DEMO_ACTOR, DEMO_DIR } from './demo.ts';
 
 export const OSINT_DEMO_DIR = join(DEMO_DIR, 'osint');
 
@@ -136,8 +135,6 @@ export const OSINT_DEMO_WATCHLIST: { kind: WatchKind; value: string; note: strin
   { kind: 'brand', value: 'Rolex', note: 'Démo : montres de luxe, filière Tanger' },
   { kind: 'phone', value: '07 00 06 66 06', note: 'Démo : numéro d’un transitaire signalé' },
 ];
-
-const DEMO_ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
 
 export interface OsintDemoSummary {
   /** Demo sources present after loading. */

@@ -12,7 +12,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditedImport } from '../../modules/imports/index.ts';
 import {
   addExaminer,
   assignParcels,
@@ -21,14 +20,10 @@ import {
   type ScoreParcelsSummary,
   scoreParcels,
 } from '../../modules/parcels/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { resolveProfile } from '../../platform/ingest/profile.ts';
 import type { ImportSummary } from '../../platform/ingest/run.ts';
 import { mulberry32 } from '../../platform/lib/random.ts';
-import { registry } from '../modules.ts';
-
-const ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
+import { DEMO_ACTOR, importDemoFile } from './demo.ts';
 
 export const PARCELS_DEMO_WEEK = { from: '2026-11-02', to: '2026-11-08' };
 
@@ -355,18 +350,7 @@ export async function loadDemoParcels(database: Database): Promise<DemoParcels> 
     ] as const) {
       const path = join(dir, name);
       writeFileSync(path, text);
-      const summary = await auditedImport(
-        database,
-        registry.importTargets.get('parcels')!,
-        { file: path, profile: resolveProfile('parcels', profile) },
-        ACTOR,
-      );
-      if (!summary.ok) {
-        const why =
-          summary.fileError?.message ??
-          summary.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ');
-        throw new Error(`the demo parcels ${name} did not import: ${why}`);
-      }
+      const summary = await importDemoFile(database, 'parcels', path, profile, `demo parcels ${name}`);
       imports.push(summary);
     }
   } finally {
@@ -377,16 +361,16 @@ export async function loadDemoParcels(database: Database): Promise<DemoParcels> 
     ?.score;
   const scoring =
     changed || scored === null || scored === undefined
-      ? await scoreParcels(database, ACTOR, PARCELS_DEMO_WEEK)
+      ? await scoreParcels(database, DEMO_ACTOR, PARCELS_DEMO_WEEK)
       : null;
   if (!(await listExaminers(database.db)).length)
     for (const e of PARCELS_DEMO_EXAMINERS)
-      await addExaminer(database, ACTOR, {
+      await addExaminer(database, DEMO_ACTOR, {
         ...e,
         hs_prefixes: 'hs_prefixes' in e ? [...e.hs_prefixes] : [],
         kinds: 'kinds' in e ? [...e.kinds] : [],
         indicators: 'indicators' in e ? [...e.indicators] : [],
       });
-  const assignment = scoring ? await assignParcels(database, ACTOR, PARCELS_DEMO_WEEK) : null;
+  const assignment = scoring ? await assignParcels(database, DEMO_ACTOR, PARCELS_DEMO_WEEK) : null;
   return { imports, scoring, assignment };
 }

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { auditedImport } from '../../modules/imports/index.ts';
 import { syncModelScorer } from '../../modules/ml/index.ts';
 import {
   activateProfile,
@@ -17,14 +16,10 @@ import {
   setOfficeParams,
 } from '../../modules/risk/index.ts';
 import { rebuildReferences } from '../../modules/valuation/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { resolveProfile, type TargetName } from '../../platform/ingest/profile.ts';
+import type { TargetName } from '../../platform/ingest/profile.ts';
 import type { ImportSummary } from '../../platform/ingest/run.ts';
-import { registry } from '../modules.ts';
-import { DEMO_DIR } from './demo.ts';
-
-const ACTOR: Actor = { id: null, name: 'system:demo', ip: null };
+import { DEMO_ACTOR, DEMO_DIR, importDemoFile } from './demo.ts';
 
 export const ARRIVAL_FILES: { target: TargetName; file: string; profile: string }[] = [
   { target: 'companies', file: 'arrivals-companies.csv', profile: 'native' },
@@ -49,21 +44,15 @@ export async function loadDemoTargeting(
   database: Database,
   say: (line: string) => void = () => {},
 ): Promise<DemoTargeting> {
-  const targets = registry.importTargets;
   const arrivals: ImportSummary[] = [];
   for (const { target, file, profile } of ARRIVAL_FILES) {
-    const summary = await auditedImport(
+    const summary = await importDemoFile(
       database,
-      targets.get(target)!,
-      { file: join(DEMO_DIR, file), profile: resolveProfile(target, profile) },
-      ACTOR,
+      target,
+      join(DEMO_DIR, file),
+      profile,
+      `demo file ${file}`,
     );
-    if (!summary.ok) {
-      const why =
-        summary.fileError?.message ??
-        summary.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ');
-      throw new Error(`the demo file ${file} did not import: ${why}`);
-    }
     arrivals.push(summary);
   }
 
@@ -75,21 +64,21 @@ export async function loadDemoTargeting(
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (!active) {
-    const created = await createProfileVersion(database, ACTOR, {
+    const created = await createProfileVersion(database, DEMO_ACTOR, {
       name: 'kcs-starter',
       text: readFileSync(STARTER_PROFILE, 'utf8'),
       reason: 'Demo: the starter profile for KCS-format declarations',
     });
-    await activateProfile(database, ACTOR, created.id, 'Demo: first profile in force');
+    await activateProfile(database, DEMO_ACTOR, created.id, 'Demo: first profile in force');
     profile = { id: created.id, name: created.name, version: created.version };
     say(`  rule profile ${created.name} v${created.version} active`);
   }
 
-  const built = await rebuildReferences(database, { by: ACTOR.name });
+  const built = await rebuildReferences(database, { by: DEMO_ACTOR.name });
   say(`  ${built.groups} reference values (unit value per HS6 × origin, HS6, HS4)`);
 
   // A targeting cell's usual rates for a demo: about one item in six selected.
-  await setOfficeParams(database, ACTOR, '*', {
+  await setOfficeParams(database, DEMO_ACTOR, '*', {
     rate_red: 0.06,
     rate_yellow: 0.06,
     rate_blue: 0.03,
@@ -106,7 +95,11 @@ export async function loadDemoTargeting(
     order by 2, 1`.execute(db);
   let selected = 0;
   for (const { office_code, lodged_on } of days) {
-    const run = await runSelection(database, ACTOR, { office: office_code, day: lodged_on, seed: 'demo' });
+    const run = await runSelection(database, DEMO_ACTOR, {
+      office: office_code,
+      day: lodged_on,
+      seed: 'demo',
+    });
     selected += run.selected_items;
   }
   if (days.length) say(`  ${days.length} daily selections run (office × day), ${selected} items selected`);
@@ -114,7 +107,7 @@ export async function loadDemoTargeting(
   let campaign: number | null = null;
   const existing = await db.selectFrom('risk_campaigns').select('id').limit(1).executeTakeFirst();
   if (!existing) {
-    const created = await createCampaign(database, ACTOR, {
+    const created = await createCampaign(database, DEMO_ACTOR, {
       name: 'footwear-asia',
       description: 'Demo: footwear from Asia, after seizures of counterfeit sports shoes',
       hs_prefixes: ['6402', '6403', '6404'],

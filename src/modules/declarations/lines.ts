@@ -4,6 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { DeclarationsTable } from './tables.ts';
 import type { DeclarationLine, ItemData, OutcomeData } from './types.ts';
 
 export interface LineFilters {
@@ -17,22 +18,26 @@ export interface LineFilters {
 }
 
 /** A line as the query returns it: header and party columns, the item's data, its latest outcome. */
-interface Row extends ItemData {
-  reference: string;
-  office_code: string;
-  lodged_on: string;
-  procedure: string | null;
-  transport_mode: string | null;
-  departure_country: string | null;
-  currency: string | null;
-  declarant_code: string | null;
+interface Row
+  extends ItemData,
+    Pick<
+      DeclarationsTable,
+      | 'reference'
+      | 'office_code'
+      | 'lodged_on'
+      | 'procedure'
+      | 'transport_mode'
+      | 'departure_country'
+      | 'currency'
+      | 'declarant_code'
+      | 'importer_code'
+      | 'seller_code'
+      | 'courier_code'
+    > {
   declarant_name: string | null;
-  importer_code: string | null;
   importer_name: string | null;
-  seller_code: string | null;
   seller_name: string | null;
   seller_country: string | null;
-  courier_code: string | null;
   courier_name: string | null;
   attributes: Record<string, string>;
   inspected_on: string | null;

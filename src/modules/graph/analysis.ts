@@ -108,14 +108,8 @@ export async function linksAround(
 }
 
 /** A link as a query answers it, between the roots `a` and `b` (ids may come back as text). */
-export interface RawLink {
+export interface RawLink extends Omit<Evidence, 'link_id'> {
   id: number | string;
-  type: string;
-  source_table: string;
-  source_id: string;
-  first_seen: string | null;
-  last_seen: string | null;
-  confidence: number;
   a: number | string;
   b: number | string;
 }

@@ -81,20 +81,7 @@ export async function entityDetail(
     .execute();
   const ids = [entity.id, ...members.map((m) => Number(m.id))];
   const hidden = options.hidden?.length ? [...options.hidden] : ['-'];
-  const { rows } = await sql<{
-    id: number;
-    type: string;
-    direction: 'out' | 'in';
-    other_id: number;
-    source_table: string;
-    source_id: string;
-    first_seen: string | null;
-    last_seen: string | null;
-    confidence: number;
-    note: string | null;
-    created_by: string | null;
-    total: number;
-  }>`
+  const { rows } = await sql<Omit<LinkView, 'other'> & { other_id: number; total: number }>`
     with l as (
       select l.*, 'out' as direction, l.to_id as other from graph_links l where l.from_id = any(${ids}::bigint[])
       union all

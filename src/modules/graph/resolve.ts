@@ -258,7 +258,8 @@ export async function getSuggestion(db: Kysely<DB>, id: number): Promise<Suggest
   return toView(row);
 }
 
-async function accept(db: Kysely<DB>, actor: Actor, id: number, note: string | null) {
+/** Suggestion #id, locked, refused unless it is still open. */
+async function lockOpen(db: Kysely<DB>, id: number) {
   const s = await db
     .selectFrom('graph_suggestions')
     .selectAll()
@@ -268,13 +269,29 @@ async function accept(db: Kysely<DB>, actor: Actor, id: number, note: string | n
   if (!s) throw new NotFoundError('graph_suggestion_not_found', `no merge suggestion #${id}`);
   if (s.status !== 'open')
     throw new AppError('graph_suggestion_decided', `suggestion #${id} is already ${s.status}`, 409);
-  // The newer entity joins the older one.
-  const result = await mergeEntities(db, Number(s.entity_b), Number(s.entity_a), actor.name, id);
+  return s;
+}
+
+/** Records the analyst's decision on suggestion #id. */
+async function close(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  status: 'accepted' | 'rejected',
+  note: string | null,
+) {
   await db
     .updateTable('graph_suggestions')
-    .set({ status: 'accepted', decided_by: actor.name, decided_at: new Date(), note })
+    .set({ status, decided_by: actor.name, decided_at: new Date(), note })
     .where('id', '=', id)
     .execute();
+}
+
+async function accept(db: Kysely<DB>, actor: Actor, id: number, note: string | null) {
+  const s = await lockOpen(db, id);
+  // The newer entity joins the older one.
+  const result = await mergeEntities(db, Number(s.entity_b), Number(s.entity_a), actor.name, id);
+  await close(db, actor, id, 'accepted', note);
   return result;
 }
 
@@ -298,20 +315,8 @@ export async function decideSuggestion(
       });
       return;
     }
-    const s = await session.db
-      .selectFrom('graph_suggestions')
-      .select(['status'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!s) throw new NotFoundError('graph_suggestion_not_found', `no merge suggestion #${id}`);
-    if (s.status !== 'open')
-      throw new AppError('graph_suggestion_decided', `suggestion #${id} is already ${s.status}`, 409);
-    await session.db
-      .updateTable('graph_suggestions')
-      .set({ status: 'rejected', decided_by: actor.name, decided_at: new Date(), note })
-      .where('id', '=', id)
-      .execute();
+    await lockOpen(session.db, id);
+    await close(session.db, actor, id, 'rejected', note);
     await appendAudit(session, actor, {
       action: 'graph.suggestion.rejected',
       target_type: 'graph_suggestion',

@@ -5,11 +5,17 @@
  * stale when another model of the target was promoted meanwhile. Audited.
  */
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import {
+  decideRequest,
+  type FourEyesKind,
+  fileRequest,
+  requestTrail,
+  requireReason,
+} from '../../platform/lib/four-eyes.ts';
 import { readCard } from './card.ts';
 import { getModelSummary, promoteWithin } from './registry.ts';
 
@@ -23,11 +29,13 @@ export class ModelFourEyesError extends AppError {
   }
 }
 
-function requireReason(reason: string | undefined, what: string): string {
-  const text = reason?.trim() ?? '';
-  if (text.length < 5) throw new AppError('model.reason_required', `say why ${what} (5 characters at least)`);
-  return text;
-}
+/** Model promotion requests, as the four-eyes lifecycle names them. */
+const PROMOTION: FourEyesKind<'model_promotion_requests'> = {
+  table: 'model_promotion_requests',
+  code: 'model',
+  action: 'model.promotion',
+  noun: 'promotion request',
+};
 
 async function activeId(db: Kysely<DB>, target: string): Promise<number | null> {
   const row = await db
@@ -40,7 +48,7 @@ async function activeId(db: Kysely<DB>, target: string): Promise<number | null> 
 }
 
 export async function requestPromotion(database: Database, actor: Actor, id: number, reasonText: string) {
-  const reason = requireReason(reasonText, 'this model should be promoted');
+  const reason = requireReason('model', reasonText, 'this model should be promoted');
   const model = await getModelSummary(database.db, id);
   if (!model) throw new NotFoundError('model.not_found', `no model #${id}`);
   if (model.status === 'active')
@@ -58,41 +66,26 @@ export async function requestPromotion(database: Database, actor: Actor, id: num
     later: card.card.later,
   };
   return database.transaction(async (session) => {
-    const pending = await session.db
-      .selectFrom('model_promotion_requests')
-      .select('id')
-      .where('model_id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (pending)
-      throw new AppError(
-        'model.approval_pending',
-        `model #${id} already has a pending promotion request (#${pending.id})`,
-        409,
-        { request: Number(pending.id) },
-      );
     const active = await activeId(session.db, model.target);
-    const row = await session.db
-      .insertInto('model_promotion_requests')
-      .values({
+    const request = await fileRequest(
+      session,
+      actor,
+      PROMOTION,
+      { column: 'model_id', id, label: `model #${id}` },
+      {
         model_id: id,
         target: model.target,
         active_model_id: active,
         evaluation: JSON.stringify(evaluation),
         reason,
-        requested_by: actor.name,
-        requested_by_id: actor.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const request = Number(row.id);
-    await appendAudit(session, actor, {
-      action: 'model.promotion_requested',
-      target_type: 'model',
-      target_id: id,
-      after: { request, status: 'pending', name: model.name },
-      details: { reason, active },
-    });
+      },
+      (request) => ({
+        target_type: 'model',
+        target_id: id,
+        after: { request, status: 'pending', name: model.name },
+        details: { reason, active },
+      }),
+    );
     return { id: request, status: 'pending' as const, model_id: id };
   });
 }
@@ -141,12 +134,7 @@ export async function listPromotionRequests(
       stale:
         r.status === 'pending' &&
         ((actives.get(r.target) ?? null) !== activeThen || r.model_status === 'active'),
-      reason: r.reason,
-      requested_by: r.requested_by,
-      requested_at: iso(r.requested_at),
-      decided_by: r.decided_by,
-      decision_reason: r.decision_reason,
-      decided_at: r.decided_at ? iso(r.decided_at) : null,
+      ...requestTrail(r),
       evaluation: r.evaluation as Record<string, unknown>,
     };
   });
@@ -160,86 +148,35 @@ export async function decidePromotionRequest(
   decision: 'approve' | 'reject',
   reasonText: string,
 ) {
-  const reason = requireReason(reasonText, decision === 'approve' ? 'it is approved' : 'it is rejected');
-  const outcome = await database.transaction(async (session) => {
-    const request = await session.db
-      .selectFrom('model_promotion_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!request) throw new NotFoundError('model.approval_not_found', `no promotion request #${id}`);
-    if (request.status !== 'pending')
-      throw new AppError(
-        'model.approval_decided',
-        `promotion request #${id} is already ${request.status}${request.decided_by ? ` (by ${request.decided_by})` : ''}`,
-        409,
-      );
-    if (
-      request.requested_by === actor.name ||
-      (actor.id !== null && request.requested_by_id !== null && Number(request.requested_by_id) === actor.id)
-    )
-      throw new AppError(
-        'model.approval_own_request',
-        `you asked for promotion request #${id}: a second person decides it`,
-        403,
-      );
-    const model = (await getModelSummary(session.db, Number(request.model_id)))!;
-    if (decision === 'approve' && actor.id !== null && model.created_by === actor.id)
-      throw new AppError(
-        'model.approval_own_model',
-        `you trained model #${model.id}: a second person approves its promotion`,
-        403,
-      );
-    const active = await activeId(session.db, request.target);
-    const activeThen = request.active_model_id === null ? null : Number(request.active_model_id);
-    if (active !== activeThen || model.status === 'active') {
-      const why =
+  const reason = requireReason(
+    'model',
+    reasonText,
+    decision === 'approve' ? 'it is approved' : 'it is rejected',
+  );
+  const outcome = await decideRequest(database, actor, PROMOTION, id, decision, reason, {
+    async check(session, request) {
+      const model = (await getModelSummary(session.db, Number(request.model_id)))!;
+      if (decision === 'approve' && actor.id !== null && model.created_by === actor.id)
+        throw new AppError(
+          'model.approval_own_model',
+          `you trained model #${model.id}: a second person approves its promotion`,
+          403,
+        );
+      const active = await activeId(session.db, request.target);
+      const activeThen = request.active_model_id === null ? null : Number(request.active_model_id);
+      const stale =
         model.status === 'active'
           ? `model #${model.id} is already active`
-          : `the active ${request.target} model changed since the request`;
-      await session.db
-        .updateTable('model_promotion_requests')
-        .set({ status: 'stale', decided_at: new Date(), decision_reason: why })
-        .where('id', '=', id)
-        .execute();
-      await appendAudit(session, actor, {
-        action: 'model.promotion_request_stale',
-        target_type: 'model',
-        target_id: model.id,
-        before: { request: id, status: 'pending' },
-        after: { request: id, status: 'stale' },
-        details: { why, attempted: decision },
-      });
-      return { stale: why } as const;
-    }
-    const status = decision === 'approve' ? 'approved' : 'rejected';
-    await session.db
-      .updateTable('model_promotion_requests')
-      .set({
-        status,
-        decided_by: actor.name,
-        decided_by_id: actor.id,
-        decision_reason: reason,
-        decided_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(session, actor, {
-      action: decision === 'approve' ? 'model.promotion_approved' : 'model.promotion_rejected',
-      target_type: 'model',
-      target_id: model.id,
-      before: { request: id, status: 'pending' },
-      after: { request: id, status },
-      details: { reason, requested_by: request.requested_by },
-    });
-    const promoted =
-      decision === 'approve'
-        ? await promoteWithin(session, actor, model.id, { request: id, requested_by: request.requested_by })
-        : null;
-    return { status, promoted } as const;
+          : active !== activeThen
+            ? `the active ${request.target} model changed since the request`
+            : null;
+      return { target_type: 'model', target_id: model.id, stale };
+    },
+    approve: (session, request) =>
+      promoteWithin(session, actor, Number(request.model_id), {
+        request: id,
+        requested_by: request.requested_by,
+      }),
   });
-  if ('stale' in outcome)
-    throw new AppError('model.approval_stale', `promotion request #${id} is stale: ${outcome.stale}`, 409);
-  return { id, status: outcome.status, model: outcome.promoted };
+  return { id, status: outcome.status, model: outcome.applied };
 }

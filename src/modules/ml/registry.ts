@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database, Session } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso } from '../../platform/lib/errors.ts';
+import { staleRequests } from '../../platform/lib/four-eyes.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
 import {
   driftReport,
@@ -235,13 +236,12 @@ export async function promoteWithin(
     .set({ status: 'active', promoted_by: actor.id, promoted_at: new Date(), retired_at: null })
     .where('id', '=', id)
     .execute();
-  const staled = await session.db
-    .updateTable('model_promotion_requests')
-    .set({ status: 'stale', decided_at: new Date(), decision_reason: `model #${id} promoted` })
-    .where('target', '=', model.target)
-    .where('status', '=', 'pending')
-    .returning('id')
-    .execute();
+  const staled = await staleRequests(
+    session,
+    'model_promotion_requests',
+    { column: 'target', value: model.target },
+    `model #${id} promoted`,
+  );
   await appendAudit(session, actor, {
     action: 'model.promoted',
     target_type: 'model',
@@ -252,7 +252,7 @@ export async function promoteWithin(
       ? {
           details: {
             ...(approval ? { approval } : {}),
-            ...(staled.length ? { stale_requests: staled.map((r) => Number(r.id)) } : {}),
+            ...(staled.length ? { stale_requests: staled } : {}),
           },
         }
       : {}),

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
+import type { FourEyesColumns } from '../../platform/lib/four-eyes.ts';
 
 export interface ModelVersionsTable {
   id: Id;
@@ -35,21 +36,11 @@ export interface ModelCardsTable {
 }
 
 /** Four-eyes promotion requests (migration 0039). */
-export interface ModelPromotionRequestsTable {
-  id: Id;
+export interface ModelPromotionRequestsTable extends FourEyesColumns {
   model_id: number;
   target: string;
   active_model_id: number | null;
   evaluation: unknown;
-  status: Generated<'pending' | 'approved' | 'rejected' | 'stale'>;
-  reason: string;
-  requested_by: string;
-  requested_by_id: number | null;
-  requested_at: Timestamp;
-  decided_by: string | null;
-  decided_by_id: number | null;
-  decision_reason: string | null;
-  decided_at: Date | null;
 }
 
 export interface ModelReplaysTable {

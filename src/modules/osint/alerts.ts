@@ -61,47 +61,41 @@ export async function raisePostAlerts(
   rules: { threshold: number; watchTerms: readonly WatchTerm[] },
 ): Promise<number> {
   const a = post.analysis;
-  let raised = 0;
-  if (a.label !== 'benign' && a.score >= rules.threshold) {
-    const ok = await raiseAlert(db, {
-      key: `post:${item.groupId}`,
-      kind: 'post',
-      item_id: item.id,
-      label: a.label,
-      score: a.score,
-      reason: a.reasons[0] ?? `${a.label} ${a.score.toFixed(2)}`,
-    });
-    if (ok) raised++;
-  }
-  raised += await raiseWatchAlerts(
-    db,
-    rules.watchTerms,
-    { text: post.text, brands: a.entities.brands, phones: post.phones },
-    { id: item.id, groupId: item.groupId, label: a.label, score: a.score },
-  );
-  return raised;
-}
-
-/** One watchlist alert per matched term and ad (its duplicate group); returns how many are new. */
-async function raiseWatchAlerts(
-  db: Kysely<DB>,
-  terms: readonly WatchTerm[],
-  post: { text: string; brands: readonly string[]; phones: readonly string[] },
-  item: { id: number; groupId: number; label: OsintLabel; score: number },
-): Promise<number> {
-  let raised = 0;
-  for (const term of matchWatchTerms(terms, post)) {
-    const ok = await raiseAlert(db, {
+  const alerts: NewAlert[] =
+    a.label !== 'benign' && a.score >= rules.threshold
+      ? [
+          {
+            key: `post:${item.groupId}`,
+            kind: 'post',
+            item_id: item.id,
+            label: a.label,
+            score: a.score,
+            reason: a.reasons[0] ?? `${a.label} ${a.score.toFixed(2)}`,
+          },
+        ]
+      : [];
+  // One watchlist alert per matched term and ad (its duplicate group).
+  for (const term of matchWatchTerms(rules.watchTerms, {
+    text: post.text,
+    brands: a.entities.brands,
+    phones: post.phones,
+  }))
+    alerts.push({
       key: `watch:${term.id}:${item.groupId}`,
       kind: 'watchlist',
       item_id: item.id,
       watch_term_id: term.id,
-      label: item.label,
-      score: item.score,
+      label: a.label,
+      score: a.score,
       reason: `matches the watch ${term.kind} "${term.value}"`,
     });
-    if (ok) raised++;
-  }
+  return raiseEach(db, alerts);
+}
+
+/** Raises each alert in turn; returns how many are new. */
+async function raiseEach(db: Kysely<DB>, alerts: readonly NewAlert[]): Promise<number> {
+  let raised = 0;
+  for (const alert of alerts) if (await raiseAlert(db, alert)) raised++;
   return raised;
 }
 
@@ -110,20 +104,21 @@ export async function raiseSellerAlerts(
   db: Kysely<DB>,
   sellers: { id: number; score: number; label: OsintLabel; risky_ad_count: number }[],
 ): Promise<number> {
-  let raised = 0;
-  for (const s of sellers) {
-    if (s.score < SELLER_ALERT_THRESHOLD || s.risky_ad_count < 2) continue;
-    const ok = await raiseAlert(db, {
-      key: `seller:${s.id}`,
-      kind: 'seller',
-      seller_id: s.id,
-      label: s.label,
-      score: s.score,
-      reason: `seller #${s.id}: score ${s.score.toFixed(2)} (${s.label}) over ${s.risky_ad_count} distinct risky ads`,
-    });
-    if (ok) raised++;
-  }
-  return raised;
+  return raiseEach(
+    db,
+    sellers
+      .filter((s) => s.score >= SELLER_ALERT_THRESHOLD && s.risky_ad_count >= 2)
+      .map(
+        (s): NewAlert => ({
+          key: `seller:${s.id}`,
+          kind: 'seller',
+          seller_id: s.id,
+          label: s.label,
+          score: s.score,
+          reason: `seller #${s.id}: score ${s.score.toFixed(2)} (${s.label}) over ${s.risky_ad_count} distinct risky ads`,
+        }),
+      ),
+  );
 }
 
 export interface AlertView {

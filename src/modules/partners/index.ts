@@ -1,21 +1,9 @@
-/** The partners module's public face: what other modules and the composition root may use. */
+/**
+ * The partners module's public face: what other modules and the composition root may use — the records the
+ * graph reads (graph-feed.ts), the read models of the risk indicators and watchlists (read-models.ts), and the
+ * import targets.
+ */
 
-export {
-  type CompanyRecord,
-  companyRecords,
-  type ManifestRecord,
-  manifestRecords,
-  type PartnerCursor,
-  type PaymentRecord,
-  paymentRecords,
-} from './graph-feed.ts';
-export {
-  companiesByIds,
-  hasCompanyRegister,
-  MANIFESTS,
-  manifestsOfDeclarations,
-  type PartnerFacts,
-  partnerFactsOf,
-  paymentsOfDeclarations,
-} from './read-models.ts';
+export * from './graph-feed.ts';
+export * from './read-models.ts';
 export { companiesTarget, manifestsTarget, paymentsTarget } from './targets.ts';

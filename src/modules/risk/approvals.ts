@@ -7,13 +7,19 @@
  * stale when another version of the name was activated or retired meanwhile. Everything is audited.
  */
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { getJob } from '../../platform/jobs/store.ts';
-import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import {
+  decideRequest,
+  type FourEyesKind,
+  fileRequest,
+  requestTrail,
+  requireReason,
+} from '../../platform/lib/four-eyes.ts';
 import type { BacktestReport, BacktestResult } from './backtest.ts';
 import { listBacktests } from './backtests.ts';
 import { activateWithin, forgetActiveProfiles, knownNames } from './profiles.ts';
@@ -34,11 +40,13 @@ export class FourEyesRequiredError extends AppError {
 
 const DAY_MS = 86_400_000;
 
-function requireReason(reason: string | undefined, what: string): string {
-  const text = reason?.trim() ?? '';
-  if (text.length < 5) throw new AppError('risk.reason_required', `say why ${what} (5 characters at least)`);
-  return text;
-}
+/** Rule profile activation requests, as the four-eyes lifecycle names them. */
+const ACTIVATION: FourEyesKind<'risk_activation_requests'> = {
+  table: 'risk_activation_requests',
+  code: 'risk',
+  action: 'risk.activation',
+  noun: 'activation request',
+};
 
 /** The headline figures of one side of a back-test. */
 function selectionFigures(report: BacktestReport) {
@@ -144,7 +152,7 @@ export async function requestActivation(
   input: { profile_id: number; reason: string; backtest_job?: string | undefined },
   settings: { backtestDays: number },
 ) {
-  const reason = requireReason(input.reason, 'this version should be activated');
+  const reason = requireReason('risk', input.reason, 'this version should be activated');
   const db = database.db;
   const profile = await db
     .selectFrom('risk_profiles')
@@ -172,46 +180,31 @@ export async function requestActivation(
     input.backtest_job,
   );
   return database.transaction(async (session) => {
-    const pending = await session.db
-      .selectFrom('risk_activation_requests')
-      .select('id')
-      .where('profile_id', '=', input.profile_id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (pending)
-      throw new AppError(
-        'risk.approval_pending',
-        `${label} already has a pending activation request (#${pending.id})`,
-        409,
-        { request: Number(pending.id) },
-      );
     const active = await activeOf(session.db, profile.name);
-    const row = await session.db
-      .insertInto('risk_activation_requests')
-      .values({
+    const id = await fileRequest(
+      session,
+      actor,
+      ACTIVATION,
+      { column: 'profile_id', id: input.profile_id, label },
+      {
         profile_id: input.profile_id,
         profile_name: profile.name,
         active_profile_id: active?.id ?? null,
         backtest_job: backtest.job_id,
         backtest: JSON.stringify(backtest),
         reason,
-        requested_by: actor.name,
-        requested_by_id: actor.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await appendAudit(session, actor, {
-      action: 'risk.activation_requested',
-      target_type: 'risk_profile',
-      target_id: input.profile_id,
-      after: { request: id, name: profile.name, version: profile.version, status: 'pending' },
-      details: {
-        reason,
-        active_version: active?.version ?? null,
-        backtest: { job: backtest.job_id, from: backtest.from, to: backtest.to },
       },
-    });
+      (request) => ({
+        target_type: 'risk_profile',
+        target_id: input.profile_id,
+        after: { request, name: profile.name, version: profile.version, status: 'pending' },
+        details: {
+          reason,
+          active_version: active?.version ?? null,
+          backtest: { job: backtest.job_id, from: backtest.from, to: backtest.to },
+        },
+      }),
+    );
     return { id, status: 'pending' as const, profile_id: input.profile_id, name: profile.name };
   });
 }
@@ -258,12 +251,7 @@ function view(row: RequestRow, actives: Map<string, number>) {
     active_profile_id: activeThen,
     status: row.status as ApprovalStatus,
     stale: row.status === 'pending' && (activeNow !== activeThen || row.profile_status !== 'draft'),
-    reason: row.reason,
-    requested_by: row.requested_by,
-    requested_at: iso(row.requested_at),
-    decided_by: row.decided_by,
-    decision_reason: row.decision_reason,
-    decided_at: row.decided_at ? iso(row.decided_at) : null,
+    ...requestTrail(row),
     backtest: row.backtest as unknown as BacktestFigures,
   };
 }
@@ -366,101 +354,44 @@ export async function decideActivationRequest(
   reasonText: string,
 ) {
   const reason = requireReason(
+    'risk',
     reasonText,
     decision === 'approve' ? 'this request is approved' : 'this request is rejected',
   );
-  const outcome = await database.transaction(async (session) => {
-    const request = await session.db
-      .selectFrom('risk_activation_requests')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!request) throw new NotFoundError('risk.approval_not_found', `no activation request #${id}`);
-    if (request.status !== 'pending')
-      throw new AppError(
-        'risk.approval_decided',
-        `activation request #${id} is already ${request.status}${request.decided_by ? ` (by ${request.decided_by})` : ''}`,
-        409,
-      );
-    const own =
-      request.requested_by === actor.name ||
-      (actor.id !== null && request.requested_by_id !== null && Number(request.requested_by_id) === actor.id);
-    if (own)
-      throw new AppError(
-        'risk.approval_own_request',
-        `you asked for activation request #${id}: a second person decides it`,
-        403,
-      );
-    const profile = await session.db
-      .selectFrom('risk_profiles')
-      .select(['name', 'version', 'status', 'author'])
-      .where('id', '=', request.profile_id)
-      .executeTakeFirstOrThrow();
-    if (decision === 'approve' && profile.author === actor.name)
-      throw new AppError(
-        'risk.approval_own_profile',
-        `you wrote ${profile.name} v${profile.version}: a second person approves its activation`,
-        403,
-      );
-    const active = await activeOf(session.db, request.profile_name);
-    const activeThen = request.active_profile_id === null ? null : Number(request.active_profile_id);
-    if ((active?.id ?? null) !== activeThen || profile.status !== 'draft') {
-      const why =
+  const outcome = await decideRequest(database, actor, ACTIVATION, id, decision, reason, {
+    async check(session, request) {
+      const profile = await session.db
+        .selectFrom('risk_profiles')
+        .select(['name', 'version', 'status', 'author'])
+        .where('id', '=', request.profile_id)
+        .executeTakeFirstOrThrow();
+      if (decision === 'approve' && profile.author === actor.name)
+        throw new AppError(
+          'risk.approval_own_profile',
+          `you wrote ${profile.name} v${profile.version}: a second person approves its activation`,
+          403,
+        );
+      const active = await activeOf(session.db, request.profile_name);
+      const activeThen = request.active_profile_id === null ? null : Number(request.active_profile_id);
+      const stale =
         profile.status !== 'draft'
           ? `${profile.name} v${profile.version} is now ${profile.status}`
-          : `the active version of ${profile.name} changed since the request`;
-      await session.db
-        .updateTable('risk_activation_requests')
-        .set({ status: 'stale', decided_at: new Date(), decision_reason: why })
-        .where('id', '=', id)
-        .execute();
-      await appendAudit(session, actor, {
-        action: 'risk.activation_request_stale',
+          : (active?.id ?? null) !== activeThen
+            ? `the active version of ${profile.name} changed since the request`
+            : null;
+      return {
         target_type: 'risk_profile',
         target_id: Number(request.profile_id),
-        before: { request: id, status: 'pending' },
-        after: { request: id, status: 'stale' },
-        details: { why, attempted: decision },
-      });
-      return { stale: why } as const;
-    }
-    const status = decision === 'approve' ? 'approved' : 'rejected';
-    await session.db
-      .updateTable('risk_activation_requests')
-      .set({
-        status,
-        decided_by: actor.name,
-        decided_by_id: actor.id,
-        decision_reason: reason,
-        decided_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(session, actor, {
-      action: decision === 'approve' ? 'risk.activation_approved' : 'risk.activation_rejected',
-      target_type: 'risk_profile',
-      target_id: Number(request.profile_id),
-      before: { request: id, status: 'pending' },
-      after: { request: id, status },
-      details: {
-        reason,
+        stale,
+        details: { name: profile.name, version: profile.version },
+      };
+    },
+    approve: (session, request) =>
+      activateWithin(session, actor, Number(request.profile_id), request.reason, {
+        request: id,
         requested_by: request.requested_by,
-        name: profile.name,
-        version: profile.version,
-      },
-    });
-    const activated =
-      decision === 'approve'
-        ? await activateWithin(session, actor, Number(request.profile_id), request.reason, {
-            request: id,
-            requested_by: request.requested_by,
-          })
-        : null;
-    return { status, activated } as const;
+      }),
   });
-  if ('stale' in outcome)
-    throw new AppError('risk.approval_stale', `activation request #${id} is stale: ${outcome.stale}`, 409);
-  if (outcome.activated) forgetActiveProfiles();
-  return { id, status: outcome.status, activated: outcome.activated };
+  if (outcome.applied) forgetActiveProfiles();
+  return { id, status: outcome.status, activated: outcome.applied };
 }

@@ -10,6 +10,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { type PdfLang, pdfWriter } from '../../platform/lib/pdf.ts';
 import {
   type Channel,
+  type DeclarationLine,
   declarantRows,
   declarationRows,
   importerRows,
@@ -170,15 +171,10 @@ export interface InspectionOrder {
   basis: string;
   explanation: { en: string; fr: string };
   reasons: { title: LocalText; points: number }[];
-  items: {
-    line_no: number;
-    hs_code: string;
-    description: string | null;
-    origin_country: string | null;
-    quantity: number | null;
-    quantity_unit: string | null;
-    customs_value: number;
-  }[];
+  items: Pick<
+    DeclarationLine['item'],
+    'line_no' | 'hs_code' | 'description' | 'origin_country' | 'quantity' | 'quantity_unit' | 'customs_value'
+  >[];
   officer: string | null;
   code: string;
   decided_at: string;

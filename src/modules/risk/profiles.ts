@@ -12,6 +12,7 @@ import type { Database, Session } from '../../platform/db/database.ts';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { staleRequests } from '../../platform/lib/four-eyes.ts';
 import './indicators/index.ts';
 import type { ProfileDocument } from './rules/schema.ts';
 import {
@@ -308,17 +309,12 @@ export async function activateWithin(
     .set({ status: 'active', activated_at: new Date(), activated_by: actor.name })
     .where('id', '=', id)
     .execute();
-  const staled = await session.db
-    .updateTable('risk_activation_requests')
-    .set({
-      status: 'stale',
-      decided_at: new Date(),
-      decision_reason: `${row.name} v${row.version} activated`,
-    })
-    .where('profile_name', '=', row.name)
-    .where('status', '=', 'pending')
-    .returning('id')
-    .execute();
+  const staled = await staleRequests(
+    session,
+    'risk_activation_requests',
+    { column: 'profile_name', value: row.name },
+    `${row.name} v${row.version} activated`,
+  );
   await appendAudit(session, actor, {
     action: 'risk.profile_activated',
     target_type: 'risk_profile',
@@ -329,7 +325,7 @@ export async function activateWithin(
       reason: reason.trim(),
       retired: previous.map((p) => ({ id: Number(p.id), version: p.version })),
       ...(approval ? { approval } : {}),
-      ...(staled.length ? { stale_requests: staled.map((r) => Number(r.id)) } : {}),
+      ...(staled.length ? { stale_requests: staled } : {}),
     },
   });
   return {

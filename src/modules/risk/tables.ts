@@ -4,6 +4,7 @@
  */
 import type { Generated, JSONColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
+import type { FourEyesColumns, FourEyesStatus } from '../../platform/lib/four-eyes.ts';
 
 export type ChannelColumn = 'green' | 'yellow' | 'red' | 'blue';
 
@@ -32,25 +33,15 @@ export interface RiskProfilesTable {
   retired_by: string | null;
 }
 
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'stale';
+export type ApprovalStatus = FourEyesStatus;
 
 /** Four-eyes activation requests (migration 0039). */
-export interface RiskActivationRequestsTable {
-  id: Id;
+export interface RiskActivationRequestsTable extends FourEyesColumns {
   profile_id: number;
   profile_name: string;
   active_profile_id: number | null;
   backtest_job: string;
   backtest: JSONColumnType<Record<string, unknown>>;
-  status: Generated<ApprovalStatus>;
-  reason: string;
-  requested_by: string;
-  requested_by_id: number | null;
-  requested_at: Timestamp;
-  decided_by: string | null;
-  decided_by_id: number | null;
-  decision_reason: string | null;
-  decided_at: Date | null;
 }
 
 export interface RiskWatchlistsTable {

@@ -43,13 +43,10 @@ export function keyOf(line: DeclarationLine, dim: KeyDim): string | null {
   const origin = line.item.origin_country;
   switch (dim) {
     case 'importer':
-      return line.importer?.code ?? null;
     case 'declarant':
-      return line.declarant?.code ?? null;
     case 'seller':
-      return line.seller?.code ?? null;
     case 'courier':
-      return line.courier?.code ?? null;
+      return line[dim]?.code ?? null;
     case 'hs6':
       return hs6.length >= 6 ? hs6 : null;
     case 'hs4':

@@ -77,11 +77,9 @@ function keyOfTuple(dim: HistoryDim, t: OutcomeTuple): string | null {
 export function historyKey(dim: HistoryDim, line: ScoringLine): string | null {
   switch (dim) {
     case 'importer':
-      return line.importer?.code ?? null;
     case 'declarant':
-      return line.declarant?.code ?? null;
     case 'seller':
-      return line.seller?.code ?? null;
+      return line[dim]?.code ?? null;
     case 'hs6':
       return line.item.hs_code.slice(0, 6);
     case 'hs6_origin':

@@ -65,6 +65,12 @@ export function modelScores(batch: IndicatorBatch): Promise<{ name: string; scor
   });
 }
 
+/** A share from 0 to 1 shown as a whole percentage. */
+const percent = (v: Value, lang: 'en' | 'fr') =>
+  typeof v === 'number'
+    ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+    : String(v);
+
 registerIndicator({
   name: 'model.probability',
   type: 'number',
@@ -72,10 +78,7 @@ registerIndicator({
     en: 'fraud probability given by the active model (none when no model is active)',
     fr: 'probabilité de fraude donnée par le modèle actif (aucune sans modèle actif)',
   },
-  format: (v, lang) =>
-    typeof v === 'number'
-      ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
-      : String(v),
+  format: percent,
   async compute(batch) {
     const model = await modelScores(batch);
     if (!model) return batch.lines.map(() => null);
@@ -117,10 +120,7 @@ registerIndicator({
     en: 'share of the active model’s training lines less unusual than the item (0 to 1)',
     fr: 'part des lignes d’apprentissage du modèle actif moins inhabituelles que l’article (0 à 1)',
   },
-  format: (v, lang) =>
-    typeof v === 'number'
-      ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
-      : String(v),
+  format: percent,
   async compute(batch) {
     const model = await modelScores(batch);
     if (!model) return batch.lines.map(() => null);
