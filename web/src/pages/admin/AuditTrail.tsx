@@ -132,17 +132,19 @@ export function AuditTrail() {
         <ExportButton path="/api/audit/export" filters={filters} />
       </Group>
       <Verify />
-      <FilterBar onSubmit={apply} label={t('admin.filters')}>
+      <FilterBar
+        onSubmit={apply}
+        label={t('admin.filters')}
+        apply={t('admin.apply')}
+        reset={t('admin.reset')}
+        onReset={clear}
+      >
         {field('actor', 140)}
         {field('action', 180)}
         {field('target_type', 150)}
         {field('target_id', 140)}
         {field('from', 150)}
         {field('to', 150)}
-        <Button type="submit">{t('admin.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('admin.reset')}
-        </Button>
       </FilterBar>
       <ListBody
         query={list}

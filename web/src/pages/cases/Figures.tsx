@@ -4,25 +4,13 @@
  * (the exports are audited by the server).
  * Chart tooltips are text: category and brand names come from recorded seizures.
  */
-import {
-  Button,
-  Card,
-  Grid,
-  Group,
-  Menu,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Grid, Group, Menu, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { apiGet, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { GridPanel } from '../../components/GridPanel.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -110,7 +98,8 @@ function exportHref(table: string, filters: Record<string, string>): string {
 
 export function Figures() {
   const { t, i18n, lang, rtl } = useLang();
-  const { filters, draft, set, apply, clear } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { filters, apply, clear } = form;
   const figures = useQuery({
     queryKey: caseKeys.figures(filters),
     queryFn: () => apiGet('/api/cases/figures', { query: filters }),
@@ -198,29 +187,16 @@ export function Figures() {
           ))}
         </Group>
       </Group>
-      <FilterBar onSubmit={apply} label={t('figures.filters')}>
-        <TextInput
-          type="date"
-          label={t('figures.from')}
-          value={draft.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('figures.to')}
-          value={draft.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('cases.fields.office')}
-          w={100}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('cases.list.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('cases.list.reset')}
-        </Button>
+      <FilterBar
+        onSubmit={apply}
+        label={t('figures.filters')}
+        apply={t('cases.list.apply')}
+        reset={t('cases.list.reset')}
+        onReset={clear}
+      >
+        <TextFilter form={form} name="from" type="date" label={t('figures.from')} />
+        <TextFilter form={form} name="to" type="date" label={t('figures.to')} />
+        <TextFilter form={form} name="office" label={t('cases.fields.office')} w={100} />
       </FilterBar>
       <QueryStatus query={figures} />
       {data && charts && (

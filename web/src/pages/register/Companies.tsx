@@ -1,7 +1,7 @@
 /** The company register, searched by name or identifier and by city. */
-import { Button, Table, TextInput } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { apiGet } from '../../api.ts';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -12,29 +12,22 @@ const PAGE_SIZE = 25;
 
 export function Companies() {
   const { t, lang } = useLang();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, apply } = form;
   const list = usePagedQuery(['register', 'companies', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/companies', { query: { ...filters, ...paging } }),
   );
   return (
     <>
-      <FilterBar onSubmit={apply} label={t('register.filters')}>
-        <TextInput
-          label={t('register.companies.search')}
-          w={240}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('register.companies.city')}
-          w={160}
-          value={draft.city}
-          onChange={(e) => set('city', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('register.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('register.reset')}
-        </Button>
+      <FilterBar
+        onSubmit={apply}
+        label={t('register.filters')}
+        apply={t('register.apply')}
+        reset={t('register.reset')}
+        onReset={clear}
+      >
+        <TextFilter form={form} name="q" label={t('register.companies.search')} w={240} />
+        <TextFilter form={form} name="city" label={t('register.companies.city')} w={160} />
       </FilterBar>
       <ListBody
         query={list}

@@ -1,7 +1,7 @@
 /** Port and airport manifests, by consignee or by the declaration they are linked to. */
-import { Button, Table, TextInput } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { apiGet } from '../../api.ts';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -13,29 +13,22 @@ const PAGE_SIZE = 25;
 
 export function Manifests() {
   const { t, lang } = useLang();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, apply } = form;
   const list = usePagedQuery(['register', 'manifests', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/manifests', { query: { ...filters, ...paging } }),
   );
   return (
     <>
-      <FilterBar onSubmit={apply} label={t('register.filters')}>
-        <TextInput
-          label={t('register.manifests.consignee')}
-          w={180}
-          value={draft.consignee}
-          onChange={(e) => set('consignee', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('register.declaration')}
-          w={180}
-          value={draft.declaration}
-          onChange={(e) => set('declaration', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('register.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('register.reset')}
-        </Button>
+      <FilterBar
+        onSubmit={apply}
+        label={t('register.filters')}
+        apply={t('register.apply')}
+        reset={t('register.reset')}
+        onReset={clear}
+      >
+        <TextFilter form={form} name="consignee" label={t('register.manifests.consignee')} w={180} />
+        <TextFilter form={form} name="declaration" label={t('register.declaration')} w={180} />
       </FilterBar>
       <ListBody
         query={list}

@@ -11,7 +11,6 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  Select,
   Stack,
   Table,
   Text,
@@ -25,7 +24,7 @@ import { Link, useNavigate } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
@@ -118,7 +117,8 @@ export function AssistanceList() {
   const navigate = useNavigate();
   const { can } = useSession();
   const partners = usePartnerOptions();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, draft, set, apply } = form;
   const list = usePagedQuery(['assistance', 'list', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/assistance', { query: { ...filters, ...paging } }),
   );
@@ -137,33 +137,36 @@ export function AssistanceList() {
           </Button>
         )}
       </Group>
-      <FilterBar onSubmit={apply} label={t('sharing.filters')}>
-        <Select
+      <FilterBar
+        onSubmit={apply}
+        label={t('sharing.filters')}
+        apply={t('sharing.apply')}
+        reset={t('sharing.reset')}
+        onReset={clear}
+      >
+        <SelectFilter
+          form={form}
+          name="direction"
           label={t('sharing.assistance.direction')}
           w={150}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.direction || null}
-          onChange={(v) => set('direction', v ?? '', true)}
           data={DIRECTIONS.map((d) => ({ value: d, label: t(`sharing.assistance.directions.${d}`) }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="partner"
           label={t('sharing.assistance.partner')}
           w={220}
-          clearable
           searchable
           placeholder={t('sharing.any')}
-          value={draft.partner || null}
-          onChange={(v) => set('partner', v ?? '', true)}
           data={partners}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="status"
           label={t('sharing.assistance.status')}
           w={150}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.status || null}
-          onChange={(v) => set('status', v ?? '', true)}
           data={ASSISTANCE_STATUSES.map((s) => ({ value: s, label: t(`sharing.assistance.statuses.${s}`) }))}
         />
         <Checkbox
@@ -172,16 +175,7 @@ export function AssistanceList() {
           onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '', true)}
           mb={8}
         />
-        <TextInput
-          label={t('sharing.search')}
-          w={180}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('sharing.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('sharing.reset')}
-        </Button>
+        <TextFilter form={form} name="q" label={t('sharing.search')} w={180} />
       </FilterBar>
       <ListBody
         query={list}

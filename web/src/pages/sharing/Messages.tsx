@@ -10,7 +10,6 @@ import {
   Button,
   Card,
   Group,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -22,7 +21,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Pending } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, SelectFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
@@ -55,7 +54,8 @@ export function MessageFeed() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can } = useSession();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, apply } = form;
   const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
   const list = usePagedQuery(['sharing', 'messages', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/sharing/messages', { query: { ...filters, ...paging } }),
@@ -75,37 +75,31 @@ export function MessageFeed() {
           </Button>
         )}
       </Group>
-      <FilterBar onSubmit={apply} label={t('sharing.filters')}>
-        <Select
+      <FilterBar onSubmit={apply} label={t('sharing.filters')} reset={t('sharing.reset')} onReset={clear}>
+        <SelectFilter
+          form={form}
+          name="direction"
           label={t('sharing.messages.box')}
           w={170}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.direction || null}
-          onChange={(v) => set('direction', v ?? '', true)}
           data={DIRECTIONS.map((d) => ({ value: d, label: t(`sharing.messages.directions.${d}`) }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="group"
           label={t('sharing.messages.group')}
           w={220}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.group || null}
-          onChange={(v) => set('group', v ?? '', true)}
           data={(groups.data?.items ?? []).map((g) => ({ value: g.code, label: `${g.code} — ${g.name}` }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="kind"
           label={t('sharing.messages.kind')}
           w={190}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.kind || null}
-          onChange={(v) => set('kind', v ?? '', true)}
           data={MESSAGE_KINDS.map((k) => ({ value: k, label: t(`sharing.messages.kinds.${k}`) }))}
         />
-        <Button variant="subtle" onClick={clear}>
-          {t('sharing.reset')}
-        </Button>
       </FilterBar>
       <ListBody
         query={list}

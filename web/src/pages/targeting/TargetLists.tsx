@@ -24,7 +24,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
@@ -118,7 +118,8 @@ export function TargetLists() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can } = useSession();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, apply } = form;
   const list = usePagedQuery(['targeting', 'lists', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/risk/watchlists', { query: { ...filters, ...paging } }),
   );
@@ -131,26 +132,22 @@ export function TargetLists() {
         </Text>
       </Stack>
       {can('risk:manage') && <NewList />}
-      <FilterBar onSubmit={apply} label={t('targeting.filters')}>
-        <Select
+      <FilterBar
+        onSubmit={apply}
+        label={t('targeting.filters')}
+        apply={t('targeting.apply')}
+        reset={t('targeting.reset')}
+        onReset={clear}
+      >
+        <SelectFilter
+          form={form}
+          name="type"
           label={t('targeting.lists.type')}
           w={200}
-          clearable
           placeholder={t('targeting.any')}
-          value={draft.type || null}
-          onChange={(v) => set('type', v ?? '', true)}
           data={LIST_TYPES.map((k) => ({ value: k, label: t(`targeting.lists.types.${k}`) }))}
         />
-        <TextInput
-          label={t('targeting.lists.search')}
-          w={200}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('targeting.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('targeting.reset')}
-        </Button>
+        <TextFilter form={form} name="q" label={t('targeting.lists.search')} w={200} />
       </FilterBar>
       <ListBody
         query={list}

@@ -10,12 +10,10 @@ import {
   Group,
   Modal,
   SegmentedControl,
-  Select,
   Stack,
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -25,7 +23,7 @@ import type { ApiItem } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -101,7 +99,8 @@ export function ValuationFindings() {
   const { can } = useSession();
   const decide = can('risk:decide');
   const [deciding, setDeciding] = useState<Finding | null>(null);
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, apply } = form;
   const list = usePagedQuery(['targeting', 'findings', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/valuation/findings', { query: { ...filters, ...paging } }),
   );
@@ -116,32 +115,23 @@ export function ValuationFindings() {
         </Stack>
         <ExportButton path="/api/valuation/findings/export" filters={filters} />
       </Group>
-      <FilterBar onSubmit={apply} label={t('targeting.filters')}>
-        <Select
+      <FilterBar
+        onSubmit={apply}
+        label={t('targeting.filters')}
+        apply={t('targeting.apply')}
+        reset={t('targeting.reset')}
+        onReset={clear}
+      >
+        <SelectFilter
+          form={form}
+          name="status"
           label={t('targeting.findings.statusLabel')}
           w={160}
-          clearable
           placeholder={t('targeting.any')}
-          value={draft.status || null}
-          onChange={(v) => set('status', v ?? '', true)}
           data={STATUSES.map((s) => ({ value: s, label: t(`targeting.findings.status.${s}`) }))}
         />
-        <TextInput
-          label={t('targeting.findings.reference')}
-          w={170}
-          value={draft.reference}
-          onChange={(e) => set('reference', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('targeting.office')}
-          w={100}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('targeting.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('targeting.reset')}
-        </Button>
+        <TextFilter form={form} name="reference" label={t('targeting.findings.reference')} w={170} />
+        <TextFilter form={form} name="office" label={t('targeting.office')} w={100} />
       </FilterBar>
       <ListBody
         query={list}
