@@ -3,7 +3,7 @@
  * such as `auth.*`), object and dates, paged; a row opens its before, after and details as JSON text. "Verify the
  * chain" checks the whole trail on the server (hash chain, seals, last checkpoint) and lists every bad entry.
  */
-import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -122,15 +123,9 @@ export function AuditTrail() {
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Stack gap={0}>
-          <Title order={2}>{t('admin.audit.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('admin.audit.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')}>
         <ExportButton path="/api/audit/export" filters={filters} />
-      </Group>
+      </PageHeader>
       <Verify />
       <FilterBar
         onSubmit={apply}

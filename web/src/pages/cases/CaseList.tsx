@@ -3,11 +3,12 @@
  * in the address, so a view can be shared); "my cases" fills the lead with the user; "overdue tasks" keeps the cases
  * with a task to do past its due date. Rows open the case.
  */
-import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -30,14 +31,13 @@ export function CaseList() {
   const data = list.data;
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Title order={2}>{t('cases.title')}</Title>
+      <PageHeader title={t('cases.title')}>
         {can('cases:manage') && (
           <Button component={Link} to="/cases/new">
             {t('cases.new.button')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <FilterBar onSubmit={apply} label={t('cases.list.filters')}>
         <TextFilter form={form} name="q" label={t('cases.list.search')} w={200} />
         <SelectFilter

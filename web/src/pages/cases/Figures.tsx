@@ -4,7 +4,7 @@
  * (the exports are audited by the server).
  * Chart tooltips are text: category and brand names come from recorded seizures.
  */
-import { Button, Card, Grid, Group, Menu, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Menu, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { apiGet, route } from '../../api.ts';
@@ -12,6 +12,7 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { GridPanel } from '../../components/GridPanel.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatNumber, useLang } from '../../i18n/index.ts';
@@ -152,8 +153,7 @@ export function Figures() {
   const money = (v: number) => formatNumber(lang, v);
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Title order={2}>{t('figures.title')}</Title>
+      <PageHeader title={t('figures.title')}>
         <Group gap="sm">
           <Menu position="bottom-end">
             <Menu.Target>
@@ -186,7 +186,7 @@ export function Figures() {
             </Button>
           ))}
         </Group>
-      </Group>
+      </PageHeader>
       <FilterBar
         onSubmit={apply}
         label={t('figures.filters')}

@@ -24,6 +24,7 @@ import { type FormEvent, useState } from 'react';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -252,15 +253,9 @@ export function Examiners() {
     values.length ? values.map(label).join(', ') : t('parcels.examiners.none');
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('parcels.examiners.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('parcels.examiners.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('parcels.examiners.title')} subtitle={t('parcels.examiners.subtitle')}>
         {manage && <Button onClick={() => setEditing('new')}>{t('parcels.examiners.add')}</Button>}
-      </Group>
+      </PageHeader>
       <FilterBar
         onSubmit={apply}
         label={t('parcels.queue.filters')}

@@ -4,12 +4,13 @@
  * and page in the address, so a view can be shared). Each row gives the score, its reasons in short and the
  * examiner, and opens the parcel.
  */
-import { Anchor, Badge, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { ApiQuery } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useCursorPagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -65,12 +66,7 @@ export function ParcelQueue() {
   );
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('parcels.queue.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('parcels.queue.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('parcels.queue.title')} subtitle={t('parcels.queue.subtitle')} />
       <FilterBar
         onSubmit={apply}
         label={t('parcels.queue.filters')}

@@ -26,6 +26,7 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -124,19 +125,13 @@ export function AssistanceList() {
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('sharing.assistance.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('sharing.assistance.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('sharing.assistance.title')} subtitle={t('sharing.assistance.subtitle')}>
         {can('assistance:manage') && (
           <Button component={Link} to="/sharing/assistance/new">
             {t('sharing.assistance.new')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <FilterBar
         onSubmit={apply}
         label={t('sharing.filters')}

@@ -23,6 +23,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, useLang } from '../../i18n/index.ts';
@@ -104,12 +105,7 @@ export function Groups() {
   });
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('sharing.groups.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('sharing.groups.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('sharing.groups.title')} subtitle={t('sharing.groups.subtitle')} />
       {can('sharing:write') && <NewGroup />}
       <QueryStatus query={groups} />
       {groups.data && (

@@ -23,6 +23,7 @@ import { apiGet } from '../../api.ts';
 import { Pending } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -62,19 +63,13 @@ export function MessageFeed() {
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('sharing.messages.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('sharing.messages.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('sharing.messages.title')} subtitle={t('sharing.messages.subtitle')}>
         {can('sharing:write') && (
           <Button component={Link} to="/sharing/compose">
             {t('sharing.messages.compose')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <FilterBar onSubmit={apply} label={t('sharing.filters')} reset={t('sharing.reset')} onReset={clear}>
         <SelectFilter
           form={form}

@@ -3,11 +3,12 @@
  * downgrades), releases of high-risk items, outcomes recorded and frauds found. Filters in the address; the server
  * computes every figure.
  */
-import { NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
 import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatNumber, useLang } from '../../i18n/index.ts';
@@ -27,12 +28,7 @@ export function Integrity() {
   const n = (v: number) => formatNumber(lang, v);
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('targeting.integrity.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('targeting.integrity.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('targeting.integrity.title')} subtitle={t('targeting.integrity.subtitle')} />
       <FilterBar
         onSubmit={apply}
         label={t('targeting.filters')}

@@ -26,6 +26,7 @@ import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -125,12 +126,7 @@ export function TargetLists() {
   );
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('targeting.lists.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('targeting.lists.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('targeting.lists.title')} subtitle={t('targeting.lists.subtitle')} />
       {can('risk:manage') && <NewList />}
       <FilterBar
         onSubmit={apply}

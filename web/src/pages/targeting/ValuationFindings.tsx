@@ -14,7 +14,6 @@ import {
   Table,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -25,6 +24,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -106,15 +106,9 @@ export function ValuationFindings() {
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Stack gap={0}>
-          <Title order={2}>{t('targeting.findings.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('targeting.findings.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('targeting.findings.title')} subtitle={t('targeting.findings.subtitle')}>
         <ExportButton path="/api/valuation/findings/export" filters={filters} />
-      </Group>
+      </PageHeader>
       <FilterBar
         onSubmit={apply}
         label={t('targeting.filters')}
