@@ -4,7 +4,7 @@
  * (the exports are audited by the server).
  * Chart tooltips are text: category and brand names come from recorded seizures.
  */
-import { Button, Card, Grid, Group, Menu, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Card, Grid, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { apiGet, route } from '../../api.ts';
@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatNumber, useLang } from '../../i18n/index.ts';
-import { CASE_STATUSES, caseKeys, type Figures as FiguresData } from './shared.tsx';
+import { CASE_STATUSES, caseKeys, ExportLinks, type Figures as FiguresData } from './shared.tsx';
 
 const FILTERS = ['from', 'to', 'office'] as const;
 const TABLES = [
@@ -154,38 +154,17 @@ export function Figures() {
   return (
     <Stack>
       <PageHeader title={t('figures.title')}>
-        <Group gap="sm">
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="light">{t('figures.export')}</Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {TABLES.map((table) => (
-                <Menu.Item
-                  key={table}
-                  component="a"
-                  href={exportHref(table, filters)}
-                  download={`vigie-${table}.csv`}
-                  data-testid={`export-${table}`}
-                >
-                  {t(`figures.tables.${table}`)} (CSV)
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-          {(['fr', 'ar'] as const).map((l) => (
-            <Button
-              key={l}
-              component="a"
-              href={route('/api/cases/figures/pdf', { query: { ...filters, lang: l } })}
-              download={`vigie-seizures-${l}.pdf`}
-              variant="default"
-              data-testid={`export-pdf-${l}`}
-            >
-              {t('operations.pdf', { lang: l.toUpperCase() })}
-            </Button>
-          ))}
-        </Group>
+        <ExportLinks
+          label={t('figures.export')}
+          gap="sm"
+          tables={TABLES}
+          tableLabel={(table) => t(`figures.tables.${table}`)}
+          csv={(table) => ({ href: exportHref(table, filters), download: `vigie-${table}.csv` })}
+          pdf={(l) => ({
+            href: route('/api/cases/figures/pdf', { query: { ...filters, lang: l } }),
+            download: `vigie-seizures-${l}.pdf`,
+          })}
+        />
       </PageHeader>
       <FilterBar
         onSubmit={apply}
