@@ -5,7 +5,6 @@
  * one (audited on the server).
  */
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -28,6 +27,7 @@ import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.
 import { ListBody } from '../../components/ListBody.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
@@ -247,26 +247,14 @@ function AddEntries({ id }: { id: number }) {
 function RemoveEntry({ id, value }: { id: number; value: string }) {
   const { t } = useLang();
   const client = useQueryClient();
-  const { busy, error, run } = useAction();
   return (
-    <>
-      <ActionIcon
-        size="sm"
-        variant="subtle"
-        color="red"
-        loading={busy}
-        aria-label={t('targeting.lists.remove', { value })}
-        onClick={() =>
-          void run(async () => {
-            await apiSend('delete', '/api/risk/watchlists/{id}/entries/{value}', { path: { id, value } });
-            await client.invalidateQueries({ queryKey: ['targeting', 'list', id] });
-          })
-        }
-      >
-        ×
-      </ActionIcon>
-      <ErrorAlert error={error} />
-    </>
+    <RemoveButton
+      label={t('targeting.lists.remove', { value })}
+      remove={async () => {
+        await apiSend('delete', '/api/risk/watchlists/{id}/entries/{value}', { path: { id, value } });
+        await client.invalidateQueries({ queryKey: ['targeting', 'list', id] });
+      }}
+    />
   );
 }
 
