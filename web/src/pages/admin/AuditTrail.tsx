@@ -10,12 +10,10 @@ import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 
 const FILTERS = ['actor', 'action', 'target_type', 'target_id', 'from', 'to'] as const;
@@ -108,10 +106,10 @@ function Verify() {
 export function AuditTrail() {
   const { t, lang } = useLang();
   const [open, setOpen] = useState<number | null>(null);
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
-  const list = usePagedQuery(['admin', 'audit', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/audit', { query: { ...filters, ...paging } }),
+  const { form, filters, bar, body } = useFilteredList(FILTERS, ['admin', 'audit'], PAGE_SIZE, (query) =>
+    apiGet('/api/audit', { query }),
   );
+  const { draft, set } = form;
   const field = (name: (typeof FILTERS)[number], width: number) => (
     <TextInput
       label={t(`admin.audit.filters.${name}`)}
@@ -127,13 +125,7 @@ export function AuditTrail() {
         <ExportButton path="/api/audit/export" filters={filters} />
       </PageHeader>
       <Verify />
-      <FilterBar
-        onSubmit={apply}
-        label={t('admin.filters')}
-        apply={t('admin.apply')}
-        reset={t('admin.reset')}
-        onReset={clear}
-      >
+      <FilterBar {...bar} label={t('admin.filters')} apply={t('admin.apply')} reset={t('admin.reset')}>
         {field('actor', 140)}
         {field('action', 180)}
         {field('target_type', 150)}
@@ -142,10 +134,7 @@ export function AuditTrail() {
         {field('to', 150)}
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('admin.audit.title')}
         countKey="admin.count"
         emptyKey="admin.audit.empty"

@@ -6,10 +6,9 @@ import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
-import { type Paged, usePagedQuery } from '../../components/paging.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
+import type { Paged } from '../../components/paging.tsx';
 import type { Column } from '../../components/table.tsx';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -70,29 +69,30 @@ export function RegisterList<Name extends string, T extends Paged>({
   rows: (data: T) => ReactNode;
 }) {
   const { t } = useLang();
-  const form = useFilterForm(fields.map((f) => f.name));
-  const { page, filters, setPage, clear, apply } = form;
-  const list = usePagedQuery(['register', tab, filters], page, PAGE_SIZE, (paging) =>
-    fetch({ ...filters, ...paging }),
+  const {
+    form,
+    bar,
+    body: list,
+  } = useFilteredList(
+    fields.map((f) => f.name),
+    ['register', tab],
+    PAGE_SIZE,
+    fetch,
   );
   return (
     <>
       <FilterBar
-        onSubmit={apply}
+        {...bar}
         label={t('register.filters')}
         apply={t('register.apply')}
         reset={t('register.reset')}
-        onReset={clear}
       >
         {fields.map(({ name, label, w }) => (
           <TextFilter key={name} form={form} name={name} label={label} w={w} />
         ))}
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...list}
         label={t(`register.tabs.${tab}`)}
         countKey="register.count"
         emptyKey="register.empty"

@@ -25,12 +25,10 @@ import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import {
@@ -118,11 +116,10 @@ export function AssistanceList() {
   const navigate = useNavigate();
   const { can } = useSession();
   const partners = usePartnerOptions();
-  const form = useFilterForm(FILTERS);
-  const { page, filters, setPage, clear, draft, set, apply } = form;
-  const list = usePagedQuery(['assistance', 'list', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/assistance', { query: { ...filters, ...paging } }),
+  const { form, bar, body } = useFilteredList(FILTERS, ['assistance', 'list'], PAGE_SIZE, (query) =>
+    apiGet('/api/assistance', { query }),
   );
+  const { draft, set } = form;
   return (
     <Stack>
       <PageHeader title={t('sharing.assistance.title')} subtitle={t('sharing.assistance.subtitle')}>
@@ -132,13 +129,7 @@ export function AssistanceList() {
           </Button>
         )}
       </PageHeader>
-      <FilterBar
-        onSubmit={apply}
-        label={t('sharing.filters')}
-        apply={t('sharing.apply')}
-        reset={t('sharing.reset')}
-        onReset={clear}
-      >
+      <FilterBar {...bar} label={t('sharing.filters')} apply={t('sharing.apply')} reset={t('sharing.reset')}>
         <SelectFilter
           form={form}
           name="direction"
@@ -173,10 +164,7 @@ export function AssistanceList() {
         <TextFilter form={form} name="q" label={t('sharing.search')} w={180} />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('sharing.assistance.title')}
         countKey="sharing.count"
         emptyKey="sharing.assistance.empty"

@@ -22,11 +22,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Pending } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDateTime, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import {
@@ -55,12 +53,10 @@ export function MessageFeed() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can } = useSession();
-  const form = useFilterForm(FILTERS);
-  const { page, filters, setPage, clear, apply } = form;
-  const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
-  const list = usePagedQuery(['sharing', 'messages', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/sharing/messages', { query: { ...filters, ...paging } }),
+  const { form, bar, body } = useFilteredList(FILTERS, ['sharing', 'messages'], PAGE_SIZE, (query) =>
+    apiGet('/api/sharing/messages', { query }),
   );
+  const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
   return (
     <Stack>
       <PageHeader title={t('sharing.messages.title')} subtitle={t('sharing.messages.subtitle')}>
@@ -70,7 +66,7 @@ export function MessageFeed() {
           </Button>
         )}
       </PageHeader>
-      <FilterBar onSubmit={apply} label={t('sharing.filters')} reset={t('sharing.reset')} onReset={clear}>
+      <FilterBar {...bar} label={t('sharing.filters')} reset={t('sharing.reset')}>
         <SelectFilter
           form={form}
           name="direction"
@@ -97,10 +93,7 @@ export function MessageFeed() {
         />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('sharing.messages.title')}
         countKey="sharing.count"
         emptyKey="sharing.messages.empty"

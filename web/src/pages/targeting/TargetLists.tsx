@@ -24,13 +24,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { RemoveButton } from '../../components/RemoveButton.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
+import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -119,21 +119,18 @@ export function TargetLists() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can } = useSession();
-  const form = useFilterForm(FILTERS);
-  const { page, filters, setPage, clear, apply } = form;
-  const list = usePagedQuery(['targeting', 'lists', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/risk/watchlists', { query: { ...filters, ...paging } }),
+  const { form, bar, body } = useFilteredList(FILTERS, ['targeting', 'lists'], PAGE_SIZE, (query) =>
+    apiGet('/api/risk/watchlists', { query }),
   );
   return (
     <Stack>
       <PageHeader title={t('targeting.lists.title')} subtitle={t('targeting.lists.subtitle')} />
       {can('risk:manage') && <NewList />}
       <FilterBar
-        onSubmit={apply}
+        {...bar}
         label={t('targeting.filters')}
         apply={t('targeting.apply')}
         reset={t('targeting.reset')}
-        onReset={clear}
       >
         <SelectFilter
           form={form}
@@ -146,10 +143,7 @@ export function TargetLists() {
         <TextFilter form={form} name="q" label={t('targeting.lists.search')} w={200} />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('targeting.lists.title')}
         countKey="targeting.count"
         emptyKey="targeting.lists.empty"

@@ -23,11 +23,9 @@ import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -99,10 +97,11 @@ export function ValuationFindings() {
   const { can } = useSession();
   const decide = can('risk:decide');
   const [deciding, setDeciding] = useState<Finding | null>(null);
-  const form = useFilterForm(FILTERS);
-  const { page, filters, setPage, clear, apply } = form;
-  const list = usePagedQuery(['targeting', 'findings', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/valuation/findings', { query: { ...filters, ...paging } }),
+  const { form, filters, bar, body } = useFilteredList(
+    FILTERS,
+    ['targeting', 'findings'],
+    PAGE_SIZE,
+    (query) => apiGet('/api/valuation/findings', { query }),
   );
   return (
     <Stack>
@@ -110,11 +109,10 @@ export function ValuationFindings() {
         <ExportButton path="/api/valuation/findings/export" filters={filters} />
       </PageHeader>
       <FilterBar
-        onSubmit={apply}
+        {...bar}
         label={t('targeting.filters')}
         apply={t('targeting.apply')}
         reset={t('targeting.reset')}
-        onReset={clear}
       >
         <SelectFilter
           form={form}
@@ -128,10 +126,7 @@ export function ValuationFindings() {
         <TextFilter form={form} name="office" label={t('targeting.office')} w={100} />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('targeting.findings.title')}
         countKey="targeting.count"
         emptyKey="targeting.findings.empty"
