@@ -7,8 +7,9 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useLang } from '../i18n/index.ts';
 import { QueryStatus } from './ErrorAlert.tsx';
-import { ListPager, type Paged, rangeOf } from './paging.tsx';
+import { ListPager, type Paged, rangeOf, usePagedQuery } from './paging.tsx';
 import { type Column, TableHead } from './table.tsx';
+import { useFilterForm } from './useUrlState.ts';
 
 export function ListBody<T extends Paged>({
   query,
@@ -61,4 +62,26 @@ export function ListBody<T extends Paged>({
       )}
     </>
   );
+}
+
+/**
+ * A filtered list page's state: its filter form (kept in the address), the page of rows `fetch` answers for the
+ * applied filters (queried as `[...key, filters]`), and what FilterBar (`bar`) and ListBody (`body`) take from them.
+ */
+export function useFilteredList<Name extends string, T extends Paged>(
+  names: readonly Name[],
+  key: readonly unknown[],
+  size: number,
+  fetch: (query: Record<Name, string> & { limit: number; offset: number }) => Promise<T>,
+) {
+  const form = useFilterForm(names);
+  const { page, filters, setPage, clear, apply } = form;
+  const list = usePagedQuery([...key, filters], page, size, (paging) => fetch({ ...filters, ...paging }));
+  return {
+    form,
+    filters,
+    list,
+    bar: { onSubmit: apply, onReset: clear },
+    body: { query: list, page, size, onPage: setPage },
+  };
 }

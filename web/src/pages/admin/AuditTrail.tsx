@@ -3,18 +3,17 @@
  * such as `auth.*`), object and dates, paged; a row opens its before, after and details as JSON text. "Verify the
  * chain" checks the whole trail on the server (hash chain, seals, last checkpoint) and lists every bad entry.
  */
-import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { OpenableRow } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 
 const FILTERS = ['actor', 'action', 'target_type', 'target_id', 'from', 'to'] as const;
@@ -107,10 +106,10 @@ function Verify() {
 export function AuditTrail() {
   const { t, lang } = useLang();
   const [open, setOpen] = useState<number | null>(null);
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
-  const list = usePagedQuery(['admin', 'audit', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/audit', { query: { ...filters, ...paging } }),
+  const { form, filters, bar, body } = useFilteredList(FILTERS, ['admin', 'audit'], PAGE_SIZE, (query) =>
+    apiGet('/api/audit', { query }),
   );
+  const { draft, set } = form;
   const field = (name: (typeof FILTERS)[number], width: number) => (
     <TextInput
       label={t(`admin.audit.filters.${name}`)}
@@ -122,33 +121,20 @@ export function AuditTrail() {
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Stack gap={0}>
-          <Title order={2}>{t('admin.audit.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('admin.audit.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')}>
         <ExportButton path="/api/audit/export" filters={filters} />
-      </Group>
+      </PageHeader>
       <Verify />
-      <FilterBar onSubmit={apply} label={t('admin.filters')}>
+      <FilterBar {...bar} label={t('admin.filters')} apply={t('admin.apply')} reset={t('admin.reset')}>
         {field('actor', 140)}
         {field('action', 180)}
         {field('target_type', 150)}
         {field('target_id', 140)}
         {field('from', 150)}
         {field('to', 150)}
-        <Button type="submit">{t('admin.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('admin.reset')}
-        </Button>
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('admin.audit.title')}
         countKey="admin.count"
         emptyKey="admin.audit.empty"

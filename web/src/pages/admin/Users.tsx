@@ -16,13 +16,13 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { ApiItem } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, useLang } from '../../i18n/index.ts';
@@ -273,15 +273,9 @@ export function Users() {
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('admin.users.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('admin.users.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('admin.users.title')} subtitle={t('admin.users.subtitle')}>
         <Button onClick={() => setCreating(true)}>{t('admin.users.new')}</Button>
-      </Group>
+      </PageHeader>
       <TextInput
         label={t('admin.users.search')}
         w={260}

@@ -3,11 +3,12 @@
  * in the address, so a view can be shared); "my cases" fills the lead with the user; "overdue tasks" keeps the cases
  * with a task to do past its due date. Rows open the case.
  */
-import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -22,58 +23,41 @@ export function CaseList() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { user, can } = useSession();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, draft, set, apply } = form;
   const list = usePagedQuery(caseKeys.list(filters), page, PAGE_SIZE, (paging) =>
     apiGet('/api/cases', { query: { ...filters, ...paging } }),
   );
   const data = list.data;
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Title order={2}>{t('cases.title')}</Title>
+      <PageHeader title={t('cases.title')}>
         {can('cases:manage') && (
           <Button component={Link} to="/cases/new">
             {t('cases.new.button')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <FilterBar onSubmit={apply} label={t('cases.list.filters')}>
-        <TextInput
-          label={t('cases.list.search')}
-          w={200}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
-        <Select
+        <TextFilter form={form} name="q" label={t('cases.list.search')} w={200} />
+        <SelectFilter
+          form={form}
+          name="status"
           label={t('cases.fields.status')}
           w={180}
-          clearable
           placeholder={t('cases.list.any')}
-          value={draft.status || null}
-          onChange={(v) => set('status', v ?? '', true)}
           data={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="type"
           label={t('cases.fields.type')}
           w={220}
-          clearable
           placeholder={t('cases.list.any')}
-          value={draft.type || null}
-          onChange={(v) => set('type', v ?? '', true)}
           data={CASE_TYPES.map((s) => ({ value: s, label: t(`cases.types.${s}`) }))}
         />
-        <TextInput
-          label={t('cases.fields.office')}
-          w={100}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('cases.fields.assignee')}
-          w={160}
-          value={draft.assignee}
-          onChange={(e) => set('assignee', e.currentTarget.value)}
-        />
+        <TextFilter form={form} name="office" label={t('cases.fields.office')} w={100} />
+        <TextFilter form={form} name="assignee" label={t('cases.fields.assignee')} w={160} />
         <Checkbox
           label={t('cases.list.openOnly')}
           mb={8}

@@ -281,6 +281,64 @@ function PurchaseForm({
   );
 }
 
+/**
+ * A record of a case's online enforcement (a test purchase, a takedown request): the platform and the seller, its
+ * state, what it says, and for an editor the step it awaits, taken in a dialog.
+ */
+function RecordRow({
+  testId,
+  platform,
+  sellerRef,
+  status,
+  editable,
+  action,
+  size,
+  form,
+  children,
+}: {
+  testId: string;
+  platform: string;
+  sellerRef: string | null;
+  status: ReactNode;
+  editable: boolean;
+  /** The step's button, and the dialog's title with the platform. */
+  action: string;
+  size?: string;
+  /** The dialog's form, given what closes the dialog. */
+  form: (done: () => void) => ReactNode;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Paper withBorder p="xs" data-testid={testId}>
+      <Group justify="space-between" wrap="nowrap" align="start">
+        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+          <Group gap="xs">
+            <Text size="sm" fw={600} dir="auto">
+              {platform}
+            </Text>
+            {sellerRef && (
+              <Text size="sm" dir="auto">
+                · {sellerRef}
+              </Text>
+            )}
+            {status}
+          </Group>
+          {children}
+        </Stack>
+        {editable && (
+          <Button size="compact-sm" variant="light" onClick={() => setOpen(true)}>
+            {action}
+          </Button>
+        )}
+      </Group>
+      <Modal opened={open} onClose={() => setOpen(false)} title={`${action} · ${platform}`} size={size}>
+        {open && form(() => setOpen(false))}
+      </Modal>
+    </Paper>
+  );
+}
+
 function PurchaseRow({
   kase,
   purchase: p,
@@ -293,66 +351,46 @@ function PurchaseRow({
   editable: boolean;
 }) {
   const { t, lang } = useLang();
-  const [editing, setEditing] = useState(false);
   const files = p.evidence_ids.map((id) => evidence.find((e) => e.id === id)?.file_name ?? `#${id}`);
   return (
-    <Paper withBorder p="xs" data-testid="purchase-row">
-      <Group justify="space-between" wrap="nowrap" align="start">
-        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-          <Group gap="xs">
-            <Text size="sm" fw={600} dir="auto">
-              {p.platform}
-            </Text>
-            {p.seller_ref && (
-              <Text size="sm" dir="auto">
-                · {p.seller_ref}
-              </Text>
-            )}
-            <Badge color={RESULT_COLOURS[p.result]} variant="light" style={{ textTransform: 'none' }}>
-              {t(`cases.purchases.results.${p.result}`)}
-            </Badge>
-          </Group>
-          {p.post_url && <WebLink url={p.post_url} />}
-          <Text size="xs" c="dimmed">
-            {[
-              t('cases.purchases.orderedOnDate', { date: formatDate(lang, p.ordered_on) }),
-              p.amount_paid !== null ? formatMoney(lang, p.amount_paid, p.currency) : null,
-              p.tracking_number ? `${t('cases.purchases.tracking')} ${p.tracking_number}` : null,
-              p.received_on
-                ? t('cases.purchases.receivedOnDate', { date: formatDate(lang, p.received_on) })
-                : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-          {p.result_note && (
-            <Text size="xs" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
-              {p.result_note}
-            </Text>
-          )}
-          {files.length > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('cases.purchases.evidence')}: {files.join(', ')}
-            </Text>
-          )}
-        </Stack>
-        {editable && (
-          <Button size="compact-sm" variant="light" onClick={() => setEditing(true)}>
-            {t('cases.purchases.update')}
-          </Button>
-        )}
-      </Group>
-      <Modal
-        opened={editing}
-        onClose={() => setEditing(false)}
-        title={`${t('cases.purchases.update')} · ${p.platform}`}
-        size="lg"
-      >
-        {editing && (
-          <PurchaseForm kase={kase} evidence={evidence} purchase={p} onDone={() => setEditing(false)} />
-        )}
-      </Modal>
-    </Paper>
+    <RecordRow
+      testId="purchase-row"
+      platform={p.platform}
+      sellerRef={p.seller_ref}
+      status={
+        <Badge color={RESULT_COLOURS[p.result]} variant="light" style={{ textTransform: 'none' }}>
+          {t(`cases.purchases.results.${p.result}`)}
+        </Badge>
+      }
+      editable={editable}
+      action={t('cases.purchases.update')}
+      size="lg"
+      form={(done) => <PurchaseForm kase={kase} evidence={evidence} purchase={p} onDone={done} />}
+    >
+      {p.post_url && <WebLink url={p.post_url} />}
+      <Text size="xs" c="dimmed">
+        {[
+          t('cases.purchases.orderedOnDate', { date: formatDate(lang, p.ordered_on) }),
+          p.amount_paid !== null ? formatMoney(lang, p.amount_paid, p.currency) : null,
+          p.tracking_number ? `${t('cases.purchases.tracking')} ${p.tracking_number}` : null,
+          p.received_on
+            ? t('cases.purchases.receivedOnDate', { date: formatDate(lang, p.received_on) })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      {p.result_note && (
+        <Text size="xs" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+          {p.result_note}
+        </Text>
+      )}
+      {files.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('cases.purchases.evidence')}: {files.join(', ')}
+        </Text>
+      )}
+    </RecordRow>
   );
 }
 
@@ -623,71 +661,53 @@ function AnswerForm({ kase, takedown, onDone }: { kase: Case; takedown: Takedown
 
 function TakedownRow({ kase, takedown: d, editable }: { kase: Case; takedown: Takedown; editable: boolean }) {
   const { t, lang } = useLang();
-  const [answering, setAnswering] = useState(false);
   return (
-    <Paper withBorder p="xs" data-testid="takedown-row">
-      <Group justify="space-between" wrap="nowrap" align="start">
-        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-          <Group gap="xs">
-            <Text size="sm" fw={600} dir="auto">
-              {d.platform}
-            </Text>
-            {d.seller_ref && (
-              <Text size="sm" dir="auto">
-                · {d.seller_ref}
-              </Text>
-            )}
-            <Badge
-              color={TAKEDOWN_COLOURS[d.status]}
-              variant="light"
-              style={{ textTransform: 'none' }}
-              data-testid="takedown-status"
-            >
-              {t(`cases.takedowns.statuses.${d.status}`)}
-            </Badge>
-          </Group>
-          <Stack gap={0}>
-            {d.urls.map((url) => (
-              <WebLink key={url} url={url} />
-            ))}
-          </Stack>
-          <Text size="xs" dir="auto">
-            {t('cases.takedowns.legalBasis')}: {d.legal_basis}
-            {d.rights_holder ? ` · ${t('cases.takedowns.rightsHolder')}: ${d.rights_holder}` : ''}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {[
-              t('cases.takedowns.sentOnDate', { date: formatDate(lang, d.sent_on) }),
-              d.answered_on
-                ? t('cases.takedowns.answeredOnDate', { date: formatDate(lang, d.answered_on) })
-                : null,
-              d.taken_down_on
-                ? t('cases.takedowns.takenDownOnDate', { date: formatDate(lang, d.taken_down_on) })
-                : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-          {d.answer && (
-            <Text size="xs" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
-              {d.answer}
-            </Text>
-          )}
-        </Stack>
-        {editable && (
-          <Button size="compact-sm" variant="light" onClick={() => setAnswering(true)}>
-            {t('cases.takedowns.recordAnswer')}
-          </Button>
-        )}
-      </Group>
-      <Modal
-        opened={answering}
-        onClose={() => setAnswering(false)}
-        title={`${t('cases.takedowns.recordAnswer')} · ${d.platform}`}
-      >
-        {answering && <AnswerForm kase={kase} takedown={d} onDone={() => setAnswering(false)} />}
-      </Modal>
-    </Paper>
+    <RecordRow
+      testId="takedown-row"
+      platform={d.platform}
+      sellerRef={d.seller_ref}
+      status={
+        <Badge
+          color={TAKEDOWN_COLOURS[d.status]}
+          variant="light"
+          style={{ textTransform: 'none' }}
+          data-testid="takedown-status"
+        >
+          {t(`cases.takedowns.statuses.${d.status}`)}
+        </Badge>
+      }
+      editable={editable}
+      action={t('cases.takedowns.recordAnswer')}
+      form={(done) => <AnswerForm kase={kase} takedown={d} onDone={done} />}
+    >
+      <Stack gap={0}>
+        {d.urls.map((url) => (
+          <WebLink key={url} url={url} />
+        ))}
+      </Stack>
+      <Text size="xs" dir="auto">
+        {t('cases.takedowns.legalBasis')}: {d.legal_basis}
+        {d.rights_holder ? ` · ${t('cases.takedowns.rightsHolder')}: ${d.rights_holder}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {[
+          t('cases.takedowns.sentOnDate', { date: formatDate(lang, d.sent_on) }),
+          d.answered_on
+            ? t('cases.takedowns.answeredOnDate', { date: formatDate(lang, d.answered_on) })
+            : null,
+          d.taken_down_on
+            ? t('cases.takedowns.takenDownOnDate', { date: formatDate(lang, d.taken_down_on) })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+      {d.answer && (
+        <Text size="xs" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+          {d.answer}
+        </Text>
+      )}
+    </RecordRow>
   );
 }
 

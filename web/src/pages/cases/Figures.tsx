@@ -4,30 +4,19 @@
  * (the exports are audited by the server).
  * Chart tooltips are text: category and brand names come from recorded seizures.
  */
-import {
-  Button,
-  Card,
-  Grid,
-  Group,
-  Menu,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Card, Grid, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { apiGet, route } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { GridPanel } from '../../components/GridPanel.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatNumber, useLang } from '../../i18n/index.ts';
-import { CASE_STATUSES, caseKeys, type Figures as FiguresData } from './shared.tsx';
+import { CASE_STATUSES, caseKeys, ExportLinks, type Figures as FiguresData } from './shared.tsx';
 
 const FILTERS = ['from', 'to', 'office'] as const;
 const TABLES = [
@@ -110,7 +99,8 @@ function exportHref(table: string, filters: Record<string, string>): string {
 
 export function Figures() {
   const { t, i18n, lang, rtl } = useLang();
-  const { filters, draft, set, apply, clear } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { filters, apply, clear } = form;
   const figures = useQuery({
     queryKey: caseKeys.figures(filters),
     queryFn: () => apiGet('/api/cases/figures', { query: filters }),
@@ -163,64 +153,29 @@ export function Figures() {
   const money = (v: number) => formatNumber(lang, v);
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Title order={2}>{t('figures.title')}</Title>
-        <Group gap="sm">
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="light">{t('figures.export')}</Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {TABLES.map((table) => (
-                <Menu.Item
-                  key={table}
-                  component="a"
-                  href={exportHref(table, filters)}
-                  download={`vigie-${table}.csv`}
-                  data-testid={`export-${table}`}
-                >
-                  {t(`figures.tables.${table}`)} (CSV)
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-          {(['fr', 'ar'] as const).map((l) => (
-            <Button
-              key={l}
-              component="a"
-              href={route('/api/cases/figures/pdf', { query: { ...filters, lang: l } })}
-              download={`vigie-seizures-${l}.pdf`}
-              variant="default"
-              data-testid={`export-pdf-${l}`}
-            >
-              {t('operations.pdf', { lang: l.toUpperCase() })}
-            </Button>
-          ))}
-        </Group>
-      </Group>
-      <FilterBar onSubmit={apply} label={t('figures.filters')}>
-        <TextInput
-          type="date"
-          label={t('figures.from')}
-          value={draft.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
+      <PageHeader title={t('figures.title')}>
+        <ExportLinks
+          label={t('figures.export')}
+          gap="sm"
+          tables={TABLES}
+          tableLabel={(table) => t(`figures.tables.${table}`)}
+          csv={(table) => ({ href: exportHref(table, filters), download: `vigie-${table}.csv` })}
+          pdf={(l) => ({
+            href: route('/api/cases/figures/pdf', { query: { ...filters, lang: l } }),
+            download: `vigie-seizures-${l}.pdf`,
+          })}
         />
-        <TextInput
-          type="date"
-          label={t('figures.to')}
-          value={draft.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('cases.fields.office')}
-          w={100}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('cases.list.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('cases.list.reset')}
-        </Button>
+      </PageHeader>
+      <FilterBar
+        onSubmit={apply}
+        label={t('figures.filters')}
+        apply={t('cases.list.apply')}
+        reset={t('cases.list.reset')}
+        onReset={clear}
+      >
+        <TextFilter form={form} name="from" type="date" label={t('figures.from')} />
+        <TextFilter form={form} name="to" type="date" label={t('figures.to')} />
+        <TextFilter form={form} name="office" label={t('cases.fields.office')} w={100} />
       </FilterBar>
       <QueryStatus query={figures} />
       {data && charts && (

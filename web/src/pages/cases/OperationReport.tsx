@@ -4,19 +4,7 @@
  * status; each table as CSV and the whole report as PDF in French or Arabic (the server's exports, audited).
  * Participants and keys come from recorded data: the charts show them as text (Chart.tsx escapes tooltips).
  */
-import {
-  Anchor,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Menu,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -27,7 +15,7 @@ import { GridPanel } from '../../components/GridPanel.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import { CASE_STATUSES, CASE_TYPES, caseKeys, type OperationReport } from './shared.tsx';
+import { CASE_STATUSES, CASE_TYPES, caseKeys, ExportLinks, type OperationReport } from './shared.tsx';
 
 const TABLES = [
   'totals',
@@ -89,11 +77,13 @@ function barOption(
 }
 
 function GroupTable({
+  title,
   rows,
   keyLabel,
   keyTitle,
   testId,
 }: {
+  title: string;
   rows: GroupRow[];
   keyLabel: (key: string) => string;
   keyTitle: string;
@@ -102,36 +92,41 @@ function GroupTable({
   const { t, lang } = useLang();
   const n = (v: number) => formatNumber(lang, v);
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table fz="sm" data-testid={testId}>
-        <TableHead
-          columns={[
-            keyTitle,
-            { label: t('operations.totals.seizures'), ta: 'end' },
-            { label: t('operations.totals.lines'), ta: 'end' },
-            { label: t('operations.totals.estimated_value'), ta: 'end' },
-            { label: t('operations.totals.duties_at_stake'), ta: 'end' },
-            { label: t('operations.totals.duties_recovered'), ta: 'end' },
-            { label: t('operations.totals.fines'), ta: 'end' },
-            { label: t('operations.totals.settlements'), ta: 'end' },
-          ]}
-        />
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key}>
-              <Table.Td dir="auto">{keyLabel(r.key)}</Table.Td>
-              <Table.Td ta="end">{n(r.seizures)}</Table.Td>
-              <Table.Td ta="end">{n(r.lines)}</Table.Td>
-              <Table.Td ta="end">{n(r.estimated_value)}</Table.Td>
-              <Table.Td ta="end">{n(r.duties_at_stake)}</Table.Td>
-              <Table.Td ta="end">{n(r.duties_recovered)}</Table.Td>
-              <Table.Td ta="end">{n(r.fines)}</Table.Td>
-              <Table.Td ta="end">{n(r.settlements)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        {title}
+      </Text>
+      <Table.ScrollContainer minWidth={760}>
+        <Table fz="sm" data-testid={testId}>
+          <TableHead
+            columns={[
+              keyTitle,
+              { label: t('operations.totals.seizures'), ta: 'end' },
+              { label: t('operations.totals.lines'), ta: 'end' },
+              { label: t('operations.totals.estimated_value'), ta: 'end' },
+              { label: t('operations.totals.duties_at_stake'), ta: 'end' },
+              { label: t('operations.totals.duties_recovered'), ta: 'end' },
+              { label: t('operations.totals.fines'), ta: 'end' },
+              { label: t('operations.totals.settlements'), ta: 'end' },
+            ]}
+          />
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td dir="auto">{keyLabel(r.key)}</Table.Td>
+                <Table.Td ta="end">{n(r.seizures)}</Table.Td>
+                <Table.Td ta="end">{n(r.lines)}</Table.Td>
+                <Table.Td ta="end">{n(r.estimated_value)}</Table.Td>
+                <Table.Td ta="end">{n(r.duties_at_stake)}</Table.Td>
+                <Table.Td ta="end">{n(r.duties_recovered)}</Table.Td>
+                <Table.Td ta="end">{n(r.fines)}</Table.Td>
+                <Table.Td ta="end">{n(r.settlements)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
   );
 }
 
@@ -203,37 +198,20 @@ function Report({ report: r }: { report: OperationReport }) {
         <Title order={2} dir="auto" data-testid="report-title">
           {t('operations.report')} · <bdi>{r.operation.name}</bdi>
         </Title>
-        <Group gap="xs">
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="light">{t('operations.csv')}</Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {TABLES.map((table) => (
-                <Menu.Item
-                  key={table}
-                  component="a"
-                  href={exportHref(id, { format: 'csv', table })}
-                  download={`vigie-operation-${r.operation.code}-${table}.csv`}
-                  data-testid={`export-${table}`}
-                >
-                  {t(`operations.tables.${table}`)} (CSV)
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-          {(['fr', 'ar'] as const).map((l) => (
-            <Button
-              key={l}
-              component="a"
-              href={exportHref(id, { format: 'pdf', lang: l })}
-              download={`vigie-operation-${r.operation.code}-${l}.pdf`}
-              variant="default"
-            >
-              {t('operations.pdf', { lang: l.toUpperCase() })}
-            </Button>
-          ))}
-        </Group>
+        <ExportLinks
+          label={t('operations.csv')}
+          gap="xs"
+          tables={TABLES}
+          tableLabel={(table) => t(`operations.tables.${table}`)}
+          csv={(table) => ({
+            href: exportHref(id, { format: 'csv', table }),
+            download: `vigie-operation-${r.operation.code}-${table}.csv`,
+          })}
+          pdf={(l) => ({
+            href: exportHref(id, { format: 'pdf', lang: l }),
+            download: `vigie-operation-${r.operation.code}-${l}.pdf`,
+          })}
+        />
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} data-testid="report-totals">
         {TOTALS.map((k) => (
@@ -271,39 +249,27 @@ function Report({ report: r }: { report: OperationReport }) {
           />
         </GridPanel>
       </Grid>
-      <Card withBorder>
-        <Text fw={600} mb="xs">
-          {t('operations.by.category')}
-        </Text>
-        <GroupTable
-          rows={r.by_category}
-          keyLabel={category}
-          keyTitle={t('cases.seizures.category')}
-          testId="report-category"
-        />
-      </Card>
-      <Card withBorder>
-        <Text fw={600} mb="xs">
-          {t('operations.by.participant')}
-        </Text>
-        <GroupTable
-          rows={r.by_participant}
-          keyLabel={same}
-          keyTitle={t('operations.participants')}
-          testId="report-participant"
-        />
-      </Card>
-      <Card withBorder>
-        <Text fw={600} mb="xs">
-          {t('operations.by.detection_source')}
-        </Text>
-        <GroupTable
-          rows={r.by_detection_source}
-          keyLabel={source}
-          keyTitle={t('cases.seizure.detectionSource')}
-          testId="report-source"
-        />
-      </Card>
+      <GroupTable
+        title={t('operations.by.category')}
+        rows={r.by_category}
+        keyLabel={category}
+        keyTitle={t('cases.seizures.category')}
+        testId="report-category"
+      />
+      <GroupTable
+        title={t('operations.by.participant')}
+        rows={r.by_participant}
+        keyLabel={same}
+        keyTitle={t('operations.participants')}
+        testId="report-participant"
+      />
+      <GroupTable
+        title={t('operations.by.detection_source')}
+        rows={r.by_detection_source}
+        keyLabel={source}
+        keyTitle={t('cases.seizure.detectionSource')}
+        testId="report-source"
+      />
       <Card withBorder>
         <Text fw={600} mb="xs">
           {t('operations.by.quantities')}

@@ -23,6 +23,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, QueryStatus, useErrorMessage } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -55,14 +56,13 @@ function OperationList() {
   const items = list.data?.items ?? [];
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Title order={2}>{t('operations.title')}</Title>
+      <PageHeader title={t('operations.title')}>
         {can('cases:manage') && (
           <Button component={Link} to="/operations/new">
             {t('operations.new')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <QueryStatus query={list} />
       {list.data &&
         (items.length === 0 ? (

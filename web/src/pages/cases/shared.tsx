@@ -1,5 +1,5 @@
 /** What the case and seizure pages share: the API's shapes, the lists forms offer, badges, per-field API errors. */
-import { Badge } from '@mantine/core';
+import { Badge, Button, Group, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiBody, ApiResponse, Schema } from '../../api/types.ts';
 import { ApiError } from '../../api.ts';
@@ -187,3 +187,53 @@ export const caseKeys = {
   operation: (id: number) => ['cases', 'operation', id] as const,
   operationReport: (id: number) => ['cases', 'operation-report', id] as const,
 };
+
+/** A file to download: where it is and the name it is saved under. */
+export interface Download {
+  href: string;
+  download: string;
+}
+
+/**
+ * The exports of a figures page: a menu of its tables as CSV, then a PDF button a language (French, Arabic).
+ * `gap`: the space between them.
+ */
+export function ExportLinks({
+  label,
+  tables,
+  tableLabel,
+  csv,
+  pdf,
+  gap,
+}: {
+  /** The menu's button. */
+  label: string;
+  tables: readonly string[];
+  tableLabel: (table: string) => string;
+  csv: (table: string) => Download;
+  pdf: (lang: 'fr' | 'ar') => Download;
+  gap: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={gap}>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button variant="light">{label}</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {tables.map((table) => (
+            <Menu.Item key={table} component="a" {...csv(table)} data-testid={`export-${table}`}>
+              {tableLabel(table)} (CSV)
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {(['fr', 'ar'] as const).map((l) => (
+        <Button key={l} component="a" {...pdf(l)} variant="default" data-testid={`export-pdf-${l}`}>
+          {t('operations.pdf', { lang: l.toUpperCase() })}
+        </Button>
+      ))}
+    </Group>
+  );
+}

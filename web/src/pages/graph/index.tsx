@@ -2,9 +2,10 @@
  * Link analysis (/graph): the link chart, the merge-suggestion queue, the map of premises and storage cities, hubs and exclusions, saved
  * networks, and an entity's page (/graph/entity/:id). Loaded on demand: Cytoscape.js is only fetched by those who open it.
  */
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { EntityPage } from './Entity.tsx';
 import { GraphMap } from './GraphMap.tsx';
@@ -32,12 +33,7 @@ export default function LinkAnalysis() {
   const tab = (TABS as readonly string[]).includes(segment) ? segment : null;
   return (
     <Stack gap="sm">
-      <Stack gap={0}>
-        <Title order={2}>{t('nav.graph')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('graph.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('nav.graph')} subtitle={t('graph.subtitle')} />
       <Tabs value={tab} onChange={(v) => v && navigate(v === 'chart' ? '/graph' : `/graph/${v}`)}>
         <Tabs.List>
           {TABS.map((name) => (

@@ -2,11 +2,11 @@
  * The feed: analysed posts, newest first, filtered and paged on the server; the filters live in the address so a
  * view can be shared. Each post shows where it was, who posted it, the price, the label and the evidence marked.
  */
-import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, useLang } from '../../i18n/index.ts';
@@ -91,7 +91,8 @@ export function PostCard({ item, sourceName }: { item: OsintItem; sourceName?: s
 
 export function Feed() {
   const { t, lang } = useLang();
-  const { page, filters, setPage, draft, setDraft, apply, set } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, draft, setDraft, apply, set } = form;
   const sources = useSources();
   const list = usePagedQuery(['osint', 'items', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/osint/items', {
@@ -109,13 +110,23 @@ export function Feed() {
   const data = list.data;
   return (
     <Stack gap="sm">
-      <FilterBar onSubmit={apply} label={t('osint.feed.filters')}>
-        <TextInput
+      <FilterBar
+        onSubmit={apply}
+        label={t('osint.feed.filters')}
+        apply={t('osint.feed.apply')}
+        reset={t('osint.feed.reset')}
+        onReset={() => {
+          const empty = Object.fromEntries(FILTERS.map((f) => [f, ''])) as Filters;
+          setDraft(empty);
+          apply(undefined, empty);
+        }}
+      >
+        <TextFilter
+          form={form}
+          name="q"
           label={t('osint.feed.search')}
           placeholder={t('osint.feed.searchHint')}
           w={240}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
         />
         <LabelFilter value={draft.label} onChange={(v) => set('label', v, true)} />
         <PlatformFilter
@@ -135,17 +146,6 @@ export function Feed() {
           onChange={(v) => set('min_score', v, true)}
           steps={['0.5', '0.7', '0.8', '0.9']}
         />
-        <Button type="submit">{t('osint.feed.apply')}</Button>
-        <Button
-          variant="subtle"
-          onClick={() => {
-            const empty = Object.fromEntries(FILTERS.map((f) => [f, ''])) as Filters;
-            setDraft(empty);
-            apply(undefined, empty);
-          }}
-        >
-          {t('osint.feed.reset')}
-        </Button>
       </FilterBar>
       <HighlightLegend
         kinds={['counterfeit', 'health_risk', 'duty_evasion', 'sale_intent', 'context', 'negated']}

@@ -5,7 +5,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Card,
   Grid,
   Group,
@@ -15,7 +14,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
@@ -27,7 +25,7 @@ import { apiGet } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { ListPager, Pager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
@@ -68,7 +66,8 @@ function Accounts({ accounts }: { accounts: Seller['accounts'] }) {
 export function Sellers() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
-  const { page, filters, setPage, draft, apply, set } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, draft, apply, set } = form;
   const list = usePagedQuery(['osint', 'sellers', filters], page, PAGE_SIZE, (paging) =>
     apiGet('/api/osint/sellers', { query: { ...filters, ...paging } }),
   );
@@ -78,13 +77,8 @@ export function Sellers() {
       <Group justify="flex-end">
         <ExportButton path="/api/osint/sellers/export" filters={filters} />
       </Group>
-      <FilterBar onSubmit={apply}>
-        <TextInput
-          label={t('osint.sellers.search')}
-          w={220}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
+      <FilterBar onSubmit={apply} apply={t('osint.feed.apply')}>
+        <TextFilter form={form} name="q" label={t('osint.sellers.search')} w={220} />
         <LabelFilter value={draft.label} onChange={(v) => set('label', v, true)} />
         <PlatformFilter value={draft.platform} onChange={(v) => set('platform', v)} />
         <MinScoreFilter
@@ -92,7 +86,6 @@ export function Sellers() {
           onChange={(v) => set('min_score', v, true)}
           steps={['0.5', '0.7', '0.85']}
         />
-        <Button type="submit">{t('osint.feed.apply')}</Button>
       </FilterBar>
       <QueryStatus query={list} />
       {data && (

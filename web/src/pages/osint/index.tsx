@@ -3,9 +3,10 @@
  * their health, the watchlist and submitted URLs (nested routes under /osint). Any post opens in a drawer
  * (`?post=ID`) with its evidence.
  */
-import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { Alerts, useAlertCounts } from './Alerts.tsx';
 import { Feed } from './Feed.tsx';
@@ -37,14 +38,7 @@ export function OnlineMonitoring() {
   const tab = (TABS as readonly string[]).includes(segment) ? segment : 'overview';
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('nav.osint')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('osint.subtitle')}
-          </Text>
-        </Stack>
-      </Group>
+      <PageHeader title={t('nav.osint')} subtitle={t('osint.subtitle')}></PageHeader>
       <Tabs value={tab} onChange={(v) => v && navigate(v === 'overview' ? '/osint' : `/osint/${v}`)}>
         <Tabs.List>
           {TABS.map((name) => (

@@ -23,7 +23,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -238,7 +239,8 @@ export function Examiners() {
   const { t } = useLang();
   const { can } = useSession();
   const manage = can('parcels:write');
-  const { filters, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { filters, clear, apply } = form;
   const [editing, setEditing] = useState<Examiner | 'new' | null>(null);
   const office = filters.office.trim();
   const from = filters.from || filters.to || today();
@@ -251,38 +253,19 @@ export function Examiners() {
     values.length ? values.map(label).join(', ') : t('parcels.examiners.none');
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('parcels.examiners.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('parcels.examiners.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('parcels.examiners.title')} subtitle={t('parcels.examiners.subtitle')}>
         {manage && <Button onClick={() => setEditing('new')}>{t('parcels.examiners.add')}</Button>}
-      </Group>
-      <FilterBar onSubmit={apply} label={t('parcels.queue.filters')}>
-        <TextInput
-          label={t('parcels.office')}
-          w={110}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('parcels.queue.from')}
-          value={draft.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('parcels.queue.to')}
-          value={draft.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('parcels.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('parcels.reset')}
-        </Button>
+      </PageHeader>
+      <FilterBar
+        onSubmit={apply}
+        label={t('parcels.queue.filters')}
+        apply={t('parcels.apply')}
+        reset={t('parcels.reset')}
+        onReset={clear}
+      >
+        <TextFilter form={form} name="office" label={t('parcels.office')} w={110} />
+        <TextFilter form={form} name="from" type="date" label={t('parcels.queue.from')} />
+        <TextFilter form={form} name="to" type="date" label={t('parcels.queue.to')} />
       </FilterBar>
       <QueryStatus query={list} />
       {list.data && (

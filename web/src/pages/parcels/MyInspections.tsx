@@ -3,11 +3,12 @@
  * unless chosen; the day is in the address), highest score first, each a large card that opens the parcel. The
  * module records no inspection outcome of its own yet: the parcel page links the seizure when goods are seized.
  */
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, useLang } from '../../i18n/index.ts';
 import { parcelKeys, ScoreBadge, today } from './shared.tsx';
@@ -23,12 +24,7 @@ export function MyInspections() {
   const items = mine.data?.items ?? [];
   return (
     <Stack gap="md" maw={900}>
-      <Stack gap={0}>
-        <Title order={2}>{t('parcels.mine.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('parcels.mine.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('parcels.mine.title')} subtitle={t('parcels.mine.subtitle')} />
       <Group align="end" gap="sm">
         <TextInput
           type="date"

@@ -4,12 +4,13 @@
  * and page in the address, so a view can be shared). Each row gives the score, its reasons in short and the
  * examiner, and opens the parcel.
  */
-import { Anchor, Badge, Button, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { ApiQuery } from '../../api/types.ts';
 import { apiGet } from '../../api.ts';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useCursorPagedQuery } from '../../components/paging.tsx';
 import { OpenableRow } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
@@ -50,7 +51,8 @@ export function queryOf(filters: Record<(typeof FILTERS)[number], string>) {
 export function ParcelQueue() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { page, filters, setPage, clear, draft, set, apply } = form;
   const list = useCursorPagedQuery(parcelKeys.list(filters), page, PAGE_SIZE, (paging) =>
     apiGet('/api/parcels', { query: { ...queryOf(filters), ...paging } }),
   );
@@ -64,54 +66,39 @@ export function ParcelQueue() {
   );
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('parcels.queue.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('parcels.queue.subtitle')}
-        </Text>
-      </Stack>
-      <FilterBar onSubmit={apply} label={t('parcels.queue.filters')}>
+      <PageHeader title={t('parcels.queue.title')} subtitle={t('parcels.queue.subtitle')} />
+      <FilterBar
+        onSubmit={apply}
+        label={t('parcels.queue.filters')}
+        apply={t('parcels.apply')}
+        reset={t('parcels.reset')}
+        onReset={clear}
+      >
         {text('carrier', t('parcels.fields.carrier'), 120)}
         {text('origin_country', t('parcels.fields.country'), 110)}
         {text('platform', t('parcels.fields.platform'), 170)}
-        <Select
+        <SelectFilter
+          form={form}
+          name="band"
           label={t('parcels.queue.band')}
           w={160}
-          clearable
           placeholder={t('parcels.any')}
-          value={draft.band || null}
-          onChange={(v) => set('band', v ?? '', true)}
           data={Object.keys(BANDS).map((b) => ({ value: b, label: t(`parcels.queue.bands.${b}`) }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="referred"
           label={t('parcels.queue.referred')}
           w={200}
-          clearable
           placeholder={t('parcels.any')}
-          value={draft.referred || null}
-          onChange={(v) => set('referred', v ?? '', true)}
           data={[
             { value: 'true', label: t('parcels.queue.referredYes') },
             { value: 'false', label: t('parcels.queue.referredNo') },
           ]}
         />
         {text('office', t('parcels.fields.arrivalOffice'), 120)}
-        <TextInput
-          type="date"
-          label={t('parcels.queue.from')}
-          value={draft.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('parcels.queue.to')}
-          value={draft.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('parcels.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('parcels.reset')}
-        </Button>
+        <TextFilter form={form} name="from" type="date" label={t('parcels.queue.from')} />
+        <TextFilter form={form} name="to" type="date" label={t('parcels.queue.to')} />
       </FilterBar>
       <ListBody
         query={list}

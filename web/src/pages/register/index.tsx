@@ -3,8 +3,9 @@
  * foreign-exchange payments. Read-only (`partners:read`); each list filtered and paged on the server, filters in the
  * address; a linked declaration opens its page.
  */
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { type RouteMap, RouteTable } from '../../components/routes.tsx';
 import { useLang } from '../../i18n/index.ts';
 import { Companies } from './Companies.tsx';
@@ -27,12 +28,7 @@ export function Register() {
   const tab = (TABS as readonly string[]).includes(segment) ? segment : 'companies';
   return (
     <Stack gap="sm">
-      <Stack gap={0}>
-        <Title order={2}>{t('register.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('register.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('register.title')} subtitle={t('register.subtitle')} />
       <Tabs value={tab} onChange={(v) => v && navigate(`/register/${v}`)}>
         <Tabs.List>
           {TABS.map((name) => (

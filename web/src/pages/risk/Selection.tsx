@@ -7,7 +7,6 @@ import {
   Anchor,
   Badge,
   Box,
-  Button,
   Group,
   Kbd,
   NumberInput,
@@ -18,7 +17,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
   Tooltip,
   UnstyledButton,
@@ -31,7 +29,7 @@ import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, type RouteOptions } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton, OrderButton } from '../../components/ExportButton.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
 import { CHANNEL_COLOURS } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
@@ -223,7 +221,8 @@ export function Selection() {
   const navigate = useNavigate();
   const { can, user } = useSession();
   const allOffices = can('risk:all_offices');
-  const { params, page, update, setPage, clear, draft, setDraft, apply, set } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { params, page, update, setPage, clear, draft, setDraft, apply, set } = form;
   const sort = params.get('sort') ?? '';
   const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : 'desc';
 
@@ -314,15 +313,17 @@ export function Selection() {
         </Group>
       </Group>
 
-      <FilterBar onSubmit={apply} label={t('selection.filtersLabel')}>
-        {allOffices && (
-          <TextInput
-            label={t('selection.filters.office')}
-            w={90}
-            value={draft.office}
-            onChange={(e) => set('office', e.currentTarget.value)}
-          />
-        )}
+      <FilterBar
+        onSubmit={apply}
+        label={t('selection.filtersLabel')}
+        apply={t('selection.filters.apply')}
+        reset={t('selection.filters.reset')}
+        onReset={() => {
+          setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as Record<Filter, string>);
+          clear();
+        }}
+      >
+        {allOffices && <TextFilter form={form} name="office" label={t('selection.filters.office')} w={90} />}
         <Select
           label={t('selection.filters.channel')}
           w={250}
@@ -367,30 +368,8 @@ export function Selection() {
             label: t(`selection.status.${s}`),
           }))}
         />
-        <TextInput
-          type="date"
-          w={140}
-          label={t('selection.filters.from')}
-          value={draft.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          w={140}
-          label={t('selection.filters.to')}
-          value={draft.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('selection.filters.apply')}</Button>
-        <Button
-          variant="subtle"
-          onClick={() => {
-            setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as Record<Filter, string>);
-            clear();
-          }}
-        >
-          {t('selection.filters.reset')}
-        </Button>
+        <TextFilter form={form} name="from" type="date" w={140} label={t('selection.filters.from')} />
+        <TextFilter form={form} name="to" type="date" w={140} label={t('selection.filters.to')} />
       </FilterBar>
 
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />

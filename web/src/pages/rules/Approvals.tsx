@@ -10,28 +10,23 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   SegmentedControl,
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { Pending } from '../../components/ErrorAlert.tsx';
 import { TableHead } from '../../components/table.tsx';
-import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { ReasonModal } from './ReasonModal.tsx';
 import type { PromotionRequest } from './types.ts';
-
-/** As on a profile's page (ProfileDetail.tsx, which reads this file: not imported from there). */
-const MIN_REASON = 5;
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'stale';
 const STATUS_COLOURS: Record<ApprovalStatus, string> = {
@@ -80,61 +75,18 @@ export function DecisionModal({
   send(decision: 'approve' | 'reject', reason: string): Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [tooShort, setTooShort] = useState(false);
-  const { busy, error, setError, run } = useAction();
-  const close = () => {
-    setReason('');
-    setTooShort(false);
-    setError(null);
-    onClose();
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!decision) return;
-    if (reason.trim().length < MIN_REASON) {
-      setTooShort(true);
-      return;
-    }
-    await run(async () => {
-      await send(decision, reason.trim());
-      close();
-    });
-  };
   return (
-    <Modal opened={decision !== null} onClose={close} title={title} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          {decision === 'approve' && (
-            <Text size="sm" c="dimmed">
-              {t('approvals.approveHint')}
-            </Text>
-          )}
-          <Textarea
-            label={t('rules.reason')}
-            description={t('rules.reasonHint', { count: MIN_REASON })}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setTooShort(false);
-            }}
-            error={tooShort ? t('rules.reasonRequired', { count: MIN_REASON }) : undefined}
-            rows={3}
-            withAsterisk
-            data-autofocus
-          />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('rules.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={decision === 'reject' ? 'red' : 'green'}>
-              {decision ? t(`approvals.${decision}`) : ''}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={decision !== null}
+      title={title}
+      hint={decision === 'approve' && t('approvals.approveHint')}
+      submitLabel={decision ? t(`approvals.${decision}`) : ''}
+      submitColor={decision === 'reject' ? 'red' : 'green'}
+      onClose={onClose}
+      send={async (reason) => {
+        if (decision) await send(decision, reason);
+      }}
+    />
   );
 }
 

@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
-import { MIN_REASON } from './ProfileDetail.tsx';
+import { MIN_REASON } from './ReasonModal.tsx';
 import { backArrow, localText, type Problem, type Profile } from './types.ts';
 
 const LINE_HEIGHT = 20;

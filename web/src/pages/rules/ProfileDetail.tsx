@@ -11,31 +11,27 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   ScrollArea,
   Stack,
   Table,
   Tabs,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
-import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { Pending } from '../../components/ErrorAlert.tsx';
 import { TableHead } from '../../components/table.tsx';
-import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { useFourEyes } from './Approvals.tsx';
 import { DiffView } from './DiffView.tsx';
 import { StatusBadge, Validity } from './Profiles.tsx';
+import { ReasonModal } from './ReasonModal.tsx';
 import { backArrow, CHANNEL_COLOURS, type Channel, localText, type Profile, type Rule } from './types.ts';
-
-export const MIN_REASON = 5;
 
 function ChannelCell({ channel }: { channel: Rule['effect']['channel'] }) {
   const { t, i18n } = useTranslation();
@@ -179,7 +175,7 @@ export function SourceView({ text }: { text: string }) {
 }
 
 /** Activate or retire: both need a reason, kept in the audit trail. */
-function ReasonModal({
+function ActionModal({
   action,
   profile,
   onClose,
@@ -190,72 +186,24 @@ function ReasonModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [reason, setReason] = useState('');
-  const { busy, error, setError, run } = useAction();
-  const [tooShort, setTooShort] = useState(false);
-  const close = () => {
-    setReason('');
-    setError(null);
-    setTooShort(false);
-    onClose();
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (!action) return;
-    if (reason.trim().length < MIN_REASON) {
-      setTooShort(true);
-      return;
-    }
-    await run(async () => {
-      await apiSend('post', `/api/risk/profiles/{id}/${action}`, {
-        path: { id: profile.id },
-        json: { reason: reason.trim() },
-      });
-      await client.invalidateQueries({ queryKey: ['risk-profiles'] });
-      await client.invalidateQueries({ queryKey: ['risk-profile'] });
-      close();
-    });
-  };
   return (
-    <Modal
+    <ReasonModal
       opened={action !== null}
-      onClose={close}
       title={action ? t(`rules.${action}Title`, { name: profile.name, version: profile.version }) : ''}
-      size="lg"
-    >
-      <form onSubmit={submit}>
-        <Stack>
-          {action === 'activate' && (
-            <Text size="sm" c="dimmed">
-              {t('rules.activateHint')}
-            </Text>
-          )}
-          <Textarea
-            label={t('rules.reason')}
-            description={t('rules.reasonHint', { count: MIN_REASON })}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setTooShort(false);
-            }}
-            error={tooShort ? t('rules.reasonRequired', { count: MIN_REASON }) : undefined}
-            rows={3}
-            withAsterisk
-            data-autofocus
-          />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('rules.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={action === 'retire' ? 'red' : 'green'}>
-              {action ? t(`rules.${action}`) : ''}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      hint={action === 'activate' && t('rules.activateHint')}
+      submitLabel={action ? t(`rules.${action}`) : ''}
+      submitColor={action === 'retire' ? 'red' : 'green'}
+      onClose={onClose}
+      send={async (reason) => {
+        if (!action) return;
+        await apiSend('post', `/api/risk/profiles/{id}/${action}`, {
+          path: { id: profile.id },
+          json: { reason },
+        });
+        await client.invalidateQueries({ queryKey: ['risk-profiles'] });
+        await client.invalidateQueries({ queryKey: ['risk-profile'] });
+      }}
+    />
   );
 }
 
@@ -274,67 +222,22 @@ function RequestModal({
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [reason, setReason] = useState('');
-  const [tooShort, setTooShort] = useState(false);
-  const { busy, error, setError, run } = useAction();
-  const close = () => {
-    setReason('');
-    setError(null);
-    setTooShort(false);
-    onClose();
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim().length < MIN_REASON) {
-      setTooShort(true);
-      return;
-    }
-    await run(async () => {
-      const made = await apiSend('post', '/api/risk/approvals', {
-        json: { profile_id: profile.id, reason: reason.trim() },
-      });
-      await client.invalidateQueries({ queryKey: ['risk-approvals'] });
-      close();
-      navigate(`/rules/approvals/${made.id}`);
-    });
-  };
   return (
-    <Modal
+    <ReasonModal
       opened={opened}
-      onClose={close}
       title={t('approvals.requestActivationTitle', { name: profile.name, version: profile.version })}
-      size="lg"
-    >
-      <form onSubmit={submit}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('approvals.requestHint', { count: days })}
-          </Text>
-          <Textarea
-            label={t('rules.reason')}
-            description={t('rules.reasonHint', { count: MIN_REASON })}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setTooShort(false);
-            }}
-            error={tooShort ? t('rules.reasonRequired', { count: MIN_REASON }) : undefined}
-            rows={3}
-            withAsterisk
-            data-autofocus
-          />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('rules.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color="green">
-              {t('approvals.requestActivation')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      hint={t('approvals.requestHint', { count: days })}
+      submitLabel={t('approvals.requestActivation')}
+      submitColor="green"
+      onClose={onClose}
+      send={async (reason) => {
+        const made = await apiSend('post', '/api/risk/approvals', {
+          json: { profile_id: profile.id, reason },
+        });
+        await client.invalidateQueries({ queryKey: ['risk-approvals'] });
+        navigate(`/rules/approvals/${made.id}`);
+      }}
+    />
   );
 }
 
@@ -471,7 +374,7 @@ export function ProfileDetail() {
           </Tabs.Panel>
         </Tabs>
       </Card>
-      <ReasonModal action={action} profile={p} onClose={() => setAction(null)} />
+      <ActionModal action={action} profile={p} onClose={() => setAction(null)} />
       <RequestModal
         opened={requesting}
         profile={p}

@@ -11,7 +11,6 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  Select,
   Stack,
   Table,
   Text,
@@ -25,12 +24,11 @@ import { Link, useNavigate } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import {
@@ -118,52 +116,43 @@ export function AssistanceList() {
   const navigate = useNavigate();
   const { can } = useSession();
   const partners = usePartnerOptions();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
-  const list = usePagedQuery(['assistance', 'list', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/assistance', { query: { ...filters, ...paging } }),
+  const { form, bar, body } = useFilteredList(FILTERS, ['assistance', 'list'], PAGE_SIZE, (query) =>
+    apiGet('/api/assistance', { query }),
   );
+  const { draft, set } = form;
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('sharing.assistance.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('sharing.assistance.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('sharing.assistance.title')} subtitle={t('sharing.assistance.subtitle')}>
         {can('assistance:manage') && (
           <Button component={Link} to="/sharing/assistance/new">
             {t('sharing.assistance.new')}
           </Button>
         )}
-      </Group>
-      <FilterBar onSubmit={apply} label={t('sharing.filters')}>
-        <Select
+      </PageHeader>
+      <FilterBar {...bar} label={t('sharing.filters')} apply={t('sharing.apply')} reset={t('sharing.reset')}>
+        <SelectFilter
+          form={form}
+          name="direction"
           label={t('sharing.assistance.direction')}
           w={150}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.direction || null}
-          onChange={(v) => set('direction', v ?? '', true)}
           data={DIRECTIONS.map((d) => ({ value: d, label: t(`sharing.assistance.directions.${d}`) }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="partner"
           label={t('sharing.assistance.partner')}
           w={220}
-          clearable
           searchable
           placeholder={t('sharing.any')}
-          value={draft.partner || null}
-          onChange={(v) => set('partner', v ?? '', true)}
           data={partners}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="status"
           label={t('sharing.assistance.status')}
           w={150}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.status || null}
-          onChange={(v) => set('status', v ?? '', true)}
           data={ASSISTANCE_STATUSES.map((s) => ({ value: s, label: t(`sharing.assistance.statuses.${s}`) }))}
         />
         <Checkbox
@@ -172,22 +161,10 @@ export function AssistanceList() {
           onChange={(e) => set('overdue', e.currentTarget.checked ? 'true' : '', true)}
           mb={8}
         />
-        <TextInput
-          label={t('sharing.search')}
-          w={180}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('sharing.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('sharing.reset')}
-        </Button>
+        <TextFilter form={form} name="q" label={t('sharing.search')} w={180} />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('sharing.assistance.title')}
         countKey="sharing.count"
         emptyKey="sharing.assistance.empty"

@@ -4,7 +4,6 @@
  * the agreement (every change audited on the server).
  */
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -23,6 +22,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, useLang } from '../../i18n/index.ts';
@@ -104,12 +105,7 @@ export function Groups() {
   });
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('sharing.groups.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('sharing.groups.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('sharing.groups.title')} subtitle={t('sharing.groups.subtitle')} />
       {can('sharing:write') && <NewGroup />}
       <QueryStatus query={groups} />
       {groups.data && (
@@ -228,33 +224,17 @@ function AddMember({ group }: { group: Group }) {
 function RemoveMember({ group, type, memberRef }: { group: Group; type: MemberType; memberRef: string }) {
   const { t } = useLang();
   const client = useQueryClient();
-  const { busy, error, run } = useAction();
   return (
-    <>
-      <ActionIcon
-        size="sm"
-        variant="subtle"
-        color="red"
-        loading={busy}
-        aria-label={t('sharing.groups.remove', { member: memberRef })}
-        onClick={() =>
-          void run(async () => {
-            const updated = await apiSend(
-              'delete',
-              '/api/sharing/groups/{code}/members/{member_type}/{ref}',
-              {
-                path: { code: group.code, member_type: type, ref: memberRef },
-              },
-            );
-            client.setQueryData(['sharing', 'group', group.code], updated);
-            await client.invalidateQueries({ queryKey: ['sharing', 'groups'] });
-          })
-        }
-      >
-        ×
-      </ActionIcon>
-      <ErrorAlert error={error} />
-    </>
+    <RemoveButton
+      label={t('sharing.groups.remove', { member: memberRef })}
+      remove={async () => {
+        const updated = await apiSend('delete', '/api/sharing/groups/{code}/members/{member_type}/{ref}', {
+          path: { code: group.code, member_type: type, ref: memberRef },
+        });
+        client.setQueryData(['sharing', 'group', group.code], updated);
+        await client.invalidateQueries({ queryKey: ['sharing', 'groups'] });
+      }}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { ListBody } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePagedQuery } from '../../components/paging.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -116,12 +117,7 @@ export function Ledger() {
   });
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('sharing.ledger.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('sharing.ledger.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('sharing.ledger.title')} subtitle={t('sharing.ledger.subtitle')} />
       <Card withBorder>
         <Group align="start" justify="space-between">
           <Verify />

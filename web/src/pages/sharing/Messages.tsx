@@ -10,7 +10,6 @@ import {
   Button,
   Card,
   Group,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -22,11 +21,10 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api.ts';
 import { Pending } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
+import { FilterBar, SelectFilter } from '../../components/FilterBar.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { OpenableRow } from '../../components/table.tsx';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDateTime, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import {
@@ -55,63 +53,47 @@ export function MessageFeed() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can } = useSession();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
-  const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
-  const list = usePagedQuery(['sharing', 'messages', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/sharing/messages', { query: { ...filters, ...paging } }),
+  const { form, bar, body } = useFilteredList(FILTERS, ['sharing', 'messages'], PAGE_SIZE, (query) =>
+    apiGet('/api/sharing/messages', { query }),
   );
+  const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => apiGet('/api/sharing/groups') });
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('sharing.messages.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('sharing.messages.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('sharing.messages.title')} subtitle={t('sharing.messages.subtitle')}>
         {can('sharing:write') && (
           <Button component={Link} to="/sharing/compose">
             {t('sharing.messages.compose')}
           </Button>
         )}
-      </Group>
-      <FilterBar onSubmit={apply} label={t('sharing.filters')}>
-        <Select
+      </PageHeader>
+      <FilterBar {...bar} label={t('sharing.filters')} reset={t('sharing.reset')}>
+        <SelectFilter
+          form={form}
+          name="direction"
           label={t('sharing.messages.box')}
           w={170}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.direction || null}
-          onChange={(v) => set('direction', v ?? '', true)}
           data={DIRECTIONS.map((d) => ({ value: d, label: t(`sharing.messages.directions.${d}`) }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="group"
           label={t('sharing.messages.group')}
           w={220}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.group || null}
-          onChange={(v) => set('group', v ?? '', true)}
           data={(groups.data?.items ?? []).map((g) => ({ value: g.code, label: `${g.code} — ${g.name}` }))}
         />
-        <Select
+        <SelectFilter
+          form={form}
+          name="kind"
           label={t('sharing.messages.kind')}
           w={190}
-          clearable
           placeholder={t('sharing.any')}
-          value={draft.kind || null}
-          onChange={(v) => set('kind', v ?? '', true)}
           data={MESSAGE_KINDS.map((k) => ({ value: k, label: t(`sharing.messages.kinds.${k}`) }))}
         />
-        <Button variant="subtle" onClick={clear}>
-          {t('sharing.reset')}
-        </Button>
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('sharing.messages.title')}
         countKey="sharing.count"
         emptyKey="sharing.messages.empty"

@@ -23,6 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiResponse } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
@@ -80,12 +81,7 @@ export function Partners() {
   const byCode = new Map((status.data?.items ?? []).map((s) => [s.partner, s]));
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('sharing.partners.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('sharing.partners.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('sharing.partners.title')} subtitle={t('sharing.partners.subtitle')} />
       <InstallationKey />
       <QueryStatus query={partners} />
       <ErrorAlert error={status.error} />

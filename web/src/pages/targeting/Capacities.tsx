@@ -3,12 +3,13 @@
  * of each channel it aims at, its minimum random rate and the minutes a red or yellow item takes. The row '*'
  * applies to offices without their own. Those with `risk:manage` change a row or add an office (audited).
  */
-import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { ApiItem } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
@@ -122,15 +123,9 @@ export function Capacities() {
   const number = (v: number | null, digits = 0) => (v === null ? '—' : formatNumber(lang, v, digits));
   return (
     <Stack>
-      <Group justify="space-between" align="end">
-        <Stack gap={0}>
-          <Title order={2}>{t('targeting.capacities.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('targeting.capacities.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('targeting.capacities.title')} subtitle={t('targeting.capacities.subtitle')}>
         {manage && <Button onClick={() => setEditing('new')}>{t('targeting.capacities.add')}</Button>}
-      </Group>
+      </PageHeader>
       <QueryStatus query={list} />
       {list.data && (
         <Table.ScrollContainer minWidth={900}>

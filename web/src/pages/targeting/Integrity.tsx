@@ -3,11 +3,12 @@
  * downgrades), releases of high-risk items, outcomes recorded and frauds found. Filters in the address; the server
  * computes every figure.
  */
-import { Button, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api.ts';
 import { QueryStatus } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
+import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableHead } from '../../components/table.tsx';
 import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatNumber, useLang } from '../../i18n/index.ts';
@@ -17,7 +18,8 @@ const PERIODS = ['day', 'week', 'month'] as const;
 
 export function Integrity() {
   const { t, lang } = useLang();
-  const { filters, clear, draft, set, apply } = useFilterForm(FILTERS);
+  const form = useFilterForm(FILTERS);
+  const { filters, clear, draft, set, apply } = form;
   const view = useQuery({
     queryKey: ['targeting', 'integrity', filters],
     queryFn: () => apiGet('/api/risk/integrity', { query: filters }),
@@ -26,37 +28,18 @@ export function Integrity() {
   const n = (v: number) => formatNumber(lang, v);
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('targeting.integrity.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('targeting.integrity.subtitle')}
-        </Text>
-      </Stack>
-      <FilterBar onSubmit={apply} label={t('targeting.filters')}>
-        <TextInput
-          type="date"
-          label={t('targeting.from')}
-          value={draft.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('targeting.to')}
-          value={draft.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('targeting.office')}
-          w={100}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('targeting.integrity.officer')}
-          w={150}
-          value={draft.officer}
-          onChange={(e) => set('officer', e.currentTarget.value)}
-        />
+      <PageHeader title={t('targeting.integrity.title')} subtitle={t('targeting.integrity.subtitle')} />
+      <FilterBar
+        onSubmit={apply}
+        label={t('targeting.filters')}
+        apply={t('targeting.apply')}
+        reset={t('targeting.reset')}
+        onReset={clear}
+      >
+        <TextFilter form={form} name="from" type="date" label={t('targeting.from')} />
+        <TextFilter form={form} name="to" type="date" label={t('targeting.to')} />
+        <TextFilter form={form} name="office" label={t('targeting.office')} w={100} />
+        <TextFilter form={form} name="officer" label={t('targeting.integrity.officer')} w={150} />
         <Select
           label={t('targeting.integrity.period')}
           w={140}
@@ -74,10 +57,6 @@ export function Integrity() {
           value={draft.high_risk === '' ? '' : Number(draft.high_risk) * 100}
           onChange={(v) => set('high_risk', v === '' ? '' : String(Number(v) / 100))}
         />
-        <Button type="submit">{t('targeting.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('targeting.reset')}
-        </Button>
       </FilterBar>
       <QueryStatus query={view} />
       {data && (

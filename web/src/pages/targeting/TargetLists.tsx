@@ -5,7 +5,6 @@
  * one (audited on the server).
  */
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -24,12 +23,14 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { ListPager, rangeOf, usePagedQuery } from '../../components/paging.tsx';
+import { RemoveButton } from '../../components/RemoveButton.tsx';
 import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm, useUrlState } from '../../components/useUrlState.ts';
+import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -118,45 +119,31 @@ export function TargetLists() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const { can } = useSession();
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
-  const list = usePagedQuery(['targeting', 'lists', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/risk/watchlists', { query: { ...filters, ...paging } }),
+  const { form, bar, body } = useFilteredList(FILTERS, ['targeting', 'lists'], PAGE_SIZE, (query) =>
+    apiGet('/api/risk/watchlists', { query }),
   );
   return (
     <Stack>
-      <Stack gap={0}>
-        <Title order={2}>{t('targeting.lists.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('targeting.lists.subtitle')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('targeting.lists.title')} subtitle={t('targeting.lists.subtitle')} />
       {can('risk:manage') && <NewList />}
-      <FilterBar onSubmit={apply} label={t('targeting.filters')}>
-        <Select
+      <FilterBar
+        {...bar}
+        label={t('targeting.filters')}
+        apply={t('targeting.apply')}
+        reset={t('targeting.reset')}
+      >
+        <SelectFilter
+          form={form}
+          name="type"
           label={t('targeting.lists.type')}
           w={200}
-          clearable
           placeholder={t('targeting.any')}
-          value={draft.type || null}
-          onChange={(v) => set('type', v ?? '', true)}
           data={LIST_TYPES.map((k) => ({ value: k, label: t(`targeting.lists.types.${k}`) }))}
         />
-        <TextInput
-          label={t('targeting.lists.search')}
-          w={200}
-          value={draft.q}
-          onChange={(e) => set('q', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('targeting.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('targeting.reset')}
-        </Button>
+        <TextFilter form={form} name="q" label={t('targeting.lists.search')} w={200} />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('targeting.lists.title')}
         countKey="targeting.count"
         emptyKey="targeting.lists.empty"
@@ -254,26 +241,14 @@ function AddEntries({ id }: { id: number }) {
 function RemoveEntry({ id, value }: { id: number; value: string }) {
   const { t } = useLang();
   const client = useQueryClient();
-  const { busy, error, run } = useAction();
   return (
-    <>
-      <ActionIcon
-        size="sm"
-        variant="subtle"
-        color="red"
-        loading={busy}
-        aria-label={t('targeting.lists.remove', { value })}
-        onClick={() =>
-          void run(async () => {
-            await apiSend('delete', '/api/risk/watchlists/{id}/entries/{value}', { path: { id, value } });
-            await client.invalidateQueries({ queryKey: ['targeting', 'list', id] });
-          })
-        }
-      >
-        ×
-      </ActionIcon>
-      <ErrorAlert error={error} />
-    </>
+    <RemoveButton
+      label={t('targeting.lists.remove', { value })}
+      remove={async () => {
+        await apiSend('delete', '/api/risk/watchlists/{id}/entries/{value}', { path: { id, value } });
+        await client.invalidateQueries({ queryKey: ['targeting', 'list', id] });
+      }}
+    />
   );
 }
 

@@ -10,13 +10,10 @@ import {
   Group,
   Modal,
   SegmentedControl,
-  Select,
   Stack,
   Table,
   Text,
   Textarea,
-  TextInput,
-  Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -25,11 +22,10 @@ import type { ApiItem } from '../../api/types.ts';
 import { apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { FilterBar } from '../../components/FilterBar.tsx';
-import { ListBody } from '../../components/ListBody.tsx';
-import { usePagedQuery } from '../../components/paging.tsx';
+import { FilterBar, SelectFilter, TextFilter } from '../../components/FilterBar.tsx';
+import { ListBody, useFilteredList } from '../../components/ListBody.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { useAction } from '../../components/useAction.ts';
-import { useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 
@@ -101,53 +97,36 @@ export function ValuationFindings() {
   const { can } = useSession();
   const decide = can('risk:decide');
   const [deciding, setDeciding] = useState<Finding | null>(null);
-  const { page, filters, setPage, clear, draft, set, apply } = useFilterForm(FILTERS);
-  const list = usePagedQuery(['targeting', 'findings', filters], page, PAGE_SIZE, (paging) =>
-    apiGet('/api/valuation/findings', { query: { ...filters, ...paging } }),
+  const { form, filters, bar, body } = useFilteredList(
+    FILTERS,
+    ['targeting', 'findings'],
+    PAGE_SIZE,
+    (query) => apiGet('/api/valuation/findings', { query }),
   );
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Stack gap={0}>
-          <Title order={2}>{t('targeting.findings.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('targeting.findings.subtitle')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('targeting.findings.title')} subtitle={t('targeting.findings.subtitle')}>
         <ExportButton path="/api/valuation/findings/export" filters={filters} />
-      </Group>
-      <FilterBar onSubmit={apply} label={t('targeting.filters')}>
-        <Select
+      </PageHeader>
+      <FilterBar
+        {...bar}
+        label={t('targeting.filters')}
+        apply={t('targeting.apply')}
+        reset={t('targeting.reset')}
+      >
+        <SelectFilter
+          form={form}
+          name="status"
           label={t('targeting.findings.statusLabel')}
           w={160}
-          clearable
           placeholder={t('targeting.any')}
-          value={draft.status || null}
-          onChange={(v) => set('status', v ?? '', true)}
           data={STATUSES.map((s) => ({ value: s, label: t(`targeting.findings.status.${s}`) }))}
         />
-        <TextInput
-          label={t('targeting.findings.reference')}
-          w={170}
-          value={draft.reference}
-          onChange={(e) => set('reference', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('targeting.office')}
-          w={100}
-          value={draft.office}
-          onChange={(e) => set('office', e.currentTarget.value)}
-        />
-        <Button type="submit">{t('targeting.apply')}</Button>
-        <Button variant="subtle" onClick={clear}>
-          {t('targeting.reset')}
-        </Button>
+        <TextFilter form={form} name="reference" label={t('targeting.findings.reference')} w={170} />
+        <TextFilter form={form} name="office" label={t('targeting.office')} w={100} />
       </FilterBar>
       <ListBody
-        query={list}
-        page={page}
-        size={PAGE_SIZE}
-        onPage={setPage}
+        {...body}
         label={t('targeting.findings.title')}
         countKey="targeting.count"
         emptyKey="targeting.findings.empty"
