@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { runCliInProcess } from '../../../test/cli-in-process.ts';
+import { beforeEach, expect, it } from 'vitest';
+import { captureOutput, runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { registerCasesCli } from './cli.ts';
 import { registerOperationsCli } from './cli-operations.ts';
@@ -10,21 +10,9 @@ import { registerSeizuresCli } from './cli-seizures.ts';
 
 describeEachDatabase('vigie cases and seizures', (t) => {
   let dir: string;
-  let out: string[];
+  const out = captureOutput();
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'vigie-cases-cli-'));
-    out = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      out.push(args.join(' '));
-    });
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
   });
 
   const vigie = (...args: string[]) =>
@@ -89,30 +77,9 @@ describeEachDatabase('vigie cases and seizures', (t) => {
       '902',
     );
     const number = /case (\S+) opened/.exec(out.join('\n'))![1]!;
-    await expect(
-      vigie(
-        'cases',
-        'purchase',
-        number,
-        '--platform',
-        'Shop',
-        '--ordered-on',
-        '2026-03-01',
-        '--result',
-        'fine',
-      ),
-    ).rejects.toThrow(/unknown result "fine"/);
-    await vigie(
-      'cases',
-      'purchase',
-      number,
-      '--platform',
-      'Shop',
-      '--ordered-on',
-      '2026-03-01',
-      '--amount',
-      '120',
-    );
+    const buy = ['cases', 'purchase', number, '--platform', 'Shop', '--ordered-on', '2026-03-01'];
+    await expect(vigie(...buy, '--result', 'fine')).rejects.toThrow(/unknown result "fine"/);
+    await vigie(...buy, '--amount', '120');
     const purchase = /test purchase #(\d+)/.exec(out.at(-1)!)![1]!;
     await vigie(
       'cases',
@@ -177,38 +144,12 @@ describeEachDatabase('vigie cases and seizures', (t) => {
   });
 
   it('creates an operation, tags a case with its seizures, and writes the final report as CSV and PDF', async () => {
-    await expect(
-      vigie(
-        'operations',
-        'create',
-        '--code',
-        'PANCEA',
-        '--name',
-        'Pangea',
-        '--from',
-        '2025-01-01',
-        '--to',
-        '2025-01-31',
-        '--categories',
-        'pills',
-      ),
-    ).rejects.toThrow(/unknown category "pills"/);
-    await vigie(
-      'operations',
-      'create',
-      '--code',
-      'PANCEA',
-      '--name',
-      'Pangea',
-      '--from',
-      '2025-01-01',
-      '--to',
-      '2025-01-31',
-      '--participants',
-      '903,904',
-      '--categories',
-      'medicines',
-    );
+    const create = [
+      ...['operations', 'create', '--code', 'PANCEA', '--name', 'Pangea'],
+      ...['--from', '2025-01-01', '--to', '2025-01-31'],
+    ];
+    await expect(vigie(...create, '--categories', 'pills')).rejects.toThrow(/unknown category "pills"/);
+    await vigie(...create, '--participants', '903,904', '--categories', 'medicines');
     expect(out.at(-1)).toMatch(/operation PANCEA created/);
     await vigie('cases', 'open', '--title', 'Pills', '--type', 'health_products', '--office', '903');
     const number = /case (\S+) opened/.exec(out.join('\n'))![1]!;

@@ -5,10 +5,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { userWithToken } from '../../../test/auth.ts';
-import { runCliInProcess } from '../../../test/cli-in-process.ts';
+import { captureOutput, runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../../platform/audit/store.ts';
 import { registerReportCli } from './cli-report.ts';
@@ -18,7 +18,7 @@ type Headers = Record<string, string>;
 describeEachDatabase('seizure figures report (CSV, PDF)', (t) => {
   let opened: TestApp;
   let dir: string;
-  let out: string[];
+  const out = captureOutput(['log']);
   const users = {} as Record<'officer' | 'auditor' | 'liaison', Headers>;
   beforeAll(async () => {
     opened = await testApp(t.database);
@@ -51,13 +51,6 @@ describeEachDatabase('seizure figures report (CSV, PDF)', (t) => {
   });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'vigie-report-cli-'));
-    out = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      out.push(args.join(' '));
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
   });
 
   const vigie = (...args: string[]) => runCliInProcess(t.database, dir, registerReportCli, args);

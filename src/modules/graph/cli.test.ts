@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { runCliInProcess } from '../../../test/cli-in-process.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { captureOutput, runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../../platform/audit/store.ts';
 import { buildGraph } from './build.ts';
@@ -12,23 +12,12 @@ import { PLANTED, plantNetwork } from './testing/network.ts';
 
 describeEachDatabase('vigie graph export', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-graph-cli-'));
-  let out: string[];
+  const out = captureOutput();
   beforeAll(async () => {
     await plantNetwork(t.database);
     await buildGraph(t.database);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  beforeEach(() => {
-    out = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      out.push(args.join(' '));
-    });
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
 
   const vigie = (...args: string[]) =>
     runCliInProcess(t.database, dir, registerGraphCli, args, { quietErrors: true });

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
 import { userWithToken } from '../../../test/auth.ts';
-import { runCliInProcess } from '../../../test/cli-in-process.ts';
+import { captureOutput, runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
 import { listAudit } from '../../platform/audit/store.ts';
 import { buildGraph } from './build.ts';
@@ -319,7 +319,7 @@ describeEachDatabase('saved networks', (t) => {
 
   describe('vigie graph networks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-networks-cli-'));
-    let out: string[];
+    const out = captureOutput();
     let id: number;
     beforeAll(async () => {
       const response = await inject('POST', '/api/graph/networks', investigator, {
@@ -330,17 +330,6 @@ describeEachDatabase('saved networks', (t) => {
       id = (response.json() as Network).id;
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    beforeEach(() => {
-      out = [];
-      vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-        out.push(args.join(' '));
-      });
-      vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-        out.push(String(chunk));
-        return true;
-      });
-    });
-    afterEach(() => vi.restoreAllMocks());
 
     const vigie = (...args: string[]) =>
       runCliInProcess(t.database, dir, registerGraphCli, args, { quietErrors: true });

@@ -2,23 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/cli-in-process.ts';
 import { deserializeClassifier } from './analysis/classifier-io.ts';
 import { registerOsintCli } from './cli.ts';
 
 let dir: string;
-let stderr: string[];
+const stderr = captureOutput(['stderr']);
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vigie-osint-cli-'));
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 async function vigie(...args: string[]): Promise<void> {

@@ -2,10 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
+import { captureOutput, runCliInProcess } from '../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../test/db.ts';
-import type { CliContext } from '../../platform/cli/context.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { registerSharingCli } from './cli-commands.ts';
 import { createGroup } from './groups.ts';
@@ -13,86 +12,41 @@ import { sendMessage } from './messages.ts';
 
 describeEachDatabase('vigie partners, assistance and ledger', (t) => {
   let dir: string;
-  let out: string[];
+  const out = captureOutput();
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'vigie-sharing-cli-'));
-    out = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      out.push(args.join(' '));
-    });
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
   });
 
   const config = () => loadConfig({ dataDir: dir });
-  async function vigie(...args: string[]): Promise<void> {
-    const c = config();
-    const context = {
-      config: () => c,
-      withDatabase: <T>(fn: (database: typeof t.database, cc: typeof c) => Promise<T>) => fn(t.database, c),
-    } as unknown as CliContext;
-    const program = new Command('vigie').exitOverride();
-    registerSharingCli(program, context);
-    await program.parseAsync(args, { from: 'user' });
-  }
+  const vigie = (...args: string[]) => runCliInProcess(t.database, dir, registerSharingCli, args);
 
   it('adds and lists partners, refusing a bad key file without changing anything', async () => {
     const bad = join(dir, 'bad.pem');
     writeFileSync(bad, 'hello');
-    await expect(
+    const add = (name: string, kind: string, country: string, key: string) =>
       vigie(
         'partners',
         'add',
         '--code',
         'TN-DGD',
         '--name',
-        'Douane tunisienne',
+        name,
         '--kind',
-        'customs_administration',
+        kind,
         '--country',
-        'TN',
+        country,
         '--key',
-        bad,
-      ),
-    ).rejects.toThrow(/expected an Ed25519 public key/);
-    await expect(
-      vigie(
-        'partners',
-        'add',
-        '--code',
-        'TN-DGD',
-        '--name',
-        'x',
-        '--kind',
-        'police',
-        '--country',
-        'TN',
-        '--key',
-        bad,
-      ),
-    ).rejects.toThrow(/unknown kind "police": expected customs_administration, national_agency/);
+        key,
+      );
+    await expect(add('Douane tunisienne', 'customs_administration', 'TN', bad)).rejects.toThrow(
+      /expected an Ed25519 public key/,
+    );
+    await expect(add('x', 'police', 'TN', bad)).rejects.toThrow(
+      /unknown kind "police": expected customs_administration, national_agency/,
+    );
     const pem = join(dir, 'tn.pem');
     writeFileSync(pem, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
-    await vigie(
-      'partners',
-      'add',
-      '--code',
-      'TN-DGD',
-      '--name',
-      'Douane tunisienne',
-      '--kind',
-      'customs_administration',
-      '--country',
-      'tn',
-      '--key',
-      pem,
-    );
+    await add('Douane tunisienne', 'customs_administration', 'tn', pem);
     expect(out.at(-1)).toMatch(/✔ partner TN-DGD added \(key [0-9a-f]{32}\)/);
     await vigie('partners', 'list', '--json');
     expect(
@@ -104,39 +58,15 @@ describeEachDatabase('vigie partners, assistance and ledger', (t) => {
   });
 
   it('tracks a request from opening to closing, naming the allowed moves when one is refused', async () => {
-    await expect(
-      vigie(
-        'assistance',
-        'open',
-        '--direction',
-        'outgoing',
-        '--partner',
-        'TN-DGD',
-        '--legal-basis',
-        'Bilateral agreement 1992',
-        '--subject',
-        'Cigarettes',
-        '--questions',
-        'Who?',
-        '--ref',
-        'vehicle:123',
-      ),
-    ).rejects.toThrow(
+    const open = [
+      ...['assistance', 'open', '--direction', 'outgoing', '--partner', 'TN-DGD'],
+      ...['--legal-basis', 'Bilateral agreement 1992', '--subject', 'Cigarettes', '--questions', 'Who?'],
+    ];
+    await expect(vigie(...open, '--ref', 'vehicle:123')).rejects.toThrow(
       /--ref "vehicle:123": expected TYPE:REF with TYPE one of graph_entity, declaration, case/,
     );
     await vigie(
-      'assistance',
-      'open',
-      '--direction',
-      'outgoing',
-      '--partner',
-      'TN-DGD',
-      '--legal-basis',
-      'Bilateral agreement 1992',
-      '--subject',
-      'Cigarettes',
-      '--questions',
-      'Who?',
+      ...open,
       '--deadline',
       '2020-01-31',
       '--ref',

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { runCliInProcess } from '../../../../test/cli-in-process.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { captureOutput, runCliInProcess } from '../../../../test/cli-in-process.ts';
 import { describeEachDatabase } from '../../../../test/db.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { requestActivation } from '../approvals.ts';
@@ -58,7 +58,7 @@ async function backtestJob(db: Kysely<DB>, profileId: number) {
 
 describeEachDatabase('vigie risk approvals', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-approvals-cli-'));
-  let out: string[];
+  const out = captureOutput();
   let v1 = 0;
   let v2 = 0;
   beforeAll(async () => {
@@ -81,17 +81,6 @@ describeEachDatabase('vigie risk approvals', (t) => {
     ).id;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  beforeEach(() => {
-    out = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      out.push(args.join(' '));
-    });
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
 
   const vigie = (...args: string[]) =>
     runCliInProcess(t.database, dir, registerRiskCli, args, {
@@ -136,17 +125,17 @@ describeEachDatabase('vigie risk approvals', (t) => {
     await sql`update risk_activation_requests set requested_by = 'alice' where id = ${own}`.execute(
       t.database.db,
     );
-    out = [];
+    out.length = 0;
     await vigie('risk', 'approvals', 'show', String(own));
     const shown = out.join('\n');
     expect(shown).toContain('activate textiles v2');
     expect(shown).toMatch(/this version: selected 50 of 1[\s,.]?000 \(5\.0 %\), hit rate 25\.0 %/);
     expect(shown).toContain('active (textiles v1)');
     expect(shown).toContain('    points: 10 → 30');
-    out = [];
+    out.length = 0;
     await vigie('risk', 'approvals', 'approve', String(own), '--reason', 'figures checked');
     expect(out.join('\n')).toContain(`request #${own} approved: textiles v2 is active`);
-    out = [];
+    out.length = 0;
     await vigie('risk', 'approvals', 'list', '--json');
     expect(JSON.parse(out.join(''))[0]).toMatchObject({ id: own, status: 'approved', requested_by: 'alice' });
   });
