@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { renderPage, setUpPageTests, signedIn, stubApi } from '../test/harness.tsx';
+import { setUpPageTests, signedIn, stubApi } from '../test/harness.tsx';
+import { renderRoutes } from '../test/pages.tsx';
 import { Declaration } from './Declaration.tsx';
 
 setUpPageTests('en');
@@ -47,14 +47,8 @@ const detail = {
   ],
 };
 
-function show(reference: string) {
-  return renderPage(
-    <Routes>
-      <Route path="/declarations/:reference" element={<Declaration />} />
-    </Routes>,
-    { route: `/declarations/${reference}` },
-  );
-}
+const show = (reference: string) =>
+  renderRoutes(`/declarations/${reference}`, { '/declarations/:reference': <Declaration /> });
 
 describe('a declaration page', () => {
   it('says a missing declaration is not found, with its reference and the way back, not "Something went wrong"', async () => {

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/index.ts';
 import {
   type ApiHandler,
@@ -11,6 +10,8 @@ import {
   signedIn,
   stubApi,
 } from '../../test/harness.tsx';
+import { renderRoutes, stubMissingBrowserApis } from '../../test/pages.tsx';
+import { inTurn, invalidBody } from '../../test/replies.ts';
 import { Figures } from './Figures.tsx';
 import { Cases } from './index.tsx';
 import { AlertCaseButton, DeclarationCaseActions } from './OpenFrom.tsx';
@@ -234,25 +235,10 @@ const caseRoutes: ApiHandler = ({ method, path }) => {
 
 let api: ApiMock;
 
-function show(path: string) {
-  return renderPage(
-    <Routes>
-      <Route path="/cases/*" element={<Cases />} />
-      <Route path="/figures" element={<Figures />} />
-      <Route path="/operations/*" element={<Operations />} />
-    </Routes>,
-    { route: path },
-  );
-}
+const show = (path: string) =>
+  renderRoutes(path, { '/cases/*': <Cases />, '/figures': <Figures />, '/operations/*': <Operations /> });
 
-beforeAll(() => {
-  if (!window.matchMedia)
-    Object.defineProperty(window, 'matchMedia', {
-      value: () => ({ matches: false, addEventListener() {}, removeEventListener() {} }),
-    });
-  if (!('fonts' in document))
-    Object.defineProperty(document, 'fonts', { value: { addEventListener() {}, removeEventListener() {} } });
-});
+stubMissingBrowserApis();
 setUpPageTests('fr');
 
 describe('case list', () => {
@@ -416,14 +402,11 @@ describe('case page', () => {
   });
 
   it('uploads an evidence file with its description, and shows a refused upload where it was made', async () => {
-    let refuse = true;
-    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
-      if (method !== 'POST' || path !== '/api/cases/7/evidence') return undefined;
-      if (refuse) {
-        refuse = false;
-        return { status: 413, body: { code: 'upload.too_large', message: 'the file is over 50 MB' } };
-      }
-      return { status: 201, body: detail.evidence[0] };
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'POST /api/cases/7/evidence': inTurn(
+        { status: 413, body: { code: 'upload.too_large', message: 'the file is over 50 MB' } },
+        { status: 201, body: detail.evidence[0] },
+      ),
     });
     show('/cases/7');
     const card = await screen.findByTestId('case-evidence');
@@ -486,21 +469,14 @@ describe('case page', () => {
   });
 
   it('records the follow-up of a seizure, a refusal shown under its field first', async () => {
-    let refuse = true;
-    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
-      if (method !== 'PATCH' || path !== '/api/seizures/3') return undefined;
-      if (refuse) {
-        refuse = false;
-        return {
-          status: 400,
-          body: {
-            code: 'request.invalid',
-            message: 'invalid body: goods_status_on expected YYYY-MM-DD',
-            details: [{ path: '/goods_status_on', message: 'expected YYYY-MM-DD' }],
-          },
-        };
-      }
-      return { body: { ...seizure, duties_recovered: 5000, goods_status: 'destroyed' } };
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'PATCH /api/seizures/3': inTurn(
+        invalidBody(
+          { '/goods_status_on': 'expected YYYY-MM-DD' },
+          'invalid body: goods_status_on expected YYYY-MM-DD',
+        ),
+        { body: { ...seizure, duties_recovered: 5000, goods_status: 'destroyed' } },
+      ),
     });
     show('/cases/7');
     const row = await screen.findByTestId('seizure-row');
@@ -606,24 +582,16 @@ describe('test purchases and takedown requests', () => {
   const withRecords: CaseDetail = { ...detail, test_purchases: [purchase], takedowns: [takedown] };
 
   it('shows a purchase received before it was ordered under its date, a bad link under its field, then records it', async () => {
-    const replies = [
-      {
-        status: 422,
-        body: { code: 'case.dates_out_of_order', message: 'received before it was ordered' },
-      },
-      {
-        status: 400,
-        body: {
-          code: 'request.invalid',
-          message: 'invalid body',
-          details: [{ path: '/post_url', message: 'expected an http(s) URL' }],
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'POST /api/cases/7/test-purchases': inTurn(
+        {
+          status: 422,
+          body: { code: 'case.dates_out_of_order', message: 'received before it was ordered' },
         },
-      },
-      { status: 201, body: purchase },
-    ];
-    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) =>
-      method === 'POST' && path === '/api/cases/7/test-purchases' ? replies.shift() : undefined,
-    );
+        invalidBody({ '/post_url': 'expected an http(s) URL' }),
+        { status: 201, body: purchase },
+      ),
+    });
     show('/cases/7');
     const card = await screen.findByTestId('case-purchases');
     expect(card.textContent).toContain('Aucun achat test.');
@@ -702,21 +670,11 @@ describe('test purchases and takedown requests', () => {
   });
 
   it('shows a bad URL under the URLs, then sends the takedown request', async () => {
-    let refuse = true;
-    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, ({ method, path }) => {
-      if (method !== 'POST' || path !== '/api/cases/7/takedowns') return undefined;
-      if (refuse) {
-        refuse = false;
-        return {
-          status: 400,
-          body: {
-            code: 'request.invalid',
-            message: 'invalid body',
-            details: [{ path: '/urls/1', message: 'expected an http(s) URL' }],
-          },
-        };
-      }
-      return { status: 201, body: takedown };
+    api = stubApi(signedIn(INVESTIGATOR), caseRoutes, {
+      'POST /api/cases/7/takedowns': inTurn(invalidBody({ '/urls/1': 'expected an http(s) URL' }), {
+        status: 201,
+        body: takedown,
+      }),
     });
     show('/cases/7');
     const card = await screen.findByTestId('case-takedowns');
@@ -762,26 +720,15 @@ describe('test purchases and takedown requests', () => {
   });
 
   it("records the platform's answer, a taken-down date on a refused request shown under it first", async () => {
-    let refuse = true;
-    api = stubApi(
-      signedIn(INVESTIGATOR),
-      { 'GET /api/cases/7': { body: withRecords } },
-      caseRoutes,
-      ({ method, path }) => {
-        if (method !== 'PATCH' || path !== '/api/cases/7/takedowns/5') return undefined;
-        if (refuse) {
-          refuse = false;
-          return {
-            status: 422,
-            body: {
-              code: 'case.takedown_not_accepted',
-              message: 'a takedown refused has no date taken down',
-            },
-          };
-        }
-        return { body: { ...takedown, status: 'accepted' } };
-      },
-    );
+    api = stubApi(signedIn(INVESTIGATOR), { 'GET /api/cases/7': { body: withRecords } }, caseRoutes, {
+      'PATCH /api/cases/7/takedowns/5': inTurn(
+        {
+          status: 422,
+          body: { code: 'case.takedown_not_accepted', message: 'a takedown refused has no date taken down' },
+        },
+        { body: { ...takedown, status: 'accepted' } },
+      ),
+    });
     show('/cases/7');
     const row = await screen.findByTestId('takedown-row');
     expect(within(row).getByRole('link', { name: 'https://shop.example/p/1' }).getAttribute('href')).toBe(
@@ -946,14 +893,16 @@ describe('operations', () => {
   });
 
   it('shows a period that ends before it starts and a code taken under their fields, then creates the operation', async () => {
-    const replies = [
-      { status: 422, body: { code: 'operation.period', message: 'an operation ends on or after it starts' } },
-      { status: 409, body: { code: 'operation.exists', message: 'an operation STOP-IV exists already' } },
-      { status: 201, body: operation },
-    ];
-    api = stubApi(signedIn(INVESTIGATOR), operationRoutes, ({ method, path }) =>
-      method === 'POST' && path === '/api/operations' ? replies.shift() : undefined,
-    );
+    api = stubApi(signedIn(INVESTIGATOR), operationRoutes, {
+      'POST /api/operations': inTurn(
+        {
+          status: 422,
+          body: { code: 'operation.period', message: 'an operation ends on or after it starts' },
+        },
+        { status: 409, body: { code: 'operation.exists', message: 'an operation STOP-IV exists already' } },
+        { status: 201, body: operation },
+      ),
+    });
     show('/operations/new');
     const form = await screen.findByRole('form', { name: 'Nouvelle opération' });
     fireEvent.change(within(form).getByLabelText(/Code/), { target: { value: 'STOP-IV' } });
@@ -1220,17 +1169,10 @@ describe('seizure form', () => {
 
   it('shows the API refusal under each field it names', async () => {
     api = stubApi(signedIn(OFFICER, { office_code: '40' }), declaration, {
-      'POST /api/seizures': {
-        status: 400,
-        body: {
-          code: 'request.invalid',
-          message: 'invalid body: hs_code expected an HS code of 2 to 10 digits; category Invalid option',
-          details: [
-            { path: '/hs_code', message: 'expected an HS code of 2 to 10 digits' },
-            { path: '/category', message: 'Invalid option' },
-          ],
-        },
-      },
+      'POST /api/seizures': invalidBody(
+        { '/hs_code': 'expected an HS code of 2 to 10 digits', '/category': 'Invalid option' },
+        'invalid body: hs_code expected an HS code of 2 to 10 digits; category Invalid option',
+      ),
     });
     show('/cases/seizures/new?declaration=40-2026-0001&item=11&outcome=21');
     const hs = await screen.findByLabelText('Code SH');

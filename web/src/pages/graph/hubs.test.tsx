@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../api/types.ts';
-import { type ApiMock, renderPage, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { type ApiMock, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { renderRoutes, stubMissingBrowserApis } from '../../test/pages.tsx';
 import LinkAnalysis from './index.tsx';
 
 const hub: Schema<'GraphHub'> = {
@@ -24,21 +24,9 @@ const exclusion: Schema<'GraphExclusion'> = {
 };
 
 let api: ApiMock;
-function show() {
-  return renderPage(
-    <Routes>
-      <Route path="/graph/*" element={<LinkAnalysis />} />
-    </Routes>,
-    { route: '/graph/hubs' },
-  );
-}
+const show = () => renderRoutes('/graph/hubs', { '/graph/*': <LinkAnalysis /> });
 
-beforeAll(() => {
-  if (!window.matchMedia)
-    Object.defineProperty(window, 'matchMedia', {
-      value: () => ({ matches: false, addEventListener() {}, removeEventListener() {} }),
-    });
-});
+stubMissingBrowserApis({ fonts: false });
 setUpPageTests('en');
 
 describe('hubs and exclusions', () => {

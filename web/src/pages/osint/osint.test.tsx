@@ -1,15 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  type ApiHandler,
-  type ApiMock,
-  renderPage,
-  setUpPageTests,
-  signedIn,
-  stubApi,
-} from '../../test/harness.tsx';
+import { describe, expect, it, vi } from 'vitest';
+import { type ApiHandler, type ApiMock, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { renderRoutes, stubMissingBrowserApis } from '../../test/pages.tsx';
 import { OnlineMonitoring } from './index.tsx';
 import type { OsintAlert, OsintItem, OsintItemDetail } from './shared.tsx';
 
@@ -42,14 +35,7 @@ function serve(permissions: string[], ...extra: ApiHandler[]) {
   );
 }
 
-function show(path: string) {
-  return renderPage(
-    <Routes>
-      <Route path="/osint/*" element={<OnlineMonitoring />} />
-    </Routes>,
-    { route: path },
-  );
-}
+const show = (path: string) => renderRoutes(path, { '/osint/*': <OnlineMonitoring /> });
 
 const openAlert: OsintAlert = {
   id: 5,
@@ -151,15 +137,7 @@ const detail: OsintItemDetail = {
   },
 };
 
-beforeAll(() => {
-  if (!window.matchMedia)
-    Object.defineProperty(window, 'matchMedia', {
-      value: () => ({ matches: false, addEventListener() {}, removeEventListener() {} }),
-    });
-  // Textarea's autosize listens for fonts loading; happy-dom has no document.fonts.
-  if (!('fonts' in document))
-    Object.defineProperty(document, 'fonts', { value: { addEventListener() {}, removeEventListener() {} } });
-});
+stubMissingBrowserApis();
 setUpPageTests('fr');
 
 describe('online monitoring', () => {

@@ -5,9 +5,9 @@
  * reject to a second person only; the approvals list links each request.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { type ApiRoutes, renderPage, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { type ApiRoutes, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { renderRoutes } from '../../test/pages.tsx';
 import { RulesAndCampaigns } from './index.tsx';
 import type { ActivationRequestDetail, Profile } from './types.ts';
 
@@ -21,14 +21,7 @@ function serve(routes: ApiRoutes, username = 'bob', permissions = ANALYST) {
   );
 }
 
-function renderAt(path: string) {
-  return renderPage(
-    <Routes>
-      <Route path="/rules/*" element={<RulesAndCampaigns />} />
-    </Routes>,
-    { route: path },
-  );
-}
+const renderAt = (path: string) => renderRoutes(path, { '/rules/*': <RulesAndCampaigns /> });
 
 const PROFILE: Profile = {
   id: 2,

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/index.ts';
-import { type ApiRoutes, renderPage, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { type ApiRoutes, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
+import { renderRoutes } from '../../test/pages.tsx';
 import { RulesAndCampaigns } from './index.tsx';
 import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
 
@@ -21,15 +21,11 @@ function serve(routes: ApiRoutes, permissions: string[] = ANALYST) {
   );
 }
 
-function renderAt(path: string) {
-  return renderPage(
-    <Routes>
-      <Route path="/rules/*" element={<RulesAndCampaigns />} />
-      <Route path="/declarations/:reference" element={<div>declaration page</div>} />
-    </Routes>,
-    { route: path },
-  );
-}
+const renderAt = (path: string) =>
+  renderRoutes(path, {
+    '/rules/*': <RulesAndCampaigns />,
+    '/declarations/:reference': <div>declaration page</div>,
+  });
 
 const PROFILE: Profile = {
   id: 2,
