@@ -8,6 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { definedFields, valuesBefore } from '../../platform/lib/records.ts';
@@ -333,19 +334,14 @@ export async function listSeizures(
   if (filters.to) query = query.where('seized_on', '<=', filters.to);
   if (filters.brand) query = query.where('brand', '=', filters.brand);
   if (filters.operation_id !== undefined) query = query.where('operation_id', '=', filters.operation_id);
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    query
-      .selectAll()
-      .orderBy('seized_on', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('seized_on', 'desc').orderBy('id', 'desc'),
+    page,
+  );
   const lines = await linesOf(
     db,
     rows.map((r) => Number(r.id)),
   );
-  return { total: Number(total), items: rows.map((r) => seizureView(r, lines.get(Number(r.id)) ?? [])) };
+  return { total, items: rows.map((r) => seizureView(r, lines.get(Number(r.id)) ?? [])) };
 }
