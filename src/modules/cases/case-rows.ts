@@ -1,4 +1,4 @@
-/** A case row as the API shows it, and reading or locking one by id. */
+/** A case row as the API shows it, reading or locking one by id, and reading what a case holds (notes, files…). */
 import type { Kysely, Selectable } from 'kysely';
 import type { Session } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -67,4 +67,52 @@ export async function lockOpenCase(session: Session, id: number) {
 /** A case by its number (`300/2026/0001`) or its id, as the command line names it. */
 export async function caseByRef(db: Kysely<DB>, ref: string): Promise<CaseView> {
   return /^\d+$/.test(ref) ? getCase(db, Number(ref)) : findCaseByNumber(db, ref);
+}
+
+/** The tables of what a case holds (its events, notes, tasks, files, links, reports…): rows with an id and a case_id. */
+type CaseItemTable =
+  | 'case_events'
+  | 'case_notes'
+  | 'case_tasks'
+  | 'case_evidence'
+  | 'case_links'
+  | 'offence_reports'
+  | 'case_test_purchases'
+  | 'case_takedowns';
+
+/** Every row of `table` that belongs to the case, oldest first. */
+export async function caseItems<T extends CaseItemTable>(
+  db: Kysely<DB>,
+  table: T,
+  caseId: number,
+): Promise<Selectable<DB[T]>[]> {
+  const rows = await db
+    .selectFrom(table as CaseItemTable)
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+  return rows as Selectable<DB[T]>[];
+}
+
+/**
+ * The row `id` of `table` if it belongs to the case (locked for the rest of the transaction with `lock`); else the
+ * 404 `code`, "case #1 has no `what` #2".
+ */
+export async function caseItem<T extends CaseItemTable>(
+  db: Kysely<DB>,
+  table: T,
+  caseId: number,
+  id: number,
+  missing: { code: string; what: string; lock?: boolean },
+): Promise<Selectable<DB[T]>> {
+  const row = await db
+    .selectFrom(table as CaseItemTable)
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .$if(missing.lock === true, (q) => q.forUpdate())
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(missing.code, `case #${caseId} has no ${missing.what} #${id}`);
+  return row as Selectable<DB[T]>;
 }

@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import { type CaseView, caseView, lockCase } from './case-rows.ts';
@@ -126,11 +127,8 @@ export async function listCases(
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('title', 'ilike', like), eb('number', 'ilike', like)]));
   }
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
-  ]);
-  return { total: Number(total), items: rows.map(caseView) };
+  const { total, rows } = await offsetPage(query, (q) => q.selectAll().orderBy('id', 'desc'), page);
+  return { total, items: rows.map(caseView) };
 }
 
 export async function transitionCase(

@@ -8,8 +8,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database, Session } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import { lockOpenCase } from './case-rows.ts';
+import { AppError, iso } from '../../platform/lib/errors.ts';
+import { definedFields, valuesBefore } from '../../platform/lib/records.ts';
+import { caseItem, caseItems, lockOpenCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
 import type { TakedownStatus, TestPurchaseResult } from './model.ts';
 import type { CaseTakedownsTable, CaseTestPurchasesTable } from './tables.ts';
@@ -96,9 +97,6 @@ function takedownView(r: Selectable<CaseTakedownsTable>) {
 }
 export type TakedownView = ReturnType<typeof takedownView>;
 
-const defined = <T extends object>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
 /** Evidence ids must be files of this case. */
 async function checkEvidence(session: Session, caseId: number, ids: number[] | undefined) {
   if (!ids?.length) return;
@@ -137,7 +135,7 @@ export async function addTestPurchase(
     const row = await session.db
       .insertInto('case_test_purchases')
       .values({
-        ...defined(input),
+        ...definedFields(input),
         platform: input.platform,
         ordered_on: input.ordered_on,
         evidence_ids: input.evidence_ids ?? [],
@@ -167,16 +165,12 @@ export async function updateTestPurchase(
 ): Promise<TestPurchaseView> {
   return database.transaction(async (session) => {
     await lockOpenCase(session, caseId);
-    const before = await session.db
-      .selectFrom('case_test_purchases')
-      .selectAll()
-      .where('id', '=', id)
-      .where('case_id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before)
-      throw new NotFoundError('case.test_purchase_not_found', `case #${caseId} has no test purchase #${id}`);
-    const changes = defined(update);
+    const before = await caseItem(session.db, 'case_test_purchases', caseId, id, {
+      code: 'case.test_purchase_not_found',
+      what: 'test purchase',
+      lock: true,
+    });
+    const changes = definedFields(update);
     checkDates(
       before.ordered_on,
       changes.received_on ?? before.received_on,
@@ -189,10 +183,9 @@ export async function updateTestPurchase(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const was = purchaseView(before);
     await recordEvent(session, actor, caseId, 'test_purchase_updated', {
       test_purchase: id,
-      before: Object.fromEntries(Object.keys(changes).map((k) => [k, was[k as keyof typeof was]])),
+      before: valuesBefore(changes, purchaseView(before)),
       after: changes,
     });
     return purchaseView(row);
@@ -200,13 +193,7 @@ export async function updateTestPurchase(
 }
 
 export async function listTestPurchases(db: Kysely<DB>, caseId: number): Promise<TestPurchaseView[]> {
-  const rows = await db
-    .selectFrom('case_test_purchases')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map(purchaseView);
+  return (await caseItems(db, 'case_test_purchases', caseId)).map(purchaseView);
 }
 
 /** A takedown is taken down only when accepted, fully or in part. */
@@ -232,7 +219,7 @@ export async function addTakedown(
     const row = await session.db
       .insertInto('case_takedowns')
       .values({
-        ...defined(input),
+        ...definedFields(input),
         platform: input.platform,
         legal_basis: input.legal_basis,
         sent_on: input.sent_on,
@@ -264,15 +251,12 @@ export async function updateTakedown(
 ): Promise<TakedownView> {
   return database.transaction(async (session) => {
     await lockOpenCase(session, caseId);
-    const before = await session.db
-      .selectFrom('case_takedowns')
-      .selectAll()
-      .where('id', '=', id)
-      .where('case_id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw new NotFoundError('case.takedown_not_found', `case #${caseId} has no takedown #${id}`);
-    const changes = defined(update);
+    const before = await caseItem(session.db, 'case_takedowns', caseId, id, {
+      code: 'case.takedown_not_found',
+      what: 'takedown',
+      lock: true,
+    });
+    const changes = definedFields(update);
     checkTakedown(changes.status ?? before.status, changes.taken_down_on ?? before.taken_down_on);
     checkDates(before.sent_on, changes.taken_down_on, 'taken down before the request was sent');
     checkDates(before.sent_on, changes.answered_on, 'answered before the request was sent');
@@ -282,10 +266,9 @@ export async function updateTakedown(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const was = takedownView(before);
     await recordEvent(session, actor, caseId, 'takedown_updated', {
       takedown: id,
-      before: Object.fromEntries(Object.keys(changes).map((k) => [k, was[k as keyof typeof was]])),
+      before: valuesBefore(changes, takedownView(before)),
       after: changes,
     });
     return takedownView(row);
@@ -293,11 +276,5 @@ export async function updateTakedown(
 }
 
 export async function listTakedowns(db: Kysely<DB>, caseId: number): Promise<TakedownView[]> {
-  const rows = await db
-    .selectFrom('case_takedowns')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map(takedownView);
+  return (await caseItems(db, 'case_takedowns', caseId)).map(takedownView);
 }

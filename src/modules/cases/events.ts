@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Session } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { iso } from '../../platform/lib/errors.ts';
+import { caseItems } from './case-rows.ts';
 
 export async function recordEvent(
   session: Session,
@@ -30,13 +31,7 @@ export async function recordEvent(
 }
 
 export async function caseTimeline(db: Kysely<DB>, caseId: number) {
-  const rows = await db
-    .selectFrom('case_events')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
+  return (await caseItems(db, 'case_events', caseId)).map((r) => ({
     id: Number(r.id),
     at: iso(r.at),
     actor: r.actor,

@@ -10,7 +10,7 @@ import type { Database, Session } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { placeHoldIn, releaseHoldIn } from '../../platform/retention/holds.ts';
-import { lockOpenCase } from './case-rows.ts';
+import { caseItems, lockOpenCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
 import { HELD_LINK_TYPES, type LinkType } from './model.ts';
 import type { CaseLinksTable, CasesTable } from './tables.ts';
@@ -115,13 +115,7 @@ export async function removeLink(database: Database, actor: Actor, caseId: numbe
 }
 
 export async function listLinks(db: Kysely<DB>, caseId: number) {
-  const rows = await db
-    .selectFrom('case_links')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map(linkView);
+  return (await caseItems(db, 'case_links', caseId)).map(linkView);
 }
 
 /** Releases every hold the case's links placed (the links stay, without their hold); returns how many. */

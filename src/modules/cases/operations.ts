@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { auditCreated, definedFields, valuesBefore } from '../../platform/lib/records.ts';
 import { lockCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
 import type { SeizureCategory } from './model.ts';
@@ -83,14 +84,12 @@ export async function createOperation(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const view = operationView(row);
-    await appendAudit(session, actor, {
-      action: 'operation.created',
-      target_type: 'operation',
-      target_id: view.id,
-      after: view,
-    });
-    return view;
+    return auditCreated(
+      session,
+      actor,
+      { action: 'operation.created', target_type: 'operation', target_id: Number(row.id) },
+      operationView(row),
+    );
   });
 }
 
@@ -108,23 +107,19 @@ export async function updateOperation(
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw new NotFoundError('operation.not_found', `no operation #${id}`);
-    const changes = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
-    checkPeriod(
-      (changes.starts_on as string | undefined) ?? before.starts_on,
-      (changes.ends_on as string | undefined) ?? before.ends_on,
-    );
+    const changes = definedFields(update);
+    checkPeriod(changes.starts_on ?? before.starts_on, changes.ends_on ?? before.ends_on);
     const row = await session.db
       .updateTable('operations')
       .set({ ...changes, updated_at: new Date() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const was = operationView(before);
     await appendAudit(session, actor, {
       action: 'operation.updated',
       target_type: 'operation',
       target_id: id,
-      before: Object.fromEntries(Object.keys(changes).map((k) => [k, was[k as keyof typeof was]])),
+      before: valuesBefore(changes, operationView(before)),
       after: changes,
     });
     return operationView(row);

@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { iso } from '../../platform/lib/errors.ts';
 import { deleteUpload, saveUpload } from '../../platform/uploads/uploads.ts';
-import { getCase, lockCase } from './case-rows.ts';
+import { caseItem, caseItems, getCase, lockCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
 import { listLinks } from './links.ts';
 import { formatNumber, type ReportLang } from './model.ts';
@@ -129,22 +129,13 @@ export async function generateReport(
 }
 
 export async function listReports(db: Kysely<DB>, caseId: number) {
-  const rows = await db
-    .selectFrom('offence_reports')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map(reportView);
+  return (await caseItems(db, 'offence_reports', caseId)).map(reportView);
 }
 
 export async function getReport(db: Kysely<DB>, caseId: number, reportId: number) {
-  const row = await db
-    .selectFrom('offence_reports')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('id', '=', reportId)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError('case.report_not_found', `case #${caseId} has no report #${reportId}`);
+  const row = await caseItem(db, 'offence_reports', caseId, reportId, {
+    code: 'case.report_not_found',
+    what: 'report',
+  });
   return { ...reportView(row), upload_id: Number(row.upload_id) };
 }

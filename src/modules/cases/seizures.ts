@@ -8,8 +8,10 @@ import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { definedFields, valuesBefore } from '../../platform/lib/records.ts';
 import { lockOpenCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
 import {
@@ -25,7 +27,8 @@ import type { DetectionSource, GoodsStatus, SeizureCategory } from './model.ts';
 import { nextSeq } from './numbering.ts';
 import type { SeizuresTable } from './tables.ts';
 
-export interface SeizureInput {
+/** A seizure to record; its goods as one line (the one-line shape: description and category are then needed) or as `lines`. */
+export interface SeizureInput extends Partial<LineInput> {
   reference?: string | undefined;
   case_id?: number | null | undefined;
   seized_on: string;
@@ -34,19 +37,8 @@ export interface SeizureInput {
   city?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
-  /** The goods as one line (the one-line shape): description and category are needed unless `lines` is given. */
-  description?: string | undefined;
-  hs_code?: string | null | undefined;
-  category?: SeizureCategory | undefined;
-  quantity?: number | null | undefined;
-  unit?: string | null | undefined;
-  net_mass_kg?: number | null | undefined;
-  estimated_value?: number | null | undefined;
   value_method?: string | null | undefined;
   currency?: string | undefined;
-  brand?: string | null | undefined;
-  rights_holder?: string | null | undefined;
-  health_risk?: boolean | undefined;
   /** The goods as lines (one or more); the one-line goods fields are then left out. */
   lines?: LineInput[] | undefined;
   operation_id?: number | null | undefined;
@@ -63,20 +55,23 @@ export interface SeizureInput {
   goods_status_on?: string | null | undefined;
 }
 
-/** What may change after the seizure is recorded: amounts recovered, the fate of the goods, its goods lines. */
-export interface SeizureUpdate {
-  /** Replaces every goods line. */
-  lines?: LineInput[] | undefined;
-  operation_id?: number | null | undefined;
-  duties_at_stake?: number | null | undefined;
-  duties_recovered?: number | null | undefined;
-  fines?: number | null | undefined;
-  settlement_amount?: number | null | undefined;
-  goods_status?: GoodsStatus | undefined;
-  goods_status_on?: string | null | undefined;
-  estimated_value?: number | null | undefined;
-  value_method?: string | null | undefined;
-}
+/**
+ * What may change after the seizure is recorded: amounts recovered, the fate of the goods, its goods lines (`lines`
+ * replaces every one).
+ */
+export type SeizureUpdate = Pick<
+  SeizureInput,
+  | 'lines'
+  | 'operation_id'
+  | 'duties_at_stake'
+  | 'duties_recovered'
+  | 'fines'
+  | 'settlement_amount'
+  | 'goods_status'
+  | 'goods_status_on'
+  | 'estimated_value'
+  | 'value_method'
+>;
 
 export function seizureView(r: Selectable<SeizuresTable>, lines: LineView[]) {
   return {
@@ -233,9 +228,7 @@ export async function updateSeizure(
       .executeTakeFirst();
     if (!before) throw new NotFoundError('seizure.not_found', `no seizure #${id}`);
     const { lines: newLines, ...rest } = update;
-    const changes: Record<string, unknown> = Object.fromEntries(
-      Object.entries(rest).filter(([, v]) => v !== undefined),
-    );
+    const changes: Record<string, unknown> = definedFields(rest);
     const oldLines = (await linesOf(session.db, [id])).get(id) ?? [];
     let lines: LineColumns[] | undefined;
     if (newLines?.length) {
@@ -268,9 +261,7 @@ export async function updateSeizure(
       .returningAll()
       .executeTakeFirstOrThrow();
     if (lines) await writeLines(session, id, lines);
-    const beforeView = Object.fromEntries(
-      Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]),
-    );
+    const beforeView = valuesBefore(changes, before);
     await appendAudit(session, actor, {
       action: 'seizure.updated',
       target_type: 'seizure',
@@ -343,19 +334,14 @@ export async function listSeizures(
   if (filters.to) query = query.where('seized_on', '<=', filters.to);
   if (filters.brand) query = query.where('brand', '=', filters.brand);
   if (filters.operation_id !== undefined) query = query.where('operation_id', '=', filters.operation_id);
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    query
-      .selectAll()
-      .orderBy('seized_on', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll().orderBy('seized_on', 'desc').orderBy('id', 'desc'),
+    page,
+  );
   const lines = await linesOf(
     db,
     rows.map((r) => Number(r.id)),
   );
-  return { total: Number(total), items: rows.map((r) => seizureView(r, lines.get(Number(r.id)) ?? [])) };
+  return { total, items: rows.map((r) => seizureView(r, lines.get(Number(r.id)) ?? [])) };
 }

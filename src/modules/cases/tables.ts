@@ -101,7 +101,21 @@ export interface CaseEventsTable {
   details: JSONColumnType<Record<string, unknown> | null>;
 }
 
-export interface SeizuresTable {
+/** The goods columns of a seizure line, and of the seizure itself (their summary: lines.ts). */
+interface GoodsColumns {
+  description: string;
+  hs_code: string | null;
+  category: string;
+  quantity: Numeric;
+  unit: string | null;
+  net_mass_kg: Numeric;
+  estimated_value: Numeric;
+  brand: string | null;
+  rights_holder: string | null;
+  health_risk: Generated<boolean>;
+}
+
+export interface SeizuresTable extends GoodsColumns {
   id: Id;
   reference: string;
   case_id: number | null;
@@ -111,18 +125,8 @@ export interface SeizuresTable {
   city: string | null;
   latitude: number | null;
   longitude: number | null;
-  description: string;
-  hs_code: string | null;
-  category: string;
-  quantity: Numeric;
-  unit: string | null;
-  net_mass_kg: Numeric;
-  estimated_value: Numeric;
   value_method: string | null;
   currency: Generated<string>;
-  brand: string | null;
-  rights_holder: string | null;
-  health_risk: Generated<boolean>;
   transport_mode: string | null;
   concealment: string | null;
   detection_source: string | null;
@@ -154,20 +158,10 @@ export interface OffenceReportsTable {
   generated_at: Timestamp;
 }
 
-export interface SeizureLinesTable {
+export interface SeizureLinesTable extends GoodsColumns {
   id: Id;
   seizure_id: number;
   line_no: number;
-  description: string;
-  hs_code: string | null;
-  category: string;
-  quantity: Numeric;
-  unit: string | null;
-  net_mass_kg: Numeric;
-  estimated_value: Numeric;
-  brand: string | null;
-  rights_holder: string | null;
-  health_risk: Generated<boolean>;
 }
 
 export interface OperationsTable {

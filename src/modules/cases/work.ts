@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { iso, NotFoundError } from '../../platform/lib/errors.ts';
 import type { StoredUpload } from '../../platform/uploads/uploads.ts';
-import { lockCase, lockOpenCase } from './case-rows.ts';
+import { caseItem, caseItems, lockCase, lockOpenCase } from './case-rows.ts';
 import { recordEvent } from './events.ts';
 import type { CaseEvidenceTable, CaseTasksTable } from './tables.ts';
 
@@ -29,13 +29,7 @@ export async function addNote(database: Database, actor: Actor, caseId: number, 
 }
 
 export async function listNotes(db: Kysely<DB>, caseId: number) {
-  const rows = await db
-    .selectFrom('case_notes')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
+  return (await caseItems(db, 'case_notes', caseId)).map((r) => ({
     id: Number(r.id),
     case_id: Number(r.case_id),
     body: r.body,
@@ -111,13 +105,7 @@ export async function setTaskStatus(
 }
 
 export async function listTasks(db: Kysely<DB>, caseId: number) {
-  const rows = await db
-    .selectFrom('case_tasks')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map(taskView);
+  return (await caseItems(db, 'case_tasks', caseId)).map(taskView);
 }
 
 export function evidenceView(r: Selectable<CaseEvidenceTable>) {
@@ -183,23 +171,13 @@ export async function addEvidence(
 }
 
 export async function listEvidence(db: Kysely<DB>, caseId: number) {
-  const rows = await db
-    .selectFrom('case_evidence')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
-  return rows.map(evidenceView);
+  return (await caseItems(db, 'case_evidence', caseId)).map(evidenceView);
 }
 
 export async function getEvidence(db: Kysely<DB>, caseId: number, evidenceId: number) {
-  const row = await db
-    .selectFrom('case_evidence')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('id', '=', evidenceId)
-    .executeTakeFirst();
-  if (!row)
-    throw new NotFoundError('case.evidence_not_found', `case #${caseId} has no evidence #${evidenceId}`);
+  const row = await caseItem(db, 'case_evidence', caseId, evidenceId, {
+    code: 'case.evidence_not_found',
+    what: 'evidence',
+  });
   return { ...evidenceView(row), upload_id: Number(row.upload_id) };
 }

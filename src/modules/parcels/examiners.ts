@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import { auditCreated, definedFields } from '../../platform/lib/records.ts';
 import {
   PARCEL_INDICATORS,
   type ParcelChannel,
@@ -102,14 +103,12 @@ export async function addExaminer(database: Database, actor: Actor, input: Exami
         409,
         [{ path: '/username', message: 'already an examiner at this office' }],
       );
-    const examiner = toExaminer(row);
-    await appendAudit(session, actor, {
-      action: 'parcels.examiner_added',
-      target_type: 'parcel_examiner',
-      target_id: examiner.id,
-      after: examiner,
-    });
-    return examiner;
+    return auditCreated(
+      session,
+      actor,
+      { action: 'parcels.examiner_added', target_type: 'parcel_examiner', target_id: Number(row.id) },
+      toExaminer(row),
+    );
   });
 }
 
@@ -127,7 +126,7 @@ export async function updateExaminer(
       .where('id', '=', id)
       .executeTakeFirst();
     if (!before) throw new NotFoundError('parcels.examiner_not_found', `no examiner ${id}`);
-    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    const set = definedFields(change);
     const row = await session.db
       .updateTable('parcel_examiners')
       .set({ ...set, updated_at: new Date() })

@@ -16,7 +16,7 @@ import { fingerprint } from '../../platform/lib/hash.ts';
 import { normalizePhone } from '../osint/index.ts';
 import { convert, getFxRates } from '../risk/index.ts';
 import { addressKey, senderKey } from './keys.ts';
-import { PARCEL_KINDS, type ParcelKind } from './model.ts';
+import { PARCEL_KINDS, type ParcelRow } from './model.ts';
 import type { ParcelsTable } from './tables.ts';
 
 export const parcelCatalog = {
@@ -93,30 +93,6 @@ export const parcelCatalog = {
     description: 'Customs office of arrival.',
   },
 } satisfies FieldCatalog;
-
-export interface ParcelRow {
-  consignment_number: string;
-  carrier: string;
-  kind: ParcelKind;
-  master_manifest: string | null;
-  sender_name: string;
-  sender_address: string | null;
-  sender_country: string;
-  sender_platform: string | null;
-  recipient_name: string;
-  recipient_address: string | null;
-  recipient_city: string | null;
-  recipient_phone: string | null;
-  recipient_email: string | null;
-  description: string;
-  declared_value: number;
-  currency: string;
-  weight_kg: number | null;
-  hs_code: string | null;
-  item_count: number;
-  arrival_date: string;
-  arrival_office: string;
-}
 
 const SLOTS = Object.entries(slotsOf(parcelCatalog)) as [keyof ParcelRow, number][];
 

@@ -1,4 +1,4 @@
-/** What a parcel is: the kinds of consignment, the channels a scored parcel gets, the shape of a reason. */
+/** What a parcel is: the kinds of consignment, the channels a scored parcel gets, the shape of a reason, its fields. */
 
 /** Postal items (UPU operators, ITMATT messages) or express consignments (courier companies). */
 export const PARCEL_KINDS = ['postal', 'express'] as const;
@@ -24,4 +24,29 @@ export interface ParcelReason {
   points: number;
   message: string;
   evidence: Record<string, unknown>;
+}
+
+/** A parcel as a file gives it (the import's fields, checked): what the store keeps of it before any score. */
+export interface ParcelRow {
+  consignment_number: string;
+  carrier: string;
+  kind: ParcelKind;
+  master_manifest: string | null;
+  sender_name: string;
+  sender_address: string | null;
+  sender_country: string;
+  sender_platform: string | null;
+  recipient_name: string;
+  recipient_address: string | null;
+  recipient_city: string | null;
+  recipient_phone: string | null;
+  recipient_email: string | null;
+  description: string;
+  declared_value: number;
+  currency: string;
+  weight_kg: number | null;
+  hs_code: string | null;
+  item_count: number;
+  arrival_date: string;
+  arrival_office: string;
 }

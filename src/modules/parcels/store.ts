@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
-import type { ParcelChannel, ParcelIndicator, ParcelKind, ParcelReason } from './model.ts';
+import type { ParcelChannel, ParcelIndicator, ParcelKind, ParcelReason, ParcelRow } from './model.ts';
 
 export interface ParcelFilters {
   carrier?: string | undefined;
@@ -25,30 +25,9 @@ export interface ParcelFilters {
   recipient_phone?: string | undefined;
 }
 
-export interface ParcelView {
+export interface ParcelView extends ParcelRow {
   id: number;
-  carrier: string;
-  consignment_number: string;
-  kind: ParcelKind;
-  master_manifest: string | null;
-  sender_name: string;
-  sender_address: string | null;
-  sender_country: string;
-  sender_platform: string | null;
-  recipient_name: string;
-  recipient_address: string | null;
-  recipient_city: string | null;
-  recipient_phone: string | null;
-  recipient_email: string | null;
-  description: string;
-  declared_value: number;
-  currency: string;
   value_eur: number;
-  weight_kg: number | null;
-  hs_code: string | null;
-  item_count: number;
-  arrival_date: string;
-  arrival_office: string;
   score: number | null;
   channel: ParcelChannel | null;
   referred: boolean;

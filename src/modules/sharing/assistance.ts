@@ -9,6 +9,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database, Session } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import {
@@ -348,18 +349,17 @@ export async function listAssistance(
       ]),
     );
   }
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    query
-      .selectAll('r')
-      .select(['p.code as partner_code', 'p.name as partner_name'])
-      .orderBy(filters.overdue ? 'r.deadline' : 'r.id', filters.overdue ? 'asc' : 'desc')
-      .orderBy('r.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
-  return { total: Number(total), items: rows.map((row) => requestView(row, [], [], on)) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) =>
+      q
+        .selectAll('r')
+        .select(['p.code as partner_code', 'p.name as partner_name'])
+        .orderBy(filters.overdue ? 'r.deadline' : 'r.id', filters.overdue ? 'asc' : 'desc')
+        .orderBy('r.id', 'desc'),
+    page,
+  );
+  return { total, items: rows.map((row) => requestView(row, [], [], on)) };
 }
 
 /** Requests still waiting after their deadline, the most overdue first (the dashboard's list). */

@@ -242,3 +242,15 @@ export async function removeMember(
   });
   return getGroup(database.db, code);
 }
+
+/** The ids of the groups these codes name (nulls and unknown codes left out). */
+export async function groupIdsByCode(db: Kysely<DB>, codes: readonly (string | null)[]) {
+  const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
+  if (!wanted.length) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('sharing_groups')
+    .select(['id', 'code'])
+    .where('code', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.code, Number(r.id)]));
+}

@@ -13,14 +13,15 @@
  * refused.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
 import { getCase, getSeizure, listLinks, seizureIdByReference } from '../cases/index.ts';
-import { getGroup } from './groups.ts';
+import { getGroup, groupIdsByCode } from './groups.ts';
 import { installationKey, parsePublicKey, signText, verifyText } from './keys.ts';
 import { appendLedger } from './ledger.ts';
 import { type MessageStatement, payloadHash, statementText } from './ledger-format.ts';
@@ -87,6 +88,30 @@ export function messageView(row: Selectable<SharingMessagesTable> & { partner_co
   };
 }
 export type MessageView = ReturnType<typeof messageView>;
+
+/**
+ * Stores a message received (from a partner's installation or a file). The same sender's message id a second time
+ * is not stored again: the row kept the first time is returned, `duplicate`.
+ */
+export async function storeIncoming(
+  db: Kysely<DB>,
+  values: Insertable<SharingMessagesTable>,
+): Promise<{ row: Selectable<SharingMessagesTable>; duplicate: boolean }> {
+  const row = await db
+    .insertInto('sharing_messages')
+    .values(values)
+    .onConflict((oc) => oc.columns(['sender_key_id', 'message_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return { row, duplicate: false };
+  const kept = await db
+    .selectFrom('sharing_messages')
+    .selectAll()
+    .where('sender_key_id', '=', values.sender_key_id)
+    .where('message_id', '=', values.message_id)
+    .executeTakeFirstOrThrow();
+  return { row: kept, duplicate: true };
+}
 
 /** What a message would carry, before anything is recorded: the preview of the share action. */
 export async function composeMessage(db: Kysely<DB>, input: MessageInput) {
@@ -385,55 +410,37 @@ export async function receiveMessages(
     }
   }
   if (accepted.length === 0) return results;
-  const groupIds = new Map<string, number | null>();
-  for (const a of accepted) {
-    const code = a.statement.group;
-    if (code === null || groupIds.has(code)) continue;
-    const group = await database.db
-      .selectFrom('sharing_groups')
-      .select('id')
-      .where('code', '=', code)
-      .executeTakeFirst();
-    groupIds.set(code, group ? Number(group.id) : null);
-  }
+  const groupIds = await groupIdsByCode(
+    database.db,
+    accepted.map((a) => a.statement.group),
+  );
   await database.transaction(async (session) => {
     for (const { index, partner, statement, downgraded, payload, signature } of accepted) {
-      const row = await session.db
-        .insertInto('sharing_messages')
-        .values({
-          message_id: statement.message_id,
-          direction: 'incoming',
-          partner_id: partner.id,
-          group_id: statement.group === null ? null : (groupIds.get(statement.group) ?? null),
-          group_code: statement.group,
-          kind: statement.kind as MessageKind,
-          distribution: downgraded,
-          marking: statement.marking as Marking,
-          title: statement.title,
-          payload: JSON.stringify(payload),
-          payload_sha256: statement.payload_sha256,
-          nominal: payload.nominal !== false,
-          source_type: null,
-          source_ref: null,
-          sender_key_id: statement.sender,
-          sent_at: statement.sent_at,
-          signature,
-          recorded_by: actor.name,
-        })
-        .onConflict((oc) => oc.columns(['sender_key_id', 'message_id']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) {
-        const again = await session.db
-          .selectFrom('sharing_messages')
-          .selectAll()
-          .where('sender_key_id', '=', statement.sender)
-          .where('message_id', '=', statement.message_id)
-          .executeTakeFirstOrThrow();
+      const { row, duplicate } = await storeIncoming(session.db, {
+        message_id: statement.message_id,
+        direction: 'incoming',
+        partner_id: partner.id,
+        group_id: statement.group === null ? null : (groupIds.get(statement.group) ?? null),
+        group_code: statement.group,
+        kind: statement.kind as MessageKind,
+        distribution: downgraded,
+        marking: statement.marking as Marking,
+        title: statement.title,
+        payload: JSON.stringify(payload),
+        payload_sha256: statement.payload_sha256,
+        nominal: payload.nominal !== false,
+        source_type: null,
+        source_ref: null,
+        sender_key_id: statement.sender,
+        sent_at: statement.sent_at,
+        signature,
+        recorded_by: actor.name,
+      });
+      if (duplicate) {
         results[index] = {
           message_id: statement.message_id,
           outcome: 'duplicate',
-          message: messageView({ ...again, partner_code: partner.code }),
+          message: messageView({ ...row, partner_code: partner.code }),
         };
         continue;
       }
@@ -500,17 +507,12 @@ export async function listMessages(
   if (filters.direction) query = query.where('m.direction', '=', filters.direction);
   if (filters.group) query = query.where('m.group_code', '=', filters.group);
   if (filters.kind) query = query.where('m.kind', '=', filters.kind);
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    query
-      .selectAll('m')
-      .select('p.code as partner_code')
-      .orderBy('m.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-  ]);
-  return { total: Number(total), items: rows.map(messageView) };
+  const { total, rows } = await offsetPage(
+    query,
+    (q) => q.selectAll('m').select('p.code as partner_code').orderBy('m.id', 'desc'),
+    page,
+  );
+  return { total, items: rows.map(messageView) };
 }
 
 export async function getMessage(db: Kysely<DB>, id: number): Promise<MessageView> {

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
+import { auditCreated } from '../../platform/lib/records.ts';
 import { keyIdOf, parsePublicKey, publicPemOf } from './keys.ts';
 import type { PartnerKind } from './model.ts';
 import type { SharingPartnersTable } from './tables.ts';
@@ -147,14 +148,12 @@ export async function addPartner(
       .returningAll()
       .executeTakeFirstOrThrow();
     await keepKey(session.db, Number(row.id), key);
-    const view = partnerView(row);
-    await appendAudit(session, actor, {
-      action: 'sharing.partner_add',
-      target_type: 'sharing_partner',
-      target_id: row.code,
-      after: view,
-    });
-    return view;
+    return auditCreated(
+      session,
+      actor,
+      { action: 'sharing.partner_add', target_type: 'sharing_partner', target_id: row.code },
+      partnerView(row),
+    );
   });
 }
 

@@ -122,36 +122,16 @@ export type Fetch = (
   init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
 ) => Promise<{ status: number; text(): Promise<string> }>;
 
-export async function postEnvelope(
+/** Posts a signed JSON body to `<endpoint>/<path>`; the answer's status and text. */
+async function postSigned(
   endpoint: string,
+  path: string,
   key: InstallationKey,
-  envelope: Envelope,
-  options: { fetch?: Fetch; timeoutMs?: number; date?: string } = {},
+  body: unknown,
+  options: { fetch?: Fetch; timeoutMs?: number; date?: string },
 ) {
-  const url = new URL('api/sharing/inbox', endpoint.endsWith('/') ? endpoint : `${endpoint}/`).toString();
+  const url = new URL(path, endpoint.endsWith('/') ? endpoint : `${endpoint}/`).toString();
   const doFetch: Fetch = options.fetch ?? (fetch as unknown as Fetch);
-  const response = await doFetch(url, {
-    method: 'POST',
-    headers: signedHeaders(key, envelope, options.date),
-    body: JSON.stringify(envelope),
-    signal: AbortSignal.timeout(options.timeoutMs ?? POST_TIMEOUT_MS),
-  });
-  return { status: response.status, body: await response.text() };
-}
-
-/** Posts several envelopes at once to `<endpoint>/api/sharing/inbox/batch`; the answer names each one's fate. */
-export async function postBatch(
-  endpoint: string,
-  key: InstallationKey,
-  envelopes: Envelope[],
-  options: { fetch?: Fetch; timeoutMs?: number; date?: string } = {},
-) {
-  const url = new URL(
-    'api/sharing/inbox/batch',
-    endpoint.endsWith('/') ? endpoint : `${endpoint}/`,
-  ).toString();
-  const doFetch: Fetch = options.fetch ?? (fetch as unknown as Fetch);
-  const body = { envelopes };
   const response = await doFetch(url, {
     method: 'POST',
     headers: signedHeaders(key, body, options.date),
@@ -159,6 +139,25 @@ export async function postBatch(
     signal: AbortSignal.timeout(options.timeoutMs ?? POST_TIMEOUT_MS),
   });
   return { status: response.status, body: await response.text() };
+}
+
+export function postEnvelope(
+  endpoint: string,
+  key: InstallationKey,
+  envelope: Envelope,
+  options: { fetch?: Fetch; timeoutMs?: number; date?: string } = {},
+) {
+  return postSigned(endpoint, 'api/sharing/inbox', key, envelope, options);
+}
+
+/** Posts several envelopes at once to `<endpoint>/api/sharing/inbox/batch`; the answer names each one's fate. */
+export function postBatch(
+  endpoint: string,
+  key: InstallationKey,
+  envelopes: Envelope[],
+  options: { fetch?: Fetch; timeoutMs?: number; date?: string } = {},
+) {
+  return postSigned(endpoint, 'api/sharing/inbox/batch', key, { envelopes }, options);
 }
 
 /**

@@ -10,15 +10,14 @@
  * partner's key id and no signature, and are not appended to the signed ledger, whose every entry must verify
  * offline against its sender's signature.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
-import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/lib/errors.ts';
+import { groupIdsByCode } from './groups.ts';
 import { payloadHash } from './ledger-format.ts';
-import { type MessageView, messageView } from './messages.ts';
+import { type MessageView, messageView, storeIncoming } from './messages.ts';
 import { MESSAGE_KINDS, type MessageKind, type Observable } from './model.ts';
 import { getPartner } from './partners.ts';
 import { SEIZURE_REPORT_SCHEMA } from './payload.ts';
@@ -220,17 +219,6 @@ export interface StixImportReport {
   messages: { message_id: string; stix_id: string; outcome: 'stored' | 'duplicate'; message: MessageView }[];
 }
 
-async function groupIds(db: Kysely<DB>, codes: readonly (string | null)[]) {
-  const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
-  if (!wanted.length) return new Map<string, number>();
-  const rows = await db
-    .selectFrom('sharing_groups')
-    .select(['id', 'code'])
-    .where('code', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.code, Number(r.id)]));
-}
-
 /**
  * Imports a partner's bundle: checked whole first (nothing stored on a bad one, and the refusal audited), then
  * every message stored once, in one transaction with an audit entry each and one for the import.
@@ -257,7 +245,7 @@ export async function importStix(
       });
     throw error;
   }
-  const groups = await groupIds(
+  const groups = await groupIdsByCode(
     database.db,
     read.messages.map((m) => m.group),
   );
@@ -270,45 +258,34 @@ export async function importStix(
       messages: [],
     };
     for (const m of read.messages) {
-      const row = await session.db
-        .insertInto('sharing_messages')
-        .values({
-          message_id: m.message_id,
-          direction: 'incoming',
-          partner_id: partner.id,
-          group_id: m.group === null ? null : (groups.get(m.group) ?? null),
-          group_code: m.group,
-          kind: m.kind,
-          // What came in a file goes no further than this installation.
-          distribution: 'installation',
-          marking: m.marking,
-          title: m.title,
-          payload: JSON.stringify(m.payload),
-          payload_sha256: payloadHash(m.payload),
-          nominal: m.payload.nominal !== false,
-          source_type: 'stix',
-          source_ref: m.stix_id,
-          sender_key_id: partner.key_id,
-          sent_at: m.sent_at,
-          signature: '',
-          recorded_by: actor.name,
-        })
-        .onConflict((oc) => oc.columns(['sender_key_id', 'message_id']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) {
-        const again = await session.db
-          .selectFrom('sharing_messages')
-          .selectAll()
-          .where('sender_key_id', '=', partner.key_id)
-          .where('message_id', '=', m.message_id)
-          .executeTakeFirstOrThrow();
+      const { row, duplicate } = await storeIncoming(session.db, {
+        message_id: m.message_id,
+        direction: 'incoming',
+        partner_id: partner.id,
+        group_id: m.group === null ? null : (groups.get(m.group) ?? null),
+        group_code: m.group,
+        kind: m.kind,
+        // What came in a file goes no further than this installation.
+        distribution: 'installation',
+        marking: m.marking,
+        title: m.title,
+        payload: JSON.stringify(m.payload),
+        payload_sha256: payloadHash(m.payload),
+        nominal: m.payload.nominal !== false,
+        source_type: 'stix',
+        source_ref: m.stix_id,
+        sender_key_id: partner.key_id,
+        sent_at: m.sent_at,
+        signature: '',
+        recorded_by: actor.name,
+      });
+      if (duplicate) {
         result.duplicate++;
         result.messages.push({
           message_id: m.message_id,
           stix_id: m.stix_id,
           outcome: 'duplicate',
-          message: messageView({ ...again, partner_code: partner.code }),
+          message: messageView({ ...row, partner_code: partner.code }),
         });
         continue;
       }

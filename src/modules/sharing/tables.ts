@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
+import type { EntryContent } from './ledger-format.ts';
 import type {
   AssistanceStatus,
   Direction,
@@ -129,24 +130,11 @@ export interface SharingMessagesTable {
   recorded_at: Timestamp;
 }
 
-export interface SharingLedgerTable {
-  seq: number;
+/** A ledger entry: its hashed content (ledger-format.ts; the group under `group_code`), its hash and signature. */
+export interface SharingLedgerTable extends Omit<EntryContent, 'at' | 'group'> {
   at: Date;
-  direction: Direction;
-  partner: string | null;
   group_code: string | null;
-  message_id: string;
-  sent_at: string;
-  kind: string;
-  distribution: string;
-  marking: string;
-  title: string;
-  payload_sha256: string;
-  message_signer: string;
-  message_signature: string;
-  prev_hash: string;
   hash: string;
-  key_id: string;
   signature: string;
 }
 
