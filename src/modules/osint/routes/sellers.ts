@@ -5,15 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  exportProduces,
-  exportQuery,
-  fieldColumns,
-  pagesOf,
-  sendExport,
-} from '../../../platform/export/export.ts';
+import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { exportRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
 import { getSellerProfile, listSellers, sellerIdentifiers, sellersByIdentifier } from '../seller-views.ts';
 import { idParams, label, pagedList, text } from './shared.ts';
@@ -68,49 +63,37 @@ type SellerRow = Awaited<ReturnType<typeof listSellers>>['items'][number];
 export function sellerRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get(
-    '/api/osint/sellers/export',
-    {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'Sellers as CSV or XLSX, with the list’s filters (streamed, audited)',
-        tags: ['osint'],
-        querystring: z.object({ ...sellerFilters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...filters } = request.query;
-      return sendExport(request, reply, database, {
-        list: 'osint.sellers',
-        format,
-        filters,
-        columns: fieldColumns<SellerRow>([
-          'id',
-          'display_name',
-          'score',
-          'label',
-          'platforms',
-          'accounts',
-          'item_count',
-          'ad_count',
-          'risky_ad_count',
-          'open_alerts',
-          'price_min_mad',
-          'price_max_mad',
-          'brands',
-          'cities',
-          'reasons',
-          'first_seen_at',
-          'last_seen_at',
-        ]),
-        rows: pagesOf(
-          async (offset, limit) => (await listSellers(database.db, filters, { limit, offset })).items,
-        ),
-      });
-    },
-  );
+  exportRoute(typed, database, '/api/osint/sellers/export', {
+    permission: 'osint:read',
+    tag: 'osint',
+    summary: 'Sellers as CSV or XLSX, with the list’s filters (streamed, audited)',
+    filters: sellerFilters,
+    list: 'osint.sellers',
+    content: (filters) => ({
+      columns: fieldColumns<SellerRow>([
+        'id',
+        'display_name',
+        'score',
+        'label',
+        'platforms',
+        'accounts',
+        'item_count',
+        'ad_count',
+        'risky_ad_count',
+        'open_alerts',
+        'price_min_mad',
+        'price_max_mad',
+        'brands',
+        'cities',
+        'reasons',
+        'first_seen_at',
+        'last_seen_at',
+      ]),
+      rows: pagesOf(
+        async (offset, limit) => (await listSellers(database.db, filters, { limit, offset })).items,
+      ),
+    }),
+  });
 
   typed.get(
     '/api/osint/sellers',

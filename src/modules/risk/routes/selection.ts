@@ -3,16 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import { officeScope } from '../../../platform/auth/scope.ts';
-import {
-  exportProduces,
-  exportQuery,
-  fieldColumns,
-  pagesOf,
-  sendExport,
-} from '../../../platform/export/export.ts';
+import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { exportRoute, scopedFilters } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../../declarations/index.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../../valuation/index.ts';
@@ -194,52 +189,38 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
     },
   );
 
-  typed.get(
-    '/api/risk/decisions/export',
-    {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary:
-          'The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited)',
-        tags: ['risk'],
-        querystring: z.object({ ...decisionFilters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...filters } = request.query;
+  type DecisionRow = Awaited<ReturnType<typeof listDecisions>>['items'][number];
+  const decisionColumns = [
+    ...fieldColumns<DecisionRow>(['reference', 'office', 'lodged_on', 'channel', 'initial_channel', 'basis']),
+    ...fieldColumns<DecisionRow>(['score', 'probability', 'expected_value', 'rank', 'random', 'status']),
+    ...fieldColumns<DecisionRow>([
+      'importer_code',
+      'importer_name',
+      'items',
+      'controlled_items',
+      'duties_at_stake',
+    ]),
+    { header: 'top_reason', value: (r: DecisionRow) => r.top_reason?.title?.fr ?? r.top_reason?.id ?? null },
+    { header: 'decided_at', value: (r: DecisionRow) => r.decided_at },
+  ];
+  exportRoute(typed, database, '/api/risk/decisions/export', {
+    permission: 'risk:read',
+    tag: 'risk',
+    summary:
+      'The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited)',
+    filters: decisionFilters,
+    list: 'risk.decisions',
+    content: (filters, request) => {
       const scope = officeScope(request);
-      type Row = Awaited<ReturnType<typeof listDecisions>>['items'][number];
-      const columns = [
-        ...fieldColumns<Row>(['reference', 'office', 'lodged_on', 'channel', 'initial_channel', 'basis']),
-        ...fieldColumns<Row>(['score', 'probability', 'expected_value', 'rank', 'random', 'status']),
-        ...fieldColumns<Row>([
-          'importer_code',
-          'importer_name',
-          'items',
-          'controlled_items',
-          'duties_at_stake',
-        ]),
-        { header: 'top_reason', value: (r: Row) => r.top_reason?.title?.fr ?? r.top_reason?.id ?? null },
-        { header: 'decided_at', value: (r: Row) => r.decided_at },
-      ];
-      return sendExport(request, reply, database, {
-        list: 'risk.decisions',
-        format,
-        filters: {
-          ...filters,
-          scope_office: request.user?.permissions.has('risk:all_offices')
-            ? 'all'
-            : (request.user?.office_code ?? 'none'),
-        },
-        columns,
+      return {
+        columns: decisionColumns,
         rows: pagesOf(
           async (offset, limit) => (await listDecisions(db, filters, scope, { limit, offset })).items,
         ),
-      });
+        audited: scopedFilters(request, filters),
+      };
     },
-  );
+  });
 
   typed.get(
     '/api/risk/decisions/:id',

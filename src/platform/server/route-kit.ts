@@ -1,0 +1,108 @@
+/**
+ * Route pieces the modules share beyond schemas.ts: error answers by status, the `:id` path parameter, the answer
+ * of an unpaged list, the handler of a paged list, and the declaration of a list's CSV/XLSX export route.
+ */
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Permission } from '../auth/permissions.ts';
+import type { Database } from '../db/database.ts';
+import { type ExportColumn, exportProduces, exportQuery, sendExport } from '../export/export.ts';
+import { errorSchema } from './errors.ts';
+
+/** A Fastify instance whose route schemas are zod schemas (what `app.withTypeProvider<ZodTypeProvider>()` gives). */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The error answers a route may give, `{ 400: errorSchema, 404: errorSchema, … }`, to spread in its `response`. */
+export const errorResponses = <const C extends readonly number[]>(...codes: C) =>
+  Object.fromEntries(codes.map((c) => [c, errorSchema])) as { [K in C[number]]: typeof errorSchema };
+
+/** The `:id` path parameter of a record with a serial id (a safe integer: never a 500 from the database). */
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** The answer of an unpaged list: `{ items }`. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+type Page = { limit: number; offset: number };
+
+/**
+ * The handler of a paged list: the query's `limit` and `offset` make the page, the rest are the lister's filters;
+ * the answer repeats the page with the lister's `total` and `items`.
+ */
+export const pagedList =
+  <Db, F, T>(db: Db, list: (db: Db, filters: F, page: Page) => Promise<{ total: number; items: T[] }>) =>
+  async (request: { query: Page & F }) => {
+    const { limit, offset, ...filters } = request.query;
+    return { limit, offset, ...(await list(db, filters as unknown as F, { limit, offset })) };
+  };
+
+/** What an export sends: its columns, its rows, and the filters its audit entry records (default: as asked). */
+export interface ExportContent<T> {
+  columns: readonly ExportColumn<T>[];
+  rows: AsyncIterable<T>;
+  audited?: Record<string, unknown>;
+}
+
+/** An office-scoped export's filters as audited: as asked, with the scope (`scope_office`: all, an office, none). */
+export const scopedFilters = (request: FastifyRequest, filters: Record<string, unknown>) => ({
+  ...filters,
+  scope_office: request.user?.permissions.has('risk:all_offices')
+    ? 'all'
+    : (request.user?.office_code ?? 'none'),
+});
+
+/**
+ * Declares `GET path`: the list `list` as CSV or XLSX (query `format`) with the list's `filters`, streamed and
+ * audited (sendExport). `content` reads the list for the filters asked.
+ */
+export function exportRoute<F extends z.ZodRawShape, T>(
+  typed: ZodApp,
+  database: Database,
+  path: string,
+  spec: {
+    permission: Permission;
+    tag: string;
+    summary: string;
+    filters: F;
+    list: string;
+    content: (filters: z.output<z.ZodObject<F>>, request: FastifyRequest) => ExportContent<T>;
+  },
+): void {
+  typed.get(
+    path,
+    {
+      config: { permission: spec.permission },
+      schema: {
+        summary: spec.summary,
+        tags: [spec.tag],
+        querystring: z.object({ ...spec.filters, ...exportQuery }),
+        produces: exportProduces,
+        response: { 400: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query as { format: (typeof exportQuery.format)['_output'] };
+      const { columns, rows, audited } = spec.content(filters as z.output<z.ZodObject<F>>, request);
+      return sendExport(request, reply, database, {
+        list: spec.list,
+        format,
+        filters: audited ?? filters,
+        columns,
+        rows,
+      });
+    },
+  );
+}
