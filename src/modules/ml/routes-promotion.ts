@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { errorResponses, positiveIdParams } from '../../platform/server/route-kit.ts';
 import { decidePromotionRequest, listPromotionRequests, requestPromotion } from './promotion.ts';
 import { syncModelScorer } from './scorer.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const reasonBody = z.object({ reason: z.string().min(1).max(2000) });
 const status = z.enum(['pending', 'approved', 'rejected', 'stale']);
 
@@ -66,13 +66,11 @@ export function promotionRoutes(app: FastifyInstance, { database, config }: AppC
         summary:
           "Ask for a model's promotion; its card (with the later-period evaluation) is required (audited)",
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         body: reasonBody,
         response: {
           201: z.object({ id: z.number().int(), status: z.literal('pending'), model_id: z.number().int() }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -93,7 +91,7 @@ export function promotionRoutes(app: FastifyInstance, { database, config }: AppC
               ? 'Approve a promotion request: the model becomes active in the same transaction (not by the requester or its trainer; audited)'
               : 'Reject a promotion request (not by the requester; audited)',
           tags: ['models'],
-          params: idParams,
+          params: positiveIdParams,
           body: reasonBody,
           response: {
             200: z.object({
@@ -101,10 +99,7 @@ export function promotionRoutes(app: FastifyInstance, { database, config }: AppC
               status: z.enum(['approved', 'rejected']),
               model: z.object({ id: z.number().int(), name: z.string(), status: z.string() }).nullable(),
             }),
-            400: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-            409: errorSchema,
+            ...errorResponses(400, 403, 404, 409),
           },
         },
       },

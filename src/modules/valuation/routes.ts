@@ -11,7 +11,12 @@ import { forget } from '../../platform/lib/cache.ts';
 import { iso } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
-import { exportRoute, scopedFilters } from '../../platform/server/route-kit.ts';
+import {
+  errorResponses,
+  exportRoute,
+  positiveIdParams,
+  scopedFilters,
+} from '../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { decideFinding, listFindings } from './findings.ts';
 import { inlineDeclarationSchema, linesOfInline } from './inline.ts';
@@ -338,15 +343,14 @@ export async function valuationRoutes(app: FastifyInstance, { database, jobs }: 
         summary:
           "The officer's decision on a finding (confirmed or dismissed) with a justification (audited)",
         tags: ['valuation'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         body: z.object({
           status: z.enum(['confirmed', 'dismissed']),
           justification: z.string().min(1).max(4000),
         }),
         response: {
           200: z.object({ id: z.number().int(), status: z.string(), reference: z.string() }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

@@ -9,6 +9,7 @@ import { actorFrom } from '../auth/actor.ts';
 import { AppError, NotFoundError } from '../lib/errors.ts';
 import type { AppContext } from '../server/context.ts';
 import { errorSchema } from '../server/errors.ts';
+import { errorResponses } from '../server/route-kit.ts';
 import { pageOf, pagingQuery } from '../server/schemas.ts';
 import { getJob, listJobs, TERMINAL_STATES } from './store.ts';
 
@@ -101,7 +102,7 @@ export async function jobRoutes(app: FastifyInstance, { database, jobs }: AppCon
         summary: 'Cancel a job: a running import is rolled back',
         tags: ['jobs'],
         params: idParams,
-        response: { 202: jobSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 202: jobSchema, ...errorResponses(403, 404, 409) },
       },
     },
     async (request, reply) => {

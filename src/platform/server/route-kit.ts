@@ -33,6 +33,9 @@ export const errorResponses = <const C extends readonly number[]>(...codes: C) =
 /** The `:id` path parameter of a record with a serial id (a safe integer: never a 500 from the database). */
 export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
+/** The `:id` path parameter as the older routes declare it: a positive integer, with no upper bound. */
+export const positiveIdParams = z.object({ id: z.coerce.number().int().positive() });
+
 /** The answer of an unpaged list: `{ items }`. */
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { getCase } from '../cases.ts';
 import {
   addTakedown,
@@ -27,7 +28,7 @@ import {
 } from './enforcement-schemas.ts';
 import { idParams, subParams } from './shared.ts';
 
-const refusals = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const refusals = { ...errorResponses(400, 404, 409, 422) };
 
 export function enforcementRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();

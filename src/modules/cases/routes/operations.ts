@@ -10,6 +10,7 @@ import { appendAudit } from '../../../platform/audit/store.ts';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { REPORT_LANGS, SEIZURE_CATEGORIES } from '../model.ts';
 import {
@@ -127,7 +128,7 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
         summary: 'Create an operation: code, name, period, participants, threat categories, coordinator',
         tags: ['operations'],
         body: z.object({ code: code(32), ...changes }),
-        response: { 201: operationSchema, 400: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 201: operationSchema, ...errorResponses(400, 409, 422) },
       },
     },
     async (request, reply) =>
@@ -157,7 +158,7 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
         tags: ['operations'],
         params: idParams,
         body: z.object(changes).partial(),
-        response: { 200: operationSchema, 400: errorSchema, 404: errorSchema, 422: errorSchema },
+        response: { 200: operationSchema, ...errorResponses(400, 404, 422) },
       },
     },
     async (request) => updateOperation(database, actorFrom(request), request.params.id, request.body),
@@ -243,7 +244,7 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
           lang: z.enum(REPORT_LANGS).optional(),
         }),
         produces: ['text/csv', 'application/pdf'],
-        response: { 400: errorSchema, 404: errorSchema },
+        response: { ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

@@ -10,6 +10,7 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { SEIZURE_CATEGORIES } from '../model.ts';
 import { getSeizure, listSeizures, recordSeizure, updateSeizure } from '../seizures.ts';
@@ -48,10 +49,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         response: { 200: pageOf(seizureSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listSeizures(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listSeizures),
   );
 
   typed.post(
@@ -65,10 +63,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         body: seizureBody,
         response: {
           201: seizureSchema,
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 403, 404, 409),
         },
       },
     },
@@ -104,10 +99,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         body: seizureUpdateBody,
         response: {
           200: seizureSchema,
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 403, 404, 409),
         },
       },
     },

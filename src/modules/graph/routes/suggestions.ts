@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { decideSuggestion, getSuggestion, listSuggestions, proposeMerges } from '../resolve.ts';
 import { entityType, idParams } from './shared.ts';
@@ -42,10 +43,7 @@ export function suggestionRoutes(app: FastifyInstance, { database }: AppContext)
         response: { 200: pageOf(suggestionSchema), 400: errorSchema },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listSuggestions(database.db, filters, { limit, offset })) };
-    },
+    pagedList(database.db, listSuggestions),
   );
 
   typed.get(
@@ -105,7 +103,7 @@ export function suggestionRoutes(app: FastifyInstance, { database }: AppContext)
           tags: ['graph'],
           params: idParams,
           body: z.object({ note: z.string().trim().max(2000).optional() }).optional(),
-          response: { 200: suggestionSchema, 404: errorSchema, 409: errorSchema },
+          response: { 200: suggestionSchema, ...errorResponses(404, 409) },
         },
       },
       async (request) =>

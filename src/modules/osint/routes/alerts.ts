@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { DECISIONS, decideAlert } from '../alert-decisions.ts';
 import { getAlert, listAlerts } from '../alerts.ts';
@@ -101,9 +102,7 @@ export function alertRoutes(app: FastifyInstance, { database }: AppContext): voi
         }),
         response: {
           200: z.object({ alert: alertSchema, model_version: z.number().int().nullable() }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },

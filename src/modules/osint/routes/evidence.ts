@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { evidenceContent, getEvidence, verifyEvidence } from '../evidence.ts';
 import { idParams } from './shared.ts';
 
@@ -95,7 +96,7 @@ export function evidenceRoutes(app: FastifyInstance, { database }: AppContext): 
         tags: ['osint'],
         params: idParams,
         produces: ['application/octet-stream'],
-        response: { 404: errorSchema, 410: errorSchema },
+        response: { ...errorResponses(404, 410) },
       },
     },
     async (request, reply) => {

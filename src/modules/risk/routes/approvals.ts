@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   decideActivationRequest,
@@ -112,7 +113,7 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
         tags: ['risk'],
         params: idParams,
         querystring: z.object({ from: z.coerce.number().int().positive().optional() }),
-        response: { 200: profileDiffSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: profileDiffSchema, ...errorResponses(400, 404) },
       },
     },
     async (request) =>
@@ -166,10 +167,7 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
             profile_id: z.number().int(),
             name: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 404, 409, 422),
         },
       },
     },
@@ -223,11 +221,7 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
                 })
                 .nullable(),
             }),
-            400: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-            409: errorSchema,
-            422: errorSchema,
+            ...errorResponses(400, 403, 404, 409, 422),
           },
         },
       },

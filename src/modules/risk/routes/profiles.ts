@@ -6,6 +6,7 @@ import { jobSchema } from '../../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
@@ -129,10 +130,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
         response: { 200: pageOf(profileSummarySchema), 400: errorSchema },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { ...(await listProfiles(db, filters, { limit, offset })), limit, offset };
-    },
+    pagedList(db, listProfiles),
   );
 
   const documentInput = {
@@ -182,8 +180,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
             version: z.number().int(),
             status: z.string(),
           }),
-          400: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 422),
         },
       },
     },
@@ -230,10 +227,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
         body: reasonBody,
         response: {
           200: profileStatus.extend({ retired: z.array(z.number().int()) }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 404, 409, 422),
         },
       },
     },
@@ -254,9 +248,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
         body: reasonBody,
         response: {
           200: profileStatus,
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -273,7 +265,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
           'The result (hits, inspected hits, precision, duties recovered, load per office per day) is the job result at /api/jobs/{id}.',
         tags: ['risk'],
         body: backtestParams,
-        response: { 202: z.object({ job: jobSchema }), 400: errorSchema, 404: errorSchema },
+        response: { 202: z.object({ job: jobSchema }), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

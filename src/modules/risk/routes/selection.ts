@@ -7,7 +7,7 @@ import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { exportRoute, scopedFilters } from '../../../platform/server/route-kit.ts';
+import { errorResponses, exportRoute, scopedFilters } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../../declarations/index.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../../valuation/index.ts';
@@ -48,7 +48,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
           z.object({ reference: z.string().min(1).max(64) }),
           z.object({ declaration: inlineDeclarationSchema }),
         ]),
-        response: { 200: scoreSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: scoreSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => {
@@ -80,7 +80,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
           capacity_items: z.number().int().min(0).max(10_000_000).nullish(),
           capacity_hours: z.number().min(0).max(1_000_000).nullish(),
         }),
-        response: { 200: selectionSchema, 400: errorSchema, 409: errorSchema },
+        response: { 200: selectionSchema, ...errorResponses(400, 409) },
       },
     },
     async (request) => runSelection(database, actorFrom(request), request.body),
@@ -177,8 +177,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
               pending: z.number().int().describe('of the selected: no outcome yet'),
             }),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -259,9 +258,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
             to_channel: z.enum(CHANNELS),
             reason: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -301,8 +298,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
             recorded_at: z.string(),
             warning: z.string().optional(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
           409: errorSchema.describe(
             'outcome.already_recorded: the item has an outcome (details.existing), send a correction; outcome.nothing_to_correct',
           ),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   assistanceCounts,
@@ -43,10 +44,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
         response: { 200: pageOf(assistanceSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listAssistance(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listAssistance),
   );
 
   typed.get(
@@ -111,7 +109,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
             .max(200)
             .optional(),
         }),
-        response: { 201: assistanceSchema, 400: errorSchema, 404: errorSchema },
+        response: { 201: assistanceSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) =>
@@ -149,10 +147,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
         }),
         response: {
           200: assistanceSchema,
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 404, 409, 422),
         },
       },
     },
@@ -168,7 +163,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
         tags: ['assistance'],
         params: idParams,
         body: z.object({ reminded_on: date.optional(), note: z.string().max(2_000).optional() }),
-        response: { 200: assistanceSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: assistanceSchema, ...errorResponses(404, 409) },
       },
     },
     async (request) => remindAssistance(database, actorFrom(request), request.params.id, request.body),

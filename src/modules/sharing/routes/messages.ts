@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   composeMessage,
@@ -47,8 +48,7 @@ export function messageRoutes(
             payload: z.record(z.string(), z.unknown()).describe('exactly the fields that would leave'),
             removed: z.array(z.string()).describe('paths of what the nominal split removed'),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -72,7 +72,7 @@ export function messageRoutes(
         summary: 'Send a message: signed by this installation, recorded and appended to the ledger',
         tags: ['sharing'],
         body: messageInput,
-        response: { 201: messageSchema, 400: errorSchema, 404: errorSchema },
+        response: { 201: messageSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -94,9 +94,7 @@ export function messageRoutes(
         response: {
           200: z.object({ message: messageSchema, duplicate: z.literal(true) }),
           201: z.object({ message: messageSchema, duplicate: z.literal(false) }),
-          400: errorSchema,
-          403: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 403, 422),
         },
       },
     },
@@ -124,10 +122,7 @@ export function messageRoutes(
         response: { 200: pageOf(messageSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listMessages(database.db, filters, { limit, offset })) };
-    },
+    pagedList(database.db, listMessages),
   );
 
   typed.get(

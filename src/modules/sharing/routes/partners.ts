@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { installationKey } from '../keys.ts';
 import { PARTNER_KINDS } from '../model.ts';
 import { addPartner, getPartner, listPartners, updatePartner } from '../partners.ts';
@@ -68,7 +69,7 @@ export function partnerRoutes(app: FastifyInstance, { database, config }: AppCon
           public_key: publicKey,
           endpoint_url: z.string().max(500).nullable().optional(),
         }),
-        response: { 201: partnerSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: partnerSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
@@ -103,7 +104,7 @@ export function partnerRoutes(app: FastifyInstance, { database, config }: AppCon
           endpoint_url: z.string().max(500).nullable().optional(),
           active: z.boolean().optional(),
         }),
-        response: { 200: partnerSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: partnerSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => updatePartner(database, actorFrom(request), request.params.code, request.body),
