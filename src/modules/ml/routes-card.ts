@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit/store.ts';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
-import { errorResponses, positiveIdParams } from '../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, positiveIdParams } from '../../platform/server/route-kit.ts';
 import { generateCard, modelCardSchema, promotionSchema, requireCard } from './card.ts';
 import { cardMarkdown, cardPdf } from './card-render.ts';
 
@@ -20,18 +20,17 @@ const sendFile = (reply: FastifyReply, body: string | Buffer) => reply.send(body
 export function modelCardRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/models/:id/card',
     {
-      config: { permission: 'models:read' },
-      schema: {
-        summary: "The model's newest card, with who promoted it and when",
-        tags: ['models'],
-        params: positiveIdParams,
-        response: { 200: cardResponse, 404: errorSchema },
-      },
+      permission: 'models:read',
+      tag: 'models',
+      summary: "The model's newest card, with who promoted it and when",
+      params: positiveIdParams,
+      response: cardResponse,
     },
-    async (request) => requireCard(database.db, request.params.id),
+    async ({ id }) => requireCard(database.db, id),
   );
 
   typed.post(

@@ -52,6 +52,29 @@ export const pagedList =
     return { limit, offset, ...(await list(db, filters as unknown as F, { limit, offset })) };
   };
 
+/** Declares `GET path` answering one record found by its path parameters (`:id` by default), or 404. */
+export function getOneRoute<R extends z.ZodType, P extends z.ZodObject = typeof idParams>(
+  typed: ZodApp,
+  path: string,
+  spec: { permission: Permission; tag: string; summary: string; params?: P; response: R },
+  find: (params: z.output<P>, request: FastifyRequest) => Promise<z.output<R>>,
+): void {
+  // Untyped registration: the zod provider cannot resolve a reply type from a generic schema; `find` is typed.
+  (typed as unknown as FastifyInstance).get(
+    path,
+    {
+      config: { permission: spec.permission },
+      schema: {
+        summary: spec.summary,
+        tags: [spec.tag],
+        params: spec.params ?? idParams,
+        response: { 200: spec.response, 404: errorSchema },
+      },
+    },
+    async (request) => find(request.params as z.output<P>, request),
+  );
+}
+
 /** What an export sends: its columns, its rows, and the filters its audit entry records (default: as asked). */
 export interface ExportContent<T> {
   columns: readonly ExportColumn<T>[];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { getCase, listCases, openCase, transitionCase } from '../cases.ts';
 import { listTakedowns, listTestPurchases } from '../enforcement.ts';
@@ -154,37 +154,33 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
     async (request) => transitionCase(database, actorFrom(request), request.params.id, request.body),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/cases/:id/timeline',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'Everything that happened to the case, oldest first',
-        tags: ['cases'],
-        params: idParams,
-        response: { 200: z.object({ items: z.array(eventSchema) }), 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'cases',
+      summary: 'Everything that happened to the case, oldest first',
+      response: z.object({ items: z.array(eventSchema) }),
     },
-    async (request) => {
-      await getCase(db, request.params.id);
-      return { items: await caseTimeline(db, request.params.id) };
+    async ({ id }) => {
+      await getCase(db, id);
+      return { items: await caseTimeline(db, id) };
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/cases/:id/tax-loss',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: "Duties and taxes evaded over the case's seizures, with the method",
-        tags: ['cases'],
-        params: idParams,
-        response: { 200: taxLossSchema, 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'cases',
+      summary: "Duties and taxes evaded over the case's seizures, with the method",
+      response: taxLossSchema,
     },
-    async (request) => {
-      await getCase(db, request.params.id);
-      const seizures = await listSeizures(db, { case_id: request.params.id }, { limit: 500, offset: 0 });
+    async ({ id }) => {
+      await getCase(db, id);
+      const seizures = await listSeizures(db, { case_id: id }, { limit: 500, offset: 0 });
       return caseTaxLoss(seizures.items);
     },
   );

@@ -10,7 +10,7 @@ import { appendAudit } from '../../../platform/audit/store.ts';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { REPORT_LANGS, SEIZURE_CATEGORIES } from '../model.ts';
 import {
@@ -135,18 +135,11 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
       reply.code(201).send(await createOperation(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/operations/:id',
-    {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'An operation',
-        tags: ['operations'],
-        params: idParams,
-        response: { 200: operationSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getOperation(db, request.params.id),
+    { permission: 'cases:read', tag: 'operations', summary: 'An operation', response: operationSchema },
+    async ({ id }) => getOperation(db, id),
   );
 
   typed.patch(
@@ -215,19 +208,17 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
     async (request) => tagSeizure(database, actorFrom(request), request.params.id, request.body.operation_id),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/operations/:id/report',
     {
-      config: { permission: 'reports:read' },
-      schema: {
-        summary:
-          "An operation's final report: cases, seizures, lines, quantities, values and duties by category, participant and detection source",
-        tags: ['operations'],
-        params: idParams,
-        response: { 200: reportSchema, 404: errorSchema },
-      },
+      permission: 'reports:read',
+      tag: 'operations',
+      summary:
+        "An operation's final report: cases, seizures, lines, quantities, values and duties by category, participant and detection source",
+      response: reportSchema,
     },
-    async (request) => operationReport(db, request.params.id),
+    async ({ id }) => operationReport(db, id),
   );
 
   typed.get(

@@ -9,8 +9,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { SEIZURE_CATEGORIES } from '../model.ts';
 import { getSeizure, listSeizures, recordSeizure, updateSeizure } from '../seizures.ts';
@@ -73,18 +72,11 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/seizures/:id',
-    {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'A seizure',
-        tags: ['seizures'],
-        params: idParams,
-        response: { 200: seizureSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getSeizure(db, request.params.id),
+    { permission: 'cases:read', tag: 'seizures', summary: 'A seizure', response: seizureSchema },
+    async ({ id }) => getSeizure(db, id),
   );
 
   typed.patch(
@@ -109,17 +101,15 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/seizures/:id/tax-loss',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'Duties and taxes evaded had the goods passed, with the method',
-        tags: ['seizures'],
-        params: idParams,
-        response: { 200: taxLossSchema, 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'seizures',
+      summary: 'Duties and taxes evaded had the goods passed, with the method',
+      response: taxLossSchema,
     },
-    async (request) => seizureTaxLoss(await getSeizure(db, request.params.id)),
+    async ({ id }) => seizureTaxLoss(await getSeizure(db, id)),
   );
 }

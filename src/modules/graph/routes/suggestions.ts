@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { decideSuggestion, getSuggestion, listSuggestions, proposeMerges } from '../resolve.ts';
 import { entityType, idParams } from './shared.ts';
@@ -46,18 +46,11 @@ export function suggestionRoutes(app: FastifyInstance, { database }: AppContext)
     pagedList(database.db, listSuggestions),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/graph/suggestions/:id',
-    {
-      config: { permission: 'graph:read' },
-      schema: {
-        summary: 'A merge suggestion',
-        tags: ['graph'],
-        params: idParams,
-        response: { 200: suggestionSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getSuggestion(database.db, request.params.id),
+    { permission: 'graph:read', tag: 'graph', summary: 'A merge suggestion', response: suggestionSchema },
+    async ({ id }) => getSuggestion(database.db, id),
   );
 
   typed.post(

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { exportRoute } from '../../../platform/server/route-kit.ts';
+import { exportRoute, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
 import { getSellerProfile, listSellers, sellerIdentifiers, sellersByIdentifier } from '../seller-views.ts';
-import { idParams, label, pagedList, text } from './shared.ts';
+import { label, pagedList, text } from './shared.ts';
 
 const sellerSchema = z
   .object({
@@ -109,33 +109,28 @@ export function sellerRoutes(app: FastifyInstance, { database }: AppContext): vo
     pagedList(database.db, listSellers),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/sellers/:id',
     {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'A seller: profile, accounts, identifiers (a merged seller answers with the one it joined)',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: sellerDetailSchema, 404: errorSchema },
-      },
+      permission: 'osint:read',
+      tag: 'osint',
+      summary: 'A seller: profile, accounts, identifiers (a merged seller answers with the one it joined)',
+      response: sellerDetailSchema,
     },
-    async (request) => getSellerProfile(database.db, request.params.id),
+    async ({ id }) => getSellerProfile(database.db, id),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/sellers/:id/identifiers',
     {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary:
-          "A seller's phones, e-mails, handles, shop URLs, company names and addresses (for the graph)",
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: identifiersSchema, 404: errorSchema },
-      },
+      permission: 'osint:read',
+      tag: 'osint',
+      summary: "A seller's phones, e-mails, handles, shop URLs, company names and addresses (for the graph)",
+      response: identifiersSchema,
     },
-    async (request) => sellerIdentifiers(database.db, request.params.id),
+    async ({ id }) => sellerIdentifiers(database.db, id),
   );
 
   typed.get(

@@ -9,7 +9,7 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { listRuns } from '../run.ts';
 import { SOURCE_TYPES } from '../source-config.ts';
@@ -133,18 +133,11 @@ export function sourceRoutes(app: FastifyInstance, { database }: AppContext): vo
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/sources/:id',
-    {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'A source with its health',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: sourceSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getSource(database.db, request.params.id),
+    { permission: 'osint:read', tag: 'osint', summary: 'A source with its health', response: sourceSchema },
+    async ({ id }) => getSource(database.db, id),
   );
 
   typed.patch(

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, idParams } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, idParams } from '../../../platform/server/route-kit.ts';
 import { cursorQuery, isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_KINDS } from '../model.ts';
 import { scoreParcels } from '../score.ts';
@@ -181,18 +181,16 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/parcels/:id',
     {
-      config: { permission: 'parcels:read' },
-      schema: {
-        summary: 'A parcel with its score, channel and reasons (each with its evidence)',
-        tags: ['parcels'],
-        params: idParams,
-        response: { 200: parcelDetailSchema, 404: errorSchema },
-      },
+      permission: 'parcels:read',
+      tag: 'parcels',
+      summary: 'A parcel with its score, channel and reasons (each with its evidence)',
+      response: parcelDetailSchema,
     },
-    async (request) => getParcel(db, request.params.id),
+    async ({ id }) => getParcel(db, id),
   );
 
   typed.post(

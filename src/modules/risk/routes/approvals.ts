@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   decideActivationRequest,
@@ -179,19 +179,18 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/risk/approvals/:id',
     {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary:
-          'One activation request with its diff against the version it replaces and its back-test figures',
-        tags: ['risk'],
-        params: idParams,
-        response: { 200: requestDetail, 404: errorSchema },
-      },
+      permission: 'risk:read',
+      tag: 'risk',
+      summary:
+        'One activation request with its diff against the version it replaces and its back-test figures',
+      params: idParams,
+      response: requestDetail,
     },
-    async (request) => getActivationRequest(db, request.params.id, { intelligence: intelligence(request) }),
+    async ({ id }, request) => getActivationRequest(db, id, { intelligence: intelligence(request) }),
   );
 
   for (const decision of ['approve', 'reject'] as const) {

@@ -6,7 +6,7 @@ import { jobSchema } from '../../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
@@ -193,23 +193,21 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/risk/profiles/:id',
     {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary: 'One profile version with its rules (intelligence for analysts only)',
-        tags: ['risk'],
-        params: idParams,
-        response: { 200: profileSchema, 404: errorSchema },
-      },
+      permission: 'risk:read',
+      tag: 'risk',
+      summary: 'One profile version with its rules (intelligence for analysts only)',
+      params: idParams,
+      response: profileSchema,
     },
-    async (request) => {
-      const profile = await getProfile(db, request.params.id, {
+    async ({ id }, request) => {
+      const profile = await getProfile(db, id, {
         intelligence: request.user!.permissions.has('risk:intelligence'),
       });
-      if (!profile)
-        throw new NotFoundError('risk.profile_not_found', `no rule profile #${request.params.id}`);
+      if (!profile) throw new NotFoundError('risk.profile_not_found', `no rule profile #${id}`);
       return profile;
     },
   );

@@ -7,7 +7,12 @@ import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, exportRoute, scopedFilters } from '../../../platform/server/route-kit.ts';
+import {
+  errorResponses,
+  exportRoute,
+  getOneRoute,
+  scopedFilters,
+} from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../../declarations/index.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../../valuation/index.ts';
@@ -221,21 +226,20 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
     },
   });
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/risk/decisions/:id',
     {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary:
-          'A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides',
-        tags: ['risk'],
-        params: idParams,
-        response: { 200: decisionSchema, 404: errorSchema },
-      },
+      permission: 'risk:read',
+      tag: 'risk',
+      summary:
+        'A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides',
+      params: idParams,
+      response: decisionSchema,
     },
-    async (request) => {
-      const decision = await getDecision(db, request.params.id, officeScope(request));
-      if (!decision) throw new NotFoundError('risk.decision_not_found', `no decision #${request.params.id}`);
+    async ({ id }, request) => {
+      const decision = await getDecision(db, id, officeScope(request));
+      if (!decision) throw new NotFoundError('risk.decision_not_found', `no decision #${id}`);
       return decision;
     },
   );

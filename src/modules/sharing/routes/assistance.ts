@@ -7,8 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   assistanceCounts,
@@ -116,18 +115,16 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
       reply.code(201).send(await openAssistance(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/assistance/:id',
     {
-      config: { permission: 'assistance:read' },
-      schema: {
-        summary: 'A request with its subjects and reminders',
-        tags: ['assistance'],
-        params: idParams,
-        response: { 200: assistanceSchema, 404: errorSchema },
-      },
+      permission: 'assistance:read',
+      tag: 'assistance',
+      summary: 'A request with its subjects and reminders',
+      response: assistanceSchema,
     },
-    async (request) => getAssistance(db, request.params.id),
+    async ({ id }) => getAssistance(db, id),
   );
 
   typed.post(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { addMember, createGroup, getGroup, listGroups, removeMember, updateGroup } from '../groups.ts';
 import { MEMBER_ROLES, MEMBER_TYPES } from '../model.ts';
 import { codeParam, groupSchema } from './schemas.ts';
@@ -46,18 +46,17 @@ export function groupRoutes(app: FastifyInstance, { database }: AppContext): voi
       reply.code(201).send(await createGroup(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/groups/:code',
     {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'A closed user group',
-        tags: ['sharing'],
-        params: codeParam,
-        response: { 200: groupSchema, 404: errorSchema },
-      },
+      permission: 'sharing:read',
+      tag: 'sharing',
+      summary: 'A closed user group',
+      params: codeParam,
+      response: groupSchema,
     },
-    async (request) => getGroup(database.db, request.params.code),
+    async ({ code }) => getGroup(database.db, code),
   );
 
   typed.patch(

@@ -8,8 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   composeMessage,
@@ -21,7 +20,7 @@ import {
 } from '../messages.ts';
 import { DIRECTIONS, MESSAGE_KINDS } from '../model.ts';
 import type { Pusher } from '../pusher.ts';
-import { codeParam, envelopeSchema, idParams, messageInput, messageSchema } from './schemas.ts';
+import { codeParam, envelopeSchema, messageInput, messageSchema } from './schemas.ts';
 
 export function messageRoutes(
   app: FastifyInstance,
@@ -125,33 +124,24 @@ export function messageRoutes(
     pagedList(database.db, listMessages),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/messages/:id',
-    {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'A message',
-        tags: ['sharing'],
-        params: idParams,
-        response: { 200: messageSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getMessage(database.db, request.params.id),
+    { permission: 'sharing:read', tag: 'sharing', summary: 'A message', response: messageSchema },
+    async ({ id }) => getMessage(database.db, id),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/messages/:id/envelope',
     {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'The signed envelope of an outgoing message, as a partner installation receives it',
-        tags: ['sharing'],
-        params: idParams,
-        response: { 200: envelopeSchema, 404: errorSchema },
-      },
+      permission: 'sharing:read',
+      tag: 'sharing',
+      summary: 'The signed envelope of an outgoing message, as a partner installation receives it',
+      response: envelopeSchema,
     },
-    async (request) => {
-      const message = await getMessage(database.db, request.params.id);
+    async ({ id }) => {
+      const message = await getMessage(database.db, id);
       return envelopeOf(database.db, message.message_id);
     },
   );

@@ -4,8 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses } from '../../../platform/server/route-kit.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { installationKey } from '../keys.ts';
 import { PARTNER_KINDS } from '../model.ts';
 import { addPartner, getPartner, listPartners, updatePartner } from '../partners.ts';
@@ -76,18 +75,17 @@ export function partnerRoutes(app: FastifyInstance, { database, config }: AppCon
       reply.code(201).send(await addPartner(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/partners/:code',
     {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'A partner',
-        tags: ['sharing'],
-        params: codeParam,
-        response: { 200: partnerSchema, 404: errorSchema },
-      },
+      permission: 'sharing:read',
+      tag: 'sharing',
+      summary: 'A partner',
+      params: codeParam,
+      response: partnerSchema,
     },
-    async (request) => getPartner(database.db, request.params.code),
+    async ({ code }) => getPartner(database.db, code),
   );
 
   typed.patch(
