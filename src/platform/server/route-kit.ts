@@ -6,6 +6,7 @@ import type {
   FastifyBaseLogger,
   FastifyInstance,
   FastifyRequest,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -73,6 +74,55 @@ export function getOneRoute<R extends z.ZodType, P extends z.ZodObject = typeof 
     },
     async (request) => find(request.params as z.output<P>, request),
   );
+}
+
+/** The body of a four-eyes request or decision: why, in words. */
+export const reasonBody = z.object({ reason: z.string().min(1).max(2000) });
+
+export type FourEyesDecision = 'approve' | 'reject';
+
+/**
+ * Declares `POST base/:id/approve` then `POST base/:id/reject`: a second person decides a four-eyes request, with
+ * a reason (`reasonBody`); `decide` applies the decision and gives the answer.
+ */
+export function fourEyesDecisionRoutes<R extends z.ZodType>(
+  typed: ZodApp,
+  base: string,
+  spec: {
+    permission: Permission;
+    tag: string;
+    summaries: Record<FourEyesDecision, string>;
+    response: R;
+    errors: readonly number[];
+  },
+  decide: (
+    id: number,
+    decision: FourEyesDecision,
+    reason: string,
+    request: FastifyRequest,
+  ) => Promise<z.output<R>>,
+): void {
+  for (const decision of ['approve', 'reject'] as const) {
+    const schema: FastifySchema = {
+      summary: spec.summaries[decision],
+      tags: [spec.tag],
+      params: positiveIdParams,
+      body: reasonBody,
+      response: { 200: spec.response, ...errorResponses(...spec.errors) },
+    };
+    // Untyped registration, as in getOneRoute.
+    (typed as unknown as FastifyInstance).post(
+      `${base}/:id/${decision}`,
+      { config: { permission: spec.permission }, schema },
+      async (request) => {
+        const { params, body } = request as FastifyRequest<{
+          Params: { id: number };
+          Body: { reason: string };
+        }>;
+        return decide(params.id, decision, body.reason, request);
+      },
+    );
+  }
 }
 
 /** What an export sends: its columns, its rows, and the filters its audit entry records (default: as asked). */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
-import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
+import { errorResponses, fourEyesDecisionRoutes, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   decideActivationRequest,
@@ -17,7 +17,7 @@ import {
   profileDiff,
   requestActivation,
 } from '../approvals.ts';
-import { idParams, reasonBody } from './shared.ts';
+import { idParams, } from './shared.ts';
 
 const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
 const change = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
@@ -193,45 +193,33 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
     async ({ id }, request) => getActivationRequest(db, id, { intelligence: intelligence(request) }),
   );
 
-  for (const decision of ['approve', 'reject'] as const) {
-    typed.post(
-      `/api/risk/approvals/:id/${decision}`,
-      {
-        config: { permission: 'risk:activate' },
-        schema: {
-          summary:
-            decision === 'approve'
-              ? 'Approve a request: the version is activated in the same transaction (not by the requester or the author; audited)'
-              : 'Reject a request with a reason (not by the requester; audited)',
-          tags: ['risk'],
-          params: idParams,
-          body: reasonBody,
-          response: {
-            200: z.object({
-              id: z.number().int(),
-              status: z.enum(['approved', 'rejected']),
-              activated: z
-                .object({
-                  id: z.number().int(),
-                  name: z.string(),
-                  version: z.number().int(),
-                  status: z.string(),
-                  retired: z.array(z.number().int()),
-                })
-                .nullable(),
-            }),
-            ...errorResponses(400, 403, 404, 409, 422),
-          },
-        },
+  fourEyesDecisionRoutes(
+    typed,
+    '/api/risk/approvals',
+    {
+      permission: 'risk:activate',
+      tag: 'risk',
+      summaries: {
+        approve:
+          'Approve a request: the version is activated in the same transaction (not by the requester or the author; audited)',
+        reject: 'Reject a request with a reason (not by the requester; audited)',
       },
-      async (request) =>
-        decideActivationRequest(
-          database,
-          actorFrom(request),
-          request.params.id,
-          decision,
-          request.body.reason,
-        ),
-    );
-  }
+      response: z.object({
+        id: z.number().int(),
+        status: z.enum(['approved', 'rejected']),
+        activated: z
+          .object({
+            id: z.number().int(),
+            name: z.string(),
+            version: z.number().int(),
+            status: z.string(),
+            retired: z.array(z.number().int()),
+          })
+          .nullable(),
+      }),
+      errors: [400, 403, 404, 409, 422],
+    },
+    (id, decision, reason, request) =>
+      decideActivationRequest(database, actorFrom(request), id, decision, reason),
+  );
 }
