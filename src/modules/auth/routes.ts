@@ -9,6 +9,7 @@ import type { AuthUser } from '../../platform/auth/user.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { errorResponses, positiveIdParams } from '../../platform/server/route-kit.ts';
 import { MIN_PASSWORD_LENGTH } from './secrets.ts';
 import {
   changeUser,
@@ -79,8 +80,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
         body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
         response: {
           200: z.object({ user: userSchema, expires_at: z.string() }),
-          401: errorSchema,
-          429: errorSchema,
+          ...errorResponses(401, 429),
         },
       },
     },
@@ -170,8 +170,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
             prefix: z.string(),
             expires_at: z.string(),
           }),
-          403: errorSchema,
-          422: errorSchema,
+          ...errorResponses(403, 422),
         },
       },
     },
@@ -200,7 +199,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
       schema: {
         summary: 'Revoke one of my API tokens',
         tags: ['auth'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         response: { 204: z.null(), 404: errorSchema },
       },
     },
@@ -235,7 +234,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
       schema: {
         summary: "Revoke any user's API token",
         tags: ['users'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         response: { 204: z.null(), 404: errorSchema },
       },
     },
@@ -272,7 +271,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
           roles: z.array(z.enum(ROLES)).min(1),
           office_code: z.string().max(32).nullable().optional(),
         }),
-        response: { 201: managedUserSchema, 409: errorSchema, 422: errorSchema },
+        response: { 201: managedUserSchema, ...errorResponses(409, 422) },
       },
     },
     async (request, reply) =>
@@ -286,7 +285,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
       schema: {
         summary: "Change a user's name, roles, office, or disable the account",
         tags: ['users'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         body: z
           .object({
             display_name: z.string().min(1).max(200).optional(),
@@ -295,7 +294,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
             disabled: z.boolean().optional(),
           })
           .strict(),
-        response: { 200: managedUserSchema, 404: errorSchema, 422: errorSchema },
+        response: { 200: managedUserSchema, ...errorResponses(404, 422) },
       },
     },
     async (request) => {
@@ -320,7 +319,7 @@ export async function authRoutes(app: FastifyInstance, context: AppContext): Pro
       schema: {
         summary: "Set a user's password (ends their sessions)",
         tags: ['users'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         body: z.object({ password: z.string().min(MIN_PASSWORD_LENGTH).max(1024) }),
         response: { 204: z.null(), 404: errorSchema },
       },

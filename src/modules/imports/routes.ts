@@ -8,6 +8,7 @@ import { jobSchema } from '../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { errorResponses } from '../../platform/server/route-kit.ts';
 import { getUploadFor, receiveUpload, sendStoredFile } from '../../platform/uploads/uploads.ts';
 import { importRunSchema } from '../declarations/index.ts';
 import { importJobParams } from './job.ts';
@@ -47,8 +48,7 @@ export async function importRoutes(
         consumes: ['multipart/form-data'],
         response: {
           202: z.object({ job: jobSchema, links: z.object({ job: z.string(), events: z.string() }) }),
-          400: errorSchema,
-          413: errorSchema,
+          ...errorResponses(400, 413),
         },
       },
     },

@@ -6,10 +6,10 @@ import { appendAudit } from '../../platform/audit/store.ts';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, positiveIdParams } from '../../platform/server/route-kit.ts';
 import { generateCard, modelCardSchema, promotionSchema, requireCard } from './card.ts';
 import { cardMarkdown, cardPdf } from './card-render.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const cardResponse = z
   .object({ card: modelCardSchema, promotion: promotionSchema })
   .meta({ id: 'ModelCard' });
@@ -20,18 +20,17 @@ const sendFile = (reply: FastifyReply, body: string | Buffer) => reply.send(body
 export function modelCardRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/models/:id/card',
     {
-      config: { permission: 'models:read' },
-      schema: {
-        summary: "The model's newest card, with who promoted it and when",
-        tags: ['models'],
-        params: idParams,
-        response: { 200: cardResponse, 404: errorSchema },
-      },
+      permission: 'models:read',
+      tag: 'models',
+      summary: "The model's newest card, with who promoted it and when",
+      params: positiveIdParams,
+      response: cardResponse,
     },
-    async (request) => requireCard(database.db, request.params.id),
+    async ({ id }) => requireCard(database.db, id),
   );
 
   typed.post(
@@ -42,7 +41,7 @@ export function modelCardRoutes(app: FastifyInstance, { database }: AppContext):
         summary:
           'Generate the card again from the registry entry and the declarations after training (audited)',
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         response: { 201: cardResponse, 404: errorSchema },
       },
     },
@@ -57,10 +56,10 @@ export function modelCardRoutes(app: FastifyInstance, { database }: AppContext):
       schema: {
         summary: 'The card as Markdown or PDF (audited)',
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         querystring: z.object({ format: z.enum(['md', 'pdf']).default('pdf') }),
         produces: ['text/markdown', 'application/pdf'],
-        response: { 400: errorSchema, 404: errorSchema },
+        response: { ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

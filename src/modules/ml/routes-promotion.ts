@@ -5,11 +5,15 @@ import { z } from 'zod';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import {
+  errorResponses,
+  fourEyesDecisionRoutes,
+  positiveIdParams,
+  reasonBody,
+} from '../../platform/server/route-kit.ts';
 import { decidePromotionRequest, listPromotionRequests, requestPromotion } from './promotion.ts';
 import { syncModelScorer } from './scorer.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const reasonBody = z.object({ reason: z.string().min(1).max(2000) });
 const status = z.enum(['pending', 'approved', 'rejected', 'stale']);
 
 const promotionRequest = z
@@ -66,13 +70,11 @@ export function promotionRoutes(app: FastifyInstance, { database, config }: AppC
         summary:
           "Ask for a model's promotion; its card (with the later-period evaluation) is required (audited)",
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         body: reasonBody,
         response: {
           201: z.object({ id: z.number().int(), status: z.literal('pending'), model_id: z.number().int() }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -82,48 +84,33 @@ export function promotionRoutes(app: FastifyInstance, { database, config }: AppC
         .send(await requestPromotion(database, actorFrom(request), request.params.id, request.body.reason)),
   );
 
-  for (const decision of ['approve', 'reject'] as const) {
-    typed.post(
-      `/api/models/approvals/:id/${decision}`,
-      {
-        config: { permission: 'models:manage' },
-        schema: {
-          summary:
-            decision === 'approve'
-              ? 'Approve a promotion request: the model becomes active in the same transaction (not by the requester or its trainer; audited)'
-              : 'Reject a promotion request (not by the requester; audited)',
-          tags: ['models'],
-          params: idParams,
-          body: reasonBody,
-          response: {
-            200: z.object({
-              id: z.number().int(),
-              status: z.enum(['approved', 'rejected']),
-              model: z.object({ id: z.number().int(), name: z.string(), status: z.string() }).nullable(),
-            }),
-            400: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-            409: errorSchema,
-          },
-        },
+  fourEyesDecisionRoutes(
+    typed,
+    '/api/models/approvals',
+    {
+      permission: 'models:manage',
+      tag: 'models',
+      summaries: {
+        approve:
+          'Approve a promotion request: the model becomes active in the same transaction (not by the requester or its trainer; audited)',
+        reject: 'Reject a promotion request (not by the requester; audited)',
       },
-      async (request) => {
-        const out = await decidePromotionRequest(
-          database,
-          actorFrom(request),
-          request.params.id,
-          decision,
-          request.body.reason,
-        );
-        if (out.model) await syncModelScorer(database);
-        const m = out.model;
-        return {
-          id: out.id,
-          status: out.status,
-          model: m ? { id: m.id, name: m.name, status: m.status } : null,
-        };
-      },
-    );
-  }
+      response: z.object({
+        id: z.number().int(),
+        status: z.enum(['approved', 'rejected']),
+        model: z.object({ id: z.number().int(), name: z.string(), status: z.string() }).nullable(),
+      }),
+      errors: [400, 403, 404, 409],
+    },
+    async (id, decision, reason, request) => {
+      const out = await decidePromotionRequest(database, actorFrom(request), id, decision, reason);
+      if (out.model) await syncModelScorer(database);
+      const m = out.model;
+      return {
+        id: out.id,
+        status: out.status,
+        model: m ? { id: m.id, name: m.name, status: m.status } : null,
+      };
+    },
+  );
 }

@@ -11,6 +11,7 @@ import { getJob, listJobs } from '../../platform/jobs/store.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { errorResponses } from '../../platform/server/route-kit.ts';
 import { activeModel, getModelSummary } from './registry.ts';
 import { getReplay, REPLAY_STRATEGIES, replayRequest } from './replay-job.ts';
 
@@ -124,8 +125,7 @@ export function modelReplayRoutes(app: FastifyInstance, context: AppContext): vo
         params: z.object({ id: z.uuid('a replay id is the id of its job') }),
         response: {
           200: z.object({ job: jobSchema, replay: replaySchema.nullable() }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

@@ -7,6 +7,7 @@ import { jobSchema } from '../../platform/jobs/routes.ts';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { errorResponses, positiveIdParams } from '../../platform/server/route-kit.ts';
 import { isoDate } from '../../platform/server/schemas.ts';
 import { loadLines } from '../declarations/index.ts';
 import { evaluate, labelOf } from './api.ts';
@@ -55,7 +56,6 @@ const biasRow = z.object({
   fraudRate: z.number(),
 });
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const windowQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
 /** The day after a date (YYYY-MM-DD). */
@@ -125,7 +125,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
       schema: {
         summary: 'One model version with its feature importance',
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         response: {
           200: modelSchema.extend({
             importance: z.array(
@@ -173,8 +173,8 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
               ? 'Make this model the active one (the previous one is retired); audited. With four-eyes on (configuration fourEyes), 409 model.four_eyes_required: POST /api/models/{id}/promotion-requests instead'
               : 'Retire this model; audited',
           tags: ['models'],
-          params: idParams,
-          response: { 200: modelSchema, 404: errorSchema, 409: errorSchema },
+          params: positiveIdParams,
+          response: { 200: modelSchema, ...errorResponses(404, 409) },
         },
       },
       async (request) => {
@@ -195,7 +195,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
         summary:
           'Precision, recall and revenue of the model at several shares on the labelled declarations of a window',
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         querystring: windowQuery,
         response: {
           200: z.object({
@@ -213,7 +213,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
               }),
             ),
           }),
-          404: errorSchema,
+          ...errorResponses(404),
         },
       },
     },
@@ -258,7 +258,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
       schema: {
         summary: 'Population stability of scores and features: the training window against a recent one',
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         querystring: windowQuery,
         response: {
           200: z.object({
@@ -267,8 +267,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
             baseline_lines: z.number().int(),
             current_lines: z.number().int(),
           }),
-          404: errorSchema,
-          422: errorSchema,
+          ...errorResponses(404, 422),
         },
       },
     },
@@ -291,7 +290,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
       schema: {
         summary: "Selection rate and precision of the model's top share by office, origin and importer size",
         tags: ['models'],
-        params: idParams,
+        params: positiveIdParams,
         querystring: windowQuery.extend({ share: z.coerce.number().min(0.01).max(0.5).default(0.1) }),
         response: {
           200: z.object({
@@ -303,7 +302,7 @@ export async function modelRoutes(app: FastifyInstance, context: AppContext): Pr
             by_origin: z.array(biasRow),
             by_importer_size: z.array(biasRow),
           }),
-          404: errorSchema,
+          ...errorResponses(404),
         },
       },
     },

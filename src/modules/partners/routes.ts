@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import { pagedList } from '../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import {
   getCompany,
@@ -133,10 +134,7 @@ export async function partnerRoutes(app: FastifyInstance, { database }: AppConte
         response: { 200: pageOf(companySchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listCompanies(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listCompanies),
   );
 
   typed.get(
@@ -168,10 +166,7 @@ export async function partnerRoutes(app: FastifyInstance, { database }: AppConte
         response: { 200: pageOf(manifestSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listManifests(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listManifests),
   );
 
   typed.get(
@@ -185,10 +180,7 @@ export async function partnerRoutes(app: FastifyInstance, { database }: AppConte
         response: { 200: pageOf(paymentSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listPayments(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listPayments),
   );
 
   typed.get(
@@ -202,9 +194,6 @@ export async function partnerRoutes(app: FastifyInstance, { database }: AppConte
         response: { 200: pageOf(trademarkSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listTrademarks(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listTrademarks),
   );
 }

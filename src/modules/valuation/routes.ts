@@ -5,18 +5,18 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/store.ts';
 import { actorFrom } from '../../platform/auth/actor.ts';
 import { officeScope } from '../../platform/auth/scope.ts';
-import {
-  exportProduces,
-  exportQuery,
-  fieldColumns,
-  pagesOf,
-  sendExport,
-} from '../../platform/export/export.ts';
+import { fieldColumns, pagesOf } from '../../platform/export/export.ts';
 import { jobSchema } from '../../platform/jobs/routes.ts';
 import { forget } from '../../platform/lib/cache.ts';
 import { iso } from '../../platform/lib/errors.ts';
 import type { AppContext } from '../../platform/server/context.ts';
 import { errorSchema } from '../../platform/server/errors.ts';
+import {
+  errorResponses,
+  exportRoute,
+  positiveIdParams,
+  scopedFilters,
+} from '../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../platform/server/schemas.ts';
 import { decideFinding, listFindings } from './findings.ts';
 import { inlineDeclarationSchema, linesOfInline } from './inline.ts';
@@ -278,41 +278,27 @@ export async function valuationRoutes(app: FastifyInstance, { database, jobs }: 
     }),
   );
 
-  typed.get(
-    '/api/valuation/findings/export',
-    {
-      config: { permission: 'valuation:read' },
-      schema: {
-        summary: 'Valuation findings as CSV or XLSX (officers: their office only), streamed and audited',
-        tags: ['valuation'],
-        querystring: z.object({ ...findingFilters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...filters } = request.query;
+  type Finding = Awaited<ReturnType<typeof listFindings>>['items'][number];
+  exportRoute(typed, database, '/api/valuation/findings/export', {
+    permission: 'valuation:read',
+    tag: 'valuation',
+    summary: 'Valuation findings as CSV or XLSX (officers: their office only), streamed and audited',
+    filters: findingFilters,
+    list: 'valuation.findings',
+    content: (filters, request) => {
       const scope = officeScope(request);
       const office = scope.office ?? filters.office;
       const outside =
         scope.office !== null && filters.office !== undefined && filters.office !== scope.office;
-      type Finding = Awaited<ReturnType<typeof listFindings>>['items'][number];
-      return sendExport(request, reply, database, {
-        list: 'valuation.findings',
-        format,
-        filters: {
-          ...filters,
-          scope_office: request.user?.permissions.has('risk:all_offices')
-            ? 'all'
-            : (request.user?.office_code ?? 'none'),
-        },
+      return {
         columns: fieldColumns<Finding>(FINDING_COLUMNS as (keyof Finding & string)[]),
         rows: pagesOf(async (offset, limit) =>
           outside ? [] : (await listFindings(database.db, { ...filters, office }, { limit, offset })).items,
         ),
-      });
+        audited: scopedFilters(request, filters),
+      };
     },
-  );
+  });
 
   typed.get(
     '/api/valuation/findings',
@@ -357,15 +343,14 @@ export async function valuationRoutes(app: FastifyInstance, { database, jobs }: 
         summary:
           "The officer's decision on a finding (confirmed or dismissed) with a justification (audited)",
         tags: ['valuation'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         body: z.object({
           status: z.enum(['confirmed', 'dismissed']),
           justification: z.string().min(1).max(4000),
         }),
         response: {
           200: z.object({ id: z.number().int(), status: z.string(), reference: z.string() }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

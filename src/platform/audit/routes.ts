@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exportProduces, exportQuery, pagesOf, sendExport } from '../export/export.ts';
+import { pagesOf } from '../export/export.ts';
 import type { AppContext } from '../server/context.ts';
-import { errorSchema } from '../server/errors.ts';
+import { exportRoute } from '../server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../server/schemas.ts';
 import { verifyInstallation } from './sealing.ts';
 import { listAudit } from './store.ts';
@@ -77,32 +77,20 @@ const AUDIT_COLUMNS: { header: string; value(e: Entry): string | number | null }
 
 export async function auditRoutes(app: FastifyInstance, { database, config }: AppContext): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get(
-    '/api/audit/export',
-    {
-      config: { permission: 'audit:read' },
-      schema: {
-        summary:
-          'The audit trail as CSV or XLSX, with the list’s filters (streamed; the export is itself audited)',
-        tags: ['audit'],
-        querystring: z.object({ ...auditFilters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...filters } = request.query;
-      return sendExport(request, reply, database, {
-        list: 'audit',
-        format,
-        filters,
-        columns: AUDIT_COLUMNS,
-        rows: pagesOf(
-          async (offset, limit) => (await listAudit(database.db, filters, { limit, offset })).items,
-        ),
-      });
-    },
-  );
+  exportRoute(typed, database, '/api/audit/export', {
+    permission: 'audit:read',
+    tag: 'audit',
+    summary:
+      'The audit trail as CSV or XLSX, with the list’s filters (streamed; the export is itself audited)',
+    filters: auditFilters,
+    list: 'audit',
+    content: (filters) => ({
+      columns: AUDIT_COLUMNS,
+      rows: pagesOf(
+        async (offset, limit) => (await listAudit(database.db, filters, { limit, offset })).items,
+      ),
+    }),
+  });
 
   typed.get(
     '/api/audit',

@@ -9,6 +9,7 @@ import { actorFrom } from '../auth/actor.ts';
 import { AppError, NotFoundError } from '../lib/errors.ts';
 import type { AppContext } from '../server/context.ts';
 import { errorSchema } from '../server/errors.ts';
+import { errorResponses, getOneRoute } from '../server/route-kit.ts';
 import { pageOf, pagingQuery } from '../server/schemas.ts';
 import { getJob, listJobs, TERMINAL_STATES } from './store.ts';
 
@@ -79,18 +80,17 @@ export async function jobRoutes(app: FastifyInstance, { database, jobs }: AppCon
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/jobs/:id',
     {
-      config: { permission: 'jobs:read' },
-      schema: {
-        summary: 'One job: state, progress, result or error',
-        tags: ['jobs'],
-        params: idParams,
-        response: { 200: jobSchema, 404: errorSchema },
-      },
+      permission: 'jobs:read',
+      tag: 'jobs',
+      summary: 'One job: state, progress, result or error',
+      params: idParams,
+      response: jobSchema,
     },
-    async (request) => find(request.params.id),
+    async ({ id }) => find(id),
   );
 
   typed.post(
@@ -101,7 +101,7 @@ export async function jobRoutes(app: FastifyInstance, { database, jobs }: AppCon
         summary: 'Cancel a job: a running import is rolled back',
         tags: ['jobs'],
         params: idParams,
-        response: { 202: jobSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 202: jobSchema, ...errorResponses(403, 404, 409) },
       },
     },
     async (request, reply) => {

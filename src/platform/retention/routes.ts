@@ -9,6 +9,7 @@ import { actorFrom } from '../auth/actor.ts';
 import { jobSchema } from '../jobs/routes.ts';
 import type { AppContext } from '../module.ts';
 import { errorSchema } from '../server/errors.ts';
+import { positiveIdParams } from '../server/route-kit.ts';
 import { listHolds, placeHold, releaseHold } from './holds.ts';
 import { configuredPeriods } from './job.ts';
 import { retentionPeriods } from './purge.ts';
@@ -120,7 +121,7 @@ export async function retentionRoutes(
       schema: {
         summary: 'Release a legal hold (the record becomes purgeable again when past its period)',
         tags: ['retention'],
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: positiveIdParams,
         body: z.object({ reason: z.string().min(5).max(2000) }),
         response: { 200: holdSchema, 404: errorSchema },
       },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { receiveUpload, sendStoredFile } from '../../../platform/uploads/uploads.ts';
 import { getCase } from '../cases.ts';
 import { addLink, removeLink } from '../links.ts';
@@ -38,7 +39,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database, config }: AppCo
         tags: ['cases'],
         params: idParams,
         body: z.object({ body: z.string().min(1).max(20_000) }),
-        response: { 201: noteSchema, 404: errorSchema, 409: errorSchema },
+        response: { 201: noteSchema, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) =>
@@ -61,7 +62,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database, config }: AppCo
             .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
             .optional(),
         }),
-        response: { 201: taskSchema, 404: errorSchema, 409: errorSchema },
+        response: { 201: taskSchema, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) =>
@@ -77,7 +78,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database, config }: AppCo
         tags: ['cases'],
         params: subParams,
         body: z.object({ status: z.enum(['todo', 'done']) }),
-        response: { 200: taskSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: taskSchema, ...errorResponses(404, 409) },
       },
     },
     async (request) =>
@@ -98,7 +99,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database, config }: AppCo
           target_ref: z.string().min(1).max(200),
           note: z.string().max(2000).optional(),
         }),
-        response: { 201: linkSchema, 404: errorSchema, 409: errorSchema },
+        response: { 201: linkSchema, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) =>
@@ -113,7 +114,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database, config }: AppCo
         summary: 'Remove a link (its legal hold is released)',
         tags: ['cases'],
         params: subParams,
-        response: { 204: z.null(), 404: errorSchema, 409: errorSchema },
+        response: { 204: z.null(), ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {
@@ -131,7 +132,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database, config }: AppCo
         tags: ['cases'],
         params: idParams,
         consumes: ['multipart/form-data'],
-        response: { 201: evidenceSchema, 400: errorSchema, 404: errorSchema, 413: errorSchema },
+        response: { 201: evidenceSchema, ...errorResponses(400, 404, 413) },
       },
     },
     async (request, reply) => {

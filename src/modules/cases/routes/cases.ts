@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { getCase, listCases, openCase, transitionCase } from '../cases.ts';
 import { listTakedowns, listTestPurchases } from '../enforcement.ts';
@@ -56,10 +57,7 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
         response: { 200: pageOf(caseSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listCases(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listCases),
   );
 
   typed.post(
@@ -79,7 +77,7 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
           origin_ref: z.string().min(1).max(200).optional(),
           summary: z.string().max(10_000).optional(),
         }),
-        response: { 201: caseSchema, 400: errorSchema, 422: errorSchema },
+        response: { 201: caseSchema, ...errorResponses(400, 422) },
       },
     },
     async (request, reply) =>
@@ -150,43 +148,39 @@ export function caseRoutes(app: FastifyInstance, { database }: AppContext): void
         tags: ['cases'],
         params: idParams,
         body: z.object({ status: z.enum(CASE_STATUSES), reason: z.string().max(2000).optional() }),
-        response: { 200: caseSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 200: caseSchema, ...errorResponses(404, 409, 422) },
       },
     },
     async (request) => transitionCase(database, actorFrom(request), request.params.id, request.body),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/cases/:id/timeline',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'Everything that happened to the case, oldest first',
-        tags: ['cases'],
-        params: idParams,
-        response: { 200: z.object({ items: z.array(eventSchema) }), 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'cases',
+      summary: 'Everything that happened to the case, oldest first',
+      response: z.object({ items: z.array(eventSchema) }),
     },
-    async (request) => {
-      await getCase(db, request.params.id);
-      return { items: await caseTimeline(db, request.params.id) };
+    async ({ id }) => {
+      await getCase(db, id);
+      return { items: await caseTimeline(db, id) };
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/cases/:id/tax-loss',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: "Duties and taxes evaded over the case's seizures, with the method",
-        tags: ['cases'],
-        params: idParams,
-        response: { 200: taxLossSchema, 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'cases',
+      summary: "Duties and taxes evaded over the case's seizures, with the method",
+      response: taxLossSchema,
     },
-    async (request) => {
-      await getCase(db, request.params.id);
-      const seizures = await listSeizures(db, { case_id: request.params.id }, { limit: 500, offset: 0 });
+    async ({ id }) => {
+      await getCase(db, id);
+      const seizures = await listSeizures(db, { case_id: id }, { limit: 500, offset: 0 });
       return caseTaxLoss(seizures.items);
     },
   );

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { getCase } from '../cases.ts';
 import {
   addTakedown,
@@ -27,26 +27,24 @@ import {
 } from './enforcement-schemas.ts';
 import { idParams, subParams } from './shared.ts';
 
-const refusals = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const refusals = { ...errorResponses(400, 404, 409, 422) };
 
 export function enforcementRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/cases/:id/test-purchases',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: "The case's test (undercover) purchases",
-        tags: ['cases'],
-        params: idParams,
-        response: { 200: z.object({ items: z.array(testPurchaseSchema) }), 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'cases',
+      summary: "The case's test (undercover) purchases",
+      response: z.object({ items: z.array(testPurchaseSchema) }),
     },
-    async (request) => {
-      await getCase(db, request.params.id);
-      return { items: await listTestPurchases(db, request.params.id) };
+    async ({ id }) => {
+      await getCase(db, id);
+      return { items: await listTestPurchases(db, id) };
     },
   );
 
@@ -85,20 +83,18 @@ export function enforcementRoutes(app: FastifyInstance, { database }: AppContext
       updateTestPurchase(database, actorFrom(request), request.params.id, request.params.sub, request.body),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/cases/:id/takedowns',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: "The case's takedown requests to platforms and hosts",
-        tags: ['cases'],
-        params: idParams,
-        response: { 200: z.object({ items: z.array(takedownSchema) }), 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'cases',
+      summary: "The case's takedown requests to platforms and hosts",
+      response: z.object({ items: z.array(takedownSchema) }),
     },
-    async (request) => {
-      await getCase(db, request.params.id);
-      return { items: await listTakedowns(db, request.params.id) };
+    async ({ id }) => {
+      await getCase(db, id);
+      return { items: await listTakedowns(db, id) };
     },
   );
 

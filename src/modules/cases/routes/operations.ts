@@ -10,6 +10,7 @@ import { appendAudit } from '../../../platform/audit/store.ts';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { REPORT_LANGS, SEIZURE_CATEGORIES } from '../model.ts';
 import {
@@ -127,25 +128,18 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
         summary: 'Create an operation: code, name, period, participants, threat categories, coordinator',
         tags: ['operations'],
         body: z.object({ code: code(32), ...changes }),
-        response: { 201: operationSchema, 400: errorSchema, 409: errorSchema, 422: errorSchema },
+        response: { 201: operationSchema, ...errorResponses(400, 409, 422) },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await createOperation(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/operations/:id',
-    {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'An operation',
-        tags: ['operations'],
-        params: idParams,
-        response: { 200: operationSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getOperation(db, request.params.id),
+    { permission: 'cases:read', tag: 'operations', summary: 'An operation', response: operationSchema },
+    async ({ id }) => getOperation(db, id),
   );
 
   typed.patch(
@@ -157,7 +151,7 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
         tags: ['operations'],
         params: idParams,
         body: z.object(changes).partial(),
-        response: { 200: operationSchema, 400: errorSchema, 404: errorSchema, 422: errorSchema },
+        response: { 200: operationSchema, ...errorResponses(400, 404, 422) },
       },
     },
     async (request) => updateOperation(database, actorFrom(request), request.params.id, request.body),
@@ -214,19 +208,17 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
     async (request) => tagSeizure(database, actorFrom(request), request.params.id, request.body.operation_id),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/operations/:id/report',
     {
-      config: { permission: 'reports:read' },
-      schema: {
-        summary:
-          "An operation's final report: cases, seizures, lines, quantities, values and duties by category, participant and detection source",
-        tags: ['operations'],
-        params: idParams,
-        response: { 200: reportSchema, 404: errorSchema },
-      },
+      permission: 'reports:read',
+      tag: 'operations',
+      summary:
+        "An operation's final report: cases, seizures, lines, quantities, values and duties by category, participant and detection source",
+      response: reportSchema,
     },
-    async (request) => operationReport(db, request.params.id),
+    async ({ id }) => operationReport(db, id),
   );
 
   typed.get(
@@ -243,7 +235,7 @@ export function operationRoutes(app: FastifyInstance, { database }: AppContext):
           lang: z.enum(REPORT_LANGS).optional(),
         }),
         produces: ['text/csv', 'application/pdf'],
-        response: { 400: errorSchema, 404: errorSchema },
+        response: { ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

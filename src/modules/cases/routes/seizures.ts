@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { SEIZURE_CATEGORIES } from '../model.ts';
 import { getSeizure, listSeizures, recordSeizure, updateSeizure } from '../seizures.ts';
@@ -48,10 +48,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         response: { 200: pageOf(seizureSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listSeizures(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listSeizures),
   );
 
   typed.post(
@@ -65,10 +62,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         body: seizureBody,
         response: {
           201: seizureSchema,
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 403, 404, 409),
         },
       },
     },
@@ -78,18 +72,11 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/seizures/:id',
-    {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'A seizure',
-        tags: ['seizures'],
-        params: idParams,
-        response: { 200: seizureSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getSeizure(db, request.params.id),
+    { permission: 'cases:read', tag: 'seizures', summary: 'A seizure', response: seizureSchema },
+    async ({ id }) => getSeizure(db, id),
   );
 
   typed.patch(
@@ -104,10 +91,7 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
         body: seizureUpdateBody,
         response: {
           200: seizureSchema,
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 403, 404, 409),
         },
       },
     },
@@ -117,17 +101,15 @@ export function seizureRoutes(app: FastifyInstance, { database }: AppContext): v
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/seizures/:id/tax-loss',
     {
-      config: { permission: 'cases:read' },
-      schema: {
-        summary: 'Duties and taxes evaded had the goods passed, with the method',
-        tags: ['seizures'],
-        params: idParams,
-        response: { 200: taxLossSchema, 404: errorSchema },
-      },
+      permission: 'cases:read',
+      tag: 'seizures',
+      summary: 'Duties and taxes evaded had the goods passed, with the method',
+      response: taxLossSchema,
     },
-    async (request) => seizureTaxLoss(await getSeizure(db, request.params.id)),
+    async ({ id }) => seizureTaxLoss(await getSeizure(db, id)),
   );
 }

@@ -1,5 +1,6 @@
 /** Schema pieces the cases route files share. */
 import { z } from 'zod';
+import { idParams } from '../../../platform/server/route-kit.ts';
 import { LINE_FIELDS } from '../lines.ts';
 import {
   CASE_PRIORITIES,
@@ -12,9 +13,8 @@ import {
   SEIZURE_CATEGORIES,
 } from '../model.ts';
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const idParams = z.object({ id });
-export const subParams = z.object({ id, sub: id });
+export { idParams };
+export const subParams = idParams.extend({ sub: idParams.shape.id });
 export const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const code = (max = 32) =>
   z

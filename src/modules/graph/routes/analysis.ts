@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { normalizePhone } from '../../osint/index.ts';
 import { centrality, communities, neighbours, shortestPath } from '../analysis.ts';
 import { graphRiskSignals } from '../signals.ts';
@@ -49,8 +50,7 @@ export function analysisRoutes(app: FastifyInstance, { database }: AppContext): 
               truncated: z.boolean(),
             })
             .meta({ id: 'GraphNeighbourhood' }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -94,8 +94,7 @@ export function analysisRoutes(app: FastifyInstance, { database }: AppContext): 
               truncated: z.boolean(),
             })
             .meta({ id: 'GraphPath' }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -182,8 +181,7 @@ export function analysisRoutes(app: FastifyInstance, { database }: AppContext): 
             size: z.number().int(),
             truncated: z.boolean(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -241,8 +239,7 @@ export function analysisRoutes(app: FastifyInstance, { database }: AppContext): 
               }),
             ),
           }),
-          400: errorSchema,
-          403: errorSchema,
+          ...errorResponses(400, 403),
         },
       },
     },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { normalizePhone } from '../../osint/index.ts';
 import { addEntity, addLink, entityDetail, searchEntities } from '../entities.ts';
@@ -101,7 +102,7 @@ export function entityRoutes(app: FastifyInstance, { database }: AppContext): vo
         tags: ['graph'],
         params: z.object({ ref: entityRef }),
         querystring: z.object({ ...pagingQuery }),
-        response: { 200: detailSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: detailSchema, ...errorResponses(400, 404) },
       },
     },
     async (request) =>
@@ -129,7 +130,7 @@ export function entityRoutes(app: FastifyInstance, { database }: AppContext): vo
             .record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()]))
             .optional(),
         }),
-        response: { 201: entitySchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: entitySchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
@@ -159,8 +160,7 @@ export function entityRoutes(app: FastifyInstance, { database }: AppContext): vo
             to: z.number().int(),
             type: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -183,9 +183,7 @@ export function entityRoutes(app: FastifyInstance, { database }: AppContext): vo
             into: z.number().int(),
             moved: z.array(z.number().int()),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -211,7 +209,7 @@ export function entityRoutes(app: FastifyInstance, { database }: AppContext): vo
         tags: ['graph'],
         params: idParams,
         body: z.object({ note: note.optional() }).optional(),
-        response: { 200: z.object({ split: z.array(z.number().int()) }), 404: errorSchema, 409: errorSchema },
+        response: { 200: z.object({ split: z.array(z.number().int()) }), ...errorResponses(404, 409) },
       },
     },
     async (request) => {

@@ -10,7 +10,7 @@ import { appendAudit } from '../../../platform/audit/store.ts';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { normalizePhone } from '../../osint/index.ts';
 import { neighbours } from '../analysis.ts';
 import { CSV_PARTS, EXPORT_FORMATS, exportFile } from '../export.ts';
@@ -42,7 +42,7 @@ export function exportRoutes(app: FastifyInstance, { database }: AppContext): vo
           ...filterQuery,
         }),
         produces: ['text/csv', 'application/graphml+xml'],
-        response: { 400: errorSchema, 404: errorSchema },
+        response: { ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { addExclusion, keepLinking, listExclusions, listHubs, removeExclusion } from '../hubs.ts';
 import { hiddenFor, idParams } from './shared.ts';
 
@@ -61,7 +61,7 @@ export function hubRoutes(app: FastifyInstance, { database }: AppContext): void 
         tags: ['graph'],
         params: idParams,
         body: z.object({ reason: z.string().trim().min(1).max(2000) }),
-        response: { 200: hubSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: hubSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => keepLinking(database, actorFrom(request), request.params.id, request.body.reason),
@@ -89,7 +89,7 @@ export function hubRoutes(app: FastifyInstance, { database }: AppContext): void 
           'Exclude a value (type:value): it never links; in the graph already, it becomes a hub (audited)',
         tags: ['graph'],
         body: z.object({ key: keyText, note: z.string().trim().min(1).max(2000) }),
-        response: { 201: exclusionSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: exclusionSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
@@ -106,7 +106,7 @@ export function hubRoutes(app: FastifyInstance, { database }: AppContext): void 
         summary: 'Take a value off the exclusion list: the next build links it again (audited)',
         tags: ['graph'],
         querystring: z.object({ key: keyText, note: z.string().trim().max(2000).optional() }),
-        response: { 204: z.null(), 400: errorSchema, 404: errorSchema },
+        response: { 204: z.null(), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { CSV_PARTS, EXPORT_FORMATS } from '../export.ts';
 import { LINK_TYPES } from '../keys.ts';
@@ -153,7 +154,7 @@ export function networkRoutes(app: FastifyInstance, { database }: AppContext): v
         summary: 'Delete a saved network (its author, or graph:manage; audited)',
         tags: ['graph'],
         params: idParams,
-        response: { 204: z.null(), 403: errorSchema, 404: errorSchema },
+        response: { 204: z.null(), ...errorResponses(403, 404) },
       },
     },
     async (request, reply) => {
@@ -177,7 +178,7 @@ export function networkRoutes(app: FastifyInstance, { database }: AppContext): v
           part: z.enum(CSV_PARTS).default('nodes'),
         }),
         produces: ['text/csv', 'application/graphml+xml'],
-        response: { 400: errorSchema, 404: errorSchema },
+        response: { ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

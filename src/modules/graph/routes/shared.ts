@@ -5,7 +5,7 @@ import { isoDate } from '../../../platform/server/schemas.ts';
 import { ENTITY_TYPES, LINK_TYPES, OSINT_TYPES } from '../keys.ts';
 
 export const entityType = z.enum(ENTITY_TYPES);
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export { idParams } from '../../../platform/server/route-kit.ts';
 /** An entity by id (`123`) or by `type:value` (`phone:+212612345678`, `company:7IPEL2O`, `online_seller:12`). */
 export const entityRef = z
   .string()

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { decideSuggestion, getSuggestion, listSuggestions, proposeMerges } from '../resolve.ts';
 import { entityType, idParams } from './shared.ts';
@@ -42,24 +43,14 @@ export function suggestionRoutes(app: FastifyInstance, { database }: AppContext)
         response: { 200: pageOf(suggestionSchema), 400: errorSchema },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listSuggestions(database.db, filters, { limit, offset })) };
-    },
+    pagedList(database.db, listSuggestions),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/graph/suggestions/:id',
-    {
-      config: { permission: 'graph:read' },
-      schema: {
-        summary: 'A merge suggestion',
-        tags: ['graph'],
-        params: idParams,
-        response: { 200: suggestionSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getSuggestion(database.db, request.params.id),
+    { permission: 'graph:read', tag: 'graph', summary: 'A merge suggestion', response: suggestionSchema },
+    async ({ id }) => getSuggestion(database.db, id),
   );
 
   typed.post(
@@ -105,7 +96,7 @@ export function suggestionRoutes(app: FastifyInstance, { database }: AppContext)
           tags: ['graph'],
           params: idParams,
           body: z.object({ note: z.string().trim().max(2000).optional() }).optional(),
-          response: { 200: suggestionSchema, 404: errorSchema, 409: errorSchema },
+          response: { 200: suggestionSchema, ...errorResponses(404, 409) },
         },
       },
       async (request) =>

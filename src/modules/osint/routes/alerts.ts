@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { DECISIONS, decideAlert } from '../alert-decisions.ts';
 import { getAlert, listAlerts } from '../alerts.ts';
@@ -72,18 +73,11 @@ export function alertRoutes(app: FastifyInstance, { database }: AppContext): voi
     pagedList(database.db, listAlerts),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/alerts/:id',
-    {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'An alert',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: alertSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getAlert(database.db, request.params.id),
+    { permission: 'osint:read', tag: 'osint', summary: 'An alert', response: alertSchema },
+    async ({ id }) => getAlert(database.db, id),
   );
 
   typed.post(
@@ -101,9 +95,7 @@ export function alertRoutes(app: FastifyInstance, { database }: AppContext): voi
         }),
         response: {
           200: z.object({ alert: alertSchema, model_version: z.number().int().nullable() }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },

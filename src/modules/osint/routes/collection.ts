@@ -11,6 +11,7 @@ import { getJob } from '../../../platform/jobs/store.ts';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { receiveUpload } from '../../../platform/uploads/uploads.ts';
 import { httpUrl } from '../source-config.ts';
 import { getSource, getSourceRow, submittedUrlSource } from '../sources.ts';
@@ -28,7 +29,7 @@ export function collectionRoutes(app: FastifyInstance, { database, config, jobs 
         tags: ['osint'],
         params: idParams,
         body: z.object({ urls: z.array(httpUrl).max(1000).optional() }).optional(),
-        response: { 202: jobAnswer, 400: errorSchema, 404: errorSchema },
+        response: { 202: jobAnswer, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -60,7 +61,7 @@ export function collectionRoutes(app: FastifyInstance, { database, config, jobs 
         tags: ['osint'],
         params: idParams,
         consumes: ['multipart/form-data'],
-        response: { 202: jobAnswer, 400: errorSchema, 404: errorSchema, 413: errorSchema },
+        response: { 202: jobAnswer, ...errorResponses(400, 404, 413) },
       },
     },
     async (request, reply) => {

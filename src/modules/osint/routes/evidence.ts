@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { evidenceContent, getEvidence, verifyEvidence } from '../evidence.ts';
 import { idParams } from './shared.ts';
 
@@ -68,20 +68,18 @@ export function evidenceRoutes(app: FastifyInstance, { database }: AppContext): 
     async (request) => verifyEvidence(database.db, { fromId: request.query.from_id }),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/evidence/:id',
     {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'What an evidence row says: URL, time, HTTP status and headers, SHA-256, who collected it',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: evidenceSchema, 404: errorSchema },
-      },
+      permission: 'osint:read',
+      tag: 'osint',
+      summary: 'What an evidence row says: URL, time, HTTP status and headers, SHA-256, who collected it',
+      response: evidenceSchema,
     },
-    async (request) => {
-      const evidence = await getEvidence(database.db, request.params.id);
-      if (!evidence) throw new NotFoundError('osint.evidence_not_found', `no evidence #${request.params.id}`);
+    async ({ id }) => {
+      const evidence = await getEvidence(database.db, id);
+      if (!evidence) throw new NotFoundError('osint.evidence_not_found', `no evidence #${id}`);
       return evidence;
     },
   );
@@ -95,7 +93,7 @@ export function evidenceRoutes(app: FastifyInstance, { database }: AppContext): 
         tags: ['osint'],
         params: idParams,
         produces: ['application/octet-stream'],
-        response: { 404: errorSchema, 410: errorSchema },
+        response: { ...errorResponses(404, 410) },
       },
     },
     async (request, reply) => {

@@ -4,9 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
 import { getItem, listItems } from '../item-views.ts';
-import { bool, idParams, label, pagedList, text } from './shared.ts';
+import { bool, label, pagedList, text } from './shared.ts';
 
 const itemSchema = z
   .object({
@@ -96,19 +97,17 @@ export function itemRoutes(app: FastifyInstance, { database }: AppContext): void
     pagedList(database.db, listItems),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/items/:id',
     {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'An item with its signals, entities, captures (evidence), reposts and identifiers',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: itemDetailSchema, 404: errorSchema },
-      },
+      permission: 'osint:read',
+      tag: 'osint',
+      summary: 'An item with its signals, entities, captures (evidence), reposts and identifiers',
+      response: itemDetailSchema,
     },
-    async (request) => {
-      const item = await getItem(database.db, request.params.id);
+    async ({ id }) => {
+      const item = await getItem(database.db, id);
       return { ...item, entities: item.entities as unknown as Record<string, unknown> };
     },
   );

@@ -5,18 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  exportProduces,
-  exportQuery,
-  fieldColumns,
-  pagesOf,
-  sendExport,
-} from '../../../platform/export/export.ts';
+import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { exportRoute, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery, scoreQuery } from '../../../platform/server/schemas.ts';
 import { getSellerProfile, listSellers, sellerIdentifiers, sellersByIdentifier } from '../seller-views.ts';
-import { idParams, label, pagedList, text } from './shared.ts';
+import { label, pagedList, text } from './shared.ts';
 
 const sellerSchema = z
   .object({
@@ -68,49 +63,37 @@ type SellerRow = Awaited<ReturnType<typeof listSellers>>['items'][number];
 export function sellerRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get(
-    '/api/osint/sellers/export',
-    {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'Sellers as CSV or XLSX, with the list’s filters (streamed, audited)',
-        tags: ['osint'],
-        querystring: z.object({ ...sellerFilters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...filters } = request.query;
-      return sendExport(request, reply, database, {
-        list: 'osint.sellers',
-        format,
-        filters,
-        columns: fieldColumns<SellerRow>([
-          'id',
-          'display_name',
-          'score',
-          'label',
-          'platforms',
-          'accounts',
-          'item_count',
-          'ad_count',
-          'risky_ad_count',
-          'open_alerts',
-          'price_min_mad',
-          'price_max_mad',
-          'brands',
-          'cities',
-          'reasons',
-          'first_seen_at',
-          'last_seen_at',
-        ]),
-        rows: pagesOf(
-          async (offset, limit) => (await listSellers(database.db, filters, { limit, offset })).items,
-        ),
-      });
-    },
-  );
+  exportRoute(typed, database, '/api/osint/sellers/export', {
+    permission: 'osint:read',
+    tag: 'osint',
+    summary: 'Sellers as CSV or XLSX, with the list’s filters (streamed, audited)',
+    filters: sellerFilters,
+    list: 'osint.sellers',
+    content: (filters) => ({
+      columns: fieldColumns<SellerRow>([
+        'id',
+        'display_name',
+        'score',
+        'label',
+        'platforms',
+        'accounts',
+        'item_count',
+        'ad_count',
+        'risky_ad_count',
+        'open_alerts',
+        'price_min_mad',
+        'price_max_mad',
+        'brands',
+        'cities',
+        'reasons',
+        'first_seen_at',
+        'last_seen_at',
+      ]),
+      rows: pagesOf(
+        async (offset, limit) => (await listSellers(database.db, filters, { limit, offset })).items,
+      ),
+    }),
+  });
 
   typed.get(
     '/api/osint/sellers',
@@ -126,33 +109,28 @@ export function sellerRoutes(app: FastifyInstance, { database }: AppContext): vo
     pagedList(database.db, listSellers),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/sellers/:id',
     {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'A seller: profile, accounts, identifiers (a merged seller answers with the one it joined)',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: sellerDetailSchema, 404: errorSchema },
-      },
+      permission: 'osint:read',
+      tag: 'osint',
+      summary: 'A seller: profile, accounts, identifiers (a merged seller answers with the one it joined)',
+      response: sellerDetailSchema,
     },
-    async (request) => getSellerProfile(database.db, request.params.id),
+    async ({ id }) => getSellerProfile(database.db, id),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/sellers/:id/identifiers',
     {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary:
-          "A seller's phones, e-mails, handles, shop URLs, company names and addresses (for the graph)",
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: identifiersSchema, 404: errorSchema },
-      },
+      permission: 'osint:read',
+      tag: 'osint',
+      summary: "A seller's phones, e-mails, handles, shop URLs, company names and addresses (for the graph)",
+      response: identifiersSchema,
     },
-    async (request) => sellerIdentifiers(database.db, request.params.id),
+    async ({ id }) => sellerIdentifiers(database.db, id),
   );
 
   typed.get(

@@ -1,6 +1,7 @@
 /**
  * Schema pieces and handlers the osint route files share: labels, id parameters, boolean and text query
- * parameters, the answer of a route that starts a job, and the body of every paged list.
+ * parameters, and the answer of a route that starts a job (the id parameter and the paged list's handler
+ * are route-kit's).
  */
 import { z } from 'zod';
 import type { Actor } from '../../../platform/auth/actor.ts';
@@ -9,7 +10,7 @@ import { jobSchema } from '../../../platform/jobs/routes.ts';
 import { LABELS } from '../analysis/index.ts';
 
 export const label = z.enum(LABELS);
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export { idParams, pagedList } from '../../../platform/server/route-kit.ts';
 export const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const text = (max = 200) => z.string().max(max);
 
@@ -20,16 +21,3 @@ export async function queueJob(jobs: JobQueue, kind: string, params: Record<stri
   const job = await jobs.enqueue(kind, params, actor);
   return { job, links: { job: `/api/osint/jobs/${job.id}` } };
 }
-
-type Page = { limit: number; offset: number };
-
-/**
- * The handler of a paged list: the query's `limit` and `offset` make the page, the rest are the lister's filters;
- * the answer repeats the page with the lister's `total` and `items`.
- */
-export const pagedList =
-  <Db, F, T>(db: Db, list: (db: Db, filters: F, page: Page) => Promise<{ total: number; items: T[] }>) =>
-  async (request: { query: Page & F }) => {
-    const { limit, offset, ...filters } = request.query;
-    return { limit, offset, ...(await list(db, filters as unknown as F, { limit, offset })) };
-  };

@@ -9,6 +9,7 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { listRuns } from '../run.ts';
 import { SOURCE_TYPES } from '../source-config.ts';
@@ -122,7 +123,7 @@ export function sourceRoutes(app: FastifyInstance, { database }: AppContext): vo
           'Types: feed (RSS/Atom/JSON Feed), json_api (JSON with a field mapping), web (pages and sites, crawled politely), file (platform exports: NDJSON, CSV, JSON), url (single URLs). See docs/osint-collection.md for each configuration. A bad configuration answers 400 with every problem located in `details.problems`.',
         tags: ['osint'],
         body: sourceBody,
-        response: { 201: sourceSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema },
+        response: { 201: sourceSchema, ...errorResponses(400, 403, 409) },
       },
     },
     async (request, reply) => {
@@ -132,18 +133,11 @@ export function sourceRoutes(app: FastifyInstance, { database }: AppContext): vo
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/osint/sources/:id',
-    {
-      config: { permission: 'osint:read' },
-      schema: {
-        summary: 'A source with its health',
-        tags: ['osint'],
-        params: idParams,
-        response: { 200: sourceSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getSource(database.db, request.params.id),
+    { permission: 'osint:read', tag: 'osint', summary: 'A source with its health', response: sourceSchema },
+    async ({ id }) => getSource(database.db, id),
   );
 
   typed.patch(
@@ -157,10 +151,7 @@ export function sourceRoutes(app: FastifyInstance, { database }: AppContext): vo
         body: sourceBody.omit({ type: true }).partial(),
         response: {
           200: sourceSchema,
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 403, 404, 409),
         },
       },
     },
@@ -178,7 +169,7 @@ export function sourceRoutes(app: FastifyInstance, { database }: AppContext): vo
         summary: 'Remove a source that never collected anything (otherwise disable it: evidence is kept)',
         tags: ['osint'],
         params: idParams,
-        response: { 204: z.null(), 404: errorSchema, 409: errorSchema },
+        response: { 204: z.null(), ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS } from '../watchlist.ts';
 import { bool, idParams } from './shared.ts';
 
@@ -51,7 +52,7 @@ export function watchlistRoutes(app: FastifyInstance, { database }: AppContext):
           value: z.string().min(1).max(200),
           note: z.string().max(1000).optional(),
         }),
-        response: { 201: watchTermSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: watchTermSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>

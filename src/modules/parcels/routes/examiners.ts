@@ -10,6 +10,7 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, idParams } from '../../../platform/server/route-kit.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import {
   addExaminer,
@@ -28,7 +29,6 @@ const code = (max: number) =>
     .min(1)
     .max(max)
     .regex(/^[^\t\n\r]+$/, 'expected a code');
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const examinerSchema = z
   .object({
@@ -87,7 +87,7 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
             ...specialities,
           })
           .strict(),
-        response: { 201: examinerSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: examinerSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
@@ -101,7 +101,7 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
       schema: {
         summary: 'Change an examiner: name, specialities, capacity, active',
         tags: ['parcels'],
-        params: z.object({ id }),
+        params: idParams,
         body: z
           .object({
             name: z.string().trim().min(1).max(200).optional(),
@@ -109,7 +109,7 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
             ...specialities,
           })
           .strict(),
-        response: { 200: examinerSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: examinerSchema, ...errorResponses(400, 404) },
       },
     },
     async (request) => updateExaminer(database, actorFrom(request), request.params.id, request.body),
@@ -144,13 +144,11 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
       schema: {
         summary: 'Give a parcel to another examiner of its office, with a reason (audited)',
         tags: ['parcels'],
-        params: z.object({ id }),
+        params: idParams,
         body: z.object({ examiner_id: z.number().int().positive(), reason: z.string().max(1000) }).strict(),
         response: {
           200: z.object({ parcel_id: z.number().int(), examiner: examinerSchema, reason: z.string() }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, idParams } from '../../../platform/server/route-kit.ts';
 import { cursorQuery, isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_KINDS } from '../model.ts';
 import { scoreParcels } from '../score.ts';
@@ -180,18 +181,16 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/parcels/:id',
     {
-      config: { permission: 'parcels:read' },
-      schema: {
-        summary: 'A parcel with its score, channel and reasons (each with its evidence)',
-        tags: ['parcels'],
-        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
-        response: { 200: parcelDetailSchema, 404: errorSchema },
-      },
+      permission: 'parcels:read',
+      tag: 'parcels',
+      summary: 'A parcel with its score, channel and reasons (each with its evidence)',
+      response: parcelDetailSchema,
     },
-    async (request) => getParcel(db, request.params.id),
+    async ({ id }) => getParcel(db, id),
   );
 
   typed.post(
@@ -217,7 +216,7 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
         summary:
           "Link a parcel to the seizure of its goods (a seizure of the cases module): the sender's later parcels are then repeat senders; audited",
         tags: ['parcels'],
-        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+        params: idParams,
         body: z.object({ seizure_id: z.number().int().positive() }).strict(),
         response: {
           200: z.object({
@@ -229,8 +228,7 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
             linked_by: z.string(),
             linked_at: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, fourEyesDecisionRoutes, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   decideActivationRequest,
@@ -16,7 +17,7 @@ import {
   profileDiff,
   requestActivation,
 } from '../approvals.ts';
-import { idParams, reasonBody } from './shared.ts';
+import { idParams } from './shared.ts';
 
 const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
 const change = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
@@ -112,7 +113,7 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
         tags: ['risk'],
         params: idParams,
         querystring: z.object({ from: z.coerce.number().int().positive().optional() }),
-        response: { 200: profileDiffSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: profileDiffSchema, ...errorResponses(400, 404) },
       },
     },
     async (request) =>
@@ -166,10 +167,7 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
             profile_id: z.number().int(),
             name: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 404, 409, 422),
         },
       },
     },
@@ -181,64 +179,47 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/risk/approvals/:id',
     {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary:
-          'One activation request with its diff against the version it replaces and its back-test figures',
-        tags: ['risk'],
-        params: idParams,
-        response: { 200: requestDetail, 404: errorSchema },
-      },
+      permission: 'risk:read',
+      tag: 'risk',
+      summary:
+        'One activation request with its diff against the version it replaces and its back-test figures',
+      params: idParams,
+      response: requestDetail,
     },
-    async (request) => getActivationRequest(db, request.params.id, { intelligence: intelligence(request) }),
+    async ({ id }, request) => getActivationRequest(db, id, { intelligence: intelligence(request) }),
   );
 
-  for (const decision of ['approve', 'reject'] as const) {
-    typed.post(
-      `/api/risk/approvals/:id/${decision}`,
-      {
-        config: { permission: 'risk:activate' },
-        schema: {
-          summary:
-            decision === 'approve'
-              ? 'Approve a request: the version is activated in the same transaction (not by the requester or the author; audited)'
-              : 'Reject a request with a reason (not by the requester; audited)',
-          tags: ['risk'],
-          params: idParams,
-          body: reasonBody,
-          response: {
-            200: z.object({
-              id: z.number().int(),
-              status: z.enum(['approved', 'rejected']),
-              activated: z
-                .object({
-                  id: z.number().int(),
-                  name: z.string(),
-                  version: z.number().int(),
-                  status: z.string(),
-                  retired: z.array(z.number().int()),
-                })
-                .nullable(),
-            }),
-            400: errorSchema,
-            403: errorSchema,
-            404: errorSchema,
-            409: errorSchema,
-            422: errorSchema,
-          },
-        },
+  fourEyesDecisionRoutes(
+    typed,
+    '/api/risk/approvals',
+    {
+      permission: 'risk:activate',
+      tag: 'risk',
+      summaries: {
+        approve:
+          'Approve a request: the version is activated in the same transaction (not by the requester or the author; audited)',
+        reject: 'Reject a request with a reason (not by the requester; audited)',
       },
-      async (request) =>
-        decideActivationRequest(
-          database,
-          actorFrom(request),
-          request.params.id,
-          decision,
-          request.body.reason,
-        ),
-    );
-  }
+      response: z.object({
+        id: z.number().int(),
+        status: z.enum(['approved', 'rejected']),
+        activated: z
+          .object({
+            id: z.number().int(),
+            name: z.string(),
+            version: z.number().int(),
+            status: z.string(),
+            retired: z.array(z.number().int()),
+          })
+          .nullable(),
+      }),
+      errors: [400, 403, 404, 409, 422],
+    },
+    (id, decision, reason, request) =>
+      decideActivationRequest(database, actorFrom(request), id, decision, reason),
+  );
 }

@@ -6,6 +6,7 @@ import { officeScope } from '../../../platform/auth/scope.ts';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { sendStoredFile } from '../../../platform/uploads/uploads.ts';
 import {
   ATTACHMENT_KINDS,
@@ -48,10 +49,7 @@ export function attachmentRoutes(app: FastifyInstance, { database }: AppContext)
         consumes: ['multipart/form-data'],
         response: {
           201: attachmentSchema,
-          400: errorSchema,
-          404: errorSchema,
-          413: errorSchema,
-          415: errorSchema,
+          ...errorResponses(400, 404, 413, 415),
         },
       },
     },

@@ -2,15 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  exportProduces,
-  exportQuery,
-  fieldColumns,
-  pagesOf,
-  sendExport,
-} from '../../../platform/export/export.ts';
+import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { exportRoute } from '../../../platform/server/route-kit.ts';
 import { pagingQuery } from '../../../platform/server/schemas.ts';
 import { type BacktestRow, listBacktests } from '../backtests.ts';
 
@@ -56,27 +51,15 @@ export function backtestRoutes(app: FastifyInstance, { database }: AppContext): 
       return { items: await listBacktests(database.db, rest, { limit, offset }) };
     },
   );
-  typed.get(
-    '/api/risk/backtests/export',
-    {
-      config: { permission: 'jobs:read' },
-      schema: {
-        summary: 'Back-tests as CSV or XLSX (streamed, audited)',
-        tags: ['risk'],
-        querystring: z.object({ ...filters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...rest } = request.query;
-      return sendExport(request, reply, database, {
-        list: 'risk.backtests',
-        format,
-        filters: rest,
-        columns: fieldColumns<BacktestRow>(Object.keys(backtestRowSchema.shape) as (keyof BacktestRow)[]),
-        rows: pagesOf((offset, limit) => listBacktests(database.db, rest, { limit, offset }), 200),
-      });
-    },
-  );
+  exportRoute(typed, database, '/api/risk/backtests/export', {
+    permission: 'jobs:read',
+    tag: 'risk',
+    summary: 'Back-tests as CSV or XLSX (streamed, audited)',
+    filters,
+    list: 'risk.backtests',
+    content: (rest) => ({
+      columns: fieldColumns<BacktestRow>(Object.keys(backtestRowSchema.shape) as (keyof BacktestRow)[]),
+      rows: pagesOf((offset, limit) => listBacktests(database.db, rest, { limit, offset }), 200),
+    }),
+  });
 }

@@ -6,6 +6,7 @@ import { officeScope } from '../../../platform/auth/scope.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   campaignMatches,
@@ -52,10 +53,7 @@ export function campaignRoutes(app: FastifyInstance, { database }: AppContext): 
         },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { ...(await listCampaigns(db, filters, { limit, offset })), limit, offset };
-    },
+    pagedList(db, listCampaigns),
   );
 
   typed.post(
@@ -75,7 +73,7 @@ export function campaignRoutes(app: FastifyInstance, { database }: AppContext): 
           date_to: isoDate.nullish(),
           owner: z.string().min(1).max(100).optional(),
         }),
-        response: { 201: campaignSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: campaignSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
@@ -128,7 +126,7 @@ export function campaignRoutes(app: FastifyInstance, { database }: AppContext): 
         summary: 'Queue every matching declaration for deferred control (to do; audited)',
         tags: ['risk'],
         params: idParams,
-        response: { 200: z.object({ queued: z.number().int() }), 404: errorSchema, 409: errorSchema },
+        response: { 200: z.object({ queued: z.number().int() }), ...errorResponses(404, 409) },
       },
     },
     async (request) => queueCampaign(database, actorFrom(request), request.params.id),
@@ -167,8 +165,7 @@ export function campaignRoutes(app: FastifyInstance, { database }: AppContext): 
             reference: z.string(),
             status: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

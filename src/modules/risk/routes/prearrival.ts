@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { officeScope } from '../../../platform/auth/scope.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { isoDate } from '../../../platform/server/schemas.ts';
 import { listPreArrival } from '../decisions/prearrival.ts';
 
@@ -53,8 +53,7 @@ export function preArrivalRoutes(app: FastifyInstance, { database }: AppContext)
             items: z.array(referralSchema),
             next: z.object({ after_score: z.number(), after_id: z.number().int() }).nullable(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

@@ -6,6 +6,7 @@ import { jobSchema } from '../../../platform/jobs/routes.ts';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
@@ -129,10 +130,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
         response: { 200: pageOf(profileSummarySchema), 400: errorSchema },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { ...(await listProfiles(db, filters, { limit, offset })), limit, offset };
-    },
+    pagedList(db, listProfiles),
   );
 
   const documentInput = {
@@ -182,8 +180,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
             version: z.number().int(),
             status: z.string(),
           }),
-          400: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 422),
         },
       },
     },
@@ -196,23 +193,21 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
     },
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/risk/profiles/:id',
     {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary: 'One profile version with its rules (intelligence for analysts only)',
-        tags: ['risk'],
-        params: idParams,
-        response: { 200: profileSchema, 404: errorSchema },
-      },
+      permission: 'risk:read',
+      tag: 'risk',
+      summary: 'One profile version with its rules (intelligence for analysts only)',
+      params: idParams,
+      response: profileSchema,
     },
-    async (request) => {
-      const profile = await getProfile(db, request.params.id, {
+    async ({ id }, request) => {
+      const profile = await getProfile(db, id, {
         intelligence: request.user!.permissions.has('risk:intelligence'),
       });
-      if (!profile)
-        throw new NotFoundError('risk.profile_not_found', `no rule profile #${request.params.id}`);
+      if (!profile) throw new NotFoundError('risk.profile_not_found', `no rule profile #${id}`);
       return profile;
     },
   );
@@ -230,10 +225,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
         body: reasonBody,
         response: {
           200: profileStatus.extend({ retired: z.array(z.number().int()) }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 404, 409, 422),
         },
       },
     },
@@ -254,9 +246,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
         body: reasonBody,
         response: {
           200: profileStatus,
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -273,7 +263,7 @@ export function profileRoutes(app: FastifyInstance, { database, jobs, config }: 
           'The result (hits, inspected hits, precision, duties recovered, load per office per day) is the job result at /api/jobs/{id}.',
         tags: ['risk'],
         body: backtestParams,
-        response: { 202: z.object({ job: jobSchema }), 400: errorSchema, 404: errorSchema },
+        response: { 202: z.object({ job: jobSchema }), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

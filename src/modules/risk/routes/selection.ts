@@ -3,16 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import { officeScope } from '../../../platform/auth/scope.ts';
-import {
-  exportProduces,
-  exportQuery,
-  fieldColumns,
-  pagesOf,
-  sendExport,
-} from '../../../platform/export/export.ts';
+import { fieldColumns, pagesOf } from '../../../platform/export/export.ts';
 import { NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import {
+  errorResponses,
+  exportRoute,
+  getOneRoute,
+  scopedFilters,
+} from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import { CHANNELS, OUTCOME_RESULTS } from '../../declarations/index.ts';
 import { inlineDeclarationSchema, linesOfInline } from '../../valuation/index.ts';
@@ -53,7 +53,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
           z.object({ reference: z.string().min(1).max(64) }),
           z.object({ declaration: inlineDeclarationSchema }),
         ]),
-        response: { 200: scoreSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: scoreSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => {
@@ -85,7 +85,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
           capacity_items: z.number().int().min(0).max(10_000_000).nullish(),
           capacity_hours: z.number().min(0).max(1_000_000).nullish(),
         }),
-        response: { 200: selectionSchema, 400: errorSchema, 409: errorSchema },
+        response: { 200: selectionSchema, ...errorResponses(400, 409) },
       },
     },
     async (request) => runSelection(database, actorFrom(request), request.body),
@@ -182,8 +182,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
               pending: z.number().int().describe('of the selected: no outcome yet'),
             }),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -194,68 +193,53 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
     },
   );
 
-  typed.get(
-    '/api/risk/decisions/export',
-    {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary:
-          'The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited)',
-        tags: ['risk'],
-        querystring: z.object({ ...decisionFilters, ...exportQuery }),
-        produces: exportProduces,
-        response: { 400: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { format, ...filters } = request.query;
+  type DecisionRow = Awaited<ReturnType<typeof listDecisions>>['items'][number];
+  const decisionColumns = [
+    ...fieldColumns<DecisionRow>(['reference', 'office', 'lodged_on', 'channel', 'initial_channel', 'basis']),
+    ...fieldColumns<DecisionRow>(['score', 'probability', 'expected_value', 'rank', 'random', 'status']),
+    ...fieldColumns<DecisionRow>([
+      'importer_code',
+      'importer_name',
+      'items',
+      'controlled_items',
+      'duties_at_stake',
+    ]),
+    { header: 'top_reason', value: (r: DecisionRow) => r.top_reason?.title?.fr ?? r.top_reason?.id ?? null },
+    { header: 'decided_at', value: (r: DecisionRow) => r.decided_at },
+  ];
+  exportRoute(typed, database, '/api/risk/decisions/export', {
+    permission: 'risk:read',
+    tag: 'risk',
+    summary:
+      'The selection queue as CSV or XLSX, with the list’s filters and office scope (streamed, audited)',
+    filters: decisionFilters,
+    list: 'risk.decisions',
+    content: (filters, request) => {
       const scope = officeScope(request);
-      type Row = Awaited<ReturnType<typeof listDecisions>>['items'][number];
-      const columns = [
-        ...fieldColumns<Row>(['reference', 'office', 'lodged_on', 'channel', 'initial_channel', 'basis']),
-        ...fieldColumns<Row>(['score', 'probability', 'expected_value', 'rank', 'random', 'status']),
-        ...fieldColumns<Row>([
-          'importer_code',
-          'importer_name',
-          'items',
-          'controlled_items',
-          'duties_at_stake',
-        ]),
-        { header: 'top_reason', value: (r: Row) => r.top_reason?.title?.fr ?? r.top_reason?.id ?? null },
-        { header: 'decided_at', value: (r: Row) => r.decided_at },
-      ];
-      return sendExport(request, reply, database, {
-        list: 'risk.decisions',
-        format,
-        filters: {
-          ...filters,
-          scope_office: request.user?.permissions.has('risk:all_offices')
-            ? 'all'
-            : (request.user?.office_code ?? 'none'),
-        },
-        columns,
+      return {
+        columns: decisionColumns,
         rows: pagesOf(
           async (offset, limit) => (await listDecisions(db, filters, scope, { limit, offset })).items,
         ),
-      });
+        audited: scopedFilters(request, filters),
+      };
     },
-  );
+  });
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/risk/decisions/:id',
     {
-      config: { permission: 'risk:read' },
-      schema: {
-        summary:
-          'A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides',
-        tags: ['risk'],
-        params: idParams,
-        response: { 200: decisionSchema, 404: errorSchema },
-      },
+      permission: 'risk:read',
+      tag: 'risk',
+      summary:
+        'A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides',
+      params: idParams,
+      response: decisionSchema,
     },
-    async (request) => {
-      const decision = await getDecision(db, request.params.id, officeScope(request));
-      if (!decision) throw new NotFoundError('risk.decision_not_found', `no decision #${request.params.id}`);
+    async ({ id }, request) => {
+      const decision = await getDecision(db, id, officeScope(request));
+      if (!decision) throw new NotFoundError('risk.decision_not_found', `no decision #${id}`);
       return decision;
     },
   );
@@ -278,9 +262,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
             to_channel: z.enum(CHANNELS),
             reason: z.string(),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
+          ...errorResponses(400, 404, 409),
         },
       },
     },
@@ -320,8 +302,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
             recorded_at: z.string(),
             warning: z.string().optional(),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
           409: errorSchema.describe(
             'outcome.already_recorded: the item has an outcome (details.existing), send a correction; outcome.nothing_to_correct',
           ),

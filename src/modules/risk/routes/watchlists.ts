@@ -6,6 +6,7 @@ import { forget } from '../../../platform/lib/cache.ts';
 import { AppError, NotFoundError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, pagedList } from '../../../platform/server/route-kit.ts';
 import { isoDate, pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   addEntries,
@@ -51,10 +52,7 @@ export function watchlistRoutes(app: FastifyInstance, { database }: AppContext):
         response: { 200: pageOf(watchlistSchema), 400: errorSchema },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { ...(await listWatchlists(db, filters, { limit, offset })), limit, offset };
-    },
+    pagedList(db, listWatchlists),
   );
 
   typed.post(
@@ -71,7 +69,7 @@ export function watchlistRoutes(app: FastifyInstance, { database }: AppContext):
           owner: z.string().min(1).max(100).optional(),
           expires_on: isoDate.nullish(),
         }),
-        response: { 201: watchlistSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: watchlistSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
@@ -145,8 +143,7 @@ export function watchlistRoutes(app: FastifyInstance, { database }: AppContext):
         }),
         response: {
           200: z.object({ added: z.number().int(), submitted: z.number().int().optional() }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   assistanceCounts,
@@ -43,10 +43,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
         response: { 200: pageOf(assistanceSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listAssistance(db, filters, { limit, offset })) };
-    },
+    pagedList(db, listAssistance),
   );
 
   typed.get(
@@ -111,25 +108,23 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
             .max(200)
             .optional(),
         }),
-        response: { 201: assistanceSchema, 400: errorSchema, 404: errorSchema },
+        response: { 201: assistanceSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await openAssistance(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/assistance/:id',
     {
-      config: { permission: 'assistance:read' },
-      schema: {
-        summary: 'A request with its subjects and reminders',
-        tags: ['assistance'],
-        params: idParams,
-        response: { 200: assistanceSchema, 404: errorSchema },
-      },
+      permission: 'assistance:read',
+      tag: 'assistance',
+      summary: 'A request with its subjects and reminders',
+      response: assistanceSchema,
     },
-    async (request) => getAssistance(db, request.params.id),
+    async ({ id }) => getAssistance(db, id),
   );
 
   typed.post(
@@ -149,10 +144,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
         }),
         response: {
           200: assistanceSchema,
-          400: errorSchema,
-          404: errorSchema,
-          409: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 404, 409, 422),
         },
       },
     },
@@ -168,7 +160,7 @@ export function assistanceRoutes(app: FastifyInstance, { database }: AppContext)
         tags: ['assistance'],
         params: idParams,
         body: z.object({ reminded_on: date.optional(), note: z.string().max(2_000).optional() }),
-        response: { 200: assistanceSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: assistanceSchema, ...errorResponses(404, 409) },
       },
     },
     async (request) => remindAssistance(database, actorFrom(request), request.params.id, request.body),

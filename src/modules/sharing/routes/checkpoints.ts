@@ -6,13 +6,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit } from '../../../platform/audit/store.ts';
 import { actorFrom } from '../../../platform/auth/actor.ts';
-import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { checkpointsFor, verifyPartnerCheckpoints } from '../checkpoint-exchange.ts';
 import { authenticateRequest } from '../push.ts';
+import { auditPartnerRead, authenticatedPartner, keyIdOf } from './partner-auth.ts';
 import { codeParam } from './schemas.ts';
 
 export function checkpointRoutes(app: FastifyInstance, { database, config }: AppContext): void {
@@ -33,45 +32,28 @@ export function checkpointRoutes(app: FastifyInstance, { database, config }: App
             cursor: z.number().int(),
             more: z.boolean(),
           }),
-          401: errorSchema,
-          403: errorSchema,
+          ...errorResponses(401, 403),
         },
       },
     },
     async (request) => {
       const query = { after: request.query.after };
-      let partner: Awaited<ReturnType<typeof authenticateRequest>>;
-      try {
-        partner = await authenticateRequest(database.db, request.headers, query);
-      } catch (error) {
-        if (error instanceof AppError)
-          await appendAudit(
-            database,
-            { id: null, name: 'anonymous', ip: request.ip },
-            {
-              action: 'sharing.checkpoints_refused',
-              target_type: 'sharing_partner',
-              target_id: String(request.headers['x-vigie-key-id'] ?? '').slice(0, 64),
-              details: { code: error.code, reason: error.message },
-            },
-          );
-        throw error;
-      }
-      const page = await checkpointsFor(database.db, partner, query.after);
-      await appendAudit(
+      const partner = await authenticatedPartner(
         database,
-        { id: null, name: `partner:${partner.code}`, ip: request.ip },
+        request,
+        () => authenticateRequest(database.db, request.headers, query),
         {
-          action: 'sharing.checkpoints_read',
+          action: 'sharing.checkpoints_refused',
           target_type: 'sharing_partner',
-          target_id: partner.code,
-          details: {
-            after: query.after,
-            checkpoints: page.checkpoints.length,
-            entries: page.checkpoints.reduce((n, c) => n + c.entries.length, 0),
-          },
+          target_id: keyIdOf(request),
         },
       );
+      const page = await checkpointsFor(database.db, partner, query.after);
+      await auditPartnerRead(database, request, partner, 'sharing.checkpoints_read', {
+        after: query.after,
+        checkpoints: page.checkpoints.length,
+        entries: page.checkpoints.reduce((n, c) => n + c.entries.length, 0),
+      });
       return page as unknown as { checkpoints: Record<string, unknown>[]; cursor: number; more: boolean };
     },
   );
@@ -106,9 +88,7 @@ export function checkpointRoutes(app: FastifyInstance, { database, config }: App
               }),
             ),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          502: errorSchema,
+          ...errorResponses(400, 404, 502),
         },
       },
     },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { addMember, createGroup, getGroup, listGroups, removeMember, updateGroup } from '../groups.ts';
 import { MEMBER_ROLES, MEMBER_TYPES } from '../model.ts';
 import { codeParam, groupSchema } from './schemas.ts';
@@ -38,25 +39,24 @@ export function groupRoutes(app: FastifyInstance, { database }: AppContext): voi
           description: z.string().max(5_000).nullable().optional(),
           nominal_data_allowed: z.boolean().optional(),
         }),
-        response: { 201: groupSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: groupSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await createGroup(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/groups/:code',
     {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'A closed user group',
-        tags: ['sharing'],
-        params: codeParam,
-        response: { 200: groupSchema, 404: errorSchema },
-      },
+      permission: 'sharing:read',
+      tag: 'sharing',
+      summary: 'A closed user group',
+      params: codeParam,
+      response: groupSchema,
     },
-    async (request) => getGroup(database.db, request.params.code),
+    async ({ code }) => getGroup(database.db, code),
   );
 
   typed.patch(
@@ -91,7 +91,7 @@ export function groupRoutes(app: FastifyInstance, { database }: AppContext): voi
           ref: z.string().min(1).max(32),
           role: z.enum(MEMBER_ROLES).default('member'),
         }),
-        response: { 200: groupSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: groupSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => addMember(database, actorFrom(request), request.params.code, request.body),

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute, pagedList } from '../../../platform/server/route-kit.ts';
 import { pageOf, pagingQuery } from '../../../platform/server/schemas.ts';
 import {
   composeMessage,
@@ -20,7 +20,7 @@ import {
 } from '../messages.ts';
 import { DIRECTIONS, MESSAGE_KINDS } from '../model.ts';
 import type { Pusher } from '../pusher.ts';
-import { codeParam, envelopeSchema, idParams, messageInput, messageSchema } from './schemas.ts';
+import { codeParam, envelopeSchema, messageInput, messageSchema } from './schemas.ts';
 
 export function messageRoutes(
   app: FastifyInstance,
@@ -47,8 +47,7 @@ export function messageRoutes(
             payload: z.record(z.string(), z.unknown()).describe('exactly the fields that would leave'),
             removed: z.array(z.string()).describe('paths of what the nominal split removed'),
           }),
-          400: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -72,7 +71,7 @@ export function messageRoutes(
         summary: 'Send a message: signed by this installation, recorded and appended to the ledger',
         tags: ['sharing'],
         body: messageInput,
-        response: { 201: messageSchema, 400: errorSchema, 404: errorSchema },
+        response: { 201: messageSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -94,9 +93,7 @@ export function messageRoutes(
         response: {
           200: z.object({ message: messageSchema, duplicate: z.literal(true) }),
           201: z.object({ message: messageSchema, duplicate: z.literal(false) }),
-          400: errorSchema,
-          403: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 403, 422),
         },
       },
     },
@@ -124,39 +121,27 @@ export function messageRoutes(
         response: { 200: pageOf(messageSchema) },
       },
     },
-    async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      return { limit, offset, ...(await listMessages(database.db, filters, { limit, offset })) };
-    },
+    pagedList(database.db, listMessages),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/messages/:id',
-    {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'A message',
-        tags: ['sharing'],
-        params: idParams,
-        response: { 200: messageSchema, 404: errorSchema },
-      },
-    },
-    async (request) => getMessage(database.db, request.params.id),
+    { permission: 'sharing:read', tag: 'sharing', summary: 'A message', response: messageSchema },
+    async ({ id }) => getMessage(database.db, id),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/messages/:id/envelope',
     {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'The signed envelope of an outgoing message, as a partner installation receives it',
-        tags: ['sharing'],
-        params: idParams,
-        response: { 200: envelopeSchema, 404: errorSchema },
-      },
+      permission: 'sharing:read',
+      tag: 'sharing',
+      summary: 'The signed envelope of an outgoing message, as a partner installation receives it',
+      response: envelopeSchema,
     },
-    async (request) => {
-      const message = await getMessage(database.db, request.params.id);
+    async ({ id }) => {
+      const message = await getMessage(database.db, id);
       return envelopeOf(database.db, message.message_id);
     },
   );

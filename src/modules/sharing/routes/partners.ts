@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses, getOneRoute } from '../../../platform/server/route-kit.ts';
 import { installationKey } from '../keys.ts';
 import { PARTNER_KINDS } from '../model.ts';
 import { addPartner, getPartner, listPartners, updatePartner } from '../partners.ts';
@@ -68,25 +68,24 @@ export function partnerRoutes(app: FastifyInstance, { database, config }: AppCon
           public_key: publicKey,
           endpoint_url: z.string().max(500).nullable().optional(),
         }),
-        response: { 201: partnerSchema, 400: errorSchema, 409: errorSchema },
+        response: { 201: partnerSchema, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await addPartner(database, actorFrom(request), request.body)),
   );
 
-  typed.get(
+  getOneRoute(
+    typed,
     '/api/sharing/partners/:code',
     {
-      config: { permission: 'sharing:read' },
-      schema: {
-        summary: 'A partner',
-        tags: ['sharing'],
-        params: codeParam,
-        response: { 200: partnerSchema, 404: errorSchema },
-      },
+      permission: 'sharing:read',
+      tag: 'sharing',
+      summary: 'A partner',
+      params: codeParam,
+      response: partnerSchema,
     },
-    async (request) => getPartner(database.db, request.params.code),
+    async ({ code }) => getPartner(database.db, code),
   );
 
   typed.patch(
@@ -103,7 +102,7 @@ export function partnerRoutes(app: FastifyInstance, { database, config }: AppCon
           endpoint_url: z.string().max(500).nullable().optional(),
           active: z.boolean().optional(),
         }),
-        response: { 200: partnerSchema, 400: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: partnerSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request) => updatePartner(database, actorFrom(request), request.params.code, request.body),

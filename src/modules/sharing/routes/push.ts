@@ -5,11 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit } from '../../../platform/audit/store.ts';
 import { actorFrom } from '../../../platform/auth/actor.ts';
-import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
-import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { receiveMessage, receiveMessages } from '../messages.ts';
 import { feedFor, PULL_MAX, pullFrom } from '../pull.ts';
 import {
@@ -20,6 +18,7 @@ import {
   partnerStatus,
   touchReceived,
 } from '../push.ts';
+import { auditPartnerRead, authenticatedPartner, keyIdOf, partnerActor } from './partner-auth.ts';
 import { envelopeSchema } from './schemas.ts';
 
 export function pushRoutes(app: FastifyInstance, { database, config }: AppContext): void {
@@ -37,32 +36,22 @@ export function pushRoutes(app: FastifyInstance, { database, config }: AppContex
         response: {
           200: z.object({ message_id: z.string(), duplicate: z.literal(true) }),
           201: z.object({ message_id: z.string(), duplicate: z.literal(false) }),
-          400: errorSchema,
-          401: errorSchema,
-          403: errorSchema,
-          422: errorSchema,
+          ...errorResponses(400, 401, 403, 422),
         },
       },
     },
     async (request, reply) => {
-      let partner: Awaited<ReturnType<typeof authenticatePush>>;
-      try {
-        partner = await authenticatePush(database.db, request.headers, request.body);
-      } catch (error) {
-        if (error instanceof AppError)
-          await appendAudit(
-            database,
-            { id: null, name: 'anonymous', ip: request.ip },
-            {
-              action: 'sharing.push_refused',
-              target_type: 'sharing_message',
-              target_id: request.body.message_id,
-              details: { code: error.code, reason: error.message },
-            },
-          );
-        throw error;
-      }
-      const actor = { id: null, name: `partner:${partner.code}`, ip: request.ip };
+      const partner = await authenticatedPartner(
+        database,
+        request,
+        () => authenticatePush(database.db, request.headers, request.body),
+        {
+          action: 'sharing.push_refused',
+          target_type: 'sharing_message',
+          target_id: request.body.message_id,
+        },
+      );
+      const actor = partnerActor(request, partner);
       const result = await receiveMessage(database, config.sharingKeyFile, actor, request.body);
       await touchReceived(database.db, partner.id);
       const message_id = result.message.message_id;
@@ -91,31 +80,23 @@ export function pushRoutes(app: FastifyInstance, { database, config }: AppContex
               }),
             ),
           }),
-          400: errorSchema,
-          401: errorSchema,
-          403: errorSchema,
+          ...errorResponses(400, 401, 403),
         },
       },
     },
     async (request) => {
-      let partner: Awaited<ReturnType<typeof authenticatePush>>;
-      try {
-        partner = await authenticatePush(database.db, request.headers, request.body);
-      } catch (error) {
-        if (error instanceof AppError)
-          await appendAudit(
-            database,
-            { id: null, name: 'anonymous', ip: request.ip },
-            {
-              action: 'sharing.push_refused',
-              target_type: 'sharing_message',
-              target_id: request.body.envelopes[0]!.message_id,
-              details: { code: error.code, reason: error.message, messages: request.body.envelopes.length },
-            },
-          );
-        throw error;
-      }
-      const actor = { id: null, name: `partner:${partner.code}`, ip: request.ip };
+      const partner = await authenticatedPartner(
+        database,
+        request,
+        () => authenticatePush(database.db, request.headers, request.body),
+        {
+          action: 'sharing.push_refused',
+          target_type: 'sharing_message',
+          target_id: request.body.envelopes[0]!.message_id,
+          details: { messages: request.body.envelopes.length },
+        },
+      );
+      const actor = partnerActor(request, partner);
       const receipts = await receiveMessages(database, config.sharingKeyFile, actor, request.body.envelopes);
       await touchReceived(database.db, partner.id);
       return {
@@ -142,41 +123,24 @@ export function pushRoutes(app: FastifyInstance, { database, config }: AppContex
         }),
         response: {
           200: z.object({ envelopes: z.array(envelopeSchema), cursor: z.number().int(), more: z.boolean() }),
-          401: errorSchema,
-          403: errorSchema,
+          ...errorResponses(401, 403),
         },
       },
     },
     async (request) => {
       const query = { after: request.query.after, limit: request.query.limit };
-      let partner: Awaited<ReturnType<typeof authenticateRequest>>;
-      try {
-        partner = await authenticateRequest(database.db, request.headers, query);
-      } catch (error) {
-        if (error instanceof AppError)
-          await appendAudit(
-            database,
-            { id: null, name: 'anonymous', ip: request.ip },
-            {
-              action: 'sharing.pull_refused',
-              target_type: 'sharing_partner',
-              target_id: String(request.headers['x-vigie-key-id'] ?? '').slice(0, 64),
-              details: { code: error.code, reason: error.message },
-            },
-          );
-        throw error;
-      }
-      const feed = await feedFor(database.db, partner.id, query.after, query.limit);
-      await appendAudit(
+      const partner = await authenticatedPartner(
         database,
-        { id: null, name: `partner:${partner.code}`, ip: request.ip },
-        {
-          action: 'sharing.feed_read',
-          target_type: 'sharing_partner',
-          target_id: partner.code,
-          details: { after: query.after, cursor: feed.cursor, messages: feed.envelopes.length },
-        },
+        request,
+        () => authenticateRequest(database.db, request.headers, query),
+        { action: 'sharing.pull_refused', target_type: 'sharing_partner', target_id: keyIdOf(request) },
       );
+      const feed = await feedFor(database.db, partner.id, query.after, query.limit);
+      await auditPartnerRead(database, request, partner, 'sharing.feed_read', {
+        after: query.after,
+        cursor: feed.cursor,
+        messages: feed.envelopes.length,
+      });
       return feed;
     },
   );
@@ -197,9 +161,7 @@ export function pushRoutes(app: FastifyInstance, { database, config }: AppContex
             refused: z.number().int(),
             cursor: z.number().int(),
           }),
-          400: errorSchema,
-          404: errorSchema,
-          502: errorSchema,
+          ...errorResponses(400, 404, 502),
         },
       },
     },

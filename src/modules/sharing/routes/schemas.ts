@@ -20,7 +20,7 @@ export const codeParam = z.object({
     .max(32)
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, 'expected a code (letters, digits, _ . -)'),
 });
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export { idParams } from '../../../platform/server/route-kit.ts';
 export const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 

@@ -11,6 +11,7 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import { AppError } from '../../../platform/lib/errors.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
+import { errorResponses } from '../../../platform/server/route-kit.ts';
 import { getGroup } from '../groups.ts';
 import { getMessage } from '../messages.ts';
 import { bundleOf, exportGroup, installationAuthor, messageObjects } from '../stix.ts';
@@ -78,7 +79,7 @@ export function stixRoutes(app: FastifyInstance, { database }: AppContext): void
           "STIX 2.1 bundle of one outgoing message, after its group's nominal split (none: nominal data stay here)",
         tags: ['sharing'],
         params: idParams,
-        response: { 200: bundleSchema, 404: errorSchema, 409: errorSchema },
+        response: { 200: bundleSchema, ...errorResponses(404, 409) },
       },
     },
     async (request, reply) => {
@@ -134,9 +135,7 @@ export function stixRoutes(app: FastifyInstance, { database }: AppContext): void
               }),
             ),
           }),
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 403, 404),
         },
       },
     },

@@ -20,6 +20,7 @@ import {
   partnerCollections,
   TAXII_PAGE_MAX,
 } from '../taxii.ts';
+import { auditPartnerRead, keyIdOf, partnerActor } from './partner-auth.ts';
 
 export const TAXII_ROOT = '/api/sharing/taxii2/';
 
@@ -61,27 +62,22 @@ export function taxiiRoutes(app: FastifyInstance, { database }: AppContext): voi
           throw new AppError('taxii.not_acceptable', `this server answers ${TAXII_MEDIA_TYPE}`, 406);
         partner = await authenticateTaxii(database.db, request.headers, request.method, request.url);
         const result = await handler(request, partner);
-        await appendAudit(
-          database,
-          { id: null, name: `partner:${partner.code}`, ip: request.ip },
-          {
-            action: 'sharing.taxii_read',
-            target_type: 'sharing_partner',
-            target_id: partner.code,
-            details: { resource, url: request.url.slice(0, 500), ...result.audit },
-          },
-        );
+        await auditPartnerRead(database, request, partner, 'sharing.taxii_read', {
+          resource,
+          url: request.url.slice(0, 500),
+          ...result.audit,
+        });
         for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
         return send(reply, 200, result.body);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         await appendAudit(
           database,
-          { id: null, name: partner ? `partner:${partner.code}` : 'anonymous', ip: request.ip },
+          partner ? partnerActor(request, partner) : { id: null, name: 'anonymous', ip: request.ip },
           {
             action: 'sharing.taxii_refused',
             target_type: 'sharing_partner',
-            target_id: partner?.code ?? String(request.headers['x-vigie-key-id'] ?? '').slice(0, 64),
+            target_id: partner?.code ?? keyIdOf(request),
             details: { resource, url: request.url.slice(0, 500), code: error.code, reason: error.message },
           },
         );
