@@ -4,11 +4,11 @@ import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson } from '../../../platform/cli/output.ts';
+import { printJson, printList } from '../../../platform/cli/output.ts';
 import { listRuns } from '../run.ts';
 import { SOURCE_TYPES, type SourceType } from '../source-config.ts';
 import { createSource, deleteSource, listSources, resolveSource, updateSource } from '../sources.ts';
-import { positiveInt, printList } from './shared.ts';
+import { positiveInt } from './shared.ts';
 
 function readConfig(options: { config?: string; configJson?: string }): unknown {
   if (options.configJson) return JSON.parse(options.configJson);
