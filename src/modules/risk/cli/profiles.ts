@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
+import { listCommand } from '../../../platform/cli/list-command.ts';
 import { printJson, printList } from '../../../platform/cli/output.ts';
 import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
@@ -40,25 +41,21 @@ export function registerProfileCommands(risk: Command, context: CliContext): voi
     .command('profiles')
     .alias('profile')
     .description('rule profiles: versions, validation, activation, diff');
-  profiles
-    .command('list')
-    .description('list profile versions')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const page = await listProfiles(database.db, {}, { limit: 500, offset: 0 });
-        printList(options, page.items, page.items, {
-          id: (p) => p.id,
-          name: (p) => p.name,
-          version: (p) => p.version,
-          status: (p) => p.status,
-          rules: (p) => p.rules,
-          author: (p) => p.author,
-          valid: (p) => `${p.valid_from ?? '…'} – ${p.valid_to ?? '…'}`,
-          reason: (p) => p.reason,
-        });
-      });
-    });
+  listCommand(
+    profiles.command('list').description('list profile versions'),
+    context,
+    async (database) => (await listProfiles(database.db, {}, { limit: 500, offset: 0 })).items,
+    {
+      id: (p) => p.id,
+      name: (p) => p.name,
+      version: (p) => p.version,
+      status: (p) => p.status,
+      rules: (p) => p.rules,
+      author: (p) => p.author,
+      valid: (p) => `${p.valid_from ?? '…'} – ${p.valid_to ?? '…'}`,
+      reason: (p) => p.reason,
+    },
+  );
   profiles
     .command('show')
     .description('print a profile version (its source text when it came as text)')
