@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
+import { listCommand } from '../../platform/cli/list-command.ts';
 import { collect } from '../../platform/cli/options.ts';
 import { printList } from '../../platform/cli/output.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -92,28 +93,19 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
       },
     );
 
-  users
-    .command('list')
-    .description('all users')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const rows = await listUsers(database.db);
-        printList(options, rows, rows, {
-          username: (u) => u.username,
-          name: (u) => u.display_name,
-          roles: (u) => u.roles.join(', '),
-          office: (u) => u.office_code,
-          state: (u) =>
-            u.disabled
-              ? 'disabled'
-              : u.locked_until && u.locked_until > new Date().toISOString()
-                ? 'locked'
-                : 'active',
-          'last login': (u) => u.last_login_at?.slice(0, 16).replace('T', ' ') ?? '',
-        });
-      });
-    });
+  listCommand(users.command('list').description('all users'), context, (database) => listUsers(database.db), {
+    username: (u) => u.username,
+    name: (u) => u.display_name,
+    roles: (u) => u.roles.join(', '),
+    office: (u) => u.office_code,
+    state: (u) =>
+      u.disabled
+        ? 'disabled'
+        : u.locked_until && u.locked_until > new Date().toISOString()
+          ? 'locked'
+          : 'active',
+    'last login': (u) => u.last_login_at?.slice(0, 16).replace('T', ' ') ?? '',
+  });
 
   users
     .command('password')
