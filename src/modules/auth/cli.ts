@@ -3,7 +3,9 @@ import { type Command, Option } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import { ROLES, type Role } from '../../platform/auth/permissions.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
-import { printJson, table } from '../../platform/cli/output.ts';
+import { listCommand } from '../../platform/cli/list-command.ts';
+import { collect } from '../../platform/cli/options.ts';
+import { printList } from '../../platform/cli/output.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { generatePassword, MIN_PASSWORD_LENGTH } from './secrets.ts';
 import { changeUser, createApiToken, createUser, revokeToken, setPassword } from './service.ts';
@@ -52,7 +54,12 @@ async function userId(database: Database, username: string): Promise<number> {
   return user.id;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** `--role ROLE`, mandatory and repeatable. */
+const roleOption = () =>
+  new Option('--role <role>', 'a role (repeat for several)')
+    .choices(ROLES)
+    .argParser(collect)
+    .makeOptionMandatory();
 
 export function registerAuthCommands(program: Command, context: CliContext): void {
   const users = program.command('users').description('user accounts and their roles');
@@ -60,12 +67,7 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
     .command('create')
     .description('create a user (the first admin too)')
     .argument('<username>', 'lower-case login name')
-    .addOption(
-      new Option('--role <role>', 'a role (repeat for several)')
-        .choices(ROLES)
-        .argParser(collect)
-        .makeOptionMandatory(),
-    )
+    .addOption(roleOption())
     .option('--name <display name>', 'name shown in the application')
     .option('--office <code>', 'customs office (officers)')
     .option('--password-stdin', 'read the password from standard input')
@@ -91,34 +93,19 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
       },
     );
 
-  users
-    .command('list')
-    .description('all users')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const rows = await listUsers(database.db);
-        if (options.json) printJson(rows);
-        else
-          console.log(
-            table(
-              ['username', 'name', 'roles', 'office', 'state', 'last login'],
-              rows.map((u) => [
-                u.username,
-                u.display_name,
-                u.roles.join(', '),
-                u.office_code,
-                u.disabled
-                  ? 'disabled'
-                  : u.locked_until && u.locked_until > new Date().toISOString()
-                    ? 'locked'
-                    : 'active',
-                u.last_login_at?.slice(0, 16).replace('T', ' ') ?? '',
-              ]),
-            ),
-          );
-      });
-    });
+  listCommand(users.command('list').description('all users'), context, (database) => listUsers(database.db), {
+    username: (u) => u.username,
+    name: (u) => u.display_name,
+    roles: (u) => u.roles.join(', '),
+    office: (u) => u.office_code,
+    state: (u) =>
+      u.disabled
+        ? 'disabled'
+        : u.locked_until && u.locked_until > new Date().toISOString()
+          ? 'locked'
+          : 'active',
+    'last login': (u) => u.last_login_at?.slice(0, 16).replace('T', ' ') ?? '',
+  });
 
   users
     .command('password')
@@ -154,12 +141,7 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
     .command('roles')
     .description("replace a user's roles")
     .argument('<username>')
-    .addOption(
-      new Option('--role <role>', 'a role (repeat for several)')
-        .choices(ROLES)
-        .argParser(collect)
-        .makeOptionMandatory(),
-    )
+    .addOption(roleOption())
     .action(async (username: string, options: { role: Role[] }) => {
       await context.withDatabase(async (database) => {
         const user = await changeUser(database, cliActor(), await userId(database, username), {
@@ -211,22 +193,16 @@ export function registerAuthCommands(program: Command, context: CliContext): voi
           database.db,
           username ? await userId(database, username) : undefined,
         );
-        if (options.json) printJson(rows);
-        else
-          console.log(
-            table(
-              ['#', 'user', 'name', 'prefix', 'expires', 'last used', 'state'],
-              rows.map((t) => [
-                t.id,
-                t.username,
-                t.name,
-                `${t.prefix}…`,
-                t.expires_at.slice(0, 10),
-                t.last_used_at?.slice(0, 10) ?? '',
-                t.revoked_at ? 'revoked' : t.expires_at < new Date().toISOString() ? 'expired' : 'active',
-              ]),
-            ),
-          );
+        printList(options, rows, rows, {
+          '#': (t) => t.id,
+          user: (t) => t.username,
+          name: (t) => t.name,
+          prefix: (t) => `${t.prefix}…`,
+          expires: (t) => t.expires_at.slice(0, 10),
+          'last used': (t) => t.last_used_at?.slice(0, 10) ?? '',
+          state: (t) =>
+            t.revoked_at ? 'revoked' : t.expires_at < new Date().toISOString() ? 'expired' : 'active',
+        });
       });
     });
   tokens

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
-import { printJson } from '../../platform/cli/output.ts';
+import { collect, oneOf } from '../../platform/cli/options.ts';
+import { printResult } from '../../platform/cli/output.ts';
 import { caseByRef } from './case-rows.ts';
 import { addTakedown, addTestPurchase, updateTakedown, updateTestPurchase } from './enforcement.ts';
 import {
@@ -15,19 +16,11 @@ import {
   type TestPurchaseResult,
 } from './model.ts';
 
-const oneOf =
-  <T extends string>(values: readonly T[], what: string) =>
-  (value: string) => {
-    if (!(values as readonly string[]).includes(value))
-      throw new Error(`unknown ${what} "${value}": expected ${values.join(', ')}`);
-    return value as T;
-  };
 const amount = (value: string) => {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`expected an amount, got "${value}"`);
   return n;
 };
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const ids = (value: string) => value.split(',').map((v) => Number(v.trim()));
 
 interface PurchaseOptions {
@@ -91,8 +84,7 @@ export function registerEnforcementCli(cases: Command, context: CliContext): voi
         platform: o.platform,
         ordered_on: o.orderedOn,
       });
-      if (o.json) printJson(purchase);
-      else console.log(`✔ test purchase #${purchase.id} on ${kase.number} (${purchase.platform})`);
+      printResult(o, purchase, `✔ test purchase #${purchase.id} on ${kase.number} (${purchase.platform})`);
     });
   });
   purchaseOptions(
@@ -105,8 +97,7 @@ export function registerEnforcementCli(cases: Command, context: CliContext): voi
     await context.withDatabase(async (database) => {
       const kase = await caseByRef(database.db, ref);
       const purchase = await updateTestPurchase(database, cliActor(), kase.id, Number(id), purchaseFields(o));
-      if (o.json) printJson(purchase);
-      else console.log(`✔ test purchase #${purchase.id} on ${kase.number}: ${purchase.result}`);
+      printResult(o, purchase, `✔ test purchase #${purchase.id} on ${kase.number}: ${purchase.result}`);
     });
   });
   cases
@@ -143,11 +134,11 @@ export function registerEnforcementCli(cases: Command, context: CliContext): voi
             seller_ref: o.sellerRef,
             rights_holder: o.rightsHolder,
           });
-          if (o.json) printJson(takedown);
-          else
-            console.log(
-              `✔ takedown #${takedown.id} on ${kase.number}: ${takedown.urls.length} URL(s), pending`,
-            );
+          printResult(
+            o,
+            takedown,
+            `✔ takedown #${takedown.id} on ${kase.number}: ${takedown.urls.length} URL(s), pending`,
+          );
         });
       },
     );

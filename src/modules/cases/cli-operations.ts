@@ -6,22 +6,9 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
-import { printJson, table } from '../../platform/cli/output.ts';
+import { commaList, oneOf, oneOfList } from '../../platform/cli/options.ts';
+import { printList, printResult } from '../../platform/cli/output.ts';
 import { REPORT_LANGS, type ReportLang, SEIZURE_CATEGORIES, type SeizureCategory } from './model.ts';
-
-const oneOf =
-  <T extends string>(values: readonly T[], what: string) =>
-  (value: string) => {
-    if (!(values as readonly string[]).includes(value))
-      throw new Error(`unknown ${what} "${value}": expected ${values.join(', ')}`);
-    return value as T;
-  };
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-const categories = (value: string) => list(value).map(oneOf(SEIZURE_CATEGORIES, 'category'));
 
 const operations = () => import('./operations.ts');
 
@@ -47,20 +34,14 @@ export function registerOperationsCli(program: Command, context: CliContext): vo
     .action(async (o: { activeOn?: string; json?: boolean }) => {
       await context.withDatabase(async (database) => {
         const items = await (await operations()).listOperations(database.db, { active_on: o.activeOn });
-        if (o.json) return printJson({ items });
-        console.log(
-          table(
-            ['code', 'name', 'from', 'to', 'participants', 'coordinator'],
-            items.map((op) => [
-              op.code,
-              op.name,
-              op.starts_on,
-              op.ends_on,
-              op.participants.join(' '),
-              op.coordinator,
-            ]),
-          ),
-        );
+        printList(o, { items }, items, {
+          code: (op) => op.code,
+          name: (op) => op.name,
+          from: (op) => op.starts_on,
+          to: (op) => op.ends_on,
+          participants: (op) => op.participants.join(' '),
+          coordinator: (op) => op.coordinator,
+        });
       });
     });
   ops
@@ -69,11 +50,11 @@ export function registerOperationsCli(program: Command, context: CliContext): vo
     .requiredOption('--name <name>', 'name')
     .requiredOption('--from <date>', 'first day')
     .requiredOption('--to <date>', 'last day')
-    .option('--participants <codes>', 'offices or administrations, comma-separated', list)
+    .option('--participants <codes>', 'offices or administrations, comma-separated', commaList)
     .option(
       '--categories <list>',
       `threat categories in scope, comma-separated: ${SEIZURE_CATEGORIES.join(', ')}`,
-      categories,
+      oneOfList(SEIZURE_CATEGORIES, 'category'),
     )
     .option('--coordinator <name>', 'who coordinates')
     .option('--description <text>', 'what it is about')
@@ -101,8 +82,7 @@ export function registerOperationsCli(program: Command, context: CliContext): vo
             coordinator: o.coordinator,
             description: o.description,
           });
-          if (o.json) printJson(op);
-          else console.log(`✔ operation ${op.code} created (#${op.id})`);
+          printResult(o, op, `✔ operation ${op.code} created (#${op.id})`);
         });
       },
     );

@@ -7,16 +7,10 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
+import { oneOf } from '../../platform/cli/options.ts';
 import { FIGURE_TABLES, type FigureTable } from './figures.ts';
 import { REPORT_LANGS, type ReportLang } from './model.ts';
 
-const oneOf =
-  <T extends string>(values: readonly T[], what: string) =>
-  (value: string) => {
-    if (!(values as readonly string[]).includes(value))
-      throw new Error(`unknown ${what} "${value}": expected ${values.join(', ')}`);
-    return value as T;
-  };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (value: string) => {
   if (!DATE.test(value) || Number.isNaN(Date.parse(value)))

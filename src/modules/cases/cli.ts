@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
-import { printJson, table } from '../../platform/cli/output.ts';
+import { oneOf } from '../../platform/cli/options.ts';
+import { printJson, printList, printResult } from '../../platform/cli/output.ts';
 import { resolveProfile } from '../../platform/ingest/profile.ts';
 import { uploadChunks } from '../../platform/uploads/uploads.ts';
 import { auditedImport, formatImportSummary } from '../imports/index.ts';
@@ -35,14 +36,6 @@ import { generateReport, getReport } from './reports.ts';
 import { listSeizures } from './seizures.ts';
 import { addNote } from './work.ts';
 
-const oneOf =
-  <T extends string>(values: readonly T[], what: string) =>
-  (value: string) => {
-    if (!(values as readonly string[]).includes(value))
-      throw new Error(`unknown ${what} "${value}": expected ${values.join(', ')}`);
-    return value as T;
-  };
-
 const caseOf = caseByRef;
 
 export function registerCasesCli(program: Command, context: CliContext): void {
@@ -62,22 +55,21 @@ export function registerCasesCli(program: Command, context: CliContext): void {
             { status: o.status, office: o.office, open: o.open },
             { limit: Number(o.limit), offset: 0 },
           );
-          if (o.json) return printJson(page);
-          console.log(
-            table(
-              ['number', 'status', 'type', 'priority', 'assignee', 'opened', 'title'],
-              page.items.map((c) => [
-                c.number,
-                c.status,
-                c.type,
-                c.priority,
-                c.assignee,
-                c.opened_at.slice(0, 10),
-                c.title,
-              ]),
-            ),
+          printList(
+            o,
+            page,
+            page.items,
+            {
+              number: (c) => c.number,
+              status: (c) => c.status,
+              type: (c) => c.type,
+              priority: (c) => c.priority,
+              assignee: (c) => c.assignee,
+              opened: (c) => c.opened_at.slice(0, 10),
+              title: (c) => c.title,
+            },
+            `${page.items.length} of ${page.total}`,
           );
-          console.log(`${page.items.length} of ${page.total}`);
         });
       },
     );
@@ -134,8 +126,7 @@ export function registerCasesCli(program: Command, context: CliContext): void {
             origin_ref: o.originRef,
             summary: o.summary,
           });
-          if (o.json) printJson(kase);
-          else console.log(`✔ case ${kase.number} opened (#${kase.id})`);
+          printResult(o, kase, `✔ case ${kase.number} opened (#${kase.id})`);
         });
       },
     );
@@ -220,25 +211,24 @@ export async function seizuresList(
       { case_id: caseId, office: o.office, from: o.from, to: o.to, operation_id: operationId },
       { limit: Number(o.limit), offset: 0 },
     );
-    if (o.json) return printJson(page);
-    console.log(
-      table(
-        ['reference', 'date', 'office', 'category', 'lines', 'hs', 'quantity', 'value', 'brand', 'goods'],
-        page.items.map((s) => [
-          s.reference,
-          s.seized_on,
-          s.office,
-          s.category,
-          s.lines.length,
-          s.hs_code,
-          s.quantity === null ? null : `${s.quantity} ${s.unit ?? ''}`.trim(),
-          s.estimated_value,
-          s.brand,
-          s.goods_status,
-        ]),
-      ),
+    printList(
+      o,
+      page,
+      page.items,
+      {
+        reference: (s) => s.reference,
+        date: (s) => s.seized_on,
+        office: (s) => s.office,
+        category: (s) => s.category,
+        lines: (s) => s.lines.length,
+        hs: (s) => s.hs_code,
+        quantity: (s) => (s.quantity === null ? null : `${s.quantity} ${s.unit ?? ''}`.trim()),
+        value: (s) => s.estimated_value,
+        brand: (s) => s.brand,
+        goods: (s) => s.goods_status,
+      },
+      `${page.items.length} of ${page.total}`,
     );
-    console.log(`${page.items.length} of ${page.total}`);
   });
 }
 
@@ -256,8 +246,7 @@ export async function seizuresImport(
       { file, profile, mode: o.skipInvalid ? 'skip_invalid' : 'atomic' },
       cliActor(),
     );
-    if (o.json) printJson(summary);
-    else console.log(formatImportSummary(summary));
+    printResult(o, summary, formatImportSummary(summary));
     if (!summary.ok) process.exitCode = 1;
   });
 }

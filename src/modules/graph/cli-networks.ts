@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
+import { listCommand } from '../../platform/cli/list-command.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './export.ts';
 import { exportNetwork, listNetworks, openNetwork } from './networks.ts';
@@ -29,22 +30,22 @@ export function registerNetworkCli(graph: Command, context: CliContext): void {
     .command('networks')
     .description('networks saved from the link chart: list, show, export');
 
-  networks
-    .command('list')
-    .description('saved networks, the newest first')
-    .option('--json', 'print as JSON')
-    .action(async (o: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const { total, items } = await listNetworks(database.db, { limit: 500 });
-        if (o.json) return printJson({ total, items });
-        console.log(
-          table(
-            ['id', 'name', 'start', 'saved by', 'saved at', 'note'],
-            items.map((n) => [n.id, n.name, n.start_key ?? '', n.created_by, n.created_at, n.note]),
-          ),
-        );
-      });
-    });
+  listCommand(
+    networks.command('list').description('saved networks, the newest first'),
+    context,
+    async (database) => {
+      const { total, items } = await listNetworks(database.db, { limit: 500 });
+      return { json: { total, items }, rows: items };
+    },
+    {
+      id: (n) => n.id,
+      name: (n) => n.name,
+      start: (n) => n.start_key ?? '',
+      'saved by': (n) => n.created_by,
+      'saved at': (n) => n.created_at,
+      note: (n) => n.note,
+    },
+  );
 
   networks
     .command('show')

@@ -20,6 +20,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
+import { commaList } from '../../platform/cli/options.ts';
 import { printJson, table } from '../../platform/cli/output.ts';
 import { normalizePhone } from '../osint/index.ts';
 import { communities, neighbours, shortestPath } from './analysis.ts';
@@ -38,15 +39,37 @@ const int = (min: number, max: number) => (value: string) => {
     throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
   return n;
 };
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 const date = (value: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD');
   return value;
 };
+
+/** The options bounding a neighbourhood (neighbours, export). */
+interface NeighbourhoodOptions {
+  types?: string[];
+  linkTypes?: string[];
+  since?: string;
+  until?: string;
+  maxNodes: number;
+}
+
+/** Adds the options of `NeighbourhoodOptions`, at most `maxNodes` entities by default. */
+function neighbourhoodOptions(command: Command, maxNodes: number): Command {
+  return command
+    .option('--types <list>', 'entity types shown and crossed (comma-separated)', commaList)
+    .option('--link-types <list>', 'link types followed (comma-separated)', commaList)
+    .option('--since <date>', 'links seen on or after', date)
+    .option('--until <date>', 'links seen on or before', date)
+    .option('--max-nodes <n>', 'at most this many entities', int(1, 5000), maxNodes);
+}
+
+/** The filters of `neighbours` that `NeighbourhoodOptions` give. */
+const neighbourhoodFilters = (o: NeighbourhoodOptions) => ({
+  types: o.types,
+  link_types: o.linkTypes,
+  since: o.since,
+  until: o.until,
+});
 
 export function registerGraphCli(program: Command, context: CliContext): void {
   const graph = program
@@ -123,92 +146,62 @@ export function registerGraphCli(program: Command, context: CliContext): void {
       });
     });
 
-  graph
-    .command('neighbours')
-    .description('the entities within --depth links of one')
-    .argument('<key>', 'entity id or type:value')
-    .option('--depth <n>', 'links away', int(1, 4), 1)
-    .option('--types <list>', 'entity types shown and crossed (comma-separated)', list)
-    .option('--link-types <list>', 'link types followed (comma-separated)', list)
-    .option('--since <date>', 'links seen on or after', date)
-    .option('--until <date>', 'links seen on or before', date)
-    .option('--max-nodes <n>', 'at most this many entities', int(1, 5000), 300)
+  neighbourhoodOptions(
+    graph
+      .command('neighbours')
+      .description('the entities within --depth links of one')
+      .argument('<key>', 'entity id or type:value')
+      .option('--depth <n>', 'links away', int(1, 4), 1),
+    300,
+  )
     .option('--json', 'print as JSON')
-    .action(
-      async (
-        key: string,
-        o: {
-          depth: number;
-          types?: string[];
-          linkTypes?: string[];
-          since?: string;
-          until?: string;
-          maxNodes: number;
-          json?: boolean;
-        },
-      ) => {
-        await context.withDatabase(async (database) => {
-          const center = await findEntity(database.db, key, normalizePhone);
-          const n = await neighbours(database.db, center, {
-            depth: o.depth,
-            maxNodes: o.maxNodes,
-            types: o.types,
-            link_types: o.linkTypes,
-            since: o.since,
-            until: o.until,
-          });
-          if (o.json) return printJson(n);
-          console.log(
-            table(
-              ['depth', 'id', 'type', 'key', 'label'],
-              n.nodes.map((x) => [x.depth ?? 0, x.id, x.type, x.key, x.label]),
-            ),
-          );
-          console.log(
-            `${n.nodes.length} entities, ${n.edges.length} links${n.truncated ? ' (cut at the bounds)' : ''}`,
-          );
+    .action(async (key: string, o: NeighbourhoodOptions & { depth: number; json?: boolean }) => {
+      await context.withDatabase(async (database) => {
+        const center = await findEntity(database.db, key, normalizePhone);
+        const n = await neighbours(database.db, center, {
+          depth: o.depth,
+          maxNodes: o.maxNodes,
+          ...neighbourhoodFilters(o),
         });
-      },
-    );
+        if (o.json) return printJson(n);
+        console.log(
+          table(
+            ['depth', 'id', 'type', 'key', 'label'],
+            n.nodes.map((x) => [x.depth ?? 0, x.id, x.type, x.key, x.label]),
+          ),
+        );
+        console.log(
+          `${n.nodes.length} entities, ${n.edges.length} links${n.truncated ? ' (cut at the bounds)' : ''}`,
+        );
+      });
+    });
 
-  graph
-    .command('export')
-    .description(
-      'a network (the neighbourhood of an entity) to files: CSV of nodes and of edges, or GraphML (audited)',
-    )
-    .argument('<key>', 'entity id or type:value')
-    .option('--depth <n>', 'links away', int(1, 4), 2)
-    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
-    .requiredOption(
-      '--out <file>',
-      'GraphML: the file; CSV: F.nodes.csv and F.edges.csv (a .csv ending is dropped first)',
-    )
-    .option('--types <list>', 'entity types shown and crossed (comma-separated)', list)
-    .option('--link-types <list>', 'link types followed (comma-separated)', list)
-    .option('--since <date>', 'links seen on or after', date)
-    .option('--until <date>', 'links seen on or before', date)
-    .option('--max-nodes <n>', 'at most this many entities', int(1, 5000), 1000)
+  neighbourhoodOptions(
+    graph
+      .command('export')
+      .description(
+        'a network (the neighbourhood of an entity) to files: CSV of nodes and of edges, or GraphML (audited)',
+      )
+      .argument('<key>', 'entity id or type:value')
+      .option('--depth <n>', 'links away', int(1, 4), 2)
+      .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
+      .requiredOption(
+        '--out <file>',
+        'GraphML: the file; CSV: F.nodes.csv and F.edges.csv (a .csv ending is dropped first)',
+      ),
+    1000,
+  )
     .option('--json', 'print what was written as JSON')
     .action(
       async (
         key: string,
-        o: {
-          depth: number;
-          format: string;
-          out: string;
-          types?: string[];
-          linkTypes?: string[];
-          since?: string;
-          until?: string;
-          maxNodes: number;
-          json?: boolean;
-        },
+        o: NeighbourhoodOptions & { depth: number; format: string; out: string; json?: boolean },
       ) => {
         const format = o.format as ExportFormat;
         const { writeFileSync } = await import('node:fs');
         await context.withDatabase(async (database) => {
           const center = await findEntity(database.db, key, normalizePhone);
-          const filters = { types: o.types, link_types: o.linkTypes, since: o.since, until: o.until };
+          const filters = neighbourhoodFilters(o);
           const network = await neighbours(database.db, center, {
             ...filters,
             depth: o.depth,

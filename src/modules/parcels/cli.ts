@@ -6,13 +6,13 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
-import { printJson, table } from '../../platform/cli/output.ts';
+import { commaList, oneOf, oneOfList } from '../../platform/cli/options.ts';
+import { printJson, printList } from '../../platform/cli/output.ts';
 import { addExaminer, assignParcels, listExaminers, reassignParcel } from './examiners.ts';
 import {
   PARCEL_CHANNELS,
   PARCEL_INDICATORS,
   PARCEL_KINDS,
-  type ParcelChannel,
   type ParcelIndicator,
   type ParcelKind,
 } from './model.ts';
@@ -24,25 +24,6 @@ const number = (what: string) => (value: string) => {
   const n = Number(value);
   if (!Number.isFinite(n)) throw new Error(`${what}: expected a number, got "${value}"`);
   return n;
-};
-
-const list =
-  <T extends string>(values: readonly T[], what: string) =>
-  (value: string) =>
-    value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean)
-      .map((v) => {
-        if (!(values as readonly string[]).includes(v))
-          throw new Error(`unknown ${what} "${v}": expected ${values.join(', ')}`);
-        return v as T;
-      });
-
-const channel = (value: string) => {
-  if (!(PARCEL_CHANNELS as readonly string[]).includes(value))
-    throw new Error(`unknown channel "${value}": expected ${PARCEL_CHANNELS.join(', ')}`);
-  return value as ParcelChannel;
 };
 
 export function registerParcelsCli(program: Command, context: CliContext): void {
@@ -61,7 +42,7 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
     .option('--value-max <eur>', 'declared value below (EUR)', number('--value-max'))
     .option('--from <date>', 'arriving on or after')
     .option('--to <date>', 'arriving on or before')
-    .option('--channel <channel>', PARCEL_CHANNELS.join(' | '), channel)
+    .option('--channel <channel>', PARCEL_CHANNELS.join(' | '), oneOf(PARCEL_CHANNELS, 'channel'))
     .option('--referred', 'referred parcels only')
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'print as JSON')
@@ -83,25 +64,24 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
           },
           { limit: Number.parseInt(o.limit, 10) || 50, offset: 0 },
         );
-        if (o.json) return printJson(page);
-        console.log(
-          table(
-            ['id', 'carrier', 'number', 'arrival', 'office', 'from', 'to', 'value EUR', 'score', 'channel'],
-            page.items.map((p) => [
-              p.id,
-              p.carrier,
-              p.consignment_number,
-              p.arrival_date,
-              p.arrival_office,
-              `${p.sender_name} (${p.sender_country})`,
-              p.recipient_name,
-              p.value_eur.toFixed(2),
-              p.score,
-              p.channel,
-            ]),
-          ),
+        printList(
+          o,
+          page,
+          page.items,
+          {
+            id: (p) => p.id,
+            carrier: (p) => p.carrier,
+            number: (p) => p.consignment_number,
+            arrival: (p) => p.arrival_date,
+            office: (p) => p.arrival_office,
+            from: (p) => `${p.sender_name} (${p.sender_country})`,
+            to: (p) => p.recipient_name,
+            'value EUR': (p) => p.value_eur.toFixed(2),
+            score: (p) => p.score,
+            channel: (p) => p.channel,
+          },
+          `${page.items.length} of ${page.total}`,
         );
-        console.log(`${page.items.length} of ${page.total}`);
       });
     });
   parcels
@@ -193,23 +173,18 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
     .action(async (o: { office?: string; json?: boolean }) => {
       await context.withDatabase(async (database) => {
         const items = await listExaminers(database.db, o.office);
-        if (o.json) return printJson(items);
-        console.log(
-          table(
-            ['id', 'office', 'username', 'name', 'HS', 'kinds', 'indicators', 'per day', 'active'],
-            items.map((e) => [
-              e.id,
-              e.office,
-              e.username,
-              e.name,
-              e.hs_prefixes.join(' '),
-              e.kinds.join(' '),
-              e.indicators.join(' '),
-              e.daily_capacity,
-              e.active ? 'yes' : 'no',
-            ]),
-          ),
-        );
+        printList(o, items, items, {
+          id: (e) => e.id,
+          office: (e) => e.office,
+          username: (e) => e.username,
+          name: (e) => e.name,
+          // a computed key: the linter takes a capitalised property holding a function for a React component
+          ['HS']: (e) => e.hs_prefixes.join(' '),
+          kinds: (e) => e.kinds.join(' '),
+          indicators: (e) => e.indicators.join(' '),
+          'per day': (e) => e.daily_capacity,
+          active: (e) => (e.active ? 'yes' : 'no'),
+        });
       });
     });
   parcels
@@ -218,14 +193,9 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
     .argument('<username>', "the examiner's user name")
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--office <code>', 'office')
-    .option('--hs <prefixes>', 'HS prefixes, separated by commas (e.g. 33,3004,64)', (v: string) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .option('--kinds <kinds>', PARCEL_KINDS.join(','), list(PARCEL_KINDS, 'kind'))
-    .option('--indicators <list>', PARCEL_INDICATORS.join(','), list(PARCEL_INDICATORS, 'indicator'))
+    .option('--hs <prefixes>', 'HS prefixes, separated by commas (e.g. 33,3004,64)', commaList)
+    .option('--kinds <kinds>', PARCEL_KINDS.join(','), oneOfList(PARCEL_KINDS, 'kind'))
+    .option('--indicators <list>', PARCEL_INDICATORS.join(','), oneOfList(PARCEL_INDICATORS, 'indicator'))
     .option('--capacity <n>', 'parcels a day', number('--capacity'))
     .action(
       async (

@@ -5,19 +5,10 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.ts';
+import { collect, oneOf } from '../../platform/cli/options.ts';
 import { ASSISTANCE_STATUSES, DIRECTIONS, PARTNER_KINDS } from './model.ts';
 
 const impl = () => import('./cli.ts');
-
-const oneOf =
-  <T extends string>(values: readonly T[], what: string) =>
-  (value: string) => {
-    if (!(values as readonly string[]).includes(value))
-      throw new Error(`unknown ${what} "${value}": expected ${values.join(', ')}`);
-    return value as T;
-  };
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerSharingCli(program: Command, context: CliContext): void {
   const partners = program

@@ -3,7 +3,7 @@ import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
-import { printJson, table } from '../../platform/cli/output.ts';
+import { printJson, printList, printResult } from '../../platform/cli/output.ts';
 import {
   type AssistanceView,
   assistanceCounts,
@@ -51,30 +51,28 @@ export async function partnersAdd(
       public_key: publicKey,
       endpoint_url: o.endpoint,
     });
-    if (o.json) return printJson(partner);
-    console.log(`✔ partner ${partner.code} added (key ${partner.key_id})`);
+    printResult(o, partner, `✔ partner ${partner.code} added (key ${partner.key_id})`);
   });
 }
 
 export async function partnersList(context: CliContext, o: { json?: boolean }) {
   await context.withDatabase(async (database) => {
     const items = await listPartners(database.db);
-    if (o.json) return printJson({ items });
-    console.log(
-      table(
-        ['code', 'kind', 'country', 'key id', 'active', 'endpoint', 'name'],
-        items.map((p) => [
-          p.code,
-          p.kind,
-          p.country,
-          p.key_id,
-          p.active ? 'yes' : 'no',
-          p.endpoint_url,
-          p.name,
-        ]),
-      ),
+    printList(
+      o,
+      { items },
+      items,
+      {
+        code: (p) => p.code,
+        kind: (p) => p.kind,
+        country: (p) => p.country,
+        'key id': (p) => p.key_id,
+        active: (p) => (p.active ? 'yes' : 'no'),
+        endpoint: (p) => p.endpoint_url,
+        name: (p) => p.name,
+      },
+      `${items.length} partners`,
     );
-    console.log(`${items.length} partners`);
   });
 }
 
@@ -122,14 +120,20 @@ export async function assistanceList(
       { direction: o.direction, status: o.status, partner: o.partner, overdue: o.overdue },
       { limit, offset: 0 },
     );
-    if (o.json) return printJson(page);
-    console.log(
-      table(
-        ['number', 'partner', 'status', 'deadline', 'overdue', 'subject'],
-        page.items.map((r) => [r.number, r.partner, r.status, r.deadline, r.overdue ? 'yes' : '', r.subject]),
-      ),
+    printList(
+      o,
+      page,
+      page.items,
+      {
+        number: (r) => r.number,
+        partner: (r) => r.partner,
+        status: (r) => r.status,
+        deadline: (r) => r.deadline,
+        overdue: (r) => (r.overdue ? 'yes' : ''),
+        subject: (r) => r.subject,
+      },
+      `${page.items.length} of ${page.total}`,
     );
-    console.log(`${page.items.length} of ${page.total}`);
   });
 }
 
@@ -221,13 +225,13 @@ export async function assistanceCountsCli(context: CliContext, o: { year?: strin
     throw new Error(`--year ${o.year}: expected a year`);
   await context.withDatabase(async (database) => {
     const items = await assistanceCounts(database.db, { year });
-    if (o.json) return printJson({ items });
-    console.log(
-      table(
-        ['year', 'partner', 'direction', 'requests', 'answered'],
-        items.map((r) => [String(r.year), r.partner, r.direction, r.requests, r.answered]),
-      ),
-    );
+    printList(o, { items }, items, {
+      year: (r) => String(r.year),
+      partner: (r) => r.partner,
+      direction: (r) => r.direction,
+      requests: (r) => r.requests,
+      answered: (r) => r.answered,
+    });
   });
 }
 
@@ -316,20 +320,14 @@ export async function sharingPull(context: CliContext, code: string) {
 export async function sharingStatus(context: CliContext, o: { json?: boolean }) {
   await context.withDatabase(async (database) => {
     const items = await partnerStatus(database.db);
-    if (o.json) return printJson({ items });
-    console.log(
-      table(
-        ['partner', 'backlog', 'oldest waiting', 'last sent', 'last received', 'last error'],
-        items.map((s) => [
-          s.partner,
-          s.backlog,
-          s.oldest_pending,
-          s.last_sent_at,
-          s.last_received_at,
-          s.last_error,
-        ]),
-      ),
-    );
+    printList(o, { items }, items, {
+      partner: (s) => s.partner,
+      backlog: (s) => s.backlog,
+      'oldest waiting': (s) => s.oldest_pending,
+      'last sent': (s) => s.last_sent_at,
+      'last received': (s) => s.last_received_at,
+      'last error': (s) => s.last_error,
+    });
   });
 }
 

@@ -18,8 +18,11 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** A table cell: a number is right-aligned and grouped, null and undefined are blank. */
+export type Cell = string | number | null | undefined;
+
 /** Columns left-aligned, numbers right-aligned, one space-padded line per row. */
-export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
+export function table(headers: string[], rows: Cell[][]): string {
   const cells = rows.map((row) =>
     row.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? formatInt(c) : c)),
   );
@@ -37,4 +40,35 @@ export function table(headers: string[], rows: (string | number | null | undefin
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * A list for people or, with `--json`, for scripts: `json` is printed as it is; otherwise a table of `rows` with
+ * one column per entry of `columns` (its header → its cell of a row), then `footer` when there is one.
+ */
+export function printList<T>(
+  options: { json?: boolean | undefined },
+  json: unknown,
+  rows: readonly T[],
+  columns: Record<string, (row: T) => Cell>,
+  footer?: string,
+): void {
+  if (options.json) {
+    printJson(json);
+    return;
+  }
+  const cells = Object.values(columns);
+  console.log(
+    table(
+      Object.keys(columns),
+      rows.map((row) => cells.map((cell) => cell(row))),
+    ),
+  );
+  if (footer !== undefined) console.log(footer);
+}
+
+/** What a command did: with `--json`, `value` as JSON; otherwise the line `text` for people. */
+export function printResult(options: { json?: boolean | undefined }, value: unknown, text: string): void {
+  if (options.json) printJson(value);
+  else console.log(text);
 }

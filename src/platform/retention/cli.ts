@@ -3,11 +3,16 @@ import type { Command } from 'commander';
 import { cliActor } from '../auth/actor.ts';
 import type { CliContext } from '../cli/context.ts';
 import { formatInt, printJson, table } from '../cli/output.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
 import { listHolds, placeHold, releaseHold } from './holds.ts';
 import { configuredPeriods } from './job.ts';
 import { retentionPeriods, runPurge } from './purge.ts';
 
 export function registerRetentionCommands(program: Command, context: CliContext): void {
+  /** The purge of every registered kind with the configured periods, as the command line (or only counted). */
+  const purge = (database: Database, config: Config, dryRun: boolean) =>
+    runPurge(database, context.registry.retention, configuredPeriods(config), cliActor(), { dryRun });
   const retention = program.command('retention').description('how long each kind of data is kept; the purge');
   retention
     .command('status')
@@ -15,15 +20,7 @@ export function registerRetentionCommands(program: Command, context: CliContext)
     .option('--json', 'print as JSON')
     .action(async (options: { json?: boolean }) => {
       await context.withDatabase(async (database, config) => {
-        const report = await runPurge(
-          database,
-          context.registry.retention,
-          configuredPeriods(config),
-          cliActor(),
-          {
-            dryRun: true,
-          },
-        );
+        const report = await purge(database, config, true);
         if (options.json) return printJson(report);
         const periods = retentionPeriods(context.registry.retention, configuredPeriods(config));
         console.log(
@@ -47,15 +44,7 @@ export function registerRetentionCommands(program: Command, context: CliContext)
     .option('--json', 'print as JSON')
     .action(async (options: { dryRun?: boolean; json?: boolean }) => {
       await context.withDatabase(async (database, config) => {
-        const report = await runPurge(
-          database,
-          context.registry.retention,
-          configuredPeriods(config),
-          cliActor(),
-          {
-            dryRun: options.dryRun ?? false,
-          },
-        );
+        const report = await purge(database, config, options.dryRun ?? false);
         if (options.json) return printJson(report);
         for (const line of report.kinds)
           console.log(

@@ -2,10 +2,11 @@
 import { type Command, Option } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
+import { printList } from '../../../platform/cli/output.ts';
 import { decideAlert } from '../alert-decisions.ts';
 import { listAlerts } from '../alerts.ts';
 import type { OsintAlertStatus, OsintLabel } from '../tables.ts';
-import { labelOption, positiveInt, printList } from './shared.ts';
+import { labelOption, positiveInt } from './shared.ts';
 
 export function registerAlertCommands(osint: Command, context: CliContext): void {
   const alerts = osint.command('alerts').description('alerts: confirm, dismiss, send to a case');

@@ -1,9 +1,10 @@
 /** `vigie osint items`: collected items, newest first, with filters; one row per ad with `--group`. */
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
+import { printList } from '../../../platform/cli/output.ts';
 import { listItems } from '../item-views.ts';
 import type { OsintLabel } from '../tables.ts';
-import { labelOption, positiveInt, printList, score } from './shared.ts';
+import { labelOption, positiveInt, score } from './shared.ts';
 
 export function registerItemCommands(osint: Command, context: CliContext): void {
   osint

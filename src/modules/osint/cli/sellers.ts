@@ -1,9 +1,9 @@
 /** `vigie osint sellers list|show|identifiers`: accounts grouped across platforms by shared identifiers. */
 import type { Command } from 'commander';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson } from '../../../platform/cli/output.ts';
+import { printJson, printList } from '../../../platform/cli/output.ts';
 import { getSellerProfile, listSellers, sellerIdentifiers } from '../seller-views.ts';
-import { positiveInt, printList, score } from './shared.ts';
+import { positiveInt, score } from './shared.ts';
 
 export function registerSellerCommands(osint: Command, context: CliContext): void {
   const sellers = osint

@@ -1,9 +1,7 @@
 /**
- * What the osint commands share: option parsers (positive integers, scores from 0 to 1, a label) and how a list is
- * printed (a table for people, JSON for scripts).
+ * What the osint commands share: option parsers (positive integers, scores from 0 to 1, a label).
  */
 import { InvalidArgumentError, Option } from 'commander';
-import { printJson, table } from '../../../platform/cli/output.ts';
 import { LABELS } from '../analysis/index.ts';
 
 export const positiveInt = (value: string) => {
@@ -18,30 +16,3 @@ export const score = (value: string) => {
 };
 export const labelOption = () =>
   new Option('--label <label>', 'a label').choices(LABELS as unknown as string[]);
-
-type Cell = string | number | null | undefined;
-
-/**
- * A list for people or, with `--json`, for scripts: `json` is printed as it is; otherwise a table of `rows` with
- * one column per entry of `columns` (its header → its cell of a row), then `footer` when there is one.
- */
-export function printList<T>(
-  options: { json?: boolean | undefined },
-  json: unknown,
-  rows: readonly T[],
-  columns: Record<string, (row: T) => Cell>,
-  footer?: string,
-): void {
-  if (options.json) {
-    printJson(json);
-    return;
-  }
-  const cells = Object.values(columns);
-  console.log(
-    table(
-      Object.keys(columns),
-      rows.map((row) => cells.map((cell) => cell(row))),
-    ),
-  );
-  if (footer !== undefined) console.log(footer);
-}

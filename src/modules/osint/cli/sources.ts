@@ -4,11 +4,12 @@ import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
+import { listCommand } from '../../../platform/cli/list-command.ts';
 import { printJson } from '../../../platform/cli/output.ts';
 import { listRuns } from '../run.ts';
 import { SOURCE_TYPES, type SourceType } from '../source-config.ts';
 import { createSource, deleteSource, listSources, resolveSource, updateSource } from '../sources.ts';
-import { positiveInt, printList } from './shared.ts';
+import { positiveInt } from './shared.ts';
 
 function readConfig(options: { config?: string; configJson?: string }): unknown {
   if (options.configJson) return JSON.parse(options.configJson);
@@ -19,27 +20,23 @@ function readConfig(options: { config?: string; configJson?: string }): unknown 
 
 export function registerSourceCommands(osint: Command, context: CliContext): void {
   const sources = osint.command('sources').description('sources of online monitoring');
-  sources
-    .command('list')
-    .description('sources with their health')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const page = await listSources(database.db, {}, { limit: 500, offset: 0 });
-        printList(options, page.items, page.items, {
-          id: (s) => s.id,
-          name: (s) => s.name,
-          type: (s) => s.type,
-          every: (s) => (s.interval_minutes ? `${s.interval_minutes} min` : 'manual'),
-          enabled: (s) => (s.enabled ? 'yes' : 'no'),
-          'last run': (s) => s.health.last_run_at?.slice(0, 16).replace('T', ' ') ?? '',
-          status: (s) => (s.health.running ? 'running' : (s.health.last_status ?? '')),
-          items: (s) => s.health.last_items,
-          errors: (s) => s.health.last_errors,
-          total: (s) => s.health.total_items,
-        });
-      });
-    });
+  listCommand(
+    sources.command('list').description('sources with their health'),
+    context,
+    async (database) => (await listSources(database.db, {}, { limit: 500, offset: 0 })).items,
+    {
+      id: (s) => s.id,
+      name: (s) => s.name,
+      type: (s) => s.type,
+      every: (s) => (s.interval_minutes ? `${s.interval_minutes} min` : 'manual'),
+      enabled: (s) => (s.enabled ? 'yes' : 'no'),
+      'last run': (s) => s.health.last_run_at?.slice(0, 16).replace('T', ' ') ?? '',
+      status: (s) => (s.health.running ? 'running' : (s.health.last_status ?? '')),
+      items: (s) => s.health.last_items,
+      errors: (s) => s.health.last_errors,
+      total: (s) => s.health.total_items,
+    },
+  );
   sources
     .command('show')
     .description('a source: configuration, health, last runs and their problems')

@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
+import { printList } from '../../../platform/cli/output.ts';
 import { addWatchTerm, listWatchTerms, removeWatchTerm, WATCH_KINDS, type WatchKind } from '../watchlist.ts';
-import { positiveInt, printList } from './shared.ts';
+import { positiveInt } from './shared.ts';
 
 export function registerWatchCommands(osint: Command, context: CliContext): void {
   const watch = osint

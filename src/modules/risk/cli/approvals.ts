@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { formatInt, printJson, table } from '../../../platform/cli/output.ts';
+import { formatInt, printJson, printList } from '../../../platform/cli/output.ts';
 import {
   type BacktestFigures,
   decideActivationRequest,
@@ -64,22 +64,16 @@ export function registerApprovalCommands(risk: Command, profiles: Command, conte
           { status: options.status as (typeof STATUSES)[number] | undefined },
           { limit: 500, offset: 0 },
         );
-        if (options.json) return printJson(page.items);
-        console.log(
-          table(
-            ['id', 'profile', 'status', 'requested by', 'at', 'hit rate', 'decided by', 'reason'],
-            page.items.map((r) => [
-              r.id,
-              `${r.name} v${r.version} (#${r.profile_id})`,
-              r.stale ? 'pending (stale)' : r.status,
-              r.requested_by,
-              r.requested_at.slice(0, 16),
-              pct(r.backtest.candidate.hit_rate),
-              r.decided_by ?? '',
-              r.reason,
-            ]),
-          ),
-        );
+        printList(options, page.items, page.items, {
+          id: (r) => r.id,
+          profile: (r) => `${r.name} v${r.version} (#${r.profile_id})`,
+          status: (r) => (r.stale ? 'pending (stale)' : r.status),
+          'requested by': (r) => r.requested_by,
+          at: (r) => r.requested_at.slice(0, 16),
+          'hit rate': (r) => pct(r.backtest.candidate.hit_rate),
+          'decided by': (r) => r.decided_by ?? '',
+          reason: (r) => r.reason,
+        });
       });
     });
   approvals

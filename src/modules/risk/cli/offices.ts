@@ -2,47 +2,24 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { listCommand } from '../../../platform/cli/list-command.ts';
+import { printJson } from '../../../platform/cli/output.ts';
 import { listOfficeParams, officeParamsPatch, setOfficeParams } from '../offices.ts';
 import { int, num, pct } from './shared.ts';
 
 export function registerOfficeCommands(risk: Command, context: CliContext): void {
   const offices = risk.command('offices').description('per-office selection parameters');
-  offices
-    .command('list')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const rows = await listOfficeParams(database.db);
-        if (options.json) return printJson(rows);
-        console.log(
-          table(
-            [
-              'office',
-              'capacity items',
-              'capacity hours',
-              'red',
-              'yellow',
-              'blue',
-              'random',
-              'min red',
-              'min yellow',
-            ],
-            rows.map((r) => [
-              r.office_code,
-              r.capacity_items,
-              r.capacity_hours,
-              pct(r.rate_red),
-              pct(r.rate_yellow),
-              pct(r.rate_blue),
-              pct(r.random_rate),
-              r.minutes_red,
-              r.minutes_yellow,
-            ]),
-          ),
-        );
-      });
-    });
+  listCommand(offices.command('list'), context, (database) => listOfficeParams(database.db), {
+    office: (r) => r.office_code,
+    'capacity items': (r) => r.capacity_items,
+    'capacity hours': (r) => r.capacity_hours,
+    red: (r) => pct(r.rate_red),
+    yellow: (r) => pct(r.rate_yellow),
+    blue: (r) => pct(r.rate_blue),
+    random: (r) => pct(r.random_rate),
+    'min red': (r) => r.minutes_red,
+    'min yellow': (r) => r.minutes_yellow,
+  });
   offices
     .command('set')
     .argument('<office>', "office code ('*' for the default)")

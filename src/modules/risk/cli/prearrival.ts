@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { printJson, printList } from '../../../platform/cli/output.ts';
 import { listPreArrival, preArrivalSource } from '../decisions/prearrival.ts';
 
 export function registerPreArrivalCommands(risk: Command, context: CliContext): void {
@@ -38,22 +38,21 @@ export function registerPreArrivalCommands(risk: Command, context: CliContext): 
           { office: null },
           { limit: Number.parseInt(o.limit, 10) || 50 },
         );
-        if (o.json) return printJson(page);
-        console.log(
-          table(
-            ['reference', 'office', 'arrival', 'score', 'channel', 'examiner', 'main reason'],
-            page.items.map((r) => [
-              r.reference,
-              r.office,
-              r.arrival_date,
-              r.score,
-              r.channel,
-              r.assigned_to ?? '',
-              r.explanation[0]?.message.slice(0, 80) ?? '',
-            ]),
-          ),
+        printList(
+          o,
+          page,
+          page.items,
+          {
+            reference: (r) => r.reference,
+            office: (r) => r.office,
+            arrival: (r) => r.arrival_date,
+            score: (r) => r.score,
+            channel: (r) => r.channel,
+            examiner: (r) => r.assigned_to ?? '',
+            'main reason': (r) => r.explanation[0]?.message.slice(0, 80) ?? '',
+          },
+          `${page.items.length} of ${page.total} pre-arrival referrals`,
         );
-        console.log(`${page.items.length} of ${page.total} pre-arrival referrals`);
       });
     });
 }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { listCommand } from '../../../platform/cli/list-command.ts';
+import { printJson, printList } from '../../../platform/cli/output.ts';
 import { FourEyesRequiredError } from '../approvals.ts';
 import { listIndicators } from '../indicators/index.ts';
 import {
@@ -29,45 +30,32 @@ export function registerProfileCommands(risk: Command, context: CliContext): voi
     .option('--lang <lang>', 'en or fr', 'en')
     .action((options: { json?: boolean; lang: 'en' | 'fr' }) => {
       const items = listIndicators().map((i) => ({ name: i.name, type: i.type, description: i.description }));
-      if (options.json) printJson(items);
-      else
-        console.log(
-          table(
-            ['indicator', 'type', 'meaning'],
-            items.map((i) => [i.name, i.type, i.description[options.lang] ?? i.description.en]),
-          ),
-        );
+      printList(options, items, items, {
+        indicator: (i) => i.name,
+        type: (i) => i.type,
+        meaning: (i) => i.description[options.lang] ?? i.description.en,
+      });
     });
 
   const profiles = risk
     .command('profiles')
     .alias('profile')
     .description('rule profiles: versions, validation, activation, diff');
-  profiles
-    .command('list')
-    .description('list profile versions')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const page = await listProfiles(database.db, {}, { limit: 500, offset: 0 });
-        if (options.json) return printJson(page.items);
-        console.log(
-          table(
-            ['id', 'name', 'version', 'status', 'rules', 'author', 'valid', 'reason'],
-            page.items.map((p) => [
-              p.id,
-              p.name,
-              p.version,
-              p.status,
-              p.rules,
-              p.author,
-              `${p.valid_from ?? '…'} – ${p.valid_to ?? '…'}`,
-              p.reason,
-            ]),
-          ),
-        );
-      });
-    });
+  listCommand(
+    profiles.command('list').description('list profile versions'),
+    context,
+    async (database) => (await listProfiles(database.db, {}, { limit: 500, offset: 0 })).items,
+    {
+      id: (p) => p.id,
+      name: (p) => p.name,
+      version: (p) => p.version,
+      status: (p) => p.status,
+      rules: (p) => p.rules,
+      author: (p) => p.author,
+      valid: (p) => `${p.valid_from ?? '…'} – ${p.valid_to ?? '…'}`,
+      reason: (p) => p.reason,
+    },
+  );
   profiles
     .command('show')
     .description('print a profile version (its source text when it came as text)')

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { listCommand } from '../../../platform/cli/list-command.ts';
+import { printJson } from '../../../platform/cli/output.ts';
 import { officesLodgedOn } from '../../declarations/index.ts';
 import { runSelection } from '../decisions/selection.ts';
 import { ruleStatistics } from '../decisions/statistics.ts';
@@ -63,32 +64,24 @@ export function registerSelectionCommands(risk: Command, context: CliContext): v
       },
     );
 
-  risk
-    .command('stats')
-    .description(
-      'rule statistics from decisions and outcomes: hits, inspected, precision, recoveries, overrides',
-    )
-    .option('--profile <name>', 'one profile')
-    .option('--json', 'print as JSON')
-    .action(async (options: { profile?: string; json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const rows = await ruleStatistics(database.db, { profile: options.profile });
-        if (options.json) return printJson(rows);
-        console.log(
-          table(
-            ['profile', 'rule', 'hits', 'inspected', 'frauds', 'precision', 'recovered', 'overridden'],
-            rows.map((r) => [
-              r.profile,
-              r.rule_id,
-              r.hits,
-              r.inspected,
-              r.frauds,
-              pct(r.precision),
-              Math.round(r.recovered ?? 0),
-              pct(r.override_share),
-            ]),
-          ),
-        );
-      });
-    });
+  listCommand(
+    risk
+      .command('stats')
+      .description(
+        'rule statistics from decisions and outcomes: hits, inspected, precision, recoveries, overrides',
+      )
+      .option('--profile <name>', 'one profile'),
+    context,
+    (database, options: { profile?: string }) => ruleStatistics(database.db, { profile: options.profile }),
+    {
+      profile: (r) => r.profile,
+      rule: (r) => r.rule_id,
+      hits: (r) => r.hits,
+      inspected: (r) => r.inspected,
+      frauds: (r) => r.frauds,
+      precision: (r) => pct(r.precision),
+      recovered: (r) => Math.round(r.recovered ?? 0),
+      overridden: (r) => pct(r.override_share),
+    },
+  );
 }

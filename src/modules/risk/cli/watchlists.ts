@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { cliActor } from '../../../platform/auth/actor.ts';
 import type { CliContext } from '../../../platform/cli/context.ts';
-import { printJson, table } from '../../../platform/cli/output.ts';
+import { listCommand } from '../../../platform/cli/list-command.ts';
 import {
   addEntries,
   createWatchlist,
@@ -14,21 +14,19 @@ import { int } from './shared.ts';
 
 export function registerWatchlistCommands(risk: Command, context: CliContext): void {
   const watchlists = risk.command('watchlists').description('named target lists');
-  watchlists
-    .command('list')
-    .option('--json', 'print as JSON')
-    .action(async (options: { json?: boolean }) => {
-      await context.withDatabase(async (database) => {
-        const page = await listWatchlists(database.db, {}, { limit: 500, offset: 0 });
-        if (options.json) return printJson(page.items);
-        console.log(
-          table(
-            ['id', 'name', 'type', 'entries', 'owner', 'expires'],
-            page.items.map((w) => [w.id, w.name, w.type, w.entries, w.owner, w.expires_on ?? '']),
-          ),
-        );
-      });
-    });
+  listCommand(
+    watchlists.command('list'),
+    context,
+    async (database) => (await listWatchlists(database.db, {}, { limit: 500, offset: 0 })).items,
+    {
+      id: (w) => w.id,
+      name: (w) => w.name,
+      type: (w) => w.type,
+      entries: (w) => w.entries,
+      owner: (w) => w.owner,
+      expires: (w) => w.expires_on ?? '',
+    },
+  );
   watchlists
     .command('create')
     .argument('<name>', 'list name')
