@@ -168,7 +168,10 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
                   source: z.string().describe('rule, valuation, model, or random for a random pick'),
                   id: z.string(),
                   points: z.number(),
-                  title: z.object({ en: z.string(), fr: z.string() }).nullable(),
+                  title: z
+                    .object({ en: z.string(), fr: z.string(), ar: z.string() })
+                    .nullable()
+                    .describe('Arabic reads French where the rule has no Arabic title'),
                 })
                 .nullable()
                 .describe(
@@ -247,7 +250,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
       config: { permission: 'risk:read' },
       schema: {
         summary:
-          'A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides',
+          'A decision: channel, reason, explanation (English, French and Arabic), items, rule hits, outcomes, overrides',
         tags: ['risk'],
         params: idParams,
         response: { 200: decisionSchema, 404: errorSchema },

@@ -6,3 +6,10 @@ export const channel = z.enum(CHANNELS);
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const name = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a name (a-z, 0-9, - and _)');
 export const reasonBody = z.object({ reason: z.string().min(1).max(2000) });
+/** An analyst's text: one for every language, or one per language (Arabic optional: without it Arabic reads French). */
+export const localText = z.union([
+  z.string(),
+  z.object({ en: z.string(), fr: z.string(), ar: z.string().optional() }),
+]);
+/** A text in English, French and Arabic (rows stored before Arabic existed answer their French text as `ar`). */
+export const texts = z.object({ en: z.string(), fr: z.string(), ar: z.string() });
