@@ -58,7 +58,7 @@ function capacityText(ctx: DecisionContext, lang: Lang): string {
   if (lang === 'fr')
     return `capacité ${n(ctx.budget ?? 0)} ${ctx.unit === 'minutes' ? 'minutes' : 'articles'} : ${n(s.random)} aléatoire(s), ${n(s.red)} rouge(s), ${n(s.yellow)} jaune(s)`;
   if (lang === 'ar')
-    return `طاقة المراقبة ${n(ctx.budget ?? 0)} ${ctx.unit === 'minutes' ? 'دقيقة' : 'صنف'}: ${n(s.random)} عشوائي، ${n(s.red)} أحمر، ${n(s.yellow)} أصفر`;
+    return `طاقة المراقبة ${n(ctx.budget ?? 0)} ${ctx.unit === 'minutes' ? 'دقيقة' : 'صنفًا'}: ${n(s.random)} عشوائي، ${n(s.red)} أحمر، ${n(s.yellow)} أصفر`;
   return `capacity ${n(ctx.budget ?? 0)} ${ctx.unit === 'minutes' ? 'minutes' : 'items'}: ${n(s.random)} random, ${n(s.red)} red, ${n(s.yellow)} yellow`;
 }
 
