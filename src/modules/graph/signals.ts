@@ -206,6 +206,7 @@ export const graphSellerIndicator = {
   description: {
     en: 'Importer within 2 links of an online seller with alerts or a seizure (0–1, with the path)',
     fr: 'Importateur à 2 liens au plus d’un vendeur en ligne signalé ou d’une saisie (0–1, avec le chemin)',
+    ar: 'مستورد يبعد رابطين على الأكثر عن بائع إلكتروني مُبلَّغ عنه أو عن حجز (0–1، مع المسار)',
   },
   async compute(batch: {
     db: Kysely<DB>;

@@ -304,10 +304,11 @@ export function scoreLines(
   return margin;
 }
 
-/** Why a line is unusual: a quantity far from its group, with the sentence in both languages. */
+/** Why a line is unusual: a quantity far from its group, with the sentence in each language. */
 export interface AnomalyReason extends Unusual {
   en: string;
   fr: string;
+  ar: string;
 }
 
 export interface LineAnomaly {
@@ -334,6 +335,7 @@ function anomaliesOf(m: LoadedModel, x: FeatureMatrix, lines: readonly Declarati
           ...u,
           en: describeUnusual(u, 'en'),
           fr: describeUnusual(u, 'fr'),
+          ar: describeUnusual(u, 'ar'),
         }))
       : [],
   }));
@@ -379,7 +381,7 @@ export interface Explanation {
   reasons: Reason[];
 }
 
-/** Why a line scores what it scores: TreeSHAP contributions and the top reasons in French or English. */
+/** Why a line scores what it scores: TreeSHAP contributions and the top reasons in English, French or Arabic. */
 export function explainLine(
   model: LoadedModel | TrainedModel,
   line: DeclarationLine,
@@ -407,17 +409,20 @@ export function explainLine(
   };
 }
 
-/** Reasons in French and English from one TreeSHAP pass (the risk engine shows both). */
-export function explainBilingual(
+/** Reasons in English, French and Arabic from one TreeSHAP pass (the risk engine stores all three). */
+export function explainAllLangs(
   model: LoadedModel | TrainedModel,
   line: DeclarationLine,
   topK = 5,
-): { probability: number; reasons: { feature: string; contribution: number; fr: string; en: string }[] } {
+): {
+  probability: number;
+  reasons: { feature: string; contribution: number; en: string; fr: string; ar: string }[];
+} {
   const m = asLoaded(model);
   const en = explainLine(m, line, 'en', topK);
-  const fr = reasonsFrom(en.contributions, line, 'fr', topK, {
-    counts: (dim) => m.builder.state.counts(dim as KeyDim, keyOf(line, dim as KeyDim)),
-  });
+  const ctx = { counts: (dim: string) => m.builder.state.counts(dim as KeyDim, keyOf(line, dim as KeyDim)) };
+  const fr = reasonsFrom(en.contributions, line, 'fr', topK, ctx);
+  const ar = reasonsFrom(en.contributions, line, 'ar', topK, ctx);
   return {
     probability: en.probability,
     reasons: en.reasons.map((r, i) => ({
@@ -425,6 +430,7 @@ export function explainBilingual(
       contribution: r.contribution,
       en: r.text,
       fr: fr[i]?.text ?? r.text,
+      ar: ar[i]?.text ?? r.text,
     })),
   };
 }

@@ -7,7 +7,7 @@
 export type { GbdtParams, Lang, Reason, Target } from './api.ts';
 export {
   evaluate,
-  explainBilingual,
+  explainAllLangs,
   labelOf,
   loadModel,
   MODEL_FORMAT,

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../platform/db/database.ts';
 import { activeModelScorer, registerModelScorer, unregisterModelScorer } from '../risk/index.ts';
-import { explainBilingual, scoreWithAnomaly } from './api.ts';
+import { explainAllLangs, scoreWithAnomaly } from './api.ts';
 import { activeModel } from './registry.ts';
 
 let current: number | null = null;
@@ -29,7 +29,7 @@ export async function syncModelScorer(database: Database): Promise<{ id: number;
         const { probability, anomaly } = scoreWithAnomaly(active.model, lines);
         return Array.from(probability, (p, i) => ({
           probability: p,
-          reasons: explain ? explainBilingual(active.model, lines[i]!).reasons : [],
+          reasons: explain ? explainAllLangs(active.model, lines[i]!).reasons : [],
           anomaly: anomaly
             ? {
                 score: anomaly[i]!.score,
@@ -39,6 +39,7 @@ export async function syncModelScorer(database: Database): Promise<{ id: number;
                   contribution: r.z,
                   en: r.en,
                   fr: r.fr,
+                  ar: r.ar,
                 })),
               }
             : null,

@@ -176,6 +176,60 @@ describeEachDatabase('decisions', (t) => {
       expect(hit.explanation.fr).toContain('à vérifier : Ouvrir les cartons');
     });
 
+    it('stores the explanation in Arabic too; a decision stored before Arabic reads French', async () => {
+      const decisions = await t.database.db
+        .selectFrom('risk_decisions')
+        .select(['id', 'channel', 'explanation'])
+        .where('superseded_at', 'is', null)
+        .where('channel', 'in', ['red', 'yellow'])
+        .execute();
+      for (const d of decisions)
+        expect(d.explanation.ar).toMatch(
+          d.channel === 'red' ? /^القناة الحمراء \(معاينة مادية\): / : /^القناة الصفراء/,
+        );
+      // The rules of this profile have no Arabic: their title and checks read French in the Arabic explanation.
+      const hit = decisions.find((d) => d.explanation.en.includes('Rule textiles'))!;
+      expect(hit.explanation.ar).toContain('القاعدة «Règle textiles»');
+      expect(hit.explanation.ar).toContain('ما يجب التحقق منه: Ouvrir les cartons');
+      expect(hit.explanation.ar).toContain('رمز النظام المنسق = 6208220000');
+
+      // A row as stored before Arabic explanations: no `ar` in the explanation nor in the anomaly's reasons.
+      const old = {
+        en: 'Red channel (physical inspection): old.',
+        fr: 'Circuit rouge (visite physique) : ancien.',
+      };
+      const item = await t.database.db
+        .selectFrom('risk_decision_items')
+        .select(['item_id'])
+        .where('decision_id', '=', hit.id)
+        .executeTakeFirstOrThrow();
+      await t.database.db
+        .updateTable('risk_decisions')
+        .set({ explanation: JSON.stringify(old) })
+        .where('id', '=', hit.id)
+        .execute();
+      await t.database.db
+        .updateTable('risk_decision_items')
+        .set({
+          anomaly: JSON.stringify({
+            score: 0.7,
+            percentile: 0.99,
+            reasons: [
+              { feature: 'log_mass', en: 'net mass 40× the usual', fr: 'masse nette 40 fois l’habituel' },
+            ],
+          }),
+        })
+        .where('decision_id', '=', hit.id)
+        .where('item_id', '=', item.item_id)
+        .execute();
+      const res = await app.inject({ method: 'GET', url: `/api/risk/decisions/${hit.id}`, headers: analyst });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.explanation).toEqual({ ...old, ar: old.fr });
+      const anomaly = body.items.find((i: { item_id: number }) => i.item_id === Number(item.item_id)).anomaly;
+      expect(anomaly.reasons[0].ar).toBe('masse nette 40 fois l’habituel');
+    });
+
     it('queues declarations a rule sends to a campaign', async () => {
       const queued = await t.database.db.selectFrom('risk_campaign_items').select(['source']).execute();
       expect(queued.length).toBeGreaterThan(0);

@@ -23,6 +23,7 @@ export interface ModelReason {
   contribution?: number;
   en: string;
   fr: string;
+  ar: string;
 }
 
 /** How unusual a line is for the model's anomaly detector, and which of its values make it so. */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { Texts } from '../../platform/lib/lang.ts';
 import { type PdfLang, pdfWriter } from '../../platform/lib/pdf.ts';
 import {
   type Channel,
@@ -169,7 +170,7 @@ export interface InspectionOrder {
   declarant: { code: string | null; name: string | null };
   channel: Channel;
   basis: string;
-  explanation: { en: string; fr: string };
+  explanation: Texts;
   reasons: { title: LocalText; points: number }[];
   items: Pick<
     DeclarationLine['item'],
@@ -313,8 +314,8 @@ export async function renderInspectionOrder(
     p(
       `• ${inLang(reason.title, lang)}${reason.points ? ` (${number(reason.points, lang)} ${L.points})` : ''}`,
     );
-  // The explanation in words (Arabic reads the French one until the engine writes Arabic).
-  p(lang === 'en' ? order.explanation.en : order.explanation.fr, { size: 9 });
+  // The explanation in words (a decision stored before Arabic explanations reads French: see getDecision).
+  p(order.explanation[lang], { size: 9 });
 
   heading(L.items);
   if (order.items.length === 0) p(L.none);

@@ -6,10 +6,11 @@
 import type { Database } from '../../platform/db/database.ts';
 import { cached } from '../../platform/lib/cache.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import type { Texts } from '../../platform/lib/lang.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
 import { getValuationSettings } from '../valuation/index.ts';
 import { loadRuleStats } from './decisions/selection.ts';
-import { explainBoth, ruleMap } from './explain.ts';
+import { explainAll, ruleMap } from './explain.ts';
 import { loadLines, type ScoringLine, unstoredLine } from './lines.ts';
 import { activeProfiles } from './profiles.ts';
 import { type DeclarationResult, type ProfileVersion, type ScoreResult, scoreLines } from './score.ts';
@@ -36,7 +37,7 @@ export interface ScoredDeclaration {
   profiles: ScoreResult['profiles'];
   model: string | null;
   result: DeclarationResult;
-  explanation: { en: string; fr: string };
+  explanation: Texts;
 }
 
 export async function scoreDeclaration(
@@ -69,7 +70,7 @@ export async function scoreDeclaration(
     indicatorOptions: { ...indicatorOptions, explain: true },
   });
   const result = scored.declarations[0]!;
-  const explanation = explainBoth(
+  const explanation = explainAll(
     result,
     {
       channel: result.indicative_channel,

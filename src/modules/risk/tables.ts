@@ -119,7 +119,8 @@ export interface RiskDecisionsTable {
   rank: number | null;
   profile_versions: JSONColumnType<unknown[]>;
   breakdown: JSONColumnType<unknown[]>;
-  explanation: JSONColumnType<{ en: string; fr: string }>;
+  /** Rows stored before Arabic explanations (decision 0043) have no `ar`: they are read as French (queue.ts). */
+  explanation: JSONColumnType<{ en: string; fr: string; ar?: string }>;
   decided_by: string | null;
   decided_at: Timestamp;
   superseded_at: Date | null;
@@ -142,7 +143,8 @@ export interface RiskDecisionItemsTable {
 export interface StoredAnomaly {
   score: number;
   percentile: number;
-  reasons: { feature?: string; en: string; fr: string }[];
+  /** `ar` absent from rows stored before Arabic explanations: read as French. */
+  reasons: { feature?: string; en: string; fr: string; ar?: string }[];
 }
 
 export interface RiskDecisionHitsTable {

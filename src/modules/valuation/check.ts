@@ -4,6 +4,7 @@
  * stake. A finding is advisory: it flags and explains, it never replaces the declared value.
  */
 
+import { type Lang, numberLocale } from '../../platform/lib/lang.ts';
 import { numberFormat } from '../../platform/lib/number-format.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
 import {
@@ -143,20 +144,40 @@ export function findingsFor(
 const LEVEL_WORDS = {
   en: { hs6_origin: 'HS6 × origin', hs6: 'HS6', hs4: 'HS4' },
   fr: { hs6_origin: 'SH6 × origine', hs6: 'SH6', hs4: 'SH4' },
+  ar: { hs6_origin: 'البند الفرعي × المنشأ', hs6: 'البند الفرعي', hs4: 'البند' },
 } as const;
 
-function num(x: number, lang: 'en' | 'fr', digits = 2): string {
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
+function num(x: number, lang: Lang, digits = 2): string {
+  const locale = numberLocale(lang);
   // Small values keep two significant digits (a ratio of 0.0015 must not read 0).
   if (x !== 0 && Math.abs(x) < 0.1) return numberFormat(locale, { maximumSignificantDigits: 2 }).format(x);
   return numberFormat(locale, { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits }).format(x);
 }
 
-/** One sentence on a finding, with its provenance, in English or French. */
-export function describeFinding(f: Finding, lang: 'en' | 'fr'): string {
+/** One sentence on a finding, with its provenance, in English, French or Arabic. */
+export function describeFinding(f: Finding, lang: Lang): string {
   const cur = f.currency ? ` ${f.currency}` : '';
-  const per = f.unit === 'kg' ? '/kg' : lang === 'fr' ? '/article' : '/item';
+  const per =
+    lang === 'ar'
+      ? f.unit === 'kg'
+        ? '/كلغ'
+        : '/وحدة'
+      : f.unit === 'kg'
+        ? '/kg'
+        : lang === 'fr'
+          ? '/article'
+          : '/item';
   const where = `${LEVEL_WORDS[lang][f.level]} ${f.hs}${f.origin ? `/${f.origin}` : ''}`;
+  if (lang === 'ar') {
+    return (
+      `القيمة الوحدوية ${num(f.unit_value, lang)}${cur}${per}، أي ${num(f.ratio, lang)} × المرجع ` +
+      `${num(f.reference_median, lang)}${cur}${per} (${where}، ${f.sample_n} تصريحًا من ${f.window_from} إلى ` +
+      `${f.window_to}؛ المؤشر z المتين ${num(f.robust_z, lang)})` +
+      (f.undervaluation_amount > 0
+        ? `؛ التخفيض المقدَّر للقيمة ${num(f.undervaluation_amount, lang)}${cur}، الرسوم المعنية ${num(f.duties_at_stake, lang)}${cur}`
+        : '')
+    );
+  }
   if (lang === 'fr') {
     return (
       `valeur unitaire ${num(f.unit_value, lang)}${cur}${per}, soit ${num(f.ratio, lang)} × la référence ` +

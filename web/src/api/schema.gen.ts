@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 865c63dfaad66e9918cadd9225c9568ff67a67c2b51c36767174d684ff3325d4
+ * OpenAPI document sha256: 96945c009dfbed03dcdd66482c1650ffc9fb1ff0073df1ed23e6724963b9e27d
  */
 
 export interface paths {
@@ -5082,6 +5082,7 @@ export interface paths {
                                 description: {
                                     en: string;
                                     fr: string;
+                                    ar: string;
                                 };
                             }[];
                         };
@@ -6926,9 +6927,11 @@ export interface paths {
                                     source: string;
                                     id: string;
                                     points: number;
+                                    /** @description Arabic reads French where the rule has no Arabic title */
                                     title: {
                                         en: string;
                                         fr: string;
+                                        ar: string;
                                     } | null;
                                 } | null;
                             }[];
@@ -7020,7 +7023,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides */
+        /** A decision: channel, reason, explanation (English, French and Arabic), items, rule hits, outcomes, overrides */
         get: {
             parameters: {
                 query?: never;
@@ -15394,6 +15397,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     removed: {
@@ -15401,6 +15405,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     changed: {
@@ -15408,6 +15413,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                         fields: {
                             field: string;
@@ -15547,6 +15553,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     removed: {
@@ -15554,6 +15561,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     changed: {
@@ -15561,6 +15569,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                         fields: {
                             field: string;
@@ -15644,14 +15653,17 @@ export interface components {
             title: string | {
                 en: string;
                 fr: string;
+                ar?: string;
             };
             rationale: string | {
                 en: string;
                 fr: string;
+                ar?: string;
             };
             instructions?: string | {
                 en: string;
                 fr: string;
+                ar?: string;
             };
             intelligence?: string;
             enabled: boolean;
@@ -15758,6 +15770,7 @@ export interface components {
                     title: string | {
                         en: string;
                         fr: string;
+                        ar?: string;
                     };
                     points: number;
                     /** @enum {string|null} */
@@ -15789,6 +15802,7 @@ export interface components {
                     reasons: {
                         en: string;
                         fr: string;
+                        ar: string;
                         feature?: string;
                         contribution?: number;
                     }[];
@@ -15798,6 +15812,7 @@ export interface components {
                         reasons: {
                             en: string;
                             fr: string;
+                            ar: string;
                             feature?: string;
                             contribution?: number;
                         }[];
@@ -15807,6 +15822,7 @@ export interface components {
             explanation: {
                 en: string;
                 fr: string;
+                ar: string;
             };
         };
         SelectionRunInput: {
@@ -15901,6 +15917,7 @@ export interface components {
             explanation: {
                 en: string;
                 fr: string;
+                ar: string;
             };
             decided_by: string | null;
             decided_at: string;
@@ -15926,6 +15943,7 @@ export interface components {
                     reasons: {
                         en: string;
                         fr: string;
+                        ar: string;
                         feature?: string;
                         contribution?: number;
                     }[];
@@ -17869,6 +17887,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     removed: {
@@ -17876,6 +17895,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     changed: {
@@ -17883,6 +17903,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                         fields: {
                             field: string;
@@ -18022,6 +18043,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     removed: {
@@ -18029,6 +18051,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                     }[];
                     changed: {
@@ -18036,6 +18059,7 @@ export interface components {
                         title: string | {
                             en: string;
                             fr: string;
+                            ar?: string;
                         };
                         fields: {
                             field: string;
@@ -18119,14 +18143,17 @@ export interface components {
             title: string | {
                 en: string;
                 fr: string;
+                ar?: string;
             };
             rationale: string | {
                 en: string;
                 fr: string;
+                ar?: string;
             };
             instructions?: string | {
                 en: string;
                 fr: string;
+                ar?: string;
             };
             intelligence?: string;
             enabled: boolean;
@@ -18233,6 +18260,7 @@ export interface components {
                     title: string | {
                         en: string;
                         fr: string;
+                        ar?: string;
                     };
                     points: number;
                     /** @enum {string|null} */
@@ -18264,6 +18292,7 @@ export interface components {
                     reasons: {
                         en: string;
                         fr: string;
+                        ar: string;
                         feature?: string;
                         contribution?: number;
                     }[];
@@ -18273,6 +18302,7 @@ export interface components {
                         reasons: {
                             en: string;
                             fr: string;
+                            ar: string;
                             feature?: string;
                             contribution?: number;
                         }[];
@@ -18282,6 +18312,7 @@ export interface components {
             explanation: {
                 en: string;
                 fr: string;
+                ar: string;
             };
         };
         SelectionRun: {
@@ -18376,6 +18407,7 @@ export interface components {
             explanation: {
                 en: string;
                 fr: string;
+                ar: string;
             };
             decided_by: string | null;
             decided_at: string;
@@ -18401,6 +18433,7 @@ export interface components {
                     reasons: {
                         en: string;
                         fr: string;
+                        ar: string;
                         feature?: string;
                         contribution?: number;
                     }[];

@@ -1,6 +1,6 @@
 /**
  * What the risk pages share (the declaration's risk panel, the selection queue, the rules and campaigns): the
- * channels' colours and the texts written in French and English. They were copied in three places.
+ * channels' colours and the texts written in English, French and Arabic. They were copied in three places.
  */
 import type { Schema } from '../api/types.ts';
 
@@ -16,9 +16,13 @@ export const CHANNEL_COLOURS: Record<Channel, string> = {
   green: 'green',
 };
 
-/** A text in the UI language: English for English, French otherwise (Arabic falls back on French). */
+/**
+ * A text in the UI language: English, Arabic or French (the default). Arabic falls back on French where there is
+ * none: a rule whose analyst wrote no Arabic title.
+ */
 export function localText(value: LocalText | undefined, language: string): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
-  return language === 'en' ? value.en : value.fr;
+  if (language === 'en') return value.en;
+  return language === 'ar' ? (value.ar ?? value.fr) : value.fr;
 }

@@ -8,6 +8,7 @@
  * from CN"). Simple on purpose: an officer can check the figure against the declarations of the group; the forest
  * may also find a line unusual for a combination of other features, which is then said as such.
  */
+import { type Lang, numberLocale, type Texts } from '../../../platform/lib/lang.ts';
 import type { DeclarationLine } from '../../declarations/index.ts';
 import { hs6Of } from '../features/keys.ts';
 import type { FeatureMatrix } from '../matrix.ts';
@@ -224,26 +225,37 @@ export function unusualFeatures(
   return out.sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
 }
 
-const LABELS: Record<ProfiledFeature, { en: string; fr: string }> = {
-  log_mass: { en: 'net mass', fr: 'masse nette' },
-  log_value: { en: 'customs value', fr: 'valeur en douane' },
-  log_unit_value: { en: 'value per kg', fr: 'valeur au kg' },
-  log_value_per_item: { en: 'value per item', fr: 'valeur par unité' },
+const LABELS: Record<ProfiledFeature, Texts> = {
+  log_mass: { en: 'net mass', fr: 'masse nette', ar: 'الكتلة الصافية' },
+  log_value: { en: 'customs value', fr: 'valeur en douane', ar: 'القيمة لدى الجمرك' },
+  log_unit_value: { en: 'value per kg', fr: 'valeur au kg', ar: 'القيمة للكيلوغرام' },
+  log_value_per_item: { en: 'value per item', fr: 'valeur par unité', ar: 'القيمة للوحدة' },
 };
 
-const times = (r: number, lang: 'en' | 'fr') =>
-  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: r >= 10 ? 0 : 1 }).format(
-    r,
-  );
+const times = (r: number, lang: Lang) =>
+  new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: r >= 10 ? 0 : 1 }).format(r);
 
-/** "net mass 40× the usual for HS 620822 from CN (median of 57 declarations)", in English or French. */
-export function describeUnusual(u: Unusual, lang: 'en' | 'fr'): string {
+/** "net mass 40× the usual for HS 620822 from CN (median of 57 declarations)", in English, French or Arabic. */
+export function describeUnusual(u: Unusual, lang: Lang): string {
   const label = LABELS[u.feature][lang];
-  const n = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US').format(u.n);
+  const n = new Intl.NumberFormat(numberLocale(lang)).format(u.n);
   // Beyond 1,000× the figure says nothing more (a value of 0 gives ratios of 10^12): "more than 1,000×".
   const r = Math.min(u.ratio, 1000);
   const inv = Math.min(1 / u.ratio, 1000);
   const beyond = u.ratio >= 1000 || u.ratio <= 1 / 1000;
+  if (lang === 'ar') {
+    const how =
+      u.ratio >= 1
+        ? `${beyond ? 'أكثر من ' : ''}${times(r, lang)} أضعاف المعتاد`
+        : `${beyond ? 'أقل من ' : ''}1/${times(inv, lang)} من المعتاد`;
+    const group =
+      u.level === 'hs6_origin'
+        ? `للبند الفرعي ${u.hs6} من المنشأ ${u.origin ?? '?'}`
+        : u.level === 'hs6'
+          ? `للبند الفرعي ${u.hs6}`
+          : 'على مجموع التصريحات';
+    return `${label} ${how} ${group} (وسيط ${n} تصريحًا)`;
+  }
   if (lang === 'fr') {
     const how =
       u.ratio >= 1

@@ -27,8 +27,8 @@ export function registerProfileCommands(risk: Command, context: CliContext): voi
     .command('indicators')
     .description('list the indicators rules may test')
     .option('--json', 'print as JSON')
-    .option('--lang <lang>', 'en or fr', 'en')
-    .action((options: { json?: boolean; lang: 'en' | 'fr' }) => {
+    .option('--lang <lang>', 'en, fr or ar', 'en')
+    .action((options: { json?: boolean; lang: 'en' | 'fr' | 'ar' }) => {
       const items = listIndicators().map((i) => ({ name: i.name, type: i.type, description: i.description }));
       printList(options, items, items, {
         indicator: (i) => i.name,

@@ -23,12 +23,20 @@ export function registerScoringCommands(risk: Command, context: CliContext): voi
       'score with this rule profile version instead of the active ones',
       int('--profile-id'),
     )
-    .addOption(new Option('--lang <lang>', 'language of explanations').choices(['en', 'fr']).default('en'))
+    .addOption(
+      new Option('--lang <lang>', 'language of explanations').choices(['en', 'fr', 'ar']).default('en'),
+    )
     .option('--json', 'print as JSON')
     .action(
       async (
         references: string[],
-        options: { file?: string; profile: string; profileId?: number; lang: 'en' | 'fr'; json?: boolean },
+        options: {
+          file?: string;
+          profile: string;
+          profileId?: number;
+          lang: 'en' | 'fr' | 'ar';
+          json?: boolean;
+        },
       ) => {
         await context.withDatabase(async (database, config) => {
           await withActiveModel(database);

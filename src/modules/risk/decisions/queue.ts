@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { iso } from '../../../platform/lib/errors.ts';
+import { type StoredTexts, withArabic } from '../../../platform/lib/lang.ts';
 import {
   type Channel,
   DECLARATIONS,
@@ -96,7 +97,7 @@ interface DecisionRow {
   reason_source: string | null;
   reason_id: string | null;
   reason_points: number | null;
-  reason_title: string | { en: string; fr: string } | null;
+  reason_title: string | StoredTexts | null;
 }
 
 /**
@@ -208,8 +209,8 @@ export async function listDecisions(
                   r.reason_title === null
                     ? null
                     : typeof r.reason_title === 'string'
-                      ? { en: r.reason_title, fr: r.reason_title }
-                      : r.reason_title,
+                      ? { en: r.reason_title, fr: r.reason_title, ar: r.reason_title }
+                      : withArabic(r.reason_title),
               },
     })),
   };
@@ -284,7 +285,8 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
     rank: d.rank,
     profile_versions: d.profile_versions as { id: number; name: string; version: number }[],
     breakdown: d.breakdown as { source: string; id: string; points: number }[],
-    explanation: d.explanation,
+    // Decisions stored before Arabic explanations (decision 0043) have no `ar`: Arabic reads their French text.
+    explanation: withArabic(d.explanation),
     decided_by: d.decided_by,
     decided_at: iso(d.decided_at),
     superseded_at: d.superseded_at ? iso(d.superseded_at) : null,
@@ -297,7 +299,7 @@ export async function getDecision(db: Kysely<DB>, id: number, scope: OfficeScope
       breakdown: it.breakdown as { source: string; id: string; points: number }[],
       tags: it.tags,
       indicators: it.indicators,
-      anomaly: it.anomaly ?? null,
+      anomaly: it.anomaly ? { ...it.anomaly, reasons: it.anomaly.reasons.map(withArabic) } : null,
       hits: hits
         .filter((h) => Number(h.item_id) === Number(it.item_id))
         .map((h) => ({

@@ -12,7 +12,7 @@ import { publishEvent } from '../../../platform/events/bus.ts';
 import { AppError, iso } from '../../../platform/lib/errors.ts';
 import { type Channel, INSPECTION_OUTCOMES } from '../../declarations/index.ts';
 import { storeFindings } from '../../valuation/index.ts';
-import { explainBoth, ruleMap } from '../explain.ts';
+import { explainAll, ruleMap } from '../explain.ts';
 import { loadLines } from '../lines.ts';
 import { officeParams } from '../offices.ts';
 import { activeProfiles } from '../profiles.ts';
@@ -191,7 +191,7 @@ export async function runSelection(
     const decisions: SelectionSummary['decisions'] = [];
     const rows = scored.declarations.map((d, i) => {
       const a = selection.assignments[i]!;
-      const explanation = explainBoth(
+      const explanation = explainAll(
         d,
         {
           channel: a.channel,
@@ -270,7 +270,12 @@ export async function runSelection(
             ? JSON.stringify({
                 score: item.model.anomaly.score,
                 percentile: item.model.anomaly.percentile,
-                reasons: item.model.anomaly.reasons.map(({ feature, en, fr }) => ({ feature, en, fr })),
+                reasons: item.model.anomaly.reasons.map(({ feature, en, fr, ar }) => ({
+                  feature,
+                  en,
+                  fr,
+                  ar,
+                })),
               })
             : null,
         });

@@ -12,6 +12,7 @@
  * scoring) reads the past outcomes of its parties and of its goods and its importers' first dates in one round trip.
  */
 import { sql } from 'kysely';
+import { type Lang, numberLocale, type Texts } from '../../../platform/lib/lang.ts';
 import { numberFormat } from '../../../platform/lib/number-format.ts';
 import { DECLARATION_ITEMS, DECLARATIONS, INSPECTION_OUTCOMES } from '../../declarations/index.ts';
 import type { ScoringLine } from '../lines.ts';
@@ -23,15 +24,20 @@ const WHOLE_HISTORY_FROM = 400;
 export const HISTORY_DIMS = ['importer', 'declarant', 'seller', 'hs6', 'hs6_origin', 'same_goods'] as const;
 export type HistoryDim = (typeof HISTORY_DIMS)[number];
 
-const DIM_WORDS: Record<HistoryDim, { en: string; fr: string }> = {
-  importer: { en: 'the importer', fr: "l'importateur" },
-  declarant: { en: 'the declarant', fr: 'le déclarant' },
-  seller: { en: 'the seller', fr: 'le vendeur' },
-  hs6: { en: 'this HS6 code', fr: 'ce code SH6' },
-  hs6_origin: { en: 'this HS6 code from this origin', fr: 'ce code SH6 de cette origine' },
+const DIM_WORDS: Record<HistoryDim, Texts> = {
+  importer: { en: 'the importer', fr: "l'importateur", ar: 'المستورد' },
+  declarant: { en: 'the declarant', fr: 'le déclarant', ar: 'المصرّح' },
+  seller: { en: 'the seller', fr: 'le vendeur', ar: 'البائع' },
+  hs6: { en: 'this HS6 code', fr: 'ce code SH6', ar: 'هذا البند الفرعي (6 أرقام)' },
+  hs6_origin: {
+    en: 'this HS6 code from this origin',
+    fr: 'ce code SH6 de cette origine',
+    ar: 'هذا البند الفرعي (6 أرقام) من هذا المنشأ',
+  },
   same_goods: {
     en: 'identical goods lines (same HS6, origin, value and mass)',
     fr: 'des lignes identiques (même SH6, origine, valeur et masse)',
+    ar: 'أسطر بضائع مطابقة (نفس البند الفرعي والمنشأ والقيمة والكتلة)',
   },
 };
 
@@ -254,9 +260,9 @@ export function pastCounts(batch: IndicatorBatch, dim: HistoryDim): Promise<(Pas
   });
 }
 
-const pct = (v: unknown, lang: 'en' | 'fr') =>
+const pct = (v: unknown, lang: Lang) =>
   typeof v === 'number'
-    ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+    ? `${numberFormat(numberLocale(lang), { maximumFractionDigits: 0 }).format(v * 100)} %`
     : String(v);
 
 for (const dim of HISTORY_DIMS) {
@@ -268,6 +274,7 @@ for (const dim of HISTORY_DIMS) {
     description: {
       en: `earlier inspections of ${who.en}`,
       fr: `contrôles antérieurs portant sur ${who.fr}`,
+      ar: `المراقبات السابقة التي شملت ${who.ar}`,
     },
     async compute(batch) {
       return (await pastCounts(batch, dim)).map((c) => c?.inspected ?? null);
@@ -279,6 +286,7 @@ for (const dim of HISTORY_DIMS) {
     description: {
       en: `earlier frauds found for ${who.en}`,
       fr: `fraudes constatées antérieurement pour ${who.fr}`,
+      ar: `المخالفات المثبتة سابقًا على ${who.ar}`,
     },
     async compute(batch) {
       return (await pastCounts(batch, dim)).map((c) => c?.frauds ?? null);
@@ -290,6 +298,7 @@ for (const dim of HISTORY_DIMS) {
     description: {
       en: `share of earlier inspections of ${who.en} that found fraud (none: no inspection yet)`,
       fr: `part des contrôles antérieurs portant sur ${who.fr} ayant constaté une fraude (aucune : pas encore de contrôle)`,
+      ar: `نسبة المراقبات السابقة التي شملت ${who.ar} التي أثبتت غشًا (لا شيء: لا مراقبة بعد)`,
     },
     format: (v, lang) => pct(v, lang),
     async compute(batch) {
@@ -305,6 +314,7 @@ for (const dim of HISTORY_DIMS) {
     description: {
       en: `share of earlier inspections of ${who.en} that found critical (safety) fraud`,
       fr: `part des contrôles antérieurs portant sur ${who.fr} ayant constaté une fraude critique (sécurité)`,
+      ar: `نسبة المراقبات السابقة التي شملت ${who.ar} التي أثبتت غشًا خطيرًا (السلامة)`,
     },
     format: (v, lang) => pct(v, lang),
     async compute(batch) {
@@ -353,7 +363,7 @@ function firstDates(batch: IndicatorBatch): Promise<FirstDates> {
 
 function novelty(
   name: string,
-  description: { en: string; fr: string },
+  description: Texts,
   pick: (f: FirstDates, line: ScoringLine) => string | undefined | null,
 ) {
   registerIndicator({
@@ -376,7 +386,11 @@ function novelty(
 
 novelty(
   'importer.first_time',
-  { en: 'first declaration of the importer', fr: "première déclaration de l'importateur" },
+  {
+    en: 'first declaration of the importer',
+    fr: "première déclaration de l'importateur",
+    ar: 'أول تصريح للمستورد',
+  },
   (f, l) => f.importer.get(l.importer!.code),
 );
 novelty(
@@ -384,6 +398,7 @@ novelty(
   {
     en: 'first time the importer declares this HS6 code',
     fr: "première fois que l'importateur déclare ce code SH6",
+    ar: 'أول مرة يصرّح فيها المستورد بهذا البند الفرعي',
   },
   (f, l) => f.importerHs6.get(`${l.importer!.code}|${l.item.hs_code.slice(0, 6)}`),
 );
@@ -392,6 +407,7 @@ novelty(
   {
     en: 'first time the importer declares goods of this origin',
     fr: "première fois que l'importateur déclare des marchandises de cette origine",
+    ar: 'أول مرة يصرّح فيها المستورد ببضائع من هذا المنشأ',
   },
   (f, l) =>
     l.item.origin_country ? f.importerOrigin.get(`${l.importer!.code}|${l.item.origin_country}`) : null,

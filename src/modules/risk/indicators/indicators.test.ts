@@ -163,7 +163,7 @@ describeEachDatabase('risk indicators', (t) => {
     registerIndicator({
       name: 'osint.test_mentions',
       type: 'number',
-      description: { en: 'mentions online', fr: 'mentions en ligne' },
+      description: { en: 'mentions online', fr: 'mentions en ligne', ar: 'إشارات على الإنترنت' },
       compute: (batch) => batch.lines.map((l) => l.reference.length),
     });
     try {
@@ -173,7 +173,7 @@ describeEachDatabase('risk indicators', (t) => {
         registerIndicator({
           name: 'osint.test_mentions',
           type: 'number',
-          description: { en: '', fr: '' },
+          description: { en: '', fr: '', ar: '' },
           compute: () => [],
         }),
       ).toThrow('already registered');
@@ -187,7 +187,10 @@ describeEachDatabase('risk indicators', (t) => {
       name: 'test-model',
       score(given) {
         seen = given.map((l) => l.outcome);
-        return given.map(() => ({ probability: 0.7, reasons: [{ en: 'because', fr: 'parce que' }] }));
+        return given.map(() => ({
+          probability: 0.7,
+          reasons: [{ en: 'because', fr: 'parce que', ar: 'لأن' }],
+        }));
       },
     });
     expect(activeModelScorer()?.name).toBe('test-model');

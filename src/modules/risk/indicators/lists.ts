@@ -3,6 +3,7 @@
  * probability and anomaly score, as indicators.
  */
 
+import { type Lang, numberLocale } from '../../../platform/lib/lang.ts';
 import { numberFormat } from '../../../platform/lib/number-format.ts';
 import { activeModelScorer, type ModelScore } from '../model.ts';
 import { FIELDS, type Value } from '../rules/fields.ts';
@@ -22,6 +23,7 @@ registerIndicator({
   description: {
     en: 'watchlists the declaration or item is on (trader, declarant, seller, HS code, origin, transport document)',
     fr: 'listes de surveillance où figure la déclaration ou l’article (opérateur, déclarant, vendeur, SH, origine, titre de transport)',
+    ar: 'قوائم المراقبة التي يرد فيها التصريح أو السطر (المتعامل، المصرّح، البائع، رمز النظام المنسق، المنشأ، سند النقل)',
   },
   async compute(batch) {
     const lists = [...(await watchlistsOf(batch)).values()].filter((l) => l.values.size > 0);
@@ -66,9 +68,9 @@ export function modelScores(batch: IndicatorBatch): Promise<{ name: string; scor
 }
 
 /** A share from 0 to 1 shown as a whole percentage. */
-const percent = (v: Value, lang: 'en' | 'fr') =>
+const percent = (v: Value, lang: Lang) =>
   typeof v === 'number'
-    ? `${numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(v * 100)} %`
+    ? `${numberFormat(numberLocale(lang), { maximumFractionDigits: 0 }).format(v * 100)} %`
     : String(v);
 
 registerIndicator({
@@ -77,6 +79,7 @@ registerIndicator({
   description: {
     en: 'fraud probability given by the active model (none when no model is active)',
     fr: 'probabilité de fraude donnée par le modèle actif (aucune sans modèle actif)',
+    ar: 'احتمال الغش الذي يعطيه النموذج النشط (لا شيء دون نموذج نشط)',
   },
   format: percent,
   async compute(batch) {
@@ -89,9 +92,9 @@ registerIndicator({
   },
 });
 
-const share = (v: Value, lang: 'en' | 'fr') =>
+const share = (v: Value, lang: Lang) =>
   typeof v === 'number'
-    ? numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(v)
+    ? numberFormat(numberLocale(lang), { maximumFractionDigits: 2 }).format(v)
     : String(v);
 
 registerIndicator({
@@ -100,6 +103,7 @@ registerIndicator({
   description: {
     en: 'how unusual the item is for the active model (isolation forest, 0 to 1: about 0.5 ordinary, towards 1 unusual; none without an active model)',
     fr: 'degré d’anomalie de l’article pour le modèle actif (forêt d’isolement, 0 à 1 : vers 0,5 ordinaire, vers 1 inhabituel ; aucun sans modèle actif)',
+    ar: 'درجة شذوذ السطر بالنسبة للنموذج النشط (غابة العزل، من 0 إلى 1: نحو 0,5 عادي، نحو 1 غير مألوف؛ لا شيء دون نموذج نشط)',
   },
   format: share,
   async compute(batch) {
@@ -119,6 +123,7 @@ registerIndicator({
   description: {
     en: 'share of the active model’s training lines less unusual than the item (0 to 1)',
     fr: 'part des lignes d’apprentissage du modèle actif moins inhabituelles que l’article (0 à 1)',
+    ar: 'نسبة أسطر تدريب النموذج النشط الأقل شذوذًا من السطر (من 0 إلى 1)',
   },
   format: percent,
   async compute(batch) {

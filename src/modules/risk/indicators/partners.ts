@@ -8,6 +8,7 @@
  * Per-declaration checks are computed once per declaration and given to each of its items.
  */
 import { sql } from 'kysely';
+import type { Texts } from '../../../platform/lib/lang.ts';
 import { DECLARATIONS } from '../../declarations/index.ts';
 import {
   companiesByIds,
@@ -111,6 +112,7 @@ registerIndicator({
   description: {
     en: 'the importer is in the company register',
     fr: "l'importateur figure au registre du commerce",
+    ar: 'المستورد مسجّل في السجل التجاري',
   },
   async compute(batch) {
     const register = await companies(batch);
@@ -121,7 +123,11 @@ registerIndicator({
 registerIndicator({
   name: 'importer.registered_on',
   type: 'date',
-  description: { en: 'date the importer was registered', fr: "date d'immatriculation de l'importateur" },
+  description: {
+    en: 'date the importer was registered',
+    fr: "date d'immatriculation de l'importateur",
+    ar: 'تاريخ تسجيل المستورد',
+  },
   async compute(batch) {
     const register = await companies(batch);
     return batch.lines.map((l) =>
@@ -136,6 +142,7 @@ registerIndicator({
   description: {
     en: 'days between the importer’s registration and the declaration',
     fr: "jours entre l'immatriculation de l'importateur et la déclaration",
+    ar: 'عدد الأيام بين تسجيل المستورد والتصريح',
   },
   async compute(batch) {
     const register = await companies(batch);
@@ -156,6 +163,7 @@ registerIndicator({
   description: {
     en: 'importer registered fewer than recent_days (risk settings, 90 by default) before the declaration',
     fr: 'importateur immatriculé moins de recent_days jours (réglages, 90 par défaut) avant la déclaration',
+    ar: 'مستورد مسجّل قبل التصريح بأقل من recent_days يومًا (إعدادات المخاطر، 90 افتراضيًا)',
   },
   async compute(batch) {
     const [register, settings] = await Promise.all([companies(batch), settingsOf(batch)]);
@@ -223,6 +231,7 @@ registerIndicator({
   description: {
     en: 'the importer name declared contradicts the company register',
     fr: "le nom d'importateur déclaré contredit le registre du commerce",
+    ar: 'اسم المستورد المصرّح به يخالف السجل التجاري',
   },
   async compute(batch) {
     const register = await companies(batch);
@@ -323,7 +332,7 @@ function fxChecks(batch: IndicatorBatch): Promise<Map<string, FxCheck>> {
 function perDeclaration<T>(
   name: string,
   type: 'number' | 'boolean',
-  description: { en: string; fr: string },
+  description: Texts,
   source: (batch: IndicatorBatch) => Promise<Map<string, T & { evidence: Record<string, unknown> }>>,
   pick: (c: T) => number | boolean | null,
 ) {
@@ -349,6 +358,7 @@ perDeclaration(
   {
     en: 'foreign-exchange payments for the declaration, in its currency',
     fr: 'paiements en devises liés à la déclaration, dans sa monnaie',
+    ar: 'المدفوعات بالعملة الأجنبية المرتبطة بالتصريح، بعملته',
   },
   fxChecks,
   (c) => c.paid,
@@ -356,7 +366,11 @@ perDeclaration(
 perDeclaration(
   'partners.fx_ratio',
   'number',
-  { en: 'payments ÷ declared value of the declaration', fr: 'paiements ÷ valeur déclarée de la déclaration' },
+  {
+    en: 'payments ÷ declared value of the declaration',
+    fr: 'paiements ÷ valeur déclarée de la déclaration',
+    ar: 'المدفوعات ÷ القيمة المصرّح بها في التصريح',
+  },
   fxChecks,
   (c) => c.ratio,
 );
@@ -366,6 +380,7 @@ perDeclaration(
   {
     en: 'payments at least fx_ratio (1.5 by default) times the declared value',
     fr: 'paiements d’au moins fx_ratio (1,5 par défaut) fois la valeur déclarée',
+    ar: 'مدفوعات لا تقل عن fx_ratio ضعف القيمة المصرّح بها (1,5 افتراضيًا)',
   },
   fxChecks,
   (c) => c.excess,
@@ -439,7 +454,11 @@ function massChecks(batch: IndicatorBatch): Promise<Map<string, MassCheck>> {
 perDeclaration(
   'partners.manifest_mass_ratio',
   'number',
-  { en: 'manifest gross mass ÷ declared net mass', fr: 'masse brute au manifeste ÷ masse nette déclarée' },
+  {
+    en: 'manifest gross mass ÷ declared net mass',
+    fr: 'masse brute au manifeste ÷ masse nette déclarée',
+    ar: 'الكتلة الإجمالية في بيان الحمولة ÷ الكتلة الصافية المصرّح بها',
+  },
   massChecks,
   (c) => c.ratio,
 );
@@ -449,6 +468,7 @@ perDeclaration(
   {
     en: 'manifest gross mass at least mass_ratio (2 by default) times the declared net mass',
     fr: 'masse brute au manifeste d’au moins mass_ratio (2 par défaut) fois la masse nette déclarée',
+    ar: 'كتلة إجمالية في بيان الحمولة لا تقل عن mass_ratio ضعف الكتلة الصافية المصرّح بها (2 افتراضيًا)',
   },
   massChecks,
   (c) => c.excess,
@@ -460,6 +480,7 @@ registerIndicator({
   description: {
     en: 'transport documents and containers of the manifests naming the declaration',
     fr: 'titres de transport et conteneurs des manifestes qui citent la déclaration',
+    ar: 'سندات النقل والحاويات في بيانات الحمولة التي تذكر التصريح',
   },
   async compute(batch) {
     const byRef = await manifests(batch);
@@ -508,6 +529,7 @@ registerIndicator({
   description: {
     en: 'consignments manifested to the importer (arrived by the declaration date) and never declared',
     fr: "envois manifestés à l'importateur (arrivés à la date de la déclaration) et jamais déclarés",
+    ar: 'إرساليات مسجّلة في بيانات الحمولة باسم المستورد (وصلت قبل تاريخ التصريح) ولم يُصرَّح بها قط',
   },
   async compute(batch) {
     const byImporter = await undeclared(batch);

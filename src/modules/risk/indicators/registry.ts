@@ -8,10 +8,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { Lang, Texts } from '../../../platform/lib/lang.ts';
 import type { ScoringLine } from '../lines.ts';
 import type { Value, ValueType } from '../rules/fields.ts';
 
-export type Lang = 'en' | 'fr';
+export type { Lang };
 export type Evidence = Record<string, unknown>;
 
 /** A value alone, or with the evidence that supports it (payment references, documents, register entry…). */
@@ -38,7 +39,8 @@ export interface IndicatorDefinition {
   /** Dotted name: family.name (e.g. `valuation.ratio`, `history.importer.fraud_rate`). */
   name: string;
   type: ValueType;
-  description: { en: string; fr: string };
+  /** What it measures, in English, French and Arabic. */
+  description: Texts;
   /** How a value reads in an explanation (default: the number or text as it is). */
   format?(value: Value, lang: Lang, line?: ScoringLine): string;
   compute(batch: IndicatorBatch): Promise<IndicatorResult[]> | IndicatorResult[];

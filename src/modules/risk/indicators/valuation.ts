@@ -4,6 +4,7 @@
  * period is judged against references built before it.
  */
 
+import { numberLocale, type Texts } from '../../../platform/lib/lang.ts';
 import { numberFormat } from '../../../platform/lib/number-format.ts';
 import {
   type Finding,
@@ -53,7 +54,7 @@ function provenance(f: Finding) {
 
 const fmt = (x: Value, lang: Lang, digits = 2) =>
   typeof x === 'number'
-    ? numberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', {
+    ? numberFormat(numberLocale(lang), {
         maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits,
       }).format(x)
     : String(x);
@@ -61,7 +62,7 @@ const fmt = (x: Value, lang: Lang, digits = 2) =>
 function fromFinding(
   name: string,
   type: 'number' | 'boolean' | 'text',
-  description: { en: string; fr: string },
+  description: Texts,
   pick: (f: Finding) => Value,
   format?: (v: Value, lang: Lang) => string,
 ) {
@@ -83,6 +84,7 @@ registerIndicator({
   description: {
     en: 'declared value per item (when a count is declared) or per kg of net mass',
     fr: 'valeur déclarée par article (quand un nombre est déclaré) ou par kg de masse nette',
+    ar: 'القيمة المصرّح بها للوحدة (عند التصريح بعدد) أو للكيلوغرام من الكتلة الصافية',
   },
   format: (v, lang) => fmt(v, lang),
   async compute(batch) {
@@ -94,7 +96,11 @@ registerIndicator({
 fromFinding(
   'valuation.ratio',
   'number',
-  { en: 'unit value ÷ reference median', fr: 'valeur unitaire ÷ médiane de référence' },
+  {
+    en: 'unit value ÷ reference median',
+    fr: 'valeur unitaire ÷ médiane de référence',
+    ar: 'القيمة الوحدوية ÷ الوسيط المرجعي',
+  },
   (f) => f.ratio,
   (v, lang) => `${fmt(v, lang)} ×`,
 );
@@ -104,6 +110,7 @@ fromFinding(
   {
     en: 'robust z-score of the unit value (log scale, median and MAD of the reference)',
     fr: 'z robuste de la valeur unitaire (échelle log, médiane et MAD de la référence)',
+    ar: 'المؤشر z المتين للقيمة الوحدوية (سلم لوغاريتمي، وسيط المرجع وانحرافه المطلق الوسيط)',
   },
   (f) => f.robust_z,
   (v, lang) => fmt(v, lang),
@@ -114,6 +121,7 @@ fromFinding(
   {
     en: 'unit value below the flag ratio or z-score of the reference',
     fr: 'valeur unitaire sous le seuil (ratio ou z) de la référence',
+    ar: 'قيمة وحدوية دون عتبة المرجع (النسبة أو المؤشر z)',
   },
   (f) => f.flagged,
 );
@@ -123,13 +131,18 @@ fromFinding(
   {
     en: 'reference level used: hs6_origin, hs6 or hs4',
     fr: 'niveau de référence utilisé : hs6_origin, hs6 ou hs4',
+    ar: 'مستوى المرجع المستعمل: hs6_origin أو hs6 أو hs4',
   },
   (f) => f.level,
 );
 fromFinding(
   'valuation.sample',
   'number',
-  { en: 'declarations behind the reference', fr: 'déclarations derrière la référence' },
+  {
+    en: 'declarations behind the reference',
+    fr: 'déclarations derrière la référence',
+    ar: 'التصريحات التي بُني عليها المرجع',
+  },
   (f) => f.sample_n,
 );
 fromFinding(
@@ -138,6 +151,7 @@ fromFinding(
   {
     en: 'estimated under-valuation: (reference median − unit value) × quantity',
     fr: 'minoration estimée : (médiane de référence − valeur unitaire) × quantité',
+    ar: 'التخفيض المقدَّر للقيمة: (الوسيط المرجعي − القيمة الوحدوية) × الكمية',
   },
   (f) => f.undervaluation_amount,
   (v, lang) => fmt(v, lang),
@@ -145,7 +159,11 @@ fromFinding(
 fromFinding(
   'valuation.duties_at_stake',
   'number',
-  { en: 'duty rate × estimated under-valuation', fr: 'taux de droit × minoration estimée' },
+  {
+    en: 'duty rate × estimated under-valuation',
+    fr: 'taux de droit × minoration estimée',
+    ar: 'سعر الرسم × التخفيض المقدَّر للقيمة',
+  },
   (f) => f.duties_at_stake,
   (v, lang) => fmt(v, lang),
 );

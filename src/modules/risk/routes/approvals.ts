@@ -17,9 +17,8 @@ import {
   profileDiff,
   requestActivation,
 } from '../approvals.ts';
-import { idParams } from './shared.ts';
+import { idParams, localText } from './shared.ts';
 
-const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
 const change = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
 const ruleRef = z.object({ id: z.string(), title: localText });
 const versionRef = z.object({

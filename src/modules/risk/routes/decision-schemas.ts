@@ -1,17 +1,16 @@
 /** The shapes the scoring, selection and decision routes answer with (they document the API in OpenAPI too). */
 import { z } from 'zod';
 import { findingSchema } from '../../valuation/index.ts';
-import { channel } from './shared.ts';
+import { channel, localText, texts } from './shared.ts';
 
 const basis = z.enum(['forced', 'ranked', 'random', 'deferred', 'none']);
 const versionRef = z.object({ id: z.number().int(), name: z.string(), version: z.number().int() });
 const breakdownEntry = z.object({ source: z.string(), id: z.string(), points: z.number() });
 
-const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
-
 const modelReason = z.object({
   en: z.string(),
   fr: z.string(),
+  ar: z.string(),
   feature: z.string().optional(),
   contribution: z.number().optional(),
 });
@@ -83,7 +82,7 @@ export const scoreSchema = z
       .nullable(),
     breakdown: z.array(breakdownEntry),
     items: z.array(itemScoreSchema),
-    explanation: z.object({ en: z.string(), fr: z.string() }),
+    explanation: texts,
   })
   .meta({ id: 'RiskScore' });
 
@@ -167,7 +166,7 @@ export const decisionSchema = z
     ...decisionHead,
     profile_versions: z.array(versionRef),
     breakdown: z.array(breakdownEntry),
-    explanation: z.object({ en: z.string(), fr: z.string() }),
+    explanation: texts,
     decided_by: z.string().nullable(),
     decided_at: z.string(),
     superseded_at: z.string().nullable(),

@@ -20,9 +20,7 @@ import {
   retireProfile,
 } from '../profiles.ts';
 import { parseProfileText, validateDocument } from '../rules/validate.ts';
-import { channel, idParams, name, reasonBody } from './shared.ts';
-
-const localText = z.union([z.string(), z.object({ en: z.string(), fr: z.string() })]);
+import { channel, idParams, localText, name, reasonBody, texts } from './shared.ts';
 
 export const problemSchema = z.object({
   path: z.string(),
@@ -90,7 +88,7 @@ const profileStatus = z.object({
 export const indicatorSchema = z.object({
   name: z.string(),
   type: z.string(),
-  description: z.object({ en: z.string(), fr: z.string() }),
+  description: texts,
 });
 
 export function indicatorRoutes(app: FastifyInstance, _context: AppContext): void {

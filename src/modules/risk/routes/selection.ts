@@ -168,7 +168,10 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
                   source: z.string().describe('rule, valuation, model, or random for a random pick'),
                   id: z.string(),
                   points: z.number(),
-                  title: z.object({ en: z.string(), fr: z.string() }).nullable(),
+                  title: z
+                    .object({ en: z.string(), fr: z.string(), ar: z.string() })
+                    .nullable()
+                    .describe('Arabic reads French where the rule has no Arabic title'),
                 })
                 .nullable()
                 .describe(
@@ -233,7 +236,7 @@ export function selectionRoutes(app: FastifyInstance, { database }: AppContext):
       permission: 'risk:read',
       tag: 'risk',
       summary:
-        'A decision: channel, reason, explanation (French and English), items, rule hits, outcomes, overrides',
+        'A decision: channel, reason, explanation (English, French and Arabic), items, rule hits, outcomes, overrides',
       params: idParams,
       response: decisionSchema,
     },

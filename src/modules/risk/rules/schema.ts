@@ -4,7 +4,8 @@
  *
  *   rules:
  *     - id: undervalued-textiles
- *       title: { en: Textiles far below the reference value, fr: Textiles très en dessous de la valeur de référence }
+ *       title: { en: Textiles far below the reference value, fr: Textiles très en dessous de la valeur de référence,
+ *                ar: منسوجات بقيمة أدنى بكثير من القيمة المرجعية }
  *       rationale: Under-valuation of textiles from … is the most frequent fraud found in 2023.
  *       instructions: Ask for the invoice and proof of payment; compare with the supplier's price list.
  *       intelligence: Source report 2024-117 (analysts only)
@@ -21,14 +22,14 @@
  */
 import safeRegex from 'safe-regex2';
 import { z } from 'zod';
+import { inLang, type Lang } from '../../../platform/lib/lang.ts';
 import { CHANNELS, type Channel } from '../../declarations/index.ts';
 
 export const DURATION = /^([1-9][0-9]{0,4})([dwmy])$/;
 
-const text = z.union([
-  z.string().trim().min(1).max(4000),
-  z.strictObject({ en: z.string().trim().min(1).max(4000), fr: z.string().trim().min(1).max(4000) }),
-]);
+const oneText = z.string().trim().min(1).max(4000);
+/** One text, or one per language; Arabic is optional (an analyst may write it; without it Arabic reads French). */
+const text = z.union([oneText, z.strictObject({ en: oneText, fr: oneText, ar: oneText.optional() })]);
 export type LocalText = z.infer<typeof text>;
 
 const scalar = z.union([z.string().max(500), z.number(), z.boolean()]);
@@ -290,7 +291,8 @@ export type ProfileDocumentInput = z.input<typeof profileDocumentSchema>;
 
 export const CHANNEL_SEVERITY: Record<Channel, number> = { green: 0, blue: 1, yellow: 2, red: 3 };
 
-export function localText(t: LocalText | undefined, lang: 'en' | 'fr'): string {
+/** The text in `lang`: Arabic falls back to French when the analyst wrote none. */
+export function localText(t: LocalText | undefined, lang: Lang): string {
   if (t === undefined) return '';
-  return typeof t === 'string' ? t : t[lang];
+  return typeof t === 'string' ? t : inLang(t, lang);
 }

@@ -40,6 +40,7 @@ const decision = {
   explanation: {
     en: 'Red channel (physical inspection): ranked 1 of 49.',
     fr: 'Circuit rouge (visite physique) : rang 1 sur 49.',
+    ar: 'القناة الحمراء (معاينة مادية): الرتبة 1 من 49.',
   },
   decided_by: 'system:demo',
   superseded_at: null,
@@ -105,7 +106,11 @@ const score = {
   indicative_channel: 'red',
   forced: null,
   breakdown: decision.items[0]!.breakdown,
-  explanation: { en: 'Red channel (indicative).', fr: 'Circuit rouge (indicatif).' },
+  explanation: {
+    en: 'Red channel (indicative).',
+    fr: 'Circuit rouge (indicatif).',
+    ar: 'القناة الحمراء (إرشادي).',
+  },
   items: [
     {
       item_id: 3239,
@@ -126,6 +131,7 @@ const score = {
           title: {
             en: 'Identical goods line found fraudulent before',
             fr: 'Ligne identique déjà trouvée en fraude',
+            ar: 'سطر بضائع مطابق ثبت فيه غش من قبل',
           },
           points: 60,
           channel: null,
@@ -182,10 +188,17 @@ const score = {
           {
             en: 'identical declarations: past fraud rate 100 %',
             fr: 'déclarations identiques : fraude passée 100 %',
+            ar: 'التصريحات المطابقة: معدل الغش السابق 100 %',
             feature: 'repeat_rate',
             contribution: 1.63,
           },
-          { en: 'old importer', fr: 'importateur ancien', feature: 'importer_age', contribution: -0.2 },
+          {
+            en: 'old importer',
+            fr: 'importateur ancien',
+            ar: 'مستورد قديم',
+            feature: 'importer_age',
+            contribution: -0.2,
+          },
         ],
       },
     },
@@ -623,7 +636,7 @@ describe('the risk panel of a declaration', () => {
     expect(card.textContent).toContain('résultat n° 70');
   });
 
-  it('speaks English, and falls back on French explanations in Arabic', async () => {
+  it('speaks English, and Arabic with the Arabic explanation, reasons and rule titles', async () => {
     fakeApi(OFFICER, {});
     await i18n.changeLanguage('en');
     show();
@@ -634,8 +647,17 @@ describe('the risk panel of a declaration', () => {
     await i18n.changeLanguage('ar');
     show();
     expect((await screen.findByTestId('risk-explanation')).textContent).toBe(
-      'Circuit rouge (visite physique) : rang 1 sur 49.',
+      'القناة الحمراء (معاينة مادية): الرتبة 1 من 49.',
     );
     expect(screen.getByTestId('risk-decision').textContent).toContain('المسار الأحمر');
+    const hits = await screen.findByTestId('risk-hits');
+    // A rule title the analyst wrote in Arabic reads Arabic; one written in English and French only reads French.
+    expect(hits.textContent).toContain('سطر بضائع مطابق ثبت فيه غش من قبل');
+    expect(hits.textContent).toContain('Importateur immatriculé très récemment');
+    expect(hits.textContent).not.toContain('Ligne identique');
+    expect(screen.getAllByTestId('model-reason').map((r) => r.textContent)).toEqual([
+      '▲ التصريحات المطابقة: معدل الغش السابق 100 %',
+      '▼ مستورد قديم',
+    ]);
   });
 });

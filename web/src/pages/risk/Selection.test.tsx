@@ -38,7 +38,11 @@ const row = (id: number, reference: string, extra: Partial<QueueRow> = {}): Queu
     source: 'rule',
     id: 'national/textiles',
     points: 30,
-    title: { en: 'Textiles far below the reference value', fr: 'Textiles très en dessous de la valeur' },
+    title: {
+      en: 'Textiles far below the reference value',
+      fr: 'Textiles très en dessous de la valeur',
+      ar: 'منسوجات بقيمة أدنى بكثير من القيمة المرجعية',
+    },
   },
   ...extra,
 });
@@ -200,7 +204,11 @@ describe('selection queue', () => {
             source: 'random',
             id: 'random',
             points: 0,
-            title: { en: 'random selection (exploration)', fr: 'sélection aléatoire (exploration)' },
+            title: {
+              en: 'random selection (exploration)',
+              fr: 'sélection aléatoire (exploration)',
+              ar: 'انتقاء عشوائي (استكشاف)',
+            },
           },
         }),
       );
@@ -217,6 +225,15 @@ describe('selection queue', () => {
         ROWS.pop();
       }
     }
+  });
+
+  it('gives the main reason in Arabic: the rule title the analyst wrote in Arabic', async () => {
+    await i18n.changeLanguage('ar');
+    serve();
+    show();
+    const rows = await screen.findAllByTestId('queue-row');
+    expect(within(rows[0]!).getByText('منسوجات بقيمة أدنى بكثير من القيمة المرجعية')).toBeTruthy();
+    expect(within(rows[0]!).queryByText('Textiles très en dessous de la valeur')).toBeNull();
   });
 
   it('moves the highlighted row with the arrows and j/k, and Enter opens its declaration', async () => {

@@ -31,7 +31,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportButton, OrderButton } from '../../components/ExportButton.tsx';
 import { FilterBar, TextFilter } from '../../components/FilterBar.tsx';
 import { Pager, rangeOf } from '../../components/paging.tsx';
-import { CHANNEL_COLOURS } from '../../components/risk.ts';
+import { CHANNEL_COLOURS, localText } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
@@ -103,7 +103,7 @@ function Reason({ reason }: { reason: QueueRow['top_reason'] }) {
       </Text>
     );
   const text = reason.title
-    ? reason.title[i18n.language === 'en' ? 'en' : 'fr']
+    ? localText(reason.title, i18n.language)
     : reason.source === 'valuation'
       ? t('selection.reason.valuation', { level: reason.id })
       : reason.source === 'model'
