@@ -222,7 +222,7 @@ function ModelDetail({ id }: { id: number }) {
               {message(evaluation.error)}
             </Text>
           ) : evaluation.data && !evaluation.data.enough ? (
-            <NotEnough period={evaluation.data} lines={evaluation.data.n} />
+            <MeasuredOn period={evaluation.data} lines={evaluation.data.n} />
           ) : (
             charts.curve && (
               <>
@@ -270,8 +270,7 @@ function ModelDetail({ id }: { id: number }) {
               {message(bias.error)}
             </Text>
           )}
-          {bias.data && !bias.data.enough && <NotEnough period={bias.data} lines={bias.data.lines} />}
-          {bias.data?.enough && <MeasuredOn period={bias.data} lines={bias.data.lines} />}
+          {bias.data && <MeasuredOn period={bias.data} lines={bias.data.lines} />}
           {bias.data?.enough && (
             <Table>
               <TableHead
@@ -301,37 +300,27 @@ function ModelDetail({ id }: { id: number }) {
   );
 }
 
-/** Which period a figure was measured on: after the training window, never inside it. */
-function MeasuredOn({
-  period,
-  lines,
-}: {
-  period: { from: string; to: string | null; clipped: boolean };
-  lines: number;
-}) {
-  const { t, lang } = useLang();
-  return (
-    <Text size="xs" c="dimmed" data-testid="model-period">
-      {t('models.measuredOn', {
-        from: formatDate(lang, period.from),
-        to: period.to ? formatDate(lang, period.to) : t('models.latest'),
-        lines: formatNumber(lang, lines),
-      })}
-    </Text>
-  );
-}
+type JudgedPeriod = { from: string; to: string | null; enough: boolean };
 
-/** Too few declarations after the training window (a model trained up to the latest data): no figures yet. */
-function NotEnough({ period, lines }: { period: { from: string; to: string | null }; lines: number }) {
+/**
+ * Which period a figure was measured on (after the training window, never inside it), or, when too few declarations
+ * came after it (a model trained up to the latest data), that there are no figures yet.
+ */
+function MeasuredOn({ period, lines }: { period: JudgedPeriod; lines: number }) {
   const { t, lang } = useLang();
-  return (
+  const values = {
+    from: formatDate(lang, period.from),
+    to: period.to ? formatDate(lang, period.to) : t('models.latest'),
+    lines: formatNumber(lang, lines),
+    min: formatNumber(lang, 20),
+  };
+  return period.enough ? (
+    <Text size="xs" c="dimmed" data-testid="model-period">
+      {t('models.measuredOn', values)}
+    </Text>
+  ) : (
     <Text size="sm" c="dimmed" data-testid="model-not-enough">
-      {t('models.notEnough', {
-        from: formatDate(lang, period.from),
-        to: period.to ? formatDate(lang, period.to) : t('models.latest'),
-        lines: formatNumber(lang, lines),
-        min: formatNumber(lang, 20),
-      })}
+      {t('models.notEnough', values)}
     </Text>
   );
 }
