@@ -21,6 +21,7 @@ import {
 import { getDecision } from './decisions/queue.ts';
 import type { OfficeScope } from './decisions/types.ts';
 import { RANDOM_REASON } from './explain.ts';
+import { type LocalText, localText } from './rules/schema.ts';
 
 export const ORDER_LANGS = ['fr', 'en', 'ar'] as const;
 export type OrderLang = PdfLang;
@@ -144,10 +145,6 @@ const BASIS_NAMES: Record<OrderLang, Record<string, string>> = {
   },
   ar: { ranked: 'ترتيب المخاطر', forced: 'مفروض بقاعدة', random: 'عشوائي', deferred: 'مؤجل', none: '—' },
 };
-
-type LocalText = string | { en: string; fr: string; ar?: string };
-const inLang = (text: LocalText, lang: OrderLang) =>
-  typeof text === 'string' ? text : lang === 'ar' ? (text.ar ?? text.fr) : text[lang];
 
 /** A short code printed on the order, recomputed from the decision to check a paper copy. */
 export function orderCode(d: { id: number; reference: string; channel: string; decided_at: string }): string {
@@ -312,7 +309,7 @@ export async function renderInspectionOrder(
   heading(L.reasons);
   for (const reason of order.reasons)
     p(
-      `• ${inLang(reason.title, lang)}${reason.points ? ` (${number(reason.points, lang)} ${L.points})` : ''}`,
+      `• ${localText(reason.title, lang)}${reason.points ? ` (${number(reason.points, lang)} ${L.points})` : ''}`,
     );
   // The explanation in words (a decision stored before Arabic explanations reads French: see getDecision).
   p(order.explanation[lang], { size: 9 });
