@@ -115,6 +115,7 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
     it('are not disturbed by schemas dropped meanwhile (no "schema … does not exist")', async () => {
       const url = process.env.VIGIE_TEST_DATABASE_URL!;
       let stop = false;
+      let drops = 0;
       // Other suites' installations coming and going: schemas of serial tables, created and dropped in loops.
       const churn = async () => {
         const client = new pg.Client({ connectionString: url });
@@ -128,6 +129,7 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
             );
             await client.query(`create schema ${name}; ${tables.join('; ')}`);
             await client.query(`drop schema ${name} cascade`);
+            drops += 1;
           }
         } finally {
           await client.end();
@@ -136,8 +138,10 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
       const churning = Promise.all([churn(), churn(), churn()]);
       const opened = await openTestDatabase('postgres');
       try {
-        // What a migration asks first, many times over: which tables does this installation have?
-        for (let round = 0; round < 200; round += 1) {
+        // What a migration asks first, many times over, for as long as it takes other installations' schemas to be
+        // dropped 30 times meanwhile (a fixed count of rounds took over a minute on a loaded CI machine):
+        // which tables does this installation have?
+        for (let round = 0; round < 20 || drops < 30; round += 1) {
           const tables = await opened.database.db.introspection.getTables({ withInternalKyselyTables: true });
           expect(tables.some((table) => table.name === 'vigie_migrations')).toBe(true);
           expect(tables.every((table) => table.schema === opened.database.schema)).toBe(true);
@@ -148,6 +152,6 @@ describe.runIf(process.env.VIGIE_TEST_DATABASE_URL)(
         await churning;
         await opened.close();
       }
-    });
+    }, 300_000);
   },
 );
