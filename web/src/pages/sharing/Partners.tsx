@@ -2,7 +2,7 @@
  * Partner administrations and agencies: the list with the state of each link (what waits in the outbox, the oldest
  * waiting, failures, last contact both ways), this installation's own key to give partners, and a partner's page
  * with its key's fingerprint (to compare with the one the partner reads out) and, for those who may write, "pull
- * now" from its installation.
+ * now" from its installation, add a partner and change one (PartnerForms.tsx).
  */
 import {
   Alert,
@@ -28,6 +28,7 @@ import { OpenableRow, TableHead } from '../../components/table.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { EditPartner, NewPartner } from './PartnerForms.tsx';
 import { fingerprint, Hex, type PartnerStatus } from './shared.tsx';
 
 const usePartners = () =>
@@ -75,6 +76,7 @@ function InstallationKey() {
 
 export function Partners() {
   const { t, lang } = useLang();
+  const { can } = useSession();
   const navigate = useNavigate();
   const partners = usePartners();
   const status = useStatus();
@@ -83,6 +85,7 @@ export function Partners() {
     <Stack>
       <PageHeader title={t('sharing.partners.title')} subtitle={t('sharing.partners.subtitle')} />
       <InstallationKey />
+      {can('sharing:write') && <NewPartner />}
       <QueryStatus query={partners} />
       <ErrorAlert error={status.error} />
       {partners.data && (
@@ -262,6 +265,7 @@ export function PartnerPage() {
         )}
       </Card>
       {can('sharing:write') && p.active && p.endpoint_url && <PullNow code={p.code} />}
+      {can('sharing:write') && <EditPartner key={`${p.code}.${p.updated_at}`} partner={p} />}
     </Stack>
   );
 }

@@ -125,6 +125,115 @@ describe('partners', () => {
     show('/sharing/partners/ES-AEAT', partnerRoutes, AUDITOR);
     await screen.findByTestId('fingerprint');
     expect(screen.queryByRole('button', { name: 'Récupérer maintenant' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Modifier ce partenaire' })).toBeNull();
+  });
+
+  it('offers no partner form to a reader', async () => {
+    show('/sharing/partners', partnerRoutes, AUDITOR);
+    await screen.findByTestId('partner-row');
+    expect(screen.queryByRole('form', { name: 'Ajouter un partenaire' })).toBeNull();
+  });
+
+  it('shows a refused key where it was typed, and adds nothing', async () => {
+    const api = show('/sharing/partners', {
+      ...partnerRoutes,
+      'POST /api/sharing/partners': {
+        status: 400,
+        body: { code: 'sharing.bad_key', message: `not an Ed25519 public key ${HOSTILE}` },
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Ajouter un partenaire' });
+    const add = within(form).getByRole('button', { name: 'Ajouter' }) as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText(/^Code/), { target: { value: 'IT-ADM' } });
+    fireEvent.change(within(form).getByLabelText(/^Nom/), { target: { value: 'Agenzia delle Dogane' } });
+    fireEvent.change(within(form).getByLabelText(/^Pays/), { target: { value: 'it' } });
+    fireEvent.change(within(form).getByLabelText(/^Clé publique Ed25519/), {
+      target: { value: 'not a key' },
+    });
+    expect(add.disabled).toBe(false);
+    fireEvent.click(add);
+    expect(await within(form).findByText(/not an Ed25519 public key/)).toBeTruthy();
+    expect(api.sent('POST', '/api/sharing/partners')).toEqual([
+      {
+        code: 'IT-ADM',
+        name: 'Agenzia delle Dogane',
+        kind: 'customs_administration',
+        country: 'IT',
+        public_key: 'not a key',
+        endpoint_url: null,
+      },
+    ]);
+    expect(screen.getAllByTestId('partner-row')).toHaveLength(1);
+    noScript();
+  });
+
+  it('adds a partner with its key and opens its page', async () => {
+    const added: Partner = {
+      ...partner,
+      id: 2,
+      code: 'DZ-DGD',
+      name: 'Direction générale des douanes',
+      kind: 'national_agency',
+      country: 'DZ',
+      endpoint_url: null,
+    };
+    const api = show('/sharing/partners', {
+      ...partnerRoutes,
+      'POST /api/sharing/partners': { status: 201, body: added },
+      'GET /api/sharing/partners/DZ-DGD': { body: added },
+    });
+    const form = await screen.findByRole('form', { name: 'Ajouter un partenaire' });
+    fireEvent.change(within(form).getByLabelText(/^Code/), { target: { value: ' DZ-DGD ' } });
+    fireEvent.change(within(form).getByLabelText(/^Nom/), { target: { value: added.name } });
+    fireEvent.change(within(form).getByLabelText('Type'), { target: { value: 'national_agency' } });
+    fireEvent.change(within(form).getByLabelText(/^Pays/), { target: { value: 'dz' } });
+    fireEvent.change(within(form).getByLabelText(/^Clé publique Ed25519/), {
+      target: { value: `${added.public_key}\n` },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Ajouter' }));
+    expect((await screen.findByTestId('partner-title')).textContent).toBe(added.name);
+    expect(api.sent('POST', '/api/sharing/partners')).toEqual([
+      {
+        code: 'DZ-DGD',
+        name: added.name,
+        kind: 'national_agency',
+        country: 'DZ',
+        public_key: added.public_key,
+        endpoint_url: null,
+      },
+    ]);
+  });
+
+  it("changes a partner's key, sends only what changed and shows the new fingerprint", async () => {
+    const api = show('/sharing/partners/ES-AEAT', {
+      ...partnerRoutes,
+      'PATCH /api/sharing/partners/ES-AEAT': {
+        body: { ...partner, key_id: 'aaaabbbbccccdddd0000111122223333', updated_at: '2026-12-01T10:00:00Z' },
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Modifier ce partenaire' });
+    const save = within(form).getByRole('button', { name: 'Enregistrer' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect((within(form).getByLabelText(/^Nom/) as HTMLInputElement).value).toBe(partner.name);
+    fireEvent.change(within(form).getByLabelText(/^Nouvelle clé publique/), { target: { value: 'NEWKEY' } });
+    fireEvent.click(save);
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'aaaa bbbb cccc dddd 0000 1111 2222 3333',
+    );
+    expect(api.sent('PATCH', '/api/sharing/partners/ES-AEAT')).toEqual([{ public_key: 'NEWKEY' }]);
+  });
+
+  it('deactivates a partner', async () => {
+    const api = show('/sharing/partners/ES-AEAT', {
+      ...partnerRoutes,
+      'PATCH /api/sharing/partners/ES-AEAT': { body: { ...partner, active: false } },
+    });
+    const form = await screen.findByRole('form', { name: 'Modifier ce partenaire' });
+    fireEvent.click(within(form).getByLabelText('Actif'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Enregistré.');
+    expect(api.sent('PATCH', '/api/sharing/partners/ES-AEAT')).toEqual([{ active: false }]);
   });
 });
 
