@@ -291,6 +291,38 @@ describeEachDatabase('four-eyes activation of rule profiles', (t) => {
       ).toBe(1);
     });
 
+    it('goes stale on approval when its back-test has aged past the limit meanwhile; a rejection still stands', async () => {
+      const v5 = await createVersion('fifth version', { rules: [rule('shirts', 45)] });
+      const job = await backtest(v5);
+      const made = await call(alice, 'POST', '/api/risk/approvals', { profile_id: v5, reason: 'tighter' });
+      expect(made.status).toBe(201);
+      // The request waited: its back-test is now 8 days old (the limit is 7).
+      const aged = new Date(Date.now() - 8 * 86_400_000).toISOString();
+      await sql`update risk_activation_requests
+        set backtest = jsonb_set(backtest::jsonb, '{finished_at}', to_jsonb(${aged}::text))
+        where id = ${made.body.id}`.execute(t.database.db);
+      const refused = await call(bob, 'POST', `/api/risk/approvals/${made.body.id}/approve`, {
+        reason: 'fine by me',
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('risk.approval_stale');
+      expect(refused.body.message).toContain('more than 7 days ago');
+      expect(await status(v5)).toBe('draft');
+      expect((await call(bob, 'GET', `/api/risk/approvals/${made.body.id}`)).body.status).toBe('stale');
+      // A new request on a fresh back-test goes through; an old one may still be rejected.
+      await sql`update job_runs set finished_at = now() where id = ${job}`.execute(t.database.db);
+      const again = await call(alice, 'POST', '/api/risk/approvals', { profile_id: v5, reason: 'tighter' });
+      expect(again.status).toBe(201);
+      await sql`update risk_activation_requests
+        set backtest = jsonb_set(backtest::jsonb, '{finished_at}', to_jsonb(${aged}::text))
+        where id = ${again.body.id}`.execute(t.database.db);
+      const rejected = await call(bob, 'POST', `/api/risk/approvals/${again.body.id}/reject`, {
+        reason: 'not this season',
+      });
+      expect(rejected.status).toBe(200);
+      expect(rejected.body.status).toBe('rejected');
+    });
+
     it('makes the other pending requests of the name stale when one is approved', async () => {
       const v4 = await createVersion('fourth version', { rules: [rule('shirts', 40)] });
       const v5 = await createVersion('fifth version', { rules: [rule('shirts', 45)] });

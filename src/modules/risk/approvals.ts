@@ -344,7 +344,8 @@ export async function getActivationRequest(db: Kysely<DB>, id: number, options: 
 /**
  * Approves or rejects a pending request. The requester never decides their own request, nor does the version's
  * author approve it; a decided request is not decided again; a request whose premise changed (another version
- * activated or retired, this one no longer a draft) is marked stale and refused.
+ * activated or retired, this one no longer a draft, or — on approval — its back-test now older than the limit) is
+ * marked stale and refused.
  */
 export async function decideActivationRequest(
   database: Database,
@@ -352,6 +353,7 @@ export async function decideActivationRequest(
   id: number,
   decision: 'approve' | 'reject',
   reasonText: string,
+  settings: { backtestDays: number },
 ) {
   const reason = requireReason(
     'risk',
@@ -373,12 +375,19 @@ export async function decideActivationRequest(
         );
       const active = await activeOf(session.db, request.profile_name);
       const activeThen = request.active_profile_id === null ? null : Number(request.active_profile_id);
+      // The back-test must still be recent when the version goes live, not only when it was asked for.
+      const tested = (request.backtest as unknown as BacktestFigures | null)?.finished_at;
+      const outdated =
+        decision === 'approve' &&
+        (!tested || Date.now() - Date.parse(tested) > settings.backtestDays * DAY_MS);
       const stale =
         profile.status !== 'draft'
           ? `${profile.name} v${profile.version} is now ${profile.status}`
           : (active?.id ?? null) !== activeThen
             ? `the active version of ${profile.name} changed since the request`
-            : null;
+            : outdated
+              ? `the back-test it rests on finished more than ${settings.backtestDays} days ago (${tested?.slice(0, 10) ?? '?'}): run a new one and ask again`
+              : null;
       return {
         target_type: 'risk_profile',
         target_id: Number(request.profile_id),

@@ -128,8 +128,10 @@ export function registerApprovalCommands(risk: Command, profiles: Command, conte
       .argument('<id>', 'request id', int('id'))
       .requiredOption('--reason <text>', 'why')
       .action(async (id: number, options: { reason: string }) => {
-        await context.withDatabase(async (database) => {
-          const out = await decideActivationRequest(database, cliActor(), id, decision, options.reason);
+        await context.withDatabase(async (database, config) => {
+          const out = await decideActivationRequest(database, cliActor(), id, decision, options.reason, {
+            backtestDays: config.fourEyesBacktestDays,
+          });
           console.log(
             out.activated
               ? `✔ request #${id} approved: ${out.activated.name} v${out.activated.version} is active`

@@ -219,6 +219,8 @@ export function approvalRoutes(app: FastifyInstance, { database, config }: AppCo
       errors: [400, 403, 404, 409, 422],
     },
     (id, decision, reason, request) =>
-      decideActivationRequest(database, actorFrom(request), id, decision, reason),
+      decideActivationRequest(database, actorFrom(request), id, decision, reason, {
+        backtestDays: config.fourEyesBacktestDays,
+      }),
   );
 }
