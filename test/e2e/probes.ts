@@ -95,12 +95,16 @@ export const report = (page: Page) =>
 
 /** Hovers every coloured mark of every chart on the page; answers how many charts it hovered. */
 export async function hoverEveryChart(page: Page): Promise<number> {
+  // Each chart scrolled into view and read just before it is hovered (its marks are where the screen shows them
+  // then). Through `evaluateAll`, so that a chart that went away meanwhile (drawn again when its data arrived on a
+  // busy machine) gives no marks instead of leaving a locator waiting for an element that is no longer there.
   const charts = page.locator('[role=img]:has(canvas)');
   const count = await charts.count();
   for (let i = 0; i < count; i++) {
-    const points = await charts
-      .nth(i)
-      .evaluate((chart) => (globalThis as unknown as ProbeGlobals).__probe.marks(chart));
+    const points = await charts.evaluateAll(
+      (all, n) => (n < all.length ? (globalThis as unknown as ProbeGlobals).__probe.marks(all[n]) : []),
+      i,
+    );
     for (const p of points) await page.mouse.move(p.x, p.y);
   }
   await page.mouse.move(1, 1);
