@@ -57,11 +57,12 @@ const parcel = (id: number, extra: Partial<ParcelDetail> = {}): ParcelDetail => 
   import_id: 7,
   seizure: null,
   assignment: null,
+  inspection: null,
   ...extra,
 });
 
 const row = (id: number, extra: Partial<Row> = {}): Row => {
-  const { reasons: _r, import_id: _i, seizure: _s, assignment: _a, ...p } = parcel(id);
+  const { reasons: _r, import_id: _i, seizure: _s, assignment: _a, inspection: _n, ...p } = parcel(id);
   return { ...p, indicators: ['split_order'], examiner: 'Demo officer', ...extra };
 };
 
@@ -369,7 +370,10 @@ describe('examiners', () => {
     assigned: 3,
     manual: 1,
     seized: 0,
-    days: [{ day: '2026-11-03', assigned: 3 }],
+    inspected: 2,
+    fraud: 1,
+    pending: 1,
+    days: [{ day: '2026-11-03', assigned: 3, inspected: 2 }],
     ...w,
   });
 
