@@ -242,4 +242,15 @@ describeEachDatabase('parcel inspection outcomes', (t) => {
     const row = (answer.json().items as { username: string }[]).find((w) => w.username === 'amina');
     expect(row).toMatchObject({ assigned: 4, inspected: 2, fraud: 1, pending: 2 });
   });
+
+  it('keeps one outcome when two are sent at once', async () => {
+    const [a, b] = await Promise.all([
+      post(ids.S4!, { result: 'compliant' }, amina),
+      post(ids.S4!, { result: 'fraud', fraud_type: 'other' }, analyst),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const kept = (a.statusCode === 201 ? a : b).json();
+    expect((await get(`/api/parcels/${ids.S4}`, amina)).json().inspection).toEqual(kept);
+    expect((await audits()).filter((e) => e.target_id === String(ids.S4))).toHaveLength(1);
+  });
 });
