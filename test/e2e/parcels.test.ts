@@ -5,7 +5,7 @@
  * the online seller "highcopy.casa", opens them and reads their reasons (the split order's other parcels as links,
  * the seller with its link to the graph), reassigns a parcel of the split order with a reason (refused without
  * one), and reads the examiners' workload. An officer then opens "my inspections" on a tablet (820×1180, touch),
- * taps a parcel, and reads the page in Arabic, right to left. A parcel whose sender, recipient and description are
+ * records what was found on one parcel, taps another, and reads the page in Arabic, right to left. A parcel whose sender, recipient and description are
  * script payloads shows them as text: nothing may run (the probe of hostile.test.ts watches every page).
  * Screenshots go to .e2e/screenshots/parcels-*.png.
  */
@@ -236,7 +236,7 @@ describe.runIf(existsSync(CHROMIUM))('the parcels workbench in a browser', () =>
     await expectNothingRan(page, 'hostile parcel');
   }, 300_000);
 
-  it('an officer opens "my inspections" on a tablet, taps a parcel, and reads it in Arabic', async () => {
+  it('an officer opens "my inspections" on a tablet, records a result, taps a parcel, and reads it in Arabic', async () => {
     const page = await signIn('officer', { width: 820, height: 1180 }, true);
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Mes contrôles' }).click();
     await page.getByRole('heading', { name: 'Mes contrôles' }).waitFor();
@@ -252,6 +252,29 @@ describe.runIf(existsSync(CHROMIUM))('the parcels workbench in a browser', () =>
     expect(box!.height).toBeGreaterThanOrEqual(96);
     expect(box!.width).toBeGreaterThanOrEqual(300);
     await shot(page, 'my-inspections-tablet');
+    // Record what was found on the order's second parcel: fraud, its type, the value found.
+    const second = page.getByTestId('inspection-row').filter({ hasText: split.numbers[1]! });
+    await second.getByRole('button', { name: /Saisir le résultat/ }).tap();
+    const outcome = page.getByRole('form', { name: /Résultat du contrôle/ });
+    await outcome.waitFor();
+    await outcome.locator('label', { hasText: /^Fraude$/ }).tap();
+    await outcome.getByLabel(/Type de fraude/).selectOption('counterfeit');
+    await outcome.getByLabel(/Valeur constatée/).fill('180');
+    await outcome.getByLabel(/Observations/).fill('Trois vestes, étiquettes de marque contrefaites');
+    await shot(page, 'inspection-form-tablet');
+    await outcome.getByRole('button', { name: 'Enregistrer le résultat' }).tap();
+    await outcome.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => second.getByTestId('inspection-result').textContent(), WAIT)
+      .toBe('Résultat : Fraude');
+    expect(await second.getByRole('button').count()).toBe(0);
+    // What the server holds, not only what the page shows.
+    const held = await (await page.request.get(`${base}/api/parcels/my-inspections?day=2026-11-03`)).json();
+    expect(
+      (held.items as { consignment_number: string; inspected: string | null }[]).find(
+        (i) => i.consignment_number === split.numbers[1],
+      )?.inspected,
+    ).toBe('fraud');
     await cards.filter({ hasText: split.numbers[0]! }).tap();
     await page.getByRole('heading', { name: `${split.carrier} ${split.numbers[0]}` }).waitFor();
     await page.locator('[data-indicator="split_order"]').waitFor();

@@ -18,6 +18,7 @@ import {
   PARCEL_INDICATORS,
   type ParcelChannel,
   type ParcelIndicator,
+  type ParcelInspectionResult,
   type ParcelKind,
   type ParcelReason,
 } from './model.ts';
@@ -349,6 +350,8 @@ export interface Inspection {
   basis: 'auto' | 'manual';
   reason: string;
   examiner: string;
+  /** The result recorded, once inspected; null while still to inspect. */
+  inspected: ParcelInspectionResult | null;
 }
 
 /** The parcels assigned to a user (as examiner, at any office) arriving on a day: "my inspections". */
@@ -358,6 +361,7 @@ export async function inspectionsOf(db: Kysely<DB>, username: string, day: strin
     .innerJoin('parcel_examiners as e', 'e.id', 'a.examiner_id')
     .innerJoin('parcels as p', 'p.id', 'a.parcel_id')
     .innerJoin('parcel_scores as s', 's.parcel_id', 'p.id')
+    .leftJoin('parcel_inspections as i', 'i.parcel_id', 'p.id')
     .select([
       'p.id as parcel_id',
       'p.carrier',
@@ -370,13 +374,14 @@ export async function inspectionsOf(db: Kysely<DB>, username: string, day: strin
       'a.basis',
       'a.reason',
       'e.username as examiner',
+      'i.result as inspected',
     ])
     .where('e.username', '=', username)
     .where('a.day', '=', day)
     .orderBy('s.score', 'desc')
     .orderBy('p.id')
     .execute();
-  return rows.map((r) => ({ ...r, parcel_id: Number(r.parcel_id) }));
+  return rows.map((r) => ({ ...r, parcel_id: Number(r.parcel_id), inspected: r.inspected ?? null }));
 }
 
 export interface ExaminerWorkload {
@@ -389,19 +394,27 @@ export interface ExaminerWorkload {
   /** Parcels assigned to the examiner arriving in the period; `manual` of them by hand. */
   assigned: number;
   manual: number;
-  /** Of those, the parcels linked to a seizure (the only outcome of an inspection the module records). */
+  /** Of those, the parcels linked to a seizure of their goods. */
   seized: number;
-  /** Assigned parcels per arrival day of the period (days without any left out), oldest first. */
-  days: { day: string; assigned: number }[];
+  /** Of those, the parcels with a recorded outcome, and those found in fraud. */
+  inspected: number;
+  fraud: number;
+  /** Of those, the parcels still to inspect whose arrival day has come (today or before). */
+  pending: number;
+  /** Assigned and inspected parcels per arrival day of the period (days without any left out), oldest first. */
+  days: { day: string; assigned: number; inspected: number }[];
 }
 
 /**
  * The load and throughput of each examiner (of an office, or all) over a period: assigned parcels, those given by
- * hand, those whose goods were seized, and the load of each day against the daily capacity.
+ * hand, those whose goods were seized, those inspected (and found in fraud), those pending — assigned, not
+ * inspected, arrival day on or before `today` (the server's day unless given) —, and each day's load and
+ * inspections against the daily capacity.
  */
 export async function examinerWorkload(
   db: Kysely<DB>,
   period: { from: string; to: string; office?: string | undefined },
+  today: string = new Date().toISOString().slice(0, 10),
 ): Promise<ExaminerWorkload[]> {
   let q = db
     .selectFrom('parcel_examiners as e')
@@ -409,6 +422,7 @@ export async function examinerWorkload(
       join.onRef('a.examiner_id', '=', 'e.id').on('a.day', '>=', period.from).on('a.day', '<=', period.to),
     )
     .leftJoin('parcel_seizures as s', 's.parcel_id', 'a.parcel_id')
+    .leftJoin('parcel_inspections as i', 'i.parcel_id', 'a.parcel_id')
     .select([
       'e.id',
       'e.username',
@@ -419,21 +433,28 @@ export async function examinerWorkload(
       (eb) => eb.fn.count<number>('a.parcel_id').as('assigned'),
       sql<number>`count(*) filter (where a.basis = 'manual')`.as('manual'),
       (eb) => eb.fn.count<number>('s.parcel_id').distinct().as('seized'),
+      (eb) => eb.fn.count<number>('i.parcel_id').as('inspected'),
+      sql<number>`count(*) filter (where i.result = 'fraud')`.as('fraud'),
+      sql<number>`count(a.parcel_id) filter (where i.parcel_id is null and a.day <= ${today}::date)`.as(
+        'pending',
+      ),
     ])
     .groupBy(['e.id', 'e.username', 'e.name', 'e.office', 'e.daily_capacity', 'e.active']);
   if (period.office) q = q.where('e.office', '=', period.office);
   const rows = await q.orderBy('e.office').orderBy('e.username').execute();
   const days = await db
-    .selectFrom('parcel_assignments')
+    .selectFrom('parcel_assignments as a')
+    .leftJoin('parcel_inspections as i', 'i.parcel_id', 'a.parcel_id')
     .select([
-      'examiner_id',
-      sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+      'a.examiner_id',
+      sql<string>`to_char(a.day, 'YYYY-MM-DD')`.as('day'),
       (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.count<number>('i.parcel_id').as('inspected'),
     ])
-    .where('day', '>=', period.from)
-    .where('day', '<=', period.to)
-    .groupBy(['examiner_id', 'day'])
-    .orderBy('day')
+    .where('a.day', '>=', period.from)
+    .where('a.day', '<=', period.to)
+    .groupBy(['a.examiner_id', 'a.day'])
+    .orderBy('a.day')
     .execute();
   return rows.map((r) => ({
     examiner_id: Number(r.id),
@@ -445,8 +466,11 @@ export async function examinerWorkload(
     assigned: Number(r.assigned),
     manual: Number(r.manual),
     seized: Number(r.seized),
+    inspected: Number(r.inspected),
+    fraud: Number(r.fraud),
+    pending: Number(r.pending),
     days: days
       .filter((d) => Number(d.examiner_id) === Number(r.id))
-      .map((d) => ({ day: d.day, assigned: Number(d.n) })),
+      .map((d) => ({ day: d.day, assigned: Number(d.n), inspected: Number(d.inspected) })),
   }));
 }

@@ -18,6 +18,25 @@ export const PARCEL_INDICATORS = [
 ] as const;
 export type ParcelIndicator = (typeof PARCEL_INDICATORS)[number];
 
+/**
+ * What an examiner found on inspecting a parcel: the goods match the advance data (`compliant`), an offence
+ * (`fraud`, with its type), or nothing to inspect — the parcel was not presented, or arrived without the goods
+ * (`not_found`): an outcome of its own, since it is neither compliant nor proof of fraud, and a pattern of them
+ * for one sender or carrier is itself a signal.
+ */
+export const PARCEL_INSPECTION_RESULTS = ['compliant', 'fraud', 'not_found'] as const;
+export type ParcelInspectionResult = (typeof PARCEL_INSPECTION_RESULTS)[number];
+
+/** The kinds of offence found in e-commerce parcels. */
+export const PARCEL_FRAUD_TYPES = [
+  'counterfeit',
+  'health_risk',
+  'undervaluation',
+  'prohibited',
+  'other',
+] as const;
+export type ParcelFraudType = (typeof PARCEL_FRAUD_TYPES)[number];
+
 /** One reason a parcel was scored as it was: what fired, how many points, in words, with the evidence. */
 export interface ParcelReason {
   indicator: ParcelIndicator;

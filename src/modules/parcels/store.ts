@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
+import { inspectionOf, type ParcelInspection } from './inspections.ts';
 import type { ParcelChannel, ParcelIndicator, ParcelKind, ParcelReason, ParcelRow } from './model.ts';
 
 export interface ParcelFilters {
@@ -47,6 +48,8 @@ export interface ParcelDetail extends ParcelView {
   seizure: { id: number; reference: string; seized_on: string } | null;
   /** Who examines it, when assigned. */
   assignment: { examiner_id: number; username: string; name: string; basis: string; reason: string } | null;
+  /** What its examiner found, once inspected. */
+  inspection: ParcelInspection | null;
 }
 
 const COLUMNS = [
@@ -190,6 +193,7 @@ export async function getParcel(db: Kysely<DB>, id: number): Promise<ParcelDetai
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('parcel.not_found', `no parcel ${id}`);
+  const inspection = await inspectionOf(db, id);
   return {
     ...toView(row),
     reasons: row.reasons ?? [],
@@ -208,6 +212,7 @@ export async function getParcel(db: Kysely<DB>, id: number): Promise<ParcelDetai
             basis: row.assignment_basis!,
             reason: row.assignment_reason!,
           },
+    inspection,
   };
 }
 

@@ -1,10 +1,16 @@
 /**
- * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts, 0025_parcels_examiners.ts and 0029_parcels_speed_seizures.ts); they join
+ * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts, 0025_parcels_examiners.ts, 0029_parcels_speed_seizures.ts and 0043_parcels_inspections.ts); they join
  * the platform's `DB` interface. Only this module queries them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Id, Timestamp } from '../../platform/db/schema.ts';
-import type { ParcelChannel, ParcelKind, ParcelReason } from './model.ts';
+import type {
+  ParcelChannel,
+  ParcelFraudType,
+  ParcelInspectionResult,
+  ParcelKind,
+  ParcelReason,
+} from './model.ts';
 
 /** numeric columns come back as text from PostgreSQL: read them through Number(). */
 type Numeric = ColumnType<string | number, number, number>;
@@ -111,6 +117,19 @@ export interface ParcelSeizuresTable {
   linked_at: Timestamp;
 }
 
+export interface ParcelInspectionsTable {
+  parcel_id: number;
+  examiner: string;
+  result: ParcelInspectionResult;
+  fraud_type: ParcelFraudType | null;
+  found_value: NullableNumeric;
+  found_currency: string | null;
+  note: string | null;
+  inspected_at: ColumnType<Date, Date | string, Date | string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     parcels: ParcelsTable;
@@ -120,5 +139,6 @@ declare module '../../platform/db/schema.ts' {
     parcel_examiners: ParcelExaminersTable;
     parcel_assignments: ParcelAssignmentsTable;
     parcel_seizures: ParcelSeizuresTable;
+    parcel_inspections: ParcelInspectionsTable;
   }
 }

@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   'risk:select': 'run the daily selection (stores and audits decisions)',
   'risk:all_offices': "see decisions and selections of every office (others see their own office's only)",
   'risk:decide':
-    'record inspection outcomes, override a channel with a reason, attach photos and documents, decide on valuation findings',
+    'record inspection outcomes (of declaration items, and of the parcels assigned to oneself), override a channel with a reason, attach photos and documents, decide on valuation findings',
   'risk:attachments': 'see photos and documents attached to declarations and outcomes',
   'risk:integrity': 'read the integrity view: overrides, high-risk releases, outcomes per officer and office',
   'valuation:read': 'read reference values and valuation findings',
@@ -62,7 +62,7 @@ export const PERMISSIONS = {
     'open assistance requests, send them, record reminders, answers, refusals and withdrawals, close them',
   'parcels:read': 'read e-commerce parcels (advance data) with their pre-arrival scores and reasons',
   'parcels:write':
-    'score parcels before arrival and change the parcel settings (threshold, window, referral scores)',
+    'score parcels before arrival, change the parcel settings (threshold, window, referral scores), manage examiners and assignments, record the inspection outcome of any parcel (supervision)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

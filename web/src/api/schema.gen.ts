@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 96945c009dfbed03dcdd66482c1650ffc9fb1ff0073df1ed23e6724963b9e27d
+ * OpenAPI document sha256: cfff219c558b62869fa99ce46381395f260210fe3696517add211dbad54fa55b
  */
 
 export interface paths {
@@ -14580,7 +14580,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Load and throughput of each examiner over a period (default today): assigned, by hand, seized, per day against capacity */
+        /** Load and throughput of each examiner over a period (default today): assigned, by hand, seized, inspected, fraud, pending, per day against capacity */
         get: {
             parameters: {
                 query?: {
@@ -14667,6 +14667,11 @@ export interface paths {
                                 basis: "auto" | "manual";
                                 reason: string;
                                 examiner: string;
+                                /**
+                                 * @description the result recorded, once inspected; null while still to inspect
+                                 * @enum {string|null}
+                                 */
+                                inspected: "compliant" | "fraud" | "not_found" | null;
                             }[];
                         };
                     };
@@ -14675,6 +14680,101 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what the inspection of a parcel found (its examiner, or a supervisor with parcels:write); once, audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description compliant; fraud (with fraud_type); not_found: the goods were not presented or absent
+                         * @enum {string}
+                         */
+                        result: "compliant" | "fraud" | "not_found";
+                        /** @enum {string|null} */
+                        fraud_type?: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+                        /** @description the value of the goods found */
+                        found_value?: number | null;
+                        found_currency?: string | null;
+                        note?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description when the parcel was inspected; now when absent
+                         */
+                        inspected_at?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelInspection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description parcels.inspection_already_recorded: the parcel has an outcome (details.existing) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -17326,6 +17426,22 @@ export interface components {
             daily_capacity: number;
             active: boolean;
         };
+        ParcelInspectionInput: {
+            parcel_id: number;
+            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+            examiner: string;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "not_found";
+            /** @enum {string|null} */
+            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+            found_value: number | null;
+            found_currency: string | null;
+            note: string | null;
+            inspected_at: string;
+            /** @description who recorded it: the examiner, or a supervisor for them */
+            recorded_by: string;
+            recorded_at: string;
+        };
         ParcelInput: {
             id: number;
             carrier: string;
@@ -17409,6 +17525,8 @@ export interface components {
                 basis: string;
                 reason: string;
             } | null;
+            /** @description what its examiner found, once inspected */
+            inspection: components["schemas"]["ParcelInspectionInput"] | null;
         };
         ParcelSettingsInput: {
             threshold_eur: number;
@@ -17446,9 +17564,16 @@ export interface components {
             manual: number;
             /** @description assigned parcels linked to a seizure of their goods */
             seized: number;
+            /** @description assigned parcels with a recorded outcome */
+            inspected: number;
+            /** @description inspected parcels found in fraud */
+            fraud: number;
+            /** @description assigned parcels not inspected yet whose arrival day is today or past */
+            pending: number;
             days: {
                 day: string;
                 assigned: number;
+                inspected: number;
             }[];
         };
         ParcelListItemInput: {
@@ -19816,6 +19941,22 @@ export interface components {
             daily_capacity: number;
             active: boolean;
         };
+        ParcelInspection: {
+            parcel_id: number;
+            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+            examiner: string;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "not_found";
+            /** @enum {string|null} */
+            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+            found_value: number | null;
+            found_currency: string | null;
+            note: string | null;
+            inspected_at: string;
+            /** @description who recorded it: the examiner, or a supervisor for them */
+            recorded_by: string;
+            recorded_at: string;
+        };
         Parcel: {
             id: number;
             carrier: string;
@@ -19899,6 +20040,8 @@ export interface components {
                 basis: string;
                 reason: string;
             } | null;
+            /** @description what its examiner found, once inspected */
+            inspection: components["schemas"]["ParcelInspection"] | null;
         };
         ParcelSettings: {
             threshold_eur: number;
@@ -19936,9 +20079,16 @@ export interface components {
             manual: number;
             /** @description assigned parcels linked to a seizure of their goods */
             seized: number;
+            /** @description assigned parcels with a recorded outcome */
+            inspected: number;
+            /** @description inspected parcels found in fraud */
+            fraud: number;
+            /** @description assigned parcels not inspected yet whose arrival day is today or past */
+            pending: number;
             days: {
                 day: string;
                 assigned: number;
+                inspected: number;
             }[];
         };
         ParcelListItem: {

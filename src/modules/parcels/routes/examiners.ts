@@ -21,7 +21,7 @@ import {
   reassignParcel,
   updateExaminer,
 } from '../examiners.ts';
-import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_KINDS } from '../model.ts';
+import { PARCEL_CHANNELS, PARCEL_INDICATORS, PARCEL_INSPECTION_RESULTS, PARCEL_KINDS } from '../model.ts';
 
 const code = (max: number) =>
   z
@@ -168,7 +168,7 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
       config: { permission: 'parcels:read' },
       schema: {
         summary:
-          'Load and throughput of each examiner over a period (default today): assigned, by hand, seized, per day against capacity',
+          'Load and throughput of each examiner over a period (default today): assigned, by hand, seized, inspected, fraud, pending, per day against capacity',
         tags: ['parcels'],
         querystring: z.object({
           from: isoDate.optional(),
@@ -191,7 +191,15 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
                   assigned: z.number().int(),
                   manual: z.number().int(),
                   seized: z.number().int().describe('assigned parcels linked to a seizure of their goods'),
-                  days: z.array(z.object({ day: z.string(), assigned: z.number().int() })),
+                  inspected: z.number().int().describe('assigned parcels with a recorded outcome'),
+                  fraud: z.number().int().describe('inspected parcels found in fraud'),
+                  pending: z
+                    .number()
+                    .int()
+                    .describe('assigned parcels not inspected yet whose arrival day is today or past'),
+                  days: z.array(
+                    z.object({ day: z.string(), assigned: z.number().int(), inspected: z.number().int() }),
+                  ),
                 })
                 .meta({ id: 'ParcelExaminerWorkload' }),
             ),
@@ -240,6 +248,10 @@ export function examinerRoutes(app: FastifyInstance, { database }: AppContext): 
                 basis: z.enum(['auto', 'manual']),
                 reason: z.string(),
                 examiner: z.string(),
+                inspected: z
+                  .enum(PARCEL_INSPECTION_RESULTS)
+                  .nullable()
+                  .describe('the result recorded, once inspected; null while still to inspect'),
               }),
             ),
           }),

@@ -1,7 +1,7 @@
 /**
  * The parcels API under /api/parcels (docs/decisions/0021-parcels.md): the list with its filters (carrier, origin
  * country, platform, value band, office, dates, channel, referred only), one parcel with its score and reasons,
- * scoring runs, the settings, and examiners with their assignments (examiners.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
+ * scoring runs, the settings, examiners with their assignments (examiners.ts) and inspection outcomes (inspections.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
  * both audited. Parcels are imported through POST /api/imports (kind `parcels`).
  */
 import type { FastifyInstance } from 'fastify';
@@ -18,6 +18,7 @@ import { linkParcelSeizure } from '../seizures.ts';
 import { getParcelSettings, setParcelSettings } from '../settings.ts';
 import { getParcel, listParcels } from '../store.ts';
 import { examinerRoutes } from './examiners.ts';
+import { inspectionRoutes, inspectionSchema } from './inspections.ts';
 
 const code = (max = 64) =>
   z
@@ -79,6 +80,7 @@ const parcelDetailSchema = parcelSchema
         reason: z.string(),
       })
       .nullable(),
+    inspection: inspectionSchema.nullable().describe('what its examiner found, once inspected'),
   })
   .meta({ id: 'ParcelDetail' });
 
@@ -126,6 +128,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export async function parcelsRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { database } = context;
   examinerRoutes(app, context);
+  inspectionRoutes(app, context);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
 

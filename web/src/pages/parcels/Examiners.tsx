@@ -1,8 +1,9 @@
 /**
  * Parcel examiners per office with their specialities (HS prefixes, kinds of consignment, indicators) and daily
  * capacity; those with `parcels:write` add and change them (audited by the server). Below, each examiner's load
- * and throughput over a period (today unless chosen): parcels assigned, by hand, seized, and the busiest day's
- * load against the capacity as a bar. Office and period are in the address.
+ * and throughput over a period (today unless chosen): parcels assigned, by hand, inspected, found in fraud, seized,
+ * pending (due and not inspected), and the busiest day's load against the capacity as a bar. Office and period
+ * are in the address.
  */
 import {
   Badge,
@@ -181,7 +182,7 @@ function Workload({ from, to, office }: { from: string; to: string; office: stri
       </Text>
       <QueryStatus query={load} />
       {load.data && (
-        <Table.ScrollContainer minWidth={700}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped aria-label={t('parcels.examiners.workload')}>
             <TableHead
               columns={[
@@ -189,7 +190,10 @@ function Workload({ from, to, office }: { from: string; to: string; office: stri
                 t('parcels.office'),
                 { label: t('parcels.examiners.assigned'), ta: 'end' },
                 { label: t('parcels.examiners.manual'), ta: 'end' },
+                { label: t('parcels.examiners.inspected'), ta: 'end' },
+                { label: t('parcels.examiners.fraud'), ta: 'end' },
                 { label: t('parcels.examiners.seized'), ta: 'end' },
+                { label: t('parcels.examiners.pending'), ta: 'end' },
                 { label: t('parcels.examiners.busiest'), w: 260 },
               ]}
             />
@@ -203,7 +207,18 @@ function Workload({ from, to, office }: { from: string; to: string; office: stri
                     <Table.Td>{w.office}</Table.Td>
                     <Table.Td ta="end">{formatNumber(lang, w.assigned)}</Table.Td>
                     <Table.Td ta="end">{formatNumber(lang, w.manual)}</Table.Td>
+                    <Table.Td ta="end">{formatNumber(lang, w.inspected)}</Table.Td>
+                    <Table.Td ta="end">{formatNumber(lang, w.fraud)}</Table.Td>
                     <Table.Td ta="end">{formatNumber(lang, w.seized)}</Table.Td>
+                    <Table.Td ta="end">
+                      <Text
+                        size="sm"
+                        c={w.pending > 0 ? 'orange' : undefined}
+                        fw={w.pending > 0 ? 600 : undefined}
+                      >
+                        {formatNumber(lang, w.pending)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Progress

@@ -1,8 +1,9 @@
 /**
  * One parcel: all its advance data (sender, recipient, goods, value, weight, HS code, master manifest), its score
  * with each reason explained (Reasons.tsx), its assignment with a reassignment for those with `parcels:write`
- * (another active examiner of the office of arrival, a reason required, audited by the server), and its seizure:
- * the one linked, or a link to a recorded seizure for those with `seizures:write`.
+ * (another active examiner of the office of arrival, a reason required, audited by the server), its inspection
+ * outcome (recorded by its examiner or a supervisor: Inspection.tsx), and its seizure: the one linked, or a link to
+ * a recorded seizure for those with `seizures:write`.
  */
 import {
   Anchor,
@@ -28,6 +29,7 @@ import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDate, formatDateTime, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { InspectionForm, InspectionOutcome } from './Inspection.tsx';
 import { Reasons } from './Reasons.tsx';
 import { type ParcelDetail, parcelKeys, ScoreBadge } from './shared.tsx';
 
@@ -210,6 +212,35 @@ function Seizure({ parcel }: { parcel: ParcelDetail }) {
   );
 }
 
+/** What the inspection found, or that it is still to do; the form for its examiner or a supervisor. */
+function InspectionCard({ parcel }: { parcel: ParcelDetail }) {
+  const { t } = useLang();
+  const { can, user } = useSession();
+  const [open, setOpen] = useState(false);
+  const mayRecord =
+    can('risk:decide') && (can('parcels:write') || parcel.assignment?.username === user?.username);
+  return (
+    <Card withBorder data-testid="parcel-inspection">
+      <Group justify="space-between">
+        <Title order={4}>{t('parcels.inspection.title')}</Title>
+        {!parcel.inspection && mayRecord && (
+          <Button size="xs" onClick={() => setOpen(true)}>
+            {t('parcels.inspection.record')}
+          </Button>
+        )}
+      </Group>
+      <Stack mt="xs">
+        {parcel.inspection ? (
+          <InspectionOutcome inspection={parcel.inspection} />
+        ) : (
+          <Text c="dimmed">{t('parcels.inspection.none')}</Text>
+        )}
+      </Stack>
+      {open && <InspectionForm parcel={parcel} onClose={() => setOpen(false)} />}
+    </Card>
+  );
+}
+
 export function ParcelPage() {
   const { t, lang } = useLang();
   const id = Number(useParams().id);
@@ -311,8 +342,9 @@ export function ParcelPage() {
         </Group>
         <Reasons parcel={p} />
       </Card>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Assignment parcel={p} />
+        <InspectionCard parcel={p} />
         <Seizure parcel={p} />
       </SimpleGrid>
     </Stack>

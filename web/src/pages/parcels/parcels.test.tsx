@@ -57,11 +57,12 @@ const parcel = (id: number, extra: Partial<ParcelDetail> = {}): ParcelDetail => 
   import_id: 7,
   seizure: null,
   assignment: null,
+  inspection: null,
   ...extra,
 });
 
 const row = (id: number, extra: Partial<Row> = {}): Row => {
-  const { reasons: _r, import_id: _i, seizure: _s, assignment: _a, ...p } = parcel(id);
+  const { reasons: _r, import_id: _i, seizure: _s, assignment: _a, inspection: _n, ...p } = parcel(id);
   return { ...p, indicators: ['split_order'], examiner: 'Demo officer', ...extra };
 };
 
@@ -369,7 +370,10 @@ describe('examiners', () => {
     assigned: 3,
     manual: 1,
     seized: 0,
-    days: [{ day: '2026-11-03', assigned: 3 }],
+    inspected: 2,
+    fraud: 1,
+    pending: 1,
+    days: [{ day: '2026-11-03', assigned: 3, inspected: 2 }],
     ...w,
   });
 
@@ -393,6 +397,17 @@ describe('examiners', () => {
     expect(row.textContent).toContain('Commande fractionnée');
     const load = await screen.findByTestId('workload-row');
     expect(load.textContent).toContain('3 / 4');
+    // Assigned, by hand, inspected, fraud, seized, pending: one cell each.
+    expect([...load.querySelectorAll('td')].slice(2, 8).map((c) => c.textContent)).toEqual([
+      '3',
+      '1',
+      '2',
+      '1',
+      '0',
+      '1',
+    ]);
+    expect(screen.getByRole('columnheader', { name: 'Contrôlés' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'En attente' })).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Charge de Examiner 1 : 3 sur 4' })).toBeTruthy();
     const url = api.calls.find((c) => c.path === '/api/parcels/workload')!.url;
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -483,8 +498,10 @@ describe('my inspections', () => {
     basis: 'auto' as const,
     reason: 'speciality: split order',
     examiner: 'officer',
+    inspected: null as 'compliant' | 'fraud' | 'not_found' | null,
     ...extra,
   });
+  const OFFICER = ['session', 'parcels:read', 'risk:decide'];
 
   it('shows the day’s parcels as large cards opening each parcel, hostile text as text', async () => {
     const api = show(
@@ -503,6 +520,8 @@ describe('my inspections', () => {
     expect(cards[0]!.textContent).toContain(`women sneakers ${PAYLOAD}`);
     expect(cards[1]!.textContent).toContain('Manuelle');
     expect(screen.getByTestId('inspections-count').textContent).toContain('2 colis à contrôler');
+    // A reader records nothing.
+    expect(screen.queryByRole('button', { name: /Saisir le résultat/ })).toBeNull();
     expect(api.calls.find((c) => c.path === '/api/parcels/my-inspections')!.url.searchParams.get('day')).toBe(
       '2026-11-03',
     );
@@ -518,5 +537,172 @@ describe('my inspections', () => {
     );
     expect(await screen.findByText('لا طرد للمراقبة في ذلك اليوم.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'مراقباتي' })).toBeTruthy();
+  });
+
+  it('records a result from the card: fraud needs its type, the server’s refusal shows, then sent and shown', async () => {
+    let refuse = true;
+    let done = false;
+    const api = show(
+      '/parcels/mine?day=2026-11-03',
+      {
+        'GET /api/parcels/my-inspections': () => ({
+          body: {
+            day: '2026-11-03',
+            items: [
+              inspection(361, { inspected: done ? 'fraud' : null }),
+              inspection(362, { inspected: 'compliant' }),
+            ],
+          },
+        }),
+        'POST /api/parcels/361/inspection': () => {
+          if (refuse)
+            return {
+              status: 409,
+              body: { code: 'parcels.inspection_already_recorded', message: 'already' },
+            };
+          done = true;
+          return { status: 201, body: {} };
+        },
+      },
+      OFFICER,
+    );
+    const rows = await screen.findAllByTestId('inspection-row');
+    // The one already inspected shows its result, without the action.
+    expect(within(rows[1]!).getByTestId('inspection-result').textContent).toBe('Résultat : Conforme');
+    expect(within(rows[1]!).queryByRole('button')).toBeNull();
+    fireEvent.click(
+      within(rows[0]!).getByRole('button', { name: 'Saisir le résultat du colis DHL 48162039361' }),
+    );
+    const form = await screen.findByRole('form', { name: 'Résultat du contrôle de DHL 48162039361' });
+    fireEvent.click(within(form).getByRole('radio', { name: 'Fraude' }));
+    fireEvent.change(within(form).getByLabelText(/Valeur constatée/), { target: { value: '180' } });
+    fireEvent.change(within(form).getByLabelText(/Observations/), { target: { value: ' fake labels ' } });
+    const save = within(form).getByRole('button', { name: 'Enregistrer le résultat' });
+    fireEvent.click(save);
+    expect(await within(form).findByText('Choisissez le type de fraude.')).toBeTruthy();
+    expect(api.sent('POST', '/api/parcels/361/inspection')).toEqual([]);
+    fireEvent.change(within(form).getByLabelText(/Type de fraude/), { target: { value: 'counterfeit' } });
+    fireEvent.click(save);
+    expect((await within(form).findByRole('alert')).textContent).toContain(
+      'Un résultat est déjà enregistré pour ce colis.',
+    );
+    refuse = false;
+    fireEvent.click(save);
+    await waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'Résultat du contrôle de DHL 48162039361' })).toBeNull(),
+    );
+    expect(api.sent('POST', '/api/parcels/361/inspection').at(-1)).toEqual({
+      result: 'fraud',
+      fraud_type: 'counterfeit',
+      found_value: 180,
+      found_currency: 'EUR',
+      note: 'fake labels',
+    });
+    // Refreshed: the card now shows the result instead of the action.
+    await waitFor(() =>
+      expect(
+        within(screen.getAllByTestId('inspection-row')[0]!).queryByTestId('inspection-result')?.textContent,
+      ).toBe('Résultat : Fraude'),
+    );
+    expect(within(screen.getAllByTestId('inspection-row')[0]!).queryByRole('button')).toBeNull();
+  });
+
+  it('sends "not found" without a value', async () => {
+    const api = show(
+      '/parcels/mine?day=2026-11-03',
+      {
+        'GET /api/parcels/my-inspections': { body: { day: '2026-11-03', items: [inspection(361)] } },
+        'POST /api/parcels/361/inspection': { status: 201, body: {} },
+      },
+      OFFICER,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /Saisir le résultat/ }));
+    const form = await screen.findByRole('form', { name: /Résultat du contrôle/ });
+    fireEvent.change(within(form).getByLabelText(/Valeur constatée/), { target: { value: '12' } });
+    fireEvent.click(within(form).getByRole('radio', { name: 'Non trouvé' }));
+    expect(within(form).queryByLabelText(/Valeur constatée/)).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le résultat' }));
+    await waitFor(() =>
+      expect(api.sent('POST', '/api/parcels/361/inspection')).toEqual([{ result: 'not_found' }]),
+    );
+  });
+});
+
+describe('a parcel’s inspection', () => {
+  const recorded = {
+    parcel_id: 361,
+    examiner: 'officer',
+    result: 'fraud' as const,
+    fraud_type: 'counterfeit' as const,
+    found_value: 180,
+    found_currency: 'EUR',
+    note: `labels ${PAYLOAD}`,
+    inspected_at: '2026-11-03T09:30:00Z',
+    recorded_by: 'supervisor',
+    recorded_at: '2026-11-03T09:31:00Z',
+  };
+  const assignment = {
+    examiner_id: 1,
+    username: 'officer',
+    name: 'Demo officer',
+    basis: 'auto',
+    reason: 'auto',
+  };
+
+  it('shows the outcome recorded, hostile text as text, and no form', async () => {
+    show('/parcels/361', {
+      'GET /api/parcels/361': { body: parcel(361, { assignment, inspection: recorded }) },
+    });
+    const outcome = await screen.findByTestId('inspection-outcome');
+    expect(outcome.textContent).toContain('Résultat : Fraude');
+    expect(outcome.textContent).toContain('Contrefaçon');
+    expect(outcome.textContent).toMatch(/180\s*€/);
+    expect(outcome.textContent).toContain('Vérificateur : officer');
+    expect(outcome.textContent).toContain('saisi par supervisor');
+    expect(outcome.textContent).toContain(`labels ${PAYLOAD}`);
+    expect(within(screen.getByTestId('parcel-inspection')).queryByRole('button')).toBeNull();
+    expectInert();
+  });
+
+  it('offers no form to an officer the parcel is not assigned to', async () => {
+    show(
+      '/parcels/361',
+      { 'GET /api/parcels/361': { body: parcel(361, { assignment }) } },
+      ['session', 'parcels:read', 'risk:decide'],
+      { username: 'someone' },
+    );
+    const card = await screen.findByTestId('parcel-inspection');
+    expect(card.textContent).toContain('Pas encore contrôlé.');
+    expect(within(card).queryByRole('button')).toBeNull();
+  });
+
+  it('offers the form to a supervisor', async () => {
+    show(
+      '/parcels/361',
+      { 'GET /api/parcels/361': { body: parcel(361, { assignment }) } },
+      ['session', 'parcels:read', 'parcels:write', 'risk:decide'],
+      { username: 'boss' },
+    );
+    const card = await screen.findByTestId('parcel-inspection');
+    expect(within(card).getByRole('button', { name: 'Saisir le résultat' })).toBeTruthy();
+  });
+
+  it('records from the parcel page for its examiner', async () => {
+    const api = show(
+      '/parcels/361',
+      {
+        'GET /api/parcels/361': { body: parcel(361, { assignment }) },
+        'POST /api/parcels/361/inspection': { status: 201, body: recorded },
+      },
+      ['session', 'parcels:read', 'risk:decide'],
+      { username: 'officer' },
+    );
+    const card = await screen.findByTestId('parcel-inspection');
+    fireEvent.click(within(card).getByRole('button', { name: 'Saisir le résultat' }));
+    const form = await screen.findByRole('form', { name: /Résultat du contrôle/ });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer le résultat' }));
+    await waitFor(() =>
+      expect(api.sent('POST', '/api/parcels/361/inspection')).toEqual([{ result: 'compliant' }]),
+    );
   });
 });

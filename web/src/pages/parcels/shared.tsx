@@ -13,6 +13,15 @@ export type Inspection = ApiItem<'/api/parcels/my-inspections'>;
 export type ParcelChannel = NonNullable<Parcel['channel']>;
 export type Kind = Parcel['kind'];
 export type WorkloadAnswer = ApiResponse<'/api/parcels/workload'>;
+export type ParcelInspection = Schema<'ParcelInspection'>;
+export type InspectionResult = ParcelInspection['result'];
+export type FraudType = NonNullable<ParcelInspection['fraud_type']>;
+
+export const INSPECTION_RESULTS = [
+  'compliant',
+  'fraud',
+  'not_found',
+] as const satisfies readonly InspectionResult[];
 
 export const KINDS = ['postal', 'express'] as const satisfies readonly Kind[];
 export const INDICATORS = [
