@@ -8,8 +8,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/lib/errors.ts';
-import { mulberry32 } from '../../platform/lib/random.ts';
-import { betweenness, bidirectional, connectedComponents, Graph, louvain } from './graphology.ts';
+import { CompactGraph, EdgeList, louvainOf } from './compact-graph.ts';
+import { betweenness, bidirectional, Graph } from './graphology.ts';
 import { type EntityRow, entitiesByIds } from './store.ts';
 
 export interface Evidence {
@@ -318,108 +318,177 @@ export interface Community {
   members: (GraphNode & { degree: number })[];
 }
 
-/** Loads the graph (or the neighbourhood of `center`) into memory: at most `maxLinks` links between roots. */
+/** Loads the graph into memory: at most `maxLinks` links between roots, nodes and links in the order first met. */
 async function loadGraph(
   db: Kysely<DB>,
   options: { maxLinks: number; hidden_types?: readonly string[] | undefined },
-): Promise<{ graph: Graph; truncated: boolean }> {
+): Promise<{ graph: CompactGraph; truncated: boolean }> {
   const hidden = options.hidden_types?.length ? [...options.hidden_types] : ['-'];
-  const { rows } = await sql<{ a: number; b: number }>`
-    select coalesce(a.merged_into, a.id) as a, coalesce(b.merged_into, b.id) as b
-    from graph_links l join graph_entities a on a.id = l.from_id join graph_entities b on b.id = l.to_id
-    where not a.hub and not b.hub and a.type <> all(${hidden}::text[]) and b.type <> all(${hidden}::text[])
-    order by l.id
-    limit ${options.maxLinks + 1}`.execute(db);
-  const graph = new Graph({ type: 'undirected', multi: false });
-  for (const r of rows.slice(0, options.maxLinks)) {
-    const a = String(r.a);
-    const b = String(r.b);
+  const { rows } = await sql<{ n: number; pairs: string }>`
+    select count(*)::int as n, coalesce(string_agg(x.a::text || ',' || x.b::text, ',' order by x.id), '') as pairs
+    from (
+      select l.id, coalesce(a.merged_into, a.id) as a, coalesce(b.merged_into, b.id) as b
+      from graph_links l join graph_entities a on a.id = l.from_id join graph_entities b on b.id = l.to_id
+      where not a.hub and not b.hub and a.type <> all(${hidden}::text[]) and b.type <> all(${hidden}::text[])
+      order by l.id
+      limit ${options.maxLinks + 1}
+    ) x`.execute(db);
+  const n = Number(rows[0]!.n);
+  const pairs = parseIds(rows[0]!.pairs, 2 * n);
+  const ids: number[] = [];
+  const indexOf = new Map<number, number>();
+  const at = (id: number) => {
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      indexOf.set(id, i);
+      ids.push(id);
+    }
+    return i;
+  };
+  const edges = new EdgeList();
+  const known = new Set<number>();
+  const width = 2 * Math.min(n, options.maxLinks) + 1;
+  for (let k = 0; k < Math.min(n, options.maxLinks); k++) {
+    const a = pairs[2 * k]!;
+    const b = pairs[2 * k + 1]!;
     if (a === b) continue;
-    graph.mergeEdge(a, b);
+    const ia = at(a);
+    const ib = at(b);
+    const key = ia < ib ? ia * width + ib : ib * width + ia;
+    if (known.has(key)) continue;
+    known.add(key);
+    edges.push(ia, ib);
   }
-  return { graph, truncated: rows.length > options.maxLinks };
+  return { graph: new CompactGraph(ids, edges), truncated: n > options.maxLinks };
 }
+
+/** Comma-separated unsigned integers (`count` of them) as numbers, without a string each. */
+function parseIds(text: string, count: number): Float64Array {
+  const out = new Float64Array(count);
+  let k = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = value;
+      value = 0;
+      digits = 0;
+    } else {
+      value = value * 10 + (c - 48);
+      digits++;
+    }
+  }
+  if (digits) out[k++] = value;
+  if (k !== count) throw new Error(`expected ${count} ids, read ${k}`);
+  return out;
+}
+
+/** Entities read per query of the component's walk. */
+const WALK_CHUNK = 10_000;
 
 /**
  * The connected component of `center` (hubs and hidden types left out, merged entities as the one that stands for
- * them), breadth first in rounds of at most 5,000 entities, until it is whole or holds `maxNodes` entities.
- * Links are read by bitmap scans of both link indexes (one pass over the pages that hold them), not entity by
- * entity; the few merged and hub entities are read once beforehand, and types only when some are hidden.
+ * them), breadth first, until it is whole or holds `maxNodes` entities. Entities get an index in the order they
+ * are reached, so the queue is a range of indices; it is read in chunks of `WALK_CHUNK` entities, each chunk one
+ * query (a bitmap scan of both link indexes, index-only once the table is vacuumed) answered as one text of id
+ * pairs. Within a chunk, the new entities are numbered in id order and the links taken in index order, so the same
+ * graph gives the same component, in the same order, whatever order the database returns the rows in (PostgreSQL
+ * may scan in parallel). The few merged and hub entities are read once beforehand, types only when some are hidden.
  */
 async function loadComponent(
   db: Kysely<DB>,
   center: EntityRow,
   options: { maxNodes: number; maxLinks: number; hidden_types?: readonly string[] | undefined },
-): Promise<{ graph: Graph; truncated: boolean }> {
-  // Identifiers stay text from the database to the graph's keys: hundreds of thousands of links, no conversions.
+): Promise<{ graph: CompactGraph; truncated: boolean }> {
   const special = await sql<{ id: string; merged_into: string | null; hub: boolean }>`
-    select id::text, merged_into::text, hub from graph_entities where merged_into is not null or hub`.execute(
-    db,
-  );
-  const rootOf = new Map<string, string>();
-  const members = new Map<string, string[]>();
-  const left = new Set<string>();
+    select id, merged_into, hub from graph_entities where merged_into is not null or hub`.execute(db);
+  const rootOf = new Map<number, number>();
+  const members = new Map<number, number[]>();
+  const left = new Set<number>();
   for (const r of special.rows) {
-    if (r.hub) left.add(r.id);
+    const id = Number(r.id);
+    if (r.hub) left.add(id);
     if (r.merged_into !== null) {
-      rootOf.set(r.id, r.merged_into);
-      members.set(r.merged_into, [...(members.get(r.merged_into) ?? []), r.id]);
+      const root = Number(r.merged_into);
+      rootOf.set(id, root);
+      members.set(root, [...(members.get(root) ?? []), id]);
     }
   }
   const hidden = options.hidden_types?.length ? [...options.hidden_types] : null;
-  const graph = new Graph({ type: 'undirected', multi: false });
-  const start = String(center.id);
-  graph.addNode(start);
-  const seen = new Set([start]);
-  const done = new Set<string>();
-  let frontier = [start];
+  const ids: number[] = [center.id];
+  const indexOf = new Map<number, number>([[center.id, 0]]);
+  const edges = new EdgeList();
+  // Pairs of indices as one number: lower * width + higher (indices stay below maxNodes).
+  const width = options.maxNodes + 1;
   let truncated = false;
-  while (frontier.length && !truncated) {
-    const next: string[] = [];
-    for (let i = 0; i < frontier.length && !truncated; i += 5000) {
-      const chunk = frontier.slice(i, i + 5000);
-      const ids = chunk.flatMap((id) => [id, ...(members.get(id) ?? [])]);
-      const { rows } = await sql<{ a: string; b: string }>`
-        select from_id::text as a, to_id::text as b from graph_links where from_id = any(${ids}::bigint[])
+  for (let done = 0; done < ids.length && !truncated; ) {
+    const end = Math.min(ids.length, done + WALK_CHUNK);
+    const chunk = ids.slice(done, end).flatMap((id) => [id, ...(members.get(id) ?? [])]);
+    const { rows } = await sql<{ n: number; pairs: string }>`
+      select count(*)::int as n, coalesce(string_agg(a::text || ',' || b::text, ','), '') as pairs from (
+        select from_id as a, to_id as b from graph_links where from_id = any(${chunk}::bigint[])
         union all
-        select to_id::text, from_id::text from graph_links where to_id = any(${ids}::bigint[])`.execute(db);
-      const from: string[] = [];
-      const to: string[] = [];
-      for (const r of rows) {
-        const b = rootOf.get(r.b) ?? r.b;
-        const a = rootOf.get(r.a) ?? r.a;
-        if (a !== b && !done.has(b) && !left.has(b) && !left.has(r.b)) {
-          from.push(a);
-          to.push(b);
-        }
-      }
-      let hiddenIds: Set<string> | null = null;
-      if (hidden) {
-        const fresh = [...new Set(to.filter((b) => !seen.has(b)))];
-        const found = await sql<{ id: string }>`
-          select id::text from graph_entities
-          where id = any(${fresh}::bigint[]) and type = any(${hidden}::text[])`.execute(db);
-        hiddenIds = new Set(found.rows.map((r) => r.id));
-      }
-      for (let k = 0; k < to.length && !truncated; k++) {
-        const b = to[k]!;
-        if (hiddenIds?.has(b)) continue;
-        if (!seen.has(b)) {
-          if (seen.size >= options.maxNodes) {
-            truncated = true;
-            continue;
-          }
-          seen.add(b);
-          next.push(b);
-        }
-        graph.mergeEdge(from[k]!, b);
-        if (graph.size >= options.maxLinks) truncated = true;
-      }
-      for (const id of chunk) done.add(id);
+        select to_id, from_id from graph_links where to_id = any(${chunk}::bigint[])
+      ) x`.execute(db);
+    const n = Number(rows[0]!.n);
+    const pairs = parseIds(rows[0]!.pairs, 2 * n);
+    // The chunk's side of each link, and the other side as the entity standing for it (or -1: not followed).
+    const from = new Int32Array(n);
+    const to = new Float64Array(n);
+    const fresh = new Set<number>();
+    for (let k = 0; k < n; k++) {
+      const rawA = pairs[2 * k]!;
+      const rawB = pairs[2 * k + 1]!;
+      const a = rootOf.get(rawA) ?? rawA;
+      const b = rootOf.get(rawB) ?? rawB;
+      to[k] = -1;
+      const ia = indexOf.get(a) ?? indexOf.get(rawA);
+      if (ia === undefined || a === b || left.has(b) || left.has(rawB)) continue;
+      const ib = indexOf.get(b);
+      if (ib !== undefined && ib < done) continue; // read already, from its side
+      from[k] = ia;
+      to[k] = b;
+      if (ib === undefined) fresh.add(b);
     }
-    frontier = next;
+    let newcomers = Float64Array.from(fresh);
+    if (hidden && newcomers.length) {
+      const found = await sql<{ id: string }>`
+        select id from graph_entities where id = any(${[...newcomers]}::bigint[]) and type = any(${hidden}::text[])`.execute(
+        db,
+      );
+      const drop = new Set(found.rows.map((r) => Number(r.id)));
+      newcomers = newcomers.filter((id) => !drop.has(id));
+    }
+    newcomers.sort();
+    for (const id of newcomers) {
+      if (ids.length >= options.maxNodes) {
+        truncated = true;
+        break;
+      }
+      indexOf.set(id, ids.length);
+      ids.push(id);
+    }
+    const keys = new Float64Array(n);
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      if (to[k] === -1) continue;
+      const ib = indexOf.get(to[k]!);
+      if (ib === undefined) continue; // hidden, or beyond maxNodes
+      const ia = from[k]!;
+      keys[m++] = ia < ib ? ia * width + ib : ib * width + ia;
+    }
+    const sorted = keys.subarray(0, m).sort();
+    for (let k = 0; k < m && !truncated; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+      const low = Math.floor(sorted[k]! / width);
+      edges.push(low, sorted[k]! - low * width);
+      if (edges.length >= options.maxLinks) truncated = true;
+    }
+    done = end;
   }
-  return { graph, truncated };
+  return { graph: new CompactGraph(ids, edges), truncated };
 }
 
 export async function communities(
@@ -453,7 +522,7 @@ export async function communities(
       modularity: null,
       truncated,
     };
-  const detailed = louvain.detailed(graph, { rng: mulberry32(13) });
+  const detailed = louvainOf(graph);
   const groups = new Map<number, string[]>();
   for (const [node, c] of Object.entries(detailed.communities)) {
     const list = groups.get(c) ?? [];
@@ -478,7 +547,7 @@ export async function communities(
     for (const r of rows) types.set(Number(r.id), r.type);
   }
   // The component of `around` is one by construction (a walk from it); the whole graph's are counted.
-  const components = options.around ? [graph.nodes()] : connectedComponents(graph);
+  const components = options.around ? [graph.order] : graph.componentSizes();
   return {
     communities: big.map(([, members], index) => {
       const count: Record<string, number> = {};
@@ -496,7 +565,7 @@ export async function communities(
           .map((m) => ({ ...toNode(entities.get(Number(m))!), degree: graph.degree(m) })),
       };
     }),
-    components: { count: components.length, largest: Math.max(...components.map((c) => c.length)) },
+    components: { count: components.length, largest: components.reduce((a, b) => Math.max(a, b), 0) },
     nodes: graph.order,
     links: graph.size,
     modularity: detailed.modularity,
