@@ -281,7 +281,8 @@ async function run(ctx: BenchContext): Promise<void> {
     value: ours.trainS,
     unit: 's',
     ...vs('XGBoost hist, 2 threads', xgb?.train_s, 's'),
-    ...(xgb ? { ratio: ours.trainS / xgb.train_s, target: 'ratio ≤ 3 (lower is better)' } : {}),
+    ...(xgb ? { ratio: ours.trainS / xgb.train_s } : {}),
+    target: 'ratio ≤ 1.5 against XGBoost (lower is better)',
     note: `threads used: ${fit.result.training.threads}`,
   });
   ctx.report({
@@ -290,7 +291,7 @@ async function run(ctx: BenchContext): Promise<void> {
     unit: 'rows/s',
     ...vs('XGBoost, 1 thread', xgb?.predict_rows_s, 'rows/s'),
     ...(xgb ? { ratio: ours.predict / xgb.predict_rows_s } : {}),
-    target: '≥ 100,000 rows/s',
+    target: 'ratio ≥ 1 against XGBoost (and ≥ 100,000 rows/s)',
   });
   ctx.report({
     name: 'TreeSHAP (1 thread)',
@@ -298,7 +299,7 @@ async function run(ctx: BenchContext): Promise<void> {
     unit: 'rows/s',
     ...vs('XGBoost pred_contribs, 2 threads', xgb?.shap_rows_s, 'rows/s'),
     ...(xgb ? { ratio: ours.shap / xgb.shap_rows_s } : {}),
-    target: '≥ 1,000 rows/s',
+    target: 'ratio ≥ 3 against XGBoost (and ≥ 1,000 rows/s)',
     note: `tables built once in ${tableMs.toFixed(0)} ms`,
   });
   ctx.report({
