@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiSend } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -45,6 +45,47 @@ function KeyField(props: {
       dir="ltr"
       ff="monospace"
       spellCheck={false}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+    />
+  );
+}
+
+/** A titled form card: its title is also the form's accessible name. */
+function FormCard(props: { title: string; onSubmit: (event: FormEvent) => void; children: ReactNode }) {
+  return (
+    <Card withBorder padding="sm" component="form" onSubmit={props.onSubmit} aria-label={props.title}>
+      <Text fw={600} mb="xs">
+        {props.title}
+      </Text>
+      <Stack gap="xs">{props.children}</Stack>
+    </Card>
+  );
+}
+
+function NameField(props: { value: string; onChange: (value: string) => void }) {
+  const { t } = useLang();
+  return (
+    <TextInput
+      label={t('sharing.partners.name')}
+      style={{ flex: 1, minWidth: 200 }}
+      required
+      maxLength={300}
+      dir="auto"
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+    />
+  );
+}
+
+function EndpointField(props: { value: string; onChange: (value: string) => void }) {
+  const { t } = useLang();
+  return (
+    <TextInput
+      label={t('sharing.partners.endpoint')}
+      maxLength={500}
+      dir="ltr"
+      placeholder="https://"
       value={props.value}
       onChange={(e) => props.onChange(e.currentTarget.value)}
     />
@@ -81,68 +122,42 @@ export function NewPartner() {
     });
   };
   return (
-    <Card
-      withBorder
-      padding="sm"
-      component="form"
-      onSubmit={submit}
-      aria-label={t('sharing.partners.form.new')}
-    >
-      <Text fw={600} mb="xs">
-        {t('sharing.partners.form.new')}
-      </Text>
-      <Stack gap="xs">
-        <Row align="end" gap="sm">
-          <TextInput
-            label={t('sharing.partners.code')}
-            w={140}
-            required
-            maxLength={32}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('sharing.partners.name')}
-            style={{ flex: 1, minWidth: 200 }}
-            required
-            maxLength={300}
-            dir="auto"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('sharing.partners.kind')}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as (typeof KINDS)[number])}
-            data={KINDS.map((k) => ({ value: k, label: t(`sharing.partners.kinds.${k}`) }))}
-          />
-          <TextInput
-            label={t('sharing.partners.form.country')}
-            w={90}
-            required
-            maxLength={2}
-            dir="ltr"
-            value={country}
-            onChange={(e) => setCountry(e.currentTarget.value)}
-          />
-        </Row>
+    <FormCard title={t('sharing.partners.form.new')} onSubmit={submit}>
+      <Row align="end" gap="sm">
         <TextInput
-          label={t('sharing.partners.endpoint')}
-          maxLength={500}
-          dir="ltr"
-          placeholder="https://"
-          value={endpoint}
-          onChange={(e) => setEndpoint(e.currentTarget.value)}
+          label={t('sharing.partners.code')}
+          w={140}
+          required
+          maxLength={32}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
         />
-        <KeyField label={t('sharing.partners.key')} required value={key} onChange={setKey} />
-        <Row>
-          <Button type="submit" loading={busy} disabled={!ready}>
-            {t('sharing.partners.form.add')}
-          </Button>
-        </Row>
-        <ErrorAlert error={error} />
-      </Stack>
-    </Card>
+        <NameField value={name} onChange={setName} />
+        <NativeSelect
+          label={t('sharing.partners.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as (typeof KINDS)[number])}
+          data={KINDS.map((k) => ({ value: k, label: t(`sharing.partners.kinds.${k}`) }))}
+        />
+        <TextInput
+          label={t('sharing.partners.form.country')}
+          w={90}
+          required
+          maxLength={2}
+          dir="ltr"
+          value={country}
+          onChange={(e) => setCountry(e.currentTarget.value)}
+        />
+      </Row>
+      <EndpointField value={endpoint} onChange={setEndpoint} />
+      <KeyField label={t('sharing.partners.key')} required value={key} onChange={setKey} />
+      <Row>
+        <Button type="submit" loading={busy} disabled={!ready}>
+          {t('sharing.partners.form.add')}
+        </Button>
+      </Row>
+      <ErrorAlert error={error} />
+    </FormCard>
   );
 }
 
@@ -177,57 +192,31 @@ export function EditPartner({ partner }: { partner: Partner }) {
     });
   };
   return (
-    <Card
-      withBorder
-      padding="sm"
-      component="form"
-      onSubmit={submit}
-      aria-label={t('sharing.partners.form.edit')}
-    >
-      <Text fw={600} mb="xs">
-        {t('sharing.partners.form.edit')}
-      </Text>
-      <Stack gap="xs">
-        <Row align="end" gap="sm">
-          <TextInput
-            label={t('sharing.partners.name')}
-            style={{ flex: 1, minWidth: 200 }}
-            required
-            maxLength={300}
-            dir="auto"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <Checkbox
-            label={t('sharing.partners.form.active')}
-            checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)}
-            mb={8}
-          />
-        </Row>
-        <TextInput
-          label={t('sharing.partners.endpoint')}
-          maxLength={500}
-          dir="ltr"
-          placeholder="https://"
-          value={endpoint}
-          onChange={(e) => setEndpoint(e.currentTarget.value)}
+    <FormCard title={t('sharing.partners.form.edit')} onSubmit={submit}>
+      <Row align="end" gap="sm">
+        <NameField value={name} onChange={setName} />
+        <Checkbox
+          label={t('sharing.partners.form.active')}
+          checked={active}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+          mb={8}
         />
-        <KeyField label={t('sharing.partners.form.newKey')} value={key} onChange={setKey} />
-        <Row>
-          <Button type="submit" loading={busy} disabled={!changed}>
-            {t('sharing.partners.form.save')}
-          </Button>
-        </Row>
-        {saved && (
-          <Text size="sm" c="green.8" role="status">
-            {saved.keyChanged
-              ? t('sharing.partners.form.keySaved', { fingerprint: fingerprint(saved.keyId) })
-              : t('sharing.partners.form.saved')}
-          </Text>
-        )}
-        <ErrorAlert error={error} />
-      </Stack>
-    </Card>
+      </Row>
+      <EndpointField value={endpoint} onChange={setEndpoint} />
+      <KeyField label={t('sharing.partners.form.newKey')} value={key} onChange={setKey} />
+      <Row>
+        <Button type="submit" loading={busy} disabled={!changed}>
+          {t('sharing.partners.form.save')}
+        </Button>
+      </Row>
+      {saved && (
+        <Text size="sm" c="green.8" role="status">
+          {saved.keyChanged
+            ? t('sharing.partners.form.keySaved', { fingerprint: fingerprint(saved.keyId) })
+            : t('sharing.partners.form.saved')}
+        </Text>
+      )}
+      <ErrorAlert error={error} />
+    </FormCard>
   );
 }
