@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import type { ApiResponse } from '../../api/types.ts';
 import i18n from '../../i18n/index.ts';
 import {
   type ApiMock,
@@ -54,7 +55,14 @@ const ROWS = [
 ];
 
 /** A mocked API: the session, the campaigns and the queue (or an error on `failing`). */
-function serve(options: { failing?: boolean; total?: number; permissions?: string[] } = {}) {
+function serve(
+  options: {
+    failing?: boolean;
+    total?: number;
+    permissions?: string[];
+    preArrival?: PreArrivalReferral[];
+  } = {},
+) {
   const permissions = options.permissions ?? ['risk:read', 'risk:all_offices'];
   return stubApi(
     signedIn(permissions, {
@@ -72,6 +80,9 @@ function serve(options: { failing?: boolean; total?: number; permissions?: strin
           items: [{ id: 7, name: 'footwear-asia', status: 'active' }],
         },
       },
+      'GET /api/risk/pre-arrival': () => ({
+        body: { total: options.preArrival?.length ?? 0, items: options.preArrival ?? [], next: null },
+      }),
       'GET /api/risk/decisions': ({ url }) => {
         if (options.failing) return { status: 500, body: { code: 'internal', message: 'the server failed' } };
         const offset = Number(url.searchParams.get('offset') ?? 0);
@@ -119,7 +130,55 @@ const selectedRow = () =>
 
 setUpPageTests();
 
+type PreArrivalReferral = ApiResponse<'/api/risk/pre-arrival'>['items'][number];
+const HOSTILE = '<img src=x onerror="window.__xss=1">';
+const REFERRAL: PreArrivalReferral = {
+  source: 'parcels',
+  id: 41,
+  reference: 'LP00012345MA',
+  office: '301',
+  arrival_date: '2026-11-04',
+  score: 72.5,
+  channel: 'red',
+  explanation: [
+    { indicator: 'parcels.split_order', points: 30, message: 'split order' },
+    { indicator: 'parcels.goods_wording', points: 42.5, message: `Nike high copy ${HOSTILE}` },
+  ],
+  assigned_to: null,
+  link: '/parcels/41',
+  pre_arrival: true,
+};
+
 describe('selection queue', () => {
+  it('lists the referrals before arrival below the queue, their strongest reason as text, for its office', async () => {
+    await i18n.changeLanguage('en');
+    const api = serve({ preArrival: [REFERRAL], permissions: ['risk:read', 'parcels:read'] });
+    show('/selection?from=2026-11-01');
+    const row = await screen.findByTestId('pre-arrival-row');
+    expect(row.textContent).toContain('LP00012345MA');
+    expect(row.textContent).toContain(`Nike high copy ${HOSTILE}`);
+    expect(row.textContent).not.toContain('split order');
+    expect(row.textContent).toContain('not assigned');
+    expect(within(row).getByRole('link', { name: 'LP00012345MA' }).getAttribute('href')).toBe('/parcels/41');
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    const asked = api.calls.filter((c) => c.path === '/api/risk/pre-arrival').at(-1)!.url.searchParams;
+    expect(asked.get('from')).toBe('2026-11-01');
+  });
+
+  it('shows no pre-arrival section when nothing was referred, and no parcel links to who may not open parcels', async () => {
+    await i18n.changeLanguage('en');
+    serve({ preArrival: [], permissions: ['risk:read'] });
+    show();
+    await screen.findAllByTestId('queue-row');
+    expect(screen.queryByTestId('pre-arrival')).toBeNull();
+    cleanup();
+    serve({ preArrival: [REFERRAL], permissions: ['risk:read'] });
+    show();
+    const row = await screen.findByTestId('pre-arrival-row');
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'All parcels' })).toBeNull();
+  });
+
   it('shows an API error where the queue would be', async () => {
     await i18n.changeLanguage('en');
     serve({ failing: true });

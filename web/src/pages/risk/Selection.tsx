@@ -35,6 +35,7 @@ import { CHANNEL_COLOURS, localText } from '../../components/risk.ts';
 import { pageOf, useFilterForm } from '../../components/useUrlState.ts';
 import { formatDate, formatNumber, locale, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
+import { PreArrival } from './PreArrival.tsx';
 
 export type QueuePage = ApiResponse<'/api/risk/decisions'>;
 export type QueueRow = QueuePage['items'][number];
@@ -543,6 +544,8 @@ export function Selection() {
           <Pager total={data.total} size={PAGE_SIZE} page={page} onChange={setPage} small />
         </Group>
       )}
+
+      <PreArrival office={apiQuery.office} from={apiQuery.from} to={apiQuery.to} />
     </Stack>
   );
 }
