@@ -115,6 +115,9 @@ describeEachDatabase('parcel inspection outcomes', (t) => {
       [{ result: 'compliant', found_value: 40 }, '/found_currency'],
       [{ result: 'compliant', found_currency: 'EUR' }, '/found_value'],
       [{ result: 'compliant', found_value: -1, found_currency: 'EUR' }, '/found_value'],
+      // numeric(14, 2): a trillion does not fit, and must be a located 400, not the database's overflow.
+      [{ result: 'compliant', found_value: 1e12, found_currency: 'EUR' }, '/found_value'],
+      [{ result: 'compliant', found_value: 999_999_999_999.995, found_currency: 'EUR' }, '/found_value'],
       [{ result: 'compliant', found_value: 10, found_currency: 'EURO' }, '/found_currency'],
       [{ result: 'not_found', found_value: 10, found_currency: 'EUR' }, '/found_value'],
       [{ result: 'compliant', inspected_at: '03/11/2026' }, '/inspected_at'],

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: cfff219c558b62869fa99ce46381395f260210fe3696517add211dbad54fa55b
+ * OpenAPI document sha256: d4a01bf9595efedc2a4fe17e4b8103dd19fc4143427ea99399048545ecd6d956
  */
 
 export interface paths {

@@ -51,7 +51,15 @@ export function inspectionRoutes(app: FastifyInstance, { database }: AppContext)
                 'compliant; fraud (with fraud_type); not_found: the goods were not presented or absent',
               ),
             fraud_type: z.enum(PARCEL_FRAUD_TYPES).nullish(),
-            found_value: z.number().min(0).max(1e12).nullish().describe('the value of the goods found'),
+            found_value: z
+              .number()
+              .min(0)
+              .max(
+                999_999_999_999.99,
+                'expected at most 999,999,999,999.99 (the column holds 12 digits before the decimal point)',
+              )
+              .nullish()
+              .describe('the value of the goods found'),
             found_currency: z
               .string()
               .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code')
