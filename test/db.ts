@@ -61,6 +61,7 @@ export async function openTestDatabase(
 
 const DATA_TABLES = [
   'inspection_outcomes',
+  'outcome_history',
   'declaration_items',
   'declarations',
   'importers',

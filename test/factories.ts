@@ -86,6 +86,8 @@ export function kcsCsv(
       office: String(10 + (i % 3) * 10),
       hs: i % 2 ? '620822' : '071080',
       price: String(1000 + i * 10.5),
+      origin: 'CN',
+      mass: '12.5',
       ...overrides(i),
     };
     lines.push(
@@ -104,11 +106,11 @@ export function kcsCsv(
         '',
         row.hs,
         'CN',
-        'CN',
+        row.origin,
         '8.0',
         'A',
         'G',
-        '12.5',
+        row.mass,
         row.price,
         fraud ? '1' : '0',
         critical ? '2' : fraud ? '1' : '0',

@@ -3,6 +3,14 @@ export { importRunSchema } from './api-schemas.ts';
 export { countDeclarationsAfter, type DeclarationParties, declarationParties } from './graph-feed.ts';
 export { declarationsTarget } from './import-target.ts';
 export { loadLines } from './lines.ts';
+export {
+  numericKeyText,
+  OUTCOME_HISTORY_DIMS,
+  type OutcomeHistoryDim,
+  outcomeHistoryKey,
+  type PastOutcomes,
+  pastOutcomeCounts,
+} from './outcome-history.ts';
 export type { OfficerOutcome } from './read-models.ts';
 export {
   DECLARATION_ITEMS,

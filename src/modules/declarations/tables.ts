@@ -69,6 +69,16 @@ export interface InspectionOutcomesTable {
   recorded_at: Timestamp;
 }
 
+/** Outcomes in force per key and day (migration 0044; kept by triggers, read by outcome-history.ts). */
+export interface OutcomeHistoryTable {
+  dim: string;
+  key: string;
+  day: string;
+  inspected: number;
+  frauds: number;
+  critical: number;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     couriers: PartyTable;
@@ -78,6 +88,7 @@ declare module '../../platform/db/schema.ts' {
     importers: PartyTable;
     inspection_outcomes: InspectionOutcomesTable;
     offices: OfficesTable;
+    outcome_history: OutcomeHistoryTable;
     sellers: SellersTable;
   }
 }

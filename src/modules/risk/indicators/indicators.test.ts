@@ -5,6 +5,7 @@ import { loadLines, type ScoringLine } from '../lines.ts';
 import { activeModelScorer, registerModelScorer, unregisterModelScorer } from '../model.ts';
 import { importPartner, importRows, resetRisk, SYSTEM } from '../testing/fixtures.ts';
 import { addEntries, createWatchlist } from '../watchlists.ts';
+import { WHOLE_HISTORY_FROM } from './history.ts';
 import { createBatch, indicatorOf, listIndicators, registerIndicator, unregisterIndicator } from './index.ts';
 
 const r = (reference: string, lodged_on: string, extra: Record<string, string> = {}) =>
@@ -82,15 +83,16 @@ describeEachDatabase('risk indicators', (t) => {
     expect(critical[at('A6')]).toBe(0);
   });
 
-  it('gives the same values scored alone (keys filtered) as in a large batch (whole history)', async () => {
-    const alone = [lines[at('A5')]!];
-    const large = Array.from({ length: 60 }, () => lines).flat(); // 480 lines: the whole-history path
-    for (const name of [
-      'history.importer.fraud_rate',
-      'history.same_goods.inspected',
-      'importer.first_time',
-    ]) {
-      expect((await values(name, alone))[0], name).toEqual((await values(name, large))[at('A5')]);
+  it('gives the same values scored alone or in a small batch (per key) as in a large batch (whole history)', async () => {
+    // The whole-history path.
+    const large = Array.from({ length: Math.ceil(WHOLE_HISTORY_FROM / lines.length) }, () => lines).flat();
+    const names = ['importer', 'declarant', 'seller', 'hs6', 'hs6_origin', 'same_goods'].flatMap((dim) =>
+      ['inspected', 'frauds', 'fraud_rate', 'critical_rate'].map((c) => `history.${dim}.${c}`),
+    );
+    for (const name of [...names, 'importer.first_time', 'importer.first_time_hs']) {
+      const inLarge = (await values(name, large)).slice(0, lines.length);
+      expect(await values(name, lines), name).toEqual(inLarge);
+      expect((await values(name, [lines[at('A5')]!]))[0], name).toEqual(inLarge[at('A5')]);
     }
     const inLarge = await values('history.hs6_origin.frauds', large);
     expect(inLarge[at('A6')]).toBe(2);
