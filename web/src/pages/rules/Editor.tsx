@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiGet, apiSend } from '../../api.ts';
 import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
+import { RankingCard } from './Ranking.tsx';
 import { MIN_REASON } from './ReasonModal.tsx';
 import { backArrow, localText, type Problem, type Profile } from './types.ts';
 
@@ -526,6 +527,13 @@ function EditorForm({ base }: { base: Profile | null }) {
                 </Group>
               </Stack>
             </Card>
+            <RankingCard
+              text={text}
+              onChange={(v) => {
+                setText(v);
+                setSaved(false);
+              }}
+            />
             <Indicators onInsert={insert} />
           </Stack>
         </Grid.Col>

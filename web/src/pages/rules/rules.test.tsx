@@ -5,6 +5,7 @@ import i18n from '../../i18n/index.ts';
 import { type ApiRoutes, setUpPageTests, signedIn, stubApi } from '../../test/harness.tsx';
 import { renderRoutes } from '../../test/pages.tsx';
 import { RulesAndCampaigns } from './index.tsx';
+import { readRanking, writeScoring } from './Ranking.tsx';
 import type { BacktestReport, BacktestResult, Job, Profile } from './types.ts';
 
 vi.mock('../../components/Chart.tsx', () => ({
@@ -163,6 +164,57 @@ describe('rule editor', () => {
         valid_to: null,
       },
     ]);
+  });
+});
+
+describe('ranking controls in the editor', () => {
+  it('read the ranking from the text and write it back, comments and the rest kept', () => {
+    const text = '# national profile\nscoring:\n  red_score: 60 # kept\nrules: []\n';
+    expect(readRanking(text)).toEqual({ rankBy: 'expected_value', weight: 0.5 });
+    const mixed = writeScoring(text, 'rank_by', 'mixed');
+    expect(mixed).toContain('# national profile');
+    expect(mixed).toContain('red_score: 60 # kept');
+    expect(readRanking(writeScoring(mixed, 'revenue_weight', 0.3))).toEqual({ rankBy: 'mixed', weight: 0.3 });
+    // A flow mapping, and a document stored as JSON, are written into as well.
+    expect(readRanking(writeScoring('scoring: {}\nrules: []\n', 'rank_by', 'probability'))?.rankBy).toBe(
+      'probability',
+    );
+    expect(readRanking(writeScoring('{"rules": []}', 'rank_by', 'mixed'))?.rankBy).toBe('mixed');
+  });
+
+  it('say nothing they cannot read: broken YAML, not a mapping, an unknown ranking, a weight out of range', () => {
+    expect(readRanking('rules: [\n')).toBeNull();
+    expect(readRanking('- a\n- b\n')).toBeNull();
+    expect(readRanking('scoring: { rank_by: loudest }\n')).toBeNull();
+    expect(readRanking('scoring: { rank_by: mixed, revenue_weight: 2 }\n')).toBeNull();
+    expect(readRanking('scoring: { revenue_weight: "half" }\n')).toBeNull();
+  });
+
+  it('change the text the editor sends when a ranking is chosen and its weight moved', async () => {
+    const api = serve({
+      ...EDITING,
+      'POST /api/risk/profiles/validate': { status: 200, body: { ok: true, problems: [] } },
+    });
+    renderAt('/rules/profiles/2/edit');
+    const area = (await screen.findByTestId('rule-source')) as HTMLTextAreaElement;
+    const ranking = screen.getByTestId('ranking');
+    expect(within(ranking).queryByRole('slider')).toBeNull();
+    fireEvent.click(within(ranking).getByText('Fraude et recettes'));
+    await waitFor(() => expect(area.value).toContain('rank_by: mixed'));
+    expect(area.value).toContain('id: textiles-low-value');
+    const slider = await within(ranking).findByRole('slider');
+    expect(within(ranking).getByText('Poids : fraude 50 % · recettes 50 %')).toBeTruthy();
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    await waitFor(() => expect(area.value).toContain('revenue_weight: 0.55'));
+    expect(screen.getByText('Modifications non enregistrées')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
+    await waitFor(() => expect(api.sent('POST', '/api/risk/profiles/validate')).toHaveLength(1));
+    expect((api.sent('POST', '/api/risk/profiles/validate')[0] as { text: string }).text).toContain(
+      'revenue_weight: 0.55',
+    );
+    // Text that no longer reads as YAML: the controls step aside.
+    fireEvent.change(area, { target: { value: 'rules: [' } });
+    expect(await within(ranking).findByTestId('ranking-unreadable')).toBeTruthy();
   });
 });
 
