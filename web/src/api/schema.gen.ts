@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: d4a01bf9595efedc2a4fe17e4b8103dd19fc4143427ea99399048545ecd6d956
+ * OpenAPI document sha256: d1ef805963593fcc0b380ad048df5f0520a6de3bd9576da881bbd643ca3e8fe3
  */
 
 export interface paths {
@@ -14693,7 +14693,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A parcel's inspection outcome in force (null before one is recorded) and the outcomes it replaced */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inspection: components["schemas"]["ParcelInspection"] | null;
+                            /** @description the outcomes corrections replaced, oldest first (empty when never corrected) */
+                            history: components["schemas"]["ParcelInspectionReplaced"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Record what the inspection of a parcel found (its examiner, or a supervisor with parcels:write); once, audited */
         post: {
@@ -14765,6 +14800,119 @@ export interface paths {
                     };
                 };
                 /** @description parcels.inspection_already_recorded: the parcel has an outcome (details.existing) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/inspection/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a parcel's inspection outcome with a reason (its examiner, or a supervisor with parcels:write): the outcome replaced is kept; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description compliant; fraud (with fraud_type); not_found: the goods were not presented or absent
+                         * @enum {string}
+                         */
+                        result: "compliant" | "fraud" | "not_found";
+                        /** @enum {string|null} */
+                        fraud_type?: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+                        /** @description the value of the goods found */
+                        found_value?: number | null;
+                        found_currency?: string | null;
+                        note?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description when the parcel was inspected; the time recorded is kept when absent
+                         */
+                        inspected_at?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcel_id: number;
+                            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+                            examiner: string;
+                            /** @enum {string} */
+                            result: "compliant" | "fraud" | "not_found";
+                            /** @enum {string|null} */
+                            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+                            found_value: number | null;
+                            found_currency: string | null;
+                            note: string | null;
+                            inspected_at: string;
+                            /** @description who recorded it: the examiner, or a supervisor for them */
+                            recorded_by: string;
+                            recorded_at: string;
+                            /** @description the outcomes corrections replaced, oldest first (empty when never corrected) */
+                            history: components["schemas"]["ParcelInspectionReplaced"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description parcels.nothing_to_correct: no outcome is recorded yet */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17442,6 +17590,26 @@ export interface components {
             recorded_by: string;
             recorded_at: string;
         };
+        ParcelInspectionReplacedInput: {
+            parcel_id: number;
+            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+            examiner: string;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "not_found";
+            /** @enum {string|null} */
+            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+            found_value: number | null;
+            found_currency: string | null;
+            note: string | null;
+            inspected_at: string;
+            /** @description who recorded it: the examiner, or a supervisor for them */
+            recorded_by: string;
+            recorded_at: string;
+            /** @description why it was corrected */
+            reason: string;
+            corrected_by: string;
+            corrected_at: string;
+        };
         ParcelInput: {
             id: number;
             carrier: string;
@@ -17527,6 +17695,8 @@ export interface components {
             } | null;
             /** @description what its examiner found, once inspected */
             inspection: components["schemas"]["ParcelInspectionInput"] | null;
+            /** @description the outcomes corrections replaced, oldest first */
+            inspection_history: components["schemas"]["ParcelInspectionReplacedInput"][];
         };
         ParcelSettingsInput: {
             threshold_eur: number;
@@ -19957,6 +20127,26 @@ export interface components {
             recorded_by: string;
             recorded_at: string;
         };
+        ParcelInspectionReplaced: {
+            parcel_id: number;
+            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+            examiner: string;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "not_found";
+            /** @enum {string|null} */
+            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+            found_value: number | null;
+            found_currency: string | null;
+            note: string | null;
+            inspected_at: string;
+            /** @description who recorded it: the examiner, or a supervisor for them */
+            recorded_by: string;
+            recorded_at: string;
+            /** @description why it was corrected */
+            reason: string;
+            corrected_by: string;
+            corrected_at: string;
+        };
         Parcel: {
             id: number;
             carrier: string;
@@ -20042,6 +20232,8 @@ export interface components {
             } | null;
             /** @description what its examiner found, once inspected */
             inspection: components["schemas"]["ParcelInspection"] | null;
+            /** @description the outcomes corrections replaced, oldest first */
+            inspection_history: components["schemas"]["ParcelInspectionReplaced"][];
         };
         ParcelSettings: {
             threshold_eur: number;
