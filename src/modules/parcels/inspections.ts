@@ -7,12 +7,18 @@
  * (`parcel_inspection_corrections`). Both audited.
  */
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, iso, NotFoundError } from '../../platform/lib/errors.ts';
-import type { ParcelFraudType, ParcelInspectionResult } from './model.ts';
+import {
+  PARCEL_FRAUD_TYPES,
+  PARCEL_INSPECTION_RESULTS,
+  type ParcelFraudType,
+  type ParcelInspectionResult,
+} from './model.ts';
 
 export interface InspectionInput {
   result: ParcelInspectionResult;
@@ -49,10 +55,60 @@ export interface CorrectionInput extends InspectionInput {
   reason: string;
 }
 
+/**
+ * What was found, as the route and the command line take it (the shape and ranges; `check` then the rules between
+ * fields): one schema, so both refuse the same input with the same located message.
+ */
+const outcomeFields = z.object({
+  result: z
+    .enum(PARCEL_INSPECTION_RESULTS)
+    .describe('compliant; fraud (with fraud_type); not_found: the goods were not presented or absent'),
+  fraud_type: z.enum(PARCEL_FRAUD_TYPES).nullish(),
+  found_value: z
+    .number()
+    .min(0)
+    .max(
+      999_999_999_999.99,
+      'expected at most 999,999,999,999.99 (the column holds 12 digits before the decimal point)',
+    )
+    .nullish()
+    .describe('the value of the goods found'),
+  found_currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code')
+    .nullish(),
+  note: z.string().max(4000).nullish(),
+  inspected_at: z.iso
+    .datetime({ offset: true })
+    .nullish()
+    .describe('when the parcel was inspected; now when absent'),
+});
+
+export const outcomeBody = outcomeFields.strict();
+
+/** The smallest reason a correction accepts (as risk's outcome corrections and parcel reassignments). */
+export const MIN_REASON = 5;
+
+/** A correction: the outcome as it should be (the time of inspection kept when absent) and why. */
+export const correctionBody = outcomeFields
+  .extend({
+    inspected_at: outcomeFields.shape.inspected_at.describe(
+      'when the parcel was inspected; the time recorded is kept when absent',
+    ),
+    reason: z
+      .string()
+      .trim()
+      .min(MIN_REASON, `expected why the outcome is corrected, ${MIN_REASON} characters at least`)
+      .max(1000),
+  })
+  .strict();
+
 /** Who records: the signed-in user's name, and whether they may record a parcel not assigned to them. */
 export interface Recorder {
   username: string;
   supervisor: boolean;
+  /** Where it was typed when not in the user's own session: the command line's account (`vigie … --as`). */
+  via?: string | undefined;
 }
 
 /** Clock skew allowed between a tablet and the server before an inspection time counts as in the future. */
@@ -191,6 +247,7 @@ export async function recordInspection(
         office,
         assigned_to: assignedTo,
         ...(assignedTo !== actor.name ? { by_supervisor: true } : {}),
+        ...(recorder.via ? { via: recorder.via } : {}),
       },
     });
     return inspection;
@@ -212,9 +269,6 @@ export async function inspectionHistory(db: Kysely<DB>, parcelId: number): Promi
     corrected_at: iso(r.corrected_at),
   }));
 }
-
-/** The smallest reason a correction accepts (as risk's outcome corrections and parcel reassignments). */
-export const MIN_REASON = 5;
 
 /**
  * Corrects the outcome in force, with a reason: the same people as recording (its examiner, a supervisor), only
@@ -320,6 +374,7 @@ export async function correctInspection(
         reason,
         assigned_to: assignedTo,
         ...(assignedTo !== actor.name ? { by_supervisor: true } : {}),
+        ...(recorder.via ? { via: recorder.via } : {}),
       },
     });
     return { ...after, history: await inspectionHistory(session.db, parcelId) };

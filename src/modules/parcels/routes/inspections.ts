@@ -16,9 +16,10 @@ import { errorSchema } from '../../../platform/server/errors.ts';
 import { errorResponses, idParams } from '../../../platform/server/route-kit.ts';
 import {
   correctInspection,
+  correctionBody,
   inspectionHistory,
   inspectionOf,
-  MIN_REASON,
+  outcomeBody,
   recordInspection,
 } from '../inspections.ts';
 import { PARCEL_FRAUD_TYPES, PARCEL_INSPECTION_RESULTS } from '../model.ts';
@@ -40,34 +41,6 @@ export const inspectionSchema = z
     recorded_at: z.string(),
   })
   .meta({ id: 'ParcelInspection' });
-
-/** What was found, as recorded and as corrected. */
-const outcomeFields = z.object({
-  result: z
-    .enum(PARCEL_INSPECTION_RESULTS)
-    .describe('compliant; fraud (with fraud_type); not_found: the goods were not presented or absent'),
-  fraud_type: z.enum(PARCEL_FRAUD_TYPES).nullish(),
-  found_value: z
-    .number()
-    .min(0)
-    .max(
-      999_999_999_999.99,
-      'expected at most 999,999,999,999.99 (the column holds 12 digits before the decimal point)',
-    )
-    .nullish()
-    .describe('the value of the goods found'),
-  found_currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code')
-    .nullish(),
-  note: z.string().max(4000).nullish(),
-  inspected_at: z.iso
-    .datetime({ offset: true })
-    .nullish()
-    .describe('when the parcel was inspected; now when absent'),
-});
-
-const outcomeBody = outcomeFields.strict();
 
 export const replacedInspectionSchema = inspectionSchema
   .extend({
@@ -148,18 +121,7 @@ export function inspectionRoutes(app: FastifyInstance, { database }: AppContext)
           "Correct a parcel's inspection outcome with a reason (its examiner, or a supervisor with parcels:write): the outcome replaced is kept; audited",
         tags: ['parcels'],
         params: idParams,
-        body: outcomeFields
-          .extend({
-            inspected_at: outcomeFields.shape.inspected_at.describe(
-              'when the parcel was inspected; the time recorded is kept when absent',
-            ),
-            reason: z
-              .string()
-              .trim()
-              .min(MIN_REASON, `expected why the outcome is corrected, ${MIN_REASON} characters at least`)
-              .max(1000),
-          })
-          .strict(),
+        body: correctionBody,
         response: {
           201: inspectionSchema.extend({ history: historySchema }),
           ...errorResponses(400, 403, 404),
