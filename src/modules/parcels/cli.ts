@@ -243,7 +243,8 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
         console.log(
           `run ${s.run_id}: ${s.parcels} parcels arriving ${s.from} to ${s.to} scored; ${s.referred} referred (${s.red} red); ` +
             `${s.split_orders} split orders (${s.split_order_parcels} parcels), ${s.goods_wording} with risky wording, ` +
-            `${s.linked_online_seller} to a contact linked to an online seller`,
+            `${s.linked_online_seller} to a contact linked to an online seller, ${s.repeat_sender} from a sender ` +
+            `with a seizure, ${s.repeat_sender_fraud} from a sender with fraud found before`,
         );
       });
     });

@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: d1ef805963593fcc0b380ad048df5f0520a6de3bd9576da881bbd643ca3e8fe3
+ * OpenAPI document sha256: 6bf7fc90bab64bd97f3b92dd9d4dd7e7295394a782dc887cd5a4e4cfa8296b26
  */
 
 export interface paths {
@@ -14330,7 +14330,7 @@ export interface paths {
                         office: string;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -14401,7 +14401,7 @@ export interface paths {
                         active?: boolean;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -17570,7 +17570,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -17673,7 +17673,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -17716,6 +17716,8 @@ export interface components {
             goods_wording: number;
             linked_online_seller: number;
             repeat_sender: number;
+            /** @description parcels whose sender had fraud found by an examiner in an earlier parcel */
+            repeat_sender_fraud: number;
             /** @description the parcel model whose term was added; null: no parcel model is trained yet */
             model: {
                 name: string;
@@ -17777,7 +17779,7 @@ export interface components {
             referred: boolean;
             scored_at: string | null;
             /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             /** @description the name of the examiner it is assigned to */
             examiner: string | null;
         };
@@ -20107,7 +20109,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -20210,7 +20212,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -20253,6 +20255,8 @@ export interface components {
             goods_wording: number;
             linked_online_seller: number;
             repeat_sender: number;
+            /** @description parcels whose sender had fraud found by an examiner in an earlier parcel */
+            repeat_sender_fraud: number;
             /** @description the parcel model whose term was added; null: no parcel model is trained yet */
             model: {
                 name: string;
@@ -20314,7 +20318,7 @@ export interface components {
             referred: boolean;
             scored_at: string | null;
             /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             /** @description the name of the examiner it is assigned to */
             examiner: string | null;
         };

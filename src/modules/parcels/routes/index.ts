@@ -118,6 +118,10 @@ const runSchema = z
     goods_wording: z.number().int(),
     linked_online_seller: z.number().int(),
     repeat_sender: z.number().int(),
+    repeat_sender_fraud: z
+      .number()
+      .int()
+      .describe('parcels whose sender had fraud found by an examiner in an earlier parcel'),
     model: z
       .object({ name: z.string(), version: z.string() })
       .nullable()

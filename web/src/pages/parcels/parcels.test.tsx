@@ -290,6 +290,34 @@ describe('a parcel', () => {
     expectInert();
   });
 
+  it('explains a repeat sender with fraud found before: each earlier parcel a link, its fraud and day, in Arabic too', async () => {
+    const FRAUD = {
+      indicator: 'repeat_sender_fraud' as const,
+      points: 50,
+      message: `repeat sender: Lucky Shop (CN) had fraud found in 1 earlier parcel: DHL F1 ${PAYLOAD}`,
+      evidence: {
+        parcels: [
+          { id: 17, parcel: `DHL F1 ${PAYLOAD}`, fraud_type: 'counterfeit', inspected_on: '2026-11-02' },
+        ],
+      },
+    };
+    show('/parcels/361', { 'GET /api/parcels/361': { body: parcel(361, { reasons: [FRAUD] }) } });
+    const [reason] = await screen.findAllByTestId('parcel-reason');
+    expect(reason!.textContent).toContain('Expéditeur récidiviste : fraude constatée');
+    expect(reason!.textContent).toContain('Colis antérieurs trouvés en fraude');
+    const earlier = screen.getByTestId('repeat-fraud-parcels');
+    expect(
+      within(earlier)
+        .getByRole('link', { name: `DHL F1 ${PAYLOAD}` })
+        .getAttribute('href'),
+    ).toBe('/parcels/17');
+    expect(earlier.textContent).toContain('Contrefaçon · fraude constatée le 2 nov. 2026');
+    expectInert();
+    await i18n.changeLanguage('ar');
+    expect((await screen.findByTestId('parcel-reason')).textContent).toContain('مرسل عائد: غش مُثبت');
+    await i18n.changeLanguage('fr');
+  });
+
   it('offers no reassignment or seizure link to those who may only read', async () => {
     show('/parcels/361', { 'GET /api/parcels/361': { body: parcel(361) } }, READER);
     await screen.findByTestId('parcel-assignment');

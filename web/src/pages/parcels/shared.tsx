@@ -31,6 +31,7 @@ export const INDICATORS = [
   'undervalued_brand',
   'linked_online_seller',
   'repeat_sender',
+  'repeat_sender_fraud',
   'model',
 ] as const satisfies readonly Indicator[];
 
