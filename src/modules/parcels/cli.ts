@@ -110,7 +110,10 @@ function recorderOf(o: OutcomeOptions) {
 }
 
 function printOutcome(name: string, i: ParcelInspection & { history?: unknown[] }, json?: boolean): void {
-  if (json) return printJson(i);
+  if (json) {
+    printJson(i);
+    return;
+  }
   console.log(
     `${name}: ${i.result}${i.fraud_type ? ` (${i.fraud_type})` : ''}` +
       `${i.found_value !== null ? `, ${i.found_value.toFixed(2)} ${i.found_currency}` : ''}` +
