@@ -10,7 +10,7 @@ import { graphModule } from '../modules/graph/module.ts';
 import { importsModule } from '../modules/imports/module.ts';
 import { mlModule } from '../modules/ml/module.ts';
 import { osintModule } from '../modules/osint/module.ts';
-import { parcelsPreArrival } from '../modules/parcels/index.ts';
+import { parcelsPreArrival, sellerFraudParcelsIndicator } from '../modules/parcels/index.ts';
 import { parcelsModule } from '../modules/parcels/module.ts';
 import { partnersModule } from '../modules/partners/module.ts';
 import { reportsModule } from '../modules/reports/module.ts';
@@ -49,6 +49,9 @@ export const modules: VigieModule[] = [
 
 // What the link graph finds raises the risk of linked importers: rules may test graph.linked_online_finding.
 registerIndicator(graphSellerIndicator);
+
+// What parcel examiners found raises the risk of the same seller's declarations: parcels.seller_fraud_parcels.
+registerIndicator(sellerFraudParcelsIndicator);
 
 // Parcels scored before arrival join the selection queue, marked pre-arrival: risk knows a source, parcels is one.
 registerPreArrivalSource(parcelsPreArrival);

@@ -1,17 +1,35 @@
 /**
- * `vigie parcels list|show|score|settings|examiners|add-examiner|assign|reassign` (the module's one lazy command). Parcels are imported with
- * `vigie import parcels FILE [--profile native|itmatt]`. Scoring is `vigie parcels score --from --to`: the parcels
- * module owns its command rather than adding `score-parcels` to `vigie risk` (risk does not know parcels).
+ * `vigie parcels list|show|score|settings|examiners|add-examiner|assign|reassign|inspection|correct-inspection` (the
+ * module's one lazy command). Parcels are imported with `vigie import parcels FILE [--profile native|itmatt]`.
+ * Scoring is `vigie parcels score --from --to`: the parcels module owns its command rather than adding
+ * `score-parcels` to `vigie risk` (risk does not know parcels).
+ *
+ * Inspection outcomes from the command line go through the route's schema and service (inspections.ts): the same
+ * refusals, in the same words, with the options' names. The person at the command line has the database: they act
+ * as a supervisor (recording in the assigned examiner's name) unless `--as USERNAME` names the examiner typing in
+ * their own outcome — then the parcel must be assigned to that examiner, as on the tablet, and the audit says
+ * which account typed it (`via`).
  */
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { cliActor } from '../../platform/auth/actor.ts';
 import type { CliContext } from '../../platform/cli/context.ts';
 import { commaList, oneOf, oneOfList } from '../../platform/cli/options.ts';
 import { printJson, printList } from '../../platform/cli/output.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { addExaminer, assignParcels, listExaminers, reassignParcel } from './examiners.ts';
 import {
+  correctInspection,
+  correctionBody,
+  outcomeBody,
+  type ParcelInspection,
+  recordInspection,
+} from './inspections.ts';
+import {
   PARCEL_CHANNELS,
+  PARCEL_FRAUD_TYPES,
   PARCEL_INDICATORS,
+  PARCEL_INSPECTION_RESULTS,
   PARCEL_KINDS,
   type ParcelIndicator,
   type ParcelKind,
@@ -25,6 +43,109 @@ const number = (what: string) => (value: string) => {
   if (!Number.isFinite(n)) throw new Error(`${what}: expected a number, got "${value}"`);
   return n;
 };
+
+/** A parcel as the command line names one: its id, or CARRIER/NUMBER. */
+async function parcelOf(database: Database, ref: string) {
+  const at = ref.indexOf('/');
+  if (at > 0) return findParcel(database.db, ref.slice(0, at), ref.slice(at + 1));
+  if (/^\d+$/.test(ref)) return getParcel(database.db, Number(ref));
+  throw new Error(`expected a parcel id or CARRIER/NUMBER, got "${ref}"`);
+}
+
+/** The body field each option fills, to name the option in a refusal. */
+const OPTION_OF: Record<string, string> = {
+  result: '--result',
+  fraud_type: '--fraud-type',
+  found_value: '--found-value',
+  found_currency: '--currency',
+  note: '--note',
+  inspected_at: '--inspected-at',
+  reason: '--reason',
+};
+
+interface OutcomeOptions {
+  result: string;
+  fraudType?: string;
+  foundValue?: number;
+  currency?: string;
+  note?: string;
+  inspectedAt?: string;
+  reason?: string;
+  as?: string;
+  json?: boolean;
+}
+
+/** The options as the route's body, checked by the route's schema: a refusal names the option. */
+function outcomeOf<S extends z.ZodType>(schema: S, o: OutcomeOptions): z.output<S> {
+  const body = Object.fromEntries(
+    Object.entries({
+      result: o.result,
+      fraud_type: o.fraudType,
+      found_value: o.foundValue,
+      found_currency: o.currency,
+      note: o.note,
+      inspected_at: o.inspectedAt,
+      reason: o.reason,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new Error(
+    parsed.error.issues
+      .map((i) => `${OPTION_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`)
+      .join('; '),
+  );
+}
+
+/** Who records: the examiner named by --as, or the person at the command line as a supervisor. */
+function recorderOf(o: OutcomeOptions) {
+  const cli = cliActor();
+  if (!o.as) return { actor: cli, recorder: { username: cli.name, supervisor: true } };
+  const username = o.as.trim().toLowerCase();
+  if (!username) throw new Error('--as: expected a user name');
+  return {
+    actor: { id: null, name: username, ip: null },
+    recorder: { username, supervisor: false, via: cli.name },
+  };
+}
+
+function printOutcome(name: string, i: ParcelInspection & { history?: unknown[] }, json?: boolean): void {
+  if (json) {
+    printJson(i);
+    return;
+  }
+  console.log(
+    `${name}: ${i.result}${i.fraud_type ? ` (${i.fraud_type})` : ''}` +
+      `${i.found_value !== null ? `, ${i.found_value.toFixed(2)} ${i.found_currency}` : ''}` +
+      `, examiner ${i.examiner}, inspected ${i.inspected_at}, recorded by ${i.recorded_by}` +
+      `${i.history?.length ? `; ${i.history.length} earlier outcome${i.history.length > 1 ? 's' : ''} kept` : ''}`,
+  );
+}
+
+/** The options an outcome takes, on `inspection` and `correct-inspection`. */
+function outcomeOptions(command: Command): Command {
+  return command
+    .argument('<parcel>', 'id, or CARRIER/NUMBER')
+    .requiredOption(
+      '--result <result>',
+      PARCEL_INSPECTION_RESULTS.join(' | '),
+      oneOf(PARCEL_INSPECTION_RESULTS, 'result'),
+    )
+    .option(
+      '--fraud-type <type>',
+      `with fraud: ${PARCEL_FRAUD_TYPES.join(' | ')}`,
+      oneOf(PARCEL_FRAUD_TYPES, 'fraud type'),
+    )
+    .option('--found-value <n>', 'the value of the goods found (with --currency)', number('--found-value'))
+    .option('--currency <code>', 'the currency of the value found (EUR, MAD…)')
+    .option('--note <text>', 'remarks')
+    .option('--inspected-at <time>', 'when it was inspected (ISO date and time with its offset)')
+    .option(
+      '--as <username>',
+      'the examiner typing in their own outcome (the parcel must be assigned to them)',
+    )
+    .option('--json', 'print as JSON');
+}
 
 export function registerParcelsCli(program: Command, context: CliContext): void {
   const parcels = program
@@ -90,15 +211,7 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
     .option('--json', 'print as JSON')
     .action(async (ref: string, o: { json?: boolean }) => {
       await context.withDatabase(async (database) => {
-        const at = ref.indexOf('/');
-        const parcel =
-          at > 0
-            ? await findParcel(database.db, ref.slice(0, at), ref.slice(at + 1))
-            : /^\d+$/.test(ref)
-              ? await getParcel(database.db, Number(ref))
-              : (() => {
-                  throw new Error(`expected a parcel id or CARRIER/NUMBER, got "${ref}"`);
-                })();
+        const parcel = await parcelOf(database, ref);
         if (o.json) return printJson(parcel);
         console.log(
           `${parcel.carrier} ${parcel.consignment_number} (${parcel.kind}), arriving ${parcel.arrival_date} at ${parcel.arrival_office}`,
@@ -133,7 +246,8 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
         console.log(
           `run ${s.run_id}: ${s.parcels} parcels arriving ${s.from} to ${s.to} scored; ${s.referred} referred (${s.red} red); ` +
             `${s.split_orders} split orders (${s.split_order_parcels} parcels), ${s.goods_wording} with risky wording, ` +
-            `${s.linked_online_seller} to a contact linked to an online seller`,
+            `${s.linked_online_seller} to a contact linked to an online seller, ${s.repeat_sender} from a sender ` +
+            `with a seizure, ${s.repeat_sender_fraud} from a sender with fraud found before`,
         );
       });
     });
@@ -244,6 +358,38 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
     .action(async (parcel: string, examiner: string, o: { reason: string }) => {
       await context.withDatabase(async (database) => {
         printJson(await reassignParcel(database, cliActor(), Number(parcel), Number(examiner), o.reason));
+      });
+    });
+  outcomeOptions(
+    parcels
+      .command('inspection')
+      .description(
+        "record what the inspection of a parcel found (as a supervisor, in its examiner's name, or --as its examiner): once, audited",
+      ),
+  ).action(async (ref: string, o: OutcomeOptions) => {
+    const input = outcomeOf(outcomeBody, o);
+    const { actor, recorder } = recorderOf(o);
+    await context.withDatabase(async (database) => {
+      const parcel = await parcelOf(database, ref);
+      const name = `${parcel.carrier} ${parcel.consignment_number}`;
+      printOutcome(name, await recordInspection(database, actor, recorder, parcel.id, input), o.json);
+    });
+  });
+  outcomeOptions(
+    parcels
+      .command('correct-inspection')
+      .description(
+        "correct a parcel's inspection outcome with a reason (the outcome replaced is kept): audited",
+      ),
+  )
+    .requiredOption('--reason <text>', 'why the outcome in force is wrong (5 characters at least)')
+    .action(async (ref: string, o: OutcomeOptions) => {
+      const input = outcomeOf(correctionBody, o);
+      const { actor, recorder } = recorderOf(o);
+      await context.withDatabase(async (database) => {
+        const parcel = await parcelOf(database, ref);
+        const name = `${parcel.carrier} ${parcel.consignment_number}`;
+        printOutcome(name, await correctInspection(database, actor, recorder, parcel.id, input), o.json);
       });
     });
 }

@@ -3,6 +3,7 @@
 export { addExaminer, assignParcels, inspectionsOf, listExaminers } from './examiners.ts';
 export { PARCEL_CHANNELS, PARCEL_KINDS, type ParcelReason } from './model.ts';
 export { parcelsPreArrival } from './prearrival.ts';
+export { sellerFraudParcelsIndicator } from './risk-indicator.ts';
 export { type ScoreParcelsSummary, scoreParcels } from './score.ts';
 export { linkParcelSeizure } from './seizures.ts';
 export { getParcelSettings, setParcelSettings } from './settings.ts';

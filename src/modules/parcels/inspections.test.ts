@@ -2,7 +2,10 @@
  * Inspection outcomes of parcels through the API: refusals first (no session 401, a role that may not record 403,
  * a parcel assigned to someone else 403, an unknown parcel 404, bad bodies 400 naming the field), then the
  * examiner's outcome recorded and audited, shown on the parcel and in "my inspections", a second outcome refused
- * (409) with nothing changed, a supervisor recording for an examiner, and the workload's counts.
+ * (409) with nothing changed, a supervisor recording for an examiner, and the workload's counts. Corrections:
+ * refusals first (401, 403, 404, a missing or short reason, bad bodies, nothing to correct 409, a correction that
+ * changes nothing 400), then a correction kept with its reason, the outcome it replaced in the history, audited
+ * with before and after, and a second correction by a supervisor.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/app.ts';
@@ -47,6 +50,16 @@ describeEachDatabase('parcel inspection outcomes', (t) => {
       payload: payload as object,
     });
   const get = (url: string, headers: Headers) => opened.app.inject({ method: 'GET', url, headers });
+  const correct = (id: number, payload: unknown, headers?: Headers) =>
+    opened.app.inject({
+      method: 'POST',
+      url: `/api/parcels/${id}/inspection/corrections`,
+      ...(headers ? { headers } : {}),
+      payload: payload as object,
+    });
+  const corrections = async () =>
+    (await listAudit(t.database.db, { action: 'parcels.inspection_corrected' }, { limit: 50, offset: 0 }))
+      .items;
   const audits = async () =>
     (await listAudit(t.database.db, { action: 'parcels.inspected' }, { limit: 50, offset: 0 })).items;
 
@@ -255,5 +268,152 @@ describeEachDatabase('parcel inspection outcomes', (t) => {
     const kept = (a.statusCode === 201 ? a : b).json();
     expect((await get(`/api/parcels/${ids.S4}`, amina)).json().inspection).toEqual(kept);
     expect((await audits()).filter((e) => e.target_id === String(ids.S4))).toHaveLength(1);
+  });
+
+  it('refuses corrections: no session, not the examiner, unknown parcel, no reason, bad bodies, nothing recorded, nothing changed', async () => {
+    const body = { result: 'compliant', reason: 'labels were genuine after all' };
+    const before = (await get(`/api/parcels/${ids.S1}/inspection`, auditor)).json();
+    expect(before.inspection).toMatchObject({ result: 'fraud', fraud_type: 'counterfeit' });
+    expect(before.history).toEqual([]);
+    expect((await correct(ids.S1!, body)).statusCode).toBe(401);
+    expect((await correct(ids.S1!, body, auditor)).json().code).toBe('auth.forbidden');
+    const other = await correct(ids.S1!, body, omar);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().code).toBe('parcels.not_your_inspection');
+    const unknown = await correct(999_999_999, body, amina);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('parcel.not_found');
+    expect((await get('/api/parcels/999999999/inspection', auditor)).statusCode).toBe(404);
+    const cases: [unknown, string][] = [
+      [{ result: 'compliant' }, '/reason'],
+      [{ result: 'compliant', reason: '   oops  ' }, '/reason'],
+      [{ result: 'compliant', reason: 'x'.repeat(1001) }, '/reason'],
+      [{ result: 'fraud', reason: 'wrong result' }, '/fraud_type'],
+      [{ result: 'compliant', found_value: 5, reason: 'wrong result' }, '/found_currency'],
+      [{ reason: 'wrong result' }, '/result'],
+    ];
+    for (const [payload, path] of cases) {
+      const answer = await correct(ids.S1!, payload, amina);
+      expect(answer.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(
+        (answer.json().details as { path: string }[]).map((d) => d.path),
+        JSON.stringify(payload),
+      ).toContain(path);
+    }
+    // S2 has no outcome: nothing to correct.
+    const nothing = await correct(ids.S2!, body, amina);
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json()).toMatchObject({ code: 'parcels.nothing_to_correct' });
+    expect(nothing.json().message).toContain('DHL S2 has no outcome to correct');
+    // The same outcome again (the currency in lower case, the note with spaces, no time): nothing changes.
+    const same = await correct(
+      ids.S1!,
+      {
+        result: 'fraud',
+        fraud_type: 'counterfeit',
+        found_value: 180.5,
+        found_currency: 'eur',
+        note: ' 3 jackets, fake brand labels ',
+        reason: 'typing it again',
+      },
+      amina,
+    );
+    expect(same.statusCode).toBe(400);
+    expect(same.json()).toMatchObject({ code: 'parcels.correction_unchanged' });
+    expect(same.json().message).toContain('changes nothing');
+    expect(await corrections()).toEqual([]);
+    expect((await get(`/api/parcels/${ids.S1}/inspection`, auditor)).json()).toEqual(before);
+  });
+
+  it('corrects an outcome with its reason: the earlier one kept in the history, audited with before and after', async () => {
+    const earlier = (await get(`/api/parcels/${ids.S1}`, amina)).json().inspection;
+    const corrected = await correct(
+      ids.S1!,
+      {
+        result: 'compliant',
+        found_value: 180.5,
+        found_currency: 'EUR',
+        note: 'brand confirmed genuine by the right holder',
+        reason: '  right holder says genuine  ',
+      },
+      amina,
+    );
+    expect(corrected.statusCode).toBe(201);
+    const now = corrected.json();
+    expect(now).toMatchObject({
+      parcel_id: ids.S1,
+      examiner: 'amina',
+      result: 'compliant',
+      fraud_type: null,
+      found_value: 180.5,
+      note: 'brand confirmed genuine by the right holder',
+      // The time of inspection is kept when the correction does not give one.
+      inspected_at: earlier.inspected_at,
+      recorded_by: 'amina',
+    });
+    expect(now.history).toEqual([
+      {
+        ...earlier,
+        reason: 'right holder says genuine',
+        corrected_by: 'amina',
+        corrected_at: expect.any(String),
+      },
+    ]);
+    const [audit, ...more] = await corrections();
+    expect(more).toEqual([]);
+    expect(audit).toMatchObject({
+      actor: 'amina',
+      target_id: String(ids.S1),
+      before: { result: 'fraud', fraud_type: 'counterfeit' },
+      after: { result: 'compliant', fraud_type: null },
+      details: { parcel: 'DHL S1', reason: 'right holder says genuine', assigned_to: 'amina' },
+    });
+    // The parcel, its GET and "my inspections" show the outcome in force.
+    const parcel = (await get(`/api/parcels/${ids.S1}`, auditor)).json();
+    const { history, ...inForce } = now;
+    expect(parcel.inspection).toEqual(inForce);
+    expect(parcel.inspection_history).toEqual(history);
+    expect((await get(`/api/parcels/${ids.S1}/inspection`, auditor)).json()).toEqual({
+      inspection: inForce,
+      history,
+    });
+    const mine = (await get('/api/parcels/my-inspections?day=2026-11-03', amina)).json();
+    expect(
+      mine.items.find((r: { consignment_number: string }) => r.consignment_number === 'S1').inspected,
+    ).toBe('compliant');
+
+    // A supervisor corrects it back, with a time: the examiner stays amina, the history grows in order.
+    const again = await correct(
+      ids.S1!,
+      {
+        result: 'fraud',
+        fraud_type: 'undervaluation',
+        inspected_at: '2026-11-03T10:00:00Z',
+        reason: 'invoice shows 900 EUR paid',
+      },
+      analyst,
+    );
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({
+      examiner: 'amina',
+      recorded_by: 'supervisor',
+      result: 'fraud',
+      fraud_type: 'undervaluation',
+      found_value: null,
+      note: null,
+      inspected_at: '2026-11-03T10:00:00.000Z',
+    });
+    expect(again.json().history.map((h: { result: string; reason: string }) => [h.result, h.reason])).toEqual(
+      [
+        ['fraud', 'right holder says genuine'],
+        ['compliant', 'invoice shows 900 EUR paid'],
+      ],
+    );
+    expect((await corrections())[0]).toMatchObject({
+      actor: 'supervisor',
+      details: { by_supervisor: true, assigned_to: 'amina' },
+    });
+    // Recording over it is still refused: a correction is the only way.
+    expect((await post(ids.S1!, { result: 'compliant' }, amina)).statusCode).toBe(409);
   });
 });

@@ -14,6 +14,7 @@ export const PARCEL_INDICATORS = [
   'undervalued_brand',
   'linked_online_seller',
   'repeat_sender',
+  'repeat_sender_fraud',
   'model',
 ] as const;
 export type ParcelIndicator = (typeof PARCEL_INDICATORS)[number];

@@ -7,6 +7,9 @@
  *   alerts) or leads to a seizure;
  * - split order: parcels of one sender to one recipient phone or address arriving within the window, each under
  *   the duty-free threshold and together above it (the other parcels are the evidence);
+ * - repeat sender: the sender (folded name and country) had another parcel linked to a seizure on or before this
+ *   one's arrival (`repeat_sender`), or found fraudulent by its examiner strictly before that day — the outcome in
+ *   force, after any correction (`repeat_sender_fraud`);
  * - a model's term: the slot is here (`ParcelModel`), no parcel model is trained yet — the summary says so.
  *
  * How it runs fast and flat (one transaction, audited):
@@ -39,6 +42,7 @@ export const POINTS = {
   undervalued_brand: 20,
   linked_online_seller: 60,
   repeat_sender: 50,
+  repeat_sender_fraud: 50,
 } as const;
 
 export interface ScoreParcelsOptions {
@@ -61,6 +65,8 @@ export interface ScoreParcelsSummary {
   linked_online_seller: number;
   /** Parcels whose sender had a parcel seized before (linked to a seizure of the cases module). */
   repeat_sender: number;
+  /** Parcels whose sender had fraud found by an examiner in an earlier parcel (its outcome in force). */
+  repeat_sender_fraud: number;
   /** The model whose term was added, or null: no parcel model is trained yet (the slot is `ParcelModel`). */
   model: { name: string; version: string } | null;
   settings: ParcelSettings;
@@ -154,6 +160,7 @@ export async function scoreParcels(
         goods_wording: 0,
         linked_online_seller: 0,
         repeat_sender: 0,
+        repeat_sender_fraud: 0,
         model: model ? { name: model.name, version: model.version } : null,
         settings,
       };
@@ -165,6 +172,7 @@ export async function scoreParcels(
         order_key text not null) on commit drop`.execute(session.db);
       await firstPass(session, model, from, to, batchSize, summary);
       summary.repeat_sender = await repeatSenders(session, from, to);
+      summary.repeat_sender_fraud = await fraudSenders(session, from, to);
       for (const by of ['phone', 'address'] as const) await splitOrders(session, settings, from, to, by);
       const split = await sql<{ parcels: number; orders: number }>`select count(*)::int as parcels,
         count(distinct order_key)::int as orders from parcel_split_work`.execute(session.db);
@@ -394,6 +402,55 @@ async function repeatSenders(session: Session, from: string, to: string): Promis
             || case when n = 1 then ' parcel' else ' parcels' end || ' seized before: ' || named,
           'evidence', jsonb_build_object('seizures', seizures))),
         ${POINTS.repeat_sender}::int
+      from hits
+      on conflict (parcel_id) do update set reasons = parcel_reason_work.reasons || excluded.reasons,
+        points = parcel_reason_work.points + excluded.points
+      returning 1
+    )
+    select count(*)::int as n from written`.execute(session.db);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * Repeat senders from inspection outcomes, in SQL: a parcel whose sender had another parcel found fraudulent by its
+ * examiner — the outcome in force, so a corrected outcome counts as corrected — inspected strictly before the
+ * parcel's arrival day (UTC: what was known before it arrived, never what came after) gets `repeat_sender_fraud`,
+ * naming those parcels and the fraud found. A fraudulent parcel already linked to its seizure is left to
+ * `repeat_sender`: one finding is not counted twice. Fraud outcomes are few: their senders' parcels are found by
+ * the sender index.
+ */
+async function fraudSenders(session: Session, from: string, to: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with found as (
+      select q.sender_key, q.id as parcel_id, q.carrier, q.consignment_number, i.fraud_type, i.inspected_at
+      from parcel_inspections i join parcels q on q.id = i.parcel_id
+      where i.result = 'fraud'
+        and i.inspected_at < (${to}::date + 1)::timestamp at time zone 'UTC'
+        and not exists (select 1 from parcel_seizures s where s.parcel_id = i.parcel_id)
+    ),
+    hits as (
+      select p.id, p.sender_name, p.sender_country, count(*)::int as n,
+        jsonb_agg(jsonb_build_object('id', f.parcel_id, 'parcel', f.carrier || ' ' || f.consignment_number,
+          'fraud_type', f.fraud_type,
+          'inspected_on', to_char(f.inspected_at at time zone 'UTC', 'YYYY-MM-DD'))
+          order by f.inspected_at, f.parcel_id) as parcels,
+        string_agg(f.carrier || ' ' || f.consignment_number || ' (' || f.fraud_type || ', '
+          || to_char(f.inspected_at at time zone 'UTC', 'YYYY-MM-DD') || ')', '; '
+          order by f.inspected_at, f.parcel_id) as named
+      from parcels p join found f on f.sender_key = p.sender_key and f.parcel_id <> p.id
+        and f.inspected_at < p.arrival_date::timestamp at time zone 'UTC'
+      where p.arrival_date between ${from}::date and ${to}::date
+        and p.sender_key in (select sender_key from found)
+      group by p.id, p.sender_name, p.sender_country
+    ),
+    written as (
+      insert into parcel_reason_work (parcel_id, reasons, points)
+      select id, jsonb_build_array(jsonb_build_object('indicator', 'repeat_sender_fraud',
+          'points', ${POINTS.repeat_sender_fraud}::int,
+          'message', 'repeat sender: ' || sender_name || ' (' || sender_country || ') had fraud found in ' || n
+            || case when n = 1 then ' earlier parcel' else ' earlier parcels' end || ': ' || named,
+          'evidence', jsonb_build_object('parcels', parcels))),
+        ${POINTS.repeat_sender_fraud}::int
       from hits
       on conflict (parcel_id) do update set reasons = parcel_reason_work.reasons || excluded.reasons,
         points = parcel_reason_work.points + excluded.points

@@ -7,7 +7,12 @@ import { type Kysely, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from '../../platform/db/keyset.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/lib/errors.ts';
-import { inspectionOf, type ParcelInspection } from './inspections.ts';
+import {
+  inspectionHistory,
+  inspectionOf,
+  type ParcelInspection,
+  type ReplacedInspection,
+} from './inspections.ts';
 import type { ParcelChannel, ParcelIndicator, ParcelKind, ParcelReason, ParcelRow } from './model.ts';
 
 export interface ParcelFilters {
@@ -50,6 +55,8 @@ export interface ParcelDetail extends ParcelView {
   assignment: { examiner_id: number; username: string; name: string; basis: string; reason: string } | null;
   /** What its examiner found, once inspected. */
   inspection: ParcelInspection | null;
+  /** The outcomes corrections replaced, oldest first. */
+  inspection_history: ReplacedInspection[];
 }
 
 const COLUMNS = [
@@ -194,6 +201,7 @@ export async function getParcel(db: Kysely<DB>, id: number): Promise<ParcelDetai
     .executeTakeFirst();
   if (!row) throw new NotFoundError('parcel.not_found', `no parcel ${id}`);
   const inspection = await inspectionOf(db, id);
+  const history = inspection ? await inspectionHistory(db, id) : [];
   return {
     ...toView(row),
     reasons: row.reasons ?? [],
@@ -213,6 +221,7 @@ export async function getParcel(db: Kysely<DB>, id: number): Promise<ParcelDetai
             reason: row.assignment_reason!,
           },
     inspection,
+    inspection_history: history,
   };
 }
 

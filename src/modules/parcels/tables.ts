@@ -1,5 +1,6 @@
 /**
- * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts, 0025_parcels_examiners.ts, 0029_parcels_speed_seizures.ts and 0043_parcels_inspections.ts); they join
+ * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts, 0025_parcels_examiners.ts, 0029_parcels_speed_seizures.ts, 0043_parcels_inspections.ts and
+ * 0045_parcels_inspection_corrections.ts); they join
  * the platform's `DB` interface. Only this module queries them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
@@ -130,6 +131,24 @@ export interface ParcelInspectionsTable {
   recorded_at: Timestamp;
 }
 
+/** An outcome replaced by a correction, with why, who and when (0045). */
+export interface ParcelInspectionCorrectionsTable {
+  id: Id;
+  parcel_id: number;
+  examiner: string;
+  result: ParcelInspectionResult;
+  fraud_type: ParcelFraudType | null;
+  found_value: NullableNumeric;
+  found_currency: string | null;
+  note: string | null;
+  inspected_at: ColumnType<Date, Date | string, Date | string>;
+  recorded_by: string;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
+  reason: string;
+  corrected_by: string;
+  corrected_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     parcels: ParcelsTable;
@@ -140,5 +159,6 @@ declare module '../../platform/db/schema.ts' {
     parcel_assignments: ParcelAssignmentsTable;
     parcel_seizures: ParcelSeizuresTable;
     parcel_inspections: ParcelInspectionsTable;
+    parcel_inspection_corrections: ParcelInspectionCorrectionsTable;
   }
 }

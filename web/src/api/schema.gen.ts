@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: d4a01bf9595efedc2a4fe17e4b8103dd19fc4143427ea99399048545ecd6d956
+ * OpenAPI document sha256: 6bf7fc90bab64bd97f3b92dd9d4dd7e7295394a782dc887cd5a4e4cfa8296b26
  */
 
 export interface paths {
@@ -14330,7 +14330,7 @@ export interface paths {
                         office: string;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -14401,7 +14401,7 @@ export interface paths {
                         active?: boolean;
                         hs_prefixes?: string[];
                         kinds?: ("postal" | "express")[];
-                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+                        indicators?: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
                         daily_capacity?: number;
                     };
                 };
@@ -14693,7 +14693,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A parcel's inspection outcome in force (null before one is recorded) and the outcomes it replaced */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inspection: components["schemas"]["ParcelInspection"] | null;
+                            /** @description the outcomes corrections replaced, oldest first (empty when never corrected) */
+                            history: components["schemas"]["ParcelInspectionReplaced"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Record what the inspection of a parcel found (its examiner, or a supervisor with parcels:write); once, audited */
         post: {
@@ -14765,6 +14800,119 @@ export interface paths {
                     };
                 };
                 /** @description parcels.inspection_already_recorded: the parcel has an outcome (details.existing) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/{id}/inspection/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a parcel's inspection outcome with a reason (its examiner, or a supervisor with parcels:write): the outcome replaced is kept; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description compliant; fraud (with fraud_type); not_found: the goods were not presented or absent
+                         * @enum {string}
+                         */
+                        result: "compliant" | "fraud" | "not_found";
+                        /** @enum {string|null} */
+                        fraud_type?: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+                        /** @description the value of the goods found */
+                        found_value?: number | null;
+                        found_currency?: string | null;
+                        note?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description when the parcel was inspected; the time recorded is kept when absent
+                         */
+                        inspected_at?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parcel_id: number;
+                            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+                            examiner: string;
+                            /** @enum {string} */
+                            result: "compliant" | "fraud" | "not_found";
+                            /** @enum {string|null} */
+                            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+                            found_value: number | null;
+                            found_currency: string | null;
+                            note: string | null;
+                            inspected_at: string;
+                            /** @description who recorded it: the examiner, or a supervisor for them */
+                            recorded_by: string;
+                            recorded_at: string;
+                            /** @description the outcomes corrections replaced, oldest first (empty when never corrected) */
+                            history: components["schemas"]["ParcelInspectionReplaced"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description parcels.nothing_to_correct: no outcome is recorded yet */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17422,7 +17570,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -17441,6 +17589,26 @@ export interface components {
             /** @description who recorded it: the examiner, or a supervisor for them */
             recorded_by: string;
             recorded_at: string;
+        };
+        ParcelInspectionReplacedInput: {
+            parcel_id: number;
+            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+            examiner: string;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "not_found";
+            /** @enum {string|null} */
+            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+            found_value: number | null;
+            found_currency: string | null;
+            note: string | null;
+            inspected_at: string;
+            /** @description who recorded it: the examiner, or a supervisor for them */
+            recorded_by: string;
+            recorded_at: string;
+            /** @description why it was corrected */
+            reason: string;
+            corrected_by: string;
+            corrected_at: string;
         };
         ParcelInput: {
             id: number;
@@ -17505,7 +17673,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -17527,6 +17695,8 @@ export interface components {
             } | null;
             /** @description what its examiner found, once inspected */
             inspection: components["schemas"]["ParcelInspectionInput"] | null;
+            /** @description the outcomes corrections replaced, oldest first */
+            inspection_history: components["schemas"]["ParcelInspectionReplacedInput"][];
         };
         ParcelSettingsInput: {
             threshold_eur: number;
@@ -17546,6 +17716,8 @@ export interface components {
             goods_wording: number;
             linked_online_seller: number;
             repeat_sender: number;
+            /** @description parcels whose sender had fraud found by an examiner in an earlier parcel */
+            repeat_sender_fraud: number;
             /** @description the parcel model whose term was added; null: no parcel model is trained yet */
             model: {
                 name: string;
@@ -17607,7 +17779,7 @@ export interface components {
             referred: boolean;
             scored_at: string | null;
             /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             /** @description the name of the examiner it is assigned to */
             examiner: string | null;
         };
@@ -19937,7 +20109,7 @@ export interface components {
             office: string;
             hs_prefixes: string[];
             kinds: ("postal" | "express")[];
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             daily_capacity: number;
             active: boolean;
         };
@@ -19956,6 +20128,26 @@ export interface components {
             /** @description who recorded it: the examiner, or a supervisor for them */
             recorded_by: string;
             recorded_at: string;
+        };
+        ParcelInspectionReplaced: {
+            parcel_id: number;
+            /** @description the examiner the parcel is assigned to (or who recorded it when unassigned) */
+            examiner: string;
+            /** @enum {string} */
+            result: "compliant" | "fraud" | "not_found";
+            /** @enum {string|null} */
+            fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | null;
+            found_value: number | null;
+            found_currency: string | null;
+            note: string | null;
+            inspected_at: string;
+            /** @description who recorded it: the examiner, or a supervisor for them */
+            recorded_by: string;
+            recorded_at: string;
+            /** @description why it was corrected */
+            reason: string;
+            corrected_by: string;
+            corrected_at: string;
         };
         Parcel: {
             id: number;
@@ -20020,7 +20212,7 @@ export interface components {
             scored_at: string | null;
             reasons: {
                 /** @enum {string} */
-                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model";
+                indicator: "split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model";
                 points: number;
                 message: string;
                 evidence: {
@@ -20042,6 +20234,8 @@ export interface components {
             } | null;
             /** @description what its examiner found, once inspected */
             inspection: components["schemas"]["ParcelInspection"] | null;
+            /** @description the outcomes corrections replaced, oldest first */
+            inspection_history: components["schemas"]["ParcelInspectionReplaced"][];
         };
         ParcelSettings: {
             threshold_eur: number;
@@ -20061,6 +20255,8 @@ export interface components {
             goods_wording: number;
             linked_online_seller: number;
             repeat_sender: number;
+            /** @description parcels whose sender had fraud found by an examiner in an earlier parcel */
+            repeat_sender_fraud: number;
             /** @description the parcel model whose term was added; null: no parcel model is trained yet */
             model: {
                 name: string;
@@ -20122,7 +20318,7 @@ export interface components {
             referred: boolean;
             scored_at: string | null;
             /** @description the indicators of the parcel's reasons, largest first (empty when none fired) */
-            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "model")[];
+            indicators: ("split_order" | "goods_wording" | "undervalued_brand" | "linked_online_seller" | "repeat_sender" | "repeat_sender_fraud" | "model")[];
             /** @description the name of the examiner it is assigned to */
             examiner: string | null;
         };

@@ -18,7 +18,7 @@ import { linkParcelSeizure } from '../seizures.ts';
 import { getParcelSettings, setParcelSettings } from '../settings.ts';
 import { getParcel, listParcels } from '../store.ts';
 import { examinerRoutes } from './examiners.ts';
-import { inspectionRoutes, inspectionSchema } from './inspections.ts';
+import { inspectionRoutes, inspectionSchema, replacedInspectionSchema } from './inspections.ts';
 
 const code = (max = 64) =>
   z
@@ -81,6 +81,9 @@ const parcelDetailSchema = parcelSchema
       })
       .nullable(),
     inspection: inspectionSchema.nullable().describe('what its examiner found, once inspected'),
+    inspection_history: z
+      .array(replacedInspectionSchema)
+      .describe('the outcomes corrections replaced, oldest first'),
   })
   .meta({ id: 'ParcelDetail' });
 
@@ -115,6 +118,10 @@ const runSchema = z
     goods_wording: z.number().int(),
     linked_online_seller: z.number().int(),
     repeat_sender: z.number().int(),
+    repeat_sender_fraud: z
+      .number()
+      .int()
+      .describe('parcels whose sender had fraud found by an examiner in an earlier parcel'),
     model: z
       .object({ name: z.string(), version: z.string() })
       .nullable()

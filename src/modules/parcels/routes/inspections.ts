@@ -3,6 +3,9 @@
  * records what the examiner found. It needs `risk:decide` (recording inspection outcomes, as for declaration
  * items: officers, analysts, admins) and the parcel must be assigned to the caller, unless the caller supervises
  * the examiners (`parcels:write`). Once only (409 with the outcome recorded); audited.
+ * `POST /api/parcels/:id/inspection/corrections` corrects it, with a reason, under the same rule: a new entry in the
+ * parcel's corrections (the outcome replaced is kept). `GET /api/parcels/:id/inspection` reads the outcome in force
+ * and the outcomes it replaced (`parcels:read`).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,8 +14,16 @@ import { actorFrom } from '../../../platform/auth/actor.ts';
 import type { AppContext } from '../../../platform/server/context.ts';
 import { errorSchema } from '../../../platform/server/errors.ts';
 import { errorResponses, idParams } from '../../../platform/server/route-kit.ts';
-import { recordInspection } from '../inspections.ts';
+import {
+  correctInspection,
+  correctionBody,
+  inspectionHistory,
+  inspectionOf,
+  outcomeBody,
+  recordInspection,
+} from '../inspections.ts';
 import { PARCEL_FRAUD_TYPES, PARCEL_INSPECTION_RESULTS } from '../model.ts';
+import { getParcel } from '../store.ts';
 
 export const inspectionSchema = z
   .object({
@@ -31,6 +42,18 @@ export const inspectionSchema = z
   })
   .meta({ id: 'ParcelInspection' });
 
+export const replacedInspectionSchema = inspectionSchema
+  .extend({
+    reason: z.string().describe('why it was corrected'),
+    corrected_by: z.string(),
+    corrected_at: z.string(),
+  })
+  .meta({ id: 'ParcelInspectionReplaced' });
+
+const historySchema = z
+  .array(replacedInspectionSchema)
+  .describe('the outcomes corrections replaced, oldest first (empty when never corrected)');
+
 export function inspectionRoutes(app: FastifyInstance, { database }: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
@@ -43,34 +66,7 @@ export function inspectionRoutes(app: FastifyInstance, { database }: AppContext)
           'Record what the inspection of a parcel found (its examiner, or a supervisor with parcels:write); once, audited',
         tags: ['parcels'],
         params: idParams,
-        body: z
-          .object({
-            result: z
-              .enum(PARCEL_INSPECTION_RESULTS)
-              .describe(
-                'compliant; fraud (with fraud_type); not_found: the goods were not presented or absent',
-              ),
-            fraud_type: z.enum(PARCEL_FRAUD_TYPES).nullish(),
-            found_value: z
-              .number()
-              .min(0)
-              .max(
-                999_999_999_999.99,
-                'expected at most 999,999,999,999.99 (the column holds 12 digits before the decimal point)',
-              )
-              .nullish()
-              .describe('the value of the goods found'),
-            found_currency: z
-              .string()
-              .regex(/^[A-Za-z]{3}$/, 'expected a three-letter currency code')
-              .nullish(),
-            note: z.string().max(4000).nullish(),
-            inspected_at: z.iso
-              .datetime({ offset: true })
-              .nullish()
-              .describe('when the parcel was inspected; now when absent'),
-          })
-          .strict(),
+        body: outcomeBody,
         response: {
           201: inspectionSchema,
           ...errorResponses(400, 403, 404),
@@ -87,6 +83,59 @@ export function inspectionRoutes(app: FastifyInstance, { database }: AppContext)
         .code(201)
         .send(
           await recordInspection(database, actorFrom(request), recorder, request.params.id, request.body),
+        );
+    },
+  );
+
+  typed.get(
+    '/api/parcels/:id/inspection',
+    {
+      config: { permission: 'parcels:read' },
+      schema: {
+        summary:
+          "A parcel's inspection outcome in force (null before one is recorded) and the outcomes it replaced",
+        tags: ['parcels'],
+        params: idParams,
+        response: {
+          200: z.object({ inspection: inspectionSchema.nullable(), history: historySchema }),
+          ...errorResponses(404),
+        },
+      },
+    },
+    async (request) => {
+      const id = request.params.id;
+      await getParcel(database.db, id);
+      return {
+        inspection: await inspectionOf(database.db, id),
+        history: await inspectionHistory(database.db, id),
+      };
+    },
+  );
+
+  typed.post(
+    '/api/parcels/:id/inspection/corrections',
+    {
+      config: { permission: 'risk:decide' },
+      schema: {
+        summary:
+          "Correct a parcel's inspection outcome with a reason (its examiner, or a supervisor with parcels:write): the outcome replaced is kept; audited",
+        tags: ['parcels'],
+        params: idParams,
+        body: correctionBody,
+        response: {
+          201: inspectionSchema.extend({ history: historySchema }),
+          ...errorResponses(400, 403, 404),
+          409: errorSchema.describe('parcels.nothing_to_correct: no outcome is recorded yet'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user!;
+      const recorder = { username: user.username, supervisor: user.permissions.has('parcels:write') };
+      return reply
+        .code(201)
+        .send(
+          await correctInspection(database, actorFrom(request), recorder, request.params.id, request.body),
         );
     },
   );

@@ -1,7 +1,9 @@
 /**
  * A parcel's inspection outcome: the form that records it (large controls for a tablet: the result as a segmented
- * control, the fraud type when fraud, the value found, a note; once only, the server refuses a second outcome) and
- * the outcome recorded, in words. The server decides who may record (the parcel's examiner, or a supervisor).
+ * control, the fraud type when fraud, the value found, a note; once only, the server refuses a second outcome) or
+ * corrects it (the same form filled with the outcome in force, and a reason, required), the outcome recorded in
+ * words, and the earlier outcomes corrections replaced. The server decides who may record or correct (the
+ * parcel's examiner, or a supervisor).
  */
 import {
   Badge,
@@ -30,6 +32,7 @@ import {
   type InspectionResult,
   type ParcelInspection,
   parcelKeys,
+  type ReplacedInspection,
 } from './shared.tsx';
 
 export const FRAUD_TYPES = [
@@ -99,23 +102,69 @@ export function InspectionOutcome({ inspection }: { inspection: ParcelInspection
   );
 }
 
-/** The form recording a parcel's outcome, in a modal; closes once the server has recorded it. */
+/** The outcomes corrections replaced, oldest first: each in words, with when, by whom and why it was corrected. */
+export function InspectionHistory({ history }: { history: ReplacedInspection[] }) {
+  const { t, lang } = useLang();
+  if (!history.length) return null;
+  return (
+    <Stack gap="xs" data-testid="inspection-history">
+      <Text size="sm" fw={600}>
+        {t('parcels.inspection.history')}
+      </Text>
+      {history.map((h) => (
+        <Stack
+          key={h.corrected_at + h.recorded_at}
+          gap={2}
+          pl="sm"
+          style={{ borderInlineStart: '2px solid var(--mantine-color-gray-4)' }}
+        >
+          <Text size="sm" dir="auto">
+            {[
+              t(`parcels.inspection.results.${h.result}`),
+              h.fraud_type ? t(`parcels.inspection.fraudTypes.${h.fraud_type}`) : null,
+              h.found_value !== null ? formatMoney(lang, h.found_value, h.found_currency) : null,
+              formatDateTime(lang, h.inspected_at),
+              t('parcels.inspection.by', { examiner: h.examiner }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          <Text size="xs" c="dimmed" dir="auto">
+            {t('parcels.inspection.replaced', {
+              date: formatDateTime(lang, h.corrected_at),
+              name: h.corrected_by,
+              reason: h.reason,
+            })}
+          </Text>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/**
+ * The form recording a parcel's outcome, in a modal; closes once the server has recorded it. Given the outcome in
+ * force (`correcting`), it starts from it, asks for the reason and sends a correction instead.
+ */
 export function InspectionForm({
   parcel,
+  correcting,
   onClose,
 }: {
   parcel: { id: number; carrier: string; consignment_number: string };
+  correcting?: ParcelInspection | null;
   onClose: () => void;
 }) {
   const { t } = useLang();
   const client = useQueryClient();
   const labelId = useId();
   const number = `${parcel.carrier} ${parcel.consignment_number}`;
-  const [result, setResult] = useState<InspectionResult>('compliant');
-  const [fraudType, setFraudType] = useState<FraudType | ''>('');
-  const [value, setValue] = useState<string | number>('');
-  const [currency, setCurrency] = useState('EUR');
-  const [note, setNote] = useState('');
+  const [result, setResult] = useState<InspectionResult>(correcting?.result ?? 'compliant');
+  const [fraudType, setFraudType] = useState<FraudType | ''>(correcting?.fraud_type ?? '');
+  const [value, setValue] = useState<string | number>(correcting?.found_value ?? '');
+  const [currency, setCurrency] = useState(correcting?.found_currency ?? 'EUR');
+  const [note, setNote] = useState(correcting?.note ?? '');
+  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, error, run } = useAction();
   const withValue = result !== 'not_found' && typeof value === 'number';
@@ -125,24 +174,33 @@ export function InspectionForm({
     if (result === 'fraud' && !fraudType) found.fraudType = t('parcels.inspection.fraudTypeRequired');
     if (withValue && !/^[A-Za-z]{3}$/.test(currency.trim()))
       found.currency = t('parcels.inspection.currencyInvalid');
+    if (correcting && reason.trim().length < 5) found.reason = t('parcels.inspection.reasonRequired');
     setErrors(found);
     if (Object.keys(found).length) return;
+    const outcome = {
+      result,
+      ...(result === 'fraud' && fraudType ? { fraud_type: fraudType } : {}),
+      ...(withValue ? { found_value: value, found_currency: currency.trim().toUpperCase() } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     void run(async () => {
-      await apiSend('post', '/api/parcels/{id}/inspection', {
-        path: { id: parcel.id },
-        json: {
-          result,
-          ...(result === 'fraud' && fraudType ? { fraud_type: fraudType } : {}),
-          ...(withValue ? { found_value: value, found_currency: currency.trim().toUpperCase() } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
-        },
-      });
+      if (correcting)
+        await apiSend('post', '/api/parcels/{id}/inspection/corrections', {
+          path: { id: parcel.id },
+          json: { ...outcome, reason: reason.trim() },
+        });
+      else await apiSend('post', '/api/parcels/{id}/inspection', { path: { id: parcel.id }, json: outcome });
       await client.invalidateQueries({ queryKey: parcelKeys.all });
-      notifications.show({ color: 'green', message: t('parcels.inspection.saved', { number }) });
+      notifications.show({
+        color: 'green',
+        message: t(correcting ? 'parcels.inspection.corrected' : 'parcels.inspection.saved', { number }),
+      });
       onClose();
     });
   };
-  const title = t('parcels.inspection.formTitle', { number });
+  const title = t(correcting ? 'parcels.inspection.correctTitle' : 'parcels.inspection.formTitle', {
+    number,
+  });
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <Stack component="form" onSubmit={submit} gap="md" aria-label={title}>
@@ -220,13 +278,31 @@ export function InspectionForm({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
+        {correcting && (
+          <Textarea
+            size="lg"
+            label={t('parcels.inspection.reason')}
+            description={t('parcels.inspection.reasonHint')}
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={1000}
+            dir="auto"
+            value={reason}
+            error={errors.reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setErrors(({ reason: _gone, ...rest }) => rest);
+            }}
+          />
+        )}
         <ErrorAlert error={error} />
         <Group justify="end">
           <Button size="lg" variant="subtle" onClick={onClose}>
             {t('parcels.cancel')}
           </Button>
           <Button size="lg" type="submit" loading={busy}>
-            {t('parcels.inspection.submit')}
+            {t(correcting ? 'parcels.inspection.submitCorrection' : 'parcels.inspection.submit')}
           </Button>
         </Group>
       </Stack>

@@ -29,7 +29,7 @@ import { ErrorAlert, Pending } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDate, formatDateTime, formatMoney, formatNumber, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
-import { InspectionForm, InspectionOutcome } from './Inspection.tsx';
+import { InspectionForm, InspectionHistory, InspectionOutcome } from './Inspection.tsx';
 import { Reasons } from './Reasons.tsx';
 import { type ParcelDetail, parcelKeys, ScoreBadge } from './shared.tsx';
 
@@ -212,22 +212,36 @@ function Seizure({ parcel }: { parcel: ParcelDetail }) {
   );
 }
 
-/** What the inspection found, or that it is still to do; the form for its examiner or a supervisor. */
+/**
+ * What the inspection found, or that it is still to do, and the earlier outcomes corrections replaced; the form
+ * for its examiner or a supervisor: to record, or once recorded to correct with a reason.
+ */
 function InspectionCard({ parcel }: { parcel: ParcelDetail }) {
   const { t } = useLang();
   const { can, user } = useSession();
   const [open, setOpen] = useState(false);
+  const number = `${parcel.carrier} ${parcel.consignment_number}`;
   const mayRecord =
     can('risk:decide') && (can('parcels:write') || parcel.assignment?.username === user?.username);
   return (
     <Card withBorder data-testid="parcel-inspection">
       <Group justify="space-between">
         <Title order={4}>{t('parcels.inspection.title')}</Title>
-        {!parcel.inspection && mayRecord && (
-          <Button size="xs" onClick={() => setOpen(true)}>
-            {t('parcels.inspection.record')}
-          </Button>
-        )}
+        {mayRecord &&
+          (parcel.inspection ? (
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={t('parcels.inspection.correctFor', { number })}
+              onClick={() => setOpen(true)}
+            >
+              {t('parcels.inspection.correct')}
+            </Button>
+          ) : (
+            <Button size="xs" onClick={() => setOpen(true)}>
+              {t('parcels.inspection.record')}
+            </Button>
+          ))}
       </Group>
       <Stack mt="xs">
         {parcel.inspection ? (
@@ -235,8 +249,11 @@ function InspectionCard({ parcel }: { parcel: ParcelDetail }) {
         ) : (
           <Text c="dimmed">{t('parcels.inspection.none')}</Text>
         )}
+        <InspectionHistory history={parcel.inspection_history} />
       </Stack>
-      {open && <InspectionForm parcel={parcel} onClose={() => setOpen(false)} />}
+      {open && (
+        <InspectionForm parcel={parcel} correcting={parcel.inspection} onClose={() => setOpen(false)} />
+      )}
     </Card>
   );
 }

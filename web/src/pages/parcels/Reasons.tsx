@@ -2,7 +2,7 @@
  * A parcel's reasons in full: each indicator with its points and message, and its evidence made readable — the
  * split order's parcels (links to each), the online seller's path in the graph (links to the graph entity and to
  * the seller's page of online monitoring), the under-valued brand's price gap, the wording's signals, the earlier
- * seizures of a repeat sender. Every value from the data is shown as text.
+ * seizures of a repeat sender and its earlier parcels found fraudulent on inspection (links to each). Every value from the data is shown as text.
  */
 import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
@@ -178,6 +178,47 @@ function Evidence({ reason, parcel }: { reason: ParcelReason; parcel: ParcelDeta
                 </Text>
               </List.Item>
             ))}
+          </List>
+        </Stack>
+      );
+    }
+    case 'repeat_sender_fraud': {
+      const parcels = list(e.parcels);
+      if (!parcels.length) return null;
+      return (
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {t('parcels.parcel.repeat.fraud')}
+          </Text>
+          <List size="sm" spacing={2} data-testid="repeat-fraud-parcels">
+            {parcels.map((p, i) => {
+              const id = num(p.id);
+              const name = str(p.parcel) ?? '';
+              const type = str(p.fraud_type);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: fixed evidence
+                <List.Item key={i}>
+                  {id === null ? (
+                    <Text span size="sm">
+                      {name}
+                    </Text>
+                  ) : (
+                    <Anchor component={Link} to={`/parcels/${id}`} size="sm">
+                      {name}
+                    </Anchor>
+                  )}{' '}
+                  <Text span size="sm" c="dimmed">
+                    ·{' '}
+                    {[
+                      type ? t(`parcels.inspection.fraudTypes.${type}`, { defaultValue: type }) : null,
+                      t('parcels.parcel.repeat.foundOn', { date: formatDate(lang, str(p.inspected_on)) }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                </List.Item>
+              );
+            })}
           </List>
         </Stack>
       );

@@ -2,7 +2,8 @@
 /**
  * The parcels pages: the queue (filters to the server, reasons in short, rows opening the parcel), a parcel (its
  * advance data, each reason explained with its links, reassignment with a reason for those allowed), the examiners
- * (create and edit for those allowed, workload) and "my inspections". Refusals first; hostile text in the sender,
+ * (create and edit for those allowed, workload), "my inspections" and a parcel's inspection outcome (recorded, then
+ * corrected with a reason, the earlier outcome shown). Refusals first; hostile text in the sender,
  * recipient and description is shown as text, never as markup; the Arabic pages read right to left.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -58,11 +59,20 @@ const parcel = (id: number, extra: Partial<ParcelDetail> = {}): ParcelDetail => 
   seizure: null,
   assignment: null,
   inspection: null,
+  inspection_history: [],
   ...extra,
 });
 
 const row = (id: number, extra: Partial<Row> = {}): Row => {
-  const { reasons: _r, import_id: _i, seizure: _s, assignment: _a, inspection: _n, ...p } = parcel(id);
+  const {
+    reasons: _r,
+    import_id: _i,
+    seizure: _s,
+    assignment: _a,
+    inspection: _n,
+    inspection_history: _h,
+    ...p
+  } = parcel(id);
   return { ...p, indicators: ['split_order'], examiner: 'Demo officer', ...extra };
 };
 
@@ -278,6 +288,34 @@ describe('a parcel', () => {
     expect(reasons[2]!.textContent).toContain('genuine 90–250 EUR');
     expect(screen.getByTestId('parcel-examiner').textContent).toBe('Demo officer');
     expectInert();
+  });
+
+  it('explains a repeat sender with fraud found before: each earlier parcel a link, its fraud and day, in Arabic too', async () => {
+    const FRAUD = {
+      indicator: 'repeat_sender_fraud' as const,
+      points: 50,
+      message: `repeat sender: Lucky Shop (CN) had fraud found in 1 earlier parcel: DHL F1 ${PAYLOAD}`,
+      evidence: {
+        parcels: [
+          { id: 17, parcel: `DHL F1 ${PAYLOAD}`, fraud_type: 'counterfeit', inspected_on: '2026-11-02' },
+        ],
+      },
+    };
+    show('/parcels/361', { 'GET /api/parcels/361': { body: parcel(361, { reasons: [FRAUD] }) } });
+    const [reason] = await screen.findAllByTestId('parcel-reason');
+    expect(reason!.textContent).toContain('Expéditeur récidiviste : fraude constatée');
+    expect(reason!.textContent).toContain('Colis antérieurs trouvés en fraude');
+    const earlier = screen.getByTestId('repeat-fraud-parcels');
+    expect(
+      within(earlier)
+        .getByRole('link', { name: `DHL F1 ${PAYLOAD}` })
+        .getAttribute('href'),
+    ).toBe('/parcels/17');
+    expect(earlier.textContent).toContain('Contrefaçon · fraude constatée le 2 nov. 2026');
+    expectInert();
+    await i18n.changeLanguage('ar');
+    expect((await screen.findByTestId('parcel-reason')).textContent).toContain('مرسل عائد: غش مُثبت');
+    await i18n.changeLanguage('fr');
   });
 
   it('offers no reassignment or seizure link to those who may only read', async () => {
@@ -704,5 +742,90 @@ describe('a parcel’s inspection', () => {
     await waitFor(() =>
       expect(api.sent('POST', '/api/parcels/361/inspection')).toEqual([{ result: 'compliant' }]),
     );
+  });
+
+  it('corrects the outcome for its examiner: prefilled, a reason required, the server’s refusal shown, then sent', async () => {
+    let refuse = true;
+    let corrected = false;
+    const replaced = {
+      ...recorded,
+      reason: 'right holder confirms genuine',
+      corrected_by: 'officer',
+      corrected_at: '2026-11-04T08:00:00Z',
+    };
+    const api = show(
+      '/parcels/361',
+      {
+        'GET /api/parcels/361': () => ({
+          body: corrected
+            ? parcel(361, {
+                assignment,
+                inspection: { ...recorded, result: 'compliant', fraud_type: null, recorded_by: 'officer' },
+                inspection_history: [replaced],
+              })
+            : parcel(361, { assignment, inspection: recorded }),
+        }),
+        'POST /api/parcels/361/inspection/corrections': () => {
+          if (refuse)
+            return {
+              status: 400,
+              body: { code: 'parcels.correction_unchanged', message: 'changes nothing' },
+            };
+          corrected = true;
+          return { status: 201, body: {} };
+        },
+      },
+      ['session', 'parcels:read', 'risk:decide'],
+      { username: 'officer' },
+    );
+    const card = await screen.findByTestId('parcel-inspection');
+    expect(within(card).queryByRole('button', { name: 'Saisir le résultat' })).toBeNull();
+    fireEvent.click(
+      within(card).getByRole('button', { name: 'Corriger le résultat du colis DHL 48162039361' }),
+    );
+    const form = await screen.findByRole('form', { name: 'Corriger le résultat de DHL 48162039361' });
+    // Starts from the outcome in force.
+    expect((within(form).getByRole('radio', { name: 'Fraude' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByLabelText(/Type de fraude/) as HTMLSelectElement).value).toBe('counterfeit');
+    expect((within(form).getByLabelText(/Observations/) as HTMLTextAreaElement).value).toBe(
+      `labels ${PAYLOAD}`,
+    );
+    const save = within(form).getByRole('button', { name: 'Enregistrer la correction' });
+    fireEvent.click(within(form).getByRole('radio', { name: 'Conforme' }));
+    fireEvent.click(save);
+    expect(
+      await within(form).findByText('Indiquez le motif de la correction (5 caractères au moins).'),
+    ).toBeTruthy();
+    expect(api.sent('POST', '/api/parcels/361/inspection/corrections')).toEqual([]);
+    fireEvent.change(within(form).getByLabelText(/Motif de la correction/), {
+      target: { value: ' right holder confirms genuine ' },
+    });
+    fireEvent.click(save);
+    expect((await within(form).findByRole('alert')).textContent).toContain('La correction ne change rien');
+    refuse = false;
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByRole('form', { name: /Corriger le résultat/ })).toBeNull());
+    expect(api.sent('POST', '/api/parcels/361/inspection/corrections').at(-1)).toEqual({
+      result: 'compliant',
+      found_value: 180,
+      found_currency: 'EUR',
+      note: `labels ${PAYLOAD}`,
+      reason: 'right holder confirms genuine',
+    });
+    // Refreshed: the outcome in force, and the one it replaced with the reason, hostile text as text.
+    const history = await screen.findByTestId('inspection-history');
+    expect(screen.getByTestId('inspection-outcome').textContent).toContain('Résultat : Conforme');
+    expect(history.textContent).toContain('Résultats antérieurs');
+    expect(history.textContent).toContain('Fraude · Contrefaçon');
+    expect(history.textContent).toContain('par officer : right holder confirms genuine');
+    expectInert();
+  });
+
+  it('offers no correction to one who may only read', async () => {
+    show('/parcels/361', {
+      'GET /api/parcels/361': { body: parcel(361, { assignment, inspection: recorded }) },
+    });
+    const card = await screen.findByTestId('parcel-inspection');
+    expect(within(card).queryByRole('button', { name: /Corriger/ })).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ export type ParcelChannel = NonNullable<Parcel['channel']>;
 export type Kind = Parcel['kind'];
 export type WorkloadAnswer = ApiResponse<'/api/parcels/workload'>;
 export type ParcelInspection = Schema<'ParcelInspection'>;
+export type ReplacedInspection = Schema<'ParcelInspectionReplaced'>;
 export type InspectionResult = ParcelInspection['result'];
 export type FraudType = NonNullable<ParcelInspection['fraud_type']>;
 
@@ -30,6 +31,7 @@ export const INDICATORS = [
   'undervalued_brand',
   'linked_online_seller',
   'repeat_sender',
+  'repeat_sender_fraud',
   'model',
 ] as const satisfies readonly Indicator[];
 
