@@ -383,6 +383,31 @@ describeEachDatabase('declarations import', (t) => {
     ]);
   });
 
+  it('takes a party given twice in one file under different names or countries: the last one given wins', async () => {
+    const rows = [
+      nativeRow({ reference: 'P1', importer_name: 'Atlas Import', seller_country: 'CN' }),
+      nativeRow({ reference: 'P2', importer_name: 'Atlas Import SARL', seller_country: 'TR' }),
+      nativeRow({ reference: 'P3', importer_name: '', seller_country: '' }),
+    ];
+    const summary = await run(files.write('parties.csv', nativeCsv(rows)));
+    expect(summary.fileError).toBeUndefined();
+    expect(summary.errors).toEqual([]);
+    expect(summary.ok).toBe(true);
+    const importer = await t.database.db
+      .selectFrom('importers')
+      .select(['code', 'name'])
+      .where('code', '=', 'IMP001')
+      .execute();
+    expect(importer).toEqual([{ code: 'IMP001', name: 'Atlas Import SARL' }]);
+    const seller = await t.database.db
+      .selectFrom('sellers')
+      .select(['code', 'country'])
+      .where('code', '=', 'SEL01')
+      .execute();
+    expect(seller).toEqual([{ code: 'SEL01', country: 'TR' }]);
+    expect((await counts()).declarations).toBe(3);
+  });
+
   it('reports an unreadable file without touching the database', async () => {
     const summary = await run(`${files.dir}/missing.csv`);
     expect(summary.fileError).toMatchObject({

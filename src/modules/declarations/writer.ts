@@ -101,21 +101,28 @@ export function createDeclarationWriter(
     const offices = new Set<string>();
     for (const [table, field] of PARTY_FIELDS) {
       const known = knownParties.get(table)!;
-      const codes: string[] = [];
-      const names: (string | null)[] = [];
-      const countries: (string | null)[] = [];
+      // One row per code: a code given twice in a batch with different names would make the upsert touch its
+      // row twice, which PostgreSQL refuses. The last name and country given win, as from batch to batch.
+      const changed = new Map<string, { name: string | null; country: string | null }>();
       for (const group of groups) {
         const line = group.rows[0]!.row!;
         if (!knownOffices.has(line.office)) offices.add(line.office);
         const party = line[field] as (PartyRef & { country?: string | null }) | null;
         if (!party) continue;
-        if (known.has(party.code) && (party.name === null || known.get(party.code) === party.name)) continue;
-        known.set(party.code, party.name);
-        codes.push(party.code);
-        names.push(party.name);
-        countries.push(party.country ?? null);
+        // What this batch would tell the table about the party (a seller's country too); nothing new: skipped.
+        const told = party.country ? `${party.name ?? ''}\u0000${party.country}` : party.name;
+        if (known.has(party.code) && (told === null || known.get(party.code) === told)) continue;
+        known.set(party.code, told);
+        const earlier = changed.get(party.code);
+        changed.set(party.code, {
+          name: party.name ?? earlier?.name ?? null,
+          country: party.country ?? earlier?.country ?? null,
+        });
       }
-      if (codes.length === 0) continue;
+      if (changed.size === 0) continue;
+      const codes = [...changed.keys()];
+      const names = [...changed.values()].map((p) => p.name);
+      const countries = [...changed.values()].map((p) => p.country);
       if (table === 'sellers') {
         await sql`insert into sellers (code, name, country)
           select * from unnest(${codes}::text[], ${names}::text[], ${countries}::text[])
