@@ -15,8 +15,8 @@ import {
   updateState,
 } from './api.ts';
 import { backtest, select } from './backtest.ts';
-import { closeShapWorkers } from './gbdt/shap-parallel.ts';
 import { Rng } from './gbdt/prng.ts';
+import { closeShapWorkers } from './gbdt/shap-parallel.ts';
 import { loadKcsSample } from './testing/kcs.ts';
 
 const lines = loadKcsSample();
@@ -91,7 +91,7 @@ describe('ML API', () => {
     try {
       const explained = await explainAllLangsBatch(loaded, batch, 5, { threads: 2 });
       expect(explained).toHaveLength(batch.length);
-      batch.forEach((line, i) => expect(explained[i]).toEqual(explainAllLangs(loaded, line)));
+      expect(explained).toEqual(batch.map((line) => explainAllLangs(loaded, line)));
       expect(await explainAllLangsBatch(loaded, [])).toEqual([]);
     } finally {
       await closeShapWorkers();
