@@ -16,7 +16,7 @@ import {
 } from './api.ts';
 import { backtest, select } from './backtest.ts';
 import { Rng } from './gbdt/prng.ts';
-import { closeShapWorkers } from './gbdt/shap-parallel.ts';
+import { closeShapWorkers, shapWorkerCount } from './gbdt/shap-parallel.ts';
 import { loadKcsSample } from './testing/kcs.ts';
 
 const lines = loadKcsSample();
@@ -90,7 +90,8 @@ describe('ML API', () => {
     const batch = later.slice(0, 400);
     try {
       const explained = await explainAllLangsBatch(loaded, batch, 5, { threads: 2 });
-      expect(explained).toHaveLength(batch.length);
+      expect(explained).toHaveLength(400);
+      expect(shapWorkerCount()).toBe(1);
       expect(explained).toEqual(batch.map((line) => explainAllLangs(loaded, line)));
       expect(await explainAllLangsBatch(loaded, [])).toEqual([]);
     } finally {
