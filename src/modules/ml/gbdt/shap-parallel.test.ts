@@ -60,9 +60,10 @@ describe('TreeSHAP on several threads', () => {
   });
 
   it('a worker’s error rejects the batch with the worker’s message', async () => {
-    // The worker checks the job's schema against its model itself (its model is sent once and kept).
+    // The worker checks the job's schema against its model itself (its model is sent once and kept). This
+    // thread takes no block, so the worker surely starts on the job.
     const wrong = features.map((f, j) => (j === 1 ? { ...f, name: 'z' } : f));
-    await expect(runShapJob(model, shared(all), all.length, wrong, 1)).rejects.toThrow(
+    await expect(runShapJob(model, shared(all), all.length, wrong, 1, 0)).rejects.toThrow(
       'TreeSHAP worker thread failed: feature schema mismatch at 1: model b (numeric), input z (numeric)',
     );
   });
@@ -109,6 +110,10 @@ describe('TreeSHAP on several threads', () => {
     expect(blocksHere).toBe(0);
     expect(blocks).toBe(Math.ceil(all.length / SHAP_BLOCK));
     expect(Array.from(result.values)).toEqual(Array.from(treeShap(model, matrix, all).values));
+    // Both threads, each a known share of the blocks.
+    const mixed = await runShapJob(model, x, all.length, features, 1, 11);
+    expect(mixed.blocksHere).toBe(11);
+    expect(Array.from(mixed.result.values)).toEqual(Array.from(result.values));
     // Another model: the worker is sent it and uses it.
     const other = loadModel(trainGbdt({ matrix, label }, { nTrees: 7, maxDepth: 3, learningRate: 0.5 }));
     const second = await runShapJob(other, x, all.length, features, 1, 0);

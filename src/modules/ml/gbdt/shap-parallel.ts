@@ -162,9 +162,9 @@ export function shapThreads(options: ShapThreadOptions = {}): number {
 /**
  * Runs one job on this thread and `helpers` pooled workers. `x` holds `count` rows gathered row-major in shared
  * memory and `features` is their schema: the workers check it against the model, as treeShap does on this thread
- * (the caller has). This thread computes at most `maxBlocksHere` blocks (tests: 0 makes the workers do all).
- * Resolves once every helper has answered (the first job waits for the workers' start), with the number of
- * blocks this thread computed.
+ * (the caller has). This thread computes at most `maxBlocksHere` blocks (tests: 0 makes the workers do all,
+ * and waits for them to start). Resolves with the number of blocks this thread computed, once every worker that
+ * took part has answered.
  */
 export async function runShapJob(
   c: CompiledModel,
@@ -177,9 +177,23 @@ export async function runShapJob(
   const T = tablesOf(c);
   const nf = c.nFeatures;
   const values = new Float64Array(new SharedArrayBuffer(Math.max(1, count * nf) * 8)).subarray(0, count * nf);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const message = { type: 'job' as const, id: 0, modelId: modelIdOf(c), features, x, values, count, next };
-  const replies = workers(helpers).map((p) => send(p, { ...message, id: nextJobId++ }, c, T));
+  const helping = workers(helpers);
+  // next[0]: the next block to claim; next[1 + i]: set by worker i when it starts on the job.
+  const next = new Int32Array(new SharedArrayBuffer(4 * (1 + helping.length)));
+  const message = {
+    type: 'job' as const,
+    id: 0,
+    slot: 0,
+    modelId: modelIdOf(c),
+    features,
+    x,
+    values,
+    count,
+    next,
+  };
+  const replies = helping.map((p, i) => send(p, { ...message, id: nextJobId++, slot: 1 + i }, c, T));
+  // Every answer is observed, even those this job stops waiting for (a late error must not go unhandled).
+  for (const reply of replies) reply.catch(() => {});
   const blocks = Math.ceil(count / SHAP_BLOCK);
   const pattern = shapScratch(T);
   let blocksHere = 0;
@@ -192,14 +206,13 @@ export async function runShapJob(
       blocksHere++;
     }
   };
-  try {
-    claim(replies.length ? maxBlocksHere : Number.POSITIVE_INFINITY);
-  } finally {
-    // Never leave a worker's answer unobserved, even when this thread failed.
-    await Promise.allSettled(replies);
-  }
-  await Promise.all(replies);
-  // Blocks left unclaimed (a worker that could not load, or maxBlocksHere): this thread does them.
+  const limited = replies.length > 0 && maxBlocksHere < blocks;
+  claim(limited ? maxBlocksHere : Number.POSITIVE_INFINITY);
+  // Once this thread finds no block left, a worker that has not started on the job has claimed none and never
+  // will: waiting for it would only add its start (the first job) to this batch, or hang on a worker that never
+  // loads. Those that started may be finishing a block: wait for their answers (an error rejects the batch).
+  await Promise.all(replies.filter((_, i) => limited || Atomics.load(next, 1 + i) === 1));
+  // Blocks left unclaimed (a worker that could not load, after maxBlocksHere): this thread does them.
   claim(Number.POSITIVE_INFINITY);
   // A plain copy, like treeShap's: callers need not know the output was shared.
   return { result: { expected: T.expected, values: values.slice(), nFeatures: nf }, blocksHere, blocks };

@@ -2,7 +2,8 @@
  * Entry of a TreeSHAP worker thread (see shap-parallel.ts). It keeps the last model it was sent — the compiled
  * arrays copied once, the SHAP tables shared with the calling thread — and serves jobs: it claims blocks of rows
  * from the job's shared counter until none is left, writes their contributions into the job's shared output and
- * replies with the number of blocks it did, or with the error that stopped it.
+ * replies with the number of blocks it did, or with the error that stopped it. It marks its slot of the job's
+ * control words first: the caller waits for the answers of the workers that started on a job, and only theirs.
  */
 import { parentPort } from 'node:worker_threads';
 import type { FeatureSpec } from '../matrix.ts';
@@ -28,8 +29,12 @@ export interface ShapJobMessage {
   x: Float64Array;
   values: Float64Array;
   count: number;
-  /** next[0]: the next block of SHAP_BLOCK rows to claim (Atomics.add), shared by every thread of the job. */
+  /**
+   * next[0]: the next block of SHAP_BLOCK rows to claim (Atomics.add), shared by every thread of the job;
+   * next[slot]: set to 1 by this worker before anything else, so the caller knows to wait for its answer.
+   */
   next: Int32Array;
+  slot: number;
 }
 
 export type ShapReply =
@@ -39,6 +44,7 @@ export type ShapReply =
 let held: { model: ShapWorkerModel; pattern: Int32Array } | null = null;
 
 function serve(msg: ShapJobMessage): number {
+  Atomics.store(msg.next, msg.slot, 1);
   if (msg.model) held = { model: msg.model, pattern: shapScratch(msg.model.tables) };
   if (!held || held.model.id !== msg.modelId)
     throw new Error(`model #${msg.modelId} was never sent to this worker`);
