@@ -311,10 +311,57 @@ export function shapBlock(
       const mask = (1 << d) - 1;
       const t0 = tableStart[l]!;
       const us = uniqStart[l]!;
-      for (let b = 0; b < size; b++) {
-        const base = t0 + (pattern[b * width + nd - first]! & mask) * d;
-        const out = (outFrom + b) * nf;
-        for (let i = 0; i < d; i++) values[out + uniqFeature[us + i]!]! += table[base + i]!;
+      const col = nd - first;
+      // Most leaves of depth-6 trees have 4 to 6 distinct features: those loops are unrolled with the features
+      // in locals (about a quarter faster than the general loop). Each value gets the same additions in the same
+      // order either way.
+      if (d === 6) {
+        const f0 = uniqFeature[us]!;
+        const f1 = uniqFeature[us + 1]!;
+        const f2 = uniqFeature[us + 2]!;
+        const f3 = uniqFeature[us + 3]!;
+        const f4 = uniqFeature[us + 4]!;
+        const f5 = uniqFeature[us + 5]!;
+        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+          const base = t0 + (pattern[pi]! & 63) * 6;
+          values[out + f0]! += table[base]!;
+          values[out + f1]! += table[base + 1]!;
+          values[out + f2]! += table[base + 2]!;
+          values[out + f3]! += table[base + 3]!;
+          values[out + f4]! += table[base + 4]!;
+          values[out + f5]! += table[base + 5]!;
+        }
+      } else if (d === 5) {
+        const f0 = uniqFeature[us]!;
+        const f1 = uniqFeature[us + 1]!;
+        const f2 = uniqFeature[us + 2]!;
+        const f3 = uniqFeature[us + 3]!;
+        const f4 = uniqFeature[us + 4]!;
+        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+          const base = t0 + (pattern[pi]! & 31) * 5;
+          values[out + f0]! += table[base]!;
+          values[out + f1]! += table[base + 1]!;
+          values[out + f2]! += table[base + 2]!;
+          values[out + f3]! += table[base + 3]!;
+          values[out + f4]! += table[base + 4]!;
+        }
+      } else if (d === 4) {
+        const f0 = uniqFeature[us]!;
+        const f1 = uniqFeature[us + 1]!;
+        const f2 = uniqFeature[us + 2]!;
+        const f3 = uniqFeature[us + 3]!;
+        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+          const base = t0 + (pattern[pi]! & 15) * 4;
+          values[out + f0]! += table[base]!;
+          values[out + f1]! += table[base + 1]!;
+          values[out + f2]! += table[base + 2]!;
+          values[out + f3]! += table[base + 3]!;
+        }
+      } else {
+        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+          const base = t0 + (pattern[pi]! & mask) * d;
+          for (let i = 0; i < d; i++) values[out + uniqFeature[us + i]!]! += table[base + i]!;
+        }
       }
     }
   }
