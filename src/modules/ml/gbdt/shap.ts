@@ -12,7 +12,13 @@
  * O(nodes + leaves · depth) instead of O(leaves · depth²). Tables are built on first use and cached per model.
  */
 import type { FeatureMatrix } from '../matrix.ts';
-import { type CompiledModel, goesLeft, KIND_LEAF } from './model.ts';
+import {
+  type CompiledModel,
+  goesLeft,
+  KIND_LEAF,
+  KIND_NUM_MISSING_LEFT,
+  KIND_NUM_MISSING_RIGHT,
+} from './model.ts';
 import { checkSchema } from './predict.ts';
 
 /** What the TreeSHAP loop reads of a compiled model (a worker thread receives only these). */
@@ -53,7 +59,7 @@ export interface ShapTables {
   tableStart: Int32Array;
   table: Float64Array;
   expected: number;
-  /** Largest node count of a tree: the width of the per-row pattern scratch. */
+  /** Largest node count of a tree: the pattern scratch holds that many nodes of SHAP_BLOCK rows. */
   width: number;
   buildMs: number;
 }
@@ -280,27 +286,41 @@ export function shapBlock(
   pattern: Int32Array,
 ): void {
   const nf = c.nFeatures;
-  const width = T.width;
-  const { feature, kind, roots, left, right } = c;
+  const { feature, kind, roots, left, right, threshold } = c;
   const { leafD, nodeLeaf, nodeBit, uniqStart, uniqFeature, tableStart, table } = T;
   // Trees one at a time over the whole block, so each leaf's table stays in cache while all rows of the block
-  // read it; pattern[b * width + k] is row b's pattern at the tree's k-th node.
+  // read it; pattern[k * SHAP_BLOCK + b] is row b's pattern at the tree's k-th node (node-major: a node's rows
+  // are contiguous).
   for (let t = 0; t < c.nTrees; t++) {
     // Children follow parents: one forward pass routes x and hands each child its parent's pattern, with the
-    // parent's feature bit cleared on the side x does not take.
+    // parent's feature bit cleared on the side x does not take. Node by node over the rows, so the node's
+    // split is read once and the inner loop has no branch on the data (~half the time of row by row).
     const first = roots[t]!;
     const last = t + 1 < c.nTrees ? roots[t + 1]! : kind.length;
-    for (let b = 0; b < size; b++) {
-      const pb = b * width - first;
-      const xb = (xFrom + b) * nf;
-      pattern[pb + first] = -1;
-      for (let nd = first; nd < last; nd++) {
-        if (kind[nd] === KIND_LEAF) continue;
-        const p = pattern[pb + nd]!;
-        const off = p & ~nodeBit[nd]!;
-        const goLeft = goesLeft(c, nd, x[xb + feature[nd]!]!);
-        pattern[pb + left[nd]!] = goLeft ? p : off;
-        pattern[pb + right[nd]!] = goLeft ? off : p;
+    pattern.fill(-1, 0, size);
+    for (let nd = first; nd < last; nd++) {
+      const k = kind[nd]!;
+      if (k === KIND_LEAF) continue;
+      const bit = nodeBit[nd]!;
+      const f = feature[nd]!;
+      const thr = threshold[nd]!;
+      const src = (nd - first) * SHAP_BLOCK;
+      const lo = (left[nd]! - first) * SHAP_BLOCK;
+      const ro = (right[nd]! - first) * SHAP_BLOCK;
+      for (let b = 0, xb = xFrom * nf + f; b < size; b++, xb += nf) {
+        const v = x[xb]!;
+        // go: 1 when the row goes left. Missing values go to the kind's side: NaN fails both comparisons.
+        const go =
+          k === KIND_NUM_MISSING_RIGHT
+            ? +(v <= thr)
+            : k === KIND_NUM_MISSING_LEFT
+              ? +!(v > thr)
+              : +goesLeft(c, nd, v);
+        const p = pattern[src + b]!;
+        const off = p & ~bit;
+        const on = p & bit;
+        pattern[lo + b] = off | (on & -go);
+        pattern[ro + b] = off | (on & (go - 1));
       }
     }
     for (let nd = first; nd < last; nd++) {
@@ -322,7 +342,7 @@ export function shapBlock(
         const f3 = uniqFeature[us + 3]!;
         const f4 = uniqFeature[us + 4]!;
         const f5 = uniqFeature[us + 5]!;
-        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+        for (let b = 0, out = outFrom * nf, pi = col * SHAP_BLOCK; b < size; b++, out += nf, pi++) {
           const base = t0 + (pattern[pi]! & 63) * 6;
           values[out + f0]! += table[base]!;
           values[out + f1]! += table[base + 1]!;
@@ -337,7 +357,7 @@ export function shapBlock(
         const f2 = uniqFeature[us + 2]!;
         const f3 = uniqFeature[us + 3]!;
         const f4 = uniqFeature[us + 4]!;
-        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+        for (let b = 0, out = outFrom * nf, pi = col * SHAP_BLOCK; b < size; b++, out += nf, pi++) {
           const base = t0 + (pattern[pi]! & 31) * 5;
           values[out + f0]! += table[base]!;
           values[out + f1]! += table[base + 1]!;
@@ -350,7 +370,7 @@ export function shapBlock(
         const f1 = uniqFeature[us + 1]!;
         const f2 = uniqFeature[us + 2]!;
         const f3 = uniqFeature[us + 3]!;
-        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+        for (let b = 0, out = outFrom * nf, pi = col * SHAP_BLOCK; b < size; b++, out += nf, pi++) {
           const base = t0 + (pattern[pi]! & 15) * 4;
           values[out + f0]! += table[base]!;
           values[out + f1]! += table[base + 1]!;
@@ -358,7 +378,7 @@ export function shapBlock(
           values[out + f3]! += table[base + 3]!;
         }
       } else {
-        for (let b = 0, out = outFrom * nf, pi = col; b < size; b++, out += nf, pi += width) {
+        for (let b = 0, out = outFrom * nf, pi = col * SHAP_BLOCK; b < size; b++, out += nf, pi++) {
           const base = t0 + (pattern[pi]! & mask) * d;
           for (let i = 0; i < d; i++) values[out + uniqFeature[us + i]!]! += table[base + i]!;
         }
