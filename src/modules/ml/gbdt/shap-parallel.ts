@@ -185,7 +185,8 @@ export async function runShapJob(
     id: 0,
     slot: 0,
     modelId: modelIdOf(c),
-    features,
+    // Names and kinds are all the workers' check reads: the categories (vocabularies) need not be copied.
+    features: features.map(({ name, kind }) => ({ name, kind })),
     x,
     values,
     count,
