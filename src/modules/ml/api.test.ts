@@ -4,6 +4,8 @@ import {
   anomalyOf,
   driftReport,
   evaluate,
+  explainAllLangs,
+  explainAllLangsBatch,
   explainLine,
   loadModel,
   scoreLines,
@@ -14,6 +16,7 @@ import {
 } from './api.ts';
 import { backtest, select } from './backtest.ts';
 import { Rng } from './gbdt/prng.ts';
+import { closeShapWorkers, shapWorkerCount } from './gbdt/shap-parallel.ts';
 import { loadKcsSample } from './testing/kcs.ts';
 
 const lines = loadKcsSample();
@@ -80,6 +83,20 @@ describe('ML API', () => {
     expect(fr.reasons.map((r) => r.feature)).toEqual(en.reasons.map((r) => r.feature));
     for (const r of en.reasons) expect(r.contribution).toBeGreaterThan(0);
     expect(en.reasons[0]!.text).not.toBe(fr.reasons[0]!.text);
+  });
+
+  it('explains a batch on two threads exactly as line by line, in the three languages', async () => {
+    const loaded = loadModel(model);
+    const batch = later.slice(0, 400);
+    try {
+      const explained = await explainAllLangsBatch(loaded, batch, 5, { threads: 2 });
+      expect(explained).toHaveLength(400);
+      expect(shapWorkerCount()).toBe(1);
+      expect(explained).toEqual(batch.map((line) => explainAllLangs(loaded, line)));
+      expect(await explainAllLangsBatch(loaded, [])).toEqual([]);
+    } finally {
+      await closeShapWorkers();
+    }
   });
 
   it('gives anomaly scores and absorbs new outcomes without retraining', () => {

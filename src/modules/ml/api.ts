@@ -27,7 +27,8 @@ import { trainGbdt } from './gbdt/booster.ts';
 import { type CompiledModel, compileModel, type GbdtModel } from './gbdt/model.ts';
 import type { GbdtParams } from './gbdt/params.ts';
 import { predictMargin, sigmoid } from './gbdt/predict.ts';
-import { treeShap } from './gbdt/shap.ts';
+import { type ShapResult, treeShap } from './gbdt/shap.ts';
+import { type ShapThreadOptions, treeShapBatch } from './gbdt/shap-parallel.ts';
 import type { FeatureMatrix } from './matrix.ts';
 import { type Calibration, calibration, precisionAt, psi, recallAt, revenueAt, rocAuc } from './metrics.ts';
 
@@ -381,20 +382,21 @@ export interface Explanation {
   reasons: Reason[];
 }
 
-/** Why a line scores what it scores: TreeSHAP contributions and the top reasons in English, French or Arabic. */
-export function explainLine(
-  model: LoadedModel | TrainedModel,
+/** The explanation of row `row` of `x` (the features of `line`) from its TreeSHAP contributions. */
+function explanationOf(
+  m: LoadedModel,
+  x: FeatureMatrix,
+  shap: ShapResult,
+  row: number,
   line: DeclarationLine,
-  lang: Lang = 'en',
-  topK = 5,
+  lang: Lang,
+  topK: number,
 ): Explanation {
-  const m = asLoaded(model);
-  const x = m.builder.transform([line]);
-  const shap = treeShap(m.gbdt, x);
+  const nf = shap.nFeatures;
   const contributions = x.features.map((f, j) => ({
     feature: f.name,
-    value: x.values[j]!,
-    contribution: shap.values[j]!,
+    value: x.values[j * x.nRows + row]!,
+    contribution: shap.values[row * nf + j]!,
   }));
   const margin = contributions.reduce((s, c) => s + c.contribution, shap.expected);
   contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
@@ -409,17 +411,25 @@ export function explainLine(
   };
 }
 
-/** Reasons in English, French and Arabic from one TreeSHAP pass (the risk engine stores all three). */
-export function explainAllLangs(
+/** Why a line scores what it scores: TreeSHAP contributions and the top reasons in English, French or Arabic. */
+export function explainLine(
   model: LoadedModel | TrainedModel,
   line: DeclarationLine,
+  lang: Lang = 'en',
   topK = 5,
-): {
+): Explanation {
+  const m = asLoaded(model);
+  const x = m.builder.transform([line]);
+  return explanationOf(m, x, treeShap(m.gbdt, x), 0, line, lang, topK);
+}
+
+export interface LangReasons {
   probability: number;
   reasons: { feature: string; contribution: number; en: string; fr: string; ar: string }[];
-} {
-  const m = asLoaded(model);
-  const en = explainLine(m, line, 'en', topK);
+}
+
+/** The English explanation's reasons with their French and Arabic texts. */
+function allLangs(m: LoadedModel, en: Explanation, line: DeclarationLine, topK: number): LangReasons {
   const ctx = { counts: (dim: string) => m.builder.state.counts(dim as KeyDim, keyOf(line, dim as KeyDim)) };
   const fr = reasonsFrom(en.contributions, line, 'fr', topK, ctx);
   const ar = reasonsFrom(en.contributions, line, 'ar', topK, ctx);
@@ -433,6 +443,33 @@ export function explainAllLangs(
       ar: ar[i]?.text ?? r.text,
     })),
   };
+}
+
+/** Reasons in English, French and Arabic from one TreeSHAP pass (the risk engine stores all three). */
+export function explainAllLangs(
+  model: LoadedModel | TrainedModel,
+  line: DeclarationLine,
+  topK = 5,
+): LangReasons {
+  const m = asLoaded(model);
+  return allLangs(m, explainLine(m, line, 'en', topK), line, topK);
+}
+
+/**
+ * `explainAllLangs` of every line, from one feature matrix and one TreeSHAP pass on several threads
+ * (gbdt/shap-parallel.ts; small batches stay on this thread): what risk scoring asks when it explains a
+ * selection's thousands of lines. Same results as line by line.
+ */
+export async function explainAllLangsBatch(
+  model: LoadedModel | TrainedModel,
+  lines: readonly DeclarationLine[],
+  topK = 5,
+  options: ShapThreadOptions = {},
+): Promise<LangReasons[]> {
+  const m = asLoaded(model);
+  const x = m.builder.transform(lines);
+  const shap = await treeShapBatch(m.gbdt, x, undefined, options);
+  return lines.map((line, i) => allLangs(m, explanationOf(m, x, shap, i, line, 'en', topK), line, topK));
 }
 
 export interface Evaluation {

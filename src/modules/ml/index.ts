@@ -8,6 +8,7 @@ export type { GbdtParams, Lang, Reason, Target } from './api.ts';
 export {
   evaluate,
   explainAllLangs,
+  explainAllLangsBatch,
   labelOf,
   loadModel,
   MODEL_FORMAT,

@@ -6,7 +6,8 @@
  */
 import type { Database } from '../../platform/db/database.ts';
 import { activeModelScorer, registerModelScorer, unregisterModelScorer } from '../risk/index.ts';
-import { explainAllLangs, scoreWithAnomaly } from './api.ts';
+import { explainAllLangsBatch, scoreWithAnomaly } from './api.ts';
+import { closeShapWorkers } from './gbdt/shap-parallel.ts';
 import { activeModel } from './registry.ts';
 
 let current: number | null = null;
@@ -24,12 +25,14 @@ export async function syncModelScorer(database: Database): Promise<{ id: number;
     registerModelScorer({
       name,
       trainedTo: active.model.trained.training.lastDate,
-      score(lines, { explain }) {
+      async score(lines, { explain }) {
         // Probability and anomaly from one feature matrix; the anomaly's reasons are cheap (group look-ups).
         const { probability, anomaly } = scoreWithAnomaly(active.model, lines);
+        // Explanations of the whole batch in one TreeSHAP pass on two threads (the costly part of explaining).
+        const explained = explain ? await explainAllLangsBatch(active.model, lines) : null;
         return Array.from(probability, (p, i) => ({
           probability: p,
-          reasons: explain ? explainAllLangs(active.model, lines[i]!).reasons : [],
+          reasons: explained ? explained[i]!.reasons : [],
           anomaly: anomaly
             ? {
                 score: anomaly[i]!.score,
@@ -51,11 +54,17 @@ export async function syncModelScorer(database: Database): Promise<{ id: number;
   return { id: active.id, name: active.name };
 }
 
-/** Keeps this process's scorer in step with the registry; returns the function that stops it. */
+/**
+ * Keeps this process's scorer in step with the registry; returns the function that stops it, which also ends
+ * the TreeSHAP worker threads of explanations.
+ */
 export function followActiveModel(database: Database, everyMs = 60_000): () => void {
   const timer = setInterval(() => {
     syncModelScorer(database).catch(() => {});
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    void closeShapWorkers();
+  };
 }

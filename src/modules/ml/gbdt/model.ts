@@ -298,8 +298,11 @@ function buildFastLayout(c: CompiledModel): FastLayout {
   return f;
 }
 
+/** What `goesLeft` reads of a compiled model. */
+export type RoutingArrays = Pick<CompiledModel, 'kind' | 'threshold' | 'catOffset' | 'catWords' | 'catBits'>;
+
 /** Whether a row with value `v` goes left at node `nd` (the single routing rule for prediction and SHAP). */
-export function goesLeft(c: CompiledModel, nd: number, v: number): boolean {
+export function goesLeft(c: RoutingArrays, nd: number, v: number): boolean {
   const k = c.kind[nd]!;
   if (k === KIND_NUM_MISSING_RIGHT) return v <= c.threshold[nd]!;
   if (k === KIND_NUM_MISSING_LEFT) return !(v > c.threshold[nd]!);

@@ -3,12 +3,10 @@
  * build their histograms and find their best splits; the runner merges the two candidates. Jobs and results
  * cross through SharedArrayBuffers and Atomics.wait/notify — a few microseconds per batch, and batches are one
  * per tree level — so the gain is close to 2× on the histogram and split work. The worker loads the TypeScript
- * kernel through tsx; when that is impossible, or it does not answer in time, training stays on one thread
+ * kernel through tsx (ts-worker.ts); when that is impossible, or it does not answer in time, training stays on one thread
  * with identical results.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BinnedMatrix } from './binning.ts';
 import { HistogramKernel, JOB_WIDTH, RESULT_WIDTH, readResult } from './kernel.ts';
 import type { SessionMessage } from './kernel-worker.ts';
@@ -25,6 +23,7 @@ import {
 } from './protocol.ts';
 import { type KernelRunner, kernelData, mergeCandidate, type SharedTrainingArrays } from './runner.ts';
 import { SplitCandidate, type SplitParams } from './split.ts';
+import { startTsWorker, WORKER_LOADED, WORKER_LOADING } from './ts-worker.ts';
 
 const READY_TIMEOUT_MS = 20_000;
 
@@ -33,50 +32,13 @@ let workerBroken = false;
 /** status[0]: 0 loading, 1 loaded, 2 failed — shared so this thread can wait on it while blocked. */
 let status: Int32Array | null = null;
 
-function bootstrapSource(): string {
-  // The worker is a small CommonJS script: register tsx (to load .ts), then import the kernel worker module.
-  return `
-const { workerData } = require('node:worker_threads');
-const status = workerData.status;
-(async () => {
-  if (workerData.tsx) {
-    const api = await import(workerData.tsx);
-    (api.register ?? api.default.register)();
-  }
-  await import(workerData.entry);
-  Atomics.store(status, 0, 1);
-  Atomics.notify(status, 0);
-})().catch(() => {
-  Atomics.store(status, 0, 2);
-  Atomics.notify(status, 0);
-});
-`;
-}
-
-/** URL of tsx's ESM registration API (the CommonJS build cannot register hooks from an eval'd worker). */
-function tsxApiUrl(): string | null {
-  try {
-    const resolved = import.meta.resolve?.('tsx/esm/api');
-    if (resolved?.endsWith('.mjs')) return resolved;
-  } catch {
-    // fall through to require.resolve
-  }
-  try {
-    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-    return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
-  } catch {
-    return null;
-  }
-}
-
 function getWorker(): Worker | null {
   if (workerBroken) return null;
   if (worker) return worker;
   try {
-    const entry = new URL('./kernel-worker.ts', import.meta.url).href;
-    status = new Int32Array(new SharedArrayBuffer(4));
-    const w = new Worker(bootstrapSource(), { eval: true, workerData: { tsx: tsxApiUrl(), entry, status } });
-    w.unref();
+    const started = startTsWorker(new URL('./kernel-worker.ts', import.meta.url));
+    const w = started.worker;
+    status = started.status;
     w.on('error', () => {
       workerBroken = true;
       worker = null;
@@ -177,8 +139,8 @@ export function parallelRunner(
   if (features.length < 2) return null;
   const w = getWorker();
   if (!w || !status) return null;
-  if (Atomics.load(status, 0) === 0) Atomics.wait(status, 0, 0, READY_TIMEOUT_MS);
-  if (Atomics.load(status, 0) !== 1) {
+  if (Atomics.load(status, 0) === WORKER_LOADING) Atomics.wait(status, 0, WORKER_LOADING, READY_TIMEOUT_MS);
+  if (Atomics.load(status, 0) !== WORKER_LOADED) {
     workerBroken = true;
     void w.terminate();
     worker = null;

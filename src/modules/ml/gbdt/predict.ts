@@ -3,22 +3,24 @@
  * within a block tree by tree: one tree's nodes and the block's rows both stay in cache, and the inner loop
  * reads only typed arrays.
  */
-import type { FeatureMatrix } from '../matrix.ts';
+import type { FeatureMatrix, FeatureSpec } from '../matrix.ts';
 import { CODE_MISSING, CODE_UNSEEN, type CompiledModel } from './model.ts';
 
 const BLOCK = 128;
 
 /** Throws when the matrix's features differ from the model's (names, kinds, order). */
 export function checkSchema(c: CompiledModel, m: FeatureMatrix): void {
-  const expected = c.model.features;
-  if (m.features.length !== expected.length) {
-    throw new Error(
-      `feature schema mismatch: model has ${expected.length} features, input ${m.features.length}`,
-    );
+  checkFeatures(c.model.features, m.features);
+}
+
+/** Throws when `actual` differs from the model's `expected` features (names, kinds, order). */
+export function checkFeatures(expected: readonly FeatureSpec[], actual: readonly FeatureSpec[]): void {
+  if (actual.length !== expected.length) {
+    throw new Error(`feature schema mismatch: model has ${expected.length} features, input ${actual.length}`);
   }
   for (let f = 0; f < expected.length; f++) {
     const a = expected[f]!;
-    const b = m.features[f]!;
+    const b = actual[f]!;
     if (a.name !== b.name || a.kind !== b.kind) {
       throw new Error(
         `feature schema mismatch at ${f}: model ${a.name} (${a.kind}), input ${b.name} (${b.kind})`,
