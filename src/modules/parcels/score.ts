@@ -23,7 +23,7 @@
  *    returns the counts.
  * Memory holds one batch and the bounded analysis cache: it does not grow with the number of parcels.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database, Session } from '../../platform/db/database.ts';
@@ -375,8 +375,10 @@ async function firstPass(
  * seized senders are few: their parcels are found by the sender index.
  */
 async function repeatSenders(session: Session, from: string, to: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    with seized as (
+  return appendReasons(
+    session,
+    'repeat_sender',
+    sql`seized as (
       select q.sender_key, q.id as parcel_id, q.carrier, q.consignment_number, s.seizure_id, s.seizure_reference,
         s.seized_on, s.description
       from parcel_seizures s join parcels q on q.id = s.parcel_id
@@ -393,22 +395,11 @@ async function repeatSenders(session: Session, from: string, to: string): Promis
       where p.arrival_date between ${from}::date and ${to}::date
         and p.sender_key in (select sender_key from seized)
       group by p.id, p.sender_name, p.sender_country
-    ),
-    written as (
-      insert into parcel_reason_work (parcel_id, reasons, points)
-      select id, jsonb_build_array(jsonb_build_object('indicator', 'repeat_sender',
-          'points', ${POINTS.repeat_sender}::int,
-          'message', 'repeat sender: ' || sender_name || ' (' || sender_country || ') had ' || n
-            || case when n = 1 then ' parcel' else ' parcels' end || ' seized before: ' || named,
-          'evidence', jsonb_build_object('seizures', seizures))),
-        ${POINTS.repeat_sender}::int
-      from hits
-      on conflict (parcel_id) do update set reasons = parcel_reason_work.reasons || excluded.reasons,
-        points = parcel_reason_work.points + excluded.points
-      returning 1
-    )
-    select count(*)::int as n from written`.execute(session.db);
-  return Number(rows[0]!.n);
+    )`,
+    sql`'repeat sender: ' || sender_name || ' (' || sender_country || ') had ' || n
+      || case when n = 1 then ' parcel' else ' parcels' end || ' seized before: ' || named`,
+    sql`jsonb_build_object('seizures', seizures)`,
+  );
 }
 
 /**
@@ -420,8 +411,10 @@ async function repeatSenders(session: Session, from: string, to: string): Promis
  * the sender index.
  */
 async function fraudSenders(session: Session, from: string, to: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    with found as (
+  return appendReasons(
+    session,
+    'repeat_sender_fraud',
+    sql`found as (
       select q.sender_key, q.id as parcel_id, q.carrier, q.consignment_number, i.fraud_type, i.inspected_at
       from parcel_inspections i join parcels q on q.id = i.parcel_id
       where i.result = 'fraud'
@@ -442,15 +435,32 @@ async function fraudSenders(session: Session, from: string, to: string): Promise
       where p.arrival_date between ${from}::date and ${to}::date
         and p.sender_key in (select sender_key from found)
       group by p.id, p.sender_name, p.sender_country
-    ),
+    )`,
+    sql`'repeat sender: ' || sender_name || ' (' || sender_country || ') had fraud found in ' || n
+      || case when n = 1 then ' earlier parcel' else ' earlier parcels' end || ': ' || named`,
+    sql`jsonb_build_object('parcels', parcels)`,
+  );
+}
+
+/**
+ * Appends one reason `indicator` to each parcel of `hits` (CTEs ending in one named `hits`, with `id` and what
+ * `message` and `evidence` read) in `parcel_reason_work`, adding its points; how many parcels got it.
+ */
+async function appendReasons(
+  session: Session,
+  indicator: 'repeat_sender' | 'repeat_sender_fraud',
+  hits: RawBuilder<unknown>,
+  message: RawBuilder<unknown>,
+  evidence: RawBuilder<unknown>,
+): Promise<number> {
+  const points = POINTS[indicator];
+  const { rows } = await sql<{ n: number }>`
+    with ${hits},
     written as (
       insert into parcel_reason_work (parcel_id, reasons, points)
-      select id, jsonb_build_array(jsonb_build_object('indicator', 'repeat_sender_fraud',
-          'points', ${POINTS.repeat_sender_fraud}::int,
-          'message', 'repeat sender: ' || sender_name || ' (' || sender_country || ') had fraud found in ' || n
-            || case when n = 1 then ' earlier parcel' else ' earlier parcels' end || ': ' || named,
-          'evidence', jsonb_build_object('parcels', parcels))),
-        ${POINTS.repeat_sender_fraud}::int
+      select id, jsonb_build_array(jsonb_build_object('indicator', ${indicator}::text, 'points', ${points}::int,
+          'message', ${message}, 'evidence', ${evidence})),
+        ${points}::int
       from hits
       on conflict (parcel_id) do update set reasons = parcel_reason_work.reasons || excluded.reasons,
         points = parcel_reason_work.points + excluded.points

@@ -2,20 +2,43 @@
  * "My inspections", made for a tablet held in the hand (820×1180): the signed-in officer's parcels of a day (today
  * unless chosen; the day is in the address), highest score first, each a large card that opens the parcel, with
  * a "Record result" action (for those who record inspection outcomes) opening the outcome form; once recorded, the
- * card shows the result instead.
+ * card shows the result, and a "Correct" action that reads the outcome in force and opens the same form to correct
+ * it with a reason.
  */
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiGet } from '../../api.ts';
-import { QueryStatus } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert, QueryStatus } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { formatDate, useLang } from '../../i18n/index.ts';
 import { useSession } from '../../session.tsx';
 import { InspectionForm, ResultBadge } from './Inspection.tsx';
 import { type Inspection, parcelKeys, ScoreBadge, today } from './shared.tsx';
+
+/** The correction form for a card: the card knows only the result, so the outcome in force is read first. */
+function CorrectionForm({ inspection, onClose }: { inspection: Inspection; onClose: () => void }) {
+  const current = useQuery({
+    queryKey: ['parcel-inspection', inspection.parcel_id],
+    queryFn: () => apiGet('/api/parcels/{id}/inspection', { path: { id: inspection.parcel_id } }),
+    staleTime: 0,
+  });
+  if (current.error) return <ErrorAlert error={current.error} />;
+  if (!current.data) return null;
+  return (
+    <InspectionForm
+      parcel={{
+        id: inspection.parcel_id,
+        carrier: inspection.carrier,
+        consignment_number: inspection.consignment_number,
+      }}
+      correcting={current.data.inspection}
+      onClose={onClose}
+    />
+  );
+}
 
 export function MyInspections() {
   const { t, lang } = useLang();
@@ -29,6 +52,7 @@ export function MyInspections() {
   const items = mine.data?.items ?? [];
   const canRecord = can('risk:decide');
   const [recording, setRecording] = useState<Inspection | null>(null);
+  const [correcting, setCorrecting] = useState<Inspection | null>(null);
   return (
     <Stack gap="md" maw={900}>
       <PageHeader title={t('parcels.mine.title')} subtitle={t('parcels.mine.subtitle')} />
@@ -90,7 +114,21 @@ export function MyInspections() {
             </Card.Section>
             <Group justify="end" px="lg" pb="lg" pt={0} mih={56}>
               {i.inspected ? (
-                <ResultBadge result={i.inspected} size="xl" />
+                <Group gap="sm">
+                  <ResultBadge result={i.inspected} size="xl" />
+                  {canRecord && (
+                    <Button
+                      size="lg"
+                      variant="light"
+                      onClick={() => setCorrecting(i)}
+                      aria-label={t('parcels.inspection.correctFor', {
+                        number: `${i.carrier} ${i.consignment_number}`,
+                      })}
+                    >
+                      {t('parcels.inspection.correct')}
+                    </Button>
+                  )}
+                </Group>
               ) : (
                 canRecord && (
                   <Button
@@ -118,6 +156,7 @@ export function MyInspections() {
           onClose={() => setRecording(null)}
         />
       )}
+      {correcting && <CorrectionForm inspection={correcting} onClose={() => setCorrecting(null)} />}
     </Stack>
   );
 }

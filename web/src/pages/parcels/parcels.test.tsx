@@ -605,9 +605,10 @@ describe('my inspections', () => {
       OFFICER,
     );
     const rows = await screen.findAllByTestId('inspection-row');
-    // The one already inspected shows its result, without the action.
+    // The one already inspected shows its result and offers a correction instead of the action.
     expect(within(rows[1]!).getByTestId('inspection-result').textContent).toBe('Résultat : Conforme');
-    expect(within(rows[1]!).queryByRole('button')).toBeNull();
+    expect(within(rows[1]!).queryByRole('button', { name: /Saisir le résultat/ })).toBeNull();
+    expect(within(rows[1]!).getByRole('button', { name: /Corriger le résultat/ })).toBeTruthy();
     fireEvent.click(
       within(rows[0]!).getByRole('button', { name: 'Saisir le résultat du colis DHL 48162039361' }),
     );
@@ -642,7 +643,83 @@ describe('my inspections', () => {
         within(screen.getAllByTestId('inspection-row')[0]!).queryByTestId('inspection-result')?.textContent,
       ).toBe('Résultat : Fraude'),
     );
-    expect(within(screen.getAllByTestId('inspection-row')[0]!).queryByRole('button')).toBeNull();
+    expect(
+      within(screen.getAllByTestId('inspection-row')[0]!).queryByRole('button', {
+        name: /Saisir le résultat/,
+      }),
+    ).toBeNull();
+  });
+
+  it('corrects a recorded result from the card, starting from the outcome in force', async () => {
+    const inForce = {
+      parcel_id: 362,
+      examiner: 'officer',
+      result: 'fraud' as const,
+      fraud_type: 'counterfeit' as const,
+      found_value: 90,
+      found_currency: 'EUR',
+      note: `fake labels ${PAYLOAD}`,
+      inspected_at: '2026-11-03T09:30:00Z',
+      recorded_by: 'officer',
+      recorded_at: '2026-11-03T09:31:00Z',
+    };
+    const api = show(
+      '/parcels/mine?day=2026-11-03',
+      {
+        'GET /api/parcels/my-inspections': {
+          body: { day: '2026-11-03', items: [inspection(362, { inspected: 'fraud' })] },
+        },
+        'GET /api/parcels/362/inspection': { body: { inspection: inForce, history: [] } },
+        'POST /api/parcels/362/inspection/corrections': { status: 201, body: {} },
+      },
+      OFFICER,
+    );
+    const row = (await screen.findAllByTestId('inspection-row'))[0]!;
+    fireEvent.click(
+      within(row).getByRole('button', { name: 'Corriger le résultat du colis DHL 48162039362' }),
+    );
+    const form = await screen.findByRole('form', { name: 'Corriger le résultat de DHL 48162039362' });
+    expect((within(form).getByRole('radio', { name: 'Fraude' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByLabelText(/Observations/) as HTMLTextAreaElement).value).toBe(
+      `fake labels ${PAYLOAD}`,
+    );
+    fireEvent.change(within(form).getByLabelText(/Type de fraude/), { target: { value: 'undervaluation' } });
+    fireEvent.change(within(form).getByLabelText(/Motif de la correction/), {
+      target: { value: 'brand owner: genuine goods, value too low' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la correction' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: /Corriger le résultat/ })).toBeNull());
+    expect(api.sent('POST', '/api/parcels/362/inspection/corrections')).toEqual([
+      {
+        result: 'fraud',
+        fraud_type: 'undervaluation',
+        found_value: 90,
+        found_currency: 'EUR',
+        note: `fake labels ${PAYLOAD}`,
+        reason: 'brand owner: genuine goods, value too low',
+      },
+    ]);
+    expectInert();
+  });
+
+  it('shows why a correction cannot start when the outcome cannot be read', async () => {
+    show(
+      '/parcels/mine?day=2026-11-03',
+      {
+        'GET /api/parcels/my-inspections': {
+          body: { day: '2026-11-03', items: [inspection(362, { inspected: 'fraud' })] },
+        },
+        'GET /api/parcels/362/inspection': {
+          status: 404,
+          body: { code: 'parcels.not_found', message: 'gone' },
+        },
+      },
+      OFFICER,
+    );
+    const row = (await screen.findAllByTestId('inspection-row'))[0]!;
+    fireEvent.click(within(row).getByRole('button', { name: /Corriger le résultat/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('gone');
+    expect(screen.queryByRole('form', { name: /Corriger le résultat/ })).toBeNull();
   });
 
   it('sends "not found" without a value', async () => {
