@@ -267,7 +267,14 @@ describe.runIf(existsSync(CHROMIUM))('the parcels workbench in a browser', () =>
     await expect
       .poll(() => second.getByTestId('inspection-result').textContent(), WAIT)
       .toBe('Résultat : Fraude');
-    expect(await second.getByRole('button').count()).toBe(0);
+    // Recorded: no more "record", a "correct" that starts from the outcome in force (cancelled here).
+    expect(await second.getByRole('button', { name: /Saisir le résultat/ }).count()).toBe(0);
+    await second.getByRole('button', { name: /Corriger le résultat/ }).tap();
+    const correction = page.getByRole('form', { name: /Corriger le résultat/ });
+    await correction.waitFor();
+    expect(await correction.getByLabel(/Type de fraude/).inputValue()).toBe('counterfeit');
+    await correction.getByRole('button', { name: 'Annuler' }).tap();
+    await correction.waitFor({ state: 'detached' });
     // What the server holds, not only what the page shows.
     const held = await (await page.request.get(`${base}/api/parcels/my-inspections?day=2026-11-03`)).json();
     expect(

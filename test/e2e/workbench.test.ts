@@ -23,7 +23,7 @@ import { openTestDatabase } from '../db.ts';
 import { tempFiles } from '../files.ts';
 
 // How long a page may take to show what it should: generous, for a loaded machine (a condition, not a timing).
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: 45_000 };
 
 /** What the evaluated functions see in the page (the test itself is compiled without the DOM library). */
 interface BrowserGlobals {
@@ -34,7 +34,7 @@ const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = join(import.meta.dirname, '..', '..', '.e2e', 'screenshots');
 const files = tempFiles();
 
-describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
+describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', { timeout: 120_000 }, () => {
   let close: () => Promise<void>;
   let app: FastifyInstance;
   let jobs: JobQueue;
@@ -76,7 +76,9 @@ describe.runIf(existsSync(CHROMIUM))('the workbench in a browser', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
     // A missing element fails its step with a message well before the test's own time limit.
-    page.setDefaultTimeout(15_000);
+    // Generous: under CI the browser, a server per e2e file and the other suites share two cores (a first
+    // navigation once waited more than 15 s there). A bound on a condition, not a timing.
+    page.setDefaultTimeout(45_000);
     mkdirSync(SHOTS, { recursive: true });
   }, 180_000);
 
