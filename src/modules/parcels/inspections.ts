@@ -167,6 +167,15 @@ export async function inspectionOf(db: Kysely<DB>, parcelId: number): Promise<Pa
   return row ? toInspection(row) : null;
 }
 
+/** What an outcome records of the input, as stored: a fraud type only for a fraud, the currency upper-cased. */
+const storedOutcome = (input: InspectionInput) => ({
+  result: input.result,
+  fraud_type: input.result === 'fraud' ? (input.fraud_type ?? null) : null,
+  found_value: input.found_value ?? null,
+  found_currency: input.found_currency ? input.found_currency.toUpperCase() : null,
+  note: input.note?.trim() || null,
+});
+
 const describe = (i: ParcelInspection) =>
   `${i.result}${i.fraud_type ? ` (${i.fraud_type})` : ''} by ${i.examiner} at ${i.inspected_at}`;
 
@@ -216,11 +225,7 @@ export async function recordInspection(
       .values({
         parcel_id: parcelId,
         examiner: assignedTo ?? recorder.username,
-        result: input.result,
-        fraud_type: input.result === 'fraud' ? (input.fraud_type ?? null) : null,
-        found_value: input.found_value ?? null,
-        found_currency: input.found_currency ? input.found_currency.toUpperCase() : null,
-        note: input.note?.trim() || null,
+        ...storedOutcome(input),
         inspected_at: inspectedAt,
         recorded_by: actor.name,
       })
@@ -311,11 +316,7 @@ export async function correctInspection(
       );
     const before = toInspection(current);
     const next = {
-      result: input.result,
-      fraud_type: input.result === 'fraud' ? (input.fraud_type ?? null) : null,
-      found_value: input.found_value ?? null,
-      found_currency: input.found_currency ? input.found_currency.toUpperCase() : null,
-      note: input.note?.trim() || null,
+      ...storedOutcome(input),
       inspected_at: input.inspected_at ? given.toISOString() : before.inspected_at,
     };
     if (

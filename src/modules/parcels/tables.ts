@@ -132,17 +132,9 @@ export interface ParcelInspectionsTable {
 }
 
 /** An outcome replaced by a correction, with why, who and when (0045). */
-export interface ParcelInspectionCorrectionsTable {
+export interface ParcelInspectionCorrectionsTable extends Omit<ParcelInspectionsTable, 'recorded_at'> {
   id: Id;
-  parcel_id: number;
-  examiner: string;
-  result: ParcelInspectionResult;
-  fraud_type: ParcelFraudType | null;
-  found_value: NullableNumeric;
-  found_currency: string | null;
-  note: string | null;
-  inspected_at: ColumnType<Date, Date | string, Date | string>;
-  recorded_by: string;
+  /** The replaced outcome's own time, copied: no default. */
   recorded_at: ColumnType<Date, Date | string, Date | string>;
   reason: string;
   corrected_by: string;
