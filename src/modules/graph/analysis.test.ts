@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../test/db.ts';
 import { communities, neighbours, shortestPath } from './analysis.ts';
 import { buildGraph } from './build.ts';
 import { decideSuggestion, listSuggestions, nameSimilarity, proposeMerges, splitByHand } from './resolve.ts';
-import { graphRiskSignals } from './signals.ts';
+import { contactKey, contactRiskSignals, contactsNearFindings, graphRiskSignals } from './signals.ts';
 import { findEntity } from './store.ts';
 import { PLANTED, plantNetwork } from './testing/network.ts';
 
@@ -140,6 +140,70 @@ describeEachDatabase('graph analysis on the planted network', (t) => {
     );
     expect(signals.get(PLANTED.clean)!.score).toBe(0);
     expect(signals.get('UNKNOWN')!.score).toBe(0);
+  });
+
+  it('names the contacts one link from a finding, merges followed: every contact that can score is among them', async () => {
+    const near = await contactsNearFindings(t.database.db);
+    expect(near.has(`phone:${PLANTED.phone}`)).toBe(true);
+    // Every contact of the graph, asked one by one: those with a score are in the set (it may hold more).
+    const contacts = await t.database.db
+      .selectFrom('graph_entities')
+      .select(['type', 'key'])
+      .where('type', 'in', ['phone', 'email'])
+      .execute();
+    const signals = await contactRiskSignals(t.database.db, {
+      phones: contacts.filter((c) => c.type === 'phone').map((c) => c.key),
+      emails: contacts.filter((c) => c.type === 'email').map((c) => c.key),
+    });
+    const scoring = [...signals].filter(([, s]) => s.score > 0).map(([k]) => k);
+    expect(scoring).toContain(`phone:${PLANTED.phone}`);
+    for (const k of scoring) expect(near).toContain(k);
+    expect(near.size).toBeLessThan(contacts.length);
+    // A second number merged into the seller's phone stands for it; a phone of nobody's is not near anything.
+    const planted = await t.database.db
+      .selectFrom('graph_entities')
+      .select('id')
+      .where('type', '=', 'phone')
+      .where('key', '=', PLANTED.phone)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('graph_entities')
+      .values([
+        {
+          type: 'phone',
+          key: '+212600000099',
+          label: '+212600000099',
+          attributes: '{}',
+          merged_into: planted.id,
+        },
+        { type: 'phone', key: '+212600000098', label: '+212600000098', attributes: '{}' },
+        {
+          type: 'email',
+          key: 'shop@example.org',
+          label: 'Shop@Example.org',
+          attributes: '{}',
+          merged_into: planted.id,
+        },
+      ])
+      .execute();
+    try {
+      const after = await contactsNearFindings(t.database.db);
+      expect(after.has('phone:+212600000099')).toBe(true);
+      expect(after.has(contactKey('email', ' Shop@Example.org'))).toBe(true);
+      expect(after.has('phone:+212600000098')).toBe(false);
+      const merged = await contactRiskSignals(t.database.db, {
+        phones: ['+212600000099', '+212600000098'],
+        emails: ['Shop@Example.org'],
+      });
+      expect(merged.get('phone:+212600000099')!.score).toBeGreaterThan(0);
+      expect(merged.get(contactKey('email', 'Shop@Example.org'))!.score).toBeGreaterThan(0);
+      expect(merged.get('phone:+212600000098')!.score).toBe(0);
+    } finally {
+      await t.database.db
+        .deleteFrom('graph_entities')
+        .where('key', 'in', ['+212600000099', '+212600000098', 'shop@example.org'])
+        .execute();
+    }
   });
 
   it('suggests the manager written two ways; a rejection is remembered, an accepted merge can be split', async () => {

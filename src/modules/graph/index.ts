@@ -1,7 +1,9 @@
 /** The graph module's public face: what other modules and the composition root may use (docs/graph.md). */
 export { buildGraph } from './build.ts';
 export {
+  contactKey,
   contactRiskSignals,
+  contactsNearFindings,
   graphRiskSignals,
   graphSellerIndicator,
   type RiskPath,

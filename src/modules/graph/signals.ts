@@ -5,7 +5,7 @@
  * or dismissing one changes the next scoring. `graphSellerIndicator` is the same as a risk indicator definition
  * (shaped as the risk engine's `IndicatorDefinition`, see docs/graph.md for how it is registered).
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { linksAround } from './analysis.ts';
 import { codeKey, emailKey } from './keys.ts';
@@ -53,7 +53,7 @@ export async function graphRiskSignals(
   const byKey = new Map(codes.map((c) => [codeKey(c), out.get(c)!]));
   await signalsFrom(
     db,
-    new Map(companies.map((c) => [Number(c.merged_into ?? c.id), byKey.get(c.key)!])),
+    byRoot(companies, (c) => byKey.get(c.key)!),
     options.maxHops ?? 2,
   );
   return out;
@@ -92,16 +92,62 @@ export async function contactRiskSignals(
   if (!found.length) return out;
   await signalsFrom(
     db,
-    new Map(found.map((e) => [Number(e.merged_into ?? e.id), out.get(`${e.type}:${e.key}`)!])),
+    byRoot(found, (e) => out.get(`${e.type}:${e.key}`)!),
     options.maxHops ?? 1,
   );
   return out;
 }
 
-/** Fills each root's signal with the paths from it to online sellers with alerts and to seizures. */
+/**
+ * The contacts (`phone:+212…`, `email:…`, keyed as `contactRiskSignals` keys them) one link from an online seller
+ * or a seizure, merges followed: the only ones `contactRiskSignals` can give a score at one hop. A superset (the
+ * seller's alerts are not read here): a caller scoring many contacts asks `contactRiskSignals` about these alone,
+ * and holds a set the size of the findings' neighbourhood, not of its contacts (parcels' scoring,
+ * docs/decisions/0029-parcels-speed-and-queue.md).
+ */
+export async function contactsNearFindings(db: Kysely<DB>): Promise<Set<string>> {
+  const { rows } = await sql<{ type: string; key: string }>`
+    with findings as (
+      select id from graph_entities where type in ('online_seller', 'seizure')
+    ), members as (
+      select id from findings
+      union select g.id from graph_entities g where g.merged_into in (select id from findings)
+    ), near as (
+      select from_id as id from graph_links where to_id in (select id from members)
+      union select to_id from graph_links where from_id in (select id from members)
+    ), roots as (
+      select distinct coalesce(g.merged_into, g.id) as id from graph_entities g where g.id in (select id from near)
+    )
+    select g.type, g.key from graph_entities g
+    where g.type in ('phone', 'email')
+      and (g.id in (select id from roots) or g.merged_into in (select id from roots))`.execute(db);
+  return new Set(rows.map((r) => `${r.type}:${r.key}`));
+}
+
+/** The key `contactRiskSignals` and `contactsNearFindings` give a contact. */
+export const contactKey = (type: 'phone' | 'email', value: string): string =>
+  `${type}:${type === 'email' ? emailKey(value) : value}`;
+
+/** The signals per root entity (an entity merged into another is answered for by that one). */
+function byRoot<E extends { id: number | string; merged_into: number | string | null }>(
+  entities: readonly E[],
+  signal: (e: E) => RiskSignal,
+): Map<number, RiskSignal[]> {
+  const out = new Map<number, RiskSignal[]>();
+  for (const e of entities) {
+    const root = Number(e.merged_into ?? e.id);
+    const list = out.get(root);
+    if (list) list.push(signal(e));
+    else out.set(root, [signal(e)]);
+  }
+  return out;
+}
+
+/** Fills each root's signals with the paths from it to online sellers with alerts and to seizures. */
 async function signalsFrom(
   db: Kysely<DB>,
-  signalOf: Map<number, RiskSignal>,
+  /** Per root, the signals it answers for: several keys can stand for one root (merged into it). */
+  signalOf: Map<number, RiskSignal[]>,
   maxHops: number,
 ): Promise<void> {
   const roots = [...signalOf.keys()];
@@ -175,23 +221,23 @@ async function signalsFrom(
         const prev: number = step.prev;
         step = reached.get(prev)?.find((v) => v.importer === via.importer);
       }
-      const signal = signalOf.get(via.importer);
-      if (!signal) continue;
       const score = weight * (HOP_FACTOR[via.hops] ?? 0.5);
       const nodes = chain.map(node);
-      signal.paths.push({ nodes, link_types: types, finding, score });
-      if (score > signal.score) {
-        signal.score = score;
-        signal.explanation = [
-          ...nodes
-            .slice(0, -1)
-            .map((n) => `${n.type.replace('_', ' ')} ${n.type === 'company' ? n.key : n.label}`),
-          finding,
-        ].join(' — ');
+      for (const signal of signalOf.get(via.importer) ?? []) {
+        signal.paths.push({ nodes, link_types: types, finding, score });
+        if (score > signal.score) {
+          signal.score = score;
+          signal.explanation = [
+            ...nodes
+              .slice(0, -1)
+              .map((n) => `${n.type.replace('_', ' ')} ${n.type === 'company' ? n.key : n.label}`),
+            finding,
+          ].join(' — ');
+        }
       }
     }
   }
-  for (const s of signalOf.values())
+  for (const s of [...signalOf.values()].flat())
     s.paths.sort((a, b) => b.score - a.score || a.nodes.length - b.nodes.length);
 }
 
