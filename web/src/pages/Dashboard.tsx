@@ -1,4 +1,7 @@
-/** What the day and the year look like: totals, the last day, trends per month, results, offices, HS chapters. */
+/**
+ * What the day and the year look like: totals, the last day, trends per month, results, offices, HS chapters; the
+ * targeting and parcels blocks for those who may read them.
+ */
 import { Card, Grid, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -8,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { GridPanel } from '../components/GridPanel.tsx';
 import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
 import { DashboardTargeting } from './DashboardTargeting.tsx';
+import { DashboardParcels } from './parcels/DashboardParcels.tsx';
 
 function Stat({
   label,
@@ -173,6 +177,7 @@ export function Dashboard() {
         />
       </SimpleGrid>
       <DashboardTargeting />
+      <DashboardParcels />
       <Grid>
         <GridPanel lg={8} title={t('dashboard.perMonth')}>
           <Chart option={charts.perMonth} label={t('dashboard.perMonth')} />

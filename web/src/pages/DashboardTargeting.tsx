@@ -50,7 +50,18 @@ export function selectionTotals(stats: ChannelStat[]) {
   };
 }
 
-function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** One figure of a dashboard panel: its label, the number, an optional line below. */
+export function Figure({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: string | undefined;
+  testId?: string;
+}) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
@@ -59,12 +70,17 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
       <Text fz={22} fw={700} data-testid={testId}>
         {value}
       </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
     </Stack>
   );
 }
 
 /** A panel's title, with the link to the page it sums up. */
-function PanelHeader({ title, to, link }: { title: string; to: string; link: string }) {
+export function PanelHeader({ title, to, link }: { title: string; to: string; link: string }) {
   return (
     <Group justify="space-between" mb="xs">
       <Text fw={600}>{title}</Text>
