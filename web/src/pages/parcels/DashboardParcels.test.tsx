@@ -159,7 +159,7 @@ describe('the dashboard: parcels', () => {
     expect((within(block).getByLabelText('To') as HTMLInputElement).value).toBe('2026-11-08');
     const office = within(block).getByTestId('parcels-workload-office');
     expect([...office.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      'Office 301 (2 examiners)',
+      'Office 301 — examiners: 2',
       '30',
       '21',
       '9',
