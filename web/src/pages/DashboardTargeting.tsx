@@ -50,24 +50,27 @@ export function selectionTotals(stats: ChannelStat[]) {
   };
 }
 
-/** One figure of a dashboard panel: its label, the number, an optional line below. */
+/** One figure of the dashboard: its label, the number, an optional line below. */
 export function Figure({
   label,
   value,
   hint,
   testId,
+  large = false,
 }: {
   label: string;
   value: string;
   hint?: string | undefined;
-  testId?: string;
+  testId?: string | undefined;
+  /** The dashboard's headline figures: a larger label and number. */
+  large?: boolean;
 }) {
   return (
     <Stack gap={0}>
-      <Text size="xs" c="dimmed">
+      <Text size={large ? 'sm' : 'xs'} c="dimmed">
         {label}
       </Text>
-      <Text fz={22} fw={700} data-testid={testId}>
+      <Text fz={large ? 28 : 22} fw={700} data-testid={testId}>
         {value}
       </Text>
       {hint && (

@@ -31,6 +31,18 @@ const COLOURS = {
   pending: '#fab005',
 };
 
+/** The block's figures: message key, total, test id. */
+const FIGURES = [
+  ['arrived', 'arrived', 'arrived'],
+  ['scored', 'scored', 'scored'],
+  ['referred', 'referred', 'referred'],
+  ['splitOrders', 'split_orders', 'split-orders'],
+  ['online', 'linked_online_seller', 'online'],
+  ['inspected', 'inspected', 'inspected'],
+  ['frauds', 'fraud', 'frauds'],
+  ['pending', 'pending', 'pending'],
+] as const satisfies readonly (readonly [string, keyof ParcelsDashboard['totals'], string])[];
+
 interface AxisPoint {
   dataIndex: number;
   seriesName: string;
@@ -198,6 +210,12 @@ export function DashboardParcels() {
   if (!allowed) return null;
   const label = (key: string) => t(`parcels.dashboard.${key}`);
   const number = (n: number) => formatNumber(lang, n);
+  const hintOf = (key: string, totals: ParcelsDashboard['totals']) =>
+    key === 'referred'
+      ? t('parcels.dashboard.referredHint', { red: totals.red, yellow: totals.yellow })
+      : key === 'splitOrders'
+        ? t('parcels.dashboard.splitHint', { n: totals.split_order_parcels })
+        : undefined;
   const period = draft ?? { from: data?.from ?? asked.from, to: data?.to ?? asked.to };
   const show = (event: FormEvent) => {
     event.preventDefault();
@@ -230,32 +248,15 @@ export function DashboardParcels() {
       {data && charts && (
         <Stack>
           <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }}>
-            <Figure label={label('arrived')} value={number(data.totals.arrived)} testId="parcels-arrived" />
-            <Figure label={label('scored')} value={number(data.totals.scored)} testId="parcels-scored" />
-            <Figure
-              label={label('referred')}
-              value={number(data.totals.referred)}
-              hint={t('parcels.dashboard.referredHint', { red: data.totals.red, yellow: data.totals.yellow })}
-              testId="parcels-referred"
-            />
-            <Figure
-              label={label('splitOrders')}
-              value={number(data.totals.split_orders)}
-              hint={t('parcels.dashboard.splitHint', { n: data.totals.split_order_parcels })}
-              testId="parcels-split-orders"
-            />
-            <Figure
-              label={label('online')}
-              value={number(data.totals.linked_online_seller)}
-              testId="parcels-online"
-            />
-            <Figure
-              label={label('inspected')}
-              value={number(data.totals.inspected)}
-              testId="parcels-inspected"
-            />
-            <Figure label={label('frauds')} value={number(data.totals.fraud)} testId="parcels-frauds" />
-            <Figure label={label('pending')} value={number(data.totals.pending)} testId="parcels-pending" />
+            {FIGURES.map(([key, figure, testId]) => (
+              <Figure
+                key={key}
+                label={label(key)}
+                value={number(data.totals[figure])}
+                hint={hintOf(key, data.totals)}
+                testId={`parcels-${testId}`}
+              />
+            ))}
           </SimpleGrid>
           <Group gap="xs" data-testid="parcels-fraud-types">
             {data.frauds_by_type.length === 0 && (
