@@ -3,8 +3,10 @@
  * `parcels.seller_fraud_parcels` with the risk engine, and a rule profile tests it like any other indicator. A
  * declaration whose seller — folded name and country, as parcels know a sender — had parcels found fraudulent
  * strictly before it was lodged hits the rule, the parcels in its explanation; one lodged the day of the finding, a
- * seller of another country, or a fraud corrected to compliant does not.
+ * seller of another country, or a fraud corrected to compliant does not. The shipped starter profile's rule
+ * (`seller-parcels-found-fraudulent`) hits the same declaration.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/db.ts';
 import { tempFiles } from '../../test/files.ts';
@@ -99,5 +101,21 @@ describeEachDatabase('parcel outcomes in risk scoring', (t) => {
         reference,
       ).toBeUndefined();
     }
+  });
+
+  it("fires the shipped starter profile's rule on the same seller, and only there", async () => {
+    const starter = await createProfileVersion(t.database, actor, {
+      name: 'kcs-starter',
+      text: readFileSync(new URL('../../profiles/risk/kcs-starter.yaml', import.meta.url), 'utf8'),
+      reason: 'starter',
+    });
+    await activateProfile(t.database, actor, starter.id, 'starter');
+    const hits = async (reference: string) =>
+      (await scoreDeclaration(t.database, { reference })).result.top.hits
+        .filter((h) => h.rule_id === 'seller-parcels-found-fraudulent')
+        .map((h) => h.rule_id);
+    expect(await hits('DUM-P-1')).toEqual(['seller-parcels-found-fraudulent']);
+    for (const reference of ['DUM-P-2', 'DUM-P-3', 'DUM-P-4'])
+      expect(await hits(reference), reference).toEqual([]);
   });
 });

@@ -220,6 +220,19 @@ describe.runIf(existsSync(CHROMIUM))('the parcels workbench in a browser', () =>
       .poll(async () => (await nadia.locator('td').allTextContents()).slice(2, 4), WAIT)
       .toEqual([expect.stringMatching(/^[1-9]\d*$/), '1']);
     await shot(page, 'examiners', true);
+
+    // The dashboard's parcels block: the demo week (up to its last arrival day), Nadia's office in the workload.
+    await page
+      .getByRole('navigation', { name: 'main' })
+      .getByRole('link', { name: 'Tableau de bord' })
+      .click();
+    const block = page.getByTestId('dashboard-parcels');
+    await expect.poll(() => block.getByLabel('Du').inputValue(), WAIT).toBe('2026-11-02');
+    expect(await block.getByTestId('parcels-arrived').textContent()).toMatch(/^[1-9][\d\s  ]*$/);
+    expect(await block.getByTestId('parcels-split-orders').textContent()).toBe('1');
+    expect(await block.getByTestId('parcels-workload').textContent()).toContain('Nadia Chraibi');
+    await shot(page, 'dashboard', true);
+    await expectNothingRan(page, 'dashboard');
   }, 300_000);
 
   it('shows hostile text of a parcel as text, in the queue and on its page', async () => {

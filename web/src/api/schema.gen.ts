@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 6bf7fc90bab64bd97f3b92dd9d4dd7e7295394a782dc887cd5a4e4cfa8296b26
+ * OpenAPI document sha256: 02b105285641d82c27700d27340cb29a0dc45f1267b240df1bd23a7631fcbd2e
  */
 
 export interface paths {
@@ -14686,6 +14686,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard figures of the parcels arriving in a period (default: the week up to the last arrival day; at most 366 days): arrived, scored, referred, split orders, linked to online sellers, inspected, fraud by type, pending, per office; workload and throughput per examiner and office */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelsDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parcels/{id}/inspection": {
         parameters: {
             query?: never;
@@ -17563,6 +17611,95 @@ export interface components {
                 [key: string]: unknown;
             })[];
         };
+        ParcelsDashboardInput: {
+            from: string;
+            to: string;
+            /** @description calendar days in the period */
+            days: number;
+            totals: {
+                /** @description parcels arriving in the period */
+                arrived: number;
+                /** @description of those, parcels with a pre-arrival score */
+                scored: number;
+                /** @description scored parcels referred for control (red or yellow) */
+                referred: number;
+                red: number;
+                yellow: number;
+                /** @description parcels flagged as part of a split order */
+                split_order_parcels: number;
+                /** @description the split orders those parcels make */
+                split_orders: number;
+                /** @description parcels whose recipient's contact is linked to an online seller */
+                linked_online_seller: number;
+                /** @description parcels with an inspection outcome in force */
+                inspected: number;
+                /** @description inspected parcels found in fraud */
+                fraud: number;
+                /** @description assigned parcels not inspected yet whose arrival day is today or past */
+                pending: number;
+            };
+            frauds_by_type: {
+                /** @enum {string} */
+                fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | "unknown";
+                parcels: number;
+            }[];
+            by_office: {
+                /** @description parcels arriving in the period */
+                arrived: number;
+                /** @description of those, parcels with a pre-arrival score */
+                scored: number;
+                /** @description scored parcels referred for control (red or yellow) */
+                referred: number;
+                red: number;
+                yellow: number;
+                /** @description parcels flagged as part of a split order */
+                split_order_parcels: number;
+                /** @description the split orders those parcels make */
+                split_orders: number;
+                /** @description parcels whose recipient's contact is linked to an online seller */
+                linked_online_seller: number;
+                /** @description parcels with an inspection outcome in force */
+                inspected: number;
+                /** @description inspected parcels found in fraud */
+                fraud: number;
+                /** @description assigned parcels not inspected yet whose arrival day is today or past */
+                pending: number;
+                office: string;
+            }[];
+            examiners: {
+                assigned: number;
+                inspected: number;
+                pending: number;
+                fraud: number;
+                /** @description parcels inspected per calendar day of the period */
+                inspected_per_day: number;
+                days: {
+                    day: string;
+                    assigned: number;
+                    inspected: number;
+                }[];
+                examiner_id: number;
+                username: string;
+                name: string;
+                office: string;
+                active: boolean;
+            }[];
+            offices: {
+                assigned: number;
+                inspected: number;
+                pending: number;
+                fraud: number;
+                /** @description parcels inspected per calendar day of the period */
+                inspected_per_day: number;
+                days: {
+                    day: string;
+                    assigned: number;
+                    inspected: number;
+                }[];
+                office: string;
+                examiners: number;
+            }[];
+        };
         ParcelExaminerInput: {
             id: number;
             username: string;
@@ -20101,6 +20238,95 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+        };
+        ParcelsDashboard: {
+            from: string;
+            to: string;
+            /** @description calendar days in the period */
+            days: number;
+            totals: {
+                /** @description parcels arriving in the period */
+                arrived: number;
+                /** @description of those, parcels with a pre-arrival score */
+                scored: number;
+                /** @description scored parcels referred for control (red or yellow) */
+                referred: number;
+                red: number;
+                yellow: number;
+                /** @description parcels flagged as part of a split order */
+                split_order_parcels: number;
+                /** @description the split orders those parcels make */
+                split_orders: number;
+                /** @description parcels whose recipient's contact is linked to an online seller */
+                linked_online_seller: number;
+                /** @description parcels with an inspection outcome in force */
+                inspected: number;
+                /** @description inspected parcels found in fraud */
+                fraud: number;
+                /** @description assigned parcels not inspected yet whose arrival day is today or past */
+                pending: number;
+            };
+            frauds_by_type: {
+                /** @enum {string} */
+                fraud_type: "counterfeit" | "health_risk" | "undervaluation" | "prohibited" | "other" | "unknown";
+                parcels: number;
+            }[];
+            by_office: {
+                /** @description parcels arriving in the period */
+                arrived: number;
+                /** @description of those, parcels with a pre-arrival score */
+                scored: number;
+                /** @description scored parcels referred for control (red or yellow) */
+                referred: number;
+                red: number;
+                yellow: number;
+                /** @description parcels flagged as part of a split order */
+                split_order_parcels: number;
+                /** @description the split orders those parcels make */
+                split_orders: number;
+                /** @description parcels whose recipient's contact is linked to an online seller */
+                linked_online_seller: number;
+                /** @description parcels with an inspection outcome in force */
+                inspected: number;
+                /** @description inspected parcels found in fraud */
+                fraud: number;
+                /** @description assigned parcels not inspected yet whose arrival day is today or past */
+                pending: number;
+                office: string;
+            }[];
+            examiners: {
+                assigned: number;
+                inspected: number;
+                pending: number;
+                fraud: number;
+                /** @description parcels inspected per calendar day of the period */
+                inspected_per_day: number;
+                days: {
+                    day: string;
+                    assigned: number;
+                    inspected: number;
+                }[];
+                examiner_id: number;
+                username: string;
+                name: string;
+                office: string;
+                active: boolean;
+            }[];
+            offices: {
+                assigned: number;
+                inspected: number;
+                pending: number;
+                fraud: number;
+                /** @description parcels inspected per calendar day of the period */
+                inspected_per_day: number;
+                days: {
+                    day: string;
+                    assigned: number;
+                    inspected: number;
+                }[];
+                office: string;
+                examiners: number;
+            }[];
         };
         ParcelExaminer: {
             id: number;

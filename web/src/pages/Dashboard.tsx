@@ -1,5 +1,8 @@
-/** What the day and the year look like: totals, the last day, trends per month, results, offices, HS chapters. */
-import { Card, Grid, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+/**
+ * What the day and the year look like: totals, the last day, trends per month, results, offices, HS chapters; the
+ * targeting and parcels blocks for those who may read them.
+ */
+import { Card, Grid, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { apiGet } from '../api.ts';
@@ -7,32 +10,14 @@ import { Chart, type ChartOption } from '../components/Chart.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { GridPanel } from '../components/GridPanel.tsx';
 import { formatDate, formatNumber, useLang } from '../i18n/index.ts';
-import { DashboardTargeting } from './DashboardTargeting.tsx';
+import { DashboardTargeting, Figure } from './DashboardTargeting.tsx';
+import { DashboardParcels } from './parcels/DashboardParcels.tsx';
 
-function Stat({
-  label,
-  value,
-  hint,
-  testId,
-}: {
-  label: string;
-  value: string;
-  hint?: string;
-  testId?: string;
-}) {
+/** A headline figure in its own card. */
+function Stat(props: { label: string; value: string; hint?: string; testId?: string }) {
   return (
     <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} data-testid={testId}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
+      <Figure {...props} large />
     </Card>
   );
 }
@@ -173,6 +158,7 @@ export function Dashboard() {
         />
       </SimpleGrid>
       <DashboardTargeting />
+      <DashboardParcels />
       <Grid>
         <GridPanel lg={8} title={t('dashboard.perMonth')}>
           <Chart option={charts.perMonth} label={t('dashboard.perMonth')} />

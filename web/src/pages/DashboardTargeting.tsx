@@ -50,21 +50,40 @@ export function selectionTotals(stats: ChannelStat[]) {
   };
 }
 
-function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
+/** One figure of the dashboard: its label, the number, an optional line below. */
+export function Figure({
+  label,
+  value,
+  hint,
+  testId,
+  large = false,
+}: {
+  label: string;
+  value: string;
+  hint?: string | undefined;
+  testId?: string | undefined;
+  /** The dashboard's headline figures: a larger label and number. */
+  large?: boolean;
+}) {
   return (
     <Stack gap={0}>
-      <Text size="xs" c="dimmed">
+      <Text size={large ? 'sm' : 'xs'} c="dimmed">
         {label}
       </Text>
-      <Text fz={22} fw={700} data-testid={testId}>
+      <Text fz={large ? 28 : 22} fw={700} data-testid={testId}>
         {value}
       </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
     </Stack>
   );
 }
 
 /** A panel's title, with the link to the page it sums up. */
-function PanelHeader({ title, to, link }: { title: string; to: string; link: string }) {
+export function PanelHeader({ title, to, link }: { title: string; to: string; link: string }) {
   return (
     <Group justify="space-between" mb="xs">
       <Text fw={600}>{title}</Text>

@@ -1,7 +1,7 @@
 /**
  * The parcels API under /api/parcels (docs/decisions/0021-parcels.md): the list with its filters (carrier, origin
  * country, platform, value band, office, dates, channel, referred only), one parcel with its score and reasons,
- * scoring runs, the settings, examiners with their assignments (examiners.ts) and inspection outcomes (inspections.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
+ * scoring runs, the settings, examiners with their assignments (examiners.ts), inspection outcomes (inspections.ts) and the dashboard's figures (dashboard.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
  * both audited. Parcels are imported through POST /api/imports (kind `parcels`).
  */
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +17,7 @@ import { scoreParcels } from '../score.ts';
 import { linkParcelSeizure } from '../seizures.ts';
 import { getParcelSettings, setParcelSettings } from '../settings.ts';
 import { getParcel, listParcels } from '../store.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { examinerRoutes } from './examiners.ts';
 import { inspectionRoutes, inspectionSchema, replacedInspectionSchema } from './inspections.ts';
 
@@ -135,6 +136,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export async function parcelsRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const { database } = context;
   examinerRoutes(app, context);
+  dashboardRoutes(app, context);
   inspectionRoutes(app, context);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
