@@ -1,3 +1,5 @@
+import type { AnalysisResult } from '../osint/index.ts';
+
 /** What a parcel is: the kinds of consignment, the channels a scored parcel gets, the shape of a reason, its fields. */
 
 /** Postal items (UPU operators, ITMATT messages) or express consignments (courier companies). */
@@ -69,4 +71,38 @@ export interface ParcelRow {
   item_count: number;
   arrival_date: string;
   arrival_office: string;
+}
+
+/**
+ * What a parcel model reads: the first pass's columns, and, when a model is plugged in, the columns of its features
+ * (read only then: scoring without a model reads no more than before).
+ */
+export interface ParcelModelInput {
+  id: number;
+  description: string;
+  declared_value: number;
+  currency: string;
+  item_count: number;
+  recipient_phone: string | null;
+  recipient_email: string | null;
+  value_eur?: number;
+  weight_kg?: number | null;
+  kind?: string;
+  carrier?: string;
+  sender_name?: string;
+  sender_country?: string;
+  sender_platform?: string | null;
+  hs_code?: string | null;
+  arrival_office?: string;
+}
+
+/**
+ * The model slot of scoring: a parcel model scores each batch of the first pass, given the analyzer's result on
+ * each row's description (already computed for the wording reasons: never analysed twice), and gives its term as a
+ * reason for the parcels it points at. The trained models are parcel-model.ts's, kept in `parcel_models`.
+ */
+export interface ParcelModel {
+  name: string;
+  version: string;
+  score(rows: readonly ParcelModelInput[], analyses: readonly AnalysisResult[]): Map<number, ParcelReason>;
 }

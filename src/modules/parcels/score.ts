@@ -10,7 +10,8 @@
  * - repeat sender: the sender (folded name and country) had another parcel linked to a seizure on or before this
  *   one's arrival (`repeat_sender`), or found fraudulent by its examiner strictly before that day — the outcome in
  *   force, after any correction (`repeat_sender_fraud`);
- * - a model's term: the slot is here (`ParcelModel`), no parcel model is trained yet — the summary says so.
+ * - a model's term: the active parcel model (models.ts, parcel-model.ts: a GBDT trained on inspection outcomes),
+ *   its fraud probability in points with its top features (TreeSHAP) in words; the summary names it.
  *
  * How it runs fast and flat (one transaction, audited):
  * 1. one pass over the period's parcels by keyset on id, 10,000 at a time, the next batch read while this one is
@@ -30,7 +31,8 @@ import type { Database, Session } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import { contactKey, contactRiskSignals, contactsNearFindings, type RiskSignal } from '../graph/index.ts';
 import { type AnalysisResult, analyzePost } from '../osint/index.ts';
-import type { ParcelChannel, ParcelReason } from './model.ts';
+import type { ParcelChannel, ParcelModel, ParcelModelInput, ParcelReason } from './model.ts';
+import { activeParcelModel } from './models.ts';
 import { getParcelSettings, type ParcelSettings } from './settings.ts';
 
 /** Points of each indicator at full strength (the analyzer's and the graph's scores scale them). */
@@ -67,35 +69,19 @@ export interface ScoreParcelsSummary {
   repeat_sender: number;
   /** Parcels whose sender had fraud found by an examiner in an earlier parcel (its outcome in force). */
   repeat_sender_fraud: number;
-  /** The model whose term was added, or null: no parcel model is trained yet (the slot is `ParcelModel`). */
+  /** The model whose term was added (the active parcel model), or null when none is active. */
   model: { name: string; version: string } | null;
   settings: ParcelSettings;
 }
 
-/** What a parcel model reads (the first pass's columns). */
-export interface ParcelModelInput {
-  id: number;
-  description: string;
-  declared_value: number;
-  currency: string;
-  item_count: number;
-  recipient_phone: string | null;
-  recipient_email: string | null;
-}
-
-/**
- * The model slot: a trained parcel model would score each batch of the first pass and give its term as a reason.
- * None is trained yet (issue 18 leaves it open); `setParcelModel` is how one will plug in.
- */
-export interface ParcelModel {
-  name: string;
-  version: string;
-  score(rows: readonly ParcelModelInput[]): Map<number, ParcelReason>;
-}
+export type { ParcelModel, ParcelModelInput } from './model.ts';
 
 let parcelModel: ParcelModel | null = null;
 
-/** Plugs a parcel model into scoring (null unplugs it). */
+/**
+ * Plugs a parcel model into scoring in place of the active one of the registry (models.ts); null unplugs it, and
+ * scoring uses the active model again (none: no model term).
+ */
 export function setParcelModel(model: ParcelModel | null): void {
   parcelModel = model;
 }
@@ -147,7 +133,7 @@ export async function scoreParcels(
         .returning('id')
         .executeTakeFirstOrThrow();
       const runId = Number(run.id);
-      const model = parcelModel;
+      const model = parcelModel ?? (await activeParcelModel(session.db));
       const summary: ScoreParcelsSummary = {
         run_id: runId,
         from,
@@ -211,23 +197,31 @@ export async function scoreParcels(
  * the presence of a price is the same for every parcel): without a brand the first analysis of a text serves them
  * all; with one the text is analysed again for each parcel (per-article values rarely repeat: on the bench's
  * parcels, 67 of 2,483 branded analyses were asked twice), and only the last few are kept.
- * The reasons returned are shared between parcels: never changed, only copied.
+ * The reasons returned are shared between parcels: never changed, only copied. With `keepAnalysis` (a model is
+ * plugged in: it reads the analysis too, never analysing twice) each entry also keeps the analysis.
  */
-function wordingCache() {
-  const byText = new Map<string, { brands: boolean; reasons: readonly ParcelReason[] }>();
-  const byValue = new Map<string, readonly ParcelReason[]>();
-  return (id: number, text: string, price: number, currency: string): readonly ParcelReason[] => {
+interface Wording {
+  reasons: readonly ParcelReason[];
+  analysis?: AnalysisResult;
+}
+
+function wordingCache(keepAnalysis: boolean) {
+  const byText = new Map<string, { brands: boolean; wording: Wording }>();
+  const byValue = new Map<string, Wording>();
+  return (id: number, text: string, price: number, currency: string): Wording => {
     const plain = byText.get(text);
-    if (plain && !plain.brands) return plain.reasons;
+    if (plain && !plain.brands) return plain.wording;
     const key = `${currency}|${price}|${text}`;
     let found = byValue.get(key);
     if (!found) {
       if (byValue.size >= 2_000) byValue.clear();
       if (byText.size >= 20_000) byText.clear();
       const analysis = analyzePost({ id, text, price, currency });
-      found = wordingReasons(analysis);
+      found = keepAnalysis
+        ? { reasons: wordingReasons(analysis), analysis }
+        : { reasons: wordingReasons(analysis) };
       byValue.set(key, found);
-      if (!plain) byText.set(text, { brands: analysis.entities.brands.length > 0, reasons: found });
+      if (!plain) byText.set(text, { brands: analysis.entities.brands.length > 0, wording: found });
     }
     return found;
   };
@@ -272,7 +266,23 @@ interface FirstPassRow {
   item_count: number;
   recipient_phone: string | null;
   recipient_email: string | null;
+  /** Read only with a model (its features): the rest of `ParcelModelInput`. */
+  value_eur?: string | number;
+  weight_kg?: string | number | null;
 }
+
+/** The columns a model's features read besides the first pass's own (parcel-model.ts). */
+const MODEL_COLUMNS = [
+  'value_eur',
+  'weight_kg',
+  'kind',
+  'carrier',
+  'sender_name',
+  'sender_country',
+  'sender_platform',
+  'hs_code',
+  'arrival_office',
+] as const;
 
 /**
  * Wording, contacts and the model, per parcel: keyset on id, the next batch read while this one is analysed; the
@@ -286,7 +296,7 @@ async function firstPass(
   batchSize: number,
   summary: ScoreParcelsSummary,
 ): Promise<void> {
-  const wording = wordingCache();
+  const wording = wordingCache(model !== null);
   // Only a contact one link from an online seller or a seizure can score: that set is read once (its size is the
   // findings' neighbourhood, not the parcels'), and only its members are asked about, each once.
   const near = await contactsNearFindings(session.db);
@@ -304,6 +314,7 @@ async function firstPass(
         'recipient_phone',
         'recipient_email',
       ])
+      .$if(model !== null, (q) => q.select(MODEL_COLUMNS))
       .where('arrival_date', '>=', from)
       .where('arrival_date', '<=', to)
       .where('id', '>', after)
@@ -315,15 +326,25 @@ async function firstPass(
     const raw = await pending;
     if (!raw.length) return;
     if (raw.length === batchSize) pending = read(Number(raw.at(-1)!.id));
-    const rows: ParcelModelInput[] = raw.map((r) => ({
-      id: Number(r.id),
-      description: r.description,
-      declared_value: Number(r.declared_value),
-      currency: r.currency,
-      item_count: r.item_count,
-      recipient_phone: r.recipient_phone,
-      recipient_email: r.recipient_email,
-    }));
+    const rows: ParcelModelInput[] = raw.map((r) =>
+      model
+        ? {
+            ...r,
+            id: Number(r.id),
+            declared_value: Number(r.declared_value),
+            value_eur: Number(r.value_eur),
+            weight_kg: r.weight_kg == null ? null : Number(r.weight_kg),
+          }
+        : {
+            id: Number(r.id),
+            description: r.description,
+            declared_value: Number(r.declared_value),
+            currency: r.currency,
+            item_count: r.item_count,
+            recipient_phone: r.recipient_phone,
+            recipient_email: r.recipient_email,
+          },
+    );
     const phones = new Set<string>();
     const emails = new Set<string>();
     for (const r of rows) {
@@ -341,14 +362,19 @@ async function firstPass(
       const perArticle = r.declared_value / Math.max(1, r.item_count);
       return wording(r.id, r.description, Math.round(perArticle * 100) / 100, r.currency);
     });
-    const modelTerms = model ? model.score(rows) : undefined;
+    const modelTerms = model
+      ? model.score(
+          rows,
+          wordingOf.map((w) => w.analysis!),
+        )
+      : undefined;
     for (const [contact, signal] of (await contacts) ?? [])
       asked.set(contact, signal.score > 0 ? signal : null);
     const ids: number[] = [];
     const reasonsOut: string[] = [];
     const pointsOut: number[] = [];
     rows.forEach((r, i) => {
-      const shared = wordingOf[i]!;
+      const shared = wordingOf[i]!.reasons;
       if (shared.length && shared[0]!.indicator === 'goods_wording') summary.goods_wording++;
       const reasons = [...shared];
       const a = r.recipient_phone ? asked.get(contactKey('phone', r.recipient_phone)) : undefined;

@@ -1,6 +1,6 @@
 /**
  * The parcels module's tables, as Kysely sees them (kept by hand in step with migrations/0021_parcels.ts, 0025_parcels_examiners.ts, 0029_parcels_speed_seizures.ts, 0043_parcels_inspections.ts and
- * 0045_parcels_inspection_corrections.ts); they join
+ * 0045_parcels_inspection_corrections.ts and 0046_parcels_models.ts); they join
  * the platform's `DB` interface. Only this module queries them.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
@@ -141,6 +141,24 @@ export interface ParcelInspectionCorrectionsTable extends Omit<ParcelInspections
   corrected_at: Timestamp;
 }
 
+/** A trained parcel model (0046): serialized, with its period, counts and hold-out figures; one active at most. */
+export interface ParcelModelsTable {
+  id: Id;
+  name: string;
+  version: string;
+  model: JSONColumnType<Record<string, unknown>>;
+  from_date: ColumnType<string, string, string>;
+  to_date: ColumnType<string, string, string>;
+  parcels: number;
+  frauds: number;
+  metrics: JSONColumnType<Record<string, unknown>>;
+  active: Generated<boolean>;
+  trained_by: string;
+  trained_at: Timestamp;
+  activated_by: string | null;
+  activated_at: Date | null;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     parcels: ParcelsTable;
@@ -152,5 +170,6 @@ declare module '../../platform/db/schema.ts' {
     parcel_seizures: ParcelSeizuresTable;
     parcel_inspections: ParcelInspectionsTable;
     parcel_inspection_corrections: ParcelInspectionCorrectionsTable;
+    parcel_models: ParcelModelsTable;
   }
 }

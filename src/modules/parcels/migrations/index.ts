@@ -5,6 +5,7 @@ import * as m0025 from './0025_parcels_examiners.ts';
 import * as m0029 from './0029_parcels_speed_seizures.ts';
 import * as m0043 from './0043_parcels_inspections.ts';
 import * as m0045 from './0045_parcels_inspection_corrections.ts';
+import * as m0046 from './0046_parcels_models.ts';
 
 export const parcelsMigrations: Record<string, Migration> = {
   '0021_parcels': m0021,
@@ -12,4 +13,5 @@ export const parcelsMigrations: Record<string, Migration> = {
   '0029_parcels_speed_seizures': m0029,
   '0043_parcels_inspections': m0043,
   '0045_parcels_inspection_corrections': m0045,
+  '0046_parcels_models': m0046,
 };
