@@ -1,6 +1,6 @@
 /**
- * `vigie parcels list|show|score|settings|examiners|add-examiner|assign|reassign|inspection|correct-inspection` (the
- * module's one lazy command). Parcels are imported with `vigie import parcels FILE [--profile native|itmatt]`.
+ * `vigie parcels list|show|score|settings|examiners|add-examiner|assign|reassign|inspection|correct-inspection` and
+ * the models' `train-model|models|activate-model` (cli-models.ts): the module's one lazy command. Parcels are imported with `vigie import parcels FILE [--profile native|itmatt]`.
  * Scoring is `vigie parcels score --from --to`: the parcels module owns its command rather than adding
  * `score-parcels` to `vigie risk` (risk does not know parcels).
  *
@@ -17,6 +17,7 @@ import type { CliContext } from '../../platform/cli/context.ts';
 import { commaList, oneOf, oneOfList } from '../../platform/cli/options.ts';
 import { printJson, printList } from '../../platform/cli/output.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { registerParcelModelCli } from './cli-models.ts';
 import { addExaminer, assignParcels, listExaminers, reassignParcel } from './examiners.ts';
 import {
   correctInspection,
@@ -247,7 +248,8 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
           `run ${s.run_id}: ${s.parcels} parcels arriving ${s.from} to ${s.to} scored; ${s.referred} referred (${s.red} red); ` +
             `${s.split_orders} split orders (${s.split_order_parcels} parcels), ${s.goods_wording} with risky wording, ` +
             `${s.linked_online_seller} to a contact linked to an online seller, ${s.repeat_sender} from a sender ` +
-            `with a seizure, ${s.repeat_sender_fraud} from a sender with fraud found before`,
+            `with a seizure, ${s.repeat_sender_fraud} from a sender with fraud found before; ` +
+            (s.model ? `model ${s.model.name} ${s.model.version}` : 'no parcel model active'),
         );
       });
     });
@@ -392,4 +394,5 @@ export function registerParcelsCli(program: Command, context: CliContext): void 
         printOutcome(name, await correctInspection(database, actor, recorder, parcel.id, input), o.json);
       });
     });
+  registerParcelModelCli(parcels, context);
 }

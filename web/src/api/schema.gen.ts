@@ -3,7 +3,7 @@
  * do not edit. The build and the tests fail when it no longer matches the server's schemas. Use it through
  * web/src/api/types.ts. Left out of Biome's formatting: it is compared with the generator's output as it comes.
  *
- * OpenAPI document sha256: 02b105285641d82c27700d27340cb29a0dc45f1267b240df1bd23a7631fcbd2e
+ * OpenAPI document sha256: 61a5fe47a866ba321b686a6d9e494a5e4aecc8538a509653340b701b7044f99c
  */
 
 export interface paths {
@@ -14977,6 +14977,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parcels/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trained parcel models, newest first, with their hold-out figures and which one is active */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ParcelModel"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Train a parcel model on the inspection outcomes of the parcels arriving in the period (all by default), optionally activating it; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from?: string;
+                        to?: string;
+                        activate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelModel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parcels/models/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a trained parcel model the one scoring uses (the active one before is retired); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParcelModel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parcels": {
         parameters: {
             query?: never;
@@ -17747,6 +17878,27 @@ export interface components {
             corrected_by: string;
             corrected_at: string;
         };
+        ParcelModelInput: {
+            id: number;
+            name: string;
+            version: string;
+            /** @description first arrival day of the training parcels */
+            from: string;
+            /** @description last arrival day of the training parcels */
+            to: string;
+            /** @description parcels with an outcome (fraud or compliant) it learnt from */
+            parcels: number;
+            frauds: number;
+            /** @description holdout: the latest arrivals held out (from, to, parcels, frauds, auc, referral_rate, precision_at_referral, base_rate, trees); duration_ms */
+            metrics: {
+                [key: string]: unknown;
+            };
+            active: boolean;
+            trained_by: string;
+            trained_at: string;
+            activated_by: string | null;
+            activated_at: string | null;
+        };
         ParcelInput: {
             id: number;
             carrier: string;
@@ -17855,7 +18007,7 @@ export interface components {
             repeat_sender: number;
             /** @description parcels whose sender had fraud found by an examiner in an earlier parcel */
             repeat_sender_fraud: number;
-            /** @description the parcel model whose term was added; null: no parcel model is trained yet */
+            /** @description the parcel model whose term was added (the active one); null: none is active */
             model: {
                 name: string;
                 version: string;
@@ -20375,6 +20527,27 @@ export interface components {
             corrected_by: string;
             corrected_at: string;
         };
+        ParcelModel: {
+            id: number;
+            name: string;
+            version: string;
+            /** @description first arrival day of the training parcels */
+            from: string;
+            /** @description last arrival day of the training parcels */
+            to: string;
+            /** @description parcels with an outcome (fraud or compliant) it learnt from */
+            parcels: number;
+            frauds: number;
+            /** @description holdout: the latest arrivals held out (from, to, parcels, frauds, auc, referral_rate, precision_at_referral, base_rate, trees); duration_ms */
+            metrics: {
+                [key: string]: unknown;
+            };
+            active: boolean;
+            trained_by: string;
+            trained_at: string;
+            activated_by: string | null;
+            activated_at: string | null;
+        };
         Parcel: {
             id: number;
             carrier: string;
@@ -20483,7 +20656,7 @@ export interface components {
             repeat_sender: number;
             /** @description parcels whose sender had fraud found by an examiner in an earlier parcel */
             repeat_sender_fraud: number;
-            /** @description the parcel model whose term was added; null: no parcel model is trained yet */
+            /** @description the parcel model whose term was added (the active one); null: none is active */
             model: {
                 name: string;
                 version: string;

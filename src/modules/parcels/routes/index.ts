@@ -1,7 +1,8 @@
 /**
  * The parcels API under /api/parcels (docs/decisions/0021-parcels.md): the list with its filters (carrier, origin
  * country, platform, value band, office, dates, channel, referred only), one parcel with its score and reasons,
- * scoring runs, the settings, examiners with their assignments (examiners.ts), inspection outcomes (inspections.ts) and the dashboard's figures (dashboard.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
+ * scoring runs, the settings, examiners with their assignments (examiners.ts), inspection outcomes (inspections.ts), the
+ * dashboard's figures (dashboard.ts) and trained parcel models (models.ts). Reading needs `parcels:read`; scoring and changing settings `parcels:write`,
  * both audited. Parcels are imported through POST /api/imports (kind `parcels`).
  */
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,7 @@ import { getParcel, listParcels } from '../store.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { examinerRoutes } from './examiners.ts';
 import { inspectionRoutes, inspectionSchema, replacedInspectionSchema } from './inspections.ts';
+import { modelRoutes } from './models.ts';
 
 const code = (max = 64) =>
   z
@@ -126,7 +128,7 @@ const runSchema = z
     model: z
       .object({ name: z.string(), version: z.string() })
       .nullable()
-      .describe('the parcel model whose term was added; null: no parcel model is trained yet'),
+      .describe('the parcel model whose term was added (the active one); null: none is active'),
     settings: settingsSchema,
   })
   .meta({ id: 'ParcelScoreRun' });
@@ -138,6 +140,7 @@ export async function parcelsRoutes(app: FastifyInstance, context: AppContext): 
   examinerRoutes(app, context);
   dashboardRoutes(app, context);
   inspectionRoutes(app, context);
+  modelRoutes(app, context);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
 
