@@ -75,10 +75,27 @@ describeEachDatabase('demo parcels', (t) => {
     expect(found.length).toBeLessThan(365 * 0.1);
   });
 
+  it('trains and activates a parcel model on the past weeks, and the week is scored with its terms', async () => {
+    expect(first.history.import.ok).toBe(true);
+    expect(first.history.outcomes.frauds).toBeGreaterThanOrEqual(30);
+    const model = first.history.model!;
+    expect(model).toMatchObject({ name: 'parcel-gbdt', version: '1', active: true, to: '2026-11-01' });
+    expect((model.metrics.holdout as { auc: number }).auc).toBeGreaterThan(0.7);
+    expect(first.scoring?.model).toEqual({ name: 'parcel-gbdt', version: '1' });
+    const week = (await listParcels(t.database.db, { ...PARCELS_DEMO_WEEK }, { limit: 500, offset: 0 }))
+      .items;
+    const withTerm = week.filter((p) => p.indicators.includes('model'));
+    expect(withTerm.length).toBeGreaterThan(0);
+    const seller = week.find((p) => p.consignment_number === PARCELS_DEMO_PLANTED.seller.number)!;
+    expect(seller.indicators).toContain('model');
+  });
+
   it('changes nothing when loaded again', async () => {
     const before = await referred();
     const again = await loadDemoParcels(t.database);
     expect(again.scoring).toBeNull();
+    expect(again.history.model).toBeNull();
+    expect(again.history.outcomes.recorded).toBe(0);
     expect(again.assignment).toBeNull();
     expect(again.imports.map((s) => s.counts)).toEqual([
       { parcels_inserted: 0, parcels_updated: 0, parcels_unchanged: expect.any(Number) },

@@ -6,7 +6,9 @@
  * threshold, together above it) and a parcel to the phone of the planted online seller "highcopy.casa"
  * (+212612345678, demo/graph and the graph's planted network). Both files go through the ordinary import
  * (profiles, validation, audit), then the week is scored before arrival and the referred parcels are assigned to
- * the demo's examiners (the demo account `officer` is one). Loading twice changes nothing: the same
+ * the demo's examiners (the demo account `officer` is one). Before the week, five past weeks of parcels with
+ * inspection outcomes (`PARCELS_DEMO_HISTORY`) train the parcel model the week is scored with (decision 0048).
+ * Loading twice changes nothing: the same
  * files leave the parcels unchanged, and a week already scored is not scored again.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,10 +17,15 @@ import { join } from 'node:path';
 import {
   addExaminer,
   assignParcels,
+  generatedParcelHistory,
   listExaminers,
+  listParcelModels,
   listParcels,
+  type ParcelModelSummary,
+  recordPastOutcomes,
   type ScoreParcelsSummary,
   scoreParcels,
+  trainParcelModel,
 } from '../../modules/parcels/index.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { ImportSummary } from '../../platform/ingest/run.ts';
@@ -26,6 +33,12 @@ import { mulberry32 } from '../../platform/lib/random.ts';
 import { DEMO_ACTOR, importDemoFile } from './demo.ts';
 
 export const PARCELS_DEMO_WEEK = { from: '2026-11-02', to: '2026-11-08' };
+
+/**
+ * The five weeks before it (1,750 parcels, about 1,050 inspected): generated past parcels whose outcomes follow
+ * planted patterns (parcels' history.ts), so that the demo trains and activates a parcel model.
+ */
+export const PARCELS_DEMO_HISTORY = { from: '2026-09-28', days: 35, perDay: 50, seed: 20260928, prefix: 'D' };
 
 /** What the demo plants, for the workbench, the tests and `vigie parcels show`. */
 export const PARCELS_DEMO_PLANTED = {
@@ -313,7 +326,14 @@ export function demoParcelFiles(count = 360): { itmatt: string; native: string }
 }
 
 export interface DemoParcels {
+  /** The demo week's two files. */
   imports: ImportSummary[];
+  /** The past weeks: their file, the outcomes loaded, and the model trained and activated on them (first load). */
+  history: {
+    import: ImportSummary;
+    outcomes: { recorded: number; frauds: number };
+    model: ParcelModelSummary | null;
+  };
   scoring: ScoreParcelsSummary | null;
   assignment: Awaited<ReturnType<typeof assignParcels>> | null;
 }
@@ -356,6 +376,7 @@ export async function loadDemoParcels(database: Database): Promise<DemoParcels> 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const history = await loadDemoHistory(database);
   const changed = imports.some((s) => (s.counts.parcels_inserted ?? 0) + (s.counts.parcels_updated ?? 0) > 0);
   const scored = (await listParcels(database.db, { ...PARCELS_DEMO_WEEK }, { limit: 1, offset: 0 })).items[0]
     ?.score;
@@ -372,5 +393,23 @@ export async function loadDemoParcels(database: Database): Promise<DemoParcels> 
         indicators: 'indicators' in e ? [...e.indicators] : [],
       });
   const assignment = scoring ? await assignParcels(database, DEMO_ACTOR, PARCELS_DEMO_WEEK) : null;
-  return { imports, scoring, assignment };
+  return { imports, history, scoring, assignment };
+}
+
+/** The past weeks through the ordinary import, their outcomes in bulk, and a model when none is trained yet. */
+async function loadDemoHistory(database: Database): Promise<DemoParcels['history']> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-parcels-history-'));
+  try {
+    const generated = generatedParcelHistory(PARCELS_DEMO_HISTORY);
+    const path = join(dir, 'parcels-past-weeks.csv');
+    writeFileSync(path, generated.csv);
+    const imported = await importDemoFile(database, 'parcels', path, 'native', 'demo parcels history');
+    const outcomes = await recordPastOutcomes(database, DEMO_ACTOR, generated.outcomes);
+    const model = (await listParcelModels(database.db)).length
+      ? null
+      : await trainParcelModel(database, DEMO_ACTOR, { to: '2026-11-01', activate: true });
+    return { import: imported, outcomes, model };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -43,15 +43,16 @@ export interface HistoryOptions {
   prefix?: string;
 }
 
+/** Ordinary shops (names of their own: the demo week's shops have no past, so no repeat-sender reason). */
 const SHOPS = [
-  ['Shenzhen Bright Trade Co', 'CN', 'aliexpress.com'],
-  ['Yiwu Happy Home Store', 'CN', 'temu.com'],
-  ['Guangzhou Fashion Outlet', 'CN', 'shein.com'],
-  ['Istanbul Deri Ltd', 'TR', 'trendyol.com'],
-  ['Maison Lumière', 'FR', 'cdiscount.com'],
-  ['Tienda Sol', 'ES', 'amazon.es'],
-  ['Brooklyn Supply Co', 'US', 'ebay.com'],
-  ['Seoul Beauty Lab', 'KR', 'yesstyle.com'],
+  ['Hangzhou Daily Goods', 'CN', 'aliexpress.com'],
+  ['Ningbo Smart Living', 'CN', 'temu.com'],
+  ['Foshan Style House', 'CN', 'shein.com'],
+  ['Bursa Tekstil Ltd', 'TR', 'trendyol.com'],
+  ['Atelier du Sud', 'FR', 'cdiscount.com'],
+  ['Mercado Luz', 'ES', 'amazon.es'],
+  ['Lakeside Goods Co', 'US', 'ebay.com'],
+  ['Busan Skin Studio', 'KR', 'yesstyle.com'],
 ] as const;
 /** The shops of the planted patterns: replica shoes and bags, and health-risk cosmetics. */
 const REPLICA = [
