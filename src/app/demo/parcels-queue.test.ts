@@ -146,7 +146,7 @@ describeEachDatabase('parcels in the selection queue', (t) => {
     expect((await getParcel(t.database.db, first)).seizure).toMatchObject({ seized_on: '2026-11-03' });
 
     const summary = await preArrivalSource('parcels').score!(t.database, system, PARCELS_DEMO_WEEK);
-    expect(summary).toMatchObject({ repeat_sender: 3, model: null });
+    expect(summary).toMatchObject({ repeat_sender: 3, model: { name: 'parcel-gbdt', version: '1' } });
     const other = await findParcelId(t.database.db, 'DHL', PARCELS_DEMO_PLANTED.split.numbers[3]!);
     const reasons = (await getParcel(t.database.db, other)).reasons;
     const repeat = reasons.find((r) => r.indicator === 'repeat_sender')!;
