@@ -12,9 +12,11 @@ import { trainParcelModel } from './train.ts';
 
 const pct = (x: unknown) => (typeof x === 'number' ? `${(x * 100).toFixed(1)} %` : '—');
 
+const holdoutOf = (m: ParcelModelSummary) => (m.metrics.holdout ?? {}) as Record<string, number | string>;
+
 /** One model in words: its period, counts and hold-out figures. */
 function describe(m: ParcelModelSummary): string {
-  const h = (m.metrics.holdout ?? {}) as Record<string, number | string>;
+  const h = holdoutOf(m);
   return (
     `${m.name} ${m.version} (id ${m.id})${m.active ? ', active' : ''}: ${m.parcels} parcels with an outcome arriving ` +
     `${m.from} to ${m.to}, ${m.frauds} frauds; held out ${h.from} to ${h.to} (${h.parcels} parcels, ${h.frauds} frauds): ` +
@@ -56,14 +58,11 @@ export function registerParcelModelCli(parcels: Command, context: CliContext): v
             period: (m) => `${m.from} to ${m.to}`,
             parcels: (m) => m.parcels,
             frauds: (m) => m.frauds,
-            AUC: (m) => {
-              const auc = (m.metrics.holdout as { auc?: number } | undefined)?.auc;
+            'hold-out AUC': (m) => {
+              const auc = holdoutOf(m).auc;
               return typeof auc === 'number' ? auc.toFixed(3) : '—';
             },
-            'precision at referral': (m) =>
-              pct(
-                (m.metrics.holdout as { precision_at_referral?: number } | undefined)?.precision_at_referral,
-              ),
+            'precision at referral': (m) => pct(holdoutOf(m).precision_at_referral),
           },
           items.length ? undefined : 'no parcel model yet: vigie parcels train-model',
         );
