@@ -92,25 +92,13 @@ export async function trainParcelModel(
       400,
       { frauds, compliant, needed: MIN_FRAUDS },
     );
-  const parcels: TrainingParcel[] = raw.map((r) => ({
+  const parcels: TrainingParcel[] = raw.map(({ result, ...r }) => ({
+    ...r,
     id: Number(r.id),
-    description: r.description,
     declared_value: Number(r.declared_value),
-    currency: r.currency,
-    item_count: r.item_count,
-    recipient_phone: r.recipient_phone,
-    recipient_email: r.recipient_email,
     value_eur: Number(r.value_eur),
     weight_kg: r.weight_kg === null ? null : Number(r.weight_kg),
-    kind: r.kind,
-    carrier: r.carrier,
-    sender_name: r.sender_name,
-    sender_country: r.sender_country,
-    sender_platform: r.sender_platform,
-    hs_code: r.hs_code,
-    arrival_office: r.arrival_office,
-    arrival_date: r.arrival_date,
-    label: r.result === 'fraud' ? 1 : 0,
+    label: result === 'fraud' ? 1 : 0,
   }));
   const runs = await db
     .selectFrom('parcel_score_runs')
