@@ -310,7 +310,7 @@ async function figures(
   await recordPastOutcomes(database, ACTOR, history.outcomes);
   await sql`analyze parcels`.execute(database.db);
   // The same scoring before any model is trained: what the model's term costs, in the same run.
-  await scoreParcels(database, ACTOR, THIRD);
+  await scoreParcels(database, ACTOR, PERIOD);
   const withoutModel = await timed(() => scoreParcels(database, ACTOR, PERIOD));
   if (withoutModel.result.model !== null) throw new Error('a parcel model was active before training');
   const trained = await timed(() => trainParcelModel(database, ACTOR, { to: day(-1), activate: true }));

@@ -35,8 +35,8 @@ export const PARCEL_MODEL_FORMAT = 'vigie-parcel-model';
 export const PARCEL_MODEL_VERSION = 1;
 /** Points of the model's term per unit of fraud probability (risk's `scoring.model.weight` for declarations). */
 export const MODEL_POINTS = 60;
-/** Below this probability a parcel gets no model term (12 points): the many ordinary parcels are not written. */
-export const MIN_TERM_PROBABILITY = 0.2;
+/** Below this probability a parcel gets no model term (18 points): the many ordinary parcels are not written. */
+export const MIN_TERM_PROBABILITY = 0.3;
 /** A category seen fewer times in training is "unseen" (missing for the trees): no leaf learns from 1 or 2 rows. */
 const MIN_CATEGORY_COUNT = 3;
 /** Codes 0..253 at most (ml's prediction buffer); the most frequent categories first. */
