@@ -91,16 +91,38 @@ export function signText(privateKey: KeyObject, text: string): string {
   return sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64');
 }
 
+/** A base64 Ed25519 signature's 64 bytes, or null when it is not one. */
+function signatureBytes(signature: string): Buffer | null {
+  if (typeof signature !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) return null;
+  const bytes = Buffer.from(signature, 'base64');
+  return bytes.length === 64 ? bytes : null;
+}
+
 /** Whether `signature` (base64) is `publicKey`'s signature of the text; false for anything malformed. */
 export function verifyText(publicKey: KeyObject, text: string, signature: string): boolean {
-  if (typeof signature !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) return false;
-  const bytes = Buffer.from(signature, 'base64');
-  if (bytes.length !== 64) return false;
+  const bytes = signatureBytes(signature);
+  if (!bytes) return false;
   try {
     return verify(null, Buffer.from(text, 'utf8'), publicKey, bytes);
   } catch {
     return false;
   }
+}
+
+/**
+ * `verifyText` in libuv's thread pool (Node's `crypto.verify` with a callback): many signatures checked at once,
+ * on every core, while the caller goes on (the offline ledger verification, docs/decisions/0020-sharing.md).
+ */
+export function verifyTextInPool(publicKey: KeyObject, text: string, signature: string): Promise<boolean> {
+  const bytes = signatureBytes(signature);
+  if (!bytes) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      verify(null, Buffer.from(text, 'utf8'), publicKey, bytes, (error, ok) => resolve(!error && ok));
+    } catch {
+      resolve(false);
+    }
+  });
 }
 
 const loaded = new Map<string, InstallationKey>();

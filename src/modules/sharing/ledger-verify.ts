@@ -13,7 +13,7 @@
  * the hashes of the entries since the last checkpoint).
  */
 import type { KeyObject } from 'node:crypto';
-import { keyIdOf, parsePublicKey, verifyText } from './keys.ts';
+import { keyIdOf, parsePublicKey, verifyText, verifyTextInPool } from './keys.ts';
 import {
   checkpointSigningText,
   ENTRY_FIELDS,
@@ -55,13 +55,52 @@ export interface VerifyOptions {
 
 const isHex64 = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
 
+/** Where verification stood before a line: restored when that line turns out bad after later ones were read. */
+interface Position {
+  line: number;
+  entries: number;
+  prev: { seq: number; hash: string } | null;
+}
+
 class Bad extends Error {
   constructor(
     readonly reason: LedgerProblem,
     message: string,
     readonly seq: number | null = null,
+    /** Set for a signature found bad after later lines were read: the line it was on and the count before it. */
+    readonly at?: Position,
   ) {
     super(message);
+  }
+}
+
+/** How many signature checks may be under way at once (two per entry). */
+const IN_FLIGHT = 512;
+
+/**
+ * Signature checks under way, in the file's order. Each runs in the thread pool while the lines after it are
+ * parsed, hashed and chained; a bad one is reported only once every check before it has passed, so the verdict
+ * names the same first bad line as a check made line by line.
+ */
+class PendingSignatures {
+  private readonly checks: { ok: Promise<boolean>; bad: Bad }[] = [];
+  private head = 0;
+
+  add(ok: Promise<boolean>, bad: Bad): void {
+    this.checks.push({ ok, bad });
+  }
+
+  /** Waits for the oldest checks until at most `keep` are under way; throws the first bad one. */
+  async settle(keep: number): Promise<void> {
+    while (this.checks.length - this.head > keep) {
+      const check = this.checks[this.head]!;
+      this.checks[this.head++] = undefined as never;
+      if (!(await check.ok)) throw check.bad;
+    }
+    if (this.head > 4096) {
+      this.checks.splice(0, this.head);
+      this.head = 0;
+    }
   }
 }
 
@@ -84,6 +123,8 @@ export async function verifyLedger(
   let lineNo = 0;
   let header = false;
   let prev: { seq: number; hash: string } | null = null;
+  const signatures = new PendingSignatures();
+  const here = (): Position => ({ line: lineNo, entries: verdict.entries, prev });
   /** Hashes of the entries after the last checkpoint, and the seq of the first of them. */
   let pending: string[] = [];
   let pendingFrom = 1;
@@ -159,16 +200,23 @@ export async function verifyLedger(
               : `the ledger starts at entry ${seq}, expected entry 1 after the genesis hash`,
             seq,
           );
+        const before = here();
         const own = keyFor(record.key_id, seq, `entry ${seq}`);
-        if (!verifyText(own, entrySigningText(record.hash as string), String(record.signature)))
-          throw new Bad('bad_signature', `entry ${seq}: the installation's signature does not verify`, seq);
+        signatures.add(
+          verifyTextInPool(own, entrySigningText(record.hash as string), String(record.signature)),
+          new Bad('bad_signature', `entry ${seq}: the installation's signature does not verify`, seq, before),
+        );
         const sender = keyFor(record.message_signer, seq, `the message of entry ${seq}`);
-        if (!verifyText(sender, statementText(statementOf(content)), String(record.message_signature)))
-          throw new Bad(
+        signatures.add(
+          verifyTextInPool(sender, statementText(statementOf(content)), String(record.message_signature)),
+          new Bad(
             'bad_signature',
             `entry ${seq}: the sender's signature of message ${String(record.message_id)} does not verify`,
             seq,
-          );
+            before,
+          ),
+        );
+        await signatures.settle(IN_FLIGHT);
         prev = { seq, hash: record.hash as string };
         pending.push(prev.hash);
         verdict.entries++;
@@ -206,9 +254,23 @@ export async function verifyLedger(
       throw new Bad('malformed', `unknown line type ${JSON.stringify(record.type)}`, null);
     }
     if (!header) throw new Bad('malformed', 'empty file: no ledger header');
+    await signatures.settle(0);
     verdict.ok = true;
-  } catch (error) {
-    if (!(error instanceof Bad)) throw error;
+  } catch (thrown) {
+    if (!(thrown instanceof Bad)) throw thrown;
+    let error = thrown;
+    // Found on this line: a signature of an earlier line still being checked comes first, if it is bad. (A bad
+    // signature thrown by `settle` is already the first: every check before it passed.)
+    if (!thrown.at)
+      await signatures.settle(0).catch((earlier: unknown) => {
+        if (earlier instanceof Bad) error = earlier;
+        else throw earlier;
+      });
+    if (error.at) {
+      lineNo = error.at.line;
+      verdict.entries = error.at.entries;
+      prev = error.at.prev;
+    }
     verdict.problem = { line: lineNo, seq: error.seq, reason: error.reason, message: error.message };
   }
   verdict.last_seq = prev?.seq ?? null;

@@ -165,6 +165,41 @@ describeEachDatabase('signed ledger', (t) => {
     expect((await verifyLedger(text(renumbered))).problem).toMatchObject({ seq: 3, reason: 'broken_chain' });
   });
 
+  it('names the first bad line even when signatures are checked while later lines are read', async () => {
+    // Entry 2's signature is forged (checked in the thread pool) and entry 5's content changed (found at once,
+    // three lines later): entry 2 is the first bad line, with what stood before it.
+    const records = parsed();
+    const second = records[entryIndex(records, 2)]!;
+    second.signature = signText(
+      generateKeyPairSync('ed25519').privateKey,
+      entrySigningText(second.hash as string),
+    );
+    records[entryIndex(records, 5)]!.title = 'changed';
+    const verdict = await verifyLedger(text(records));
+    expect(verdict).toMatchObject({
+      ok: false,
+      entries: 1,
+      last_seq: 1,
+      problem: { line: entryIndex(records, 2) + 1, seq: 2, reason: 'bad_signature' },
+    });
+    // Alone, entry 5's change is the one named; a forged signature on the last entry is found at the end.
+    const fifth = parsed();
+    fifth[entryIndex(fifth, 5)]!.title = 'changed';
+    expect((await verifyLedger(text(fifth))).problem).toMatchObject({ seq: 5, reason: 'hash_mismatch' });
+    const last = parsed();
+    const sixth = last[entryIndex(last, 6)]!;
+    sixth.signature = signText(
+      generateKeyPairSync('ed25519').privateKey,
+      entrySigningText(sixth.hash as string),
+    );
+    expect(await verifyLedger(text(last))).toMatchObject({
+      ok: false,
+      entries: 5,
+      last_seq: 5,
+      problem: { seq: 6, reason: 'bad_signature', message: /installation's signature/ },
+    });
+  });
+
   it('names a forged entry signature and a forged message signature, even one re-signed with our key', async () => {
     const forged = parsed();
     const fifth = forged[entryIndex(forged, 5)]!;
