@@ -3,6 +3,7 @@
  * score in plain language, evaluate on labelled lines, and (de)serialise the whole model — trees, feature state
  * and anomaly detector — as one JSON document. Everything runs in memory on typed arrays; no database.
  */
+import { addDays } from '../../platform/lib/days.ts';
 import type { DeclarationLine } from '../declarations/index.ts';
 import {
   anomalyPercentile,
@@ -133,12 +134,6 @@ function labels(lines: readonly DeclarationLine[], target: Target, what: string)
     y[i] = v;
   }
   return y;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function holdoutMetrics(y: ArrayLike<number>, margin: Float64Array) {

@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { addDays, daysIn } from '../../platform/lib/days.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import { type ExaminerWorkload, examinerWorkload } from './examiners.ts';
 import type { ParcelFraudType } from './model.ts';
@@ -55,14 +56,8 @@ export interface ParcelsDashboard {
   offices: (WorkloadFigures & { office: string; examiners: number })[];
 }
 
-const DAY = 86_400_000;
 /** The longest period the block sums up: a year of arrivals. */
 export const MAX_PERIOD_DAYS = 366;
-
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const daysIn = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
 
 /**
  * The period asked for (dates already checked as YYYY-MM-DD): one date alone is that day; none is the week up to

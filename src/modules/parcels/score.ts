@@ -28,6 +28,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/store.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Database, Session } from '../../platform/db/database.ts';
+import { addDays } from '../../platform/lib/days.ts';
 import { AppError } from '../../platform/lib/errors.ts';
 import { contactKey, contactRiskSignals, contactsNearFindings, type RiskSignal } from '../graph/index.ts';
 import { type AnalysisResult, analyzePost } from '../osint/index.ts';
@@ -85,10 +86,6 @@ let parcelModel: ParcelModel | null = null;
 export function setParcelModel(model: ParcelModel | null): void {
   parcelModel = model;
 }
-
-const DAY = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 export function channelOf(score: number, settings: ParcelSettings): ParcelChannel {
   return score >= settings.red_score ? 'red' : score >= settings.referral_score ? 'yellow' : 'green';
@@ -326,33 +323,27 @@ async function firstPass(
     const raw = await pending;
     if (!raw.length) return;
     if (raw.length === batchSize) pending = read(Number(raw.at(-1)!.id));
-    const rows: ParcelModelInput[] = raw.map((r) =>
-      model
-        ? {
-            ...r,
-            id: Number(r.id),
-            declared_value: Number(r.declared_value),
-            value_eur: Number(r.value_eur),
-            weight_kg: r.weight_kg == null ? null : Number(r.weight_kg),
-          }
-        : {
-            id: Number(r.id),
-            description: r.description,
-            declared_value: Number(r.declared_value),
-            currency: r.currency,
-            item_count: r.item_count,
-            recipient_phone: r.recipient_phone,
-            recipient_email: r.recipient_email,
-          },
-    );
+    // The model's columns are there only when a model reads them (`MODEL_COLUMNS`).
+    const rows: ParcelModelInput[] = raw.map(({ value_eur, weight_kg, ...r }) => ({
+      ...r,
+      id: Number(r.id),
+      declared_value: Number(r.declared_value),
+      ...(value_eur !== undefined && {
+        value_eur: Number(value_eur),
+        weight_kg: weight_kg == null ? null : Number(weight_kg),
+      }),
+    }));
+    // Each row's contact keys, made once: what is asked about, then what is looked up.
+    const phoneKeys = rows.map((r) => (r.recipient_phone ? contactKey('phone', r.recipient_phone) : null));
+    const emailKeys = rows.map((r) => (r.recipient_email ? contactKey('email', r.recipient_email) : null));
     const phones = new Set<string>();
     const emails = new Set<string>();
-    for (const r of rows) {
-      const phone = r.recipient_phone && contactKey('phone', r.recipient_phone);
+    rows.forEach((r, i) => {
+      const phone = phoneKeys[i];
       if (phone && near.has(phone) && !asked.has(phone)) phones.add(r.recipient_phone!);
-      const email = r.recipient_email && contactKey('email', r.recipient_email);
+      const email = emailKeys[i];
       if (email && near.has(email) && !asked.has(email)) emails.add(r.recipient_email!);
-    }
+    });
     // The graph answers while this process analyses the descriptions.
     const contacts =
       phones.size || emails.size
@@ -377,8 +368,8 @@ async function firstPass(
       const shared = wordingOf[i]!.reasons;
       if (shared.length && shared[0]!.indicator === 'goods_wording') summary.goods_wording++;
       const reasons = [...shared];
-      const a = r.recipient_phone ? asked.get(contactKey('phone', r.recipient_phone)) : undefined;
-      const b = r.recipient_email ? asked.get(contactKey('email', r.recipient_email)) : undefined;
+      const a = phoneKeys[i] ? asked.get(phoneKeys[i]) : undefined;
+      const b = emailKeys[i] ? asked.get(emailKeys[i]) : undefined;
       const best = a && (!b || a.score >= b.score) ? a : (b ?? undefined);
       if (best) {
         summary.linked_online_seller++;

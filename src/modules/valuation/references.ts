@@ -18,6 +18,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { offsetPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { lastImportRunId } from '../../platform/ingest/runs.ts';
+import { addDays } from '../../platform/lib/days.ts';
 import {
   DECLARATION_ITEMS,
   DECLARATIONS,
@@ -99,12 +100,6 @@ const REFERENCE_COLUMNS = [
 export interface ReferenceWindow {
   from: string;
   to: string;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The window ending at `to` (default: the last lodgement date known) and covering `days` days. */
