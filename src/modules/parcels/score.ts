@@ -323,16 +323,27 @@ async function firstPass(
     const raw = await pending;
     if (!raw.length) return;
     if (raw.length === batchSize) pending = read(Number(raw.at(-1)!.id));
-    // The model's columns are there only when a model reads them (`MODEL_COLUMNS`).
-    const rows: ParcelModelInput[] = raw.map(({ value_eur, weight_kg, ...r }) => ({
-      ...r,
-      id: Number(r.id),
-      declared_value: Number(r.declared_value),
-      ...(value_eur !== undefined && {
-        value_eur: Number(value_eur),
-        weight_kg: weight_kg == null ? null : Number(weight_kg),
-      }),
-    }));
+    // With a model, its columns too (`MODEL_COLUMNS`). Two literal shapes on purpose: a rest-and-spread copy made
+    // of one halved the scoring with a model (its features read these objects).
+    const rows: ParcelModelInput[] = raw.map((r) =>
+      model
+        ? {
+            ...r,
+            id: Number(r.id),
+            declared_value: Number(r.declared_value),
+            value_eur: Number(r.value_eur),
+            weight_kg: r.weight_kg == null ? null : Number(r.weight_kg),
+          }
+        : {
+            id: Number(r.id),
+            description: r.description,
+            declared_value: Number(r.declared_value),
+            currency: r.currency,
+            item_count: r.item_count,
+            recipient_phone: r.recipient_phone,
+            recipient_email: r.recipient_email,
+          },
+    );
     // Each row's contact keys, made once: what is asked about, then what is looked up.
     const phoneKeys = rows.map((r) => (r.recipient_phone ? contactKey('phone', r.recipient_phone) : null));
     const emailKeys = rows.map((r) => (r.recipient_email ? contactKey('email', r.recipient_email) : null));
